@@ -1,0 +1,45 @@
+namespace EvalSpec.Generators.Model;
+
+/// <summary>
+/// Everything the emitter needs for one [Eval] method. Strings, numbers and equatable arrays only: no
+/// symbols, syntax nodes or locations, so the incremental pipeline can cache it.
+/// </summary>
+internal sealed record EvalMethodSpec(
+    string Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string FullyQualifiedTypeName,
+    string DisplayTypeName,
+    string MethodName,
+    bool IsStatic,
+    bool IsStaticClass,
+    string? Rubric,
+    double Threshold,
+    int TimeoutMilliseconds,
+    ReturnShape ReturnShape,
+    EquatableArray<ParameterSpec> Parameters,
+    EquatableArray<VariantSpec> Variants,
+    bool HasImplicitVariant,
+    EquatableArray<CaseSpec> Cases,
+    EquatableArray<RelationSpec> Relations);
+
+/// <summary>A type that contains the eval method (outermost first), re-declared as partial by the emitter.</summary>
+internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+/// <summary>A case parameter (after the leading EvalInput).</summary>
+internal sealed record ParameterSpec(string Name, string FullyQualifiedType);
+
+/// <summary>A prompt variant.</summary>
+internal sealed record VariantSpec(string Key, string Template);
+
+/// <summary>A case: id, argument expressions (C# source, already typed for their parameters), expected answer.</summary>
+internal sealed record CaseSpec(string Id, EquatableArray<string> ArgumentExpressions, string? Expected);
+
+/// <summary>A relation applied to the method.</summary>
+internal sealed record RelationSpec(string Key, bool IsDirectional, string FullyQualifiedType, string? Parameter, double Threshold, int Expect);
+
+/// <summary>How the eval method returns its output.</summary>
+internal enum ReturnShape
+{
+    Task,
+    ValueTask,
+}

@@ -1,0 +1,571 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using EvalSpec.Generators.Model;
+using EvalSpec.Prompts;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace EvalSpec.Generators.Parsing;
+
+/// <summary>
+/// Reads an [Eval] method and its attributes into an <see cref="EvalMethodSpec"/>, collecting every
+/// authoring mistake as an <see cref="EvalProblem"/>. Shared by the generator (which emits nothing for a
+/// method with errors) and the analyzer (which reports the problems).
+/// </summary>
+internal static class EvalMethodParser
+{
+    private const string AcceptedShapes = "Task<string>, Task<T>, ValueTask<string> or ValueTask<T> Name(EvalInput input, <case parameters>)";
+    private const string DefaultVariantKey = "default";
+    private const double DefaultThreshold = 0.5;
+
+    private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    public static EvalMethodParseResult Parse(IMethodSymbol method, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        var problems = new List<EvalProblem>();
+        Location? methodLocation = method.Locations.FirstOrDefault();
+        string methodName = method.ContainingType.Name + "." + method.Name;
+
+        // Containing types: all partial, classes for the innermost, none generic.
+        var containing = new List<ContainingTypeSpec>();
+        for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (type.IsGenericType)
+            {
+                problems.Add(new EvalProblem(EvalRule.UnsupportedContainingType, methodLocation, methodName, $"'{type.Name}' is generic; declare [Eval] methods in non-generic types"));
+            }
+
+            TypeDeclarationSyntax? declaration = type.DeclaringSyntaxReferences
+                .Select(r => r.GetSyntax(cancellationToken))
+                .OfType<TypeDeclarationSyntax>()
+                .FirstOrDefault();
+            if (declaration is null)
+            {
+                problems.Add(new EvalProblem(EvalRule.UnsupportedContainingType, methodLocation, methodName, $"'{type.Name}' is not declared in source"));
+                break;
+            }
+
+            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                problems.Add(new EvalProblem(EvalRule.ClassNotPartial, declaration.Identifier.GetLocation(), type.Name, method.Name));
+            }
+
+            containing.Insert(0, new ContainingTypeSpec(Keyword(declaration), type.Name));
+        }
+
+        INamedTypeSymbol suite = method.ContainingType;
+        if (suite.TypeKind != TypeKind.Class)
+        {
+            problems.Add(new EvalProblem(EvalRule.UnsupportedContainingType, methodLocation, methodName, $"'{suite.Name}' is a {suite.TypeKind.ToString().ToLowerInvariant()}; xUnit tests live in classes"));
+        }
+
+        if (suite.GetMembers(method.Name).OfType<IMethodSymbol>().Count(m => m.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.EvalAttribute))) > 1)
+        {
+            problems.Add(new EvalProblem(EvalRule.DuplicateEvalMethodName, methodLocation, suite.Name, method.Name));
+        }
+
+        // Signature.
+        ReturnShape shape = ReturnShape.Task;
+        string? signatureProblem = null;
+        if (method.IsGenericMethod)
+        {
+            signatureProblem = "is generic";
+        }
+        else if (!TryGetReturnShape(method.ReturnType, symbols, out shape))
+        {
+            signatureProblem = $"returns {method.ReturnType.ToDisplayString()}";
+        }
+        else if (method.Parameters.Length == 0 || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, symbols.EvalInput))
+        {
+            signatureProblem = "does not take EvalInput as its first parameter";
+        }
+        else if (method.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams))
+        {
+            signatureProblem = "has a ref, out, in or params parameter";
+        }
+
+        if (signatureProblem is not null)
+        {
+            problems.Add(new EvalProblem(EvalRule.UnsupportedSignature, methodLocation, methodName, signatureProblem, AcceptedShapes));
+            return new EvalMethodParseResult(null, problems);
+        }
+
+        ImmutableArray<IParameterSymbol> parameters = method.Parameters.RemoveAt(0);
+        var parameterNames = parameters.Select(p => p.Name).ToList();
+
+        AttributeData? eval = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.EvalAttribute));
+        string? rubric = NamedString(eval, "Rubric");
+        double threshold = NamedDouble(eval, "Threshold") ?? DefaultThreshold;
+        if (threshold < 0 || threshold > 1 || double.IsNaN(threshold))
+        {
+            problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(eval, "Threshold", cancellationToken) ?? methodLocation, "Threshold", Format(threshold), methodName, "it must be between 0 and 1"));
+        }
+
+        int timeout = NamedInt(eval, "Timeout") ?? 0;
+        if (timeout < 0)
+        {
+            problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(eval, "Timeout", cancellationToken) ?? methodLocation, "Timeout", timeout.ToString(CultureInfo.InvariantCulture), methodName, "it is in milliseconds and must be 0 (the default) or more"));
+        }
+
+        List<VariantSpec> variants = ParseVariants(method, symbols, parameterNames, methodName, problems, cancellationToken);
+        bool implicitVariant = variants.Count == 0;
+        if (implicitVariant)
+        {
+            variants.Add(new VariantSpec(DefaultVariantKey, string.Empty));
+        }
+
+        List<CaseSpec> cases = ParseCases(method, symbols, parameters, methodName, problems, cancellationToken);
+        List<RelationSpec> relations = ParseRelations(method, symbols, parameters, methodName, implicitVariant, problems, cancellationToken);
+
+        if (cases.Count == 0 && !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.CaseAttribute)))
+        {
+            problems.Add(new EvalProblem(EvalRule.NoCases, methodLocation, methodName));
+        }
+
+        var spec = new EvalMethodSpec(
+            Namespace: suite.ContainingNamespace.IsGlobalNamespace ? string.Empty : suite.ContainingNamespace.ToDisplayString(),
+            ContainingTypes: new EquatableArray<ContainingTypeSpec>(containing),
+            FullyQualifiedTypeName: suite.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            DisplayTypeName: string.Join(".", containing.Select(c => c.Name)),
+            MethodName: method.Name,
+            IsStatic: method.IsStatic,
+            IsStaticClass: suite.IsStatic,
+            Rubric: rubric,
+            Threshold: threshold,
+            TimeoutMilliseconds: timeout,
+            ReturnShape: shape,
+            Parameters: new EquatableArray<ParameterSpec>(parameters.Select(p => new ParameterSpec(p.Name, p.Type.ToDisplayString(FullyQualified)))),
+            Variants: new EquatableArray<VariantSpec>(variants),
+            HasImplicitVariant: implicitVariant,
+            Cases: new EquatableArray<CaseSpec>(cases),
+            Relations: new EquatableArray<RelationSpec>(relations));
+        return new EvalMethodParseResult(spec, problems);
+    }
+
+    private static List<VariantSpec> ParseVariants(IMethodSymbol method, KnownSymbols symbols, List<string> parameterNames, string methodName, List<EvalProblem> problems, CancellationToken cancellationToken)
+    {
+        var variants = new List<VariantSpec>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (AttributeData prompt in method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.PromptAttribute)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ImmutableArray<TypedConstant> args = prompt.ConstructorArguments;
+            if (args.Length == 0 || args.Any(a => a.Kind == TypedConstantKind.Error))
+            {
+                continue;
+            }
+
+            int templateIndex = args.Length - 1;
+            Location? templateLocation = ArgumentLocation(prompt, templateIndex, cancellationToken);
+            if (args[templateIndex].Value is not string template)
+            {
+                problems.Add(new EvalProblem(EvalRule.MalformedTemplate, templateLocation, methodName, "the template is null"));
+                continue;
+            }
+
+            string key;
+            if (args.Length == 2)
+            {
+                key = args[0].Value as string ?? string.Empty;
+                if (key.Trim().Length == 0 || key.IndexOf('/') >= 0)
+                {
+                    problems.Add(new EvalProblem(EvalRule.EmptyKey, ArgumentLocation(prompt, 0, cancellationToken), "prompt variant key", methodName, Quote(key)));
+                    continue;
+                }
+            }
+            else
+            {
+                key = KeyNaming.Hash(template);
+            }
+
+            if (!keys.Add(key))
+            {
+                problems.Add(new EvalProblem(EvalRule.DuplicateVariantKey, ArgumentLocation(prompt, 0, cancellationToken), methodName, key));
+                continue;
+            }
+
+            PromptTemplateParseResult parsed = PromptTemplateParser.Parse(template);
+            if (parsed.Error is not null)
+            {
+                problems.Add(new EvalProblem(EvalRule.MalformedTemplate, templateLocation, methodName, parsed.Error));
+                continue;
+            }
+
+            foreach (string placeholder in parsed.PlaceholderNames.Distinct())
+            {
+                if (!parameterNames.Contains(placeholder))
+                {
+                    string valid = parameterNames.Count == 0
+                        ? "none: the method has no parameters after EvalInput; add one named '" + placeholder + "'"
+                        : string.Join(", ", parameterNames.Select(n => "{" + n + "}"));
+                    problems.Add(new EvalProblem(EvalRule.UnknownPlaceholder, templateLocation, methodName, placeholder, key, valid));
+                }
+            }
+
+            variants.Add(new VariantSpec(key, template));
+        }
+
+        return variants;
+    }
+
+    private static List<CaseSpec> ParseCases(IMethodSymbol method, KnownSymbols symbols, ImmutableArray<IParameterSymbol> parameters, string methodName, List<EvalProblem> problems, CancellationToken cancellationToken)
+    {
+        var cases = new List<CaseSpec>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        string parameterList = parameters.Length == 0 ? "none" : "(" + string.Join(", ", parameters.Select(p => p.Type.ToDisplayString() + " " + p.Name)) + ")";
+        foreach (AttributeData @case in method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.CaseAttribute)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (@case.ConstructorArguments.Length != 1 || @case.ConstructorArguments[0].Kind == TypedConstantKind.Error)
+            {
+                continue;
+            }
+
+            TypedConstant array = @case.ConstructorArguments[0];
+            ImmutableArray<TypedConstant> values = array.IsNull ? ImmutableArray.Create(default(TypedConstant)) : array.Values;
+            Location? caseLocation = AttributeLocation(@case, cancellationToken);
+            if (values.Length != parameters.Length)
+            {
+                problems.Add(new EvalProblem(EvalRule.CaseArgumentCount, caseLocation, methodName, values.Length, parameters.Length, parameterList));
+                continue;
+            }
+
+            var expressions = new List<string>();
+            var texts = new List<string>();
+            bool valid = true;
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (!TryConvert(values[i], array.IsNull, parameters[i].Type, symbols.Compilation, out string expression, out string text, out string reason))
+                {
+                    problems.Add(new EvalProblem(EvalRule.CaseArgumentType, ArgumentLocation(@case, i, cancellationToken) ?? caseLocation, methodName, i + 1, text, parameters[i].Type.ToDisplayString() + " " + parameters[i].Name, reason));
+                    valid = false;
+                    continue;
+                }
+
+                expressions.Add(expression);
+                texts.Add(text);
+            }
+
+            string? explicitId = NamedString(@case, "Id");
+            string id;
+            if (explicitId is not null)
+            {
+                if (explicitId.Trim().Length == 0 || explicitId.IndexOf('/') >= 0)
+                {
+                    problems.Add(new EvalProblem(EvalRule.EmptyKey, NamedArgumentLocation(@case, "Id", cancellationToken) ?? caseLocation, "case id", methodName, Quote(explicitId)));
+                    continue;
+                }
+
+                id = explicitId;
+            }
+            else
+            {
+                id = KeyNaming.CaseId(string.Join(", ", texts));
+            }
+
+            if (!valid)
+            {
+                continue;
+            }
+
+            if (!ids.Add(id))
+            {
+                problems.Add(new EvalProblem(EvalRule.DuplicateCaseId, caseLocation, methodName, id));
+                continue;
+            }
+
+            cases.Add(new CaseSpec(id, new EquatableArray<string>(expressions), NamedString(@case, "Expected")));
+        }
+
+        return cases;
+    }
+
+    private static List<RelationSpec> ParseRelations(IMethodSymbol method, KnownSymbols symbols, ImmutableArray<IParameterSymbol> parameters, string methodName, bool implicitVariant, List<EvalProblem> problems, CancellationToken cancellationToken)
+    {
+        var relations = new List<RelationSpec>();
+        var keys = new HashSet<string>(StringComparer.Ordinal) { "identity" };
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            INamedTypeSymbol? attributeClass = attribute.AttributeClass;
+            if (attributeClass is null || !attributeClass.IsGenericType)
+            {
+                continue;
+            }
+
+            bool invariant = SymbolEqualityComparer.Default.Equals(attributeClass.OriginalDefinition, symbols.InvariantAttribute);
+            bool directional = SymbolEqualityComparer.Default.Equals(attributeClass.OriginalDefinition, symbols.DirectionalAttribute);
+            if (!invariant && !directional)
+            {
+                continue;
+            }
+
+            ITypeSymbol relationType = attributeClass.TypeArguments[0];
+            if (relationType.TypeKind == TypeKind.Error)
+            {
+                continue;
+            }
+
+            Location? location = AttributeLocation(attribute, cancellationToken);
+            string? name = NamedString(attribute, "Name");
+            if (name is not null && (name.Trim().Length == 0 || name.IndexOf('/') >= 0))
+            {
+                problems.Add(new EvalProblem(EvalRule.EmptyKey, NamedArgumentLocation(attribute, "Name", cancellationToken) ?? location, "relation name", methodName, Quote(name)));
+                continue;
+            }
+
+            string key = name ?? KeyNaming.RelationKey(relationType.Name);
+            if (!keys.Add(key))
+            {
+                problems.Add(new EvalProblem(EvalRule.DuplicateRelationKey, location, methodName, key));
+                continue;
+            }
+
+            string? parameter = NamedString(attribute, "Parameter");
+            if (parameter is not null)
+            {
+                IParameterSymbol? target = parameters.FirstOrDefault(p => p.Name == parameter);
+                if (target is null)
+                {
+                    string known = parameters.Length == 0 ? "none" : string.Join(", ", parameters.Select(p => p.Name));
+                    problems.Add(new EvalProblem(EvalRule.RelationParameterNotFound, NamedArgumentLocation(attribute, "Parameter", cancellationToken) ?? location, methodName, key, parameter, known));
+                    continue;
+                }
+
+                if (target.Type.SpecialType != SpecialType.System_String)
+                {
+                    problems.Add(new EvalProblem(EvalRule.RelationParameterNotString, NamedArgumentLocation(attribute, "Parameter", cancellationToken) ?? location, methodName, key, parameter, target.Type.ToDisplayString()));
+                    continue;
+                }
+            }
+            else if (implicitVariant)
+            {
+                problems.Add(new EvalProblem(EvalRule.RelationWithoutPrompt, location, methodName, key));
+                continue;
+            }
+
+            double threshold = NamedDouble(attribute, "Threshold") ?? DefaultThreshold;
+            if (threshold < 0 || threshold > 1 || double.IsNaN(threshold))
+            {
+                problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(attribute, "Threshold", cancellationToken) ?? location, "Threshold", Format(threshold), methodName + " (relation '" + key + "')", "it must be between 0 and 1"));
+                continue;
+            }
+
+            int expect = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Expect").Value.Value is int e ? e : 0;
+            relations.Add(new RelationSpec(key, directional, relationType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), parameter, threshold, expect));
+        }
+
+        return relations;
+    }
+
+    private static bool TryGetReturnShape(ITypeSymbol returnType, KnownSymbols symbols, out ReturnShape shape)
+    {
+        shape = ReturnShape.Task;
+        if (returnType is not INamedTypeSymbol { IsGenericType: true } named)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.Task))
+        {
+            shape = ReturnShape.Task;
+            return true;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.ValueTask))
+        {
+            shape = ReturnShape.ValueTask;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Converts a case argument to a C# expression of the parameter's type, and a readable text of it.</summary>
+    private static bool TryConvert(TypedConstant value, bool isNullArray, ITypeSymbol target, Compilation compilation, out string expression, out string text, out string reason)
+    {
+        expression = "null";
+        reason = string.Empty;
+        string targetName = target.ToDisplayString(FullyQualified);
+        if (isNullArray || value.IsNull)
+        {
+            text = "null";
+            bool nullable = target.IsReferenceType || target.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+            reason = "null cannot be converted to a non-nullable value type";
+            return nullable;
+        }
+
+        text = Text(value);
+        switch (value.Kind)
+        {
+            case TypedConstantKind.Array:
+                reason = "arrays are not supported as case arguments; pass the elements as separate parameters or a delimited string";
+                return false;
+            case TypedConstantKind.Type:
+                reason = "typeof(...) is not supported as a case argument";
+                return false;
+            case TypedConstantKind.Primitive:
+            case TypedConstantKind.Enum:
+                break;
+            default:
+                reason = "the argument could not be read";
+                return false;
+        }
+
+        ITypeSymbol source = value.Type!;
+        string literal = Literal(value);
+        if (target.SpecialType == SpecialType.System_Object)
+        {
+            expression = literal;
+            return true;
+        }
+
+        ITypeSymbol effectiveTarget = target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullableTarget
+            ? nullableTarget.TypeArguments[0]
+            : target;
+        Conversion conversion = compilation.ClassifyConversion(source, effectiveTarget);
+        if (conversion.IsIdentity || conversion.IsImplicit || IsExactNumericConversion(value.Value, source, effectiveTarget))
+        {
+            expression = source.SpecialType == SpecialType.System_String && effectiveTarget.SpecialType == SpecialType.System_String
+                ? literal
+                : "(" + targetName + ")(" + literal + ")";
+            return true;
+        }
+
+        reason = $"{source.ToDisplayString()} does not convert to {target.ToDisplayString()}";
+        return false;
+    }
+
+    private static bool IsExactNumericConversion(object? value, ITypeSymbol source, ITypeSymbol target)
+    {
+        Type? targetType = ClrNumericType(target.SpecialType);
+        if (value is null || ClrNumericType(source.SpecialType) is null || targetType is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            object converted = Convert.ChangeType(value, targetType, CultureInfo.InvariantCulture);
+            return Convert.ToDecimal(converted, CultureInfo.InvariantCulture) == Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is OverflowException or InvalidCastException or FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static Type? ClrNumericType(SpecialType type) => type switch
+    {
+        SpecialType.System_Byte => typeof(byte),
+        SpecialType.System_SByte => typeof(sbyte),
+        SpecialType.System_Int16 => typeof(short),
+        SpecialType.System_UInt16 => typeof(ushort),
+        SpecialType.System_Int32 => typeof(int),
+        SpecialType.System_UInt32 => typeof(uint),
+        SpecialType.System_Int64 => typeof(long),
+        SpecialType.System_UInt64 => typeof(ulong),
+        SpecialType.System_Single => typeof(float),
+        SpecialType.System_Double => typeof(double),
+        SpecialType.System_Decimal => typeof(decimal),
+        _ => null,
+    };
+
+    private static string Literal(TypedConstant value)
+    {
+        if (value.Kind == TypedConstantKind.Enum)
+        {
+            return "(" + value.Type!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" + SymbolDisplay.FormatPrimitive(value.Value!, quoteStrings: true, useHexadecimalNumbers: false) + ")";
+        }
+
+        return value.Value switch
+        {
+            double d when double.IsNaN(d) => "global::System.Double.NaN",
+            double d when double.IsPositiveInfinity(d) => "global::System.Double.PositiveInfinity",
+            double d when double.IsNegativeInfinity(d) => "global::System.Double.NegativeInfinity",
+            float f when float.IsNaN(f) => "global::System.Single.NaN",
+            float f when float.IsPositiveInfinity(f) => "global::System.Single.PositiveInfinity",
+            float f when float.IsNegativeInfinity(f) => "global::System.Single.NegativeInfinity",
+            float f => SymbolDisplay.FormatPrimitive(f, quoteStrings: true, useHexadecimalNumbers: false) + "F",
+            long l => SymbolDisplay.FormatPrimitive(l, quoteStrings: true, useHexadecimalNumbers: false) + "L",
+            ulong u => SymbolDisplay.FormatPrimitive(u, quoteStrings: true, useHexadecimalNumbers: false) + "UL",
+            uint u => SymbolDisplay.FormatPrimitive(u, quoteStrings: true, useHexadecimalNumbers: false) + "U",
+            double d => SymbolDisplay.FormatPrimitive(d, quoteStrings: true, useHexadecimalNumbers: false) + "D",
+            _ => SymbolDisplay.FormatPrimitive(value.Value!, quoteStrings: true, useHexadecimalNumbers: false),
+        };
+    }
+
+    private static string Text(TypedConstant value)
+    {
+        if (value.Kind == TypedConstantKind.Enum)
+        {
+            IFieldSymbol? member = value.Type!.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value.Value));
+            return member?.Name ?? Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty;
+        }
+
+        return value.Value switch
+        {
+            null => "null",
+            string s => s,
+            bool b => b ? "true" : "false",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.Value.ToString() ?? string.Empty,
+        };
+    }
+
+    private static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
+    {
+        RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+        RecordDeclarationSyntax => "record",
+        StructDeclarationSyntax => "struct",
+        InterfaceDeclarationSyntax => "interface",
+        _ => "class",
+    };
+
+    private static string? NamedString(AttributeData? attribute, string name) =>
+        attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+
+    private static double? NamedDouble(AttributeData? attribute, string name)
+    {
+        object? value = attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
+        return value is null ? null : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+    }
+
+    private static int? NamedInt(AttributeData? attribute, string name) =>
+        attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as int?;
+
+    private static Location? AttributeLocation(AttributeData? attribute, CancellationToken cancellationToken) =>
+        attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+
+    private static Location? ArgumentLocation(AttributeData attribute, int index, CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax || syntax.ArgumentList is null)
+        {
+            return AttributeLocation(attribute, cancellationToken);
+        }
+
+        AttributeArgumentSyntax[] positional = syntax.ArgumentList.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToArray();
+        return index < positional.Length ? positional[index].GetLocation() : syntax.GetLocation();
+    }
+
+    private static Location? NamedArgumentLocation(AttributeData? attribute, string name, CancellationToken cancellationToken)
+    {
+        if (attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax || syntax.ArgumentList is null)
+        {
+            return AttributeLocation(attribute, cancellationToken);
+        }
+
+        return syntax.ArgumentList.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name)?.GetLocation() ?? syntax.GetLocation();
+    }
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Quote(string value) => "\"" + value + "\"";
+}

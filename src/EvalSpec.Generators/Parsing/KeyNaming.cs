@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+
+namespace EvalSpec.Generators.Parsing;
+
+/// <summary>Stable keys and identifiers derived from user text.</summary>
+internal static class KeyNaming
+{
+    private const int MaxReadableCaseIdLength = 40;
+
+    /// <summary>Short stable content hash: 8 hex digits of FNV-1a 64 over the UTF-8 bytes, folded to 32 bits.</summary>
+    public static string Hash(string text)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in Encoding.UTF8.GetBytes(text))
+        {
+            hash ^= b;
+            hash *= 1099511628211UL;
+        }
+
+        uint folded = (uint)(hash ^ (hash >> 32));
+        return folded.ToString("x8", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Default case id: the arguments' text when short and printable, else <c>case-</c> and a hash.</summary>
+    public static string CaseId(string argumentsText)
+    {
+        bool readable = argumentsText.Length > 0 && argumentsText.Length <= MaxReadableCaseIdLength;
+        foreach (char c in argumentsText)
+        {
+            if (char.IsControl(c) || c == '/')
+            {
+                readable = false;
+            }
+        }
+
+        return readable ? argumentsText : "case-" + Hash(argumentsText);
+    }
+
+    /// <summary>Default relation key from its type name: <c>WhitespaceNoise</c> becomes <c>whitespace-noise</c>.</summary>
+    public static string RelationKey(string typeName)
+    {
+        var key = new StringBuilder(typeName.Length + 4);
+        for (int i = 0; i < typeName.Length; i++)
+        {
+            char c = typeName[i];
+            if (char.IsUpper(c) && i > 0 && (char.IsLower(typeName[i - 1]) || (i + 1 < typeName.Length && char.IsLower(typeName[i + 1]) && char.IsUpper(typeName[i - 1]))))
+            {
+                key.Append('-');
+            }
+
+            key.Append(char.ToLowerInvariant(c));
+        }
+
+        return key.ToString();
+    }
+
+    /// <summary>A C# identifier fragment: letters, digits and '_' kept, everything else '_'.</summary>
+    public static string Identifier(string text)
+    {
+        var id = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            id.Append(char.IsLetterOrDigit(c) && c < 128 ? c : '_');
+        }
+
+        return id.Length == 0 ? "_" : id.ToString();
+    }
+}

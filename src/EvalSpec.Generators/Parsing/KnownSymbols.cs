@@ -1,0 +1,45 @@
+using Microsoft.CodeAnalysis;
+
+namespace EvalSpec.Generators.Parsing;
+
+/// <summary>The EvalSpec and BCL types the parser compares against, resolved once per compilation.</summary>
+internal sealed class KnownSymbols
+{
+    public const string EvalAttributeName = "EvalSpec.EvalAttribute";
+
+    private KnownSymbols(Compilation compilation)
+    {
+        Compilation = compilation;
+        EvalAttribute = compilation.GetTypeByMetadataName(EvalAttributeName);
+        PromptAttribute = compilation.GetTypeByMetadataName("EvalSpec.PromptAttribute");
+        CaseAttribute = compilation.GetTypeByMetadataName("EvalSpec.CaseAttribute");
+        InvariantAttribute = compilation.GetTypeByMetadataName("EvalSpec.InvariantAttribute`1");
+        DirectionalAttribute = compilation.GetTypeByMetadataName("EvalSpec.DirectionalAttribute`1");
+        EvalInput = compilation.GetTypeByMetadataName("EvalSpec.EvalInput");
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol? EvalAttribute { get; }
+
+    public INamedTypeSymbol? PromptAttribute { get; }
+
+    public INamedTypeSymbol? CaseAttribute { get; }
+
+    public INamedTypeSymbol? InvariantAttribute { get; }
+
+    public INamedTypeSymbol? DirectionalAttribute { get; }
+
+    public INamedTypeSymbol? EvalInput { get; }
+
+    public INamedTypeSymbol? Task { get; }
+
+    public INamedTypeSymbol? ValueTask { get; }
+
+    /// <summary>Whether the compilation references the EvalSpec runtime at all.</summary>
+    public bool IsComplete => EvalAttribute is not null && EvalInput is not null && Task is not null && ValueTask is not null;
+
+    public static KnownSymbols From(Compilation compilation) => new(compilation);
+}

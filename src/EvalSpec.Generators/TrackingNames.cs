@@ -1,0 +1,10 @@
+namespace EvalSpec.Generators;
+
+/// <summary>Names of the incremental pipeline steps, asserted on by the caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string EvalMethods = nameof(EvalMethods);
+    public const string ValidEvalMethods = nameof(ValidEvalMethods);
+    public const string UserTestFramework = nameof(UserTestFramework);
+    public const string TestFrameworkRegistration = nameof(TestFrameworkRegistration);
+}

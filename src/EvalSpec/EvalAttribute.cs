@@ -1,0 +1,29 @@
+using System;
+
+namespace EvalSpec;
+
+/// <summary>
+/// Marks a method as an evaluation. The EvalSpec source generator expands it into one xUnit test per
+/// case x prompt variant x (identity + each metamorphic relation).
+/// </summary>
+/// <remarks>
+/// The method must be declared in a <c>partial</c> class, take an <see cref="EvalInput"/> as its first
+/// parameter followed by the parameters its prompt placeholders and <see cref="CaseAttribute"/> arguments
+/// bind to, and return <c>Task&lt;string&gt;</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;string&gt;</c> or
+/// <c>ValueTask&lt;T&gt;</c>. The returned value is the output that judges and relations examine.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class EvalAttribute : Attribute
+{
+    /// <summary>What a good output does, in words. Passed to every judge of the row's panel.</summary>
+    public string? Rubric { get; set; }
+
+    /// <summary>
+    /// The score in [0, 1] an output needs to pass a score-based judge (for the built-in expected-answer
+    /// judge: the share of the expected answer's words found in the output). Unset: 0.5.
+    /// </summary>
+    public double Threshold { get; set; } = EvalDefaults.Threshold;
+
+    /// <summary>Per-row timeout in milliseconds. 0 (the default) takes <c>EvalOptions.RowTimeout</c>.</summary>
+    public int Timeout { get; set; }
+}

@@ -1,0 +1,17 @@
+namespace EvalSpec;
+
+/// <summary>Default values shared by the attributes, the generator and the runtime.</summary>
+internal static class EvalDefaults
+{
+    /// <summary>Default pass threshold for score-based judges.</summary>
+    public const double Threshold = 0.5;
+
+    /// <summary>Default token-F1 threshold for the invariance and change checks of relation rows.</summary>
+    public const double RelationThreshold = 0.5;
+
+    /// <summary>Key of the single prompt variant of an eval that declares no <see cref="PromptAttribute"/>.</summary>
+    public const string DefaultVariantKey = "default";
+
+    /// <summary>Relation key of the identity (unperturbed) row.</summary>
+    public const string IdentityRelationKey = "identity";
+}

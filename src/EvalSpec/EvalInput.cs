@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Threading;
+
+namespace EvalSpec;
+
+/// <summary>
+/// What one run of an eval method receives: the rendered (and, for a relation row's follow-up run,
+/// transformed) prompt, the keys that identify the row, and a cancellation token that honours the row
+/// timeout and the test run's cancellation.
+/// </summary>
+public sealed class EvalInput
+{
+    internal EvalInput(
+        string prompt,
+        string promptTemplate,
+        string variantKey,
+        string caseId,
+        string? relation,
+        string rowId,
+        string? expected,
+        IReadOnlyDictionary<string, object?> arguments,
+        CancellationToken cancellationToken)
+    {
+        Prompt = prompt;
+        PromptTemplate = promptTemplate;
+        VariantKey = variantKey;
+        CaseId = caseId;
+        Relation = relation;
+        RowId = rowId;
+        Expected = expected;
+        Arguments = arguments;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The prompt to send to the system under test.</summary>
+    public string Prompt { get; }
+
+    /// <summary>The prompt variant's template, before placeholders were filled.</summary>
+    public string PromptTemplate { get; }
+
+    /// <summary>The prompt variant key, e.g. <c>"formal"</c>.</summary>
+    public string VariantKey { get; }
+
+    /// <summary>The case id.</summary>
+    public string CaseId { get; }
+
+    /// <summary>
+    /// The relation key when this is the follow-up run of a relation row; <see langword="null"/> for the
+    /// source run (the unperturbed input).
+    /// </summary>
+    public string? Relation { get; }
+
+    /// <summary>Whether this run's input was transformed by a metamorphic relation.</summary>
+    public bool IsFollowUp => Relation is not null;
+
+    /// <summary>The stable id of the row being evaluated.</summary>
+    public string RowId { get; }
+
+    /// <summary>The case's expected answer, if it declares one.</summary>
+    public string? Expected { get; }
+
+    /// <summary>The case arguments by parameter name, after any parameter-targeted relation was applied.</summary>
+    public IReadOnlyDictionary<string, object?> Arguments { get; }
+
+    /// <summary>Cancelled when the row times out or the test run is cancelled. Pass it to every model call.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Prompt;
+}

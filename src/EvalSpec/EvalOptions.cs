@@ -1,0 +1,57 @@
+using System;
+using EvalSpec.Judging;
+
+namespace EvalSpec;
+
+/// <summary>
+/// Run options. Bound from the <c>EvalSpec</c> section of <c>evalspec.json</c> (in the test output folder)
+/// and from environment variables with the <c>EVALSPEC_</c> prefix (e.g. <c>EVALSPEC_MAXCONCURRENCY=4</c>),
+/// then adjustable in <see cref="IEvalStartup.Configure"/>.
+/// </summary>
+public sealed class EvalOptions
+{
+    /// <summary>
+    /// How many calls of eval methods (the system under test) may be in flight at once across the test
+    /// assembly. Rows of one class run concurrently up to this limit. Default 8.
+    /// </summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>Timeout of one row (source and follow-up runs and judging). Default two minutes.</summary>
+    public TimeSpan RowTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Folder under which each run writes <c>&lt;run-id&gt;/results.jsonl</c>. Default
+    /// <c>&lt;test project&gt;/TestResults/evalspec</c>.
+    /// </summary>
+    public string? ResultsDirectory { get; set; }
+
+    /// <summary>The run id (a folder name). Default: UTC time stamp plus a random suffix.</summary>
+    public string? RunId { get; set; }
+
+    /// <summary>How the rubric panel (the registered judges) aggregates its verdicts. Default majority.</summary>
+    public PanelAggregation Aggregation { get; set; } = PanelAggregation.Majority;
+
+    /// <summary>
+    /// Minimum number of rubric-panel judges that must give a pass or fail verdict (not abstain);
+    /// below it the panel is inconclusive. Default 1.
+    /// </summary>
+    public int Quorum { get; set; } = 1;
+
+    internal void Validate()
+    {
+        if (MaxConcurrency < 1)
+        {
+            throw new EvalConfigurationException($"EvalSpec:MaxConcurrency must be at least 1 (got {MaxConcurrency}). Set it in evalspec.json or with EVALSPEC_MAXCONCURRENCY.");
+        }
+
+        if (RowTimeout <= TimeSpan.Zero)
+        {
+            throw new EvalConfigurationException($"EvalSpec:RowTimeout must be positive (got {RowTimeout}). Use the form \"00:02:00\".");
+        }
+
+        if (Quorum < 1)
+        {
+            throw new EvalConfigurationException($"EvalSpec:Quorum must be at least 1 (got {Quorum}).");
+        }
+    }
+}

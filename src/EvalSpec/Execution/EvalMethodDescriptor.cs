@@ -1,0 +1,97 @@
+using System;
+using System.ComponentModel;
+using System.Linq;
+using System.Threading.Tasks;
+using EvalSpec.Prompts;
+
+namespace EvalSpec.Execution;
+
+/// <summary>
+/// Everything the runtime needs to run the rows of one eval method, as the source generator describes it.
+/// Used by generated code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class EvalMethodDescriptor
+{
+    /// <summary>Creates the descriptor.</summary>
+    /// <param name="suiteType">The class that declares the method.</param>
+    /// <param name="methodName">The method name.</param>
+    /// <param name="rubric">The rubric, if any.</param>
+    /// <param name="threshold">The pass threshold for score-based judges.</param>
+    /// <param name="timeoutMilliseconds">The row timeout, or 0 for the configured default.</param>
+    /// <param name="parameterNames">The case parameters after the leading EvalInput, in order.</param>
+    /// <param name="variants">The prompt variants.</param>
+    /// <param name="cases">The cases.</param>
+    /// <param name="relations">The relations.</param>
+    /// <param name="invoke">Calls the method on an instance (null for a static method).</param>
+    public EvalMethodDescriptor(
+        Type suiteType,
+        string methodName,
+        string? rubric,
+        double threshold,
+        int timeoutMilliseconds,
+        string[] parameterNames,
+        PromptVariant[] variants,
+        EvalCaseDescriptor[] cases,
+        RelationDescriptor[] relations,
+        Func<object?, EvalInput, object?[], ValueTask<object?>> invoke)
+    {
+        SuiteType = suiteType ?? throw new ArgumentNullException(nameof(suiteType));
+        MethodName = methodName ?? throw new ArgumentNullException(nameof(methodName));
+        Rubric = rubric;
+        Threshold = threshold;
+        TimeoutMilliseconds = timeoutMilliseconds;
+        ParameterNames = parameterNames ?? throw new ArgumentNullException(nameof(parameterNames));
+        Variants = variants ?? throw new ArgumentNullException(nameof(variants));
+        Cases = cases ?? throw new ArgumentNullException(nameof(cases));
+        Relations = relations ?? throw new ArgumentNullException(nameof(relations));
+        Invoke = invoke ?? throw new ArgumentNullException(nameof(invoke));
+    }
+
+    /// <summary>The class that declares the method.</summary>
+    public Type SuiteType { get; }
+
+    /// <summary>The method name.</summary>
+    public string MethodName { get; }
+
+    /// <summary>The rubric, if any.</summary>
+    public string? Rubric { get; }
+
+    /// <summary>The pass threshold for score-based judges.</summary>
+    public double Threshold { get; }
+
+    /// <summary>The row timeout in milliseconds, or 0 for the configured default.</summary>
+    public int TimeoutMilliseconds { get; }
+
+    /// <summary>The case parameters after the leading EvalInput, in order.</summary>
+    public string[] ParameterNames { get; }
+
+    /// <summary>The prompt variants.</summary>
+    public PromptVariant[] Variants { get; }
+
+    /// <summary>The cases.</summary>
+    public EvalCaseDescriptor[] Cases { get; }
+
+    /// <summary>The relations.</summary>
+    public RelationDescriptor[] Relations { get; }
+
+    /// <summary>Calls the method.</summary>
+    public Func<object?, EvalInput, object?[], ValueTask<object?>> Invoke { get; }
+
+    /// <summary>The method's stable id: full type name and method name.</summary>
+    public string Id => SuiteType.FullName + "." + MethodName;
+
+    internal EvalCaseDescriptor FindCase(string caseId) =>
+        Cases.FirstOrDefault(c => c.Id == caseId) ?? throw Stale("case", caseId, Cases.Select(c => c.Id));
+
+    internal PromptVariant FindVariant(string variantKey) =>
+        Variants.FirstOrDefault(v => v.Key == variantKey) ?? throw Stale("prompt variant", variantKey, Variants.Select(v => v.Key));
+
+    internal RelationDescriptor? FindRelation(string relationKey) =>
+        relationKey == EvalDefaults.IdentityRelationKey
+            ? null
+            : Relations.FirstOrDefault(r => r.Key == relationKey) ?? throw Stale("relation", relationKey, Relations.Select(r => r.Key));
+
+    private InvalidOperationException Stale(string what, string key, System.Collections.Generic.IEnumerable<string> known) =>
+        new($"{Id} has no {what} '{key}' (known: {string.Join(", ", known)}). The generated tests are out of date: rebuild the test project.");
+}

@@ -1,0 +1,309 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Threading;
+using EvalSpec.Judging;
+using EvalSpec.Reporting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EvalSpec.Execution;
+
+/// <summary>
+/// Process-wide state of one eval run: options, services, the results file, the limiter on concurrent
+/// calls of eval methods and the memo of source runs. Created on first use from the test assembly's
+/// configuration and <see cref="IEvalStartup"/>.
+/// </summary>
+internal sealed class EvalRun : IDisposable
+{
+    private static readonly object Gate = new();
+    private static EvalRun? s_current;
+    private static Exception? s_initializationError;
+    private static CancellationToken s_runCancellation;
+
+    private readonly ServiceProvider _services;
+    private readonly RunStatistics _statistics = new();
+
+    private EvalRun(EvalOptions options, ServiceProvider services, string runId, string runDirectory)
+    {
+        Options = options;
+        _services = services;
+        RunId = runId;
+        RunDirectory = runDirectory;
+        RubricPanel = CreateRubricPanel(services.GetServices<IJudge>().ToArray(), options);
+        SystemUnderTestLimiter = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+        Results = new ResultsWriter(Path.Combine(runDirectory, "results.jsonl"));
+    }
+
+    public EvalOptions Options { get; }
+
+    public IServiceProvider Services => _services;
+
+    public string RunId { get; }
+
+    public string RunDirectory { get; }
+
+    /// <summary>The panel of the judges registered in the startup, or null when none are.</summary>
+    public JudgePanel? RubricPanel { get; }
+
+    /// <summary>Bounds how many calls of eval methods are in flight at once.</summary>
+    public SemaphoreSlim SystemUnderTestLimiter { get; }
+
+    public SourceRunCache Sources { get; } = new();
+
+    public ResultsWriter Results { get; }
+
+    public RunStatistics Statistics => _statistics;
+
+    /// <summary>Cancelled when the test runner cancels the run (set by <see cref="EvalTestFramework"/>).</summary>
+    public static CancellationToken RunCancellation => s_runCancellation;
+
+    /// <summary>The run, created on first use for the assembly that declares <paramref name="suiteType"/>.</summary>
+    public static EvalRun GetOrCreate(Type suiteType)
+    {
+        lock (Gate)
+        {
+            if (s_initializationError is not null)
+            {
+                throw new EvalConfigurationException("EvalSpec could not start this run: " + s_initializationError.Message, s_initializationError);
+            }
+
+            if (s_current is not null)
+            {
+                return s_current;
+            }
+
+            try
+            {
+                s_current = Create(suiteType.Assembly);
+                return s_current;
+            }
+            catch (Exception ex)
+            {
+                s_initializationError = ex;
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The run if one was started, else null.</summary>
+    public static EvalRun? CurrentOrNull
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return s_current;
+            }
+        }
+    }
+
+    public static void AttachRunCancellation(CancellationToken cancellationToken) => s_runCancellation = cancellationToken;
+
+    /// <summary>Writes the run summary and closes the results file. Safe to call when no row ran.</summary>
+    public static void Complete()
+    {
+        EvalRun? run;
+        lock (Gate)
+        {
+            run = s_current;
+            s_current = null;
+            s_initializationError = null;
+        }
+
+        if (run is null)
+        {
+            return;
+        }
+
+        try
+        {
+            RunSummaryWriter.Write(Path.Combine(run.RunDirectory, "summary.json"), run);
+        }
+        finally
+        {
+            run.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        Results.Dispose();
+        SystemUnderTestLimiter.Dispose();
+        _services.Dispose();
+    }
+
+    private static EvalRun Create(Assembly testAssembly)
+    {
+        string projectDirectory = FindProjectDirectory(testAssembly);
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "evalspec.json"), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables("EVALSPEC_")
+            .Build();
+
+        var options = new EvalOptions();
+        try
+        {
+            configuration.Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new EvalConfigurationException($"EvalSpec options in evalspec.json or EVALSPEC_ environment variables are invalid: {ex.Message}", ex);
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddSingleton(options);
+        RunStartup(testAssembly, new EvalSetup(services, configuration, options));
+        options.Validate();
+
+        string runId = string.IsNullOrWhiteSpace(options.RunId) ? NewRunId() : options.RunId!;
+        if (runId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            throw new EvalConfigurationException($"EvalSpec run id '{runId}' is not a valid folder name; choose one without path characters.");
+        }
+
+        string resultsRoot = string.IsNullOrWhiteSpace(options.ResultsDirectory)
+            ? Path.Combine(projectDirectory, "TestResults", "evalspec")
+            : Path.GetFullPath(options.ResultsDirectory!, projectDirectory);
+        string runDirectory = Path.Combine(resultsRoot, runId);
+        Directory.CreateDirectory(runDirectory);
+
+        return new EvalRun(options, services.BuildServiceProvider(), runId, runDirectory);
+    }
+
+    private static void RunStartup(Assembly testAssembly, EvalSetup setup)
+    {
+        EvalStartupAttribute? attribute = testAssembly.GetCustomAttribute<EvalStartupAttribute>();
+        if (attribute is null)
+        {
+            return;
+        }
+
+        Type type = attribute.StartupType;
+        if (!typeof(IEvalStartup).IsAssignableFrom(type) || type.GetConstructor(Type.EmptyTypes) is null)
+        {
+            throw new EvalConfigurationException(
+                $"[assembly: EvalStartup(typeof({type.FullName}))] in {testAssembly.GetName().Name}: the type must implement EvalSpec.IEvalStartup and have a public parameterless constructor.");
+        }
+
+        try
+        {
+            ((IEvalStartup)Activator.CreateInstance(type)!).Configure(setup);
+        }
+        catch (Exception ex) when (ex is not EvalConfigurationException)
+        {
+            Exception cause = ex is TargetInvocationException { InnerException: { } inner } ? inner : ex;
+            throw new EvalConfigurationException($"{type.FullName}.Configure threw {cause.GetType().Name}: {cause.Message}", cause);
+        }
+    }
+
+    /// <summary>
+    /// The test project folder: from the assembly metadata EvalSpec's build targets add, else the nearest
+    /// folder above the output folder that holds a project file, else the current directory.
+    /// </summary>
+    internal static string FindProjectDirectory(Assembly testAssembly)
+    {
+        string? fromMetadata = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "EvalSpec.ProjectDirectory")?.Value;
+        if (!string.IsNullOrWhiteSpace(fromMetadata) && Directory.Exists(fromMetadata))
+        {
+            return fromMetadata;
+        }
+
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (dir.EnumerateFiles("*.csproj").Any())
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+
+    private static JudgePanel? CreateRubricPanel(IJudge[] judges, EvalOptions options)
+    {
+        if (judges.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new JudgePanel("rubric", judges, options.Aggregation, options.Quorum);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new EvalConfigurationException($"The judges registered in the EvalSpec startup do not form a valid panel: {ex.Message}", ex);
+        }
+    }
+
+    private static string NewRunId() =>
+        DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(2)).ToLowerInvariant();
+
+    /// <summary>Counts and timing of the rows of the run, safe for concurrent rows.</summary>
+    internal sealed class RunStatistics
+    {
+        private readonly object _gate = new();
+        private readonly Dictionary<string, int[]> _byMethod = new(StringComparer.Ordinal);
+        private long _firstStart = long.MaxValue;
+        private long _lastEnd = long.MinValue;
+        private int _systemUnderTestCalls;
+
+        public void RowStarted(long timestamp)
+        {
+            lock (_gate)
+            {
+                _firstStart = Math.Min(_firstStart, timestamp);
+            }
+        }
+
+        public void RowFinished(string methodId, VerdictOutcome outcome, long timestamp)
+        {
+            lock (_gate)
+            {
+                _lastEnd = Math.Max(_lastEnd, timestamp);
+                if (!_byMethod.TryGetValue(methodId, out int[]? counts))
+                {
+                    counts = new int[3];
+                    _byMethod[methodId] = counts;
+                }
+
+                counts[(int)outcome]++;
+            }
+        }
+
+        public void SystemUnderTestCalled() => Interlocked.Increment(ref _systemUnderTestCalls);
+
+        public int SystemUnderTestCalls => Volatile.Read(ref _systemUnderTestCalls);
+
+        public TimeSpan WallTime
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _lastEnd < _firstStart ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_firstStart, _lastEnd);
+                }
+            }
+        }
+
+        /// <summary>Pass, fail, inconclusive counts per method id.</summary>
+        public IReadOnlyDictionary<string, int[]> ByMethod
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _byMethod.ToDictionary(p => p.Key, p => (int[])p.Value.Clone(), StringComparer.Ordinal);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace EvalSpec.Execution;
+
+/// <summary>
+/// Class runner of <see cref="EvalTestFramework"/>. xUnit v2 runs the tests of a class one after another;
+/// for a class that declares [Eval] methods this runner starts its rows concurrently instead, so that
+/// slow model calls overlap. Calls of eval methods stay bounded by <see cref="EvalOptions.MaxConcurrency"/>
+/// (<see cref="EvalRun.SystemUnderTestLimiter"/>); rows in flight are bounded a little above that, because
+/// relation rows spend part of their time waiting for a shared source run.
+/// </summary>
+internal sealed class EvalTestClassRunner : XunitTestClassRunner
+{
+    private static readonly ConcurrentDictionary<Type, bool> EvalSuites = new();
+
+    public EvalTestClassRunner(ITestClass testClass, IReflectionTypeInfo @class, IEnumerable<IXunitTestCase> testCases, IMessageSink diagnosticMessageSink, IMessageBus messageBus, ITestCaseOrderer testCaseOrderer, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource, IDictionary<Type, object> collectionFixtureMappings)
+        : base(testClass, @class, testCases, diagnosticMessageSink, messageBus, testCaseOrderer, aggregator, cancellationTokenSource, collectionFixtureMappings)
+    {
+    }
+
+    internal static bool IsEvalSuite(Type type) =>
+        EvalSuites.GetOrAdd(type, t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+            .Any(m => m.IsDefined(typeof(EvalAttribute), inherit: false)));
+
+    protected override async Task<RunSummary> RunTestMethodsAsync()
+    {
+        int? rowsInFlight = RowsInFlight();
+        if (rowsInFlight is null)
+        {
+            return await base.RunTestMethodsAsync().ConfigureAwait(false);
+        }
+
+        IEnumerable<IXunitTestCase> ordered;
+        try
+        {
+            ordered = TestCaseOrderer.OrderTestCases(TestCases);
+        }
+        catch (Exception ex)
+        {
+            Exception cause = ex is TargetInvocationException { InnerException: { } inner } ? inner : ex;
+            DiagnosticMessageSink.OnMessage(new DiagnosticMessage($"Test case orderer '{TestCaseOrderer.GetType().FullName}' threw '{cause.GetType().FullName}' during ordering: {cause.Message}"));
+            ordered = TestCases;
+        }
+
+        object[] constructorArguments = CreateTestClassConstructorArguments();
+        using var rowSlots = new SemaphoreSlim(rowsInFlight.Value, rowsInFlight.Value);
+        IEnumerable<Task<RunSummary>> methods = ordered
+            .GroupBy(testCase => testCase.TestMethod.Method.Name, StringComparer.Ordinal)
+            .Select(async group =>
+            {
+                await rowSlots.WaitAsync().ConfigureAwait(false);
+                try
+                {
+                    if (CancellationTokenSource.IsCancellationRequested)
+                    {
+                        return new RunSummary();
+                    }
+
+                    ITestMethod testMethod = group.First().TestMethod;
+                    return await RunTestMethodAsync(testMethod, (IReflectionMethodInfo)testMethod.Method, group, constructorArguments).ConfigureAwait(false);
+                }
+                finally
+                {
+                    rowSlots.Release();
+                }
+            })
+            .ToArray();
+
+        var summary = new RunSummary();
+        foreach (RunSummary methodSummary in await Task.WhenAll(methods).ConfigureAwait(false))
+        {
+            summary.Aggregate(methodSummary);
+        }
+
+        return summary;
+    }
+
+    /// <summary>Rows of this class allowed in flight, or null to run its tests one after another.</summary>
+    private int? RowsInFlight()
+    {
+        if (!IsEvalSuite(Class.Type))
+        {
+            return null;
+        }
+
+        try
+        {
+            int limit = EvalRun.GetOrCreate(Class.Type).Options.MaxConcurrency;
+            return Math.Max(2 * limit, limit + 4);
+        }
+        catch (Exception)
+        {
+            // The configuration is broken: every row reports that error itself, so run them plainly.
+            return null;
+        }
+    }
+}

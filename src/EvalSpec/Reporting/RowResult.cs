@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace EvalSpec.Reporting;
+
+/// <summary>One line of <c>results.jsonl</c>: everything about one evaluated row.</summary>
+internal sealed record RowResult
+{
+    public required string RunId { get; init; }
+
+    public required string RowId { get; init; }
+
+    public required string Suite { get; init; }
+
+    public required string Method { get; init; }
+
+    public required string Case { get; init; }
+
+    public required string Variant { get; init; }
+
+    public required string Relation { get; init; }
+
+    public string? RelationKind { get; init; }
+
+    public required IReadOnlyDictionary<string, JsonElement> Inputs { get; init; }
+
+    public IReadOnlyDictionary<string, JsonElement>? FollowUpInputs { get; init; }
+
+    public required string Prompt { get; init; }
+
+    public string? FollowUpPrompt { get; init; }
+
+    public string? Expected { get; init; }
+
+    /// <summary>The judged output: the source output for identity rows, the follow-up output for relation rows.</summary>
+    public JsonElement? Output { get; init; }
+
+    /// <summary>For relation rows, the source output the follow-up output was compared with.</summary>
+    public JsonElement? SourceOutput { get; init; }
+
+    /// <summary>pass, fail or inconclusive.</summary>
+    public required string Outcome { get; init; }
+
+    public required IReadOnlyList<CheckResult> Checks { get; init; }
+
+    /// <summary>Why the row has its outcome, when that is not just its checks (an exception, a timeout, no judges).</summary>
+    public string? Reason { get; init; }
+
+    public required double LatencyMs { get; init; }
+
+    public double? SourceLatencyMs { get; init; }
+
+    public double? FollowUpLatencyMs { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+}
+
+/// <summary>One check of a row (the expected answer, the rubric panel, the relation) and its judges' verdicts.</summary>
+internal sealed record CheckResult(
+    string Name,
+    string Outcome,
+    double? Score,
+    string Rationale,
+    IReadOnlyList<VerdictResult> Verdicts);
+
+/// <summary>One judge's verdict as written to the results.</summary>
+internal sealed record VerdictResult(
+    string Judge,
+    string Outcome,
+    double? Score,
+    string Rationale,
+    string? RawOutput,
+    double LatencyMs);
