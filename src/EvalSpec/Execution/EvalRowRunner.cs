@@ -310,7 +310,7 @@ public static class EvalRowRunner
             text.Append("\nReason: ").Append(evaluation.Reason);
         }
 
-        if (evaluation.Prompt is not null)
+        if (!string.IsNullOrEmpty(evaluation.Prompt))
         {
             text.Append("\nPrompt: ").Append(Quote(evaluation.Prompt));
         }

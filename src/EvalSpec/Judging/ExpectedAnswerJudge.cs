@@ -8,15 +8,26 @@ using System.Threading.Tasks;
 namespace EvalSpec.Judging;
 
 /// <summary>
-/// Deterministic check against the case's expected answer. Passes with score 1 when the normalised output
-/// contains the normalised expected answer as a whole-word phrase; otherwise scores the share of the
-/// expected answer's words found in the output (token recall) and passes at or above the threshold.
-/// Normalisation as <see cref="TextTokens"/>: case, punctuation and articles are ignored.
+/// Deterministic check against the case's expected answer.
+/// <list type="number">
+/// <item>Passes with score 1 when the normalised output contains the normalised expected answer as a
+/// whole-word phrase (normalisation as <see cref="TextTokens"/>: case, punctuation and articles ignored).</item>
+/// <item>Otherwise scores the share of the expected answer's words found in the output (token recall) and
+/// passes at or above the threshold, but only if no <em>key token</em> of the expected answer is missing:
+/// a token with a digit ("14", "$14.99" becomes "1499") or a negation ("not", "never", "cannot"...). So
+/// "30 days" never passes for an expected "14 days", and "expires" never passes for "never expires".</item>
+/// </list>
 /// </summary>
 public sealed class ExpectedAnswerJudge : IJudge
 {
     /// <summary>The judge's name in messages and results.</summary>
     public const string JudgeName = "expected-answer";
+
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    {
+        "not", "no", "never", "none", "nothing", "neither", "nor", "without", "cannot", "cant", "dont", "doesnt",
+        "didnt", "isnt", "arent", "wasnt", "werent", "wont", "wouldnt", "shouldnt", "couldnt", "mustnt", "non",
+    };
 
     /// <inheritdoc/>
     public string Name => JudgeName;
@@ -27,6 +38,11 @@ public sealed class ExpectedAnswerJudge : IJudge
         ArgumentNullException.ThrowIfNull(request);
         return ValueTask.FromResult(Judge(request));
     }
+
+    /// <summary>Whether a normalised token carries meaning a paraphrase cannot drop: a number or a negation.</summary>
+    /// <param name="token">A token from <see cref="TextTokens.Tokenize"/>.</param>
+    /// <returns>Whether it is a key token.</returns>
+    public static bool IsKeyToken(string token) => token.Any(char.IsDigit) || Negations.Contains(token);
 
     private static Verdict Judge(JudgeRequest request)
     {
@@ -44,11 +60,17 @@ public sealed class ExpectedAnswerJudge : IJudge
 
         double recall = TextTokens.Recall(request.Output, request.Expected);
         IReadOnlyList<string> missing = TextTokens.Missing(request.Output, request.Expected);
+        string[] missingKeys = missing.Where(IsKeyToken).Distinct().ToArray();
         string detail = string.Create(
             CultureInfo.InvariantCulture,
-            $"{recall:P0} of the expected answer's words are in the output (threshold {request.Threshold:P0}); missing: {string.Join(", ", missing.Select(m => "\"" + m + "\""))}");
+            $"{recall:P0} of its words are in the output (threshold {request.Threshold:P0}); missing: {string.Join(", ", missing.Select(m => "\"" + m + "\""))}");
+        if (missingKeys.Length > 0)
+        {
+            return Verdict.Fail(JudgeName, recall, $"the output does not contain the expected answer \"{request.Expected}\" and lacks its key token(s) {string.Join(", ", missingKeys.Select(m => "\"" + m + "\""))}: {detail}");
+        }
+
         return recall >= request.Threshold
-            ? Verdict.Pass(JudgeName, recall, detail)
+            ? Verdict.Pass(JudgeName, recall, $"the output has the expected answer's key facts, not its exact words: {detail}")
             : Verdict.Fail(JudgeName, recall, $"the output does not contain the expected answer \"{request.Expected}\": {detail}");
     }
 }

@@ -42,6 +42,11 @@ public sealed record PanelVerdict
     public string Describe()
     {
         string score = Score is double s ? " (score " + s.ToString("0.00", CultureInfo.InvariantCulture) + ")" : string.Empty;
+        if (Verdicts.Count == 1 && Verdicts[0].Rationale == Rationale)
+        {
+            return $"{Panel}: {Outcome}{score}: {Rationale} [judge {Verdicts[0].Judge}]";
+        }
+
         return $"{Panel}: {Outcome}{score}: {Rationale}" + string.Concat(Verdicts.Select(v => "\n  - " + v));
     }
 }

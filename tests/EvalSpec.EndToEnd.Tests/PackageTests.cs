@@ -1,0 +1,190 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Xunit;
+
+namespace EvalSpec.EndToEnd.Tests;
+
+/// <summary>
+/// The path a new user takes: `dotnet pack` EvalSpec, then a fresh xUnit project outside this repository that
+/// references only that package (from a local folder feed) writes an eval class and runs `dotnet test`.
+/// </summary>
+public sealed class PackageTests : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "evalspec-package-e2e", Guid.NewGuid().ToString("n"));
+
+    // A unique version per run: the global packages folder must never serve a stale EvalSpec.
+    private readonly string _version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+
+    private string Feed => Path.Combine(_root, "feed");
+
+    private string App => Path.Combine(_root, "app");
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Feed);
+        Directory.CreateDirectory(App);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        TryDelete(Path.Combine(packages, "evalspec", _version));
+        TryDelete(_root);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_fresh_project_using_only_the_package_lists_runs_and_records_its_rows()
+    {
+        ProcessResult pack = await DotNet.RunAsync(DotNet.RepoRoot, null, "pack", Path.Combine(DotNet.RepoRoot, "src", "EvalSpec", "EvalSpec.csproj"), "-c", "Release", "-o", Feed, "-p:Version=" + _version);
+        pack.ExitCode.Should().Be(0, pack.ToString());
+        string package = Path.Combine(Feed, $"EvalSpec.{_version}.nupkg");
+        File.Exists(package).Should().BeTrue(pack.ToString());
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
+        {
+            zip.Entries.Select(e => e.FullName).Should().Contain(new[]
+            {
+                "lib/net8.0/EvalSpec.dll",
+                "lib/net10.0/EvalSpec.dll",
+                "analyzers/dotnet/cs/EvalSpec.Generators.dll",
+                "analyzers/dotnet/cs/EvalSpec.Analyzers.dll",
+                "build/EvalSpec.targets",
+            });
+        }
+
+        WriteApp();
+
+        ProcessResult list = await DotNet.RunAsync(App, null, "test", "--list-tests");
+        list.ExitCode.Should().Be(0, list.ToString());
+        list.Output.Should().Contain("RefundEvals.RefundWindow [laptop · formal]")
+            .And.Contain("RefundEvals.RefundWindow [headphones · casual · lowercase]")
+            .And.Contain("RefundEvals.RefundWindow [tablet · casual · whitespace-noise]");
+
+        string trx = Path.Combine(_root, "trx");
+        ProcessResult test = await DotNet.RunAsync(App, null, "test", "--no-build", "--logger", "trx;LogFileName=app.trx", "--results-directory", trx);
+        test.ExitCode.Should().NotBe(0, "the tablet rows fail");
+        TrxReport report = TrxReport.Load(trx);
+        report.Results.Should().HaveCount(18, test.ToString());
+        report.Results.Where(r => r.Value.Outcome == "Failed").Select(r => r.Key).Should().BeEquivalentTo(
+            "RefundEvals.RefundWindow [tablet · formal]",
+            "RefundEvals.RefundWindow [tablet · casual]");
+        report.Results["RefundEvals.RefundWindow [tablet · formal]"].Message.Should().Contain("Expected: \"30 days\"");
+
+        // Results land in the fresh project's own TestResults folder (found through the package's build targets).
+        string runs = Path.Combine(App, "TestResults", "evalspec");
+        string run = Directory.EnumerateDirectories(runs).Single();
+        File.ReadAllLines(Path.Combine(run, "results.jsonl")).Should().HaveCount(18);
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json"))).RootElement
+            .GetProperty("rows").GetProperty("fail").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task The_packaged_analyzer_reports_authoring_mistakes_at_build_time()
+    {
+        ProcessResult pack = await DotNet.RunAsync(DotNet.RepoRoot, null, "pack", Path.Combine(DotNet.RepoRoot, "src", "EvalSpec", "EvalSpec.csproj"), "-c", "Release", "-o", Feed, "-p:Version=" + _version);
+        pack.ExitCode.Should().Be(0, pack.ToString());
+        WriteApp();
+        File.WriteAllText(Path.Combine(App, "BrokenEvals.cs"), """
+            using EvalSpec;
+
+            namespace Contoso.Support.Evals;
+
+            public partial class BrokenEvals
+            {
+                [Eval]
+                [Prompt("formal", "What is the refund window for {prodcut}?")]
+                [Case("laptop")]
+                public Task<string> Refund(EvalInput input, string product) => Task.FromResult(input.Prompt);
+            }
+            """);
+
+        ProcessResult build = await DotNet.RunAsync(App, null, "build");
+
+        build.ExitCode.Should().NotBe(0);
+        build.Output.Should().Contain("error ES1001").And.Contain("{prodcut}").And.Contain("Valid placeholders: {product}");
+    }
+
+    private void WriteApp()
+    {
+        File.WriteAllText(Path.Combine(App, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(App, "Support.Evals.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <IsPackable>false</IsPackable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="EvalSpec" Version="{_version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(App, "RefundEvals.cs"), """
+            using EvalSpec;
+            using EvalSpec.Metamorphic;
+
+            namespace Contoso.Support.Evals;
+
+            public partial class RefundEvals
+            {
+                private static readonly Dictionary<string, string> Windows = new()
+                {
+                    ["laptop"] = "You can return a laptop within 30 days.",
+                    ["headphones"] = "Headphones can be returned within 14 days.",
+                };
+
+                [Eval(Rubric = "States the refund window for the product.")]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Prompt("casual", "how long can i send back my {product}")]
+                [Case("laptop", Expected = "30 days")]
+                [Case("headphones", Expected = "14 days")]
+                [Case("tablet", Expected = "30 days")]
+                [Invariant<Lowercase>, Invariant<WhitespaceNoise>]
+                public async Task<string> RefundWindow(EvalInput input, string product)
+                {
+                    await Task.Delay(10, input.CancellationToken);
+                    return Windows.FirstOrDefault(w => input.Prompt.Contains(w.Key, StringComparison.OrdinalIgnoreCase)).Value
+                        ?? "Sorry, I can't help with that.";
+                }
+            }
+            """);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace EvalSpec.EndToEnd.Tests;
+
+/// <summary>One `dotnet test` run of a fixture suite, with everything it wrote.</summary>
+internal sealed class SuiteRun
+{
+    private SuiteRun(ProcessResult process, TrxReport report, string runDirectory)
+    {
+        Process = process;
+        Report = report;
+        RunDirectory = runDirectory;
+    }
+
+    public ProcessResult Process { get; }
+
+    public TrxReport Report { get; }
+
+    /// <summary>The EvalSpec run folder (results.jsonl, summary.json).</summary>
+    public string RunDirectory { get; }
+
+    public JsonElement Summary => JsonDocument.Parse(File.ReadAllText(Path.Combine(RunDirectory, "summary.json"))).RootElement;
+
+    public IReadOnlyList<JsonElement> Rows => File.ReadAllLines(Path.Combine(RunDirectory, "results.jsonl"))
+        .Select(line => JsonDocument.Parse(line).RootElement)
+        .ToArray();
+
+    public TrxResult this[string displayName] => Report.Results.TryGetValue(displayName, out TrxResult? result)
+        ? result
+        : throw new KeyNotFoundException($"No test named '{displayName}'. Tests: {string.Join(" | ", Report.Results.Keys)}\n{Process}");
+
+    /// <summary>Runs `dotnet test` on a project under tests/fixtures with results in a fresh temp folder.</summary>
+    public static async Task<SuiteRun> RunAsync(string fixture, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArguments)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "evalspec-e2e", Guid.NewGuid().ToString("n"));
+        string trx = Path.Combine(root, "trx");
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+        {
+            ["EVALSPEC_RESULTSDIRECTORY"] = Path.Combine(root, "evalspec"),
+            ["EVALSPEC_RUNID"] = "e2e",
+        };
+        string[] arguments = new[] { "test", Path.Combine(DotNet.RepoRoot, "tests", "fixtures", fixture), "--logger", "trx;LogFileName=run.trx", "--results-directory", trx }
+            .Concat(extraArguments)
+            .ToArray();
+        ProcessResult process = await DotNet.RunAsync(DotNet.RepoRoot, variables, arguments);
+        if (!Directory.Exists(trx))
+        {
+            throw new InvalidOperationException("dotnet test wrote no TRX file:\n" + process);
+        }
+
+        return new SuiteRun(process, TrxReport.Load(trx), Path.Combine(root, "evalspec", "e2e"));
+    }
+}
