@@ -24,7 +24,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ClassNotPartial = Error(
         "ES1004", "Eval class is not partial",
-        "'{0}' declares the [Eval] method '{1}' but is not partial. Add the 'partial' modifier (to it and to every type containing it) so EvalSpec can add the generated tests.");
+        "'{0}' declares or contains the [Eval] method '{1}' but is not partial. Add the 'partial' modifier (to it and to every type containing it) so EvalSpec can add the generated tests.");
 
     public static readonly DiagnosticDescriptor DuplicateVariantKey = Error(
         "ES1005", "Duplicate prompt variant key",

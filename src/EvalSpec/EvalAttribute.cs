@@ -24,6 +24,11 @@ public sealed class EvalAttribute : Attribute
     /// </summary>
     public double Threshold { get; set; } = EvalDefaults.Threshold;
 
-    /// <summary>Per-row timeout in milliseconds. 0 (the default) takes <c>EvalOptions.RowTimeout</c>.</summary>
+    /// <summary>
+    /// Row timeout in milliseconds: the limit for each call of the method (the source run and the follow-up run
+    /// of a relation row, counted from when a concurrency slot is free) and for judging the row. A call that
+    /// runs over fails the row even if the method ignores <see cref="EvalInput.CancellationToken"/>.
+    /// 0 (the default) takes <c>EvalOptions.RowTimeout</c>.
+    /// </summary>
     public int Timeout { get; set; }
 }

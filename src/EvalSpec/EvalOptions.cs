@@ -1,5 +1,6 @@
 using System;
 using EvalSpec.Judging;
+using EvalSpec.Reporting;
 
 namespace EvalSpec;
 
@@ -16,7 +17,10 @@ public sealed class EvalOptions
     /// </summary>
     public int MaxConcurrency { get; set; } = 8;
 
-    /// <summary>Timeout of one row (source and follow-up runs and judging). Default two minutes.</summary>
+    /// <summary>
+    /// Default row timeout: the limit for each call of an eval method and for judging a row (see
+    /// <see cref="EvalAttribute.Timeout"/>). Default two minutes.
+    /// </summary>
     public TimeSpan RowTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
@@ -36,6 +40,15 @@ public sealed class EvalOptions
     /// below it the panel is inconclusive. Default 1.
     /// </summary>
     public int Quorum { get; set; } = 1;
+
+    /// <summary>
+    /// How the run uses the committed baseline of row outcomes. Default <see cref="BaselineMode.Use"/>; set
+    /// <c>EVALSPEC_BASELINE=update</c> to record a run (refused on CI).
+    /// </summary>
+    public BaselineMode Baseline { get; set; } = BaselineMode.Use;
+
+    /// <summary>The baseline file. Default <c>&lt;test project&gt;/evalspec.baseline.json</c>.</summary>
+    public string? BaselineFile { get; set; }
 
     internal void Validate()
     {

@@ -16,10 +16,26 @@ internal static class EvalMethodEmitter
     public const string IdentityKey = "identity";
     private const string Separator = " \u00B7 ";
 
+    /// <summary>
+    /// Readable and unique: Roslyn compares hint names ignoring case, so the exact type and method names are
+    /// hashed in (<c>Answer</c> and <c>answer</c> get different files); '@' escapes are left out.
+    /// </summary>
     public static string HintName(EvalMethodSpec spec)
     {
-        string type = (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".") + spec.DisplayTypeName;
-        return type + "." + spec.MethodName + ".EvalSpec.g.cs";
+        string type = (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace.Replace("@", string.Empty) + ".") + spec.DisplayTypeName;
+        string name = type + "." + spec.MethodName;
+        return SafeHintText(name) + "." + KeyNaming.Hash(name) + ".EvalSpec.g.cs";
+    }
+
+    private static string SafeHintText(string text)
+    {
+        var safe = new System.Text.StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            safe.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+        }
+
+        return safe.ToString();
     }
 
     public static string Emit(EvalMethodSpec spec)
@@ -36,7 +52,7 @@ internal static class EvalMethodEmitter
 
         foreach (ContainingTypeSpec type in spec.ContainingTypes)
         {
-            writer.OpenBlock("partial " + type.Keyword + " " + type.Name);
+            writer.OpenBlock("partial " + type.Keyword + " " + Escape(type.Name));
         }
 
         string descriptor = "__EvalSpec_" + spec.MethodName;
@@ -71,10 +87,10 @@ internal static class EvalMethodEmitter
             {
                 foreach (string relation in new[] { IdentityKey }.Concat(spec.Relations.Select(r => r.Key)))
                 {
-                    string name = spec.MethodName + "__" + KeyNaming.Identifier(@case.Id) + "__" + KeyNaming.Identifier(variant.Key) + "__" + KeyNaming.Identifier(relation);
+                    string name = spec.MethodName + "__" + KeyNaming.KeyIdentifier(@case.Id) + "__" + KeyNaming.KeyIdentifier(variant.Key) + "__" + KeyNaming.KeyIdentifier(relation);
                     if (!usedNames.Add(name))
                     {
-                        // Two keys sanitised to the same identifier: disambiguate by the hash of the exact keys.
+                        // Only reachable with contrived keys such as "a--b" next to "a-_b"; still deterministic.
                         name += "_" + KeyNaming.Hash(@case.Id + "/" + variant.Key + "/" + relation);
                         usedNames.Add(name);
                     }
@@ -147,9 +163,10 @@ internal static class EvalMethodEmitter
         writer.WriteLine("},");
 
         string target = spec.IsStatic ? spec.FullyQualifiedTypeName : "((" + spec.FullyQualifiedTypeName + ")instance!)";
+        string methodName = Escape(spec.MethodName);
         string arguments = string.Concat(spec.Parameters.Select((p, i) => ", (" + p.FullyQualifiedType + ")args[" + i.ToString(CultureInfo.InvariantCulture) + "]!"));
         string adapter = spec.ReturnShape == ReturnShape.Task ? "FromTask" : "FromValueTask";
-        writer.WriteLine("static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker." + adapter + "(" + target + "." + spec.MethodName + "(input" + arguments + ")));");
+        writer.WriteLine("static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker." + adapter + "(" + target + "." + methodName + "(input" + arguments + ")));");
         writer.Unindent();
     }
 
@@ -170,6 +187,9 @@ internal static class EvalMethodEmitter
     }
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary>Escapes a name that is a reserved keyword (<c>event</c> becomes <c>@event</c>).</summary>
+    private static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     /// <summary>One generated test.</summary>
     internal sealed record Row(string TestMethodName, string DisplayName, string CaseId, string VariantKey, string RelationKey);

@@ -37,7 +37,7 @@ internal static class EvalMethodParser
         for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (type.IsGenericType)
+            if (type.TypeParameters.Length > 0)
             {
                 problems.Add(new EvalProblem(EvalRule.UnsupportedContainingType, methodLocation, methodName, $"'{type.Name}' is generic; declare [Eval] methods in non-generic types"));
             }
@@ -63,7 +63,9 @@ internal static class EvalMethodParser
         INamedTypeSymbol suite = method.ContainingType;
         if (suite.TypeKind != TypeKind.Class)
         {
-            problems.Add(new EvalProblem(EvalRule.UnsupportedContainingType, methodLocation, methodName, $"'{suite.Name}' is a {suite.TypeKind.ToString().ToLowerInvariant()}; xUnit tests live in classes"));
+            string kind = suite.TypeKind.ToString().ToLowerInvariant();
+            string article = "aeiou".IndexOf(kind[0]) >= 0 ? "an" : "a";
+            problems.Add(new EvalProblem(EvalRule.UnsupportedContainingType, methodLocation, methodName, $"'{suite.Name}' is {article} {kind}; xUnit tests live in classes"));
         }
 
         if (suite.GetMembers(method.Name).OfType<IMethodSymbol>().Count(m => m.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.EvalAttribute))) > 1)
@@ -115,7 +117,7 @@ internal static class EvalMethodParser
         }
 
         List<VariantSpec> variants = ParseVariants(method, symbols, parameterNames, methodName, problems, cancellationToken);
-        bool implicitVariant = variants.Count == 0;
+        bool implicitVariant = !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.PromptAttribute));
         if (implicitVariant)
         {
             variants.Add(new VariantSpec(DefaultVariantKey, string.Empty));
@@ -173,12 +175,14 @@ internal static class EvalMethodParser
             string key;
             if (args.Length == 2)
             {
-                key = args[0].Value as string ?? string.Empty;
-                if (key.Trim().Length == 0 || key.IndexOf('/') >= 0)
+                string? explicitKey = args[0].Value as string;
+                if (explicitKey is null || explicitKey.Trim().Length == 0 || explicitKey.IndexOf('/') >= 0)
                 {
-                    problems.Add(new EvalProblem(EvalRule.EmptyKey, ArgumentLocation(prompt, 0, cancellationToken), "prompt variant key", methodName, Quote(key)));
+                    problems.Add(new EvalProblem(EvalRule.EmptyKey, ArgumentLocation(prompt, 0, cancellationToken), "prompt variant key", methodName, explicitKey is null ? "null" : Quote(explicitKey)));
                     continue;
                 }
+
+                key = explicitKey;
             }
             else
             {
@@ -504,6 +508,16 @@ internal static class EvalMethodParser
 
     private static string Text(TypedConstant value)
     {
+        if (value.Kind == TypedConstantKind.Array)
+        {
+            return value.IsNull ? "null" : "{ " + string.Join(", ", value.Values.Select(Text)) + " }";
+        }
+
+        if (value.Kind == TypedConstantKind.Type)
+        {
+            return "typeof(" + (value.Value as ITypeSymbol)?.ToDisplayString() + ")";
+        }
+
         if (value.Kind == TypedConstantKind.Enum)
         {
             IFieldSymbol? member = value.Type!.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value.Value));

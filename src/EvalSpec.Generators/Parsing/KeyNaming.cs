@@ -55,15 +55,34 @@ internal static class KeyNaming
         return key.ToString();
     }
 
-    /// <summary>A C# identifier fragment: letters, digits and '_' kept, everything else '_'.</summary>
+    /// <summary>A C# identifier fragment: ASCII letters and digits kept, everything else '_'.</summary>
     public static string Identifier(string text)
     {
         var id = new StringBuilder(text.Length);
         foreach (char c in text)
         {
-            id.Append(char.IsLetterOrDigit(c) && c < 128 ? c : '_');
+            id.Append(IsAsciiLetterOrDigit(c) ? c : '_');
         }
 
         return id.Length == 0 ? "_" : id.ToString();
     }
+
+    /// <summary>
+    /// An identifier fragment for a key that depends on that key alone, never on which other keys exist:
+    /// keys made of ASCII letters, digits and '-' map one-to-one ('-' becomes '_'); any other key gets its
+    /// sanitised form plus '_' and its hash, so two keys never share a fragment because of sanitising.
+    /// </summary>
+    public static string KeyIdentifier(string key)
+    {
+        bool lossless = key.Length > 0;
+        foreach (char c in key)
+        {
+            lossless &= IsAsciiLetterOrDigit(c) || c == '-';
+        }
+
+        string id = Identifier(key);
+        return lossless ? id : id + "_" + Hash(key);
+    }
+
+    private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }

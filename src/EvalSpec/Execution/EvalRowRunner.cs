@@ -53,46 +53,53 @@ public static class EvalRowRunner
         run.Statistics.RowStarted(started);
 
         var evaluation = new RowEvaluation();
-        using (var rowCancellation = CancellationTokenSource.CreateLinkedTokenSource(EvalRun.RunCancellation))
+        try
         {
-            rowCancellation.CancelAfter(timeout);
-            try
-            {
-                await EvaluateAsync(run, instance, row, timeout, evaluation, rowCancellation.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (rowCancellation.IsCancellationRequested)
-            {
-                if (EvalRun.RunCancellation.IsCancellationRequested)
-                {
-                    evaluation.Decide(VerdictOutcome.Inconclusive, "the test run was cancelled before the row finished");
-                }
-                else
-                {
-                    evaluation.Decide(VerdictOutcome.Fail, string.Create(CultureInfo.InvariantCulture, $"timed out after {timeout.TotalSeconds:0.###} s (set [Eval(Timeout = ...)] in milliseconds, or EvalSpec:RowTimeout)"));
-                }
-            }
-            catch (Exception ex)
-            {
-                evaluation.Decide(VerdictOutcome.Inconclusive, $"EvalSpec could not evaluate the row: {ex.GetType().Name}: {ex.Message}", ex);
-            }
+            await EvaluateAsync(run, instance, row, timeout, evaluation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (EvalRun.RunCancellation.IsCancellationRequested)
+        {
+            evaluation.Decide(VerdictOutcome.Inconclusive, "the test run was cancelled before the row finished");
+        }
+        catch (Exception ex)
+        {
+            evaluation.Decide(VerdictOutcome.Inconclusive, $"EvalSpec could not evaluate the row: {ex.GetType().Name}: {ex.Message}", ex);
         }
 
         long finished = Stopwatch.GetTimestamp();
+        BaselineEntry? recorded = run.Baseline.Find(row.Id);
+        bool knownFailure = evaluation.Outcome == VerdictOutcome.Fail && run.Options.Baseline == BaselineMode.Use && recorded?.Outcome == VerdictOutcome.Fail;
+        if (knownFailure)
+        {
+            run.Statistics.KnownFailure();
+        }
+        else if (evaluation.Outcome == VerdictOutcome.Pass && recorded?.Outcome == VerdictOutcome.Fail)
+        {
+            run.Statistics.FixedSinceBaseline();
+        }
+
         run.Statistics.RowFinished(method.Id, evaluation.Outcome, finished);
-        run.Results.Append(ToResult(run, row, evaluation, startedAt, Stopwatch.GetElapsedTime(started, finished)));
+        run.RecordOutcome(row.Id, evaluation.Outcome, evaluation.Summary);
+        run.Results.Append(ToResult(run, row, evaluation, startedAt, Stopwatch.GetElapsedTime(started, finished)) with
+        {
+            Baseline = recorded is null ? null : recorded.Outcome.ToString().ToLowerInvariant(),
+            KnownFailure = knownFailure ? true : null,
+        });
 
         switch (evaluation.Outcome)
         {
             case VerdictOutcome.Pass:
                 return;
+            case VerdictOutcome.Fail when knownFailure:
+                throw new EvalRowKnownFailureException($"Known failure, recorded in {System.IO.Path.GetFileName(run.Baseline.Path)}: {recorded!.Reason}\n{Describe(row, evaluation)}");
             case VerdictOutcome.Fail:
-                throw new EvalRowFailedException(Describe(row, evaluation), evaluation.Exception);
+                throw new EvalRowFailedException(Describe(row, evaluation) + (recorded?.Outcome == VerdictOutcome.Pass ? $"\nRegression: {System.IO.Path.GetFileName(run.Baseline.Path)} records this row as passing." : string.Empty), evaluation.Exception);
             default:
                 throw new EvalRowInconclusiveException(Describe(row, evaluation), evaluation.Exception);
         }
     }
 
-    private static async Task EvaluateAsync(EvalRun run, object? instance, Row row, TimeSpan timeout, RowEvaluation evaluation, CancellationToken cancellationToken)
+    private static async Task EvaluateAsync(EvalRun run, object? instance, Row row, TimeSpan timeout, RowEvaluation evaluation)
     {
         object?[] arguments = row.Case.Arguments;
         evaluation.Arguments = Name(row.Method, arguments);
@@ -103,22 +110,36 @@ public static class EvalRowRunner
         IReadOnlyDictionary<string, object?> named = evaluation.Arguments;
         Task<MethodRun> sourceTask = run.Sources.GetOrRun(
             RowIds.Source(row.Method, row.Case.Id, row.Variant.Key),
-            () => RunSourceAsync(run, instance, row, arguments, named, prompt, sourceRowId, timeout));
-        evaluation.Source = await sourceTask.WaitAsync(cancellationToken).ConfigureAwait(false);
+            () => CallAsync(
+                run,
+                instance,
+                row.Method,
+                token => new EvalInput(prompt, row.Variant.Template, row.Variant.Key, row.Case.Id, null, sourceRowId, row.Case.Expected, named, token),
+                arguments,
+                timeout));
+
+        // The source run has its own timeout; a row waiting for it only stops when the run is cancelled.
+        evaluation.Source = await sourceTask.WaitAsync(EvalRun.RunCancellation).ConfigureAwait(false);
 
         if (row.Relation is null)
         {
-            await DecideIdentityAsync(run, row, evaluation, cancellationToken).ConfigureAwait(false);
+            await DecideIdentityAsync(run, row, evaluation, timeout).ConfigureAwait(false);
         }
         else
         {
-            await DecideRelationAsync(run, instance, row, row.Relation, arguments, evaluation, cancellationToken).ConfigureAwait(false);
+            await DecideRelationAsync(run, instance, row, row.Relation, arguments, evaluation, timeout).ConfigureAwait(false);
         }
     }
 
-    private static async Task DecideIdentityAsync(EvalRun run, Row row, RowEvaluation evaluation, CancellationToken cancellationToken)
+    private static async Task DecideIdentityAsync(EvalRun run, Row row, RowEvaluation evaluation, TimeSpan timeout)
     {
         MethodRun source = evaluation.Source!;
+        if (source.TimedOut)
+        {
+            evaluation.Decide(VerdictOutcome.Fail, source.Error!.Message);
+            return;
+        }
+
         if (!source.Succeeded)
         {
             evaluation.Decide(VerdictOutcome.Fail, $"the eval method threw {source.Error!.GetType().Name}: {source.Error.Message}", source.Error);
@@ -136,18 +157,18 @@ public static class EvalRowRunner
 
         if (row.Case.Expected is not null)
         {
-            evaluation.Checks.Add(await ExpectedAnswerPanel.JudgeAsync(request, cancellationToken).ConfigureAwait(false));
+            evaluation.Checks.Add(await JudgeAsync(ExpectedAnswerPanel, request, timeout).ConfigureAwait(false));
         }
 
         if (run.RubricPanel is not null)
         {
-            evaluation.Checks.Add(await run.RubricPanel.JudgeAsync(request, cancellationToken).ConfigureAwait(false));
+            evaluation.Checks.Add(await JudgeAsync(run.RubricPanel, request, timeout).ConfigureAwait(false));
         }
 
         evaluation.DecideFromChecks();
     }
 
-    private static async Task DecideRelationAsync(EvalRun run, object? instance, Row row, RelationDescriptor relation, object?[] arguments, RowEvaluation evaluation, CancellationToken cancellationToken)
+    private static async Task DecideRelationAsync(EvalRun run, object? instance, Row row, RelationDescriptor relation, object?[] arguments, RowEvaluation evaluation, TimeSpan timeout)
     {
         MethodRun source = evaluation.Source!;
         if (!source.Succeeded)
@@ -183,9 +204,20 @@ public static class EvalRowRunner
         IReadOnlyDictionary<string, object?> followUpNamed = Name(row.Method, followUpArguments);
         evaluation.FollowUpPrompt = followUpPrompt;
         evaluation.FollowUpArguments = relation.Parameter is null ? null : followUpNamed;
-        var input = new EvalInput(followUpPrompt, row.Variant.Template, row.Variant.Key, row.Case.Id, relation.Key, row.Id, row.Case.Expected, followUpNamed, cancellationToken);
-        MethodRun followUp = await InvokeAsync(run, instance, row.Method, input, followUpArguments, cancellationToken).ConfigureAwait(false);
+        MethodRun followUp = await CallAsync(
+            run,
+            instance,
+            row.Method,
+            token => new EvalInput(followUpPrompt, row.Variant.Template, row.Variant.Key, row.Case.Id, relation.Key, row.Id, row.Case.Expected, followUpNamed, token),
+            followUpArguments,
+            timeout).ConfigureAwait(false);
         evaluation.FollowUp = followUp;
+        if (followUp.TimedOut)
+        {
+            evaluation.Decide(VerdictOutcome.Fail, "the follow-up run " + followUp.Error!.Message);
+            return;
+        }
+
         if (!followUp.Succeeded)
         {
             evaluation.Decide(VerdictOutcome.Fail, $"the eval method threw on the follow-up input: {followUp.Error!.GetType().Name}: {followUp.Error.Message}", followUp.Error);
@@ -202,31 +234,34 @@ public static class EvalRowRunner
             RowId = row.Id,
         };
         JudgePanel panel = relation.Kind == RelationKind.Invariant ? InvariancePanel : ChangePanel;
-        PanelVerdict verdict = await panel.JudgeAsync(request, cancellationToken).ConfigureAwait(false);
+        PanelVerdict verdict = await JudgeAsync(panel, request, timeout).ConfigureAwait(false);
         evaluation.Checks.Add(verdict with { Panel = $"relation {relation.Key} ({relation.Kind.ToString().ToLowerInvariant()})" });
         evaluation.DecideFromChecks();
     }
 
-    private static async Task<MethodRun> RunSourceAsync(EvalRun run, object? instance, Row row, object?[] arguments, IReadOnlyDictionary<string, object?> named, string prompt, string sourceRowId, TimeSpan timeout)
+    /// <summary>
+    /// Calls the eval method once. The timeout starts when a concurrency slot is free (waiting for one does
+    /// not count) and ends the call as a <see cref="MethodRun.TimedOut"/> result even if the method ignores
+    /// its cancellation token.
+    /// </summary>
+    private static async Task<MethodRun> CallAsync(EvalRun run, object? instance, EvalMethodDescriptor method, Func<CancellationToken, EvalInput> createInput, object?[] arguments, TimeSpan timeout)
     {
-        // The source run serves several rows, so it is not tied to the cancellation of whichever row asked first.
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(EvalRun.RunCancellation);
+        EvalInput input = createInput(cancellation.Token);
+        await run.SystemUnderTestLimiter.WaitAsync(EvalRun.RunCancellation).ConfigureAwait(false);
         cancellation.CancelAfter(timeout);
-        var input = new EvalInput(prompt, row.Variant.Template, row.Variant.Key, row.Case.Id, null, sourceRowId, row.Case.Expected, named, cancellation.Token);
-        return await InvokeAsync(run, instance, row.Method, input, arguments, cancellation.Token).ConfigureAwait(false);
-    }
-
-    private static async Task<MethodRun> InvokeAsync(EvalRun run, object? instance, EvalMethodDescriptor method, EvalInput input, object?[] arguments, CancellationToken cancellationToken)
-    {
-        await run.SystemUnderTestLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         long started = Stopwatch.GetTimestamp();
         try
         {
             run.Statistics.SystemUnderTestCalled();
-            object? output = await method.Invoke(instance, input, (object?[])arguments.Clone()).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+            object? output = await method.Invoke(instance, input, (object?[])arguments.Clone()).AsTask().WaitAsync(cancellation.Token).ConfigureAwait(false);
             return new MethodRun(input.Prompt, input.Arguments, output, OutputText(output), null, Stopwatch.GetElapsedTime(started));
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !EvalRun.RunCancellation.IsCancellationRequested)
+        {
+            return new MethodRun(input.Prompt, input.Arguments, null, string.Empty, new TimeoutException(TimeoutMessage(timeout)), Stopwatch.GetElapsedTime(started));
+        }
+        catch (OperationCanceledException) when (EvalRun.RunCancellation.IsCancellationRequested)
         {
             throw;
         }
@@ -239,6 +274,25 @@ public static class EvalRowRunner
             run.SystemUnderTestLimiter.Release();
         }
     }
+
+    /// <summary>Asks a panel, bounded by the row timeout; a panel that does not finish in time is an inconclusive check.</summary>
+    private static async Task<PanelVerdict> JudgeAsync(JudgePanel panel, JudgeRequest request, TimeSpan timeout)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(EvalRun.RunCancellation);
+        cancellation.CancelAfter(timeout);
+        try
+        {
+            return await panel.JudgeAsync(request, cancellation.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !EvalRun.RunCancellation.IsCancellationRequested)
+        {
+            string reason = string.Create(CultureInfo.InvariantCulture, $"judging did not finish within {timeout.TotalSeconds:0.###} s");
+            return new PanelVerdict(panel.Name, VerdictOutcome.Inconclusive, null, reason, Array.Empty<Verdict>());
+        }
+    }
+
+    private static string TimeoutMessage(TimeSpan timeout) =>
+        string.Create(CultureInfo.InvariantCulture, $"timed out after {timeout.TotalSeconds:0.###} s (set [Eval(Timeout = ...)] in milliseconds, or EvalSpec:RowTimeout)");
 
     private static Dictionary<string, object?> Name(EvalMethodDescriptor method, object?[] arguments)
     {
@@ -255,7 +309,8 @@ public static class EvalRowRunner
     {
         null => string.Empty,
         string text => text,
-        _ => JsonSerializer.Serialize(output, ResultsJson.Options),
+        // Indented, so that punctuation removal in lexical judges leaves names and values as separate words.
+        _ => JsonSerializer.Serialize(output, ResultsJson.Indented),
     };
 
     private static RowResult ToResult(EvalRun run, Row row, RowEvaluation evaluation, DateTimeOffset startedAt, TimeSpan latency)
@@ -373,6 +428,12 @@ public static class EvalRowRunner
         public string? Reason { get; private set; } = "the row was not evaluated";
 
         public Exception? Exception { get; private set; }
+
+        /// <summary>One line on why the row did not pass: the first failing (else inconclusive) check's rationale, or the reason.</summary>
+        public string? Summary =>
+            Outcome == VerdictOutcome.Pass
+                ? null
+                : Checks.FirstOrDefault(c => c.Outcome == Outcome) is { } check ? check.Panel + ": " + check.Rationale : Reason;
 
         public void Decide(VerdictOutcome outcome, string reason, Exception? exception = null)
         {

@@ -29,8 +29,11 @@ internal sealed class EvalRun : IDisposable
     private readonly ServiceProvider _services;
     private readonly RunStatistics _statistics = new();
 
-    private EvalRun(EvalOptions options, ServiceProvider services, string runId, string runDirectory)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BaselineEntry> _outcomes = new(StringComparer.Ordinal);
+
+    private EvalRun(EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline)
     {
+        Baseline = baseline;
         Options = options;
         _services = services;
         RunId = runId;
@@ -57,6 +60,12 @@ internal sealed class EvalRun : IDisposable
     public SourceRunCache Sources { get; } = new();
 
     public ResultsWriter Results { get; }
+
+    /// <summary>The committed baseline of row outcomes (empty when there is none).</summary>
+    public Baseline Baseline { get; }
+
+    /// <summary>Remembers a row's outcome for the baseline update at the end of the run.</summary>
+    public void RecordOutcome(string rowId, VerdictOutcome outcome, string? reason) => _outcomes[rowId] = Baseline.Entry(outcome, reason);
 
     public RunStatistics Statistics => _statistics;
 
@@ -123,6 +132,11 @@ internal sealed class EvalRun : IDisposable
 
         try
         {
+            if (run.Options.Baseline == BaselineMode.Update)
+            {
+                run.Baseline.WriteMerged(run._outcomes);
+            }
+
             RunSummaryWriter.Write(Path.Combine(run.RunDirectory, "summary.json"), run);
         }
         finally
@@ -162,6 +176,20 @@ internal sealed class EvalRun : IDisposable
         RunStartup(testAssembly, new EvalSetup(services, configuration, options));
         options.Validate();
 
+        string baselinePath = string.IsNullOrWhiteSpace(options.BaselineFile)
+            ? Path.Combine(projectDirectory, Baseline.FileName)
+            : Path.GetFullPath(options.BaselineFile!, projectDirectory);
+        if (options.Baseline == BaselineMode.Update && ContinuousIntegration.IsDetected(out string? ciVariable))
+        {
+            throw new EvalConfigurationException($"EvalSpec will not update the baseline {baselinePath} on a build server ({ciVariable} is set). Record it locally with EVALSPEC_BASELINE=update and commit it.");
+        }
+
+        Baseline baseline = options.Baseline == BaselineMode.Ignore ? Baseline.Empty(baselinePath) : Baseline.Load(baselinePath);
+        if (options.Baseline == BaselineMode.Update)
+        {
+            baseline.EnsureWritable();
+        }
+
         string runId = string.IsNullOrWhiteSpace(options.RunId) ? NewRunId() : options.RunId!;
         if (runId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
@@ -174,7 +202,7 @@ internal sealed class EvalRun : IDisposable
         string runDirectory = Path.Combine(resultsRoot, runId);
         Directory.CreateDirectory(runDirectory);
 
-        return new EvalRun(options, services.BuildServiceProvider(), runId, runDirectory);
+        return new EvalRun(options, services.BuildServiceProvider(), runId, runDirectory, baseline);
     }
 
     private static void RunStartup(Assembly testAssembly, EvalSetup setup)
@@ -255,6 +283,16 @@ internal sealed class EvalRun : IDisposable
         private long _firstStart = long.MaxValue;
         private long _lastEnd = long.MinValue;
         private int _systemUnderTestCalls;
+        private int _knownFailures;
+        private int _fixedSinceBaseline;
+
+        public void KnownFailure() => Interlocked.Increment(ref _knownFailures);
+
+        public void FixedSinceBaseline() => Interlocked.Increment(ref _fixedSinceBaseline);
+
+        public int KnownFailures => Volatile.Read(ref _knownFailures);
+
+        public int FixedSinceBaselineCount => Volatile.Read(ref _fixedSinceBaseline);
 
         public void RowStarted(long timestamp)
         {

@@ -83,6 +83,23 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
         return summary;
     }
 
+    /// <summary>Runs one test method; in eval classes, known failures are reported as skipped.</summary>
+    protected override async Task<RunSummary> RunTestMethodAsync(ITestMethod testMethod, IReflectionMethodInfo method, IEnumerable<IXunitTestCase> testCases, object[] constructorArguments)
+    {
+        if (!IsEvalSuite(Class.Type))
+        {
+            return await base.RunTestMethodAsync(testMethod, method, testCases, constructorArguments).ConfigureAwait(false);
+        }
+
+        var bus = new KnownFailureMessageBus(MessageBus);
+        RunSummary summary = await new XunitTestMethodRunner(testMethod, Class, method, testCases, DiagnosticMessageSink, bus, new ExceptionAggregator(Aggregator), CancellationTokenSource, constructorArguments)
+            .RunAsync()
+            .ConfigureAwait(false);
+        summary.Failed -= bus.Converted;
+        summary.Skipped += bus.Converted;
+        return summary;
+    }
+
     /// <summary>Rows of this class allowed in flight, or null to run its tests one after another.</summary>
     private int? RowsInFlight()
     {

@@ -13,4 +13,7 @@ internal sealed record MethodRun(
     TimeSpan Latency)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>The call did not finish within the row timeout.</summary>
+    public bool TimedOut => Error is TimeoutException;
 }

@@ -63,7 +63,7 @@ public sealed class ExpectedAnswerJudge : IJudge
         string[] missingKeys = missing.Where(IsKeyToken).Distinct().ToArray();
         string detail = string.Create(
             CultureInfo.InvariantCulture,
-            $"{recall:P0} of its words are in the output (threshold {request.Threshold:P0}); missing: {string.Join(", ", missing.Select(m => "\"" + m + "\""))}");
+            $"{recall * 100:0}% of its words are in the output (threshold {request.Threshold * 100:0}%); missing: {string.Join(", ", missing.Select(m => "\"" + m + "\""))}");
         if (missingKeys.Length > 0)
         {
             return Verdict.Fail(JudgeName, recall, $"the output does not contain the expected answer \"{request.Expected}\" and lacks its key token(s) {string.Join(", ", missingKeys.Select(m => "\"" + m + "\""))}: {detail}");

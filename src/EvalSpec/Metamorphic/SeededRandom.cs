@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -17,11 +18,11 @@ internal sealed class SeededRandom : Random
         _state = seed;
     }
 
-    /// <summary>Seeds from the first 8 bytes of the SHA-256 of <paramref name="key"/> (UTF-8).</summary>
+    /// <summary>Seeds from the first 8 bytes (little-endian) of the SHA-256 of <paramref name="key"/> (UTF-8).</summary>
     public static SeededRandom FromKey(string key)
     {
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        return new SeededRandom(BitConverter.ToUInt64(hash, 0));
+        return new SeededRandom(BinaryPrimitives.ReadUInt64LittleEndian(hash));
     }
 
     public ulong NextUInt64()
@@ -32,7 +33,8 @@ internal sealed class SeededRandom : Random
         return z ^ (z >> 31);
     }
 
-    public override int Next() => (int)(NextUInt64() >> 33);
+    // Like System.Random, Next() and NextInt64() never return the type's MaxValue.
+    public override int Next() => (int)NextInt64(int.MaxValue);
 
     public override int Next(int maxValue)
     {
@@ -54,7 +56,7 @@ internal sealed class SeededRandom : Random
         return (int)(minValue + NextInt64((long)maxValue - minValue));
     }
 
-    public override long NextInt64() => (long)(NextUInt64() >> 1);
+    public override long NextInt64() => NextInt64(long.MaxValue);
 
     public override long NextInt64(long maxValue)
     {

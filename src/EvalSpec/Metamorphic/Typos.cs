@@ -28,7 +28,7 @@ public sealed class Typos : IMetamorphicRelation
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
 
-        List<(int Start, int Length)> words = TextPerturbation.Words(input).FindAll(IsEligible);
+        List<(int Start, int Length)> words = TextPerturbation.Words(input).FindAll(word => IsEligible(word, input));
         if (words.Count == 0)
         {
             return input;
@@ -48,11 +48,6 @@ public sealed class Typos : IMetamorphicRelation
                 }
             }
 
-            if (typeable.Count == 0)
-            {
-                continue;
-            }
-
             int position = typeable[context.Random.Next(typeable.Count)];
             char original = input[position];
             string options = Neighbours[char.ToLowerInvariant(original)];
@@ -63,5 +58,23 @@ public sealed class Typos : IMetamorphicRelation
         return text.ToString();
     }
 
-    private static bool IsEligible((int Start, int Length) word) => word.Length >= 3;
+    // A word qualifies when it is long enough and has a letter with keyboard neighbours, so a picked word
+    // always gets its typo (non-Latin scripts are left alone).
+    private static bool IsEligible((int Start, int Length) word, string input)
+    {
+        if (word.Length < 3)
+        {
+            return false;
+        }
+
+        for (int i = word.Start; i < word.Start + word.Length; i++)
+        {
+            if (Neighbours.ContainsKey(char.ToLowerInvariant(input[i])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

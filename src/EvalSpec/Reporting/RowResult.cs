@@ -54,6 +54,12 @@ internal sealed record RowResult
     public double? FollowUpLatencyMs { get; init; }
 
     public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>The outcome the committed baseline records for this row, if any.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>True when the row failed as the baseline records (reported as skipped, not blocking).</summary>
+    public bool? KnownFailure { get; init; }
 }
 
 /// <summary>One check of a row (the expected answer, the rubric panel, the relation) and its judges' verdicts.</summary>

@@ -22,6 +22,13 @@ internal static class RunSummaryWriter
             wallTimeMs = Math.Round(statistics.WallTime.TotalMilliseconds, 1),
             systemUnderTestCalls = statistics.SystemUnderTestCalls,
             rows = Totals(byMethod.Values),
+            baseline = new
+            {
+                path = run.Baseline.Exists || run.Options.Baseline == BaselineMode.Update ? run.Baseline.Path : null,
+                mode = run.Options.Baseline,
+                knownFailures = statistics.KnownFailures,
+                fixedSinceBaseline = statistics.FixedSinceBaselineCount,
+            },
             methods = byMethod.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Totals(new[] { p.Value })),
         };
 

@@ -1,0 +1,28 @@
+using System;
+
+namespace EvalSpec.Execution;
+
+/// <summary>Detects build servers, where recorded files (baselines, snapshots) must never be written.</summary>
+internal static class ContinuousIntegration
+{
+    private static readonly string[] Variables =
+    {
+        "CI", "TF_BUILD", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION", "BUILDKITE", "CIRCLECI", "APPVEYOR", "TRAVIS",
+    };
+
+    public static bool IsDetected(out string? variable)
+    {
+        foreach (string name in Variables)
+        {
+            string? value = Environment.GetEnvironmentVariable(name);
+            if (!string.IsNullOrEmpty(value) && !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase) && value != "0")
+            {
+                variable = name;
+                return true;
+            }
+        }
+
+        variable = null;
+        return false;
+    }
+}

@@ -1,0 +1,17 @@
+using System;
+
+namespace EvalSpec.Execution;
+
+/// <summary>
+/// Ends a row that failed exactly as the committed baseline records. <see cref="EvalTestFramework"/> reports
+/// it as skipped with this message, so known failures stay visible without blocking the run.
+/// </summary>
+public sealed class EvalRowKnownFailureException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The failure message, marked as known.</param>
+    public EvalRowKnownFailureException(string message)
+        : base(message)
+    {
+    }
+}

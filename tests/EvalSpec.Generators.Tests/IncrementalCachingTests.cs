@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using System.Linq;
+using EvalSpec.Generators.Model;
+using EvalSpec.Generators.Tests.Infrastructure;
+using FluentAssertions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace EvalSpec.Generators.Tests;
+
+/// <summary>
+/// The generator runs on every keystroke in the IDE: edits that cannot change an eval method must reuse its
+/// cached model and output, and an edit to one eval method must not regenerate the others.
+/// </summary>
+public sealed class IncrementalCachingTests
+{
+    private const string Registration = "(test framework registration)";
+
+    private static readonly IncrementalStepRunReason[] Reused = { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged };
+
+    private static readonly SourceFile RefundEvals = Scenarios.DesignExample.Single(f => f.Path == "RefundEvals.cs");
+
+    private static readonly SourceFile PriceFormatter = new("PriceFormatter.cs", """
+        namespace Shop;
+
+        public static class PriceFormatter
+        {
+            public static string Format(decimal amount) => "$" + amount;
+        }
+        """);
+
+    [Fact]
+    public void Adding_an_unrelated_file_regenerates_no_source()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
+
+        GeneratorRunResult rerun = Rerun(driver, compilation.AddSyntaxTrees(GeneratorHarness.Parse(new SourceFile("Unrelated.cs", "namespace Shop; public sealed class Unrelated { }"))));
+
+        AssertEverythingReused(rerun);
+    }
+
+    [Fact]
+    public void Changing_a_method_body_in_an_unrelated_file_regenerates_no_source()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
+
+        GeneratorRunResult rerun = Rerun(driver, Edit(compilation, PriceFormatter.Path, "\"$\" + amount", "amount + \" USD\""));
+
+        AssertEverythingReused(rerun);
+    }
+
+    [Fact]
+    public void Changing_the_body_of_an_eval_method_regenerates_no_source()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
+
+        GeneratorRunResult rerun = Rerun(driver, Edit(compilation, RefundEvals.Path, "Task.FromResult(input.Prompt)", "Task.FromResult(input.Prompt.Trim())"));
+
+        AssertEverythingReused(rerun);
+    }
+
+    [Fact]
+    public void Changing_a_case_argument_regenerates_only_the_affected_eval_method()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
+
+        GeneratorRunResult rerun = Rerun(driver, Edit(compilation, RefundEvals.Path, "[Case(\"laptop\"", "[Case(\"tablet\""));
+
+        ReasonFor(rerun, TrackingNames.EvalMethods, "RefundWindow").Should().Be(IncrementalStepRunReason.Modified);
+        ReasonFor(rerun, TrackingNames.ValidEvalMethods, "RefundWindow").Should().Be(IncrementalStepRunReason.Modified);
+        ReasonFor(rerun, TrackingNames.EvalMethods, "Answer").Should().BeOneOf(Reused);
+        ReasonFor(rerun, TrackingNames.ValidEvalMethods, "Answer").Should().BeOneOf(Reused);
+        Reasons(rerun, TrackingNames.TestFrameworkRegistration).Should().AllSatisfy(r => r.Should().BeOneOf(Reused));
+        SourceOutputs(rerun).Should().BeEquivalentTo(new Dictionary<string, IncrementalStepRunReason>
+        {
+            ["RefundWindow"] = IncrementalStepRunReason.Modified,
+            ["Answer"] = ReasonFor(rerun, TrackingNames.ValidEvalMethods, "Answer"),
+            [Registration] = Reasons(rerun, TrackingNames.TestFrameworkRegistration).Single(),
+        });
+        rerun.GeneratedSources.Single(s => s.HintName.StartsWith("Shop.Evals.RefundEvals.RefundWindow.", System.StringComparison.Ordinal)).SourceText.ToString()
+            .Should().Contain("\"tablet\"").And.NotContain("\"laptop\"");
+    }
+
+    [Fact]
+    public void Opting_out_of_the_test_framework_regenerates_no_eval_method_source()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
+
+        GeneratorDriver optedOut = driver.WithUpdatedAnalyzerConfigOptions(GlobalOptionsProvider.With("build_property.EvalSpecGenerateTestFramework", "false"));
+        GeneratorRunResult rerun = Rerun(optedOut, compilation);
+
+        Reasons(rerun, TrackingNames.ValidEvalMethods).Should().AllSatisfy(r => r.Should().BeOneOf(Reused));
+        Reasons(rerun, TrackingNames.TestFrameworkRegistration).Should().Equal(IncrementalStepRunReason.Modified);
+        SourceOutputs(rerun).Where(p => p.Key != Registration).Should().AllSatisfy(p => p.Value.Should().BeOneOf(Reused));
+        rerun.GeneratedSources.Select(s => s.HintName).Should().NotContain(Emitting.TestFrameworkEmitter.HintName);
+    }
+
+    [Fact]
+    public void Step_reasons_are_reported_for_every_eval_method()
+    {
+        // Guards the tests above: with step tracking on, each named step reports one output per eval method.
+        (GeneratorDriver driver, _) = RunOnce();
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+
+        MethodNames(first, TrackingNames.EvalMethods).Should().BeEquivalentTo("RefundWindow", "Answer");
+        MethodNames(first, TrackingNames.ValidEvalMethods).Should().BeEquivalentTo("RefundWindow", "Answer");
+        Reasons(first, TrackingNames.EvalMethods).Should().AllBeEquivalentTo(IncrementalStepRunReason.New);
+        SourceOutputs(first).Keys.Should().BeEquivalentTo("RefundWindow", "Answer", Registration);
+    }
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Scenarios.DesignExample.Concat(Scenarios.NoPrompt).Append(PriceFormatter));
+        GeneratorRun run = GeneratorHarness.Run(compilation);
+        run.DriverDiagnostics.Should().BeEmpty();
+        return (run.Driver, compilation);
+    }
+
+    private static GeneratorRunResult Rerun(GeneratorDriver driver, Compilation compilation) =>
+        driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+    private static CSharpCompilation Edit(CSharpCompilation compilation, string path, string oldText, string newText)
+    {
+        SyntaxTree tree = compilation.SyntaxTrees.Single(t => t.FilePath == path);
+        string text = tree.GetText().ToString();
+        text.Should().Contain(oldText, "the edit must change something");
+        return compilation.ReplaceSyntaxTree(tree, GeneratorHarness.Parse(new SourceFile(path, text.Replace(oldText, newText, System.StringComparison.Ordinal))));
+    }
+
+    private static void AssertEverythingReused(GeneratorRunResult rerun)
+    {
+        rerun.Exception.Should().BeNull();
+        Reasons(rerun, TrackingNames.EvalMethods).Should().HaveCount(2).And.AllSatisfy(r => r.Should().BeOneOf(Reused));
+        Reasons(rerun, TrackingNames.ValidEvalMethods).Should().HaveCount(2).And.AllSatisfy(r => r.Should().BeOneOf(Reused));
+        Reasons(rerun, TrackingNames.TestFrameworkRegistration).Should().ContainSingle().Which.Should().BeOneOf(Reused);
+        SourceOutputs(rerun).Should().HaveCount(3).And.AllSatisfy(p => p.Value.Should().BeOneOf(Reused, "'{0}' must not be regenerated", p.Key));
+    }
+
+    private static IEnumerable<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string trackingName) =>
+        result.TrackedSteps[trackingName].SelectMany(step => step.Outputs);
+
+    private static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string trackingName) =>
+        Outputs(result, trackingName).Select(o => o.Reason).ToList();
+
+    private static IEnumerable<string> MethodNames(GeneratorRunResult result, string trackingName) =>
+        Outputs(result, trackingName).Select(o => ((EvalMethodSpec)o.Value).MethodName);
+
+    private static IncrementalStepRunReason ReasonFor(GeneratorRunResult result, string trackingName, string methodName) =>
+        Outputs(result, trackingName).Single(o => o.Value is EvalMethodSpec spec && spec.MethodName == methodName).Reason;
+
+    /// <summary>The run reason of each RegisterSourceOutput call, named by the eval method (or registration) it emits.</summary>
+    private static Dictionary<string, IncrementalStepRunReason> SourceOutputs(GeneratorRunResult result) =>
+        result.TrackedOutputSteps[WellKnownGeneratorOutputs.SourceOutput]
+            .SelectMany(step => step.Outputs.Select(output => (Input: step.Inputs.Single(), output.Reason)))
+            .ToDictionary(
+                o => o.Input.Source.Outputs[o.Input.OutputIndex].Value switch
+                {
+                    EvalMethodSpec spec => spec.MethodName,
+                    TestFrameworkRegistration => Registration,
+                    object other => other.GetType().Name,
+                },
+                o => o.Reason);
+}

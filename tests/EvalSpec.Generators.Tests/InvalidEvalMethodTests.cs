@@ -1,0 +1,75 @@
+using System;
+using System.Linq;
+using EvalSpec.Generators.Parsing;
+using EvalSpec.Generators.Tests.Infrastructure;
+using FluentAssertions;
+using Xunit;
+
+namespace EvalSpec.Generators.Tests;
+
+/// <summary>
+/// The analyzers report authoring errors; the generator stays quiet on them and emits nothing for the broken
+/// method (never broken code, never an exception), while every valid method of the project still generates.
+/// </summary>
+public sealed class InvalidEvalMethodTests
+{
+    public static TheoryData<string> ErrorRules => new(InvalidEvalMethods.All.Select(m => m.Rule.ToString()));
+
+    [Fact]
+    public void Every_error_rule_has_an_invalid_method_example()
+    {
+        Enum.GetValues<EvalRule>().Where(IsError)
+            .Should().BeEquivalentTo(InvalidEvalMethods.All.Select(m => m.Rule));
+    }
+
+    [Theory]
+    [MemberData(nameof(ErrorRules))]
+    public void Invalid_method_example_breaks_exactly_its_rule(string rule)
+    {
+        InvalidEvalMethod example = InvalidEvalMethods.For(Enum.Parse<EvalRule>(rule));
+
+        EvalMethodParseResult result = GeneratorHarness.ParseMethod(example.Source, InvalidEvalMethods.TypeName, InvalidEvalMethods.MethodName);
+
+        result.Problems.Select(p => p.Rule).Should().Equal(example.Rule);
+        result.Spec.Should().BeNull();
+    }
+
+    [Theory]
+    [MemberData(nameof(ErrorRules))]
+    public void Invalid_method_generates_nothing_while_a_valid_method_next_to_it_still_generates(string rule)
+    {
+        InvalidEvalMethod example = InvalidEvalMethods.For(Enum.Parse<EvalRule>(rule));
+        SourceFile[] files = Scenarios.NoPrompt.Append(new SourceFile("BrokenEvals.cs", example.Source)).ToArray();
+
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(files));
+
+        run.Result.Exception.Should().BeNull();
+        run.DriverDiagnostics.Should().BeEmpty();
+        run.EvalMethodSources.Should().ContainSingle().Which.HintName.Should().StartWith("Support.Evals.FaqEvals.Answer.");
+        run.Result.GeneratedSources.Should().NotContain(s => s.SourceText.ToString().Contains("BrokenEvals"));
+    }
+
+    [Fact]
+    public void Method_without_cases_is_only_warned_about_and_generates_no_tests()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            namespace Shop.Evals;
+
+            public partial class DraftEvals
+            {
+                [Eval]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                public Task<string> RefundWindow(EvalInput input, string product) => Task.FromResult(input.Prompt);
+            }
+            """);
+
+        run.DriverDiagnostics.Should().BeEmpty();
+        run.Tests().Should().BeEmpty();
+        run.CompilationWarningsAndErrors().Should().BeEmpty();
+    }
+
+    private static bool IsError(EvalRule rule) => new EvalProblem(rule, null).IsError;
+}
