@@ -137,7 +137,11 @@ internal sealed class EvalRun : IDisposable
                 run.Baseline.WriteMerged(run._outcomes);
             }
 
-            RunSummaryWriter.Write(Path.Combine(run.RunDirectory, "summary.json"), run);
+            string summary = Path.Combine(run.RunDirectory, "summary.json");
+            RunSummaryWriter.Write(summary, run);
+
+            // Shown by `dotnet test --logger "console;verbosity=normal"` and in IDE test output panes.
+            Console.WriteLine(RunSummaryWriter.Describe(run));
         }
         finally
         {

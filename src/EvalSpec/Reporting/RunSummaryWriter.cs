@@ -37,6 +37,21 @@ internal static class RunSummaryWriter
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>A few lines for the console: counts, known failures, and where the results are.</summary>
+    public static string Describe(EvalRun run)
+    {
+        EvalRun.RunStatistics statistics = run.Statistics;
+        int[][] all = statistics.ByMethod.Values.ToArray();
+        int pass = all.Sum(c => c[0]);
+        int fail = all.Sum(c => c[1]);
+        int inconclusive = all.Sum(c => c[2]);
+        string known = statistics.KnownFailures == 0 ? string.Empty : $" ({statistics.KnownFailures} known from the baseline, reported as skipped)";
+        string fixedRows = statistics.FixedSinceBaselineCount == 0 ? string.Empty : $"\n  {statistics.FixedSinceBaselineCount} row(s) recorded as failing in the baseline now pass: record it again with EVALSPEC_BASELINE=update.";
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{fixedRows}\n  Results: {run.RunDirectory}");
+    }
+
     private static object Totals(IEnumerable<int[]> counts)
     {
         int[][] all = counts.ToArray();
