@@ -31,8 +31,9 @@ internal static class DotNet
             start.ArgumentList.Add(argument);
         }
 
-        // The test host's own MSBuild/VSTest settings must not leak into the child build.
-        foreach (string key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || k.StartsWith("EVALSPEC_", StringComparison.OrdinalIgnoreCase)).ToList())
+        // The test host's own MSBuild/VSTest/EvalSpec settings must not leak into the child, nor the build
+        // server's CI markers (a child recording a baseline is a local run; tests set CI themselves when needed).
+        foreach (string key in start.Environment.Keys.Where(Inherited).ToList())
         {
             start.Environment.Remove(key);
         }
@@ -66,6 +67,17 @@ internal static class DotNet
         process.WaitForExit();
         return new ProcessResult(process.ExitCode, output.ToString(), "dotnet " + string.Join(" ", arguments));
     }
+
+    private static readonly string[] BuildServerMarkers =
+    {
+        "CI", "TF_BUILD", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION", "BUILDKITE", "CIRCLECI", "APPVEYOR", "TRAVIS",
+    };
+
+    private static bool Inherited(string key) =>
+        key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("EVALSPEC_", StringComparison.OrdinalIgnoreCase)
+        || BuildServerMarkers.Contains(key, StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>Exit code and combined output of a child process.</summary>

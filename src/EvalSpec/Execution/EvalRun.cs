@@ -90,6 +90,10 @@ internal sealed class EvalRun : IDisposable
             try
             {
                 s_current = Create(suiteType.Assembly);
+
+                // EvalTestFramework completes the run before the assembly finishes; without it (a user's own
+                // test framework), the summary is still written when the test process exits.
+                AppDomain.CurrentDomain.ProcessExit += static (_, _) => CompleteQuietly();
                 return s_current;
             }
             catch (Exception ex)
@@ -146,6 +150,18 @@ internal sealed class EvalRun : IDisposable
         finally
         {
             run.Dispose();
+        }
+    }
+
+    private static void CompleteQuietly()
+    {
+        try
+        {
+            Complete();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"EvalSpec could not write the run summary: {ex.Message}");
         }
     }
 
