@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using EvalSpec.Judging;
 using EvalSpec.Reporting;
 
@@ -36,10 +37,23 @@ public sealed class EvalOptions
     public PanelAggregation Aggregation { get; set; } = PanelAggregation.Majority;
 
     /// <summary>
+    /// Whether the rubric panel asks its judges in order and stops once the outcome cannot change (saves
+    /// model calls, costs latency). Default false: all judges are asked at once.
+    /// </summary>
+    public bool EarlyStop { get; set; }
+
+    /// <summary>
     /// Minimum number of rubric-panel judges that must give a pass or fail verdict (not abstain);
     /// below it the panel is inconclusive. Default 1.
     /// </summary>
     public int Quorum { get; set; } = 1;
+
+    /// <summary>
+    /// The model ids the system under test uses. LLM judges (<see cref="IModelJudge"/>) on one of these models
+    /// are refused, unless they set <see cref="LlmJudgeOptions.AllowSelfPreference"/>: a model grading its own
+    /// outputs favours them.
+    /// </summary>
+    public IList<string> SystemUnderTestModels { get; } = new List<string>();
 
     /// <summary>
     /// How the run uses the committed baseline of row outcomes. Default <see cref="BaselineMode.Use"/>; set

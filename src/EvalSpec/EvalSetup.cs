@@ -1,3 +1,5 @@
+using System;
+using EvalSpec.Judging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,4 +28,45 @@ public sealed class EvalSetup
 
     /// <summary>Options already bound from <see cref="Configuration"/>; change them here.</summary>
     public EvalOptions Options { get; }
+
+    /// <summary>
+    /// Adds a judge to the rubric panel, which grades the output of identity rows (same as registering an
+    /// <see cref="IJudge"/> service). Order matters with <see cref="EvalOptions.EarlyStop"/>: cheapest first.
+    /// </summary>
+    /// <param name="judge">The judge.</param>
+    /// <returns>This setup.</returns>
+    public EvalSetup AddRubricJudge(IJudge judge)
+    {
+        ArgumentNullException.ThrowIfNull(judge);
+        Services.AddSingleton(judge);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a judge to the panel that checks invariant relation rows (the follow-up output against the source
+    /// output, in <see cref="JudgeRequest.ReferenceOutput"/>), replacing the default lexical
+    /// <see cref="TokenF1InvarianceJudge"/>. Typically an <see cref="EquivalenceJudge"/>.
+    /// </summary>
+    /// <param name="judge">The judge; it passes when the outputs are equivalent.</param>
+    /// <returns>This setup.</returns>
+    public EvalSetup AddInvarianceJudge(IJudge judge)
+    {
+        ArgumentNullException.ThrowIfNull(judge);
+        Services.AddKeyedSingleton(JudgeRoles.Invariance, judge);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a judge to the panel that checks directional relation rows (<see cref="Change.Differs"/>),
+    /// replacing the default <see cref="TokenF1ChangeJudge"/>. Typically an <see cref="EquivalenceJudge"/>
+    /// with <see cref="EquivalenceJudge.ExpectEquivalent"/> set to false.
+    /// </summary>
+    /// <param name="judge">The judge; it passes when the outputs differ.</param>
+    /// <returns>This setup.</returns>
+    public EvalSetup AddChangeJudge(IJudge judge)
+    {
+        ArgumentNullException.ThrowIfNull(judge);
+        Services.AddKeyedSingleton(JudgeRoles.Change, judge);
+        return this;
+    }
 }

@@ -26,8 +26,6 @@ public static class EvalRowRunner
     private const int MessageTextLimit = 1500;
 
     private static readonly JudgePanel ExpectedAnswerPanel = new("expected-answer", new IJudge[] { new ExpectedAnswerJudge() });
-    private static readonly JudgePanel InvariancePanel = new("invariance", new IJudge[] { new TokenF1InvarianceJudge() });
-    private static readonly JudgePanel ChangePanel = new("change", new IJudge[] { new TokenF1ChangeJudge() });
 
     /// <summary>Runs the row identified by its keys.</summary>
     /// <param name="instance">The test class instance (ignored for static eval methods).</param>
@@ -233,7 +231,7 @@ public static class EvalRowRunner
             Threshold = relation.Threshold,
             RowId = row.Id,
         };
-        JudgePanel panel = relation.Kind == RelationKind.Invariant ? InvariancePanel : ChangePanel;
+        JudgePanel panel = relation.Kind == RelationKind.Invariant ? run.InvariancePanel : run.ChangePanel;
         PanelVerdict verdict = await JudgeAsync(panel, request, timeout).ConfigureAwait(false);
         evaluation.Checks.Add(verdict with { Panel = $"relation {relation.Key} ({relation.Kind.ToString().ToLowerInvariant()})" });
         evaluation.DecideFromChecks();
@@ -348,7 +346,25 @@ public static class EvalRowRunner
         check.Outcome.ToString().ToLowerInvariant(),
         check.Score,
         check.Rationale,
-        check.Verdicts.Select(v => new VerdictResult(v.Judge, v.Outcome.ToString().ToLowerInvariant(), v.Score, v.Rationale, v.RawOutput, Milliseconds(v.Latency))).ToArray());
+        check.Verdicts.Select(ToVerdictResult).ToArray(),
+        check.JudgesSkipped == 0 ? null : check.JudgesSkipped);
+
+    private static VerdictResult ToVerdictResult(Verdict v) => new(
+        v.Judge,
+        v.Outcome.ToString().ToLowerInvariant(),
+        v.Score,
+        v.Rationale,
+        v.RawOutput,
+        Milliseconds(v.Latency),
+        v.Errored ? true : null,
+        v.ModelCalls == 0 ? null : v.ModelCalls,
+        v.Model,
+        v.Usage?.InputTokenCount,
+        v.Usage?.OutputTokenCount,
+        v.Pairwise is { } p ? new PairwiseResult(Lower(p.CandidateFirst), Lower(p.ReferenceFirst), p.IsConsistent) : null);
+
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     private static Dictionary<string, JsonElement> ToElements(IReadOnlyDictionary<string, object?> values) =>
         values.ToDictionary(p => p.Key, p => ResultsJson.ToElement(p.Value), StringComparer.Ordinal);

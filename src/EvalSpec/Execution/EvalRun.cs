@@ -38,7 +38,11 @@ internal sealed class EvalRun : IDisposable
         _services = services;
         RunId = runId;
         RunDirectory = runDirectory;
-        RubricPanel = CreateRubricPanel(services.GetServices<IJudge>().ToArray(), options);
+        RubricPanel = CreatePanel("rubric", services.GetServices<IJudge>().ToArray(), options, options.Quorum, options.EarlyStop);
+        InvariancePanel = CreatePanel("invariance", services.GetKeyedServices<IJudge>(JudgeRoles.Invariance).ToArray(), options, 1, earlyStop: false)
+            ?? new JudgePanel("invariance", new IJudge[] { new TokenF1InvarianceJudge() });
+        ChangePanel = CreatePanel("change", services.GetKeyedServices<IJudge>(JudgeRoles.Change).ToArray(), options, 1, earlyStop: false)
+            ?? new JudgePanel("change", new IJudge[] { new TokenF1ChangeJudge() });
         SystemUnderTestLimiter = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         Results = new ResultsWriter(Path.Combine(runDirectory, "results.jsonl"));
     }
@@ -54,10 +58,19 @@ internal sealed class EvalRun : IDisposable
     /// <summary>The panel of the judges registered in the startup, or null when none are.</summary>
     public JudgePanel? RubricPanel { get; }
 
+    /// <summary>The panel that checks invariant relation rows (lexical by default).</summary>
+    public JudgePanel InvariancePanel { get; }
+
+    /// <summary>The panel that checks directional relation rows (lexical by default).</summary>
+    public JudgePanel ChangePanel { get; }
+
     /// <summary>Bounds how many calls of eval methods are in flight at once.</summary>
     public SemaphoreSlim SystemUnderTestLimiter { get; }
 
     public SourceRunCache Sources { get; } = new();
+
+    /// <summary>What the judges did in this run.</summary>
+    public JudgeStatistics Judges { get; } = new();
 
     public ResultsWriter Results { get; }
 
@@ -90,6 +103,7 @@ internal sealed class EvalRun : IDisposable
             try
             {
                 s_current = Create(suiteType.Assembly);
+                JudgePanel.Observer = static verdict => CurrentOrNull?.Judges.Record(verdict);
 
                 // EvalTestFramework completes the run before the assembly finishes; without it (a user's own
                 // test framework), the summary is still written when the test process exits.
@@ -275,20 +289,26 @@ internal sealed class EvalRun : IDisposable
         return Directory.GetCurrentDirectory();
     }
 
-    private static JudgePanel? CreateRubricPanel(IJudge[] judges, EvalOptions options)
+    private static JudgePanel? CreatePanel(string name, IJudge[] judges, EvalOptions options, int quorum, bool earlyStop)
     {
         if (judges.Length == 0)
         {
             return null;
         }
 
+        if (!Enum.IsDefined(options.Aggregation))
+        {
+            throw new EvalConfigurationException($"EvalSpec:Aggregation '{options.Aggregation}' is unknown; use Majority, Mean or Unanimity.");
+        }
+
         try
         {
-            return new JudgePanel("rubric", judges, options.Aggregation, options.Quorum);
+            SelfPreferenceGuard.Check(judges, options.SystemUnderTestModels);
+            return new JudgePanel(name, judges, options.Aggregation.ToAggregator(), quorum, earlyStop);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
-            throw new EvalConfigurationException($"The judges registered in the EvalSpec startup do not form a valid panel: {ex.Message}", ex);
+            throw new EvalConfigurationException($"The {name} judges registered in the EvalSpec startup cannot form a panel: {ex.Message}", ex);
         }
     }
 

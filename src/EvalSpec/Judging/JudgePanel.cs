@@ -9,18 +9,39 @@ using System.Threading.Tasks;
 namespace EvalSpec.Judging;
 
 /// <summary>
-/// A panel of judges (PoLL-style jury): asks every judge, then aggregates their verdicts. A judge that
-/// throws or returns an invalid score becomes an inconclusive verdict carrying the reason; a panel whose
-/// non-abstaining judges are fewer than <see cref="Quorum"/> is inconclusive.
+/// A panel of judges (PoLL-style jury): asks its judges, then combines their verdicts with an
+/// <see cref="IVerdictAggregator"/>. A judge that throws or returns an invalid score becomes an
+/// inconclusive, errored verdict carrying the reason; a panel whose deciding (non-abstaining) judges are
+/// fewer than <see cref="Quorum"/> is inconclusive.
 /// </summary>
+/// <remarks>
+/// With <see cref="EarlyStop"/> the panel asks its judges in order, in the smallest waves that could settle
+/// the decision, and stops as soon as no outcome of the remaining judges (pass, fail or abstain) could
+/// change it; <see cref="PanelVerdict.JudgesSkipped"/> says how many were not asked. Order judges cheapest
+/// first. Without it, all judges are asked at once.
+/// </remarks>
 public sealed class JudgePanel
 {
-    /// <summary>Creates a panel.</summary>
+    // 3^8 completions per check: beyond that many unasked judges, early stopping waits for more verdicts.
+    private const int MaxLookahead = 8;
+
+    /// <summary>Creates a panel with a named aggregation rule.</summary>
     /// <param name="name">The panel's name, used in messages and results.</param>
     /// <param name="judges">The judges; at least one, with distinct names.</param>
     /// <param name="aggregation">How verdicts are combined.</param>
     /// <param name="quorum">Minimum number of judges that must pass or fail (not abstain).</param>
-    public JudgePanel(string name, IEnumerable<IJudge> judges, PanelAggregation aggregation = PanelAggregation.Majority, int quorum = 1)
+    public JudgePanel(string name, IEnumerable<IJudge> judges, PanelAggregation aggregation, int quorum = 1)
+        : this(name, judges, Enum.IsDefined(aggregation) ? aggregation.ToAggregator() : throw new ArgumentOutOfRangeException(nameof(aggregation), aggregation, "Unknown aggregation."), quorum)
+    {
+    }
+
+    /// <summary>Creates a panel.</summary>
+    /// <param name="name">The panel's name, used in messages and results.</param>
+    /// <param name="judges">The judges; at least one, with distinct names. With early stopping, cheapest first.</param>
+    /// <param name="aggregator">How verdicts are combined; default majority.</param>
+    /// <param name="quorum">Minimum number of judges that must pass or fail (not abstain).</param>
+    /// <param name="earlyStop">Whether to stop asking judges once the outcome cannot change.</param>
+    public JudgePanel(string name, IEnumerable<IJudge> judges, IVerdictAggregator? aggregator = null, int quorum = 1, bool earlyStop = false)
     {
         Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("A panel needs a name.", nameof(name)) : name;
         Judges = (judges ?? throw new ArgumentNullException(nameof(judges))).ToArray();
@@ -40,65 +61,162 @@ public sealed class JudgePanel
             throw new ArgumentOutOfRangeException(nameof(quorum), quorum, $"Panel '{name}' has {Judges.Count} judge(s); its quorum must be between 1 and {Judges.Count}.");
         }
 
-        if (!Enum.IsDefined(aggregation))
-        {
-            throw new ArgumentOutOfRangeException(nameof(aggregation), aggregation, "Unknown aggregation.");
-        }
-
-        Aggregation = aggregation;
+        Aggregator = aggregator ?? MajorityAggregator.Instance;
         Quorum = quorum;
+        EarlyStop = earlyStop;
+
+        // An aggregator that cannot work with these judges (a weight missing for one) fails here, not on the first row.
+        try
+        {
+            Aggregator.Decide(Judges.Select(j => new Verdict(j.Name, VerdictOutcome.Inconclusive, null, "construction check")).ToArray());
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"Panel '{name}': the {Aggregator.Name} aggregator does not fit its judges: {ex.Message}", nameof(aggregator), ex);
+        }
     }
 
     /// <summary>The panel's name.</summary>
     public string Name { get; }
 
-    /// <summary>The judges, in the order their verdicts are reported.</summary>
+    /// <summary>The judges, in the order their verdicts are reported (and asked, with early stopping).</summary>
     public IReadOnlyList<IJudge> Judges { get; }
 
     /// <summary>How verdicts are combined.</summary>
-    public PanelAggregation Aggregation { get; }
+    public IVerdictAggregator Aggregator { get; }
 
     /// <summary>Minimum number of judges that must pass or fail (not abstain) for a decision.</summary>
     public int Quorum { get; }
 
-    /// <summary>Asks every judge (concurrently) and aggregates their verdicts.</summary>
+    /// <summary>Whether the panel stops asking judges once the outcome cannot change.</summary>
+    public bool EarlyStop { get; }
+
+    /// <summary>
+    /// Sees every panel verdict of the process, so that panels used anywhere during an eval run (row checks,
+    /// assertions inside eval methods) count in the run's judge statistics. Set by the eval run.
+    /// </summary>
+    internal static Action<PanelVerdict>? Observer { get; set; }
+
+    /// <summary>Asks the judges and aggregates their verdicts.</summary>
     /// <param name="request">The output and its context.</param>
     /// <param name="cancellationToken">Cancels the judging; cancellation is not turned into a verdict.</param>
-    /// <returns>The panel's verdict, with every judge's verdict.</returns>
+    /// <returns>The panel's verdict, with every verdict it was made from.</returns>
     public async Task<PanelVerdict> JudgeAsync(JudgeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Verdict[] verdicts = await Task.WhenAll(Judges.Select(judge => AskAsync(judge, request, cancellationToken))).ConfigureAwait(false);
-        return Aggregate(verdicts);
+        PanelVerdict verdict;
+        if (!EarlyStop)
+        {
+            verdict = Aggregate(await AskAsync(Judges, request, cancellationToken).ConfigureAwait(false));
+        }
+        else
+        {
+            var verdicts = new List<Verdict>(Judges.Count);
+            while (verdicts.Count < Judges.Count && !IsSettled(verdicts))
+            {
+                int wave = NextWave(verdicts);
+                verdicts.AddRange(await AskAsync(Judges.Skip(verdicts.Count).Take(wave), request, cancellationToken).ConfigureAwait(false));
+            }
+
+            verdict = Aggregate(verdicts) with { JudgesSkipped = Judges.Count - verdicts.Count };
+        }
+
+        Observer?.Invoke(verdict);
+        return verdict;
     }
 
-    /// <summary>Aggregates verdicts already collected, with this panel's rule and quorum.</summary>
-    /// <param name="verdicts">One verdict per judge.</param>
+    /// <summary>Aggregates verdicts already collected, with this panel's quorum and aggregator.</summary>
+    /// <param name="verdicts">One verdict per judge asked, in panel order.</param>
     /// <returns>The panel verdict.</returns>
     public PanelVerdict Aggregate(IReadOnlyList<Verdict> verdicts)
     {
         ArgumentNullException.ThrowIfNull(verdicts);
-        int pass = verdicts.Count(v => v.Outcome == VerdictOutcome.Pass);
-        int fail = verdicts.Count(v => v.Outcome == VerdictOutcome.Fail);
-        int abstained = verdicts.Count - pass - fail;
-        double[] scores = verdicts.Where(v => v.Outcome != VerdictOutcome.Inconclusive && v.Score is not null).Select(v => v.Score!.Value).ToArray();
-        double? meanScore = scores.Length == 0 ? null : scores.Average();
-
-        string tally = string.Create(CultureInfo.InvariantCulture, $"{pass} pass, {fail} fail, {abstained} inconclusive of {verdicts.Count}");
-        if (pass + fail < Quorum)
-        {
-            return new PanelVerdict(Name, VerdictOutcome.Inconclusive, meanScore, $"quorum not met: {pass + fail} judge(s) decided, {Quorum} needed ({tally})", verdicts);
-        }
-
-        VerdictOutcome outcome = pass > fail ? VerdictOutcome.Pass : fail > pass ? VerdictOutcome.Fail : VerdictOutcome.Inconclusive;
-        if (verdicts.Count == 1)
-        {
-            return new PanelVerdict(Name, outcome, meanScore, verdicts[0].Rationale, verdicts);
-        }
-
-        string rationale = outcome == VerdictOutcome.Inconclusive ? $"judges tied ({tally})" : $"majority {outcome.ToString().ToLowerInvariant()} ({tally})";
-        return new PanelVerdict(Name, outcome, meanScore, rationale, verdicts);
+        PanelDecision decision = Decide(verdicts);
+        string rationale = verdicts.Count == 1 && decision.Outcome == verdicts[0].Outcome ? verdicts[0].Rationale : decision.Rationale;
+        return new PanelVerdict(Name, decision.Outcome, decision.Score, rationale, verdicts);
     }
+
+    private PanelDecision Decide(IReadOnlyList<Verdict> verdicts)
+    {
+        var tally = VerdictTally.Of(verdicts);
+        if (tally.Deciding < Quorum)
+        {
+            return new PanelDecision(VerdictOutcome.Inconclusive, tally.MeanScore, $"quorum not met: {tally.Deciding} judge(s) decided, {Quorum} needed ({tally})");
+        }
+
+        return Aggregator.Decide(verdicts);
+    }
+
+    /// <summary>Whether no outcome of the judges not yet asked could change the decision.</summary>
+    private bool IsSettled(IReadOnlyList<Verdict> verdicts)
+    {
+        int remaining = Judges.Count - verdicts.Count;
+        if (verdicts.Count == 0 || remaining > MaxLookahead)
+        {
+            return false;
+        }
+
+        VerdictOutcome? settled = null;
+        foreach (IReadOnlyList<Verdict> completion in Completions(verdicts, remaining))
+        {
+            VerdictOutcome outcome = Decide(completion).Outcome;
+            if (settled is not null && settled != outcome)
+            {
+                return false;
+            }
+
+            settled = outcome;
+        }
+
+        return true;
+    }
+
+    /// <summary>The fewest further judges whose verdicts could settle the decision (asked together).</summary>
+    private int NextWave(IReadOnlyList<Verdict> verdicts)
+    {
+        int remaining = Judges.Count - verdicts.Count;
+        if (remaining > MaxLookahead)
+        {
+            return remaining;
+        }
+
+        for (int wave = 1; wave < remaining; wave++)
+        {
+            if (Completions(verdicts, wave).Any(IsSettled))
+            {
+                return wave;
+            }
+        }
+
+        return remaining;
+    }
+
+    /// <summary>Every way the next <paramref name="count"/> judges could answer: pass (1), fail (0) or abstain.</summary>
+    private IEnumerable<IReadOnlyList<Verdict>> Completions(IReadOnlyList<Verdict> verdicts, int count)
+    {
+        int combinations = (int)Math.Pow(3, count);
+        for (int combination = 0; combination < combinations; combination++)
+        {
+            var completion = new List<Verdict>(verdicts);
+            int code = combination;
+            for (int i = 0; i < count; i++)
+            {
+                string judge = Judges[verdicts.Count + i].Name;
+                completion.Add((code % 3) switch
+                {
+                    0 => new Verdict(judge, VerdictOutcome.Pass, 1.0, "hypothetical"),
+                    1 => new Verdict(judge, VerdictOutcome.Fail, 0.0, "hypothetical"),
+                    _ => new Verdict(judge, VerdictOutcome.Inconclusive, null, "hypothetical"),
+                });
+                code /= 3;
+            }
+
+            yield return completion;
+        }
+    }
+
+    private static async Task<Verdict[]> AskAsync(IEnumerable<IJudge> judges, JudgeRequest request, CancellationToken cancellationToken) =>
+        await Task.WhenAll(judges.Select(judge => AskAsync(judge, request, cancellationToken))).ConfigureAwait(false);
 
     private static async Task<Verdict> AskAsync(IJudge judge, JudgeRequest request, CancellationToken cancellationToken)
     {
@@ -107,7 +225,7 @@ public sealed class JudgePanel
         try
         {
             verdict = await judge.JudgeAsync(request, cancellationToken).ConfigureAwait(false)
-                ?? Verdict.Inconclusive(judge.Name, $"judge '{judge.Name}' ({judge.GetType().FullName}) returned no verdict");
+                ?? Verdict.Error(judge.Name, $"judge '{judge.Name}' ({judge.GetType().FullName}) returned no verdict");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -115,12 +233,12 @@ public sealed class JudgePanel
         }
         catch (Exception ex)
         {
-            verdict = Verdict.Inconclusive(judge.Name, $"judge '{judge.Name}' threw {ex.GetType().Name}: {ex.Message}");
+            verdict = Verdict.Error(judge.Name, $"judge '{judge.Name}' threw {ex.GetType().Name}: {ex.Message}");
         }
 
         if (verdict.Score is double score && (double.IsNaN(score) || score < 0 || score > 1))
         {
-            verdict = Verdict.Inconclusive(
+            verdict = Verdict.Error(
                 judge.Name,
                 string.Create(CultureInfo.InvariantCulture, $"judge '{judge.Name}' returned score {score}, outside [0, 1]; its verdict ({verdict.Outcome}: {verdict.Rationale}) is not used"),
                 verdict.RawOutput);

@@ -34,8 +34,14 @@ public sealed record PanelVerdict
     /// <summary>How the outcome followed from the verdicts.</summary>
     public string Rationale { get; init; }
 
-    /// <summary>Every judge's verdict, in panel order.</summary>
+    /// <summary>Every judge's verdict, in panel order (judges skipped by early stopping have none).</summary>
     public IReadOnlyList<Verdict> Verdicts { get; init; }
+
+    /// <summary>Judges not asked because the outcome could no longer change (early stopping).</summary>
+    public int JudgesSkipped { get; init; }
+
+    /// <summary>Model calls made by the judges asked.</summary>
+    public int ModelCalls => Verdicts.Sum(v => v.ModelCalls);
 
     /// <summary>A multi-line description: the outcome, then one line per judge.</summary>
     /// <returns>The text.</returns>
@@ -47,6 +53,7 @@ public sealed record PanelVerdict
             return $"{Panel}: {Outcome}{score}: {Rationale} [judge {Verdicts[0].Judge}]";
         }
 
-        return $"{Panel}: {Outcome}{score}: {Rationale}" + string.Concat(Verdicts.Select(v => "\n  - " + v));
+        string skipped = JudgesSkipped == 0 ? string.Empty : $"\n  ({JudgesSkipped} judge(s) not asked: the outcome could no longer change)";
+        return $"{Panel}: {Outcome}{score}: {Rationale}" + string.Concat(Verdicts.Select(v => "\n  - " + v)) + skipped;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.AI;
 
 namespace EvalSpec.Judging;
 
@@ -36,6 +37,24 @@ public sealed record Verdict
     /// <summary>How long the judge took.</summary>
     public TimeSpan Latency { get; init; }
 
+    /// <summary>
+    /// Whether the verdict is inconclusive because the judge failed (threw, its model errored or its answer
+    /// could not be parsed), as opposed to abstaining. Errors are counted in the run summary.
+    /// </summary>
+    public bool Errored { get; init; }
+
+    /// <summary>How many model calls the judge made for this verdict (0 for judges that call no model).</summary>
+    public int ModelCalls { get; init; }
+
+    /// <summary>The model that judged, for LLM judges.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Token usage of the judge's model calls, when the provider reports it.</summary>
+    public UsageDetails? Usage { get; init; }
+
+    /// <summary>For pairwise judges: the choice in each presentation order.</summary>
+    public PairwiseComparison? Pairwise { get; init; }
+
     /// <summary>A passing verdict.</summary>
     /// <param name="judge">The judge's name.</param>
     /// <param name="score">The score in [0, 1], or <see langword="null"/>.</param>
@@ -57,6 +76,14 @@ public sealed record Verdict
     /// <returns>The verdict.</returns>
     public static Verdict Inconclusive(string judge, string reason, string? rawOutput = null) =>
         new(judge, VerdictOutcome.Inconclusive, null, reason) { RawOutput = rawOutput };
+
+    /// <summary>An inconclusive verdict because the judge failed, with the reason (and raw output, if any).</summary>
+    /// <param name="judge">The judge's name.</param>
+    /// <param name="reason">What went wrong.</param>
+    /// <param name="rawOutput">The raw text that could not be used, if any.</param>
+    /// <returns>The verdict, with <see cref="Errored"/> set.</returns>
+    public static Verdict Error(string judge, string reason, string? rawOutput = null) =>
+        Inconclusive(judge, reason, rawOutput) with { Errored = true };
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -68,7 +68,8 @@ internal sealed record CheckResult(
     string Outcome,
     double? Score,
     string Rationale,
-    IReadOnlyList<VerdictResult> Verdicts);
+    IReadOnlyList<VerdictResult> Verdicts,
+    int? JudgesSkipped);
 
 /// <summary>One judge's verdict as written to the results.</summary>
 internal sealed record VerdictResult(
@@ -77,4 +78,13 @@ internal sealed record VerdictResult(
     double? Score,
     string Rationale,
     string? RawOutput,
-    double LatencyMs);
+    double LatencyMs,
+    bool? Errored,
+    int? ModelCalls,
+    string? Model,
+    long? InputTokens,
+    long? OutputTokens,
+    PairwiseResult? Pairwise);
+
+/// <summary>A pairwise verdict's choice in each presentation order.</summary>
+internal sealed record PairwiseResult(string CandidateFirst, string ReferenceFirst, bool Consistent);

@@ -34,7 +34,7 @@ public sealed class ResultsWriterTests : IDisposable
         Outcome = "pass",
         Checks = new[]
         {
-            new CheckResult("expected-answer", "pass", 1.0, "contains it", new[] { new VerdictResult("expected-answer", "pass", 1.0, "contains it", null, 0.1) }),
+            new CheckResult("expected-answer", "pass", 1.0, "contains it", new[] { new VerdictResult("expected-answer", "pass", 1.0, "contains it", null, 0.1, null, null, null, null, null, null) }, null),
         },
         LatencyMs = 12.5,
         StartedAt = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero),

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace EvalSpec.Judging;
+
+/// <summary>
+/// Average pooling (PoLL, for scores): the mean score of the deciding judges, passing at or above a
+/// threshold. A deciding verdict without a score counts as 1 (pass) or 0 (fail).
+/// </summary>
+public sealed class MeanScoreAggregator : IVerdictAggregator
+{
+    /// <summary>Creates the aggregator.</summary>
+    /// <param name="threshold">The mean score needed to pass, in [0, 1].</param>
+    public MeanScoreAggregator(double threshold = 0.5)
+    {
+        if (double.IsNaN(threshold) || threshold < 0 || threshold > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The threshold must be between 0 and 1.");
+        }
+
+        Threshold = threshold;
+    }
+
+    /// <summary>The mean score needed to pass.</summary>
+    public double Threshold { get; }
+
+    /// <inheritdoc/>
+    public string Name => "mean";
+
+    /// <inheritdoc/>
+    public PanelDecision Decide(IReadOnlyList<Verdict> verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        double[] scores = verdicts
+            .Where(v => v.Outcome != VerdictOutcome.Inconclusive)
+            .Select(v => v.Score ?? (v.Outcome == VerdictOutcome.Pass ? 1.0 : 0.0))
+            .ToArray();
+        if (scores.Length == 0)
+        {
+            return new PanelDecision(VerdictOutcome.Inconclusive, null, "no judge decided");
+        }
+
+        double mean = scores.Average();
+        VerdictOutcome outcome = mean >= Threshold ? VerdictOutcome.Pass : VerdictOutcome.Fail;
+        return new PanelDecision(outcome, mean, string.Create(CultureInfo.InvariantCulture, $"mean score {mean:0.00} of {scores.Length} judge(s) {(outcome == VerdictOutcome.Pass ? ">=" : "<")} {Threshold:0.00}"));
+    }
+}
