@@ -10,10 +10,10 @@ namespace EvalSpec.Judging;
 
 /// <summary>
 /// Puts a Microsoft.Extensions.AI.Evaluation <see cref="IEvaluator"/> on a panel. Its metric is mapped to a
-/// verdict preserving the evaluator's own semantics: <see cref="EvaluationMetricInterpretation.Failed"/> is a
-/// fail; a rating of <see cref="EvaluationRating.Inconclusive"/> or <see cref="EvaluationRating.Unknown"/>, a
-/// metric without interpretation, or error diagnostics make the verdict inconclusive (errors marked as such);
-/// otherwise it passes. The rating becomes the score (Unacceptable 0 ... Exceptional 1).
+/// verdict preserving the evaluator's own semantics: a rating of <see cref="EvaluationRating.Inconclusive"/> or
+/// <see cref="EvaluationRating.Unknown"/>, a metric without interpretation, or error diagnostics make the
+/// verdict inconclusive (errors marked as such); otherwise <see cref="EvaluationMetricInterpretation.Failed"/>
+/// is a fail, and anything else passes. The rating becomes the score (Unacceptable 0 ... Exceptional 1).
 /// </summary>
 public sealed class EvaluatorJudge : IJudge
 {
@@ -93,13 +93,14 @@ public sealed class EvaluatorJudge : IJudge
             return Verdict.Inconclusive(judge, $"{detail} (the evaluator gave no interpretation, so there is no pass or fail)");
         }
 
-        if (interpretation.Failed)
+        // An inconclusive rating wins over the failed flag: "could not decide" is more specific than "not acceptable".
+        if (interpretation.Rating is EvaluationRating.Inconclusive or EvaluationRating.Unknown)
         {
-            return Verdict.Fail(judge, Score(interpretation.Rating), $"{detail} (rated {interpretation.Rating}, failed)");
+            return Verdict.Inconclusive(judge, $"{detail} (rated {interpretation.Rating}{(interpretation.Failed ? ", failed" : string.Empty)})");
         }
 
-        return interpretation.Rating is EvaluationRating.Inconclusive or EvaluationRating.Unknown
-            ? Verdict.Inconclusive(judge, $"{detail} (rated {interpretation.Rating})")
+        return interpretation.Failed
+            ? Verdict.Fail(judge, Score(interpretation.Rating), $"{detail} (rated {interpretation.Rating}, failed)")
             : Verdict.Pass(judge, Score(interpretation.Rating), $"{detail} (rated {interpretation.Rating})");
     }
 
