@@ -79,6 +79,14 @@ internal static class DiagnosticDescriptors
         "ES1017", "Two eval methods share a name",
         "'{0}' has more than one [Eval] method named '{1}'. Rename one: the method name is part of every test name and result key.");
 
+    public static readonly DiagnosticDescriptor PromptSetNotFound = Error(
+        "ES1018", "Prompt set file not found",
+        "[PromptSet(\"{1}\")] on {0}: no file {1}.prompts is among the project's AdditionalFiles (found: {2}). Add <AdditionalFiles Include=\"prompts/{1}.prompts\" /> to the project file.");
+
+    public static readonly DiagnosticDescriptor PromptFileMalformed = Error(
+        "ES1019", "Malformed prompt file line",
+        "{0} line {1}: {2}. Write one 'key: template' per line; lines starting with '#' are comments.");
+
     private static readonly Dictionary<EvalRule, DiagnosticDescriptor> ByRule = new()
     {
         [EvalRule.UnknownPlaceholder] = UnknownPlaceholder,
@@ -98,6 +106,8 @@ internal static class DiagnosticDescriptors
         [EvalRule.UnsupportedContainingType] = UnsupportedContainingType,
         [EvalRule.EmptyKey] = EmptyKey,
         [EvalRule.DuplicateEvalMethodName] = DuplicateEvalMethodName,
+        [EvalRule.PromptSetNotFound] = PromptSetNotFound,
+        [EvalRule.PromptFileMalformed] = PromptFileMalformed,
     };
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.CreateRange(ByRule.Values);

@@ -1,15 +1,18 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using EvalSpec.Generators.Model;
 using EvalSpec.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace EvalSpec.Analyzers;
 
 /// <summary>
-/// Reports authoring mistakes in [Eval] methods (ES1001-ES1017) while typing, with the same parser the
+/// Reports authoring mistakes in [Eval] methods (ES1001-ES1019) while typing, with the same parser the
 /// source generator uses, so whatever the generator refuses to expand is explained here.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -44,13 +47,45 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (EvalProblem problem in EvalMethodParser.Parse(method, symbols, context.CancellationToken).Problems)
+        EvalMethodParseResult parsed = EvalMethodParser.Parse(method, symbols, context.CancellationToken);
+        var problems = new List<EvalProblem>(parsed.Problems);
+        if (parsed.Spec is { PromptSets.Count: > 0 } spec)
+        {
+            var files = context.Options.AdditionalFiles
+                .Where(f => PromptFileParser.IsPromptFile(f.Path))
+                .Select(f => (File: f, Text: f.GetText(context.CancellationToken)))
+                .ToArray();
+            PromptFileSpec[] parsedFiles = files.Select(f => PromptFileParser.Parse(f.File.Path, f.Text?.ToString() ?? string.Empty)).ToArray();
+            PromptSetResolver.Resolve(spec, parsedFiles, problems, new Locations(method, files.ToDictionary(f => f.File.Path, f => f.Text), context.CancellationToken));
+        }
+
+        foreach (EvalProblem problem in problems)
         {
             // Types that are not partial are reported once per type, by AnalyzeType.
             if (problem.Rule != EvalRule.ClassNotPartial)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Rule), problem.Location ?? method.Locations.FirstOrDefault(), problem.MessageArguments));
             }
+        }
+    }
+
+    /// <summary>Locations of [PromptSet] attributes and of lines in prompt files.</summary>
+    private sealed class Locations(IMethodSymbol method, Dictionary<string, SourceText?> texts, System.Threading.CancellationToken cancellationToken) : PromptSetResolver.ILocations
+    {
+        public Location? PromptSet(string name) => method.GetAttributes()
+            .Where(a => a.AttributeClass?.Name == "PromptSetAttribute" && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value as string == name)
+            .Select(a => a.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation())
+            .FirstOrDefault();
+
+        public Location? FileLine(PromptFileSpec file, int line)
+        {
+            if (!texts.TryGetValue(file.Path, out SourceText? text) || text is null || line < 1 || line > text.Lines.Count)
+            {
+                return null;
+            }
+
+            TextLine textLine = text.Lines[line - 1];
+            return Location.Create(file.Path, textLine.Span, text.Lines.GetLinePositionSpan(textLine.Span));
         }
     }
 

@@ -25,7 +25,19 @@ public static class JudgeAssertionExtensions
     /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
     /// <returns>The continuation.</returns>
     public static Task<AndConstraint<StringAssertions>> PassPanelAsync(this StringAssertions assertions, JudgePanel panel, string? rubric = null, string? expected = null, string because = "", params object[] becauseArgs) =>
-        AssertAsync(assertions, panel, new JudgeRequest(assertions?.Subject ?? string.Empty) { Rubric = rubric, Expected = expected }, "pass panel " + panel?.Name, because, becauseArgs, CancellationToken.None);
+        PassPanelAsync(assertions, panel, rubric, expected, CancellationToken.None, because, becauseArgs);
+
+    /// <summary>Asserts that a panel passes the text; inside an eval method pass <c>input.CancellationToken</c>.</summary>
+    /// <param name="assertions">The string assertions (<c>answer.Should()</c>).</param>
+    /// <param name="panel">The panel.</param>
+    /// <param name="rubric">What a good answer does.</param>
+    /// <param name="expected">The expected answer, for reference-guided judges.</param>
+    /// <param name="cancellationToken">Cancels the judging (the row's timeout and the run's cancellation).</param>
+    /// <param name="because">Why the assertion is needed.</param>
+    /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
+    /// <returns>The continuation.</returns>
+    public static Task<AndConstraint<StringAssertions>> PassPanelAsync(this StringAssertions assertions, JudgePanel panel, string? rubric, string? expected, CancellationToken cancellationToken, string because = "", params object[] becauseArgs) =>
+        AssertAsync(assertions, panel, new JudgeRequest(assertions?.Subject ?? string.Empty) { Rubric = rubric, Expected = expected }, "pass panel " + panel?.Name, because, becauseArgs, cancellationToken);
 
     /// <summary>Asserts that a judge passes the text against a rubric (and optional expected answer).</summary>
     /// <param name="assertions">The string assertions.</param>
@@ -36,7 +48,19 @@ public static class JudgeAssertionExtensions
     /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
     /// <returns>The continuation.</returns>
     public static Task<AndConstraint<StringAssertions>> PassJudgeAsync(this StringAssertions assertions, IJudge judge, string? rubric = null, string? expected = null, string because = "", params object[] becauseArgs) =>
-        AssertAsync(assertions, Single(judge), new JudgeRequest(assertions?.Subject ?? string.Empty) { Rubric = rubric, Expected = expected }, "pass judge " + judge?.Name, because, becauseArgs, CancellationToken.None);
+        PassJudgeAsync(assertions, judge, rubric, expected, CancellationToken.None, because, becauseArgs);
+
+    /// <summary>Asserts that a judge passes the text; inside an eval method pass <c>input.CancellationToken</c>.</summary>
+    /// <param name="assertions">The string assertions.</param>
+    /// <param name="judge">The judge.</param>
+    /// <param name="rubric">What a good answer does.</param>
+    /// <param name="expected">The expected answer, for reference-guided judges.</param>
+    /// <param name="cancellationToken">Cancels the judging.</param>
+    /// <param name="because">Why the assertion is needed.</param>
+    /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
+    /// <returns>The continuation.</returns>
+    public static Task<AndConstraint<StringAssertions>> PassJudgeAsync(this StringAssertions assertions, IJudge judge, string? rubric, string? expected, CancellationToken cancellationToken, string because = "", params object[] becauseArgs) =>
+        AssertAsync(assertions, Single(judge), new JudgeRequest(assertions?.Subject ?? string.Empty) { Rubric = rubric, Expected = expected }, "pass judge " + judge?.Name, because, becauseArgs, cancellationToken);
 
     /// <summary>
     /// Asserts that the text means the same as <paramref name="expected"/>, as decided by an equivalence judge
@@ -49,7 +73,18 @@ public static class JudgeAssertionExtensions
     /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
     /// <returns>The continuation.</returns>
     public static Task<AndConstraint<StringAssertions>> BeEquivalentInMeaningToAsync(this StringAssertions assertions, string expected, IJudge judge, string because = "", params object[] becauseArgs) =>
-        AssertAsync(assertions, Single(judge), new JudgeRequest(assertions?.Subject ?? string.Empty) { Expected = expected, ReferenceOutput = expected }, $"be equivalent in meaning to \"{expected}\"", because, becauseArgs, CancellationToken.None);
+        BeEquivalentInMeaningToAsync(assertions, expected, judge, CancellationToken.None, because, becauseArgs);
+
+    /// <summary>Asserts equivalence in meaning; inside an eval method pass <c>input.CancellationToken</c>.</summary>
+    /// <param name="assertions">The string assertions.</param>
+    /// <param name="expected">The text it should mean the same as.</param>
+    /// <param name="judge">The judge.</param>
+    /// <param name="cancellationToken">Cancels the judging.</param>
+    /// <param name="because">Why the assertion is needed.</param>
+    /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
+    /// <returns>The continuation.</returns>
+    public static Task<AndConstraint<StringAssertions>> BeEquivalentInMeaningToAsync(this StringAssertions assertions, string expected, IJudge judge, CancellationToken cancellationToken, string because = "", params object[] becauseArgs) =>
+        AssertAsync(assertions, Single(judge), new JudgeRequest(assertions?.Subject ?? string.Empty) { Expected = expected, ReferenceOutput = expected }, $"be equivalent in meaning to \"{expected}\"", because, becauseArgs, cancellationToken);
 
     private static JudgePanel Single(IJudge judge) =>
         new((judge ?? throw new ArgumentNullException(nameof(judge))).Name, new[] { judge });
@@ -60,7 +95,7 @@ public static class JudgeAssertionExtensions
         ArgumentNullException.ThrowIfNull(panel);
         if (assertions.Subject is null)
         {
-            Execute.Assertion.BecauseOf(because, becauseArgs).FailWith("Expected {context:string} to " + expectation.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal) + "{reason}, but it was <null>.");
+            Execute.Assertion.BecauseOf(because, becauseArgs).FailWith("Expected {context:string} to " + Escape(expectation) + "{reason}, but it was <null>.");
             return new AndConstraint<StringAssertions>(assertions);
         }
 

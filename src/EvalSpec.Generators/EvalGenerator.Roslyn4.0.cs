@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using EvalSpec.Generators.Emitting;
 using EvalSpec.Generators.Model;
@@ -28,7 +29,17 @@ public sealed class EvalGenerator : IIncrementalGenerator
                 transform: static (attributeContext, cancellationToken) => Parse(attributeContext, cancellationToken))
             .WithTrackingName(TrackingNames.EvalMethods);
 
+        IncrementalValueProvider<EquatableArray<PromptFileSpec>> promptFiles = context.AdditionalTextsProvider
+            .Where(static text => PromptFileParser.IsPromptFile(text.Path))
+            .Select(static (text, cancellationToken) => PromptFileParser.Parse(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect()
+            .Select(static (files, _) => new EquatableArray<PromptFileSpec>(files))
+            .WithTrackingName(TrackingNames.PromptFiles);
+
         IncrementalValuesProvider<EvalMethodSpec> validMethods = methods
+            .Where(static spec => spec is not null)
+            .Combine(promptFiles)
+            .Select(static (pair, _) => PromptSetResolver.Resolve(pair.Left!, pair.Right.AsImmutableArray(), new List<EvalProblem>()))
             .Where(static spec => spec is not null)
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.ValidEvalMethods);

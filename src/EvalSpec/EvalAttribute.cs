@@ -31,4 +31,19 @@ public sealed class EvalAttribute : Attribute
     /// 0 (the default) takes <c>EvalOptions.RowTimeout</c>.
     /// </summary>
     public int Timeout { get; set; }
+
+    /// <summary>
+    /// How many times each row runs (LLM outputs vary from run to run). Each trial calls the method afresh
+    /// and is judged on its own; <see cref="TrialRule"/> decides the row from the trials. Default 1.
+    /// </summary>
+    public int Trials { get; set; } = 1;
+
+    /// <summary>How a row with several <see cref="Trials"/> is decided. Default <see cref="EvalSpec.TrialRule.AllPass"/>.</summary>
+    public TrialRule TrialRule { get; set; } = TrialRule.AllPass;
+
+    /// <summary>
+    /// With <see cref="EvalSpec.TrialRule.PassRate"/>: the share of trials in [0, 1] that must pass. The row also
+    /// reports the Wilson 95% lower bound of the pass rate. Default 0.8.
+    /// </summary>
+    public double PassRate { get; set; } = 0.8;
 }

@@ -65,6 +65,9 @@ public sealed class EvalInput
     /// <summary>Cancelled when the row times out or the test run is cancelled. Pass it to every model call.</summary>
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>The trial index (0-based) when the eval runs each row several times (<see cref="EvalAttribute.Trials"/>); otherwise 0.</summary>
+    public int Trial { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => Prompt;
 }

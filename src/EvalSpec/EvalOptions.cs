@@ -6,9 +6,10 @@ using EvalSpec.Reporting;
 namespace EvalSpec;
 
 /// <summary>
-/// Run options. Bound from the <c>EvalSpec</c> section of <c>evalspec.json</c> (in the test output folder)
-/// and from environment variables with the <c>EVALSPEC_</c> prefix (e.g. <c>EVALSPEC_MAXCONCURRENCY=4</c>),
-/// then adjustable in <see cref="IEvalStartup.Configure"/>.
+/// Run options. Bound from the top level of <c>evalspec.json</c> (in the test output folder, e.g.
+/// <c>{ "MaxConcurrency": 4 }</c>) and from environment variables with the <c>EVALSPEC_</c> prefix (e.g.
+/// <c>EVALSPEC_MAXCONCURRENCY=4</c>), then adjustable in <see cref="IEvalStartup.Configure"/>. Keys are not
+/// case-sensitive; other keys in the file are left to your startup.
 /// </summary>
 public sealed class EvalOptions
 {
@@ -64,21 +65,46 @@ public sealed class EvalOptions
     /// <summary>The baseline file. Default <c>&lt;test project&gt;/evalspec.baseline.json</c>.</summary>
     public string? BaselineFile { get; set; }
 
+    /// <summary>
+    /// Runs a deterministic stratified sample of this many rows instead of every row (0, the default, runs them
+    /// all): for quick pull-request runs of a large suite. Rows are stratified by method, prompt variant and
+    /// relation, and picked by a hash of their ids, so the same rows run every time; the others are reported as
+    /// skipped, and the summary estimates the whole suite's pass rate with a 95% confidence interval. Needs
+    /// <c>EvalTestFramework</c> (registered by default). Set with <c>EVALSPEC_SAMPLE=200</c>.
+    /// </summary>
+    public int Sample { get; set; }
+
+    /// <summary>
+    /// Names the system configuration this run evaluates (for example the model behind the system under test), so that
+    /// runs of the same suite against several configurations can be compared: <c>evalspec compare</c> reads their
+    /// summaries and reports whether the prompt variants rank the configurations alike (Kendall's W). Written to
+    /// <c>summary.json</c>. Set with <c>EVALSPEC_CONFIGURATION=gpt-4o-mini</c>.
+    /// </summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>The longest row timeout a timer can hold (about 24 days).</summary>
+    internal static readonly TimeSpan MaxRowTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
     internal void Validate()
     {
         if (MaxConcurrency < 1)
         {
-            throw new EvalConfigurationException($"EvalSpec:MaxConcurrency must be at least 1 (got {MaxConcurrency}). Set it in evalspec.json or with EVALSPEC_MAXCONCURRENCY.");
+            throw new EvalConfigurationException($"MaxConcurrency must be at least 1 (got {MaxConcurrency}). Set it in evalspec.json or with EVALSPEC_MAXCONCURRENCY.");
         }
 
-        if (RowTimeout <= TimeSpan.Zero)
+        if (RowTimeout <= TimeSpan.Zero || RowTimeout > MaxRowTimeout)
         {
-            throw new EvalConfigurationException($"EvalSpec:RowTimeout must be positive (got {RowTimeout}). Use the form \"00:02:00\".");
+            throw new EvalConfigurationException($"RowTimeout must be positive and at most {MaxRowTimeout.TotalDays:0} days (got {RowTimeout}). Use the form \"00:02:00\".");
         }
 
         if (Quorum < 1)
         {
-            throw new EvalConfigurationException($"EvalSpec:Quorum must be at least 1 (got {Quorum}).");
+            throw new EvalConfigurationException($"Quorum must be at least 1 (got {Quorum}).");
+        }
+
+        if (Sample < 0)
+        {
+            throw new EvalConfigurationException($"Sample must be 0 (run every row) or a number of rows to run (got {Sample}). Set it with EVALSPEC_SAMPLE.");
         }
     }
 }

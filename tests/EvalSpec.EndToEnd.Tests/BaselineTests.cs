@@ -30,7 +30,7 @@ public sealed class BaselineTests
         record.Process.ExitCode.Should().NotBe(0, "recording shows the real outcomes");
         JsonObject recorded = JsonNode.Parse(File.ReadAllText(baseline))!.AsObject();
         JsonObject rows = recorded["rows"]!.AsObject();
-        rows.Should().HaveCount(20);
+        rows.Should().HaveCount(18, "the two not-applicable rows were not judged");
         rows.Count(r => (string?)r.Value!["outcome"] == "fail").Should().Be(7);
         ((string?)rows[CrashesRow]!["reason"]).Should().Contain("the bot crashed on anything");
 
@@ -46,7 +46,7 @@ public sealed class BaselineTests
         TrxResult known = check["BehaviourEvals.Refund [phone · formal]"];
         known.Outcome.Should().Be("NotExecuted", "a known failure is reported as skipped");
         known.Message.Should().Contain("Known failure").And.Contain("Expected: \"14 days\"");
-        check.Report.Results.Values.Count(r => r.Outcome == "NotExecuted").Should().Be(6);
+        check.Report.Results.Values.Count(r => r.Outcome == "NotExecuted").Should().Be(8, "6 known failures and 2 relations that did not apply");
         JsonElement summary = check.Summary.GetProperty("baseline");
         summary.GetProperty("knownFailures").GetInt32().Should().Be(6);
         check.Rows.Single(r => r.GetProperty("rowId").GetString() == CrashesRow).GetProperty("baseline").GetString().Should().Be("pass");
@@ -62,8 +62,8 @@ public sealed class BaselineTests
         SuiteRun check = await SuiteRun.RunAsync("BehaviourSuite", environment);
 
         check.Process.ExitCode.Should().Be(0, check.Process.ToString());
-        check.Report.Results.Values.Count(r => r.Outcome == "NotExecuted").Should().Be(7);
-        check.Report.Results.Values.Count(r => r.Outcome == "Passed").Should().Be(13);
+        check.Report.Results.Values.Count(r => r.Outcome == "NotExecuted").Should().Be(9, "7 known failures and 2 relations that did not apply");
+        check.Report.Results.Values.Count(r => r.Outcome == "Passed").Should().Be(11);
     }
 
     [Fact]

@@ -78,6 +78,33 @@ public sealed class PairwiseAndEquivalenceJudgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mention_of_the_other_output_in_the_reasoning_is_not_read_as_the_choice()
+    {
+        _server.Responder = r => CandidateFirst(r)
+            ? ScriptedResponse.Completion("Output (a) is better than Output (b).")
+            : ScriptedResponse.Completion("Output (b) is clearly better than Output (a).");
+
+        Verdict verdict = await Pairwise().JudgeAsync(new JudgeRequest(Good) { ReferenceOutput = Bad });
+
+        verdict.Pairwise!.CandidateFirst.Should().Be(PairwiseChoice.Candidate);
+        verdict.Pairwise.ReferenceFirst.Should().Be(PairwiseChoice.Candidate);
+        verdict.Outcome.Should().Be(VerdictOutcome.Pass);
+    }
+
+    [Fact]
+    public async Task An_answer_that_only_discusses_both_outputs_is_asked_again()
+    {
+        _server.Responder = r => r.LastUserMessage!.Contains("could not be read", StringComparison.Ordinal)
+            ? ScriptedResponse.Completion("""{"reasoning":"","winner":"tie"}""")
+            : ScriptedResponse.Completion("Compared with Output (a), Output (b) has more detail, while Output (a) is shorter.");
+
+        Verdict verdict = await Pairwise().JudgeAsync(new JudgeRequest(Good) { ReferenceOutput = Bad });
+
+        verdict.ModelCalls.Should().Be(4, "each order was asked again once");
+        verdict.Pairwise!.CandidateFirst.Should().Be(PairwiseChoice.Tie);
+    }
+
+    [Fact]
     public async Task When_one_order_fails_the_comparison_is_an_errored_inconclusive_verdict()
     {
         _server.Responder = r => CandidateFirst(r)

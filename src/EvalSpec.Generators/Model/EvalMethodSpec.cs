@@ -20,7 +20,11 @@ internal sealed record EvalMethodSpec(
     EquatableArray<VariantSpec> Variants,
     bool HasImplicitVariant,
     EquatableArray<CaseSpec> Cases,
-    EquatableArray<RelationSpec> Relations);
+    EquatableArray<RelationSpec> Relations,
+    int Trials = 1,
+    int TrialRule = 0,
+    double PassRate = 0.8,
+    EquatableArray<string> PromptSets = default);
 
 /// <summary>A type that contains the eval method (outermost first), re-declared as partial by the emitter.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);

@@ -20,8 +20,7 @@ namespace EvalSpec.Generators.Parsing;
 internal static class EvalMethodParser
 {
     private const string AcceptedShapes = "Task<string>, Task<T>, ValueTask<string> or ValueTask<T> Name(EvalInput input, <case parameters>)";
-    private const string DefaultVariantKey = "default";
-    private const double DefaultThreshold = 0.5;
+    private const double DefaultPassRate = 0.8;
 
     private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -92,6 +91,10 @@ internal static class EvalMethodParser
         {
             signatureProblem = "has a ref, out, in or params parameter";
         }
+        else if (method.Parameters.Skip(1).Any(p => p.Type.IsRefLikeType || p.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer))
+        {
+            signatureProblem = "has a ref struct or pointer parameter (case arguments are stored as objects)";
+        }
 
         if (signatureProblem is not null)
         {
@@ -104,7 +107,7 @@ internal static class EvalMethodParser
 
         AttributeData? eval = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.EvalAttribute));
         string? rubric = NamedString(eval, "Rubric");
-        double threshold = NamedDouble(eval, "Threshold") ?? DefaultThreshold;
+        double threshold = NamedDouble(eval, "Threshold") ?? EvalDefaults.Threshold;
         if (threshold < 0 || threshold > 1 || double.IsNaN(threshold))
         {
             problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(eval, "Threshold", cancellationToken) ?? methodLocation, "Threshold", Format(threshold), methodName, "it must be between 0 and 1"));
@@ -116,11 +119,32 @@ internal static class EvalMethodParser
             problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(eval, "Timeout", cancellationToken) ?? methodLocation, "Timeout", timeout.ToString(CultureInfo.InvariantCulture), methodName, "it is in milliseconds and must be 0 (the default) or more"));
         }
 
+        int trials = NamedInt(eval, "Trials") ?? 1;
+        if (trials < 1)
+        {
+            problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(eval, "Trials", cancellationToken) ?? methodLocation, "Trials", trials.ToString(CultureInfo.InvariantCulture), methodName, "every row runs at least once"));
+        }
+
+        int trialRule = eval?.NamedArguments.FirstOrDefault(a => a.Key == "TrialRule").Value.Value is int rule ? rule : 0;
+        if (eval is not null && !IsDefinedEnumValue(eval, "TrialRule", trialRule))
+        {
+            problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(eval, "TrialRule", cancellationToken) ?? methodLocation, "TrialRule", trialRule.ToString(CultureInfo.InvariantCulture), methodName, "use a named TrialRule value"));
+        }
+        double passRate = NamedDouble(eval, "PassRate") ?? DefaultPassRate;
+        if (passRate < 0 || passRate > 1 || double.IsNaN(passRate))
+        {
+            problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(eval, "PassRate", cancellationToken) ?? methodLocation, "PassRate", Format(passRate), methodName, "it must be between 0 and 1"));
+        }
+
         List<VariantSpec> variants = ParseVariants(method, symbols, parameterNames, methodName, problems, cancellationToken);
-        bool implicitVariant = !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.PromptAttribute));
+        List<string> promptSets = method.GetAttributes()
+            .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.PromptSetAttribute) && a.ConstructorArguments.Length == 1)
+            .Select(a => a.ConstructorArguments[0].Value as string ?? string.Empty)
+            .ToList();
+        bool implicitVariant = promptSets.Count == 0 && !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.PromptAttribute));
         if (implicitVariant)
         {
-            variants.Add(new VariantSpec(DefaultVariantKey, string.Empty));
+            variants.Add(new VariantSpec(EvalDefaults.DefaultVariantKey, string.Empty));
         }
 
         List<CaseSpec> cases = ParseCases(method, symbols, parameters, methodName, problems, cancellationToken);
@@ -147,7 +171,11 @@ internal static class EvalMethodParser
             Variants: new EquatableArray<VariantSpec>(variants),
             HasImplicitVariant: implicitVariant,
             Cases: new EquatableArray<CaseSpec>(cases),
-            Relations: new EquatableArray<RelationSpec>(relations));
+            Relations: new EquatableArray<RelationSpec>(relations),
+            Trials: trials,
+            TrialRule: trialRule,
+            PassRate: passRate,
+            PromptSets: new EquatableArray<string>(promptSets));
         return new EvalMethodParseResult(spec, problems);
     }
 
@@ -195,28 +223,39 @@ internal static class EvalMethodParser
                 continue;
             }
 
-            PromptTemplateParseResult parsed = PromptTemplateParser.Parse(template);
-            if (parsed.Error is not null)
+            if (CheckTemplate(template, key, parameterNames, methodName, templateLocation, problems))
             {
-                problems.Add(new EvalProblem(EvalRule.MalformedTemplate, templateLocation, methodName, parsed.Error));
-                continue;
+                variants.Add(new VariantSpec(key, template));
             }
-
-            foreach (string placeholder in parsed.PlaceholderNames.Distinct())
-            {
-                if (!parameterNames.Contains(placeholder))
-                {
-                    string valid = parameterNames.Count == 0
-                        ? "none: the method has no parameters after EvalInput; add one named '" + placeholder + "'"
-                        : string.Join(", ", parameterNames.Select(n => "{" + n + "}"));
-                    problems.Add(new EvalProblem(EvalRule.UnknownPlaceholder, templateLocation, methodName, placeholder, key, valid));
-                }
-            }
-
-            variants.Add(new VariantSpec(key, template));
         }
 
         return variants;
+    }
+
+    /// <summary>Reports a malformed template or unknown placeholders; true when the template is usable.</summary>
+    internal static bool CheckTemplate(string template, string key, IReadOnlyList<string> parameterNames, string methodName, Location? location, List<EvalProblem> problems)
+    {
+        PromptTemplateParseResult parsed = PromptTemplateParser.Parse(template);
+        if (parsed.Error is not null)
+        {
+            problems.Add(new EvalProblem(EvalRule.MalformedTemplate, location, methodName, parsed.Error));
+            return false;
+        }
+
+        bool usable = true;
+        foreach (string placeholder in parsed.PlaceholderNames.Distinct())
+        {
+            if (!parameterNames.Contains(placeholder))
+            {
+                string valid = parameterNames.Count == 0
+                    ? "none: the method has no parameters after EvalInput; add one named '" + placeholder + "'"
+                    : string.Join(", ", parameterNames.Select(n => "{" + n + "}"));
+                problems.Add(new EvalProblem(EvalRule.UnknownPlaceholder, location, methodName, placeholder, key, valid));
+                usable = false;
+            }
+        }
+
+        return usable;
     }
 
     private static List<CaseSpec> ParseCases(IMethodSymbol method, KnownSymbols symbols, ImmutableArray<IParameterSymbol> parameters, string methodName, List<EvalProblem> problems, CancellationToken cancellationToken)
@@ -294,7 +333,7 @@ internal static class EvalMethodParser
     private static List<RelationSpec> ParseRelations(IMethodSymbol method, KnownSymbols symbols, ImmutableArray<IParameterSymbol> parameters, string methodName, bool implicitVariant, List<EvalProblem> problems, CancellationToken cancellationToken)
     {
         var relations = new List<RelationSpec>();
-        var keys = new HashSet<string>(StringComparer.Ordinal) { "identity" };
+        var keys = new HashSet<string>(StringComparer.Ordinal) { EvalDefaults.IdentityRelationKey };
         foreach (AttributeData attribute in method.GetAttributes())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -355,7 +394,7 @@ internal static class EvalMethodParser
                 continue;
             }
 
-            double threshold = NamedDouble(attribute, "Threshold") ?? DefaultThreshold;
+            double threshold = NamedDouble(attribute, "Threshold") ?? EvalDefaults.Threshold;
             if (threshold < 0 || threshold > 1 || double.IsNaN(threshold))
             {
                 problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(attribute, "Threshold", cancellationToken) ?? location, "Threshold", Format(threshold), methodName + " (relation '" + key + "')", "it must be between 0 and 1"));
@@ -363,6 +402,11 @@ internal static class EvalMethodParser
             }
 
             int expect = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Expect").Value.Value is int e ? e : 0;
+            if (!IsDefinedEnumValue(attribute, "Expect", expect))
+            {
+                problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(attribute, "Expect", cancellationToken) ?? location, "Expect", expect.ToString(CultureInfo.InvariantCulture), methodName + " (relation '" + key + "')", "use a named Change value"));
+                continue;
+            }
             relations.Add(new RelationSpec(key, directional, relationType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), parameter, threshold, expect));
         }
 
@@ -427,7 +471,10 @@ internal static class EvalMethodParser
         string literal = Literal(value);
         if (target.SpecialType == SpecialType.System_Object)
         {
-            expression = literal;
+            // The value keeps its own type in the object (a byte stays a byte, not the int its literal would be).
+            expression = source.SpecialType is SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                ? "(" + source.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" + literal + ")"
+                : literal;
             return true;
         }
 
@@ -529,6 +576,8 @@ internal static class EvalMethodParser
             null => "null",
             string s => s,
             bool b => b ? "true" : "false",
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            float f => f.ToString("R", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.Value.ToString() ?? string.Empty,
         };
@@ -542,6 +591,14 @@ internal static class EvalMethodParser
         InterfaceDeclarationSyntax => "interface",
         _ => "class",
     };
+
+    /// <summary>Whether an enum-typed named argument (absent counts as its default) names a member of its enum.</summary>
+    private static bool IsDefinedEnumValue(AttributeData attribute, string name, int value)
+    {
+        TypedConstant argument = attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value;
+        return argument.Kind != TypedConstantKind.Enum
+            || argument.Type!.GetMembers().OfType<IFieldSymbol>().Any(f => f.HasConstantValue && Equals(f.ConstantValue, value));
+    }
 
     private static string? NamedString(AttributeData? attribute, string name) =>
         attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;

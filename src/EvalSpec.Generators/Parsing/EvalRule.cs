@@ -23,4 +23,6 @@ internal enum EvalRule
     UnsupportedContainingType,
     EmptyKey,
     DuplicateEvalMethodName,
+    PromptSetNotFound,
+    PromptFileMalformed,
 }

@@ -12,6 +12,7 @@ internal sealed class KnownSymbols
         Compilation = compilation;
         EvalAttribute = compilation.GetTypeByMetadataName(EvalAttributeName);
         PromptAttribute = compilation.GetTypeByMetadataName("EvalSpec.PromptAttribute");
+        PromptSetAttribute = compilation.GetTypeByMetadataName("EvalSpec.PromptSetAttribute");
         CaseAttribute = compilation.GetTypeByMetadataName("EvalSpec.CaseAttribute");
         InvariantAttribute = compilation.GetTypeByMetadataName("EvalSpec.InvariantAttribute`1");
         DirectionalAttribute = compilation.GetTypeByMetadataName("EvalSpec.DirectionalAttribute`1");
@@ -25,6 +26,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? EvalAttribute { get; }
 
     public INamedTypeSymbol? PromptAttribute { get; }
+
+    public INamedTypeSymbol? PromptSetAttribute { get; }
 
     public INamedTypeSymbol? CaseAttribute { get; }
 

@@ -78,6 +78,15 @@ public sealed class EvalMethodDescriptor
     /// <summary>Calls the method.</summary>
     public Func<object?, EvalInput, object?[], ValueTask<object?>> Invoke { get; }
 
+    /// <summary>How many times each row runs; 1 unless <see cref="EvalAttribute.Trials"/> says otherwise.</summary>
+    public int Trials { get; init; } = 1;
+
+    /// <summary>How a row with several trials is decided.</summary>
+    public TrialRule TrialRule { get; init; } = TrialRule.AllPass;
+
+    /// <summary>The pass rate needed with <see cref="TrialRule.PassRate"/>.</summary>
+    public double PassRate { get; init; } = 0.8;
+
     /// <summary>The method's stable id: full type name and method name.</summary>
     public string Id => SuiteType.FullName + "." + MethodName;
 

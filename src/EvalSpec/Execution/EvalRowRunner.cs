@@ -26,6 +26,8 @@ public static class EvalRowRunner
     private const int MessageTextLimit = 1500;
 
     private static readonly JudgePanel ExpectedAnswerPanel = new("expected-answer", new IJudge[] { new ExpectedAnswerJudge() });
+    private static readonly JudgePanel IncreasesPanel = new("change", new IJudge[] { new NumericChangeJudge(Change.Increases) });
+    private static readonly JudgePanel DecreasesPanel = new("change", new IJudge[] { new NumericChangeJudge(Change.Decreases) });
 
     /// <summary>Runs the row identified by its keys.</summary>
     /// <param name="instance">The test class instance (ignored for static eval methods).</param>
@@ -44,13 +46,93 @@ public static class EvalRowRunner
             method.FindVariant(variantKey),
             method.FindRelation(relationKey),
             RowIds.Row(method, caseId, variantKey, relationKey));
+        if (run.Options.Sample > 0)
+        {
+            RowSample sample = run.Sample ?? throw new EvalConfigurationException(
+                "EVALSPEC_SAMPLE (EvalOptions.Sample) needs EvalSpec's xUnit test framework, which selects the sample from every row of the run; this test assembly uses another one. Remove its [assembly: TestFramework] or the Sample setting.");
+            if (!sample.Includes(row.Id))
+            {
+                run.SkippedOutsideSample();
+                throw new EvalRowSkippedException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Not in the sample: EVALSPEC_SAMPLE={sample.Budget} judges {sample.Selected} of {sample.Population} rows, stratified by method, prompt variant and relation."));
+            }
+        }
+
         TimeSpan timeout = method.TimeoutMilliseconds > 0 ? TimeSpan.FromMilliseconds(method.TimeoutMilliseconds) : run.Options.RowTimeout;
 
         DateTimeOffset startedAt = DateTimeOffset.UtcNow;
         long started = Stopwatch.GetTimestamp();
         run.Statistics.RowStarted(started);
 
-        var evaluation = new RowEvaluation();
+        RowEvaluation evaluation = method.Trials <= 1
+            ? await EvaluateOnceAsync(run, instance, row, timeout, trial: null).ConfigureAwait(false)
+            : RowEvaluation.FromTrials(
+                await Task.WhenAll(Enumerable.Range(0, method.Trials).Select(t => EvaluateOnceAsync(run, instance, row, timeout, t))).ConfigureAwait(false),
+                method);
+
+        long finished = Stopwatch.GetTimestamp();
+        BaselineEntry? recorded = run.Baseline.Find(row.Id);
+        string? failureKind = evaluation.FailureKind;
+        bool knownFailure = evaluation.Outcome == VerdictOutcome.Fail && run.Options.Baseline == BaselineMode.Use
+            && recorded?.Outcome == VerdictOutcome.Fail && recorded.Kind == failureKind;
+        if (knownFailure)
+        {
+            run.Statistics.KnownFailure();
+        }
+        else if (evaluation.Outcome == VerdictOutcome.Pass && recorded?.Outcome == VerdictOutcome.Fail)
+        {
+            run.Statistics.FixedSinceBaseline();
+        }
+
+        run.Statistics.RowFinished(method.Id, evaluation.Outcome, finished, evaluation.NotApplicable);
+        run.RecordOutcome(
+            new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, evaluation.Outcome, evaluation.NotApplicable, evaluation.InputSimilarity),
+            evaluation.Summary,
+            failureKind);
+        run.Results.Append(ToResult(run, row, evaluation, startedAt, Stopwatch.GetElapsedTime(started, finished)) with
+        {
+            Baseline = recorded is null ? null : recorded.Outcome.ToString().ToLowerInvariant(),
+            KnownFailure = knownFailure ? true : null,
+            Applicable = evaluation.NotApplicable ? false : null,
+            Trials = evaluation.Trials?.Select(t => new TrialResult(
+                t.Trial!.Value,
+                t.Outcome.ToString().ToLowerInvariant(),
+                t.Reason,
+                (row.Relation is null ? t.Source : t.FollowUp) is { Succeeded: true } judged ? ResultsJson.ToElement(judged.Output) : null)).ToArray(),
+            RelationNotes = evaluation.RelationNotes is { Count: > 0 } notes ? notes : null,
+            InputSimilarity = evaluation.InputSimilarity is double similarity ? Math.Round(similarity, 4) : null,
+        });
+
+        if (evaluation.NotApplicable)
+        {
+            throw new EvalRowSkippedException($"Not applicable: {evaluation.Reason}\n{Describe(row, evaluation)}");
+        }
+
+        switch (evaluation.Outcome)
+        {
+            case VerdictOutcome.Pass:
+                return;
+            case VerdictOutcome.Fail when knownFailure:
+                throw new EvalRowKnownFailureException($"Known failure, recorded in {System.IO.Path.GetFileName(run.Baseline.Path)}: {recorded!.Reason}\n{Describe(row, evaluation)}");
+            case VerdictOutcome.Fail:
+                throw new EvalRowFailedException(Describe(row, evaluation) + Regression(run, recorded, failureKind), evaluation.Exception);
+            default:
+                throw new EvalRowInconclusiveException(Describe(row, evaluation), evaluation.Exception);
+        }
+    }
+
+    private static string Regression(EvalRun run, BaselineEntry? recorded, string? failureKind) => recorded?.Outcome switch
+    {
+        VerdictOutcome.Pass => $"\nRegression: {System.IO.Path.GetFileName(run.Baseline.Path)} records this row as passing.",
+        VerdictOutcome.Fail => $"\nRegression: {System.IO.Path.GetFileName(run.Baseline.Path)} records this row as failing differently (recorded: {recorded.Kind ?? "unknown"}; now: {failureKind}).",
+        _ => string.Empty,
+    };
+
+    /// <summary>Evaluates the row once (or one trial of it); never throws except for stale generated code.</summary>
+    private static async Task<RowEvaluation> EvaluateOnceAsync(EvalRun run, object? instance, Row row, TimeSpan timeout, int? trial)
+    {
+        var evaluation = new RowEvaluation { Trial = trial };
         try
         {
             await EvaluateAsync(run, instance, row, timeout, evaluation).ConfigureAwait(false);
@@ -64,41 +146,12 @@ public static class EvalRowRunner
             evaluation.Decide(VerdictOutcome.Inconclusive, $"EvalSpec could not evaluate the row: {ex.GetType().Name}: {ex.Message}", ex);
         }
 
-        long finished = Stopwatch.GetTimestamp();
-        BaselineEntry? recorded = run.Baseline.Find(row.Id);
-        bool knownFailure = evaluation.Outcome == VerdictOutcome.Fail && run.Options.Baseline == BaselineMode.Use && recorded?.Outcome == VerdictOutcome.Fail;
-        if (knownFailure)
-        {
-            run.Statistics.KnownFailure();
-        }
-        else if (evaluation.Outcome == VerdictOutcome.Pass && recorded?.Outcome == VerdictOutcome.Fail)
-        {
-            run.Statistics.FixedSinceBaseline();
-        }
-
-        run.Statistics.RowFinished(method.Id, evaluation.Outcome, finished);
-        run.RecordOutcome(row.Id, evaluation.Outcome, evaluation.Summary);
-        run.Results.Append(ToResult(run, row, evaluation, startedAt, Stopwatch.GetElapsedTime(started, finished)) with
-        {
-            Baseline = recorded is null ? null : recorded.Outcome.ToString().ToLowerInvariant(),
-            KnownFailure = knownFailure ? true : null,
-        });
-
-        switch (evaluation.Outcome)
-        {
-            case VerdictOutcome.Pass:
-                return;
-            case VerdictOutcome.Fail when knownFailure:
-                throw new EvalRowKnownFailureException($"Known failure, recorded in {System.IO.Path.GetFileName(run.Baseline.Path)}: {recorded!.Reason}\n{Describe(row, evaluation)}");
-            case VerdictOutcome.Fail:
-                throw new EvalRowFailedException(Describe(row, evaluation) + (recorded?.Outcome == VerdictOutcome.Pass ? $"\nRegression: {System.IO.Path.GetFileName(run.Baseline.Path)} records this row as passing." : string.Empty), evaluation.Exception);
-            default:
-                throw new EvalRowInconclusiveException(Describe(row, evaluation), evaluation.Exception);
-        }
+        return evaluation;
     }
 
     private static async Task EvaluateAsync(EvalRun run, object? instance, Row row, TimeSpan timeout, RowEvaluation evaluation)
     {
+        int trial = evaluation.Trial ?? 0;
         object?[] arguments = row.Case.Arguments;
         evaluation.Arguments = Name(row.Method, arguments);
         evaluation.Prompt = PromptTemplate.Render(row.Variant.Template, evaluation.Arguments);
@@ -106,13 +159,14 @@ public static class EvalRowRunner
         string sourceRowId = RowIds.Row(row.Method, row.Case.Id, row.Variant.Key, EvalDefaults.IdentityRelationKey);
         string prompt = evaluation.Prompt;
         IReadOnlyDictionary<string, object?> named = evaluation.Arguments;
+        // Each trial has its own source run (the system under test is called afresh), shared by that trial's rows.
         Task<MethodRun> sourceTask = run.Sources.GetOrRun(
-            RowIds.Source(row.Method, row.Case.Id, row.Variant.Key),
+            RowIds.Source(row.Method, row.Case.Id, row.Variant.Key) + (evaluation.Trial is int t ? "/trial-" + t.ToString(CultureInfo.InvariantCulture) : string.Empty),
             () => CallAsync(
                 run,
                 instance,
                 row.Method,
-                token => new EvalInput(prompt, row.Variant.Template, row.Variant.Key, row.Case.Id, null, sourceRowId, row.Case.Expected, named, token),
+                token => new EvalInput(prompt, row.Variant.Template, row.Variant.Key, row.Case.Id, null, sourceRowId, row.Case.Expected, named, token) { Trial = trial },
                 arguments,
                 timeout));
 
@@ -132,6 +186,12 @@ public static class EvalRowRunner
     private static async Task DecideIdentityAsync(EvalRun run, Row row, RowEvaluation evaluation, TimeSpan timeout)
     {
         MethodRun source = evaluation.Source!;
+        if (source.OutputError is not null)
+        {
+            evaluation.Decide(VerdictOutcome.Inconclusive, source.OutputError);
+            return;
+        }
+
         if (source.TimedOut)
         {
             evaluation.Decide(VerdictOutcome.Fail, source.Error!.Message);
@@ -144,9 +204,10 @@ public static class EvalRowRunner
             return;
         }
 
+        long judgingDeadline = Deadline(timeout);
         var request = new JudgeRequest(source.OutputText)
         {
-            Input = source.Prompt,
+            Input = source.Prompt.Length == 0 ? null : source.Prompt,
             Expected = row.Case.Expected,
             Rubric = row.Method.Rubric,
             Threshold = row.Method.Threshold,
@@ -155,12 +216,12 @@ public static class EvalRowRunner
 
         if (row.Case.Expected is not null)
         {
-            evaluation.Checks.Add(await JudgeAsync(ExpectedAnswerPanel, request, timeout).ConfigureAwait(false));
+            evaluation.Checks.Add(await JudgeAsync(ExpectedAnswerPanel, request, judgingDeadline).ConfigureAwait(false));
         }
 
         if (run.RubricPanel is not null)
         {
-            evaluation.Checks.Add(await JudgeAsync(run.RubricPanel, request, timeout).ConfigureAwait(false));
+            evaluation.Checks.Add(await JudgeAsync(run.RubricPanel, request, judgingDeadline).ConfigureAwait(false));
         }
 
         evaluation.DecideFromChecks();
@@ -171,25 +232,35 @@ public static class EvalRowRunner
         MethodRun source = evaluation.Source!;
         if (!source.Succeeded)
         {
-            evaluation.Decide(VerdictOutcome.Inconclusive, $"the source run (the identity row's input) failed, so the relation was not checked: {source.Error!.GetType().Name}: {source.Error.Message}");
+            string why = source.OutputError ?? $"{source.Error!.GetType().Name}: {source.Error.Message}";
+            evaluation.Decide(VerdictOutcome.Inconclusive, $"the source run (the identity row's input) failed, so the relation was not checked: {why}");
             return;
         }
 
         object?[] followUpArguments = arguments;
         string followUpPrompt;
+        string sourceInput;
+        string followUpInput;
+        IMetamorphicRelation transform;
+        MetamorphicContext context;
         try
         {
-            IMetamorphicRelation transform = relation.Create();
-            var context = new MetamorphicContext(row.Id);
+            transform = relation.Create();
             if (relation.Parameter is null)
             {
-                followUpPrompt = transform.Transform(source.Prompt, context);
+                context = new MetamorphicContext(row.Id, OtherPrompts(row, evaluation.Arguments!));
+                sourceInput = source.Prompt;
+                followUpPrompt = transform.Transform(sourceInput, context);
+                followUpInput = followUpPrompt;
             }
             else
             {
+                context = new MetamorphicContext(row.Id);
                 int index = Array.IndexOf(row.Method.ParameterNames, relation.Parameter);
+                sourceInput = PromptTemplate.FormatValue(arguments[index]);
+                followUpInput = transform.Transform(sourceInput, context);
                 followUpArguments = (object?[])arguments.Clone();
-                followUpArguments[index] = transform.Transform(PromptTemplate.FormatValue(arguments[index]), context);
+                followUpArguments[index] = followUpInput;
                 followUpPrompt = PromptTemplate.Render(row.Variant.Template, Name(row.Method, followUpArguments));
             }
         }
@@ -199,6 +270,20 @@ public static class EvalRowRunner
             return;
         }
 
+        evaluation.RelationNotes = new Dictionary<string, string>(context.Notes, StringComparer.Ordinal);
+        if (followUpInput == sourceInput && context.Notes.Count == 0)
+        {
+            string what = relation.Parameter is null ? "the prompt" : $"the parameter '{relation.Parameter}'";
+            evaluation.DecideNotApplicable($"relation '{relation.Key}' did not change {what}, so there is nothing to check for this case");
+            return;
+        }
+
+        // Directional relations change the meaning on purpose: only invariant rows are weighted by what they kept.
+        if (relation.Kind == RelationKind.Invariant)
+        {
+            evaluation.InputSimilarity = await run.InputSimilarity.ComputeAsync(sourceInput, followUpInput, EvalRun.RunCancellation).ConfigureAwait(false);
+        }
+
         IReadOnlyDictionary<string, object?> followUpNamed = Name(row.Method, followUpArguments);
         evaluation.FollowUpPrompt = followUpPrompt;
         evaluation.FollowUpArguments = relation.Parameter is null ? null : followUpNamed;
@@ -206,10 +291,16 @@ public static class EvalRowRunner
             run,
             instance,
             row.Method,
-            token => new EvalInput(followUpPrompt, row.Variant.Template, row.Variant.Key, row.Case.Id, relation.Key, row.Id, row.Case.Expected, followUpNamed, token),
+            token => new EvalInput(followUpPrompt, row.Variant.Template, row.Variant.Key, row.Case.Id, relation.Key, row.Id, row.Case.Expected, followUpNamed, token) { Trial = evaluation.Trial ?? 0 },
             followUpArguments,
             timeout).ConfigureAwait(false);
         evaluation.FollowUp = followUp;
+        if (followUp.OutputError is not null)
+        {
+            evaluation.Decide(VerdictOutcome.Inconclusive, followUp.OutputError);
+            return;
+        }
+
         if (followUp.TimedOut)
         {
             evaluation.Decide(VerdictOutcome.Fail, "the follow-up run " + followUp.Error!.Message);
@@ -231,11 +322,38 @@ public static class EvalRowRunner
             Threshold = relation.Threshold,
             RowId = row.Id,
         };
-        JudgePanel panel = relation.Kind == RelationKind.Invariant ? run.InvariancePanel : run.ChangePanel;
-        PanelVerdict verdict = await JudgeAsync(panel, request, timeout).ConfigureAwait(false);
+        JudgePanel panel = relation.Kind == RelationKind.Invariant
+            ? run.InvariancePanel
+            : relation.Expect switch
+            {
+                Change.Increases => IncreasesPanel,
+                Change.Decreases => DecreasesPanel,
+                _ => run.ChangePanel,
+            };
+        PanelVerdict verdict = await JudgeAsync(panel, request, Deadline(timeout)).ConfigureAwait(false);
         evaluation.Checks.Add(verdict with { Panel = $"relation {relation.Key} ({relation.Kind.ToString().ToLowerInvariant()})" });
+        if (transform is IRelationCheck ownCheck)
+        {
+            var observation = new RelationObservation(relation.Key, sourceInput, followUpInput, source.OutputText, followUp.OutputText, evaluation.RelationNotes);
+            Verdict own;
+            try
+            {
+                own = ownCheck.Check(observation) ?? Verdict.Error(relation.Key, $"relation '{relation.Key}' returned no verdict from its check");
+            }
+            catch (Exception ex)
+            {
+                own = Verdict.Error(relation.Key, $"relation '{relation.Key}' threw {ex.GetType().Name} in its check: {ex.Message}");
+            }
+
+            evaluation.Checks.Add(new PanelVerdict($"relation {relation.Key} expectation", own.Outcome, own.Score, own.Rationale, new[] { own }));
+        }
+
         evaluation.DecideFromChecks();
     }
+
+    /// <summary>The other prompt variants rendered with the row's arguments (for instruction paraphrases).</summary>
+    private static string[] OtherPrompts(Row row, IReadOnlyDictionary<string, object?> arguments) =>
+        row.Method.Variants.Where(v => v.Key != row.Variant.Key).Select(v => PromptTemplate.Render(v.Template, arguments)).ToArray();
 
     /// <summary>
     /// Calls the eval method once. The timeout starts when a concurrency slot is free (waiting for one does
@@ -247,17 +365,22 @@ public static class EvalRowRunner
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(EvalRun.RunCancellation);
         EvalInput input = createInput(cancellation.Token);
         await run.SystemUnderTestLimiter.WaitAsync(EvalRun.RunCancellation).ConfigureAwait(false);
-        cancellation.CancelAfter(timeout);
         long started = Stopwatch.GetTimestamp();
+        Task<object?>? call = null;
         try
         {
+            cancellation.CancelAfter(timeout);
             run.Statistics.SystemUnderTestCalled();
-            object? output = await method.Invoke(instance, input, (object?[])arguments.Clone()).AsTask().WaitAsync(cancellation.Token).ConfigureAwait(false);
-            return new MethodRun(input.Prompt, input.Arguments, output, OutputText(output), null, Stopwatch.GetElapsedTime(started));
+
+            // On the thread pool, so that a method that blocks synchronously is also bounded by the timeout.
+            object?[] callArguments = (object?[])arguments.Clone();
+            call = Task.Run(() => method.Invoke(instance, input, callArguments).AsTask(), CancellationToken.None);
+            object? output = await call.WaitAsync(cancellation.Token).ConfigureAwait(false);
+            return MethodRun.Completed(input, output, Stopwatch.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !EvalRun.RunCancellation.IsCancellationRequested)
         {
-            return new MethodRun(input.Prompt, input.Arguments, null, string.Empty, new TimeoutException(TimeoutMessage(timeout)), Stopwatch.GetElapsedTime(started));
+            return MethodRun.Failed(input, new TimeoutException(TimeoutMessage(timeout)), Stopwatch.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (EvalRun.RunCancellation.IsCancellationRequested)
         {
@@ -265,32 +388,60 @@ public static class EvalRowRunner
         }
         catch (Exception ex)
         {
-            return new MethodRun(input.Prompt, input.Arguments, null, string.Empty, ex, Stopwatch.GetElapsedTime(started));
+            return MethodRun.Failed(input, ex, Stopwatch.GetElapsedTime(started));
         }
         finally
         {
-            run.SystemUnderTestLimiter.Release();
+            // A call abandoned at its timeout keeps its concurrency slot until it really ends, so that
+            // MaxConcurrency bounds the calls actually running — but at most one more timeout, so that a
+            // method that never returns cannot stall the rest of the run.
+            if (call is null || call.IsCompleted)
+            {
+                run.SystemUnderTestLimiter.Release();
+            }
+            else
+            {
+                _ = ReleaseAfterAbandonedCallAsync(call, run.SystemUnderTestLimiter, timeout);
+            }
         }
     }
 
-    /// <summary>Asks a panel, bounded by the row timeout; a panel that does not finish in time is an inconclusive check.</summary>
-    private static async Task<PanelVerdict> JudgeAsync(JudgePanel panel, JudgeRequest request, TimeSpan timeout)
+    private static async Task ReleaseAfterAbandonedCallAsync(Task call, SemaphoreSlim limiter, TimeSpan grace)
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(EvalRun.RunCancellation);
-        cancellation.CancelAfter(timeout);
         try
         {
-            return await panel.JudgeAsync(request, cancellation.Token).ConfigureAwait(false);
+            await call.WaitAsync(grace).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !EvalRun.RunCancellation.IsCancellationRequested)
+        catch (Exception)
         {
-            string reason = string.Create(CultureInfo.InvariantCulture, $"judging did not finish within {timeout.TotalSeconds:0.###} s");
-            return new PanelVerdict(panel.Name, VerdictOutcome.Inconclusive, null, reason, Array.Empty<Verdict>());
+            // The row has already reported its timeout; what the abandoned call does later is not its result.
+            _ = call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        try
+        {
+            limiter.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run ended first.
         }
     }
 
+    /// <summary>
+    /// Asks a panel within what is left of the row's judging time (one deadline for all of a row's checks);
+    /// a judge that does not answer in time becomes an errored verdict naming it.
+    /// </summary>
+    private static Task<PanelVerdict> JudgeAsync(JudgePanel panel, JudgeRequest request, long judgingDeadline)
+    {
+        TimeSpan remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), judgingDeadline);
+        return panel.JudgeAsync(request, remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1), EvalRun.RunCancellation);
+    }
+
+    private static long Deadline(TimeSpan timeout) => Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+
     private static string TimeoutMessage(TimeSpan timeout) =>
-        string.Create(CultureInfo.InvariantCulture, $"timed out after {timeout.TotalSeconds:0.###} s (set [Eval(Timeout = ...)] in milliseconds, or EvalSpec:RowTimeout)");
+        string.Create(CultureInfo.InvariantCulture, $"timed out after {timeout.TotalSeconds:0.###} s (set [Eval(Timeout = ...)] in milliseconds, or RowTimeout in evalspec.json)");
 
     private static Dictionary<string, object?> Name(EvalMethodDescriptor method, object?[] arguments)
     {
@@ -303,13 +454,6 @@ public static class EvalRowRunner
         return named;
     }
 
-    private static string OutputText(object? output) => output switch
-    {
-        null => string.Empty,
-        string text => text,
-        // Indented, so that punctuation removal in lexical judges leaves names and values as separate words.
-        _ => JsonSerializer.Serialize(output, ResultsJson.Indented),
-    };
 
     private static RowResult ToResult(EvalRun run, Row row, RowEvaluation evaluation, DateTimeOffset startedAt, TimeSpan latency)
     {
@@ -391,6 +535,11 @@ public static class EvalRowRunner
             text.Append(CultureInfo.InvariantCulture, $"\nFollow-up prompt ({row.Relation!.Key}): ").Append(Quote(evaluation.FollowUpPrompt));
         }
 
+        if (evaluation.RelationNotes is { Count: > 0 } notes)
+        {
+            text.Append("\nRelation changed: ").Append(string.Join("; ", notes.Select(n => n.Key + ": " + n.Value)));
+        }
+
         if (row.Case.Expected is not null)
         {
             text.Append("\nExpected: ").Append(Quote(row.Case.Expected));
@@ -425,6 +574,12 @@ public static class EvalRowRunner
     /// <summary>What is known about a row as it is evaluated, and its decision.</summary>
     private sealed class RowEvaluation
     {
+        /// <summary>The trial index, when the row runs several times.</summary>
+        public int? Trial { get; init; }
+
+        /// <summary>For a row with several trials: each trial's evaluation.</summary>
+        public IReadOnlyList<RowEvaluation>? Trials { get; private set; }
+
         public IReadOnlyDictionary<string, object?>? Arguments { get; set; }
 
         public IReadOnlyDictionary<string, object?>? FollowUpArguments { get; set; }
@@ -437,6 +592,14 @@ public static class EvalRowRunner
 
         public MethodRun? FollowUp { get; set; }
 
+        public IReadOnlyDictionary<string, string>? RelationNotes { get; set; }
+
+        /// <summary>How much of the input's meaning the relation's follow-up input kept (relation rows).</summary>
+        public double? InputSimilarity { get; set; }
+
+        /// <summary>The relation did not change the input: the row is skipped, not judged.</summary>
+        public bool NotApplicable { get; private set; }
+
         public List<PanelVerdict> Checks { get; } = new();
 
         public VerdictOutcome Outcome { get; private set; } = VerdictOutcome.Inconclusive;
@@ -445,23 +608,71 @@ public static class EvalRowRunner
 
         public Exception? Exception { get; private set; }
 
+        /// <summary>How a failing row failed, for the baseline: the failed checks, a timeout or an exception type.</summary>
+        public string? FailureKind { get; private set; }
+
         /// <summary>One line on why the row did not pass: the first failing (else inconclusive) check's rationale, or the reason.</summary>
         public string? Summary =>
             Outcome == VerdictOutcome.Pass
                 ? null
                 : Checks.FirstOrDefault(c => c.Outcome == Outcome) is { } check ? check.Panel + ": " + check.Rationale : Reason;
 
+        /// <summary>
+        /// Decides a row from its trials by the method's rule. The row shows the first trial that did not pass
+        /// (else the first trial) as its prompt, output and checks.
+        /// </summary>
+        public static RowEvaluation FromTrials(IReadOnlyList<RowEvaluation> trials, EvalMethodDescriptor method)
+        {
+            RowEvaluation shown = trials.FirstOrDefault(t => t.Outcome != VerdictOutcome.Pass) ?? trials[0];
+            var row = new RowEvaluation
+            {
+                Arguments = shown.Arguments,
+                FollowUpArguments = shown.FollowUpArguments,
+                Prompt = shown.Prompt,
+                FollowUpPrompt = shown.FollowUpPrompt,
+                Source = shown.Source,
+                FollowUp = shown.FollowUp,
+                RelationNotes = shown.RelationNotes,
+                InputSimilarity = shown.InputSimilarity,
+                Trials = trials,
+            };
+            row.Checks.AddRange(shown.Checks);
+            if (trials.All(t => t.NotApplicable))
+            {
+                row.DecideNotApplicable(shown.Reason ?? "not applicable");
+                return row;
+            }
+
+            TrialSummary summary = TrialSummary.Decide(trials.Select(t => t.Outcome).ToArray(), method.TrialRule, method.PassRate);
+            string detail = summary.Outcome == VerdictOutcome.Pass || shown.Reason is null ? string.Empty : $"; trial {shown.Trial!.Value + 1}: {shown.Reason}";
+            row.Decide(summary.Outcome, summary.Description + detail, summary.Outcome == VerdictOutcome.Pass ? null : shown.Exception);
+            row.FailureKind = summary.Outcome == VerdictOutcome.Fail ? "trials: " + shown.FailureKind : null;
+            return row;
+        }
+
+        public void DecideNotApplicable(string reason)
+        {
+            Decide(VerdictOutcome.Inconclusive, reason);
+            NotApplicable = true;
+        }
+
         public void Decide(VerdictOutcome outcome, string reason, Exception? exception = null)
         {
             Outcome = outcome;
             Reason = reason;
             Exception = exception;
+            FailureKind = outcome != VerdictOutcome.Fail
+                ? null
+                : Source?.TimedOut == true || FollowUp?.TimedOut == true
+                    ? "timeout"
+                    : exception is not null ? "exception: " + exception.GetType().Name : "other: " + reason;
         }
 
         /// <summary>Every check must pass: any failed check fails the row; otherwise any inconclusive check makes it inconclusive.</summary>
         public void DecideFromChecks()
         {
             Exception = null;
+            FailureKind = null;
             if (Checks.Count == 0)
             {
                 Outcome = VerdictOutcome.Pass;
@@ -471,6 +682,7 @@ public static class EvalRowRunner
             {
                 Outcome = VerdictOutcome.Fail;
                 Reason = "failed check(s): " + string.Join(", ", Checks.Where(c => c.Outcome == VerdictOutcome.Fail).Select(c => c.Panel));
+                FailureKind = "checks: " + string.Join(", ", Checks.Where(c => c.Outcome == VerdictOutcome.Fail).Select(c => c.Panel).OrderBy(n => n, StringComparer.Ordinal));
             }
             else if (Checks.Any(c => c.Outcome == VerdictOutcome.Inconclusive))
             {

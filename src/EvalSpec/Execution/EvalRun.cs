@@ -25,11 +25,13 @@ internal sealed class EvalRun : IDisposable
     private static EvalRun? s_current;
     private static Exception? s_initializationError;
     private static CancellationToken s_runCancellation;
+    private static int s_exitHandlerRegistered;
 
     private readonly ServiceProvider _services;
     private readonly RunStatistics _statistics = new();
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BaselineEntry> _outcomes = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JudgedRow> _judged = new(StringComparer.Ordinal);
 
     private EvalRun(EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline)
     {
@@ -45,6 +47,7 @@ internal sealed class EvalRun : IDisposable
             ?? new JudgePanel("change", new IJudge[] { new TokenF1ChangeJudge() });
         SystemUnderTestLimiter = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         Results = new ResultsWriter(Path.Combine(runDirectory, "results.jsonl"));
+        InputSimilarity = new Metamorphic.InputSimilarity(services.GetService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>());
     }
 
     public EvalOptions Options { get; }
@@ -77,8 +80,46 @@ internal sealed class EvalRun : IDisposable
     /// <summary>The committed baseline of row outcomes (empty when there is none).</summary>
     public Baseline Baseline { get; }
 
-    /// <summary>Remembers a row's outcome for the baseline update at the end of the run.</summary>
-    public void RecordOutcome(string rowId, VerdictOutcome outcome, string? reason) => _outcomes[rowId] = Baseline.Entry(outcome, reason);
+    /// <summary>Remembers a row's outcome for the baseline update, the sample estimate and the suite metrics at the end of the run.</summary>
+    public void RecordOutcome(JudgedRow row, string? reason, string? failureKind)
+    {
+        // A relation that did not apply was not judged: the baseline has nothing to remember about it.
+        if (!row.NotApplicable)
+        {
+            _outcomes[row.RowId] = Baseline.Entry(row.Outcome, reason, failureKind);
+        }
+
+        _judged[row.RowId] = row;
+    }
+
+    /// <summary>Every row judged so far (or found not applicable).</summary>
+    public IReadOnlyCollection<JudgedRow> JudgedRows => (IReadOnlyCollection<JudgedRow>)_judged.Values;
+
+    /// <summary>Weighs relation rows by how much of the input's meaning the relation kept.</summary>
+    public Metamorphic.InputSimilarity InputSimilarity { get; }
+
+    /// <summary>The rows a sampled run judges; null when every row runs (or before the test framework set it).</summary>
+    public RowSample? Sample { get; private set; }
+
+    /// <summary>How many rows were skipped because they are outside the sample.</summary>
+    public int OutsideSample => Sample is null ? 0 : _outsideSample;
+
+    private int _outsideSample;
+
+    /// <summary>Counts a row skipped because it is outside the sample.</summary>
+    public void SkippedOutsideSample() => Interlocked.Increment(ref _outsideSample);
+
+    /// <summary>Selects the sample when <see cref="EvalOptions.Sample"/> asks for one, from every eval row the runner was given.</summary>
+    public void SelectSample(IEnumerable<(string RowId, string Stratum)> rows)
+    {
+        if (Options.Sample > 0)
+        {
+            Sample = RowSample.Select(rows, Options.Sample);
+        }
+    }
+
+    /// <summary>The estimated pass rate of every row from the sample, or null when the run is not sampled or nothing was judged.</summary>
+    public Statistics.PassRateEstimate? SampleEstimate() => Sample?.Estimate(_judged);
 
     public RunStatistics Statistics => _statistics;
 
@@ -107,7 +148,11 @@ internal sealed class EvalRun : IDisposable
 
                 // EvalTestFramework completes the run before the assembly finishes; without it (a user's own
                 // test framework), the summary is still written when the test process exits.
-                AppDomain.CurrentDomain.ProcessExit += static (_, _) => CompleteQuietly();
+                if (Interlocked.Exchange(ref s_exitHandlerRegistered, 1) == 0)
+                {
+                    AppDomain.CurrentDomain.ProcessExit += static (_, _) => CompleteQuietly();
+                }
+
                 return s_current;
             }
             catch (Exception ex)
@@ -152,7 +197,7 @@ internal sealed class EvalRun : IDisposable
         {
             if (run.Options.Baseline == BaselineMode.Update)
             {
-                run.Baseline.WriteMerged(run._outcomes);
+                run.Baseline.WriteMerged(run._outcomes, run._judged.Values.Where(r => r.NotApplicable).Select(r => r.RowId));
             }
 
             string summary = Path.Combine(run.RunDirectory, "summary.json");
@@ -173,9 +218,10 @@ internal sealed class EvalRun : IDisposable
         {
             Complete();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex)
         {
-            Console.Error.WriteLine($"EvalSpec could not write the run summary: {ex.Message}");
+            // The process is exiting: report, never throw.
+            Console.Error.WriteLine($"EvalSpec could not complete the run: {ex.GetType().Name}: {ex.Message}");
         }
     }
 
@@ -183,7 +229,9 @@ internal sealed class EvalRun : IDisposable
     {
         Results.Dispose();
         SystemUnderTestLimiter.Dispose();
-        _services.Dispose();
+
+        // DisposeAsync also disposes services that are only IAsyncDisposable (Dispose would throw for them).
+        _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     private static EvalRun Create(Assembly testAssembly)
@@ -236,7 +284,16 @@ internal sealed class EvalRun : IDisposable
         string runDirectory = Path.Combine(resultsRoot, runId);
         Directory.CreateDirectory(runDirectory);
 
-        return new EvalRun(options, services.BuildServiceProvider(), runId, runDirectory, baseline);
+        ServiceProvider provider = services.BuildServiceProvider();
+        try
+        {
+            return new EvalRun(options, provider, runId, runDirectory, baseline);
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
     }
 
     private static void RunStartup(Assembly testAssembly, EvalSetup setup)
@@ -298,7 +355,7 @@ internal sealed class EvalRun : IDisposable
 
         if (!Enum.IsDefined(options.Aggregation))
         {
-            throw new EvalConfigurationException($"EvalSpec:Aggregation '{options.Aggregation}' is unknown; use Majority, Mean or Unanimity.");
+            throw new EvalConfigurationException($"Aggregation '{options.Aggregation}' is unknown; use Majority, Mean or Unanimity.");
         }
 
         try
@@ -342,18 +399,19 @@ internal sealed class EvalRun : IDisposable
             }
         }
 
-        public void RowFinished(string methodId, VerdictOutcome outcome, long timestamp)
+        public void RowFinished(string methodId, VerdictOutcome outcome, long timestamp, bool notApplicable = false)
         {
             lock (_gate)
             {
                 _lastEnd = Math.Max(_lastEnd, timestamp);
                 if (!_byMethod.TryGetValue(methodId, out int[]? counts))
                 {
-                    counts = new int[3];
+                    counts = new int[4];
                     _byMethod[methodId] = counts;
                 }
 
-                counts[(int)outcome]++;
+                // Slots: pass, fail, inconclusive, not applicable (a relation that did not change the input).
+                counts[notApplicable ? 3 : (int)outcome]++;
             }
         }
 
@@ -372,7 +430,7 @@ internal sealed class EvalRun : IDisposable
             }
         }
 
-        /// <summary>Pass, fail, inconclusive counts per method id.</summary>
+        /// <summary>Pass, fail, inconclusive and not-applicable counts per method id.</summary>
         public IReadOnlyDictionary<string, int[]> ByMethod
         {
             get

@@ -50,7 +50,6 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
             ordered = TestCases;
         }
 
-        object[] constructorArguments = CreateTestClassConstructorArguments();
         using var rowSlots = new SemaphoreSlim(rowsInFlight.Value, rowsInFlight.Value);
         IEnumerable<Task<RunSummary>> methods = ordered
             .GroupBy(testCase => testCase.TestMethod.Method.Name, StringComparer.Ordinal)
@@ -64,8 +63,9 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
                         return new RunSummary();
                     }
 
+                    // Per row: each concurrent row needs its own ITestOutputHelper (fixtures are shared either way).
                     ITestMethod testMethod = group.First().TestMethod;
-                    return await RunTestMethodAsync(testMethod, (IReflectionMethodInfo)testMethod.Method, group, constructorArguments).ConfigureAwait(false);
+                    return await RunTestMethodAsync(testMethod, (IReflectionMethodInfo)testMethod.Method, group, CreateTestClassConstructorArguments()).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -83,7 +83,7 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
         return summary;
     }
 
-    /// <summary>Runs one test method; in eval classes, known failures are reported as skipped.</summary>
+    /// <summary>Runs one test method; in eval classes, known failures and rows not judged are reported as skipped.</summary>
     protected override async Task<RunSummary> RunTestMethodAsync(ITestMethod testMethod, IReflectionMethodInfo method, IEnumerable<IXunitTestCase> testCases, object[] constructorArguments)
     {
         if (!IsEvalSuite(Class.Type))
@@ -91,7 +91,7 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
             return await base.RunTestMethodAsync(testMethod, method, testCases, constructorArguments).ConfigureAwait(false);
         }
 
-        var bus = new KnownFailureMessageBus(MessageBus);
+        var bus = new SkippedRowMessageBus(MessageBus);
         RunSummary summary = await new XunitTestMethodRunner(testMethod, Class, method, testCases, DiagnosticMessageSink, bus, new ExceptionAggregator(Aggregator), CancellationTokenSource, constructorArguments)
             .RunAsync()
             .ConfigureAwait(false);

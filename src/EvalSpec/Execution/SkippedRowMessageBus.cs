@@ -7,16 +7,17 @@ using Xunit.Sdk;
 namespace EvalSpec.Execution;
 
 /// <summary>
-/// Passes test messages through, turning the failure of a row that failed as the baseline records
-/// (<see cref="EvalRowKnownFailureException"/>) into a skip with the failure message as the reason.
+/// Passes test messages through, turning the failure of a row that is not to block the run — a known failure
+/// (<see cref="EvalRowKnownFailureException"/>) or a row that was not judged (<see cref="EvalRowSkippedException"/>)
+/// — into a skip with the message as the reason.
 /// </summary>
-internal sealed class KnownFailureMessageBus : IMessageBus
+internal sealed class SkippedRowMessageBus : IMessageBus
 {
-    private static readonly string KnownFailureType = typeof(EvalRowKnownFailureException).FullName!;
+    private static readonly string[] SkippedTypes = { typeof(EvalRowKnownFailureException).FullName!, typeof(EvalRowSkippedException).FullName! };
     private readonly IMessageBus _inner;
     private int _converted;
 
-    public KnownFailureMessageBus(IMessageBus inner)
+    public SkippedRowMessageBus(IMessageBus inner)
     {
         _inner = inner;
     }
@@ -26,10 +27,10 @@ internal sealed class KnownFailureMessageBus : IMessageBus
 
     public bool QueueMessage(IMessageSinkMessage message)
     {
-        if (message is ITestFailed failed && failed.ExceptionTypes.FirstOrDefault() == KnownFailureType)
+        if (message is ITestFailed failed && SkippedTypes.Contains(failed.ExceptionTypes.FirstOrDefault()))
         {
             Interlocked.Increment(ref _converted);
-            return _inner.QueueMessage(new TestSkipped(failed.Test, failed.Messages.FirstOrDefault() ?? "Known failure"));
+            return _inner.QueueMessage(new TestSkipped(failed.Test, failed.Messages.FirstOrDefault() ?? "Skipped"));
         }
 
         return _inner.QueueMessage(message);

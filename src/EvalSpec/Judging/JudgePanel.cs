@@ -101,13 +101,24 @@ public sealed class JudgePanel
     /// <param name="request">The output and its context.</param>
     /// <param name="cancellationToken">Cancels the judging; cancellation is not turned into a verdict.</param>
     /// <returns>The panel's verdict, with every verdict it was made from.</returns>
-    public async Task<PanelVerdict> JudgeAsync(JudgeRequest request, CancellationToken cancellationToken = default)
+    public Task<PanelVerdict> JudgeAsync(JudgeRequest request, CancellationToken cancellationToken = default) =>
+        JudgeAsync(request, null, cancellationToken);
+
+    /// <summary>
+    /// Asks the judges, each within <paramref name="judgeTimeout"/>: a judge that does not answer in time gives
+    /// an errored, inconclusive verdict naming it, and the panel decides from the others.
+    /// </summary>
+    /// <param name="request">The output and its context.</param>
+    /// <param name="judgeTimeout">How long each judge may take; null for no limit.</param>
+    /// <param name="cancellationToken">Cancels the judging; cancellation is not turned into a verdict.</param>
+    /// <returns>The panel's verdict, with every verdict it was made from.</returns>
+    public async Task<PanelVerdict> JudgeAsync(JudgeRequest request, TimeSpan? judgeTimeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         PanelVerdict verdict;
         if (!EarlyStop)
         {
-            verdict = Aggregate(await AskAsync(Judges, request, cancellationToken).ConfigureAwait(false));
+            verdict = Aggregate(await AskAsync(Judges, request, judgeTimeout, cancellationToken).ConfigureAwait(false));
         }
         else
         {
@@ -115,7 +126,7 @@ public sealed class JudgePanel
             while (verdicts.Count < Judges.Count && !IsSettled(verdicts))
             {
                 int wave = NextWave(verdicts);
-                verdicts.AddRange(await AskAsync(Judges.Skip(verdicts.Count).Take(wave), request, cancellationToken).ConfigureAwait(false));
+                verdicts.AddRange(await AskAsync(Judges.Skip(verdicts.Count).Take(wave), request, judgeTimeout, cancellationToken).ConfigureAwait(false));
             }
 
             verdict = Aggregate(verdicts) with { JudgesSkipped = Judges.Count - verdicts.Count };
@@ -215,21 +226,32 @@ public sealed class JudgePanel
         }
     }
 
-    private static async Task<Verdict[]> AskAsync(IEnumerable<IJudge> judges, JudgeRequest request, CancellationToken cancellationToken) =>
-        await Task.WhenAll(judges.Select(judge => AskAsync(judge, request, cancellationToken))).ConfigureAwait(false);
+    private static async Task<Verdict[]> AskAsync(IEnumerable<IJudge> judges, JudgeRequest request, TimeSpan? judgeTimeout, CancellationToken cancellationToken) =>
+        await Task.WhenAll(judges.Select(judge => AskAsync(judge, request, judgeTimeout, cancellationToken))).ConfigureAwait(false);
 
-    private static async Task<Verdict> AskAsync(IJudge judge, JudgeRequest request, CancellationToken cancellationToken)
+    private static async Task<Verdict> AskAsync(IJudge judge, JudgeRequest request, TimeSpan? judgeTimeout, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (judgeTimeout is TimeSpan limit)
+        {
+            deadline.CancelAfter(limit);
+        }
+
         Verdict verdict;
         try
         {
-            verdict = await judge.JudgeAsync(request, cancellationToken).ConfigureAwait(false)
+            // On the thread pool: a judge that blocks synchronously is also bounded by its deadline.
+            verdict = await Task.Run(() => judge.JudgeAsync(request, deadline.Token).AsTask(), CancellationToken.None).WaitAsync(deadline.Token).ConfigureAwait(false)
                 ?? Verdict.Error(judge.Name, $"judge '{judge.Name}' ({judge.GetType().FullName}) returned no verdict");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            verdict = Verdict.Error(judge.Name, string.Create(CultureInfo.InvariantCulture, $"judge '{judge.Name}' did not finish within {judgeTimeout!.Value.TotalSeconds:0.###} s"));
         }
         catch (Exception ex)
         {
@@ -249,6 +271,7 @@ public sealed class JudgePanel
             verdict = verdict with { Latency = Stopwatch.GetElapsedTime(started) };
         }
 
-        return verdict;
+        // Aggregators and statistics key on the judge's name: the panel's name for it wins.
+        return verdict.Judge == judge.Name ? verdict : verdict with { Judge = judge.Name };
     }
 }

@@ -24,7 +24,7 @@ public static class TextTokens
             return tokens;
         }
 
-        string folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        string folded = Fold(text);
         var current = new StringBuilder();
         foreach (char c in folded)
         {
@@ -42,6 +42,19 @@ public static class TextTokens
 
         Flush(current, tokens);
         return tokens;
+    }
+
+    /// <summary>NFKC and lower case; text that cannot be normalised (an unpaired surrogate) is only lower-cased.</summary>
+    private static string Fold(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            return text.ToLowerInvariant();
+        }
     }
 
     /// <summary>The normalised text: tokens joined by single spaces.</summary>

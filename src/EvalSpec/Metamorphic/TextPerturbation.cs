@@ -5,8 +5,11 @@ namespace EvalSpec.Metamorphic;
 /// <summary>Helpers the built-in relations share.</summary>
 internal static class TextPerturbation
 {
-    /// <summary>Start index and length of each run of letters in <paramref name="text"/>.</summary>
-    public static List<(int Start, int Length)> Words(string text)
+    /// <summary>
+    /// Start index and length of each run of letters in <paramref name="text"/>; with <paramref name="withMarks"/>,
+    /// combining marks after a letter belong to its word.
+    /// </summary>
+    public static List<(int Start, int Length)> Words(string text, bool withMarks = false)
     {
         var words = new List<(int, int)>();
         int i = 0;
@@ -19,7 +22,7 @@ internal static class TextPerturbation
             }
 
             int start = i;
-            while (i < text.Length && char.IsLetter(text[i]))
+            while (i < text.Length && (char.IsLetter(text[i]) || (withMarks && IsMark(text[i]))))
             {
                 i++;
             }
@@ -29,6 +32,9 @@ internal static class TextPerturbation
 
         return words;
     }
+
+    /// <summary>A combining (non-spacing) mark, such as the accent of a decomposed "é".</summary>
+    public static bool IsMark(char c) => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
 
     /// <summary>Picks <paramref name="count"/> distinct indexes below <paramref name="n"/>, in ascending order.</summary>
     public static List<int> PickDistinct(int n, int count, System.Random random)

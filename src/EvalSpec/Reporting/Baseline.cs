@@ -32,8 +32,6 @@ internal sealed class Baseline
 
     public bool Exists { get; }
 
-    public IReadOnlyDictionary<string, BaselineEntry> Rows => _rows;
-
     /// <summary>A baseline with no rows (used when the baseline is ignored).</summary>
     public static Baseline Empty(string path) => new(path, new Dictionary<string, BaselineEntry>(StringComparer.Ordinal), exists: false);
 
@@ -76,20 +74,24 @@ internal sealed class Baseline
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new EvalConfigurationException($"The baseline {Path} cannot be written ({ex.Message}); choose another EvalSpec:BaselineFile or fix the folder's permissions.", ex);
+            throw new EvalConfigurationException($"The baseline {Path} cannot be written ({ex.Message}); choose another BaselineFile or fix the folder's permissions.", ex);
         }
     }
 
-    /// <summary>Whether the baseline records this row as failing.</summary>
-    public bool IsKnownFailure(string rowId) =>
-        _rows.TryGetValue(rowId, out BaselineEntry? entry) && entry.Outcome == VerdictOutcome.Fail;
-
     public BaselineEntry? Find(string rowId) => _rows.TryGetValue(rowId, out BaselineEntry? entry) ? entry : null;
 
-    /// <summary>Writes the baseline with this run's outcomes replacing the recorded ones; other rows are kept.</summary>
-    public void WriteMerged(IEnumerable<KeyValuePair<string, BaselineEntry>> outcomes)
+    /// <summary>
+    /// Writes the baseline with this run's outcomes replacing the recorded ones and the rows found not applicable
+    /// removed; rows this run did not reach are kept.
+    /// </summary>
+    public void WriteMerged(IEnumerable<KeyValuePair<string, BaselineEntry>> outcomes, IEnumerable<string> notApplicable)
     {
         var merged = new SortedDictionary<string, BaselineEntry>(_rows, StringComparer.Ordinal);
+        foreach (string rowId in notApplicable)
+        {
+            merged.Remove(rowId);
+        }
+
         foreach (KeyValuePair<string, BaselineEntry> outcome in outcomes)
         {
             merged[outcome.Key] = outcome.Value;
@@ -102,8 +104,11 @@ internal sealed class Baseline
         File.Move(temporary, Path, overwrite: true);
     }
 
-    public static BaselineEntry Entry(VerdictOutcome outcome, string? reason) =>
-        new(outcome, outcome == VerdictOutcome.Pass || reason is null ? null : reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "...");
+    public static BaselineEntry Entry(VerdictOutcome outcome, string? reason, string? failureKind) =>
+        new(outcome, outcome == VerdictOutcome.Pass || reason is null ? null : reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "...")
+        {
+            Kind = outcome == VerdictOutcome.Fail ? failureKind : null,
+        };
 
     private sealed class BaselineFile
     {
@@ -116,4 +121,12 @@ internal sealed class Baseline
 /// <summary>A row's recorded outcome and, for a failure, why.</summary>
 internal sealed record BaselineEntry(
     [property: JsonPropertyName("outcome")] VerdictOutcome Outcome,
-    [property: JsonPropertyName("reason")] string? Reason);
+    [property: JsonPropertyName("reason")] string? Reason)
+{
+    /// <summary>
+    /// How a failing row failed (which checks failed, a timeout, an exception type): a known failure excuses
+    /// only the same kind of failure, never a new crash or timeout of the row.
+    /// </summary>
+    [JsonPropertyName("kind")]
+    public string? Kind { get; init; }
+}

@@ -12,26 +12,28 @@ namespace EvalSpec.Reporting;
 internal sealed class ResultsWriter : IDisposable
 {
     private readonly object _gate = new();
-    private readonly StreamWriter _writer;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly FileStream _stream;
     private bool _disposed;
 
     public ResultsWriter(string path)
     {
         Path = path;
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-        _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+
+        // Append mode, no buffering and one write per line: even two test processes sharing a run id get whole lines.
+        _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1);
     }
 
     public string Path { get; }
 
     public void Append(RowResult result)
     {
-        string line = JsonSerializer.Serialize(result, ResultsJson.Options);
+        byte[] line = Utf8.GetBytes(JsonSerializer.Serialize(result, ResultsJson.Options) + "\n");
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer.WriteLine(line);
-            _writer.Flush();
+            _stream.Write(line, 0, line.Length);
+            _stream.Flush();
         }
     }
 
@@ -45,7 +47,7 @@ internal sealed class ResultsWriter : IDisposable
             }
 
             _disposed = true;
-            _writer.Dispose();
+            _stream.Dispose();
         }
     }
 }

@@ -60,7 +60,25 @@ internal sealed record RowResult
 
     /// <summary>True when the row failed as the baseline records (reported as skipped, not blocking).</summary>
     public bool? KnownFailure { get; init; }
+
+    /// <summary>False when the relation did not change the input (the row was skipped, not judged).</summary>
+    public bool? Applicable { get; init; }
+
+    /// <summary>What the relation changed (its notes), for relation rows.</summary>
+    public IReadOnlyDictionary<string, string>? RelationNotes { get; init; }
+
+    /// <summary>
+    /// For relation rows: how much of the input's meaning the follow-up input kept, in [0, 1] (embedding cosine when
+    /// an embedding generator is registered, else token F1; the run summary names the measure).
+    /// </summary>
+    public double? InputSimilarity { get; init; }
+
+    /// <summary>For rows run several times: each trial's outcome, reason and judged output.</summary>
+    public IReadOnlyList<TrialResult>? Trials { get; init; }
 }
+
+/// <summary>One trial of a row run several times.</summary>
+internal sealed record TrialResult(int Trial, string Outcome, string? Reason, JsonElement? Output);
 
 /// <summary>One check of a row (the expected answer, the rubric panel, the relation) and its judges' verdicts.</summary>
 internal sealed record CheckResult(

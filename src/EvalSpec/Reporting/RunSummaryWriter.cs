@@ -17,6 +17,7 @@ internal static class RunSummaryWriter
         var summary = new
         {
             runId = run.RunId,
+            configuration = run.Options.Configuration,
             finishedAt = DateTimeOffset.UtcNow,
             maxConcurrency = run.Options.MaxConcurrency,
             wallTimeMs = Math.Round(statistics.WallTime.TotalMilliseconds, 1),
@@ -41,6 +42,31 @@ internal static class RunSummaryWriter
                     agreement = PanelAgreementSummary(p.Value.Judgements),
                 }),
             pairwise = PairwiseBias(run.Judges.Pairwise),
+            sample = Sample(run),
+            inputSimilarity = new { measure = run.InputSimilarity.Measure, fallbacksToTokenF1 = run.InputSimilarity.Fallbacks },
+            robustness = SuiteMetrics.Robustness(run.JudgedRows).ToDictionary(
+                m => m.Method,
+                m => new
+                {
+                    overall = Robustness(m.Overall),
+                    relations = m.Relations.ToDictionary(r => r.Relation, Robustness),
+                }),
+            multiPrompt = SuiteMetrics.MultiPrompt(run.JudgedRows).ToDictionary(
+                m => m.Method,
+                m => new
+                {
+                    variants = m.Variants,
+                    casesUsed = m.CasesUsed,
+                    cases = m.Cases,
+                    variantPassRate = m.Scores is null ? null : m.Variants.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => Math.Round(m.Scores.VariantPerformance[p.i], 4)),
+                    maxP = Round(m.Scores?.MaxP),
+                    avgP = Round(m.Scores?.AvgP),
+                    saturation = Round(m.Scores?.Saturation),
+                    cps = Round(m.Scores?.Cps),
+                    perCase = m.PerCase.ToDictionary(
+                        c => c.Case,
+                        c => new { passingVariants = c.PassingVariants, maxP = c.Scores.MaxP, avgP = Math.Round(c.Scores.AvgP, 4), saturation = Math.Round(c.Scores.Saturation, 4), cps = Math.Round(c.Scores.Cps, 4) }),
+                }),
         };
 
         string temporary = path + ".tmp";
@@ -56,13 +82,54 @@ internal static class RunSummaryWriter
         int pass = all.Sum(c => c[0]);
         int fail = all.Sum(c => c[1]);
         int inconclusive = all.Sum(c => c[2]);
+        int notApplicable = all.Sum(c => c[3]);
+        string skipped = notApplicable == 0 ? string.Empty : $", {notApplicable} not applicable (skipped)";
         string known = statistics.KnownFailures == 0 ? string.Empty : $" ({statistics.KnownFailures} known from the baseline, reported as skipped)";
         int errored = run.Judges.Judges.Values.Sum(j => j.Errored);
         string judgeErrors = errored == 0 ? string.Empty : $"\n  {errored} judge verdict(s) errored: " + string.Join(", ", run.Judges.Judges.Where(j => j.Value.Errored > 0).Select(j => $"{j.Key} {j.Value.Errored}"));
         string fixedRows = statistics.FixedSinceBaselineCount == 0 ? string.Empty : $"\n  {statistics.FixedSinceBaselineCount} row(s) recorded as failing in the baseline now pass: record it again with EVALSPEC_BASELINE=update.";
+        string metrics = string.Concat(SuiteMetrics.Describe(SuiteMetrics.Robustness(run.JudgedRows), SuiteMetrics.MultiPrompt(run.JudgedRows), run.InputSimilarity.Measure).Select(line => "\n  " + line));
+        string sample = run.Sample is null
+            ? string.Empty
+            : $"\n  Sample: {run.OutsideSample} row(s) outside the sample of {run.Sample.Selected} (of {run.Sample.Population}) skipped; " + (run.SampleEstimate()?.ToString() ?? "no sampled row was judged");
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{fixedRows}\n  Results: {run.RunDirectory}");
+            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{fixedRows}{metrics}{sample}\n  Results: {run.RunDirectory}");
+    }
+
+    private static object Robustness(RelationRobustness r) => new
+    {
+        kind = r.Kind?.ToString().ToLowerInvariant(),
+        rows = r.Rows,
+        notApplicable = r.NotApplicable,
+        inconclusive = r.Inconclusive,
+        judged = r.Success.ApplicableRows,
+        violated = r.Success.ViolatedRows,
+        attackSuccessRate = Round(r.Success.Rate),
+        weightedAttackSuccessRate = Round(r.Success.WeightedRate),
+    };
+
+    /// <summary>A sampled run: its size and the estimated pass rate of all the rows it stands for.</summary>
+    private static object? Sample(EvalRun run)
+    {
+        if (run.Sample is not { } sample)
+        {
+            return null;
+        }
+
+        Statistics.PassRateEstimate? estimate = run.SampleEstimate();
+        return new
+        {
+            budget = sample.Budget,
+            population = sample.Population,
+            selected = sample.Selected,
+            skippedOutsideSample = run.OutsideSample,
+            estimatedPassRate = estimate is null ? (double?)null : Math.Round(estimate.PassRate, 4),
+            standardError = estimate is null ? (double?)null : Math.Round(estimate.StandardError, 4),
+            confidenceInterval95 = estimate is null ? null : new[] { Math.Round(estimate.Interval.Lower, 4), Math.Round(estimate.Interval.Upper, 4) },
+            judged = estimate?.Sampled,
+            unsampledPopulation = estimate?.UnsampledPopulation,
+        };
     }
 
     /// <summary>
@@ -81,7 +148,8 @@ internal static class RunSummaryWriter
         return new
         {
             comparisons = comparisons.Count,
-            positionConsistency = Ratio(comparisons.Count(c => c.IsConsistent), comparisons.Count),
+            // Among comparisons where both orders answered (a tie is an answer; an error or unreadable reply is not).
+            positionConsistency = Ratio(comparisons.Count(c => c.IsConsistent), comparisons.Count(c => c.CandidateFirst != Judging.PairwiseChoice.None && c.ReferenceFirst != Judging.PairwiseChoice.None)),
             preferredFirstShown = Ratio(comparisons.Sum(c => c.ChoseFirstShown), readable),
             preferredLonger = Ratio(comparisons.Sum(c => c.ChoseLonger ?? 0), withLength),
         };
@@ -123,6 +191,7 @@ internal static class RunSummaryWriter
         int pass = all.Sum(c => c[0]);
         int fail = all.Sum(c => c[1]);
         int inconclusive = all.Sum(c => c[2]);
-        return new { total = pass + fail + inconclusive, pass, fail, inconclusive };
+        int notApplicable = all.Sum(c => c[3]);
+        return new { total = pass + fail + inconclusive + notApplicable, pass, fail, inconclusive, notApplicable };
     }
 }

@@ -98,4 +98,50 @@ public class ES1012_ValueOutOfRangeTests
 
         await Verify.VerifyAsync(source);
     }
+
+    [Theory]
+    [InlineData("Trials = 0", "Trials", "0", "every row runs at least once")]
+    [InlineData("Trials = 3, TrialRule = TrialRule.PassRate, PassRate = 1.2", "PassRate", "1.2", ThresholdRange)]
+    [InlineData("Trials = 3, TrialRule = (TrialRule)7", "TrialRule", "7", "use a named TrialRule value")]
+    public async Task Trial_settings_out_of_range_are_reported_on_the_argument(string arguments, string property, string shown, string why)
+    {
+        string marked = arguments.Replace(property + " = ", "{|#0:" + property + " = ", System.StringComparison.Ordinal);
+        int end = marked.IndexOf(',', marked.IndexOf("{|#0:", System.StringComparison.Ordinal));
+        marked = end < 0 ? marked + "|}" : marked.Insert(end, "|}");
+        string source = $$"""
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class RefundEvals
+            {
+                [Eval({{marked}})]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Case("laptop")]
+                public Task<string> RefundWindow(EvalInput input, string product) => Task.FromResult(input.Prompt);
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(DiagnosticDescriptors.ValueOutOfRange).WithLocation(0).WithArguments(property, shown, "RefundEvals.RefundWindow", why));
+    }
+
+    [Fact]
+    public async Task Trials_with_a_pass_rate_rule_in_range_are_accepted()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class RefundEvals
+            {
+                [Eval(Trials = 10, TrialRule = TrialRule.PassRate, PassRate = 0.7)]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Case("laptop")]
+                public Task<string> RefundWindow(EvalInput input, string product) => Task.FromResult(input.Prompt);
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
 }

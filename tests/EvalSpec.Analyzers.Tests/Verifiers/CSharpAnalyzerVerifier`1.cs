@@ -26,9 +26,18 @@ internal static class CSharpAnalyzerVerifier<TAnalyzer>
     public static Task VerifyWithoutEvalSpecRuntimeAsync(string source, params DiagnosticResult[] expected) =>
         RunAsync(source, referenceEvalSpecRuntime: false, expected);
 
-    private static Task RunAsync(string source, bool referenceEvalSpecRuntime, DiagnosticResult[] expected)
+    /// <summary>Verifies <paramref name="source"/> with AdditionalFiles items (path, text) reports exactly <paramref name="expected"/>.</summary>
+    public static Task VerifyWithAdditionalFilesAsync(string source, (string Path, string Text)[] additionalFiles, params DiagnosticResult[] expected) =>
+        RunAsync(source, referenceEvalSpecRuntime: true, expected, additionalFiles);
+
+    private static Task RunAsync(string source, bool referenceEvalSpecRuntime, DiagnosticResult[] expected, (string Path, string Text)[]? additionalFiles = null)
     {
         var test = new EvalAnalyzerTest<TAnalyzer>(referenceEvalSpecRuntime) { TestCode = source };
+        foreach ((string path, string text) in additionalFiles ?? System.Array.Empty<(string, string)>())
+        {
+            test.TestState.AdditionalFiles.Add((path, text));
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }

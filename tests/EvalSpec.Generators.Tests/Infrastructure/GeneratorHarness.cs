@@ -62,10 +62,10 @@ internal static class GeneratorHarness
     public static SyntaxTree Parse(SourceFile file) => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.Path);
 
     /// <summary>A driver for <see cref="EvalGenerator"/> that records every step's inputs, outputs and run reasons.</summary>
-    public static GeneratorDriver CreateDriver(AnalyzerConfigOptionsProvider? options = null) =>
+    public static GeneratorDriver CreateDriver(AnalyzerConfigOptionsProvider? options = null, IEnumerable<AdditionalText>? additionalTexts = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new EvalGenerator().AsSourceGenerator() },
-            additionalTexts: null,
+            additionalTexts: additionalTexts,
             parseOptions: ParseOptions,
             optionsProvider: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

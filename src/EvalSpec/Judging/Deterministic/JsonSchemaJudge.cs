@@ -44,7 +44,8 @@ public sealed class JsonSchemaJudge : IJudge
     private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, Culture = CultureInfo.InvariantCulture };
 
     private readonly JsonSchema _schema;
-    private readonly object _evaluationGate = new();
+    // Static like the shared evaluation options it protects.
+    private static readonly object EvaluationGate = new();
 
     /// <summary>Creates the judge.</summary>
     /// <param name="schema">The JSON Schema, as JSON text.</param>
@@ -119,14 +120,14 @@ public sealed class JsonSchemaJudge : IJudge
         EvaluationResults results;
         try
         {
-            lock (_evaluationGate)
+            lock (EvaluationGate)
             {
                 results = _schema.Evaluate(instance, Evaluation);
             }
         }
         catch (Exception ex) when (ex is RefResolutionException or JsonSchemaException)
         {
-            return Verdict.Inconclusive(Name, $"the schema could not be evaluated against the output: {ex.Message}");
+            return Verdict.Error(Name, $"the schema could not be evaluated against the output: {ex.Message}");
         }
 
         if (results.IsValid)

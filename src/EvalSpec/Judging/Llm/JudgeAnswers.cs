@@ -147,13 +147,16 @@ internal static partial class JudgeAnswers
         }
     }
 
-    [GeneratedRegex("""(?:"verdict"\s*:\s*"(?<verdict>pass|fail)")|(?:\bverdict\b\s*(?:is)?\s*[:=\-]?\s*\**\s*(?<verdict>pass|fail)\b)|(?:\[\[(?<verdict>pass|fail)\]\])|(?:^\s*\**(?<verdict>pass|fail)\**\s*\.?\s*$)""", RegexOptions.IgnoreCase | RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("""(?:"verdict"\s*:\s*"(?<verdict>pass|fail)")|(?:\bverdict\b\s*(?:is)?\s*[:=\-]?\s*\**\s*(?<verdict>passed|failed|pass|fail)\b)|(?:\[\[(?<verdict>pass|fail)\]\])|(?:^\s*\**(?<verdict>passed|failed|pass|fail)\**\s*\.?\s*$)""", RegexOptions.IgnoreCase | RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RubricVerdictMarkers();
 
     [GeneratedRegex("""(?:"score"\s*:\s*(?<score>[1-5])\b)|(?:\bscore\b\s*(?:is)?\s*[:=]?\s*(?<score>[1-5])\s*(?:/\s*5|out of 5)?)""", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ScoreMarkers();
 
-    [GeneratedRegex("""(?:"winner"\s*:\s*"(?<choice>[^"]{1,12})")|(?:\[\[(?<choice>[ABC])\]\])|(?:Output \((?<choice>a|b)\))|(?:^\s*(?<choice>tie)\s*\.?\s*$)""", RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
+    // Explicit choices only: a JSON field, MT-Bench's [[A]]/[[B]]/[[C]], "Output (x)" at the start of a line (as
+    // LLMBar's parser reads it) or in a sentence that declares it better, or "tie" on a line of its own. A mention
+    // inside reasoning ("better than Output (a)") is not a choice.
+    [GeneratedRegex("""(?:"winner"\s*:\s*"(?<choice>[^"]{1,12})")|(?:\[\[(?<choice>[ABC])\]\])|(?:(?:^|\n)[ \t*#>\-]*Output \((?<choice>[ab])\))|(?:Output \((?<choice>[ab])\) (?:is|was|seems) (?:clearly |slightly |much )?(?:the )?(?:better|preferred|superior|winner))|(?:(?:prefer|choose|pick|winner is|winner:)\s*\**\s*Output \((?<choice>[ab])\))|(?:^\s*(?<choice>tie)\s*\.?\s*$)""", RegexOptions.Multiline | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PairwiseMarkers();
 
     [GeneratedRegex("""(?:"equivalent"\s*:\s*(?<answer>true|false))|(?:\[\[(?<answer>equivalent|different)\]\])|(?:\bverdict\b\s*[:=\-]?\s*\**\s*(?<answer>equivalent|different|same))|(?:\bequivalent\b\s*[:=]\s*(?<answer>yes|no|true|false))""", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]

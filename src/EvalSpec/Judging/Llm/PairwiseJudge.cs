@@ -49,8 +49,8 @@ public sealed class PairwiseJudge : IModelJudge
             return Verdict.Inconclusive(Name, "nothing to compare with: the request has no reference output and no expected answer");
         }
 
-        Task<JudgeCall<PairwiseAnswer>> candidateFirst = AskAsync(request, request.Output, reference, cancellationToken);
-        Task<JudgeCall<PairwiseAnswer>> referenceFirst = AskAsync(request, reference, request.Output, cancellationToken);
+        Task<JudgeCall<PairwiseAnswer>> candidateFirst = AskAsync(request, request.Output, reference, candidateShownFirst: true, cancellationToken);
+        Task<JudgeCall<PairwiseAnswer>> referenceFirst = AskAsync(request, reference, request.Output, candidateShownFirst: false, cancellationToken);
         JudgeCall<PairwiseAnswer>[] calls = await Task.WhenAll(candidateFirst, referenceFirst).ConfigureAwait(false);
         JudgeCall<PairwiseAnswer> first = calls[0];
         JudgeCall<PairwiseAnswer> second = calls[1];
@@ -83,17 +83,25 @@ public sealed class PairwiseJudge : IModelJudge
         return _caller.Account(verdict with { RawOutput = raw, Pairwise = comparison }, first, second);
     }
 
-    private Task<JudgeCall<PairwiseAnswer>> AskAsync(JudgeRequest request, string shownFirst, string shownSecond, CancellationToken cancellationToken)
+    private Task<JudgeCall<PairwiseAnswer>> AskAsync(JudgeRequest request, string shownFirst, string shownSecond, bool candidateShownFirst, CancellationToken cancellationToken)
     {
+        // Examples are shown in the same order as the item, so they do not teach "the first one wins".
         List<ChatMessage> messages = JudgePrompts.Conversation(
             JudgePrompts.PairwiseSystem,
             _options.Examples.Where(e => e.ReferenceOutput is not null).Select(e => (
-                Item(e.Input, e.Output, e.ReferenceOutput!),
-                JudgePrompts.Json(new { reasoning = e.Reasoning ?? string.Empty, winner = e.Outcome == VerdictOutcome.Pass ? "Output (a)" : e.Outcome == VerdictOutcome.Fail ? "Output (b)" : "tie" }))),
+                candidateShownFirst ? Item(e.Input, e.Output, e.ReferenceOutput!) : Item(e.Input, e.ReferenceOutput!, e.Output),
+                JudgePrompts.Json(new { reasoning = e.Reasoning ?? string.Empty, winner = ExampleWinner(e.Outcome, candidateShownFirst) }))),
             Item(request.Input, shownFirst, shownSecond),
             request.RowId);
         return _caller.AskAsync(messages, _options.UseStructuredOutput ? JudgePrompts.PairwiseFormat : null, JudgeAnswers.ParsePairwise, JudgePrompts.PairwiseAnswerInstruction, cancellationToken);
     }
+
+    private static string ExampleWinner(VerdictOutcome outcome, bool candidateShownFirst) => outcome switch
+    {
+        VerdictOutcome.Pass => candidateShownFirst ? "Output (a)" : "Output (b)",
+        VerdictOutcome.Fail => candidateShownFirst ? "Output (b)" : "Output (a)",
+        _ => "tie",
+    };
 
     private static PairwiseChoice Map(JudgeCall<PairwiseAnswer> call, bool candidateShownFirst) => call.Value?.Choice switch
     {

@@ -13,15 +13,15 @@ public static class SelfPreferenceGuard
     /// <summary>Throws when a judge would grade outputs of its own model without <see cref="IModelJudge.AllowSelfPreference"/>.</summary>
     /// <param name="judges">The judges to check.</param>
     /// <param name="systemUnderTestModels">The model ids the system under test uses.</param>
-    /// <exception cref="InvalidOperationException">A judge uses one of those models.</exception>
+    /// <exception cref="InvalidOperationException">A judge uses one of those models (or a dated snapshot of one).</exception>
     public static void Check(IEnumerable<IJudge> judges, IEnumerable<string> systemUnderTestModels)
     {
         ArgumentNullException.ThrowIfNull(judges);
         ArgumentNullException.ThrowIfNull(systemUnderTestModels);
-        var models = new HashSet<string>(systemUnderTestModels.Where(m => !string.IsNullOrWhiteSpace(m)), StringComparer.OrdinalIgnoreCase);
+        string[] models = systemUnderTestModels.Where(m => !string.IsNullOrWhiteSpace(m)).ToArray();
         string[] offending = judges
             .OfType<IModelJudge>()
-            .Where(j => !j.AllowSelfPreference && j.Model is not null && models.Contains(j.Model))
+            .Where(j => !j.AllowSelfPreference && j.Model is not null && models.Any(m => SameModel(j.Model, m)))
             .Select(j => $"'{j.Name}' ({j.Model})")
             .ToArray();
         if (offending.Length > 0)
@@ -31,4 +31,10 @@ public static class SelfPreferenceGuard
                 "Use a judge from another model family, or set LlmJudgeOptions.AllowSelfPreference = true if you accept the bias.");
         }
     }
+
+    /// <summary>Same model, ignoring case and dated snapshots: <c>gpt-4o-2024-08-06</c> is <c>gpt-4o</c>.</summary>
+    private static bool SameModel(string judge, string systemUnderTest) =>
+        string.Equals(judge, systemUnderTest, StringComparison.OrdinalIgnoreCase)
+        || judge.StartsWith(systemUnderTest + "-", StringComparison.OrdinalIgnoreCase) && char.IsDigit(judge[systemUnderTest.Length + 1])
+        || systemUnderTest.StartsWith(judge + "-", StringComparison.OrdinalIgnoreCase) && char.IsDigit(systemUnderTest[judge.Length + 1]);
 }

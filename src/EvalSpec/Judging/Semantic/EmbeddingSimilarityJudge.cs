@@ -99,12 +99,12 @@ public sealed class EmbeddingSimilarityJudge : IJudge
         }
         catch (Exception ex)
         {
-            return Verdict.Inconclusive(Name, $"embedding generator {GeneratorDescription} threw {ex.GetType().Name}: {ex.Message}");
+            return Verdict.Error(Name, $"embedding generator {GeneratorDescription} threw {ex.GetType().Name}: {ex.Message}");
         }
 
         if (embeddings is null || embeddings.Count != 2)
         {
-            return Verdict.Inconclusive(
+            return Verdict.Error(
                 Name,
                 string.Create(CultureInfo.InvariantCulture, $"embedding generator {GeneratorDescription} returned {embeddings?.Count ?? 0} embedding(s) for 2 texts"));
         }
@@ -113,14 +113,14 @@ public sealed class EmbeddingSimilarityJudge : IJudge
         ReadOnlySpan<float> expected = embeddings[1].Vector.Span;
         if (output.Length != expected.Length || output.Length == 0)
         {
-            return Verdict.Inconclusive(
+            return Verdict.Error(
                 Name,
                 string.Create(CultureInfo.InvariantCulture, $"embedding generator {GeneratorDescription} returned vectors of {output.Length} and {expected.Length} dimensions, which cannot be compared"));
         }
 
         if (CosineSimilarity(output, expected) is not double cosine)
         {
-            return Verdict.Inconclusive(Name, $"embedding generator {GeneratorDescription} returned a zero vector (or one with NaN or infinite components), which has no direction to compare");
+            return Verdict.Error(Name, $"embedding generator {GeneratorDescription} returned a zero vector (or one with NaN or infinite components), which has no direction to compare");
         }
 
         string against = JudgeReference.Describe(Reference) + " " + TextSnippets.Quote(reference);
@@ -134,7 +134,7 @@ public sealed class EmbeddingSimilarityJudge : IJudge
             : Verdict.Fail(Name, score, "the output is not similar enough in meaning: " + detail);
     }
 
-    private static double? CosineSimilarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    internal static double? CosineSimilarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         double dot = 0, normA = 0, normB = 0;
         for (int i = 0; i < a.Length; i++)

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EvalSpec.Execution;
+using EvalSpec.Judging;
+using EvalSpec.Metamorphic;
+using EvalSpec.Statistics;
+
+namespace EvalSpec.Reporting;
+
+/// <summary>
+/// Robustness and multi-prompt metrics of a run, per eval method, computed from its judged rows for
+/// <c>summary.json</c> and the console summary.
+/// </summary>
+internal static class SuiteMetrics
+{
+    /// <summary>Robustness per method and relation: attack success rates over the relation rows (see <see cref="RobustnessMetrics"/>).</summary>
+    public static IReadOnlyList<MethodRobustness> Robustness(IEnumerable<JudgedRow> rows) =>
+        rows.Where(r => r.Relation is not null)
+            .GroupBy(r => r.Method.Id, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(method => new MethodRobustness(
+                method.Key,
+                Measure("all relations", null, method),
+                method.GroupBy(r => r.Relation!.Key, StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(relation => Measure(relation.Key, relation.First().Relation!.Kind, relation))
+                    .ToArray()))
+            .ToArray();
+
+    /// <summary>
+    /// Multi-prompt metrics per method with two or more prompt variants (see <see cref="MultiPromptMetrics"/>), over the
+    /// cases whose identity rows were decided (passed or failed) under every variant; an inconclusive, skipped or
+    /// unsampled row leaves its case out, and the counts say so.
+    /// </summary>
+    public static IReadOnlyList<MethodMultiPrompt> MultiPrompt(IEnumerable<JudgedRow> rows) =>
+        rows.Where(r => r.Relation is null && !r.NotApplicable)
+            .GroupBy(r => r.Method.Id, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(method => MultiPromptOf(method.Key, method.First().Method, method.ToArray()))
+            .Where(m => m is not null)
+            .Select(m => m!)
+            .ToArray();
+
+    private static RelationRobustness Measure(string relation, RelationKind? kind, IEnumerable<JudgedRow> rows)
+    {
+        JudgedRow[] all = rows.ToArray();
+        JudgedRow[] decided = all.Where(r => !r.NotApplicable && r.Outcome != VerdictOutcome.Inconclusive).ToArray();
+        AttackSuccess success = RobustnessMetrics.Compute(decided.Select(r =>
+            new PerturbationOutcome(Applicable: true, Violated: r.Outcome == VerdictOutcome.Fail, MeaningPreservation: r.InputSimilarity ?? 1.0)));
+        return new RelationRobustness(
+            relation,
+            kind,
+            all.Length,
+            all.Count(r => r.NotApplicable),
+            all.Count(r => !r.NotApplicable && r.Outcome == VerdictOutcome.Inconclusive),
+            success);
+    }
+
+    private static MethodMultiPrompt? MultiPromptOf(string methodId, EvalMethodDescriptor method, JudgedRow[] identityRows)
+    {
+        string[] variants = method.Variants.Select(v => v.Key).ToArray();
+        if (variants.Length < 2)
+        {
+            return null;
+        }
+
+        Dictionary<(string Case, string Variant), VerdictOutcome> outcomes = identityRows.ToDictionary(r => (r.CaseId, r.VariantKey), r => r.Outcome);
+        var cases = new List<string>();
+        var caseMetrics = new List<CaseMultiPrompt>();
+        foreach (EvalCaseDescriptor @case in method.Cases)
+        {
+            VerdictOutcome[] perVariant = variants.Select(v => outcomes.TryGetValue((@case.Id, v), out VerdictOutcome o) ? o : VerdictOutcome.Inconclusive).ToArray();
+            if (perVariant.Any(o => o == VerdictOutcome.Inconclusive))
+            {
+                continue;
+            }
+
+            cases.Add(@case.Id);
+            double[] scores = perVariant.Select(o => o == VerdictOutcome.Pass ? 1.0 : 0.0).ToArray();
+            caseMetrics.Add(new CaseMultiPrompt(@case.Id, variants.Where((_, v) => scores[v] == 1.0).ToArray(), MultiPromptMetrics.FromVariantPerformance(scores)));
+        }
+
+        if (cases.Count == 0)
+        {
+            return new MethodMultiPrompt(methodId, variants, 0, method.Cases.Length, null, Array.Empty<CaseMultiPrompt>());
+        }
+
+        double[][] matrix = variants.Select(v => cases.Select(c => outcomes[(c, v)] == VerdictOutcome.Pass ? 1.0 : 0.0).ToArray()).ToArray();
+        MultiPromptScores overall = MultiPromptMetrics.Compute(matrix);
+        return new MethodMultiPrompt(methodId, variants, cases.Count, method.Cases.Length, overall, caseMetrics);
+    }
+
+    /// <summary>The console lines: per method, its multi-prompt scores and its least robust relation.</summary>
+    public static IEnumerable<string> Describe(IReadOnlyList<MethodRobustness> robustness, IReadOnlyList<MethodMultiPrompt> multiPrompt, string similarityMeasure)
+    {
+        foreach (MethodMultiPrompt m in multiPrompt.Where(m => m.Scores is not null))
+        {
+            MultiPromptScores s = m.Scores!;
+            yield return string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Short(m.Method)}: {m.Variants.Count} prompt variants over {m.CasesUsed} case(s): MaxP {s.MaxP:0.00}, AvgP {s.AvgP:0.00}, saturation {s.Saturation:0.00}, CPS {s.Cps:0.00}; {m.PerCase.Count(c => c.PassingVariants.Count > 0 && c.PassingVariants.Count < m.Variants.Count)} case(s) pass under some wordings only");
+        }
+
+        foreach (MethodRobustness m in robustness)
+        {
+            if (m.Overall.Success.ApplicableRows == 0)
+            {
+                continue;
+            }
+
+            RelationRobustness? worst = m.Relations.Where(r => r.Success.ViolatedRows > 0).OrderByDescending(r => r.Success.Rate).ThenBy(r => r.Relation, StringComparer.Ordinal).FirstOrDefault();
+            string least = worst is null ? "no relation violated" : $"least robust: {worst.Relation} {worst.Success.ViolatedRows}/{worst.Success.ApplicableRows}";
+            yield return string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Short(m.Method)}: relations violated on {m.Overall.Success.ViolatedRows}/{m.Overall.Success.ApplicableRows} judged rows (ASR {m.Overall.Success.Rate:0.00}, weighted by {similarityMeasure} {m.Overall.Success.WeightedRate:0.00}); {least}");
+        }
+    }
+
+    /// <summary>Class.Method without the namespace.</summary>
+    private static string Short(string methodId)
+    {
+        int method = methodId.LastIndexOf('.');
+        int type = method <= 0 ? -1 : methodId.LastIndexOf('.', method - 1);
+        return type < 0 ? methodId : methodId[(type + 1)..];
+    }
+}
+
+/// <summary>Robustness of one eval method: over all its relations and per relation.</summary>
+internal sealed record MethodRobustness(string Method, RelationRobustness Overall, IReadOnlyList<RelationRobustness> Relations);
+
+/// <summary>Robustness to one relation (or to all of a method's relations).</summary>
+/// <param name="Relation">The relation key.</param>
+/// <param name="Kind">Invariant or directional; null for "all relations".</param>
+/// <param name="Rows">Relation rows that ran.</param>
+/// <param name="NotApplicable">Rows where the relation did not change the input.</param>
+/// <param name="Inconclusive">Rows that could not be decided (left out of the rates).</param>
+/// <param name="Success">Violated / applicable (judged) rows, plain and weighted by input similarity.</param>
+internal sealed record RelationRobustness(string Relation, RelationKind? Kind, int Rows, int NotApplicable, int Inconclusive, AttackSuccess Success);
+
+/// <summary>Multi-prompt metrics of one eval method.</summary>
+/// <param name="Method">The method id.</param>
+/// <param name="Variants">The prompt variant keys.</param>
+/// <param name="CasesUsed">Cases decided under every variant.</param>
+/// <param name="Cases">All the method's cases.</param>
+/// <param name="Scores">MaxP, AvgP, saturation and CPS over the cases used (null when none).</param>
+/// <param name="PerCase">Per case: which variants passed, and the same metrics over that one case.</param>
+internal sealed record MethodMultiPrompt(string Method, IReadOnlyList<string> Variants, int CasesUsed, int Cases, MultiPromptScores? Scores, IReadOnlyList<CaseMultiPrompt> PerCase);
+
+/// <summary>Multi-prompt metrics of one case: its identity rows under each variant.</summary>
+internal sealed record CaseMultiPrompt(string Case, IReadOnlyList<string> PassingVariants, MultiPromptScores Scores);

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Xunit;
+
+namespace EvalSpec.EndToEnd.Tests;
+
+/// <summary>
+/// `dotnet test` with EVALSPEC_SAMPLE on tests/fixtures/RobustnessSuite (16 rows in 11 strata of method, variant and
+/// relation): only a stratified sample is judged, the rest is skipped, and the summary estimates the whole suite.
+/// </summary>
+public sealed class SampleModeTests
+{
+    [Fact]
+    public async Task A_sampled_run_judges_one_row_of_every_stratum_and_estimates_the_whole_suite()
+    {
+        SuiteRun run = await SuiteRun.RunAsync("RobustnessSuite", new Dictionary<string, string> { ["EVALSPEC_SAMPLE"] = "12" });
+
+        TrxResult[] outside = run.Report.Results.Values.Where(r => r.Message.StartsWith("Not in the sample", System.StringComparison.Ordinal)).ToArray();
+        outside.Should().HaveCount(4).And.OnlyContain(r => r.Outcome == "NotExecuted");
+        outside[0].Message.Should().Contain("EVALSPEC_SAMPLE=12 judges 12 of 16 rows");
+        run.Report.Results.Should().HaveCount(16);
+
+        IReadOnlyList<JsonElement> rows = run.Rows;
+        rows.Should().HaveCount(12, "rows outside the sample are not run and not recorded");
+        string[] strata = rows.Select(Stratum).Distinct().ToArray();
+        strata.Should().HaveCount(11, "every stratum has a row in the sample");
+
+        JsonElement sample = run.Summary.GetProperty("sample");
+        sample.GetProperty("population").GetInt32().Should().Be(16);
+        sample.GetProperty("selected").GetInt32().Should().Be(12);
+        sample.GetProperty("skippedOutsideSample").GetInt32().Should().Be(4);
+
+        // The estimate is the stratum-size-weighted mean of the judged rows' pass rates, over the strata with a judged
+        // row (a not-applicable row is not judged).
+        var sizes = new Dictionary<string, int>
+        {
+            ["Echo|plain|identity"] = 2, ["Echo|plain|laptop-to-notebook"] = 2, ["Echo|plain|canary"] = 2,
+            ["Wording|formal|identity"] = 2, ["Wording|terse|identity"] = 2,
+        };
+        IGrouping<string, JsonElement>[] judged = rows.Where(r => !r.TryGetProperty("applicable", out _)).GroupBy(Stratum).ToArray();
+        int covered = judged.Sum(g => Size(sizes, g.Key));
+        double expected = judged.Sum(g => (double)Size(sizes, g.Key) / covered * g.Average(r => r.GetProperty("outcome").GetString() == "pass" ? 1.0 : 0.0));
+        double estimate = sample.GetProperty("estimatedPassRate").GetDouble();
+        estimate.Should().BeApproximately(expected, 0.0001);
+        sample.GetProperty("unsampledPopulation").GetInt64().Should().Be(16 - covered);
+        JsonElement interval = sample.GetProperty("confidenceInterval95");
+        interval[0].GetDouble().Should().BeLessThanOrEqualTo(estimate);
+        interval[1].GetDouble().Should().BeGreaterThanOrEqualTo(estimate);
+        run.Summary.GetProperty("rows").GetProperty("total").GetInt32().Should().Be(12);
+    }
+
+    private static int Size(Dictionary<string, int> sizes, string stratum) => sizes.TryGetValue(stratum, out int size) ? size : 1;
+
+    private static string Stratum(JsonElement row) =>
+        row.GetProperty("method").GetString() + "|" + row.GetProperty("variant").GetString() + "|" + row.GetProperty("relation").GetString();
+}
