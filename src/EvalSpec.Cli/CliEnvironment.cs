@@ -1,0 +1,38 @@
+using System;
+
+namespace EvalSpec.Cli;
+
+/// <summary>
+/// What a command reads from its surroundings besides its arguments: environment variables, the clock, and whether
+/// standard output is a terminal. Tests pass their own, so no test depends on (or changes) the process environment.
+/// </summary>
+internal sealed class CliEnvironment
+{
+    private readonly Func<string, string?> _getVariable;
+
+    public CliEnvironment(Func<string, string?> getVariable, TimeProvider time, bool outputIsTerminal)
+    {
+        _getVariable = getVariable ?? throw new ArgumentNullException(nameof(getVariable));
+        Time = time ?? throw new ArgumentNullException(nameof(time));
+        OutputIsTerminal = outputIsTerminal;
+    }
+
+    /// <summary>The clock, for the date in the comment written above new paraphrases.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Whether standard output goes to a terminal (not a file or a pipe).</summary>
+    public bool OutputIsTerminal { get; }
+
+    /// <summary>
+    /// Colours and terminal control codes only on a terminal outside CI: redirected output and CI logs get plain
+    /// text that reads the same in a file. <c>NO_COLOR</c> (no-color.org) is honoured too.
+    /// </summary>
+    public bool UseAnsi => OutputIsTerminal && string.IsNullOrEmpty(GetVariable("CI")) && string.IsNullOrEmpty(GetVariable("NO_COLOR"));
+
+    /// <summary>The real process: its environment variables, the system clock and its standard output.</summary>
+    public static CliEnvironment FromProcess() =>
+        new(Environment.GetEnvironmentVariable, TimeProvider.System, !Console.IsOutputRedirected);
+
+    /// <summary>The value of an environment variable, or null when it is not set.</summary>
+    public string? GetVariable(string name) => _getVariable(name);
+}
