@@ -22,7 +22,7 @@ public partial class OrdersEvals
     [Case("Can I still cancel the order I placed ten minutes ago?", Id = "cancel", Expected = "Processing")]
     [Case("My new TV arrived with a cracked screen. What should I do?", Id = "damaged-tv", Expected = "48 hours")]
     [Invariant<Typos>(Parameter = "question", Name = "question-typos")]
-    [Invariant<Lowercase>, Invariant<WhitespaceNoise>]
+    [Invariant<Lowercase>, Invariant<WhitespaceNoise>, Invariant<Contractions>(Parameter = "question"), Invariant<FillerWords>(Parameter = "question")]
     public async Task<string> OrderQuestions(EvalInput input, string question) =>
         await _bot.AnswerAsync(input.Prompt, input.CancellationToken);
 }
