@@ -94,7 +94,7 @@ public sealed class EvalOptions
 
         if (RowTimeout <= TimeSpan.Zero || RowTimeout > MaxRowTimeout)
         {
-            throw new EvalConfigurationException($"RowTimeout must be positive and at most {MaxRowTimeout.TotalDays:0} days (got {RowTimeout}). Use the form \"00:02:00\".");
+            throw new EvalConfigurationException($"RowTimeout must be positive and at most {Math.Floor(MaxRowTimeout.TotalDays)} days (got {RowTimeout}). Use the form \"00:02:00\".");
         }
 
         if (Quorum < 1)

@@ -40,6 +40,8 @@ public sealed class RobustnessSuiteTests : IClassFixture<RobustnessSuiteTests.Ru
         { "RobustnessEvals.Wording [laptop · terse]", "Passed" },
         { "RobustnessEvals.Wording [phone · formal]", "Passed" },
         { "RobustnessEvals.Wording [phone · terse]", "Failed" },
+        { "RobustnessEvals.EchoThrice [tablet · plain]", "Passed" },
+        { "RobustnessEvals.EchoThrice [tablet · plain · laptop-to-notebook]", "NotExecuted" },
     };
 
     [Theory]
@@ -62,15 +64,16 @@ public sealed class RobustnessSuiteTests : IClassFixture<RobustnessSuiteTests.Ru
         _run["RobustnessEvals.FlakyByAllPass [laptop · ask]"].Message.Should()
             .Contain("4/6 passed (Wilson 95% LB 0.30)")
             .And.Contain("rule: pass^6")
-            .And.Contain("trial 3:")
+            .And.Contain("trial 2:")
             .And.Contain("Output: \"Returns are accepted within 14 days.\"");
     }
 
     [Fact]
     public void Each_trial_calls_the_system_afresh_and_is_recorded()
     {
-        // 3 methods x 6 trials + Echo 2 sources + 3 follow-ups + Price 1 source + 2 follow-ups + Wording 4 sources.
-        _run.Summary.GetProperty("systemUnderTestCalls").GetInt32().Should().Be(30);
+        // 3 methods x 6 trials + Echo 2 sources + 3 follow-ups + Price 1 source + 2 follow-ups + Wording 4 sources
+        // + EchoThrice 3 trials of its source (its relation does not apply, so no follow-up and no extra source run).
+        _run.Summary.GetProperty("systemUnderTestCalls").GetInt32().Should().Be(33);
         JsonElement row = _run.Rows.Single(r => r.GetProperty("rowId").GetString() == "RobustnessSuite.RobustnessEvals.FlakyByPassRate/laptop/ask/identity");
         JsonElement[] trials = row.GetProperty("trials").EnumerateArray().ToArray();
         trials.Select(t => t.GetProperty("outcome").GetString()).Should().Equal("pass", "pass", "fail", "pass", "pass", "fail");
@@ -84,7 +87,17 @@ public sealed class RobustnessSuiteTests : IClassFixture<RobustnessSuiteTests.Ru
             .Contain("Not applicable").And.Contain("did not change the prompt");
         JsonElement row = _run.Rows.Single(r => r.GetProperty("rowId").GetString() == "RobustnessSuite.RobustnessEvals.Echo/tablet/plain/laptop-to-notebook");
         row.GetProperty("applicable").GetBoolean().Should().BeFalse();
-        _run.Summary.GetProperty("rows").GetProperty("notApplicable").GetInt32().Should().Be(1);
+        _run.Summary.GetProperty("rows").GetProperty("notApplicable").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public void A_relation_that_does_not_apply_is_skipped_once_for_all_trials()
+    {
+        TrxResult skipped = _run["RobustnessEvals.EchoThrice [tablet · plain · laptop-to-notebook]"];
+        skipped.Message.Should().Contain("Eval row NOT APPLICABLE").And.Contain("did not change the prompt");
+        JsonElement row = _run.Rows.Single(r => r.GetProperty("rowId").GetString() == "RobustnessSuite.RobustnessEvals.EchoThrice/tablet/plain/laptop-to-notebook");
+        row.TryGetProperty("trials", out _).Should().BeFalse("no trial ran");
+        row.TryGetProperty("sourceOutput", out _).Should().BeFalse("the system under test was not called for it");
     }
 
     [Fact]

@@ -49,8 +49,12 @@ public static class EvalRowRunner
         if (run.Options.Sample > 0)
         {
             RowSample sample = run.Sample ?? throw new EvalConfigurationException(
-                "EVALSPEC_SAMPLE (EvalOptions.Sample) needs EvalSpec's xUnit test framework, which selects the sample from every row of the run; this test assembly uses another one. Remove its [assembly: TestFramework] or the Sample setting.");
-            if (!sample.Includes(row.Id))
+                "EVALSPEC_SAMPLE (EvalOptions.Sample) is set but no sample was drawn: EvalSpec's xUnit test framework draws it from the rows of the run before they start. Either this test assembly declares another [assembly: TestFramework], or the framework recognised none of the generated row tests (rebuild the test project). Remove the Sample setting to run every row.");
+            if (!sample.Knows(row.Id))
+            {
+                run.JudgedRowOutsidePopulation();
+            }
+            else if (!sample.Includes(row.Id))
             {
                 run.SkippedOutsideSample();
                 throw new EvalRowSkippedException(string.Create(
@@ -65,17 +69,27 @@ public static class EvalRowRunner
         long started = Stopwatch.GetTimestamp();
         run.Statistics.RowStarted(started);
 
-        RowEvaluation evaluation = method.Trials <= 1
-            ? await EvaluateOnceAsync(run, instance, row, timeout, trial: null).ConfigureAwait(false)
-            : RowEvaluation.FromTrials(
-                await Task.WhenAll(Enumerable.Range(0, method.Trials).Select(t => EvaluateOnceAsync(run, instance, row, timeout, t))).ConfigureAwait(false),
-                method);
+        // A relation's transformation depends only on the row (it is seeded by the row id), so it runs once, before
+        // any call of the system under test: a relation that does not apply costs nothing.
+        RelationInput? relationInput = null;
+        RowEvaluation? undecidable = null;
+        if (row.Relation is not null)
+        {
+            (relationInput, undecidable) = await PrepareRelationAsync(run, row, timeout).ConfigureAwait(false);
+        }
+
+        RowEvaluation evaluation = undecidable
+            ?? (method.Trials <= 1
+                ? await EvaluateOnceAsync(run, instance, row, relationInput, timeout, trial: null).ConfigureAwait(false)
+                : RowEvaluation.FromTrials(
+                    await Task.WhenAll(Enumerable.Range(0, method.Trials).Select(t => EvaluateOnceAsync(run, instance, row, relationInput, timeout, t))).ConfigureAwait(false),
+                    method));
 
         long finished = Stopwatch.GetTimestamp();
         BaselineEntry? recorded = run.Baseline.Find(row.Id);
         string? failureKind = evaluation.FailureKind;
         bool knownFailure = evaluation.Outcome == VerdictOutcome.Fail && run.Options.Baseline == BaselineMode.Use
-            && recorded?.Outcome == VerdictOutcome.Fail && recorded.Kind == failureKind;
+            && recorded?.Outcome == VerdictOutcome.Fail && SameKind(recorded, failureKind);
         if (knownFailure)
         {
             run.Statistics.KnownFailure();
@@ -125,17 +139,20 @@ public static class EvalRowRunner
     private static string Regression(EvalRun run, BaselineEntry? recorded, string? failureKind) => recorded?.Outcome switch
     {
         VerdictOutcome.Pass => $"\nRegression: {System.IO.Path.GetFileName(run.Baseline.Path)} records this row as passing.",
-        VerdictOutcome.Fail => $"\nRegression: {System.IO.Path.GetFileName(run.Baseline.Path)} records this row as failing differently (recorded: {recorded.Kind ?? "unknown"}; now: {failureKind}).",
+        VerdictOutcome.Fail when !SameKind(recorded, failureKind) => $"\nRegression: {System.IO.Path.GetFileName(run.Baseline.Path)} records this row as failing differently (recorded: {recorded.Kind}; now: {failureKind}).",
         _ => string.Empty,
     };
 
+    /// <summary>Whether a failure is the recorded one; an entry recorded before failure kinds were kept matches any.</summary>
+    private static bool SameKind(BaselineEntry recorded, string? failureKind) => recorded.Kind is null || recorded.Kind == failureKind;
+
     /// <summary>Evaluates the row once (or one trial of it); never throws except for stale generated code.</summary>
-    private static async Task<RowEvaluation> EvaluateOnceAsync(EvalRun run, object? instance, Row row, TimeSpan timeout, int? trial)
+    private static async Task<RowEvaluation> EvaluateOnceAsync(EvalRun run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, int? trial)
     {
         var evaluation = new RowEvaluation { Trial = trial };
         try
         {
-            await EvaluateAsync(run, instance, row, timeout, evaluation).ConfigureAwait(false);
+            await EvaluateAsync(run, instance, row, relationInput, timeout, evaluation).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (EvalRun.RunCancellation.IsCancellationRequested)
         {
@@ -149,7 +166,7 @@ public static class EvalRowRunner
         return evaluation;
     }
 
-    private static async Task EvaluateAsync(EvalRun run, object? instance, Row row, TimeSpan timeout, RowEvaluation evaluation)
+    private static async Task EvaluateAsync(EvalRun run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, RowEvaluation evaluation)
     {
         int trial = evaluation.Trial ?? 0;
         object?[] arguments = row.Case.Arguments;
@@ -173,13 +190,13 @@ public static class EvalRowRunner
         // The source run has its own timeout; a row waiting for it only stops when the run is cancelled.
         evaluation.Source = await sourceTask.WaitAsync(EvalRun.RunCancellation).ConfigureAwait(false);
 
-        if (row.Relation is null)
+        if (relationInput is null)
         {
             await DecideIdentityAsync(run, row, evaluation, timeout).ConfigureAwait(false);
         }
         else
         {
-            await DecideRelationAsync(run, instance, row, row.Relation, arguments, evaluation, timeout).ConfigureAwait(false);
+            await DecideRelationAsync(run, instance, row, row.Relation!, relationInput, evaluation, timeout).ConfigureAwait(false);
         }
     }
 
@@ -227,16 +244,17 @@ public static class EvalRowRunner
         evaluation.DecideFromChecks();
     }
 
-    private static async Task DecideRelationAsync(EvalRun run, object? instance, Row row, RelationDescriptor relation, object?[] arguments, RowEvaluation evaluation, TimeSpan timeout)
+    /// <summary>
+    /// Transforms the row's input by its relation. Returns the follow-up input, or a finished evaluation when the
+    /// relation threw (inconclusive) or did not change the input (not applicable).
+    /// </summary>
+    private static async Task<(RelationInput? Input, RowEvaluation? Finished)> PrepareRelationAsync(EvalRun run, Row row, TimeSpan timeout)
     {
-        MethodRun source = evaluation.Source!;
-        if (!source.Succeeded)
-        {
-            string why = source.OutputError ?? $"{source.Error!.GetType().Name}: {source.Error.Message}";
-            evaluation.Decide(VerdictOutcome.Inconclusive, $"the source run (the identity row's input) failed, so the relation was not checked: {why}");
-            return;
-        }
-
+        RelationDescriptor relation = row.Relation!;
+        object?[] arguments = row.Case.Arguments;
+        Dictionary<string, object?> named = Name(row.Method, arguments);
+        string prompt = PromptTemplate.Render(row.Variant.Template, named);
+        var finished = new RowEvaluation { Arguments = named, Prompt = prompt };
         object?[] followUpArguments = arguments;
         string followUpPrompt;
         string sourceInput;
@@ -248,8 +266,8 @@ public static class EvalRowRunner
             transform = relation.Create();
             if (relation.Parameter is null)
             {
-                context = new MetamorphicContext(row.Id, OtherPrompts(row, evaluation.Arguments!));
-                sourceInput = source.Prompt;
+                context = new MetamorphicContext(row.Id, OtherPrompts(row, named));
+                sourceInput = prompt;
                 followUpPrompt = transform.Transform(sourceInput, context);
                 followUpInput = followUpPrompt;
             }
@@ -266,24 +284,39 @@ public static class EvalRowRunner
         }
         catch (Exception ex)
         {
-            evaluation.Decide(VerdictOutcome.Inconclusive, $"relation '{relation.Key}' threw {ex.GetType().Name} while transforming the input: {ex.Message}", ex);
-            return;
+            finished.Decide(VerdictOutcome.Inconclusive, $"relation '{relation.Key}' threw {ex.GetType().Name} while transforming the input: {ex.Message}", ex);
+            return (null, finished);
         }
 
-        evaluation.RelationNotes = new Dictionary<string, string>(context.Notes, StringComparer.Ordinal);
-        if (followUpInput == sourceInput && context.Notes.Count == 0)
+        var notes = new Dictionary<string, string>(context.Notes, StringComparer.Ordinal);
+        if (followUpInput == sourceInput && notes.Count == 0)
         {
             string what = relation.Parameter is null ? "the prompt" : $"the parameter '{relation.Parameter}'";
-            evaluation.DecideNotApplicable($"relation '{relation.Key}' did not change {what}, so there is nothing to check for this case");
-            return;
+            finished.DecideNotApplicable($"relation '{relation.Key}' did not change {what}, so there is nothing to check for this case");
+            return (null, finished);
         }
 
         // Directional relations change the meaning on purpose: only invariant rows are weighted by what they kept.
-        if (relation.Kind == RelationKind.Invariant)
+        double? similarity = relation.Kind == RelationKind.Invariant
+            ? await run.InputSimilarity.ComputeAsync(sourceInput, followUpInput, timeout, EvalRun.RunCancellation).ConfigureAwait(false)
+            : null;
+        return (new RelationInput(transform, sourceInput, followUpInput, followUpPrompt, followUpArguments, notes, similarity), null);
+    }
+
+    private static async Task DecideRelationAsync(EvalRun run, object? instance, Row row, RelationDescriptor relation, RelationInput input, RowEvaluation evaluation, TimeSpan timeout)
+    {
+        MethodRun source = evaluation.Source!;
+        evaluation.RelationNotes = input.Notes;
+        evaluation.InputSimilarity = input.Similarity;
+        if (!source.Succeeded)
         {
-            evaluation.InputSimilarity = await run.InputSimilarity.ComputeAsync(sourceInput, followUpInput, EvalRun.RunCancellation).ConfigureAwait(false);
+            string why = source.OutputError ?? $"{source.Error!.GetType().Name}: {source.Error.Message}";
+            evaluation.Decide(VerdictOutcome.Inconclusive, $"the source run (the identity row's input) failed, so the relation was not checked: {why}");
+            return;
         }
 
+        object?[] followUpArguments = input.FollowUpArguments;
+        string followUpPrompt = input.FollowUpPrompt;
         IReadOnlyDictionary<string, object?> followUpNamed = Name(row.Method, followUpArguments);
         evaluation.FollowUpPrompt = followUpPrompt;
         evaluation.FollowUpArguments = relation.Parameter is null ? null : followUpNamed;
@@ -332,9 +365,9 @@ public static class EvalRowRunner
             };
         PanelVerdict verdict = await JudgeAsync(panel, request, Deadline(timeout)).ConfigureAwait(false);
         evaluation.Checks.Add(verdict with { Panel = $"relation {relation.Key} ({relation.Kind.ToString().ToLowerInvariant()})" });
-        if (transform is IRelationCheck ownCheck)
+        if (input.Transform is IRelationCheck ownCheck)
         {
-            var observation = new RelationObservation(relation.Key, sourceInput, followUpInput, source.OutputText, followUp.OutputText, evaluation.RelationNotes);
+            var observation = new RelationObservation(relation.Key, input.SourceInput, input.FollowUpInput, source.OutputText, followUp.OutputText, input.Notes);
             Verdict own;
             try
             {
@@ -518,7 +551,7 @@ public static class EvalRowRunner
     private static string Describe(Row row, RowEvaluation evaluation)
     {
         var text = new StringBuilder();
-        string label = evaluation.Outcome == VerdictOutcome.Fail ? "FAILED" : "INCONCLUSIVE";
+        string label = evaluation.NotApplicable ? "NOT APPLICABLE" : evaluation.Outcome == VerdictOutcome.Fail ? "FAILED" : "INCONCLUSIVE";
         text.Append(CultureInfo.InvariantCulture, $"Eval row {label}: {row.Id}");
         if (evaluation.Reason is not null)
         {
@@ -571,6 +604,16 @@ public static class EvalRowRunner
 
     private sealed record Row(EvalMethodDescriptor Method, EvalCaseDescriptor Case, PromptVariant Variant, RelationDescriptor? Relation, string Id);
 
+    /// <summary>A relation row's follow-up input, prepared once for all its trials.</summary>
+    private sealed record RelationInput(
+        IMetamorphicRelation Transform,
+        string SourceInput,
+        string FollowUpInput,
+        string FollowUpPrompt,
+        object?[] FollowUpArguments,
+        IReadOnlyDictionary<string, string> Notes,
+        double? Similarity);
+
     /// <summary>What is known about a row as it is evaluated, and its decision.</summary>
     private sealed class RowEvaluation
     {
@@ -618,12 +661,13 @@ public static class EvalRowRunner
                 : Checks.FirstOrDefault(c => c.Outcome == Outcome) is { } check ? check.Panel + ": " + check.Rationale : Reason;
 
         /// <summary>
-        /// Decides a row from its trials by the method's rule. The row shows the first trial that did not pass
-        /// (else the first trial) as its prompt, output and checks.
+        /// Decides a row from its trials by the method's rule. The row shows the first trial whose outcome is the
+        /// row's (else the first trial) as its prompt, output and checks.
         /// </summary>
         public static RowEvaluation FromTrials(IReadOnlyList<RowEvaluation> trials, EvalMethodDescriptor method)
         {
-            RowEvaluation shown = trials.FirstOrDefault(t => t.Outcome != VerdictOutcome.Pass) ?? trials[0];
+            TrialSummary summary = TrialSummary.Decide(trials.Select(t => t.Outcome).ToArray(), method.TrialRule, method.PassRate);
+            RowEvaluation shown = trials.FirstOrDefault(t => t.Outcome == summary.Outcome) ?? trials[0];
             var row = new RowEvaluation
             {
                 Arguments = shown.Arguments,
@@ -637,16 +681,11 @@ public static class EvalRowRunner
                 Trials = trials,
             };
             row.Checks.AddRange(shown.Checks);
-            if (trials.All(t => t.NotApplicable))
-            {
-                row.DecideNotApplicable(shown.Reason ?? "not applicable");
-                return row;
-            }
-
-            TrialSummary summary = TrialSummary.Decide(trials.Select(t => t.Outcome).ToArray(), method.TrialRule, method.PassRate);
-            string detail = summary.Outcome == VerdictOutcome.Pass || shown.Reason is null ? string.Empty : $"; trial {shown.Trial!.Value + 1}: {shown.Reason}";
+            string detail = summary.Outcome == VerdictOutcome.Pass || shown.Reason is null ? string.Empty : $"; trial {shown.Trial!.Value}: {shown.Reason}";
             row.Decide(summary.Outcome, summary.Description + detail, summary.Outcome == VerdictOutcome.Pass ? null : shown.Exception);
-            row.FailureKind = summary.Outcome == VerdictOutcome.Fail ? "trials: " + shown.FailureKind : null;
+
+            // The rule, not the shown trial's failure: which trials fail changes from run to run.
+            row.FailureKind = summary.Outcome == VerdictOutcome.Fail ? "trials: " + summary.Rule : null;
             return row;
         }
 

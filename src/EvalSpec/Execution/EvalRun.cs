@@ -93,7 +93,13 @@ internal sealed class EvalRun : IDisposable
     }
 
     /// <summary>Every row judged so far (or found not applicable).</summary>
-    public IReadOnlyCollection<JudgedRow> JudgedRows => (IReadOnlyCollection<JudgedRow>)_judged.Values;
+    public IReadOnlyCollection<JudgedRow> JudgedRows => _judged.Values.ToArray();
+
+    /// <summary>Robustness per method and relation, computed once at the end of the run.</summary>
+    public IReadOnlyList<MethodRobustness> Robustness => field ??= SuiteMetrics.Robustness(JudgedRows);
+
+    /// <summary>Multi-prompt metrics per method, computed once at the end of the run.</summary>
+    public IReadOnlyList<MethodMultiPrompt> MultiPrompt => field ??= SuiteMetrics.MultiPrompt(JudgedRows);
 
     /// <summary>Weighs relation rows by how much of the input's meaning the relation kept.</summary>
     public Metamorphic.InputSimilarity InputSimilarity { get; }
@@ -108,6 +114,14 @@ internal sealed class EvalRun : IDisposable
 
     /// <summary>Counts a row skipped because it is outside the sample.</summary>
     public void SkippedOutsideSample() => Interlocked.Increment(ref _outsideSample);
+
+    /// <summary>Rows judged in a sampled run although the sample was not drawn from them (their test was not recognised as a row).</summary>
+    public int JudgedOutsidePopulation => Volatile.Read(ref _outsidePopulation);
+
+    private int _outsidePopulation;
+
+    /// <summary>Counts a row the sample does not know, judged anyway rather than silently skipped.</summary>
+    public void JudgedRowOutsidePopulation() => Interlocked.Increment(ref _outsidePopulation);
 
     /// <summary>Selects the sample when <see cref="EvalOptions.Sample"/> asks for one, from every eval row the runner was given.</summary>
     public void SelectSample(IEnumerable<(string RowId, string Stratum)> rows)

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
+using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -23,15 +25,14 @@ internal sealed class EvalTestAssemblyRunner : XunitTestAssemblyRunner
         var rows = new List<(Type Suite, string RowId, string Stratum)>();
         foreach (IXunitTestCase testCase in TestCases)
         {
-            if (testCase.TestMethod.TestClass.Class is IReflectionTypeInfo { Type: { } suite }
+            // The generated method's own traits and declaring type give the row id EvalRowRunner uses (a class that
+            // inherits an eval suite runs the same rows under its own name; class-level traits are not the row's).
+            if (testCase.TestMethod.Method is IReflectionMethodInfo { MethodInfo: { DeclaringType: { } suite } generated }
                 && EvalTestClassRunner.IsEvalSuite(suite)
-                && Trait(testCase, "EvalMethod") is { } method
-                && Trait(testCase, "Case") is { } caseId
-                && Trait(testCase, "Variant") is { } variant
-                && Trait(testCase, "Relation") is { } relation)
+                && RowKeys(generated) is { } keys)
             {
-                string methodId = suite.FullName + "." + method;
-                rows.Add((suite, methodId + "/" + caseId + "/" + variant + "/" + relation, RowSample.StratumOf(methodId, variant, relation)));
+                string methodId = suite.FullName + "." + keys.Method;
+                rows.Add((suite, methodId + "/" + keys.Case + "/" + keys.Variant + "/" + keys.Relation, RowSample.StratumOf(methodId, keys.Variant, keys.Relation)));
             }
         }
 
@@ -51,8 +52,26 @@ internal sealed class EvalTestAssemblyRunner : XunitTestAssemblyRunner
         }
     }
 
-    private static string? Trait(ITestCase testCase, string name) =>
-        testCase.Traits.TryGetValue(name, out List<string>? values) && values.Count == 1 ? values[0] : null;
+    /// <summary>The keys of a generated row test from its method-level traits, or null for another test.</summary>
+    private static (string Method, string Case, string Variant, string Relation)? RowKeys(MethodInfo generated)
+    {
+        var traits = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (CustomAttributeData trait in generated.GetCustomAttributesData().Where(a => a.AttributeType == typeof(TraitAttribute)))
+        {
+            if (trait.ConstructorArguments is [{ Value: string name }, { Value: var value }])
+            {
+                // A name given twice is ambiguous: not a generated row.
+                traits[name] = traits.ContainsKey(name) ? null : value as string;
+            }
+        }
+
+        return traits.GetValueOrDefault("EvalMethod") is { } method
+            && traits.GetValueOrDefault("Case") is { } caseId
+            && traits.GetValueOrDefault("Variant") is { } variant
+            && traits.GetValueOrDefault("Relation") is { } relation
+                ? (method, caseId, variant, relation)
+                : null;
+    }
 
     protected override Task<RunSummary> RunTestCollectionAsync(IMessageBus messageBus, ITestCollection testCollection, IEnumerable<IXunitTestCase> testCases, CancellationTokenSource cancellationTokenSource)
     {

@@ -48,34 +48,47 @@ internal sealed class RowSample
         return new RowSample(budget, stratumOf, selection);
     }
 
-    /// <summary>Whether the row is judged in this run. Rows the sample does not know (none expected) are judged.</summary>
-    public bool Includes(string rowId) => _selection.Contains(rowId) || !_stratumOf.ContainsKey(rowId);
+    /// <summary>Whether the row was among the rows the sample was drawn from.</summary>
+    public bool Knows(string rowId) => _stratumOf.ContainsKey(rowId);
+
+    /// <summary>Whether the row is judged in this run: it is in the sample, or the sample does not know it (see <see cref="Knows"/>).</summary>
+    public bool Includes(string rowId) => _selection.Contains(rowId) || !Knows(rowId);
 
     /// <summary>
-    /// The estimated pass rate of all the rows the run was asked for, from the sampled rows that were judged
-    /// (<see cref="StratifiedEstimate"/>). Inconclusive rows count as not passing; rows whose relation did not apply
-    /// are left out of their stratum's sample.
+    /// The estimated pass rate of the applicable rows the run was asked for, from the sampled rows that were judged
+    /// (<see cref="StratifiedEstimate"/>). Inconclusive rows count as not passing. A stratum's size is scaled by the
+    /// share of its sampled rows that applied (a relation that did not change the input is not judged), so the
+    /// estimate speaks for the rows that would have been judged; a stratum whose sampled rows all did not apply
+    /// contributes nothing.
     /// </summary>
     /// <param name="judged">Each row that ran, by row id.</param>
     public PassRateEstimate? Estimate(IReadOnlyDictionary<string, JudgedRow> judged)
     {
-        var observed = new Dictionary<string, (int Sampled, int Passed)>(StringComparer.Ordinal);
+        var observed = new Dictionary<string, (int Ran, int Applicable, int Passed)>(StringComparer.Ordinal);
         foreach (string rowId in _selection.RowIds)
         {
-            if (!judged.TryGetValue(rowId, out JudgedRow? row) || row.NotApplicable)
+            if (!judged.TryGetValue(rowId, out JudgedRow? row))
             {
                 continue;
             }
 
             string stratum = _stratumOf[rowId];
-            observed.TryGetValue(stratum, out (int Sampled, int Passed) counts);
-            observed[stratum] = (counts.Sampled + 1, counts.Passed + (row.Outcome == VerdictOutcome.Pass ? 1 : 0));
+            observed.TryGetValue(stratum, out (int Ran, int Applicable, int Passed) counts);
+            observed[stratum] = (
+                counts.Ran + 1,
+                counts.Applicable + (row.NotApplicable ? 0 : 1),
+                counts.Passed + (!row.NotApplicable && row.Outcome == VerdictOutcome.Pass ? 1 : 0));
         }
 
         return StratifiedEstimate.Compute(_selection.Strata.Select(s =>
         {
-            observed.TryGetValue(s.Stratum, out (int Sampled, int Passed) counts);
-            return new StratumObservation(s.Population, counts.Sampled, counts.Passed);
+            if (!observed.TryGetValue(s.Stratum, out (int Ran, int Applicable, int Passed) counts))
+            {
+                return new StratumObservation(s.Population, 0, 0);
+            }
+
+            int applicablePopulation = Math.Max(counts.Applicable, (int)Math.Round((double)s.Population * counts.Applicable / counts.Ran, MidpointRounding.AwayFromZero));
+            return new StratumObservation(applicablePopulation, counts.Applicable, counts.Passed);
         }));
     }
 }

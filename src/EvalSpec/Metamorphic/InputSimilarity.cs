@@ -34,27 +34,32 @@ internal sealed class InputSimilarity
     /// <summary>Rows measured by token F1 because the embedding generator failed on them.</summary>
     public int Fallbacks => Volatile.Read(ref _fallbacks);
 
-    /// <summary>The similarity of the two inputs; token F1 for a row whose embeddings could not be computed.</summary>
-    public async Task<double> ComputeAsync(string source, string followUp, CancellationToken cancellationToken)
+    /// <summary>
+    /// The similarity of the two inputs; token F1 for a row whose embeddings could not be computed within
+    /// <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<double> ComputeAsync(string source, string followUp, TimeSpan timeout, CancellationToken runCancellation)
     {
         if (_generator is not null)
         {
+            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(runCancellation);
+            cancellation.CancelAfter(timeout);
             try
             {
-                GeneratedEmbeddings<Embedding<float>> embeddings = await _generator.GenerateAsync([source, followUp], options: null, cancellationToken).ConfigureAwait(false);
+                GeneratedEmbeddings<Embedding<float>> embeddings = await _generator.GenerateAsync([source, followUp], options: null, cancellation.Token).ConfigureAwait(false);
                 if (embeddings is { Count: 2 } && embeddings[0].Vector.Length == embeddings[1].Vector.Length
                     && EmbeddingSimilarityJudge.CosineSimilarity(embeddings[0].Vector.Span, embeddings[1].Vector.Span) is double cosine)
                 {
                     return Math.Clamp(cosine, 0, 1);
                 }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (runCancellation.IsCancellationRequested)
             {
                 throw;
             }
             catch (Exception)
             {
-                // Counted below; the summary says how many rows fell back to the lexical measure.
+                // A failure or a timeout: counted below; the summary says how many rows fell back to token F1.
             }
 
             Interlocked.Increment(ref _fallbacks);

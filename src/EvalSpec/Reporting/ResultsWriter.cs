@@ -20,8 +20,18 @@ internal sealed class ResultsWriter : IDisposable
     {
         Path = path;
 
-        // Append mode, no buffering and one write per line: even two test processes sharing a run id get whole lines.
-        _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1);
+        // A new file, no buffering and one write per line. Two processes must never share the file: appends from
+        // separate processes are not atomic in .NET, so lines could interleave.
+        try
+        {
+            _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 1);
+        }
+        catch (IOException ex) when (File.Exists(path))
+        {
+            throw new EvalConfigurationException(
+                $"The run folder {System.IO.Path.GetDirectoryName(path)} already has a results.jsonl: every run needs its own run id. Leave EVALSPEC_RUNID unset (a project with several target frameworks runs once per framework), or give each run a new one.",
+                ex);
+        }
     }
 
     public string Path { get; }

@@ -44,14 +44,14 @@ internal static class RunSummaryWriter
             pairwise = PairwiseBias(run.Judges.Pairwise),
             sample = Sample(run),
             inputSimilarity = new { measure = run.InputSimilarity.Measure, fallbacksToTokenF1 = run.InputSimilarity.Fallbacks },
-            robustness = SuiteMetrics.Robustness(run.JudgedRows).ToDictionary(
+            robustness = run.Robustness.ToDictionary(
                 m => m.Method,
                 m => new
                 {
                     overall = Robustness(m.Overall),
                     relations = m.Relations.ToDictionary(r => r.Relation, Robustness),
                 }),
-            multiPrompt = SuiteMetrics.MultiPrompt(run.JudgedRows).ToDictionary(
+            multiPrompt = run.MultiPrompt.ToDictionary(
                 m => m.Method,
                 m => new
                 {
@@ -88,10 +88,11 @@ internal static class RunSummaryWriter
         int errored = run.Judges.Judges.Values.Sum(j => j.Errored);
         string judgeErrors = errored == 0 ? string.Empty : $"\n  {errored} judge verdict(s) errored: " + string.Join(", ", run.Judges.Judges.Where(j => j.Value.Errored > 0).Select(j => $"{j.Key} {j.Value.Errored}"));
         string fixedRows = statistics.FixedSinceBaselineCount == 0 ? string.Empty : $"\n  {statistics.FixedSinceBaselineCount} row(s) recorded as failing in the baseline now pass: record it again with EVALSPEC_BASELINE=update.";
-        string metrics = string.Concat(SuiteMetrics.Describe(SuiteMetrics.Robustness(run.JudgedRows), SuiteMetrics.MultiPrompt(run.JudgedRows), run.InputSimilarity.Measure).Select(line => "\n  " + line));
+        string metrics = string.Concat(SuiteMetrics.Describe(run.Robustness, run.MultiPrompt, run.InputSimilarity.Measure).Select(line => "\n  " + line));
         string sample = run.Sample is null
             ? string.Empty
-            : $"\n  Sample: {run.OutsideSample} row(s) outside the sample of {run.Sample.Selected} (of {run.Sample.Population}) skipped; " + (run.SampleEstimate()?.ToString() ?? "no sampled row was judged");
+            : $"\n  Sample: {run.OutsideSample} row(s) outside the sample of {run.Sample.Selected} (of {run.Sample.Population}) skipped; " + (run.SampleEstimate()?.ToString() ?? "no sampled row was judged")
+                + (run.JudgedOutsidePopulation == 0 ? string.Empty : $"; {run.JudgedOutsidePopulation} row(s) not recognised when the sample was drawn were judged as well");
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
             $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{fixedRows}{metrics}{sample}\n  Results: {run.RunDirectory}");
@@ -106,7 +107,7 @@ internal static class RunSummaryWriter
         judged = r.Success.ApplicableRows,
         violated = r.Success.ViolatedRows,
         attackSuccessRate = Round(r.Success.Rate),
-        weightedAttackSuccessRate = Round(r.Success.WeightedRate),
+        weightedAttackSuccessRate = Round(r.WeightedRate),
     };
 
     /// <summary>A sampled run: its size and the estimated pass rate of all the rows it stands for.</summary>
@@ -124,6 +125,7 @@ internal static class RunSummaryWriter
             population = sample.Population,
             selected = sample.Selected,
             skippedOutsideSample = run.OutsideSample,
+            judgedOutsidePopulation = run.JudgedOutsidePopulation,
             estimatedPassRate = estimate is null ? (double?)null : Math.Round(estimate.PassRate, 4),
             standardError = estimate is null ? (double?)null : Math.Round(estimate.StandardError, 4),
             confidenceInterval95 = estimate is null ? null : new[] { Math.Round(estimate.Interval.Lower, 4), Math.Round(estimate.Interval.Upper, 4) },

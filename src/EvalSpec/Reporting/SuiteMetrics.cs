@@ -47,15 +47,20 @@ internal static class SuiteMetrics
     {
         JudgedRow[] all = rows.ToArray();
         JudgedRow[] decided = all.Where(r => !r.NotApplicable && r.Outcome != VerdictOutcome.Inconclusive).ToArray();
-        AttackSuccess success = RobustnessMetrics.Compute(decided.Select(r =>
-            new PerturbationOutcome(Applicable: true, Violated: r.Outcome == VerdictOutcome.Fail, MeaningPreservation: r.InputSimilarity ?? 1.0)));
+        AttackSuccess success = RobustnessMetrics.Compute(decided.Select(r => new PerturbationOutcome(Applicable: true, Violated: r.Outcome == VerdictOutcome.Fail)));
+
+        // Weighing by kept meaning is for perturbations that should not change the answer: invariant rows only.
+        AttackSuccess weighted = RobustnessMetrics.Compute(decided
+            .Where(r => r.Relation!.Kind == RelationKind.Invariant)
+            .Select(r => new PerturbationOutcome(Applicable: true, Violated: r.Outcome == VerdictOutcome.Fail, MeaningPreservation: r.InputSimilarity ?? 1.0)));
         return new RelationRobustness(
             relation,
             kind,
             all.Length,
             all.Count(r => r.NotApplicable),
             all.Count(r => !r.NotApplicable && r.Outcome == VerdictOutcome.Inconclusive),
-            success);
+            success,
+            weighted.WeightedRate);
     }
 
     private static MethodMultiPrompt? MultiPromptOf(string methodId, EvalMethodDescriptor method, JudgedRow[] identityRows)
@@ -114,9 +119,12 @@ internal static class SuiteMetrics
             string least = worst is null ? "no relation violated" : $"least robust: {worst.Relation} {worst.Success.ViolatedRows}/{worst.Success.ApplicableRows}";
             yield return string.Create(
                 CultureInfo.InvariantCulture,
-                $"{Short(m.Method)}: relations violated on {m.Overall.Success.ViolatedRows}/{m.Overall.Success.ApplicableRows} judged rows (ASR {m.Overall.Success.Rate:0.00}, weighted by {similarityMeasure} {m.Overall.Success.WeightedRate:0.00}); {least}");
+                $"{Short(m.Method)}: relations violated on {m.Overall.Success.ViolatedRows}/{m.Overall.Success.ApplicableRows} judged rows (ASR {m.Overall.Success.Rate:0.00}{Weighted(m.Overall.WeightedRate, similarityMeasure)}); {least}");
         }
     }
+
+    private static string Weighted(double? rate, string measure) =>
+        rate is double r ? string.Create(CultureInfo.InvariantCulture, $"; invariant rows weighted by {measure}: {r:0.00}") : string.Empty;
 
     /// <summary>Class.Method without the namespace.</summary>
     private static string Short(string methodId)
@@ -136,8 +144,9 @@ internal sealed record MethodRobustness(string Method, RelationRobustness Overal
 /// <param name="Rows">Relation rows that ran.</param>
 /// <param name="NotApplicable">Rows where the relation did not change the input.</param>
 /// <param name="Inconclusive">Rows that could not be decided (left out of the rates).</param>
-/// <param name="Success">Violated / applicable (judged) rows, plain and weighted by input similarity.</param>
-internal sealed record RelationRobustness(string Relation, RelationKind? Kind, int Rows, int NotApplicable, int Inconclusive, AttackSuccess Success);
+/// <param name="Success">Violated / judged rows.</param>
+/// <param name="WeightedRate">The attack success rate of the judged invariant rows, each weighted by its input similarity (null without such rows).</param>
+internal sealed record RelationRobustness(string Relation, RelationKind? Kind, int Rows, int NotApplicable, int Inconclusive, AttackSuccess Success, double? WeightedRate);
 
 /// <summary>Multi-prompt metrics of one eval method.</summary>
 /// <param name="Method">The method id.</param>

@@ -45,7 +45,7 @@ public class RowSampleTests
     }
 
     [Fact]
-    public void The_estimate_leaves_out_not_applicable_rows_and_weighs_strata_by_size()
+    public void The_estimate_speaks_for_applicable_rows_and_weighs_strata_by_their_applicable_size()
     {
         (string, string)[] rows = Rows("A", 4).Concat(Rows("B", 2)).ToArray();
         RowSample sample = RowSample.Select(rows, 6);
@@ -61,9 +61,28 @@ public class RowSampleTests
 
         PassRateEstimate estimate = sample.Estimate(judged)!;
 
-        // W_A = 4/6 with p_A = 1/3 (3 judged rows), W_B = 2/6 with p_B = 1.
-        estimate.PassRate.Should().BeApproximately((4.0 / 6 * (1.0 / 3)) + (2.0 / 6), 1e-12);
+        // 3 of A's 4 sampled rows applied: A stands for 4 x 3/4 = 3 applicable rows with p_A = 1/3; B for 2 with p_B = 1.
+        estimate.PassRate.Should().BeApproximately((3.0 / 5 * (1.0 / 3)) + (2.0 / 5), 1e-12);
         estimate.Sampled.Should().Be(5);
+        estimate.Population.Should().Be(5);
+    }
+
+    [Fact]
+    public void A_stratum_whose_sampled_rows_all_did_not_apply_contributes_nothing()
+    {
+        RowSample sample = RowSample.Select(Rows("A", 2).Concat(Rows("B", 2)), 4);
+        var judged = new Dictionary<string, JudgedRow>
+        {
+            ["A/row0"] = Judged("A/row0", VerdictOutcome.Inconclusive, notApplicable: true),
+            ["A/row1"] = Judged("A/row1", VerdictOutcome.Inconclusive, notApplicable: true),
+            ["B/row0"] = Judged("B/row0", VerdictOutcome.Pass),
+            ["B/row1"] = Judged("B/row1", VerdictOutcome.Fail),
+        };
+
+        PassRateEstimate estimate = sample.Estimate(judged)!;
+
+        estimate.PassRate.Should().Be(0.5);
+        estimate.UnsampledPopulation.Should().Be(0);
     }
 
     private static JudgedRow Judged(string id, VerdictOutcome outcome, bool notApplicable = false) =>

@@ -133,19 +133,18 @@ public sealed class ResultsWriterTests : IDisposable
     }
 
     [Fact]
-    public void A_new_writer_appends_to_an_existing_results_file()
+    public void A_second_writer_for_the_same_run_folder_is_refused_and_the_first_file_is_kept()
     {
         using (var first = new ResultsWriter(ResultsPath))
         {
             first.Append(Row("row-1"));
         }
 
-        using (var second = new ResultsWriter(ResultsPath))
-        {
-            second.Append(Row("row-2"));
-        }
+        // Appends from two processes can interleave; a reused run id must not mix two runs in one file.
+        Action second = () => new ResultsWriter(ResultsPath).Dispose();
 
-        ReadLines().Select(line => JsonSerializer.Deserialize<JsonElement>(line).GetProperty("rowId").GetString()).Should().Equal("row-1", "row-2");
+        second.Should().Throw<EvalConfigurationException>().WithMessage("*already has a results.jsonl*EVALSPEC_RUNID*");
+        ReadLines().Should().ContainSingle();
     }
 
     [Fact]

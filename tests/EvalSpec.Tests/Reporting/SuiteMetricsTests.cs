@@ -53,11 +53,12 @@ public class SuiteMetricsTests
         typos.Success.ApplicableRows.Should().Be(3);
         typos.Success.ViolatedRows.Should().Be(2);
         typos.Success.Rate.Should().BeApproximately(2.0 / 3, 1e-12);
-        typos.Success.WeightedRate.Should().BeApproximately((0.8 + 0.2) / (0.8 + 0.4 + 0.2), 1e-12);
+        typos.WeightedRate.Should().BeApproximately((0.8 + 0.2) / (0.8 + 0.4 + 0.2), 1e-12);
 
-        // Directional rows change the meaning on purpose: weight 1 each.
+        // Directional rows change the meaning on purpose: they count in the plain rate, not in the weighted one.
         method.Overall.Success.Rate.Should().BeApproximately(2.0 / 4, 1e-12);
-        method.Overall.Success.WeightedRate.Should().BeApproximately(1.0 / (1.4 + 1.0), 1e-12);
+        method.Overall.WeightedRate.Should().BeApproximately((0.8 + 0.2) / (0.8 + 0.4 + 0.2), 1e-12);
+        method.Relations.Single(r => r.Relation == "negation").WeightedRate.Should().BeNull();
         method.Relations.Select(r => r.Relation).Should().Equal("negation", "typos");
     }
 
@@ -115,6 +116,6 @@ public class SuiteMetricsTests
 
         lines.Should().Equal(
             "SuiteMetricsTests.Answer: 3 prompt variants over 1 case(s): MaxP 1.00, AvgP 0.67, saturation 0.67, CPS 0.67; 1 case(s) pass under some wordings only",
-            "SuiteMetricsTests.Answer: relations violated on 1/2 judged rows (ASR 0.50, weighted by token-f1 0.33); least robust: typos 1/1");
+            "SuiteMetricsTests.Answer: relations violated on 1/2 judged rows (ASR 0.50; invariant rows weighted by token-f1: 1.00); least robust: typos 1/1");
     }
 }
