@@ -82,6 +82,22 @@ public sealed class EvalOptions
     /// </summary>
     public string? Configuration { get; set; }
 
+    /// <summary>
+    /// How model calls made through <c>UseEvalSpecRecording()</c> clients are recorded and replayed. Default: <see cref="Recording.RecordingMode.Auto"/>
+    /// on a developer machine, <see cref="Recording.RecordingMode.Replay"/> on a build server (CI, TF_BUILD, GITHUB_ACTIONS...).
+    /// Set with <c>EVALSPEC_RECORDING=record</c>.
+    /// </summary>
+    public Recording.RecordingMode? Recording { get; set; }
+
+    /// <summary>The folder of the recordings, one file per eval class. Default <c>&lt;test project&gt;/recordings</c>.</summary>
+    public string? RecordingsDirectory { get; set; }
+
+    /// <summary>
+    /// What a snapshot mismatch does: <see cref="Snapshots.SnapshotMode.Verify"/> (default) or <see cref="Snapshots.SnapshotMode.Accept"/>
+    /// (refused on build servers). Set with <c>EVALSPEC_SNAPSHOTS=accept</c>.
+    /// </summary>
+    public Snapshots.SnapshotMode Snapshots { get; set; }
+
     /// <summary>The longest row timeout a timer can hold (about 24 days).</summary>
     internal static readonly TimeSpan MaxRowTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 

@@ -233,12 +233,12 @@ public static class EvalRowRunner
 
         if (row.Case.Expected is not null)
         {
-            evaluation.Checks.Add(await JudgeAsync(ExpectedAnswerPanel, request, judgingDeadline).ConfigureAwait(false));
+            evaluation.Checks.Add(await JudgeAsync(ExpectedAnswerPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false));
         }
 
         if (run.RubricPanel is not null)
         {
-            evaluation.Checks.Add(await JudgeAsync(run.RubricPanel, request, judgingDeadline).ConfigureAwait(false));
+            evaluation.Checks.Add(await JudgeAsync(run.RubricPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false));
         }
 
         evaluation.DecideFromChecks();
@@ -363,7 +363,7 @@ public static class EvalRowRunner
                 Change.Decreases => DecreasesPanel,
                 _ => run.ChangePanel,
             };
-        PanelVerdict verdict = await JudgeAsync(panel, request, Deadline(timeout)).ConfigureAwait(false);
+        PanelVerdict verdict = await JudgeAsync(panel, request, Deadline(timeout), JudgeContext(row, evaluation)).ConfigureAwait(false);
         evaluation.Checks.Add(verdict with { Panel = $"relation {relation.Key} ({relation.Kind.ToString().ToLowerInvariant()})" });
         if (input.Transform is IRelationCheck ownCheck)
         {
@@ -397,6 +397,11 @@ public static class EvalRowRunner
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(EvalRun.RunCancellation);
         EvalInput input = createInput(cancellation.Token);
+        using IDisposable scope = EvalCallContext.Enter(new EvalCallContext(
+            method.SuiteType.FullName ?? method.SuiteType.Name,
+            input.RowId,
+            input.Trial,
+            input.Relation is null ? EvalCallContext.SourcePhase : EvalCallContext.FollowUpPhase));
         await run.SystemUnderTestLimiter.WaitAsync(EvalRun.RunCancellation).ConfigureAwait(false);
         long started = Stopwatch.GetTimestamp();
         Task<object?>? call = null;
@@ -465,11 +470,15 @@ public static class EvalRowRunner
     /// Asks a panel within what is left of the row's judging time (one deadline for all of a row's checks);
     /// a judge that does not answer in time becomes an errored verdict naming it.
     /// </summary>
-    private static Task<PanelVerdict> JudgeAsync(JudgePanel panel, JudgeRequest request, long judgingDeadline)
+    private static async Task<PanelVerdict> JudgeAsync(JudgePanel panel, JudgeRequest request, long judgingDeadline, EvalCallContext context)
     {
         TimeSpan remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), judgingDeadline);
-        return panel.JudgeAsync(request, remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1), EvalRun.RunCancellation);
+        using IDisposable scope = EvalCallContext.Enter(context);
+        return await panel.JudgeAsync(request, remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1), EvalRun.RunCancellation).ConfigureAwait(false);
     }
+
+    private static EvalCallContext JudgeContext(Row row, RowEvaluation evaluation) =>
+        new(row.Method.SuiteType.FullName ?? row.Method.SuiteType.Name, row.Id, evaluation.Trial ?? 0, EvalCallContext.JudgePhase);
 
     private static long Deadline(TimeSpan timeout) => Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
 
