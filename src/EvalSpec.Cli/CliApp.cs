@@ -5,8 +5,13 @@ using System.CommandLine.Parsing;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using EvalSpec.Cli.Baselines;
 using EvalSpec.Cli.Comparing;
+using EvalSpec.Cli.Gating;
 using EvalSpec.Cli.Paraphrasing;
+using EvalSpec.Cli.Reporting;
+using EvalSpec.Cli.Snapshots;
+using EvalSpec.Reporting.Reports;
 
 namespace EvalSpec.Cli;
 
@@ -29,10 +34,15 @@ internal static class CliApp
         var context = new CommandContext(output, error, environment);
         // A plain command rather than RootCommand, whose name is the executable's (EvalSpec.Cli, or testhost in tests):
         // help shows the name people type.
-        var root = new Command("evalspec", "EvalSpec command-line tool: prompt paraphrases for .prompts files, and multi-prompt comparison of runs.")
+        var root = new Command("evalspec", "EvalSpec command-line tool: reports, the regression gate and the baseline of runs; snapshot files; prompt paraphrases; multi-prompt comparison of runs.")
         {
             new HelpOption(),
             new VersionOption(),
+            ReportCommand.Create(context),
+            GateCommand.Create(context),
+            BaselineCommand.Create(context),
+            AcceptCommand.Create(context),
+            CleanCommand.Create(context),
             ParaphraseCommand.Create(context),
             CompareCommand.Create(context),
         };
@@ -46,7 +56,14 @@ internal static class CliApp
                 await error.WriteLineAsync("evalspec: " + parseError.Message).ConfigureAwait(false);
             }
 
-            string command = parsed.CommandResult.Command == root ? "evalspec" : "evalspec " + parsed.CommandResult.Command.Name;
+            // The full command as typed ("evalspec baseline update"), root first.
+            var names = new System.Collections.Generic.List<string>();
+            for (CommandResult? result = parsed.CommandResult; result is not null; result = result.Parent as CommandResult)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+
+            string command = string.Join(' ', names);
             await error.WriteLineAsync($"Run '{command} --help' for the options.").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
@@ -57,8 +74,9 @@ internal static class CliApp
                 new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (CliInputException ex)
+        catch (Exception ex) when (ex is CliInputException or RunDataException or EvalConfigurationException)
         {
+            // A missing run, a malformed file, an unreadable baseline: the message says which and what to do.
             await error.WriteLineAsync("evalspec: " + ex.Message).ConfigureAwait(false);
             return ExitCodes.UsageError;
         }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using Spectre.Console;
 
@@ -25,6 +26,27 @@ internal static class OutputConsole
         }
 
         return console;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> behind a spinner with <paramref name="status"/> on a terminal; in plain output (CI, a
+    /// file) it just runs, so logs hold only results.
+    /// </summary>
+    public static T WithStatus<T>(TextWriter output, CliEnvironment environment, string status, Func<T> work)
+    {
+        if (!environment.UseAnsi)
+        {
+            return work();
+        }
+
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.Detect,
+            Out = new AnsiConsoleOutput(output),
+        });
+        return console.Status().Spinner(Spinner.Known.Dots).Start(status, _ => work());
     }
 
     /// <summary>A table in the style of the output: box lines on a terminal, Markdown in plain text (pastes into an issue).</summary>

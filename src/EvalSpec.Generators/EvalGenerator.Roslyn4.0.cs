@@ -18,6 +18,7 @@ namespace EvalSpec.Generators;
 public sealed class EvalGenerator : IIncrementalGenerator
 {
     private const string OptOutProperty = "build_property.EvalSpecGenerateTestFramework";
+    private const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -44,8 +45,15 @@ public sealed class EvalGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.ValidEvalMethods);
 
-        context.RegisterSourceOutput(validMethods, static (output, spec) =>
-            output.AddSource(EvalMethodEmitter.HintName(spec), EvalMethodEmitter.Emit(spec)));
+        IncrementalValueProvider<string?> projectDirectory = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue(ProjectDirectoryProperty, out string? directory) && !string.IsNullOrWhiteSpace(directory) ? directory
+                : options.GlobalOptions.TryGetValue("build_property.projectdir", out string? projectDir) && !string.IsNullOrWhiteSpace(projectDir) ? projectDir
+                : null)
+            .WithTrackingName(TrackingNames.ProjectDirectory);
+
+        context.RegisterSourceOutput(validMethods.Combine(projectDirectory), static (output, pair) =>
+            output.AddSource(EvalMethodEmitter.HintName(pair.Left), EvalMethodEmitter.Emit(pair.Left, pair.Right)));
 
         IncrementalValueProvider<bool> userFramework = context.SyntaxProvider
             .ForAttributeWithMetadataName(

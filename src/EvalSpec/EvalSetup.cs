@@ -30,6 +30,12 @@ public sealed class EvalSetup
     public EvalOptions Options { get; }
 
     /// <summary>
+    /// Scrubbers for the snapshots of <see cref="SnapshotAttribute"/> evals: GUIDs, time stamps, durations, token counts
+    /// and paths are replaced by default; add your own patterns here.
+    /// </summary>
+    public Snapshots.SnapshotSettings Snapshots { get; } = new();
+
+    /// <summary>
     /// Adds a judge to the rubric panel, which grades the output of identity rows (same as registering an
     /// <see cref="IJudge"/> service). Order matters with <see cref="EvalOptions.EarlyStop"/>: cheapest first.
     /// </summary>

@@ -32,4 +32,21 @@ public sealed class CliAppTests
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("--min-kendall").And.Contain("Run 'evalspec compare --help' for the options.");
     }
+
+    [Fact]
+    public async Task Help_lists_the_run_commands_and_the_snapshot_commands()
+    {
+        CliResult result = await Cli.RunAsync("--help");
+
+        result.Output.Should().Contain("report <run>").And.Contain("gate").And.Contain("baseline").And.Contain("accept").And.Contain("clean");
+    }
+
+    [Fact]
+    public async Task A_usage_error_in_a_subcommand_points_to_its_full_help()
+    {
+        CliResult result = await Cli.RunAsync("baseline", "update", "--frobnicate");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("--frobnicate").And.Contain("Run 'evalspec baseline update --help' for the options.");
+    }
 }

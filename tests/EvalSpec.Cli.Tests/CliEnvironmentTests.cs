@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Reflection;
 using FluentAssertions;
 using Xunit;
 
@@ -18,5 +19,30 @@ public sealed class CliEnvironmentTests
         var environment = new CliEnvironment(name => variables.GetValueOrDefault(name), TimeProvider.System, terminal);
 
         environment.UseAnsi.Should().Be(ansi);
+    }
+
+    [Fact]
+    public void The_tool_recognises_the_same_build_servers_as_the_runtime()
+    {
+        // The runtime's list is private (EvalSpec.Execution.ContinuousIntegration); the tool keeps its own copy to read
+        // the variables through CliEnvironment. This keeps the two from drifting apart.
+        Type runtime = typeof(EvalSpec.Reporting.BaselineMode).Assembly.GetType("EvalSpec.Execution.ContinuousIntegration", throwOnError: true)!;
+        var variables = (string[])runtime.GetField("Variables", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+
+        CliEnvironment.ContinuousIntegrationVariables.Should().Equal(variables);
+    }
+
+    [Theory]
+    [InlineData("CI", "true", true)]
+    [InlineData("TF_BUILD", "True", true)]
+    [InlineData("CI", "false", false)]
+    [InlineData("CI", "0", false)]
+    [InlineData("CI", "", false)]
+    public void A_build_server_is_recognised_by_a_variable_set_to_anything_but_false_or_0(string name, string value, bool detected)
+    {
+        var environment = new CliEnvironment(n => n == name ? value : null, TimeProvider.System, outputIsTerminal: false);
+
+        environment.IsContinuousIntegration(out string? variable).Should().Be(detected);
+        variable.Should().Be(detected ? name : null);
     }
 }

@@ -12,7 +12,7 @@ namespace EvalSpec.EndToEnd.Tests;
 public sealed class OwnTestFrameworkTests
 {
     [Fact]
-    public async Task Without_EvalSpecs_framework_rows_still_run_and_the_summary_is_written_at_exit()
+    public async Task Without_EvalSpecs_framework_rows_still_run_and_the_summary_is_complete_however_the_process_ends()
     {
         SuiteRun run = await SuiteRun.RunAsync("OwnFrameworkSuite");
 

@@ -35,7 +35,11 @@ internal sealed class SuiteRun
         : throw new KeyNotFoundException($"No test named '{displayName}'. Tests: {string.Join(" | ", Report.Results.Keys)}\n{Process}");
 
     /// <summary>Runs `dotnet test` on a project under tests/fixtures with results in a fresh temp folder.</summary>
-    public static async Task<SuiteRun> RunAsync(string fixture, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArguments)
+    public static Task<SuiteRun> RunAsync(string fixture, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArguments) =>
+        RunProjectAsync(Path.Combine(DotNet.RepoRoot, "tests", "fixtures", fixture), environment, extraArguments);
+
+    /// <summary>Runs `dotnet test` on the project in <paramref name="projectDirectory"/> with results in a fresh temp folder.</summary>
+    public static async Task<SuiteRun> RunProjectAsync(string projectDirectory, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArguments)
     {
         string root = Path.Combine(Path.GetTempPath(), "evalspec-e2e", Guid.NewGuid().ToString("n"));
         string trx = Path.Combine(root, "trx");
@@ -44,7 +48,7 @@ internal sealed class SuiteRun
             ["EVALSPEC_RESULTSDIRECTORY"] = Path.Combine(root, "evalspec"),
             ["EVALSPEC_RUNID"] = "e2e",
         };
-        string[] arguments = new[] { "test", Path.Combine(DotNet.RepoRoot, "tests", "fixtures", fixture), "--logger", "trx;LogFileName=run.trx", "--results-directory", trx }
+        string[] arguments = new[] { "test", projectDirectory, "--logger", "trx;LogFileName=run.trx", "--results-directory", trx }
             .Concat(extraArguments)
             .ToArray();
         ProcessResult process = await DotNet.RunAsync(DotNet.RepoRoot, variables, arguments);

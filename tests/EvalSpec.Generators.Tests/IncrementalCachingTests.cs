@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using EvalSpec.Generators.Model;
@@ -157,6 +158,7 @@ public sealed class IncrementalCachingTests
                 o => o.Input.Source.Outputs[o.Input.OutputIndex].Value switch
                 {
                     EvalMethodSpec spec => spec.MethodName,
+                    ValueTuple<EvalMethodSpec, string?> pair => pair.Item1.MethodName,
                     TestFrameworkRegistration => Registration,
                     object other => other.GetType().Name,
                 },

@@ -24,7 +24,13 @@ internal sealed record EvalMethodSpec(
     int Trials = 1,
     int TrialRule = 0,
     double PassRate = 0.8,
-    EquatableArray<string> PromptSets = default);
+    EquatableArray<string> PromptSets = default,
+    int SnapshotOutput = EvalMethodSpec.NoSnapshot,
+    string? SourceFilePath = null)
+{
+    /// <summary><see cref="SnapshotOutput"/> of a method without [Snapshot].</summary>
+    public const int NoSnapshot = -1;
+}
 
 /// <summary>A type that contains the eval method (outermost first), re-declared as partial by the emitter.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);

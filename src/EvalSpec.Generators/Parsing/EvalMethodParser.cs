@@ -136,6 +136,17 @@ internal static class EvalMethodParser
             problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(eval, "PassRate", cancellationToken) ?? methodLocation, "PassRate", Format(passRate), methodName, "it must be between 0 and 1"));
         }
 
+        AttributeData? snapshot = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.SnapshotAttribute));
+        int snapshotOutput = EvalMethodSpec.NoSnapshot;
+        if (snapshot is not null)
+        {
+            snapshotOutput = snapshot.NamedArguments.FirstOrDefault(a => a.Key == "Output").Value.Value is int output ? output : 0;
+            if (!IsDefinedEnumValue(snapshot, "Output", snapshotOutput))
+            {
+                problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(snapshot, "Output", cancellationToken) ?? methodLocation, "Output", snapshotOutput.ToString(CultureInfo.InvariantCulture), methodName, "use a named SnapshotOutput value"));
+            }
+        }
+
         List<VariantSpec> variants = ParseVariants(method, symbols, parameterNames, methodName, problems, cancellationToken);
         List<string> promptSets = method.GetAttributes()
             .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.PromptSetAttribute) && a.ConstructorArguments.Length == 1)
@@ -175,7 +186,9 @@ internal static class EvalMethodParser
             Trials: trials,
             TrialRule: trialRule,
             PassRate: passRate,
-            PromptSets: new EquatableArray<string>(promptSets));
+            PromptSets: new EquatableArray<string>(promptSets),
+            SnapshotOutput: snapshotOutput,
+            SourceFilePath: snapshotOutput == EvalMethodSpec.NoSnapshot ? null : method.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree?.FilePath);
         return new EvalMethodParseResult(spec, problems);
     }
 

@@ -14,6 +14,7 @@ internal sealed class KnownSymbols
         PromptAttribute = compilation.GetTypeByMetadataName("EvalSpec.PromptAttribute");
         PromptSetAttribute = compilation.GetTypeByMetadataName("EvalSpec.PromptSetAttribute");
         CaseAttribute = compilation.GetTypeByMetadataName("EvalSpec.CaseAttribute");
+        SnapshotAttribute = compilation.GetTypeByMetadataName("EvalSpec.SnapshotAttribute");
         InvariantAttribute = compilation.GetTypeByMetadataName("EvalSpec.InvariantAttribute`1");
         DirectionalAttribute = compilation.GetTypeByMetadataName("EvalSpec.DirectionalAttribute`1");
         EvalInput = compilation.GetTypeByMetadataName("EvalSpec.EvalInput");
@@ -30,6 +31,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? PromptSetAttribute { get; }
 
     public INamedTypeSymbol? CaseAttribute { get; }
+
+    public INamedTypeSymbol? SnapshotAttribute { get; }
 
     public INamedTypeSymbol? InvariantAttribute { get; }
 

@@ -87,6 +87,15 @@ public sealed class EvalMethodDescriptor
     /// <summary>The pass rate needed with <see cref="TrialRule.PassRate"/>.</summary>
     public double PassRate { get; init; } = 0.8;
 
+    /// <summary>How the rows' snapshots compare outputs, or null when the method has no <see cref="SnapshotAttribute"/>.</summary>
+    public SnapshotOutput? SnapshotOutput { get; init; }
+
+    /// <summary>
+    /// The folder of the method's source file, relative to the test project folder ('/' separators, "" for the project
+    /// folder itself) or absolute; snapshot files are kept there.
+    /// </summary>
+    public string? SnapshotDirectory { get; init; }
+
     /// <summary>The method's stable id: full type name and method name.</summary>
     public string Id => SuiteType.FullName + "." + MethodName;
 

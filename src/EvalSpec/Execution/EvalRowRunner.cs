@@ -12,6 +12,7 @@ using EvalSpec.Judging;
 using EvalSpec.Metamorphic;
 using EvalSpec.Prompts;
 using EvalSpec.Reporting;
+using EvalSpec.Snapshots;
 
 namespace EvalSpec.Execution;
 
@@ -118,6 +119,7 @@ public static class EvalRowRunner
             InputSimilarity = evaluation.InputSimilarity is double similarity ? Math.Round(similarity, 4) : null,
         });
 
+        run.CheckpointIfUnattended();
         if (evaluation.NotApplicable)
         {
             throw new EvalRowSkippedException($"Not applicable: {evaluation.Reason}\n{Describe(row, evaluation)}");
@@ -198,6 +200,8 @@ public static class EvalRowRunner
         {
             await DecideRelationAsync(run, instance, row, row.Relation!, relationInput, evaluation, timeout).ConfigureAwait(false);
         }
+
+        await VerifySnapshotAsync(run, row, evaluation, timeout).ConfigureAwait(false);
     }
 
     private static async Task DecideIdentityAsync(EvalRun run, Row row, RowEvaluation evaluation, TimeSpan timeout)
@@ -308,6 +312,7 @@ public static class EvalRowRunner
         MethodRun source = evaluation.Source!;
         evaluation.RelationNotes = input.Notes;
         evaluation.InputSimilarity = input.Similarity;
+        evaluation.FollowUpPrompt = input.FollowUpPrompt;
         if (!source.Succeeded)
         {
             string why = source.OutputError ?? $"{source.Error!.GetType().Name}: {source.Error.Message}";
@@ -318,7 +323,6 @@ public static class EvalRowRunner
         object?[] followUpArguments = input.FollowUpArguments;
         string followUpPrompt = input.FollowUpPrompt;
         IReadOnlyDictionary<string, object?> followUpNamed = Name(row.Method, followUpArguments);
-        evaluation.FollowUpPrompt = followUpPrompt;
         evaluation.FollowUpArguments = relation.Parameter is null ? null : followUpNamed;
         MethodRun followUp = await CallAsync(
             run,
@@ -382,6 +386,58 @@ public static class EvalRowRunner
         }
 
         evaluation.DecideFromChecks();
+    }
+
+    /// <summary>
+    /// Verifies the row's snapshot ([Snapshot] evals; the first trial of a row with several): the prompt (and follow-up
+    /// prompt) exactly, the output exactly or by meaning. A snapshot that does not match is a failed check.
+    /// </summary>
+    private static async Task VerifySnapshotAsync(EvalRun run, Row row, RowEvaluation evaluation, TimeSpan timeout)
+    {
+        if (row.Method.SnapshotOutput is not SnapshotOutput mode || (evaluation.Trial ?? 0) != 0 || evaluation.Prompt is null)
+        {
+            return;
+        }
+
+        MethodRun? judged = row.Relation is null ? evaluation.Source : evaluation.FollowUp;
+        string? followUpPrompt = row.Relation is null ? null : evaluation.FollowUpPrompt;
+        SnapshotDocument document = mode == SnapshotOutput.PromptOnly || judged is not { Succeeded: true }
+            ? SnapshotDocument.ForPrompt(evaluation.Prompt, followUpPrompt, run.SnapshotSettings, run.ProjectDirectory)
+            : SnapshotDocument.ForRow(evaluation.Prompt, followUpPrompt, judged.Output, run.SnapshotSettings, run.ProjectDirectory);
+        bool byMeaning = mode == SnapshotOutput.Meaning || (mode == SnapshotOutput.Auto && run.RecordingMode != Recording.RecordingMode.Replay);
+        string directory = System.IO.Path.GetFullPath(row.Method.SnapshotDirectory ?? string.Empty, run.ProjectDirectory);
+        string baseName = SnapshotNames.ForRow(row.Method.SuiteType, row.Method.MethodName, row.Case.Id, row.Variant.Key, row.Relation?.Key ?? EvalDefaults.IdentityRelationKey);
+
+        async ValueTask<SnapshotEquivalence> SameMeaning(string verified, string received, CancellationToken cancellationToken)
+        {
+            var request = new JudgeRequest(received) { ReferenceOutput = verified, Input = evaluation.Prompt, Threshold = EvalDefaults.Threshold, RowId = row.Id };
+            PanelVerdict verdict = await JudgeAsync(run.InvariancePanel, request, Deadline(timeout), JudgeContext(row, evaluation)).ConfigureAwait(false);
+            return new SnapshotEquivalence(verdict.Outcome == VerdictOutcome.Pass, verdict.Rationale);
+        }
+
+        PanelVerdict check;
+        try
+        {
+            SnapshotResult result = await run.SnapshotStore.VerifyAsync(directory, baseName, document, byMeaning ? SameMeaning : null, EvalRun.RunCancellation).ConfigureAwait(false);
+            run.SnapshotCounts.Record(result);
+            string rationale = result.Diff is null ? result.Message : result.Message + "\n" + result.Diff;
+            if (result.MatchedByMeaning)
+            {
+                rationale += " (the output differs but means the same: " + result.EquivalenceReason + ")";
+            }
+
+            check = new PanelVerdict("snapshot", result.Passed ? VerdictOutcome.Pass : VerdictOutcome.Fail, result.Passed ? 1 : 0, rationale, Array.Empty<Verdict>());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !EvalRun.RunCancellation.IsCancellationRequested)
+        {
+            check = new PanelVerdict("snapshot", VerdictOutcome.Inconclusive, null, $"the snapshot {baseName} could not be verified: {ex.GetType().Name}: {ex.Message}", Array.Empty<Verdict>());
+        }
+
+        evaluation.Checks.Add(check);
+        if (evaluation.DecidedByChecks)
+        {
+            evaluation.DecideFromChecks();
+        }
     }
 
     /// <summary>The other prompt variants rendered with the row's arguments (for instruction paraphrases).</summary>
@@ -704,8 +760,12 @@ public static class EvalRowRunner
             NotApplicable = true;
         }
 
+        /// <summary>Whether the outcome came from the checks (so a later check, the snapshot, can still change it).</summary>
+        public bool DecidedByChecks { get; private set; }
+
         public void Decide(VerdictOutcome outcome, string reason, Exception? exception = null)
         {
+            DecidedByChecks = false;
             Outcome = outcome;
             Reason = reason;
             Exception = exception;
@@ -719,6 +779,7 @@ public static class EvalRowRunner
         /// <summary>Every check must pass: any failed check fails the row; otherwise any inconclusive check makes it inconclusive.</summary>
         public void DecideFromChecks()
         {
+            DecidedByChecks = true;
             Exception = null;
             FailureKind = null;
             if (Checks.Count == 0)

@@ -26,6 +26,8 @@ internal sealed class EvalRun : IDisposable
     private static Exception? s_initializationError;
     private static CancellationToken s_runCancellation;
     private static int s_exitHandlerRegistered;
+    private static int s_completedByTestFramework;
+    private readonly object _checkpointGate = new();
 
     private readonly ServiceProvider _services;
     private readonly RunStatistics _statistics = new();
@@ -33,8 +35,13 @@ internal sealed class EvalRun : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BaselineEntry> _outcomes = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JudgedRow> _judged = new(StringComparer.Ordinal);
 
-    private EvalRun(EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline)
+    private EvalRun(Assembly testAssembly, EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline, string projectDirectory, EvalSpec.Snapshots.SnapshotSettings snapshotSettings, Recording.RecordingSession recording)
     {
+        TestAssembly = testAssembly;
+        Recording = recording;
+        ProjectDirectory = projectDirectory;
+        SnapshotSettings = snapshotSettings;
+        SnapshotStore = EvalSpec.Snapshots.SnapshotStore.FromEnvironment(options.Snapshots);
         Baseline = baseline;
         Options = options;
         _services = services;
@@ -51,6 +58,43 @@ internal sealed class EvalRun : IDisposable
     }
 
     public EvalOptions Options { get; }
+
+    /// <summary>Records and replays the model calls of <c>UseEvalSpecRecording()</c> clients during this run.</summary>
+    public Recording.RecordingSession Recording { get; }
+
+    /// <summary>How recorded model calls are used in this run: the option, else Replay on a build server and Auto elsewhere.</summary>
+    public Recording.RecordingMode RecordingMode => Recording.Mode;
+
+    /// <summary>The test assembly the run is for.</summary>
+    public Assembly TestAssembly { get; }
+
+    /// <summary>The test project folder.</summary>
+    public string ProjectDirectory { get; }
+
+    /// <summary>Verifies and accepts the snapshots of <see cref="SnapshotAttribute"/> evals.</summary>
+    public EvalSpec.Snapshots.SnapshotStore SnapshotStore { get; }
+
+    /// <summary>The scrubbers of the startup.</summary>
+    public EvalSpec.Snapshots.SnapshotSettings SnapshotSettings { get; }
+
+    /// <summary>Verified row snapshots that no row of the assembly owns any more, found once at the end of the run.</summary>
+    public IReadOnlyList<string> DanglingSnapshots => field ??= FindDanglingSnapshots();
+
+    private IReadOnlyList<string> FindDanglingSnapshots()
+    {
+        try
+        {
+            return SnapshotInventory.FindDangling(TestAssembly, ProjectDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"EvalSpec could not look for dangling snapshots: {ex.Message}");
+            return Array.Empty<string>();
+        }
+    }
+
+    /// <summary>What the snapshots of this run did.</summary>
+    public SnapshotStatistics SnapshotCounts { get; } = new();
 
     public IServiceProvider Services => _services;
 
@@ -96,10 +140,59 @@ internal sealed class EvalRun : IDisposable
     public IReadOnlyCollection<JudgedRow> JudgedRows => _judged.Values.ToArray();
 
     /// <summary>Robustness per method and relation, computed once at the end of the run.</summary>
-    public IReadOnlyList<MethodRobustness> Robustness => field ??= SuiteMetrics.Robustness(JudgedRows);
+    public IReadOnlyList<MethodRobustness> Robustness => Computed(ref _robustness, SuiteMetrics.Robustness);
 
     /// <summary>Multi-prompt metrics per method, computed once at the end of the run.</summary>
-    public IReadOnlyList<MethodMultiPrompt> MultiPrompt => field ??= SuiteMetrics.MultiPrompt(JudgedRows);
+    public IReadOnlyList<MethodMultiPrompt> MultiPrompt => Computed(ref _multiPrompt, SuiteMetrics.MultiPrompt);
+
+    private RowsComputation<MethodRobustness>? _robustness;
+    private RowsComputation<MethodMultiPrompt>? _multiPrompt;
+
+    /// <summary>A metric over the judged rows, computed again only when rows were added since (checkpoints compute it early).</summary>
+    private IReadOnlyList<T> Computed<T>(ref RowsComputation<T>? cache, Func<IReadOnlyCollection<JudgedRow>, IReadOnlyList<T>> compute)
+    {
+        IReadOnlyCollection<JudgedRow> rows = JudgedRows;
+        RowsComputation<T>? cached = Volatile.Read(ref cache);
+        if (cached is not null && cached.Rows == rows.Count)
+        {
+            return cached.Value;
+        }
+
+        IReadOnlyList<T> value = compute(rows);
+        Volatile.Write(ref cache, new RowsComputation<T>(rows.Count, value));
+        return value;
+    }
+
+    private sealed record RowsComputation<T>(int Rows, IReadOnlyList<T> Value);
+
+    /// <summary>Called by <see cref="EvalTestAssemblyRunner"/>: it completes the run when the assembly finishes, so rows need not checkpoint.</summary>
+    public static void CompletedByTestFramework() => Volatile.Write(ref s_completedByTestFramework, 1);
+
+    /// <summary>
+    /// Without EvalSpec's test framework (a user's own), nothing tells the run that the last row finished: the exit
+    /// handler writes the summary, but the test platform may end the test process before it is done. So each finished
+    /// row rewrites summary.json (and, when updating, the baseline) before its test reports: the files are complete
+    /// whenever the process ends. The recordings need nothing: each answer is written when it is recorded.
+    /// </summary>
+    public void CheckpointIfUnattended()
+    {
+        if (Volatile.Read(ref s_completedByTestFramework) == 1)
+        {
+            return;
+        }
+
+        lock (_checkpointGate)
+        {
+            if (Options.Baseline == BaselineMode.Update)
+            {
+                WriteBaseline();
+            }
+
+            RunSummaryWriter.Write(Path.Combine(RunDirectory, "summary.json"), this);
+        }
+    }
+
+    private void WriteBaseline() => Baseline.WriteMerged(_outcomes.ToArray(), _judged.Values.Where(r => r.NotApplicable).Select(r => r.RowId));
 
     /// <summary>Weighs relation rows by how much of the input's meaning the relation kept.</summary>
     public Metamorphic.InputSimilarity InputSimilarity { get; }
@@ -209,20 +302,47 @@ internal sealed class EvalRun : IDisposable
 
         try
         {
-            if (run.Options.Baseline == BaselineMode.Update)
+            // First, so that the recordings are on disk and the summary has the final counts even if what follows fails.
+            run.Recording.Complete();
+            lock (run._checkpointGate)
             {
-                run.Baseline.WriteMerged(run._outcomes, run._judged.Values.Where(r => r.NotApplicable).Select(r => r.RowId));
-            }
+                if (run.Options.Baseline == BaselineMode.Update)
+                {
+                    run.WriteBaseline();
+                }
 
-            string summary = Path.Combine(run.RunDirectory, "summary.json");
-            RunSummaryWriter.Write(summary, run);
+                RunSummaryWriter.Write(Path.Combine(run.RunDirectory, "summary.json"), run);
+            }
 
             // Shown by `dotnet test --logger "console;verbosity=normal"` and in IDE test output panes.
             Console.WriteLine(RunSummaryWriter.Describe(run));
+            WriteReports(run);
         }
         finally
         {
             run.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Writes report.md and report.html into the run folder (compared with the baseline) and appends the markdown to
+    /// $GITHUB_STEP_SUMMARY. The results and summary are already on disk: a report that cannot be written is said on
+    /// the console and can be made again with <c>evalspec report</c>.
+    /// </summary>
+    private static void WriteReports(EvalRun run)
+    {
+        try
+        {
+            Reporting.Reports.RunReportFiles files = Reporting.Reports.RunReports.WriteAll(run.RunDirectory, run.Options.Baseline == BaselineMode.Ignore ? null : run.Baseline.Path);
+            Console.WriteLine($"EvalSpec report: {files.HtmlPath}");
+            if (files.StepSummaryError is { } error)
+            {
+                Console.Error.WriteLine($"EvalSpec: {error}");
+            }
+        }
+        catch (Exception ex) when (ex is Reporting.Reports.RunDataException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"EvalSpec could not write the reports of {run.RunDirectory}: {ex.Message} Run `evalspec report {run.RunDirectory}` to retry.");
         }
     }
 
@@ -241,6 +361,7 @@ internal sealed class EvalRun : IDisposable
 
     public void Dispose()
     {
+        Recording.Dispose();
         Results.Dispose();
         SystemUnderTestLimiter.Dispose();
 
@@ -269,7 +390,8 @@ internal sealed class EvalRun : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
         services.AddSingleton(options);
-        RunStartup(testAssembly, new EvalSetup(services, configuration, options));
+        var setup = new EvalSetup(services, configuration, options);
+        RunStartup(testAssembly, setup);
         options.Validate();
 
         string baselinePath = string.IsNullOrWhiteSpace(options.BaselineFile)
@@ -278,6 +400,11 @@ internal sealed class EvalRun : IDisposable
         if (options.Baseline == BaselineMode.Update && ContinuousIntegration.IsDetected(out string? ciVariable))
         {
             throw new EvalConfigurationException($"EvalSpec will not update the baseline {baselinePath} on a build server ({ciVariable} is set). Record it locally with EVALSPEC_BASELINE=update and commit it.");
+        }
+
+        if (options.Snapshots == EvalSpec.Snapshots.SnapshotMode.Accept && ContinuousIntegration.IsDetected(out string? snapshotCiVariable))
+        {
+            throw new EvalConfigurationException($"EvalSpec will not accept snapshots on a build server ({snapshotCiVariable} is set). Accept them locally with EVALSPEC_SNAPSHOTS=accept or `evalspec accept`, and commit the .verified. files.");
         }
 
         Baseline baseline = options.Baseline == BaselineMode.Ignore ? Baseline.Empty(baselinePath) : Baseline.Load(baselinePath);
@@ -299,12 +426,15 @@ internal sealed class EvalRun : IDisposable
         Directory.CreateDirectory(runDirectory);
 
         ServiceProvider provider = services.BuildServiceProvider();
+        Recording.RecordingSession? recording = null;
         try
         {
-            return new EvalRun(options, provider, runId, runDirectory, baseline);
+            recording = EvalSpec.Recording.RecordingSession.Start(options, projectDirectory);
+            return new EvalRun(testAssembly, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording);
         }
         catch
         {
+            recording?.Complete();
             provider.Dispose();
             throw;
         }

@@ -22,6 +22,7 @@ internal sealed class EvalTestAssemblyRunner : XunitTestAssemblyRunner
     protected override async Task AfterTestAssemblyStartingAsync()
     {
         await base.AfterTestAssemblyStartingAsync().ConfigureAwait(false);
+        EvalRun.CompletedByTestFramework();
         var rows = new List<(Type Suite, string RowId, string Stratum)>();
         foreach (IXunitTestCase testCase in TestCases)
         {

@@ -10,30 +10,55 @@ using EvalSpec.Judging;
 namespace EvalSpec.Reporting;
 
 /// <summary>
-/// The committed record of each row's outcome (<c>evalspec.baseline.json</c> in the test project), keyed by
-/// stable row ids. A row that fails and is recorded as failing is a known failure, not a regression.
+/// The committed record of a suite's results (<c>evalspec.baseline.json</c> in the test project): each row's
+/// outcome and score keyed by stable row ids, and per eval method its pass rate and multi-prompt and robustness
+/// metrics. A row that fails and is recorded as failing is a known failure, not a regression; the regression gate
+/// compares a whole run with it.
 /// </summary>
+/// <remarks>
+/// The file is written for review in a pull request: keys sorted ordinally, two-space indentation, LF line ends,
+/// UTF-8 without a byte order mark, numbers rounded to four decimals and no time stamps, so recording the same
+/// results twice gives the same bytes. Version 1 files (rows with outcome, reason and kind only) are still read;
+/// every write produces version 2. This file is compiled into the <c>evalspec</c> tool as well: it may use only
+/// public EvalSpec types and <see cref="ResultsJson"/>.
+/// </remarks>
 internal sealed class Baseline
 {
     public const string FileName = "evalspec.baseline.json";
-    private const int CurrentVersion = 1;
+
+    /// <summary>The version every write produces.</summary>
+    public const int CurrentVersion = 2;
+
     private const int MaxReasonLength = 300;
 
     private readonly Dictionary<string, BaselineEntry> _rows;
+    private readonly Dictionary<string, BaselineMethod> _methods;
 
-    private Baseline(string path, Dictionary<string, BaselineEntry> rows, bool exists)
+    private Baseline(string path, Dictionary<string, BaselineEntry> rows, Dictionary<string, BaselineMethod> methods, int version)
     {
         Path = path;
         _rows = rows;
-        Exists = exists;
+        _methods = methods;
+        Version = version;
     }
 
     public string Path { get; }
 
-    public bool Exists { get; }
+    /// <summary>Whether the file existed when the baseline was loaded.</summary>
+    public bool Exists => Version > 0;
+
+    /// <summary>The version of the loaded file (1 or 2), or 0 when there was no file.</summary>
+    public int Version { get; }
+
+    /// <summary>The recorded rows by row id.</summary>
+    public IReadOnlyDictionary<string, BaselineEntry> Rows => _rows;
+
+    /// <summary>The recorded metrics by eval method id (empty for version 1 files).</summary>
+    public IReadOnlyDictionary<string, BaselineMethod> Methods => _methods;
 
     /// <summary>A baseline with no rows (used when the baseline is ignored).</summary>
-    public static Baseline Empty(string path) => new(path, new Dictionary<string, BaselineEntry>(StringComparer.Ordinal), exists: false);
+    public static Baseline Empty(string path) =>
+        new(path, new Dictionary<string, BaselineEntry>(StringComparer.Ordinal), new Dictionary<string, BaselineMethod>(StringComparer.Ordinal), version: 0);
 
     /// <summary>Loads the baseline, or an empty one when the file does not exist.</summary>
     /// <exception cref="EvalConfigurationException">The file exists but cannot be read.</exception>
@@ -48,16 +73,26 @@ internal sealed class Baseline
         {
             BaselineFile file = JsonSerializer.Deserialize<BaselineFile>(File.ReadAllText(path), ResultsJson.Options)
                 ?? throw new JsonException("the file is empty");
-            if (file.Version != CurrentVersion)
+            if (file.Version is not (1 or CurrentVersion))
             {
-                throw new JsonException($"version {file.Version} is not supported (expected {CurrentVersion})");
+                throw new JsonException($"version {file.Version} is not supported (expected 1 or {CurrentVersion}; was it written by a newer EvalSpec?)");
             }
 
-            return new Baseline(path, new Dictionary<string, BaselineEntry>(file.Rows ?? new(), StringComparer.Ordinal), exists: true);
+            return new Baseline(
+                path,
+                new Dictionary<string, BaselineEntry>(file.Rows ?? new(), StringComparer.Ordinal),
+                new Dictionary<string, BaselineMethod>(file.Methods ?? new(), StringComparer.Ordinal),
+                file.Version);
         }
         catch (JsonException ex)
         {
-            throw new EvalConfigurationException($"The baseline {path} cannot be read: {ex.Message}. Fix or delete it, then record it again with EVALSPEC_BASELINE=update.", ex);
+            throw new EvalConfigurationException(
+                $"The baseline {path} cannot be read: {ex.Message}. Fix or delete it, then record it again with EVALSPEC_BASELINE=update or `evalspec baseline update`.",
+                ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new EvalConfigurationException($"The baseline {path} cannot be read: {ex.Message}", ex);
         }
     }
 
@@ -82,43 +117,81 @@ internal sealed class Baseline
 
     /// <summary>
     /// Writes the baseline with this run's outcomes replacing the recorded ones and the rows found not applicable
-    /// removed; rows this run did not reach are kept.
+    /// removed; rows this run did not reach are kept. Each method's counts and pass rate are recomputed from the
+    /// rows; the multi-prompt and robustness metrics of methods this run touched are dropped (they cannot be
+    /// recomputed from outcomes alone: record them with <c>evalspec baseline update</c>), those of other methods kept.
     /// </summary>
     public void WriteMerged(IEnumerable<KeyValuePair<string, BaselineEntry>> outcomes, IEnumerable<string> notApplicable)
     {
-        var merged = new SortedDictionary<string, BaselineEntry>(_rows, StringComparer.Ordinal);
-        foreach (string rowId in notApplicable)
+        KeyValuePair<string, BaselineEntry>[] updates = outcomes.ToArray();
+        string[] removed = notApplicable.ToArray();
+        var touched = new HashSet<string>(updates.Select(u => MethodOf(u.Key)).Concat(removed.Select(MethodOf)), StringComparer.Ordinal);
+        WriteMerged(updates, removed, touched.ToDictionary(m => m, _ => (BaselineMethodMetrics?)null, StringComparer.Ordinal), replaceAll: false);
+    }
+
+    /// <summary>
+    /// Writes the baseline: <paramref name="outcomes"/> replace the recorded rows, <paramref name="removed"/> rows are
+    /// dropped, and the methods in <paramref name="metrics"/> get those metrics (null: none). With
+    /// <paramref name="replaceAll"/>, only <paramref name="outcomes"/> and the metrics given are kept.
+    /// </summary>
+    public void WriteMerged(
+        IEnumerable<KeyValuePair<string, BaselineEntry>> outcomes,
+        IEnumerable<string> removed,
+        IReadOnlyDictionary<string, BaselineMethodMetrics?> metrics,
+        bool replaceAll)
+    {
+        var rows = new SortedDictionary<string, BaselineEntry>(replaceAll ? new Dictionary<string, BaselineEntry>() : _rows, StringComparer.Ordinal);
+        foreach (string rowId in removed)
         {
-            merged.Remove(rowId);
+            rows.Remove(rowId);
         }
 
         foreach (KeyValuePair<string, BaselineEntry> outcome in outcomes)
         {
-            merged[outcome.Key] = outcome.Value;
+            rows[outcome.Key] = outcome.Value;
         }
 
-        var file = new BaselineFile { Version = CurrentVersion, Rows = new Dictionary<string, BaselineEntry>(merged, StringComparer.Ordinal) };
+        var methods = new SortedDictionary<string, BaselineMethod>(StringComparer.Ordinal);
+        foreach (IGrouping<string, KeyValuePair<string, BaselineEntry>> method in rows.GroupBy(r => MethodOf(r.Key), StringComparer.Ordinal))
+        {
+            BaselineMethodMetrics? kept = metrics.TryGetValue(method.Key, out BaselineMethodMetrics? given)
+                ? given
+                : !replaceAll && _methods.TryGetValue(method.Key, out BaselineMethod? recorded) ? new BaselineMethodMetrics(recorded.MultiPrompt, recorded.Robustness) : null;
+            methods[method.Key] = BaselineMethod.FromRows(method.Select(r => r.Value).ToArray(), kept);
+        }
+
+        var file = new BaselineFile { Version = CurrentVersion, Methods = new(methods, StringComparer.Ordinal), Rows = new(rows, StringComparer.Ordinal) };
         string json = JsonSerializer.Serialize(file, ResultsJson.Indented).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
         string temporary = Path + ".tmp";
         File.WriteAllText(temporary, json, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         File.Move(temporary, Path, overwrite: true);
     }
 
-    public static BaselineEntry Entry(VerdictOutcome outcome, string? reason, string? failureKind) =>
+    public static BaselineEntry Entry(VerdictOutcome outcome, string? reason, string? failureKind) => Entry(outcome, reason, failureKind, score: null);
+
+    /// <summary>A row's entry; <paramref name="score"/> is the row score in [0, 1] (see <c>RunRow.Score</c>), rounded to four decimals.</summary>
+    public static BaselineEntry Entry(VerdictOutcome outcome, string? reason, string? failureKind, double? score) =>
         new(outcome, outcome == VerdictOutcome.Pass || reason is null ? null : reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "...")
         {
             Kind = outcome == VerdictOutcome.Fail ? failureKind : null,
+            Score = score is double s ? Math.Round(Math.Clamp(s, 0, 1), 4) : null,
         };
+
+    /// <summary>The eval method id of a row id (<c>Namespace.Class.Method/case/variant/relation</c>).</summary>
+    public static string MethodOf(string rowId) => Reports.RowNames.MethodOf(rowId);
 
     private sealed class BaselineFile
     {
         public int Version { get; set; }
 
+        public Dictionary<string, BaselineMethod>? Methods { get; set; }
+
         public Dictionary<string, BaselineEntry>? Rows { get; set; }
     }
 }
 
-/// <summary>A row's recorded outcome and, for a failure, why.</summary>
+/// <summary>A row's recorded outcome, score and, for a failure, why.</summary>
 internal sealed record BaselineEntry(
     [property: JsonPropertyName("outcome")] VerdictOutcome Outcome,
     [property: JsonPropertyName("reason")] string? Reason)
@@ -129,4 +202,64 @@ internal sealed record BaselineEntry(
     /// </summary>
     [JsonPropertyName("kind")]
     public string? Kind { get; init; }
+
+    /// <summary>The row score in [0, 1] (null in version 1 files and for rows without one).</summary>
+    [JsonPropertyName("score")]
+    public double? Score { get; init; }
 }
+
+/// <summary>One eval method in the baseline: counts and pass rate over its recorded rows, and its run metrics.</summary>
+internal sealed class BaselineMethod
+{
+    /// <summary>Recorded (judged) rows: not-applicable relation rows are never recorded.</summary>
+    [JsonPropertyName("rows")]
+    public int Rows { get; init; }
+
+    [JsonPropertyName("pass")]
+    public int Pass { get; init; }
+
+    [JsonPropertyName("fail")]
+    public int Fail { get; init; }
+
+    [JsonPropertyName("inconclusive")]
+    public int Inconclusive { get; init; }
+
+    /// <summary>Pass / rows: an inconclusive row counts as not passing.</summary>
+    [JsonPropertyName("passRate")]
+    public double? PassRate { get; init; }
+
+    [JsonPropertyName("multiPrompt")]
+    public BaselineMultiPrompt? MultiPrompt { get; init; }
+
+    [JsonPropertyName("robustness")]
+    public BaselineRobustness? Robustness { get; init; }
+
+    internal static BaselineMethod FromRows(IReadOnlyCollection<BaselineEntry> rows, BaselineMethodMetrics? metrics)
+    {
+        int pass = rows.Count(r => r.Outcome == VerdictOutcome.Pass);
+        return new BaselineMethod
+        {
+            Rows = rows.Count,
+            Pass = pass,
+            Fail = rows.Count(r => r.Outcome == VerdictOutcome.Fail),
+            Inconclusive = rows.Count(r => r.Outcome == VerdictOutcome.Inconclusive),
+            PassRate = rows.Count == 0 ? null : Math.Round((double)pass / rows.Count, 4),
+            MultiPrompt = metrics?.MultiPrompt,
+            Robustness = metrics?.Robustness,
+        };
+    }
+}
+
+/// <summary>A method's multi-prompt metrics as recorded (Mizrahi et al. 2024): best and mean variant pass rate, and CPS.</summary>
+internal sealed record BaselineMultiPrompt(
+    [property: JsonPropertyName("maxP")] double? MaxP,
+    [property: JsonPropertyName("avgP")] double? AvgP,
+    [property: JsonPropertyName("cps")] double? Cps);
+
+/// <summary>A method's robustness as recorded: attack success rate over its judged relation rows, and the METAL-weighted rate.</summary>
+internal sealed record BaselineRobustness(
+    [property: JsonPropertyName("attackSuccessRate")] double? AttackSuccessRate,
+    [property: JsonPropertyName("weightedAttackSuccessRate")] double? WeightedAttackSuccessRate);
+
+/// <summary>The metrics of a method that come from a run rather than from its rows.</summary>
+internal sealed record BaselineMethodMetrics(BaselineMultiPrompt? MultiPrompt, BaselineRobustness? Robustness);

@@ -43,6 +43,8 @@ internal static class RunSummaryWriter
                 }),
             pairwise = PairwiseBias(run.Judges.Pairwise),
             sample = Sample(run),
+            snapshots = SnapshotSummary(run),
+            recording = run.Recording.Statistics,
             inputSimilarity = new { measure = run.InputSimilarity.Measure, fallbacksToTokenF1 = run.InputSimilarity.Fallbacks },
             robustness = run.Robustness.ToDictionary(
                 m => m.Method,
@@ -95,7 +97,7 @@ internal static class RunSummaryWriter
                 + (run.JudgedOutsidePopulation == 0 ? string.Empty : $"; {run.JudgedOutsidePopulation} row(s) not recognised when the sample was drawn were judged as well");
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{fixedRows}{metrics}{sample}\n  Results: {run.RunDirectory}");
+            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{fixedRows}{metrics}{DescribeSnapshots(run)}{DescribeRecording(run)}{sample}\n  Results: {run.RunDirectory}");
     }
 
     private static object Robustness(RelationRobustness r) => new
@@ -109,6 +111,54 @@ internal static class RunSummaryWriter
         attackSuccessRate = Round(r.Success.Rate),
         weightedAttackSuccessRate = Round(r.WeightedRate),
     };
+
+    /// <summary>What the snapshots did, and verified files no row owns any more; null without [Snapshot] evals.</summary>
+    private static object? SnapshotSummary(EvalRun run)
+    {
+        SnapshotStatistics counts = run.SnapshotCounts;
+        IReadOnlyList<string> dangling = run.DanglingSnapshots;
+        if (counts.Total == 0 && dangling.Count == 0)
+        {
+            return null;
+        }
+
+        return new
+        {
+            matched = counts.Matched,
+            matchedByMeaning = counts.MatchedByMeaning,
+            accepted = counts.Accepted,
+            missing = counts.Missing,
+            mismatched = counts.Mismatched,
+            invalid = counts.Invalid,
+            dangling = dangling.Select(f => Path.GetRelativePath(run.ProjectDirectory, f).Replace('\\', '/')).ToArray(),
+        };
+    }
+
+    private static string DescribeRecording(EvalRun run)
+    {
+        Recording.RecordingStatistics recording = run.Recording.Statistics;
+        return recording.Replayed + recording.Recorded + recording.Live + recording.Misses == 0
+            ? string.Empty
+            : $"\n  Model calls ({recording.Mode.ToString().ToLowerInvariant()}): {recording.Replayed} replayed, {recording.Recorded} recorded, {recording.Live} live, {recording.Misses} missing from the recordings in {recording.Directory}";
+    }
+
+    private static string DescribeSnapshots(EvalRun run)
+    {
+        SnapshotStatistics counts = run.SnapshotCounts;
+        IReadOnlyList<string> dangling = run.DanglingSnapshots;
+        if (counts.Total == 0 && dangling.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        string byMeaning = counts.MatchedByMeaning == 0 ? string.Empty : $" ({counts.MatchedByMeaning} by meaning)";
+        string orphans = dangling.Count == 0
+            ? string.Empty
+            : $"; {dangling.Count} verified file(s) belong to no row any more (delete them): " + string.Join(", ", dangling.Select(f => Path.GetRelativePath(run.ProjectDirectory, f).Replace('\\', '/')));
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"\n  Snapshots: {counts.Matched} matched{byMeaning}, {counts.Accepted} accepted, {counts.Missing} missing, {counts.Mismatched} changed, {counts.Invalid} unreadable{orphans}");
+    }
 
     /// <summary>A sampled run: its size and the estimated pass rate of all the rows it stands for.</summary>
     private static object? Sample(EvalRun run)

@@ -1,0 +1,50 @@
+using System;
+using System.Text.Json.Nodes;
+using EvalSpec.Execution;
+
+namespace EvalSpec.Recording;
+
+/// <summary>One model call as the recordings see it: where it was made (suite, row, phase, trial), by which client, and its request hash.</summary>
+internal sealed class RecordingCall
+{
+    /// <summary>The context path of calls made outside eval rows.</summary>
+    public const string NoRowContext = "no-row";
+
+    /// <summary>The recordings file (without extension) of calls made outside eval rows.</summary>
+    public const string SharedSuite = "_shared";
+
+    private readonly Lazy<JsonObject> _summary;
+
+    public RecordingCall(EvalCallContext? context, string client, string kind, string hash, Func<JsonObject> summary)
+    {
+        Suite = context?.Suite ?? SharedSuite;
+        Context = context?.ToString() ?? NoRowContext;
+        Client = client;
+        Kind = kind;
+        Hash = hash;
+        _summary = new Lazy<JsonObject>(summary);
+    }
+
+    /// <summary>The eval class whose recordings file holds the call.</summary>
+    public string Suite { get; }
+
+    /// <summary>Row, phase and trial (<see cref="EvalCallContext.ToString"/>), or <see cref="NoRowContext"/>.</summary>
+    public string Context { get; }
+
+    /// <summary>The name the client was given in <c>WithEvalSpecRecording(name)</c>.</summary>
+    public string Client { get; }
+
+    /// <summary><see cref="RequestFingerprint.ChatKind"/> or <see cref="RequestFingerprint.EmbeddingsKind"/>.</summary>
+    public string Kind { get; }
+
+    /// <summary>The full request hash (64 hex digits).</summary>
+    public string Hash { get; }
+
+    /// <summary>The short form of <see cref="Hash"/> shown to people: its first 16 hex digits.</summary>
+    public string Key => ShortKey(Hash);
+
+    /// <summary>A readable summary of the request, computed when first needed (recording or a miss).</summary>
+    public JsonObject Summary => _summary.Value;
+
+    public static string ShortKey(string hash) => hash.Length > 16 ? hash[..16] : hash;
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using EvalSpec.Execution;
+using Microsoft.Extensions.AI;
+
+namespace EvalSpec.Recording;
+
+/// <summary>
+/// Chat middleware that records and replays answers through the run's <see cref="RecordingSession"/>, found at call time;
+/// without a session (code used outside an EvalSpec run) calls pass through unchanged.
+/// </summary>
+internal sealed class RecordingChatClient : DelegatingChatClient
+{
+    public RecordingChatClient(IChatClient innerClient, string name)
+        : base(innerClient)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+
+    /// <summary>The client's name in keys and recordings ("sut", "judge-a"...).</summary>
+    public string Name { get; }
+
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        RecordingSession? session = RecordingSession.Current;
+        if (session is null || session.PassesThrough)
+        {
+            session?.CountLive();
+            return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<ChatMessage> conversation = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
+        RecordingCall call = Describe(conversation, options);
+        if (session.Lookup(call) is { } recorded)
+        {
+            return session.Read(call, recorded, RecordedResponses.ToChatResponse);
+        }
+
+        ChatResponse response = await base.GetResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false);
+        await session.RecordAsync(call, RecordedResponses.FromChatResponse(response, Name)).ConfigureAwait(false);
+        return response;
+    }
+
+    /// <remarks>
+    /// A live stream is passed on update by update and recorded, once complete, as the response its updates make up
+    /// (an abandoned or failed stream is not recorded); a replay streams that response's updates. Streaming is not part of
+    /// the key: a streamed call replays an answer recorded without streaming, and the other way round.
+    /// </remarks>
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        RecordingSession? session = RecordingSession.Current;
+        if (session is null || session.PassesThrough)
+        {
+            session?.CountLive();
+            await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+
+            yield break;
+        }
+
+        IReadOnlyList<ChatMessage> conversation = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
+        RecordingCall call = Describe(conversation, options);
+        if (session.Lookup(call) is { } recorded)
+        {
+            foreach (ChatResponseUpdate update in session.Read(call, recorded, RecordedResponses.ToChatResponse).ToChatResponseUpdates())
+            {
+                yield return update;
+            }
+
+            yield break;
+        }
+
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false))
+        {
+            updates.Add(update);
+            yield return update;
+        }
+
+        await session.RecordAsync(call, RecordedResponses.FromChatResponse(updates.ToChatResponse(), Name)).ConfigureAwait(false);
+    }
+
+    private RecordingCall Describe(IReadOnlyList<ChatMessage> conversation, ChatOptions? options)
+    {
+        string? model = options?.ModelId ?? this.GetService<ChatClientMetadata>()?.DefaultModelId;
+        return new RecordingCall(
+            EvalCallContext.Current,
+            Name,
+            RequestFingerprint.ChatKind,
+            RequestFingerprint.Chat(Name, model, conversation, options),
+            () => RequestFingerprint.ChatSummary(model, conversation, options));
+    }
+}

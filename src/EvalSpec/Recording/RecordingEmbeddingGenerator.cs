@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using EvalSpec.Execution;
+using Microsoft.Extensions.AI;
+
+namespace EvalSpec.Recording;
+
+/// <summary>
+/// Embedding middleware that records and replays generated vectors through the run's <see cref="RecordingSession"/>, found
+/// at call time; without a session calls pass through unchanged. One entry per call (a batch of inputs).
+/// </summary>
+internal sealed class RecordingEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>
+{
+    public RecordingEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> innerGenerator, string name)
+        : base(innerGenerator)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+
+    /// <summary>The generator's name in keys and recordings.</summary>
+    public string Name { get; }
+
+    public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values,
+        EmbeddingGenerationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        RecordingSession? session = RecordingSession.Current;
+        if (session is null || session.PassesThrough)
+        {
+            session?.CountLive();
+            return await base.GenerateAsync(values, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<string> inputs = values as IReadOnlyList<string> ?? values.ToList();
+        string? model = options?.ModelId ?? this.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId;
+        var call = new RecordingCall(
+            EvalCallContext.Current,
+            Name,
+            RequestFingerprint.EmbeddingsKind,
+            RequestFingerprint.Embeddings(Name, model, inputs, options),
+            () => RequestFingerprint.EmbeddingsSummary(model, inputs));
+        if (session.Lookup(call) is { } recorded)
+        {
+            return session.Read(call, recorded, RecordedResponses.ToEmbeddings);
+        }
+
+        GeneratedEmbeddings<Embedding<float>> embeddings = await base.GenerateAsync(inputs, options, cancellationToken).ConfigureAwait(false);
+        await session.RecordAsync(call, RecordedResponses.FromEmbeddings(embeddings)).ConfigureAwait(false);
+        return embeddings;
+    }
+}

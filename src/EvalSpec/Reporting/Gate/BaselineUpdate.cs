@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EvalSpec.Reporting.Reports;
+
+namespace EvalSpec.Reporting.Gate;
+
+/// <summary>
+/// Records a run in the baseline (<c>evalspec baseline update</c>): each judged row's outcome, reason, failure kind
+/// and score, and each method's pass rate, multi-prompt metrics and robustness.
+/// </summary>
+internal static class BaselineUpdate
+{
+    /// <summary>The baseline entry of every judged row of the run (not-applicable rows are never recorded).</summary>
+    public static IReadOnlyDictionary<string, BaselineEntry> Entries(RunData run) =>
+        run.JudgedRows.ToDictionary(r => r.RowId, r => Baseline.Entry(r.Outcome, r.BaselineReason, r.FailureKind, r.Score), StringComparer.Ordinal);
+
+    /// <summary>The run metrics of every method of the run, rounded as recorded.</summary>
+    public static IReadOnlyDictionary<string, BaselineMethodMetrics?> Metrics(RunMetrics metrics)
+    {
+        var result = new Dictionary<string, BaselineMethodMetrics?>(StringComparer.Ordinal);
+        foreach (MethodStatistics method in metrics.Methods)
+        {
+            MultiPromptStatistics? multiPrompt = metrics.MultiPrompt.FirstOrDefault(m => m.MethodId == method.MethodId);
+            RelationStatistics? robustness = metrics.Relations.FirstOrDefault(r => r.MethodId == method.MethodId && r.Relation is null);
+            result[method.MethodId] = new BaselineMethodMetrics(
+                multiPrompt?.MaxP is null ? null : new BaselineMultiPrompt(Round(multiPrompt.MaxP), Round(multiPrompt.AvgP), Round(multiPrompt.Cps)),
+                robustness?.AttackSuccessRate is null ? null : new BaselineRobustness(Round(robustness.AttackSuccessRate), Round(robustness.WeightedAttackSuccessRate)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="run"/> into <paramref name="baseline"/>'s file: its rows replace the recorded ones, rows
+    /// that did not apply are dropped, and (unless <paramref name="replace"/>) rows the run did not have are kept.
+    /// </summary>
+    public static BaselineChanges Apply(Baseline baseline, RunData run, bool replace)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(run);
+        IReadOnlyDictionary<string, BaselineEntry> entries = Entries(run);
+        string[] notApplicable = run.Rows.Where(r => !r.IsJudged).Select(r => r.RowId).ToArray();
+
+        string[] added = entries.Keys.Where(id => baseline.Find(id) is null).Order(StringComparer.Ordinal).ToArray();
+        (string, string, string)[] changed = entries
+            .Where(e => baseline.Find(e.Key) is { } recorded && recorded.Outcome != e.Value.Outcome)
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => (e.Key, Lower(baseline.Find(e.Key)!.Outcome), Lower(e.Value.Outcome)))
+            .ToArray();
+        string[] notInRun = baseline.Rows.Keys.Where(id => !entries.ContainsKey(id)).ToArray();
+        string[] removed = notInRun.Where(id => replace || notApplicable.Contains(id, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+
+        baseline.WriteMerged(entries, notApplicable, Metrics(RunMetrics.Compute(run)), replace);
+        Baseline written = Baseline.Load(baseline.Path);
+        return new BaselineChanges(baseline.Path, baseline.Version, added, changed, removed, notInRun.Length - removed.Length, written.Rows.Count, written.Methods.Count);
+    }
+
+    private static string Lower(Judging.VerdictOutcome outcome) => outcome.ToString().ToLowerInvariant();
+
+    private static double? Round(double? value) => value is double v ? Math.Round(v, 4) : null;
+}

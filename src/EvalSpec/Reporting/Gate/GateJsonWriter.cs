@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace EvalSpec.Reporting.Gate;
+
+/// <summary>Writes a <see cref="GateResult"/> as JSON (<c>evalspec gate --json</c>), for CI artifacts and dashboards.</summary>
+internal static class GateJsonWriter
+{
+    public static void Write(string path, GateResult result)
+    {
+        string fullPath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        string temporary = fullPath + ".tmp";
+        File.WriteAllText(temporary, Serialize(result), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.Move(temporary, fullPath, overwrite: true);
+    }
+
+    public static string Serialize(GateResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("passed", result.Passed);
+            json.WriteString("runId", result.RunId);
+            json.WriteString("run", result.RunDirectory);
+            json.WriteString("baseline", result.BaselinePath);
+            json.WriteNumber("baselineVersion", result.BaselineVersion);
+            json.WriteStartObject("options");
+            json.WriteNumber("alpha", result.Options.Alpha);
+            json.WriteNumber("minDrop", result.Options.MinDrop);
+            json.WriteNumber("minScoreDrop", result.Options.MinScoreDrop);
+            json.WriteNumber("resamples", result.Options.Resamples);
+            json.WriteNumber("minScorePairs", result.Options.MinScorePairs);
+            json.WriteString("correction", result.Options.Correction.ToString().ToLowerInvariant());
+            json.WriteEndObject();
+
+            json.WriteStartArray("regressions");
+            foreach (GateRegression regression in result.Regressions)
+            {
+                json.WriteStartObject();
+                json.WriteString("method", regression.MethodId);
+                json.WriteString("kind", regression.Kind == GateRegressionKind.PassRate ? "passRate" : "score");
+                json.WriteString("message", GateText.Describe(regression, result.Options));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("overall");
+            WriteComparison(json, result.Overall);
+            json.WriteStartObject("methods");
+            foreach (PairedComparison method in result.Methods)
+            {
+                json.WritePropertyName(method.MethodId!);
+                WriteComparison(json, method);
+            }
+
+            json.WriteEndObject();
+            WriteStrings(json, "newRows", result.NewRows);
+            WriteStrings(json, "missingRows", result.MissingRows);
+            WriteStrings(json, "notApplicableRows", result.NotApplicableRows);
+            WriteRows(json, "inconclusiveRows", result.InconclusiveRows);
+            json.WriteStartObject("methodMetrics");
+            foreach (MethodMetricChange change in result.MethodChanges)
+            {
+                json.WriteStartObject(change.MethodId);
+                WritePair(json, "passRate", change.BaselinePassRate, change.RunPassRate);
+                WritePair(json, "cps", change.BaselineCps, change.RunCps);
+                WritePair(json, "attackSuccessRate", change.BaselineAttackSuccessRate, change.RunAttackSuccessRate);
+                WritePair(json, "weightedAttackSuccessRate", change.BaselineWeightedAttackSuccessRate, change.RunWeightedAttackSuccessRate);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            WriteStrings(json, "notes", result.Notes);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static void WriteComparison(Utf8JsonWriter json, PairedComparison c)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("pairs", c.Pairs);
+        WriteNumber(json, "baselinePassRate", c.BaselinePassRate);
+        WriteNumber(json, "runPassRate", c.RunPassRate);
+        json.WriteNumber("passToNotPassing", c.B);
+        json.WriteNumber("notPassingToPass", c.C);
+        WriteNumber(json, "pValue", c.PValue);
+        WriteNumber(json, "adjustedPValue", c.AdjustedPValue);
+        json.WriteBoolean("passRateRegression", c.PassRateRegression);
+        json.WriteNumber("scorePairs", c.ScorePairs);
+        WriteNumber(json, "baselineMeanScore", c.BaselineMeanScore);
+        WriteNumber(json, "runMeanScore", c.RunMeanScore);
+        if (c.ScoreChange is { } interval)
+        {
+            json.WriteStartObject("scoreChange");
+            WriteNumber(json, "mean", interval.Mean);
+            WriteNumber(json, "lower", interval.Lower);
+            WriteNumber(json, "upper", interval.Upper);
+            json.WriteNumber("confidence", interval.Confidence);
+            json.WriteNumber("resamples", interval.Resamples);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("scoreChange");
+        }
+
+        json.WriteBoolean("scoreRegression", c.ScoreRegression);
+        json.WriteString("scoreNote", c.ScoreNote);
+        WriteRows(json, "stoppedPassing", c.PassToNotPassing);
+        WriteRows(json, "startedPassing", c.NotPassingToPass);
+        json.WriteEndObject();
+    }
+
+    private static void WriteRows(Utf8JsonWriter json, string name, IEnumerable<PairedRow> rows)
+    {
+        json.WriteStartArray(name);
+        foreach (PairedRow row in rows)
+        {
+            json.WriteStartObject();
+            json.WriteString("rowId", row.RowId);
+            json.WriteString("name", row.DisplayName);
+            json.WriteString("baseline", row.Baseline.ToString().ToLowerInvariant());
+            json.WriteString("run", row.Run.ToString().ToLowerInvariant());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WritePair(Utf8JsonWriter json, string name, double? baseline, double? run)
+    {
+        json.WriteStartObject(name);
+        WriteNumber(json, "baseline", baseline);
+        WriteNumber(json, "run", run);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is double number)
+        {
+            json.WriteNumber(name, Math.Round(number, 6));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

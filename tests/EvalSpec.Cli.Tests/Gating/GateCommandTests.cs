@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using EvalSpec.Cli.Tests.Reporting;
+using FluentAssertions;
+using Xunit;
+
+namespace EvalSpec.Cli.Tests.Gating;
+
+public sealed class GateCommandTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Project => _folder.Combine("Shop.Evals");
+
+    private string BaselinePath => Path.Combine(Project, "evalspec.baseline.json");
+
+    /// <summary>Records <see cref="RunFiles.Suite16"/> as the baseline with the tool itself, as a developer would.</summary>
+    private async Task RecordBaselineAsync()
+    {
+        string run = RunFiles.Write(Project, "20260314T080000Z-base", RunFiles.Suite16(), written: new DateTime(2026, 3, 14, 8, 0, 0, DateTimeKind.Utc));
+        CliResult update = await Cli.RunAsync("baseline", "update", "--run", run);
+        update.ExitCode.Should().Be(0, update.ToString());
+    }
+
+    [Fact]
+    public async Task An_unchanged_run_passes_with_exit_code_0()
+    {
+        await RecordBaselineAsync();
+        string run = RunFiles.Write(Project, "20260314T090000Z-same", RunFiles.Suite16());
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain($"Baseline: {BaselinePath} (version 2)")
+            .And.Contain("Gate passed: no statistically meaningful regression against the baseline (23 paired row(s), 0 stopped passing, 0 started passing).");
+    }
+
+    [Fact]
+    public async Task A_degraded_run_exits_with_1_naming_the_method_the_flipped_rows_and_the_p_value()
+    {
+        await RecordBaselineAsync();
+        string run = RunFiles.Write(Project, "20260314T090000Z-worse", RunFiles.Failing(RunFiles.Suite16(), "fail", "c00", "c01", "c02", "c04", "c05", "c06", "c07", "c08"));
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Output.Should()
+            .Contain("Pass-rate regression in Shop.RefundEvals.RefundWindow: 0.938 -> 0.438 over 16 paired rows; 8 stopped passing, 0 started (exact McNemar p = 0.0078, Holm-adjusted 0.0078; alpha 0.05).")
+            .And.Contain("  - RefundEvals.RefundWindow [c00 · formal]: pass -> fail (Shop.RefundEvals.RefundWindow/c00/formal/identity)")
+            .And.Contain("Gate FAILED");
+        result.Error.Should().StartWith("evalspec gate: Gate FAILED: ").And.Contain("RefundEvals.RefundWindow (pass rate)");
+    }
+
+    [Fact]
+    public async Task New_and_removed_rows_are_listed_and_the_gate_still_passes()
+    {
+        await RecordBaselineAsync();
+        List<ResultRow> rows = RunFiles.Suite16().Where(r => r.Method != "Warranty").ToList();
+        rows.Add(new ResultRow("Exchange", "shoes", "formal", "fail"));
+        string run = RunFiles.Write(Project, "20260314T090000Z-moved", rows);
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("New rows, not in the baseline (not compared): 1")
+            .And.Contain("  - RefundEvals.Exchange [shoes · formal] (Shop.RefundEvals.Exchange/shoes/formal/identity)")
+            .And.Contain("Baseline rows not in this run (not compared): 7");
+    }
+
+    [Fact]
+    public async Task The_project_s_newest_run_and_its_baseline_are_used_when_no_run_is_given()
+    {
+        await RecordBaselineAsync();
+        RunFiles.Write(Project, "20260314T090000Z-old", RunFiles.Failing(RunFiles.Suite16(), "fail", "c00", "c01", "c02", "c04", "c05", "c06", "c07", "c08"), written: new DateTime(2026, 3, 14, 9, 0, 0, DateTimeKind.Utc));
+        string newest = RunFiles.Write(Project, "20260314T100000Z-new", RunFiles.Suite16(), written: new DateTime(2026, 3, 14, 10, 0, 0, DateTimeKind.Utc));
+
+        CliResult result = await Cli.RunAsync("gate", "--project", Project);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain($"Run: {newest}");
+    }
+
+    [Fact]
+    public async Task The_json_result_lists_the_regressions_and_the_flipped_rows()
+    {
+        await RecordBaselineAsync();
+        string run = RunFiles.Write(Project, "20260314T090000Z-worse", RunFiles.Failing(RunFiles.Suite16(), "inconclusive", "c00", "c01", "c02", "c04", "c05", "c06", "c07", "c08"));
+        string json = _folder.Combine("out", "gate.json");
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run, "--json", json);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(json));
+        JsonElement root = document.RootElement;
+        root.GetProperty("passed").GetBoolean().Should().BeFalse();
+        root.GetProperty("regressions").EnumerateArray().Select(r => r.GetProperty("method").GetString()).Should().Contain("Shop.RefundEvals.RefundWindow");
+        root.GetProperty("inconclusiveRows").GetArrayLength().Should().Be(8);
+        root.GetProperty("methods").GetProperty("Shop.RefundEvals.RefundWindow").GetProperty("stoppedPassing")[0].GetProperty("run").GetString().Should().Be("inconclusive");
+    }
+
+    [Fact]
+    public async Task A_missing_run_folder_is_an_input_error_that_lists_the_runs_found()
+    {
+        RunFiles.Write(Project, "20260314T080000Z-aaaa", RunFiles.Suite16());
+        RunFiles.Write(Project, "20260314T090000Z-bbbb", RunFiles.Suite16());
+
+        CliResult result = await Cli.RunAsync("gate", "--run", Path.Combine(Project, "TestResults", "evalspec", "20260314T100000Z-typo"));
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("20260314T100000Z-typo does not exist. Run folders in")
+            .And.Contain("20260314T090000Z-bbbb").And.Contain("20260314T080000Z-aaaa");
+    }
+
+    [Fact]
+    public async Task A_project_without_runs_is_an_input_error_saying_to_run_the_tests()
+    {
+        Directory.CreateDirectory(Project);
+
+        CliResult result = await Cli.RunAsync("gate", "--project", Project);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("No run in").And.Contain("run `dotnet test`");
+    }
+
+    [Fact]
+    public async Task A_missing_baseline_is_an_input_error_pointing_to_baseline_update()
+    {
+        string run = RunFiles.Write(Project, "20260314T090000Z-same", RunFiles.Suite16());
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain($"There is no baseline at {BaselinePath}").And.Contain("evalspec baseline update --run");
+    }
+
+    [Fact]
+    public async Task A_malformed_results_line_is_an_input_error_naming_the_file_and_line()
+    {
+        await RecordBaselineAsync();
+        string run = RunFiles.Write(Project, "20260314T090000Z-cut", RunFiles.Suite16());
+        File.AppendAllText(Path.Combine(run, "results.jsonl"), "{\"rowId\":\"Shop.RefundEvals.RefundWindow/c99/formal/identity\",\"outc\n");
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain(Path.Combine(run, "results.jsonl") + ", line 25: not valid JSON");
+    }
+
+    [Theory]
+    [InlineData("--alpha", "1.5", "alpha must be between 0 and 1")]
+    [InlineData("--min-score-drop", "-0.1", "minimum score drop must be between 0 and 1")]
+    [InlineData("--resamples", "10", "resamples must be between 1000 and 1000000")]
+    public async Task Thresholds_out_of_range_are_input_errors(string option, string value, string message)
+    {
+        string run = RunFiles.Write(Project, "20260314T090000Z-same", RunFiles.Suite16());
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run, option, value);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain(message);
+    }
+}
