@@ -2,12 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using EvalSpec.Reporting;
 
 namespace EvalSpec.Cli.Comparing;
 
 /// <summary>Writes a <see cref="ConfigurationComparison"/> as JSON (<c>--json</c>), for CI artifacts and dashboards.</summary>
 internal static class ComparisonJsonWriter
 {
+    private const int Digits = 4;
+
     public static void Write(string path, ConfigurationComparison comparison, double? minW, IReadOnlyCollection<string> belowMinW)
     {
         string fullPath = Path.GetFullPath(path);
@@ -52,7 +55,7 @@ internal static class ComparisonJsonWriter
                 json.WriteNull("minW");
             }
 
-            WriteStrings(json, "belowMinW", belowMinW);
+            json.WriteStringArray("belowMinW", belowMinW);
             json.WriteEndObject();
         }
 
@@ -62,18 +65,18 @@ internal static class ComparisonJsonWriter
     private static void WriteMethod(Utf8JsonWriter json, MethodComparison method)
     {
         json.WriteStartObject();
-        WriteStrings(json, "variants", method.SharedVariants);
-        WriteStrings(json, "variantsLeftOut", method.LeftOutVariants);
-        WriteStrings(json, "configurationsWithoutPassRates", method.Unranked);
+        json.WriteStringArray("variants", method.SharedVariants);
+        json.WriteStringArray("variantsLeftOut", method.LeftOutVariants);
+        json.WriteStringArray("configurationsWithoutPassRates", method.Unranked);
         json.WriteStartArray("configurations");
         foreach (ConfigurationRow row in method.Rows)
         {
             json.WriteStartObject();
             json.WriteString("configuration", row.Configuration);
-            WriteNumber(json, "maxP", row.Scores?.MaxP);
-            WriteNumber(json, "avgP", row.Scores?.AvgP);
-            WriteNumber(json, "saturation", row.Scores?.Saturation);
-            WriteNumber(json, "cps", row.Scores?.Cps);
+            json.WriteRounded("maxP", row.Scores?.MaxP, Digits);
+            json.WriteRounded("avgP", row.Scores?.AvgP, Digits);
+            json.WriteRounded("saturation", row.Scores?.Saturation, Digits);
+            json.WriteRounded("cps", row.Scores?.Cps, Digits);
             if (row.PassRates is null)
             {
                 json.WriteNull("variantPassRate");
@@ -93,7 +96,7 @@ internal static class ComparisonJsonWriter
         }
 
         json.WriteEndArray();
-        WriteNumber(json, "kendallW", method.KendallW);
+        json.WriteRounded("kendallW", method.KendallW, Digits);
         json.WriteString("kendallWUndefinedReason", method.UndefinedReason);
         json.WriteStartObject("rankingByVariant");
         foreach (VariantRanking ranking in method.Rankings)
@@ -115,31 +118,8 @@ internal static class ComparisonJsonWriter
         }
 
         json.WriteEndObject();
-        WriteStrings(json, "bestUnderEveryVariant", method.BestUnderEveryVariant);
+        json.WriteStringArray("bestUnderEveryVariant", method.BestUnderEveryVariant);
         json.WriteBoolean("sameBestUnderEveryVariant", method.BestUnderEveryVariant.Count > 0);
         json.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is double number)
-        {
-            json.WriteNumber(name, Math.Round(number, 4));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (string value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -10,6 +10,8 @@ namespace EvalSpec.Reporting.Gate;
 /// <summary>Writes a <see cref="GateResult"/> as JSON (<c>evalspec gate --json</c>), for CI artifacts and dashboards.</summary>
 internal static class GateJsonWriter
 {
+    private const int Digits = 6;
+
     public static void Write(string path, GateResult result)
     {
         string fullPath = Path.GetFullPath(path);
@@ -60,9 +62,9 @@ internal static class GateJsonWriter
             }
 
             json.WriteEndObject();
-            WriteStrings(json, "newRows", result.NewRows);
-            WriteStrings(json, "missingRows", result.MissingRows);
-            WriteStrings(json, "notApplicableRows", result.NotApplicableRows);
+            json.WriteStringArray("newRows", result.NewRows);
+            json.WriteStringArray("missingRows", result.MissingRows);
+            json.WriteStringArray("notApplicableRows", result.NotApplicableRows);
             WriteRows(json, "inconclusiveRows", result.InconclusiveRows);
             json.WriteStartObject("methodMetrics");
             foreach (MethodMetricChange change in result.MethodChanges)
@@ -76,7 +78,7 @@ internal static class GateJsonWriter
             }
 
             json.WriteEndObject();
-            WriteStrings(json, "notes", result.Notes);
+            json.WriteStringArray("notes", result.Notes);
             json.WriteEndObject();
         }
 
@@ -87,22 +89,22 @@ internal static class GateJsonWriter
     {
         json.WriteStartObject();
         json.WriteNumber("pairs", c.Pairs);
-        WriteNumber(json, "baselinePassRate", c.BaselinePassRate);
-        WriteNumber(json, "runPassRate", c.RunPassRate);
+        json.WriteRounded("baselinePassRate", c.BaselinePassRate, Digits);
+        json.WriteRounded("runPassRate", c.RunPassRate, Digits);
         json.WriteNumber("passToNotPassing", c.B);
         json.WriteNumber("notPassingToPass", c.C);
-        WriteNumber(json, "pValue", c.PValue);
-        WriteNumber(json, "adjustedPValue", c.AdjustedPValue);
+        json.WriteRounded("pValue", c.PValue, Digits);
+        json.WriteRounded("adjustedPValue", c.AdjustedPValue, Digits);
         json.WriteBoolean("passRateRegression", c.PassRateRegression);
         json.WriteNumber("scorePairs", c.ScorePairs);
-        WriteNumber(json, "baselineMeanScore", c.BaselineMeanScore);
-        WriteNumber(json, "runMeanScore", c.RunMeanScore);
+        json.WriteRounded("baselineMeanScore", c.BaselineMeanScore, Digits);
+        json.WriteRounded("runMeanScore", c.RunMeanScore, Digits);
         if (c.ScoreChange is { } interval)
         {
             json.WriteStartObject("scoreChange");
-            WriteNumber(json, "mean", interval.Mean);
-            WriteNumber(json, "lower", interval.Lower);
-            WriteNumber(json, "upper", interval.Upper);
+            json.WriteRounded("mean", interval.Mean, Digits);
+            json.WriteRounded("lower", interval.Lower, Digits);
+            json.WriteRounded("upper", interval.Upper, Digits);
             json.WriteNumber("confidence", interval.Confidence);
             json.WriteNumber("resamples", interval.Resamples);
             json.WriteEndObject();
@@ -138,31 +140,8 @@ internal static class GateJsonWriter
     private static void WritePair(Utf8JsonWriter json, string name, double? baseline, double? run)
     {
         json.WriteStartObject(name);
-        WriteNumber(json, "baseline", baseline);
-        WriteNumber(json, "run", run);
+        json.WriteRounded("baseline", baseline, Digits);
+        json.WriteRounded("run", run, Digits);
         json.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is double number)
-        {
-            json.WriteNumber(name, Math.Round(number, 6));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (string value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }
