@@ -5,14 +5,23 @@ using Microsoft.CodeAnalysis;
 
 namespace EvalSpec.Analyzers;
 
-/// <summary>The authoring rules (ES1xxx) and their messages.</summary>
+/// <summary>
+/// Every rule and its message, in ranges: ES1xxx authoring (and the ES1021 cost estimate), ES2xxx judging,
+/// ES3xxx snapshots and recording.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
+    /// <summary>Where the rule pages live: <c>docs/rules/&lt;ID&gt;.md</c>, one per rule.</summary>
+    internal const string HelpLinkBase = "https://github.com/evalspec/evalspec/blob/main/docs/rules/";
+
     private const string Authoring = "EvalSpec.Authoring";
+    private const string Cost = "EvalSpec.Cost";
+    private const string Judging = "EvalSpec.Judging";
+    private const string Snapshots = "EvalSpec.Snapshots";
 
     public static readonly DiagnosticDescriptor UnknownPlaceholder = Error(
         "ES1001", "Prompt placeholder has no matching parameter",
-        "Prompt '{2}' of {0} uses the placeholder {{{1}}}, but {0} has no parameter of that name. Valid placeholders: {3}.");
+        "Prompt '{2}' of {0} uses the placeholder {{{1}}}, but {0} has no parameter of that name. Valid placeholders: {3}.{4}");
 
     public static readonly DiagnosticDescriptor CaseArgumentCount = Error(
         "ES1002", "Case argument count does not match the parameters",
@@ -58,10 +67,10 @@ internal static class DiagnosticDescriptors
         "ES1012", "Eval setting out of range",
         "{0} = {1} on {2} is out of range: {3}.");
 
-    public static readonly DiagnosticDescriptor NoCases = new(
+    public static readonly DiagnosticDescriptor NoCases = Create(
         "ES1013", "Eval method has no cases",
         "[Eval] method {0} has no [Case], so it produces no tests. Add at least one [Case(...)].",
-        Authoring, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        Authoring, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor RelationWithoutPrompt = Error(
         "ES1014", "Relation transforms a prompt that does not exist",
@@ -87,6 +96,27 @@ internal static class DiagnosticDescriptors
         "ES1019", "Malformed prompt file line",
         "{0} line {1}: {2}. Write one 'key: template' per line; lines starting with '#' are comments.");
 
+    public static readonly DiagnosticDescriptor UnusedCaseParameter = Create(
+        "ES1020", "Case parameter is not used",
+        "The case parameter '{0}' of {1} appears in no prompt template and is never read by the method. Use it in a template as {{{0}}}, or remove it (and its [Case] arguments).",
+        Authoring, DiagnosticSeverity.Warning);
+
+    /// <summary>Reported at the end of the compilation: the judge count comes from the startup, which may be in another file.</summary>
+    public static readonly DiagnosticDescriptor CallBudgetExceeded = Create(
+        "ES1021", "Eval exceeds the model call budget",
+        "{0} makes about {1} model calls per run: {2} case(s) x {3} variant(s) x (1 + {4} relation(s)) x {5} trial(s) x (1 + {6} judge(s)); budget {7} (EvalSpecCallBudget)",
+        Cost, DiagnosticSeverity.Info, WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor JudgeOnModelUnderTest = Create(
+        "ES2001", "Judge uses the model under test",
+        "Judge '{0}' uses the model '{1}', which the system under test uses ('{2}' in SystemUnderTestModels): a model grading its own outputs favours them. Use a judge from another model family, or set AllowSelfPreference = true in its LlmJudgeOptions if you accept the bias.",
+        Judging, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor CheckNotAwaited = Create(
+        "ES3001", "Snapshot or assertion is not awaited",
+        "{0} returns a Task that is not awaited: a mismatch or failed verdict it finds is never observed and cannot fail the test. Add 'await'.",
+        Snapshots, DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<EvalRule, DiagnosticDescriptor> ByRule = new()
     {
         [EvalRule.UnknownPlaceholder] = UnknownPlaceholder,
@@ -110,10 +140,26 @@ internal static class DiagnosticDescriptors
         [EvalRule.PromptFileMalformed] = PromptFileMalformed,
     };
 
+    /// <summary>The rules the declaration parser finds (ES1001-ES1019), all reported by <see cref="EvalDeclarationAnalyzer"/>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.CreateRange(ByRule.Values);
+
+    /// <summary>Every rule of the assembly, whichever analyzer reports it: the parser's rules and the one-rule analyzers'.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Published { get; } = All.AddRange(new[]
+    {
+        UnusedCaseParameter,
+        CallBudgetExceeded,
+        JudgeOnModelUnderTest,
+        CheckNotAwaited,
+    });
 
     public static DiagnosticDescriptor For(EvalRule rule) => ByRule[rule];
 
+    /// <summary>The help link of a rule: its page under <see cref="HelpLinkBase"/>.</summary>
+    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Authoring, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Create(id, title, message, Authoring, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] customTags) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id), customTags: customTags);
 }

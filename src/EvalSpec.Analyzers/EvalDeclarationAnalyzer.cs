@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -18,6 +19,12 @@ namespace EvalSpec.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>ES1001 property: the unknown placeholder's name, as written between the braces (trimmed).</summary>
+    internal const string PlaceholderProperty = "Placeholder";
+
+    /// <summary>ES1001 property: the closest parameter names, comma-separated, closest first; empty when none is close.</summary>
+    internal const string SuggestionsProperty = "Suggestions";
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
 
@@ -61,12 +68,90 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
 
         foreach (EvalProblem problem in problems)
         {
-            // Types that are not partial are reported once per type, by AnalyzeType.
-            if (problem.Rule != EvalRule.ClassNotPartial)
+            Location? location = problem.Location ?? method.Locations.FirstOrDefault();
+            if (problem.Rule == EvalRule.UnknownPlaceholder)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Rule), problem.Location ?? method.Locations.FirstOrDefault(), problem.MessageArguments));
+                context.ReportDiagnostic(UnknownPlaceholder(problem, location, method));
+            }
+            else if (problem.Rule != EvalRule.ClassNotPartial)
+            {
+                // Types that are not partial are reported once per type, by AnalyzeType.
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Rule), location, problem.MessageArguments));
             }
         }
+    }
+
+    /// <summary>
+    /// ES1001 with the closest parameter names: in the message ("did you mean") and, for the code fix, in the
+    /// properties <see cref="PlaceholderProperty"/> and <see cref="SuggestionsProperty"/>.
+    /// </summary>
+    private static Diagnostic UnknownPlaceholder(EvalProblem problem, Location? location, IMethodSymbol method)
+    {
+        // The parser only checks templates of methods whose first parameter is EvalInput; the rest are case parameters.
+        string placeholder = (string)problem.MessageArguments[1];
+        IReadOnlyList<string> suggestions = SuggestParameterNames(placeholder, method.Parameters.Skip(1).Select(p => p.Name));
+        string didYouMean = suggestions.Count switch
+        {
+            0 => string.Empty,
+            1 => " Did you mean {" + suggestions[0] + "}?",
+            _ => " Did you mean " + string.Join(", ", suggestions.Take(suggestions.Count - 1).Select(s => "{" + s + "}")) + " or {" + suggestions[suggestions.Count - 1] + "}?",
+        };
+        ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
+            .Add(PlaceholderProperty, placeholder)
+            .Add(SuggestionsProperty, string.Join(",", suggestions));
+        return Diagnostic.Create(DiagnosticDescriptors.UnknownPlaceholder, location, properties, problem.MessageArguments.Concat(new object[] { didYouMean }).ToArray());
+    }
+
+    /// <summary>
+    /// The parameter names a mistyped placeholder most likely meant, closest first, at most three. A name that
+    /// equals the placeholder ignoring case comes first; then names within an edit distance (ignoring case,
+    /// a swap of two neighbouring letters counting once) of 2, or of a third of the placeholder's length when
+    /// that is more. A name that would have to be rewritten wholesale (a distance as long as either name) is
+    /// never suggested, so "id" does not suggest "x".
+    /// </summary>
+    /// <param name="placeholder">The placeholder name found in the template.</param>
+    /// <param name="parameterNames">The case parameter names, in declaration order (ties keep that order).</param>
+    internal static IReadOnlyList<string> SuggestParameterNames(string placeholder, IEnumerable<string> parameterNames)
+    {
+        string target = placeholder.ToLowerInvariant();
+        int limit = Math.Max(2, placeholder.Length / 3);
+        return parameterNames
+            .Select(name => (Name: name, Distance: EditDistance(target, name.ToLowerInvariant())))
+            .Where(c => c.Distance <= limit && c.Distance < placeholder.Length && c.Distance < c.Name.Length)
+            .OrderBy(c => c.Distance)
+            .Take(3)
+            .Select(c => c.Name)
+            .ToList();
+    }
+
+    /// <summary>The optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (int j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 
     /// <summary>Locations of [PromptSet] attributes and of lines in prompt files.</summary>

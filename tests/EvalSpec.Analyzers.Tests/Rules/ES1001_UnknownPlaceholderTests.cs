@@ -24,7 +24,7 @@ public class ES1001_UnknownPlaceholderTests
 
         await Verify.VerifyAsync(
             source,
-            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "produkt", "formal", "{product}"));
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "produkt", "formal", "{product}", " Did you mean {product}?"));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class ES1001_UnknownPlaceholderTests
 
         await Verify.VerifyAsync(
             source,
-            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "country", "formal", "{product}, {region}"));
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "country", "formal", "{product}, {region}", ""));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class ES1001_UnknownPlaceholderTests
 
         await Verify.VerifyAsync(
             source,
-            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("FaqEvals.Answer", "input", "echo", "{question}"));
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("FaqEvals.Answer", "input", "echo", "{question}", ""));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class ES1001_UnknownPlaceholderTests
         await Verify.VerifyAsync(
             source,
             Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments(
-                "SmallTalkEvals.Greeting", "topic", "greeting", "none: the method has no parameters after EvalInput; add one named 'topic'"));
+                "SmallTalkEvals.Greeting", "topic", "greeting", "none: the method has no parameters after EvalInput; add one named 'topic'", ""));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class ES1001_UnknownPlaceholderTests
         // "efef2217" is the variant key of that template (FNV-1a 64 folded to 32 bits): a stable key, pinned here.
         await Verify.VerifyAsync(
             source,
-            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("TopicEvals.Explain", "topic", "efef2217", "{subject}"));
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("TopicEvals.Explain", "topic", "efef2217", "{subject}", ""));
     }
 
     [Fact]
@@ -131,8 +131,8 @@ public class ES1001_UnknownPlaceholderTests
 
         await Verify.VerifyAsync(
             source,
-            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "item", "formal", "{product}"),
-            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "country", "formal", "{product}"));
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "item", "formal", "{product}", ""),
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "country", "formal", "{product}", ""));
     }
 
     [Fact]
@@ -154,6 +154,93 @@ public class ES1001_UnknownPlaceholderTests
 
         await Verify.VerifyAsync(
             source,
-            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "prodcut", "casual", "{product}"));
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "prodcut", "casual", "{product}", " Did you mean {product}?"));
+    }
+
+    [Fact]
+    public async Task Parameter_differing_only_in_case_is_suggested_before_closer_spellings()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class RefundEvals
+            {
+                [Eval]
+                [Prompt("formal", {|#0:"What is the refund window for {Product}?"|})]
+                [Case("laptop", "laptops")]
+                public Task<string> RefundWindow(EvalInput input, string products, string product) => Task.FromResult(input.Prompt);
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments(
+                "RefundEvals.RefundWindow", "Product", "formal", "{products}, {product}", " Did you mean {product} or {products}?"));
+    }
+
+    [Fact]
+    public async Task At_most_the_three_closest_parameters_are_suggested_closest_first()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class AccountEvals
+            {
+                [Eval]
+                [Prompt("plain", {|#0:"Greet {user}."|})]
+                [Case("u-1", "Ann", "ann", "mail")]
+                public Task<string> Greeting(EvalInput input, string userId, string users, string usr, string uses) => Task.FromResult(input.Prompt);
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments(
+                "AccountEvals.Greeting", "user", "plain", "{userId}, {users}, {usr}, {uses}", " Did you mean {users}, {usr} or {uses}?"));
+    }
+
+    [Fact]
+    public async Task Long_placeholder_tolerates_edits_up_to_a_third_of_its_length()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class ShippingEvals
+            {
+                [Eval]
+                [Prompt("plain", {|#0:"Do you ship to {shippingCountry}?"|})]
+                [Case("Canada")]
+                public Task<string> ShipsTo(EvalInput input, string shipCountry) => Task.FromResult(input.Prompt);
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments(
+                "ShippingEvals.ShipsTo", "shippingCountry", "plain", "{shipCountry}", " Did you mean {shipCountry}?"));
+    }
+
+    [Fact]
+    public async Task Short_placeholder_does_not_suggest_a_wholly_different_name()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class OrderEvals
+            {
+                [Eval]
+                [Prompt("plain", {|#0:"Where is order {id}?"|})]
+                [Case("A-1")]
+                public Task<string> Track(EvalInput input, string x) => Task.FromResult(input.Prompt);
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("OrderEvals.Track", "id", "plain", "{x}", ""));
     }
 }

@@ -43,7 +43,7 @@ public class ES1018_ES1019_PromptFileTests
         await Verify.VerifyWithAdditionalFilesAsync(
             Source,
             new[] { ("/prompts/refund.prompts", "formal: Refund window for {produkt}?") },
-            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithSpan("/prompts/refund.prompts", 1, 1, 1, 37).WithArguments("RefundEvals.RefundWindow", "produkt", "formal", "{product}"));
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithSpan("/prompts/refund.prompts", 1, 1, 1, 37).WithArguments("RefundEvals.RefundWindow", "produkt", "formal", "{product}", " Did you mean {product}?"));
     }
 
     [Fact]
