@@ -55,6 +55,7 @@ public sealed class PackageTests : IAsyncLifetime
                 "lib/net10.0/EvalSpec.dll",
                 "analyzers/dotnet/cs/EvalSpec.Generators.dll",
                 "analyzers/dotnet/cs/EvalSpec.Analyzers.dll",
+                "analyzers/dotnet/cs/EvalSpec.CodeFixes.dll",
                 "build/EvalSpec.targets",
             });
         }

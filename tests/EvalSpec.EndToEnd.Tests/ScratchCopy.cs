@@ -10,10 +10,24 @@ namespace EvalSpec.EndToEnd.Tests;
 /// </summary>
 internal static class ScratchCopy
 {
-    public static string Of(string fixture)
+    public static string Of(string fixture) => Of(Path.Combine("tests", "fixtures", fixture), NewFolder());
+
+    /// <summary>
+    /// Copies the repository folders <paramref name="repositoryFolders"/> side by side into one scratch folder (so
+    /// relative project references between them still resolve); returns the copy of each, in order.
+    /// </summary>
+    public static string[] OfFolders(params string[] repositoryFolders)
     {
-        string source = Path.Combine(DotNet.RepoRoot, "tests", "fixtures", fixture);
-        string target = Path.Combine(DotNet.RepoRoot, "tests", "fixtures", ".work", Guid.NewGuid().ToString("n")[..12], fixture);
+        string parent = NewFolder();
+        return repositoryFolders.Select(folder => Of(folder, parent)).ToArray();
+    }
+
+    private static string NewFolder() => Path.Combine(DotNet.RepoRoot, "tests", "fixtures", ".work", Guid.NewGuid().ToString("n")[..12]);
+
+    private static string Of(string repositoryFolder, string parent)
+    {
+        string source = Path.Combine(DotNet.RepoRoot, repositoryFolder);
+        string target = Path.Combine(parent, Path.GetFileName(repositoryFolder));
         foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             string relative = Path.GetRelativePath(source, file);
