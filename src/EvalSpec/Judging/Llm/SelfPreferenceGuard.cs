@@ -33,8 +33,14 @@ public static class SelfPreferenceGuard
     }
 
     /// <summary>Same model, ignoring case and dated snapshots: <c>gpt-4o-2024-08-06</c> is <c>gpt-4o</c>.</summary>
-    private static bool SameModel(string judge, string systemUnderTest) =>
+    internal static bool SameModel(string judge, string systemUnderTest) =>
         string.Equals(judge, systemUnderTest, StringComparison.OrdinalIgnoreCase)
-        || judge.StartsWith(systemUnderTest + "-", StringComparison.OrdinalIgnoreCase) && char.IsDigit(judge[systemUnderTest.Length + 1])
-        || systemUnderTest.StartsWith(judge + "-", StringComparison.OrdinalIgnoreCase) && char.IsDigit(systemUnderTest[judge.Length + 1]);
+        || IsSnapshotOf(judge, systemUnderTest)
+        || IsSnapshotOf(systemUnderTest, judge);
+
+    /// <summary>Whether <paramref name="id"/> is <paramref name="model"/> followed by a dash and a digit (a dated snapshot).</summary>
+    private static bool IsSnapshotOf(string id, string model) =>
+        id.Length > model.Length + 1
+        && id.StartsWith(model + "-", StringComparison.OrdinalIgnoreCase)
+        && char.IsDigit(id[model.Length + 1]);
 }
