@@ -139,10 +139,10 @@ internal sealed class EvalRun : IDisposable
     /// <summary>Every row judged so far (or found not applicable).</summary>
     public IReadOnlyCollection<JudgedRow> JudgedRows => _judged.Values.ToArray();
 
-    /// <summary>Robustness per method and relation, computed once at the end of the run.</summary>
+    /// <summary>Robustness per method and relation over the rows judged so far (the summary reads it at the end).</summary>
     public IReadOnlyList<MethodRobustness> Robustness => Computed(ref _robustness, SuiteMetrics.Robustness);
 
-    /// <summary>Multi-prompt metrics per method, computed once at the end of the run.</summary>
+    /// <summary>Multi-prompt metrics per method over the rows judged so far (the summary reads it at the end).</summary>
     public IReadOnlyList<MethodMultiPrompt> MultiPrompt => Computed(ref _multiPrompt, SuiteMetrics.MultiPrompt);
 
     private RowsComputation<MethodRobustness>? _robustness;
