@@ -171,7 +171,24 @@ public sealed class RegressionGateTests : IDisposable
         GateRegression score = result.Regressions.First(r => r.Kind == GateRegressionKind.Score);
         score.Comparison.ScoreChange!.Mean.Should().BeApproximately(-0.2, 1e-9);
         score.Comparison.ScoreChange.Upper.Should().BeLessThan(-0.02);
-        GateText.Describe(score, result.Options).Should().Contain("mean score 0.900 -> 0.700 over 20 rows").And.Contain("95% paired bootstrap, 10,000 resamples");
+        GateText.Describe(score, result.Options).Should().Contain("mean score 0.900 -> 0.700 over 20 rows").And.Contain("95% paired bootstrap, 10,000 resamples")
+            .And.Contain("sign-flip p = < 0.0001");
+    }
+
+    [Fact]
+    public void Four_flipped_rows_of_twenty_fail_neither_the_pass_rate_nor_the_score_test()
+    {
+        // Rows without a graded check score 1 or 0 by outcome: the score test must not be a laxer McNemar.
+        RunRow[] before = Many("RefundWindow", 20, VerdictOutcome.Pass).ToArray();
+        Baseline baseline = Record(BaselinePath, before);
+        RunRow[] after = before.Select((r, i) => Row(r.Method, r.Case, r.Variant, i < 4 ? VerdictOutcome.Fail : VerdictOutcome.Pass)).ToArray();
+
+        GateResult result = RegressionGate.Evaluate(baseline, Run(after));
+
+        result.Overall.B.Should().Be(4);
+        result.Overall.ScoreChange!.Upper.Should().BeLessThan(-0.02, "the bootstrap interval alone would call it a regression");
+        result.Overall.ScorePValue.Should().Be(0.125);
+        result.Passed.Should().BeTrue();
     }
 
     [Fact]

@@ -114,6 +114,7 @@ internal static class GateJsonWriter
             json.WriteNull("scoreChange");
         }
 
+        json.WriteRounded("scorePValue", c.ScorePValue, Digits);
         json.WriteBoolean("scoreRegression", c.ScoreRegression);
         json.WriteString("scoreNote", c.ScoreNote);
         WriteRows(json, "stoppedPassing", c.PassToNotPassing);

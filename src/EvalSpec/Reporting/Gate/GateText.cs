@@ -39,7 +39,7 @@ internal static class GateText
         BootstrapInterval interval = c.ScoreChange!;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Score regression in {scope}: mean score {ReportFormat.Rate(c.BaselineMeanScore)} -> {ReportFormat.Rate(c.RunMeanScore)} over {c.ScorePairs} rows; change {ReportFormat.Interval(interval.Mean, interval.Lower, interval.Upper)} ({ReportFormat.Confidence(interval.Confidence)} paired bootstrap, {ReportFormat.Count(interval.Resamples)} resamples), entirely below -{options.MinScoreDrop}.");
+            $"Score regression in {scope}: mean score {ReportFormat.Rate(c.BaselineMeanScore)} -> {ReportFormat.Rate(c.RunMeanScore)} over {c.ScorePairs} rows; change {ReportFormat.Interval(interval.Mean, interval.Lower, interval.Upper)} ({ReportFormat.Confidence(interval.Confidence)} paired bootstrap, {ReportFormat.Count(interval.Resamples)} resamples), entirely below -{options.MinScoreDrop}; sign-flip p = {ReportFormat.PValue(c.ScorePValue ?? 1)}.");
     }
 
     /// <summary>A flipped row: its display name, row id and both outcomes.</summary>

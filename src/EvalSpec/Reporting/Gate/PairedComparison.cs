@@ -39,6 +39,9 @@ internal sealed record PairedComparison
     /// <summary>The bootstrap interval of the mean score change (run minus baseline), or null without score pairs.</summary>
     public BootstrapInterval? ScoreChange { get; init; }
 
+    /// <summary>The two-sided sign-flip p-value of the mean score change, when the scores were tested.</summary>
+    public double? ScorePValue { get; init; }
+
     public bool ScoreRegression { get; init; }
 
     /// <summary>Why the scores were not tested, when they were not.</summary>

@@ -139,6 +139,7 @@ internal static class RegressionGate
         BootstrapInterval? interval = null;
         string? note = null;
         bool scoreRegression = false;
+        double? scorePValue = null;
         if (scored.Length == 0)
         {
             note = "no row has a score in both the baseline and the run";
@@ -153,7 +154,9 @@ internal static class RegressionGate
             }
             else
             {
-                scoreRegression = interval.Upper < -options.MinScoreDrop;
+                // Both: the interval says how large the drop is, the sign-flip test that it is not a few rows' luck.
+                scorePValue = SignFlipTest.TwoSidedPValue(differences, options.Resamples, "evalspec-gate/sign-flip/" + (methodId ?? "all rows"));
+                scoreRegression = interval.Upper < -options.MinScoreDrop && scorePValue < 1 - scoreConfidence;
             }
         }
 
@@ -172,6 +175,7 @@ internal static class RegressionGate
             BaselineMeanScore = scored.Length == 0 ? null : scored.Average(r => r.BaselineScore!.Value),
             RunMeanScore = scored.Length == 0 ? null : scored.Average(r => r.RunScore!.Value),
             ScoreChange = interval,
+            ScorePValue = scorePValue,
             ScoreRegression = scoreRegression,
             ScoreNote = note,
         };
