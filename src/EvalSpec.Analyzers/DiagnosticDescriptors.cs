@@ -7,7 +7,8 @@ namespace EvalSpec.Analyzers;
 
 /// <summary>
 /// Every rule and its message, in ranges: ES1xxx authoring (and the ES1021 cost estimate), ES2xxx judging,
-/// ES3xxx snapshots and recording.
+/// ES3xxx snapshots and recording. The ids and messages of the parser's rules (ES1001-ES1019) live in
+/// <see cref="EvalRuleText"/>, because the generator quotes them in the test it emits for a method it cannot expand.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -20,81 +21,81 @@ internal static class DiagnosticDescriptors
     private const string Snapshots = "EvalSpec.Snapshots";
 
     public static readonly DiagnosticDescriptor UnknownPlaceholder = Error(
-        "ES1001", "Prompt placeholder has no matching parameter",
-        "Prompt '{2}' of {0} uses the placeholder {{{1}}}, but {0} has no parameter of that name. Valid placeholders: {3}.{4}");
+        EvalRuleText.UnknownPlaceholderId, "Prompt placeholder has no matching parameter",
+        EvalRuleText.UnknownPlaceholderMessage);
 
     public static readonly DiagnosticDescriptor CaseArgumentCount = Error(
-        "ES1002", "Case argument count does not match the parameters",
-        "[Case] on {0} has {1} argument(s), but {0} takes {2} case parameter(s) after EvalInput: {3}. Give one argument per parameter, in order.");
+        EvalRuleText.CaseArgumentCountId, "Case argument count does not match the parameters",
+        EvalRuleText.CaseArgumentCountMessage);
 
     public static readonly DiagnosticDescriptor CaseArgumentType = Error(
-        "ES1003", "Case argument does not fit its parameter",
-        "[Case] on {0}: argument {1} ({2}) does not fit the parameter '{3}': {4}");
+        EvalRuleText.CaseArgumentTypeId, "Case argument does not fit its parameter",
+        EvalRuleText.CaseArgumentTypeMessage);
 
     public static readonly DiagnosticDescriptor ClassNotPartial = Error(
-        "ES1004", "Eval class is not partial",
-        "'{0}' declares or contains the [Eval] method '{1}' but is not partial. Add the 'partial' modifier (to it and to every type containing it) so EvalSpec can add the generated tests.");
+        EvalRuleText.ClassNotPartialId, "Eval class is not partial",
+        EvalRuleText.ClassNotPartialMessage);
 
     public static readonly DiagnosticDescriptor DuplicateVariantKey = Error(
-        "ES1005", "Duplicate prompt variant key",
-        "{0} declares the prompt variant key '{1}' more than once. Give each [Prompt] a distinct key: keys name tests, snapshots and baselines.");
+        EvalRuleText.DuplicateVariantKeyId, "Duplicate prompt variant key",
+        EvalRuleText.DuplicateVariantKeyMessage);
 
     public static readonly DiagnosticDescriptor UnsupportedSignature = Error(
-        "ES1006", "Unsupported eval method signature",
-        "[Eval] method {0} {1}. Accepted shapes: {2}.");
+        EvalRuleText.UnsupportedSignatureId, "Unsupported eval method signature",
+        EvalRuleText.UnsupportedSignatureMessage);
 
     public static readonly DiagnosticDescriptor DuplicateCaseId = Error(
-        "ES1007", "Duplicate case id",
-        "{0} has two cases with the id '{1}'. Set Id = \"...\" on one of them: case ids name tests and baselines.");
+        EvalRuleText.DuplicateCaseIdId, "Duplicate case id",
+        EvalRuleText.DuplicateCaseIdMessage);
 
     public static readonly DiagnosticDescriptor DuplicateRelationKey = Error(
-        "ES1008", "Duplicate relation key",
-        "{0} applies two relations with the key '{1}' ('identity' is reserved). Set Name = \"...\" on one of them.");
+        EvalRuleText.DuplicateRelationKeyId, "Duplicate relation key",
+        EvalRuleText.DuplicateRelationKeyMessage);
 
     public static readonly DiagnosticDescriptor RelationParameterNotFound = Error(
-        "ES1009", "Relation targets a parameter that does not exist",
-        "Relation '{1}' on {0} targets the parameter '{2}', which {0} does not have. Parameters: {3}.");
+        EvalRuleText.RelationParameterNotFoundId, "Relation targets a parameter that does not exist",
+        EvalRuleText.RelationParameterNotFoundMessage);
 
     public static readonly DiagnosticDescriptor RelationParameterNotString = Error(
-        "ES1010", "Relation targets a parameter that is not a string",
-        "Relation '{1}' on {0} targets the parameter '{2}' of type {3}. Relations transform text: target a string parameter.");
+        EvalRuleText.RelationParameterNotStringId, "Relation targets a parameter that is not a string",
+        EvalRuleText.RelationParameterNotStringMessage);
 
     public static readonly DiagnosticDescriptor MalformedTemplate = Error(
-        "ES1011", "Malformed prompt template",
-        "A prompt template of {0} is malformed: {1}.");
+        EvalRuleText.MalformedTemplateId, "Malformed prompt template",
+        EvalRuleText.MalformedTemplateMessage);
 
     public static readonly DiagnosticDescriptor ValueOutOfRange = Error(
-        "ES1012", "Eval setting out of range",
-        "{0} = {1} on {2} is out of range: {3}.");
+        EvalRuleText.ValueOutOfRangeId, "Eval setting out of range",
+        EvalRuleText.ValueOutOfRangeMessage);
 
     public static readonly DiagnosticDescriptor NoCases = Create(
-        "ES1013", "Eval method has no cases",
-        "[Eval] method {0} has no [Case], so it produces no tests. Add at least one [Case(...)].",
+        EvalRuleText.NoCasesId, "Eval method has no cases",
+        EvalRuleText.NoCasesMessage,
         Authoring, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor RelationWithoutPrompt = Error(
-        "ES1014", "Relation transforms a prompt that does not exist",
-        "Relation '{1}' on {0} transforms the prompt, but {0} declares no [Prompt]. Add a [Prompt(...)], or set Parameter = \"...\" to transform a string parameter.");
+        EvalRuleText.RelationWithoutPromptId, "Relation transforms a prompt that does not exist",
+        EvalRuleText.RelationWithoutPromptMessage);
 
     public static readonly DiagnosticDescriptor UnsupportedContainingType = Error(
-        "ES1015", "Eval method is declared where tests cannot be generated",
-        "[Eval] method {0} cannot be expanded: {1}.");
+        EvalRuleText.UnsupportedContainingTypeId, "Eval method is declared where tests cannot be generated",
+        EvalRuleText.UnsupportedContainingTypeMessage);
 
     public static readonly DiagnosticDescriptor EmptyKey = Error(
-        "ES1016", "Unusable key",
-        "The {0} {2} on {1} is not usable: keys must be non-empty and must not contain '/'.");
+        EvalRuleText.EmptyKeyId, "Unusable key",
+        EvalRuleText.EmptyKeyMessage);
 
     public static readonly DiagnosticDescriptor DuplicateEvalMethodName = Error(
-        "ES1017", "Two eval methods share a name",
-        "'{0}' has more than one [Eval] method named '{1}'. Rename one: the method name is part of every test name and result key.");
+        EvalRuleText.DuplicateEvalMethodNameId, "Two eval methods share a name",
+        EvalRuleText.DuplicateEvalMethodNameMessage);
 
     public static readonly DiagnosticDescriptor PromptSetNotFound = Error(
-        "ES1018", "Prompt set file not found",
-        "[PromptSet(\"{1}\")] on {0}: no file {1}.prompts is among the project's AdditionalFiles (found: {2}). Add <AdditionalFiles Include=\"prompts/{1}.prompts\" /> to the project file.");
+        EvalRuleText.PromptSetNotFoundId, "Prompt set file not found",
+        EvalRuleText.PromptSetNotFoundMessage);
 
     public static readonly DiagnosticDescriptor PromptFileMalformed = Error(
-        "ES1019", "Malformed prompt file line",
-        "{0} line {1}: {2}. Write one 'key: template' per line; lines starting with '#' are comments.");
+        EvalRuleText.PromptFileMalformedId, "Malformed prompt file line",
+        EvalRuleText.PromptFileMalformedMessage);
 
     public static readonly DiagnosticDescriptor UnusedCaseParameter = Create(
         "ES1020", "Case parameter is not used",

@@ -12,7 +12,10 @@ namespace EvalSpec.Generators;
 /// <summary>
 /// Expands every [Eval] method of a partial class into xUnit tests: one per case x prompt variant x
 /// (identity + each metamorphic relation), and registers EvalSpec's test framework for the assembly.
-/// Methods with authoring errors produce nothing here; the EvalSpec analyzers report those errors.
+/// A method with authoring errors (which the EvalSpec analyzers report) gets no rows; in their place it gets one test
+/// that fails with the errors, so that turning an error's severity down never makes the method's rows vanish silently.
+/// That test is left out where it could not compile: in a type that is not partial (ES1004), is generic or is not a
+/// class (ES1015), and in a project without xUnit; there the analyzer's diagnostic is all there is.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class EvalGenerator : IIncrementalGenerator
@@ -23,7 +26,7 @@ public sealed class EvalGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<EvalMethodSpec?> methods = context.SyntaxProvider
+        IncrementalValuesProvider<EvalMethodModel?> methods = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownSymbols.EvalAttributeName,
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
@@ -37,13 +40,20 @@ public sealed class EvalGenerator : IIncrementalGenerator
             .Select(static (files, _) => new EquatableArray<PromptFileSpec>(files))
             .WithTrackingName(TrackingNames.PromptFiles);
 
-        IncrementalValuesProvider<EvalMethodSpec> validMethods = methods
-            .Where(static spec => spec is not null)
+        IncrementalValuesProvider<EvalMethodModel> resolvedMethods = methods
+            .Where(static model => model is not null)
             .Combine(promptFiles)
-            .Select(static (pair, _) => PromptSetResolver.Resolve(pair.Left!, pair.Right.AsImmutableArray(), new List<EvalProblem>()))
-            .Where(static spec => spec is not null)
-            .Select(static (spec, _) => spec!)
+            .Select(static (pair, _) => ResolvePromptSets(pair.Left!, pair.Right));
+
+        IncrementalValuesProvider<EvalMethodSpec> validMethods = resolvedMethods
+            .Where(static model => model.Spec is not null)
+            .Select(static (model, _) => model.Spec!)
             .WithTrackingName(TrackingNames.ValidEvalMethods);
+
+        IncrementalValuesProvider<NotGeneratedTestSpec> notGeneratedTests = resolvedMethods
+            .Where(static model => model.NotGeneratedTest is not null)
+            .Select(static (model, _) => model.NotGeneratedTest!)
+            .WithTrackingName(TrackingNames.NotGeneratedTests);
 
         IncrementalValueProvider<string?> projectDirectory = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) =>
@@ -66,6 +76,15 @@ public sealed class EvalGenerator : IIncrementalGenerator
 
         IncrementalValueProvider<bool> referencesXunit = context.CompilationProvider
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Xunit.TestFrameworkAttribute") is not null);
+
+        // Without xUnit a [Fact] would not compile; the analyzer's errors are then all there is.
+        context.RegisterSourceOutput(notGeneratedTests.Combine(referencesXunit), static (output, pair) =>
+        {
+            if (pair.Right)
+            {
+                output.AddSource(NotGeneratedTestEmitter.HintName(pair.Left), NotGeneratedTestEmitter.Emit(pair.Left));
+            }
+        });
 
         IncrementalValueProvider<bool> optedOut = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => options.GlobalOptions.TryGetValue(OptOutProperty, out string? value)
@@ -93,7 +112,8 @@ public sealed class EvalGenerator : IIncrementalGenerator
         });
     }
 
-    private static EvalMethodSpec? Parse(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    /// <summary>The method's rows or, when it has errors, the test that fails with them; null when neither can be emitted.</summary>
+    private static EvalMethodModel? Parse(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method)
         {
@@ -101,6 +121,27 @@ public sealed class EvalGenerator : IIncrementalGenerator
         }
 
         KnownSymbols symbols = KnownSymbols.From(context.SemanticModel.Compilation);
-        return symbols.IsComplete ? EvalMethodParser.Parse(method, symbols, cancellationToken).Spec : null;
+        if (!symbols.IsComplete)
+        {
+            return null;
+        }
+
+        EvalMethodParseResult parsed = EvalMethodParser.Parse(method, symbols, cancellationToken);
+        return parsed.Spec is null && parsed.NotGeneratedTest is null ? null : new EvalMethodModel(parsed.Spec, parsed.NotGeneratedTest);
+    }
+
+    /// <summary>Adds the variants of the method's prompt files; a problem in them turns its rows into the failing test.</summary>
+    private static EvalMethodModel ResolvePromptSets(EvalMethodModel model, EquatableArray<PromptFileSpec> files)
+    {
+        if (model.Spec is null)
+        {
+            return model;
+        }
+
+        var problems = new List<EvalProblem>();
+        EvalMethodSpec? resolved = PromptSetResolver.Resolve(model.Spec, files.AsImmutableArray(), problems);
+        return resolved is not null
+            ? new EvalMethodModel(resolved, null)
+            : new EvalMethodModel(null, NotGeneratedTestSpec.For(model.Spec, problems));
     }
 }

@@ -50,6 +50,16 @@ public sealed class GeneratedSourceBaselineTests
         VerifyEvalMethodSources(Scenarios.Escaping);
 
     [Fact]
+    public void Methods_with_errors_get_a_test_failing_with_them_in_place_of_their_rows()
+    {
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(Scenarios.MethodsWithErrors));
+
+        run.DriverDiagnostics.Should().BeEmpty();
+        run.EvalMethodSources.Should().BeEmpty();
+        Baselines.Verify(nameof(Methods_with_errors_get_a_test_failing_with_them_in_place_of_their_rows), run.NotGeneratedTestSources.Select(s => (s.HintName, s.SourceText.ToString())));
+    }
+
+    [Fact]
     public void Test_framework_registration_names_the_EvalSpec_framework()
     {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(Scenarios.GlobalNamespace));

@@ -12,11 +12,13 @@ namespace EvalSpec.Generators.Tests;
 
 /// <summary>
 /// The generator runs on every keystroke in the IDE: edits that cannot change an eval method must reuse its
-/// cached model and output, and an edit to one eval method must not regenerate the others.
+/// cached model and output (the rows, or the not-generated test of a method with errors), and an edit to one eval
+/// method must not regenerate the others.
 /// </summary>
 public sealed class IncrementalCachingTests
 {
     private const string Registration = "(test framework registration)";
+    private const string NotGenerated = " (not generated)";
 
     private static readonly IncrementalStepRunReason[] Reused = { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged };
 
@@ -106,8 +108,70 @@ public sealed class IncrementalCachingTests
 
         MethodNames(first, TrackingNames.EvalMethods).Should().BeEquivalentTo("RefundWindow", "Answer");
         MethodNames(first, TrackingNames.ValidEvalMethods).Should().BeEquivalentTo("RefundWindow", "Answer");
+        MethodNames(first, TrackingNames.NotGeneratedTests).Should().BeEmpty();
         Reasons(first, TrackingNames.EvalMethods).Should().AllBeEquivalentTo(IncrementalStepRunReason.New);
         SourceOutputs(first).Keys.Should().BeEquivalentTo("RefundWindow", "Answer", Registration);
+    }
+
+    [Fact]
+    public void Step_reasons_of_an_invalid_method_are_reported_under_not_generated_tests()
+    {
+        // Guards the tests below: the invalid method is an EvalMethods output and a NotGeneratedTests output, not a valid one.
+        (GeneratorDriver driver, _) = RunOnceWithInvalidMethod();
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+
+        MethodNames(first, TrackingNames.EvalMethods).Should().BeEquivalentTo("RefundWindow", "Answer");
+        MethodNames(first, TrackingNames.ValidEvalMethods).Should().BeEquivalentTo("Answer");
+        MethodNames(first, TrackingNames.NotGeneratedTests).Should().BeEquivalentTo("RefundWindow");
+        SourceOutputs(first).Keys.Should().BeEquivalentTo("RefundWindow" + NotGenerated, "Answer", Registration);
+    }
+
+    [Fact]
+    public void Editing_an_unrelated_file_regenerates_no_not_generated_test()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnceWithInvalidMethod();
+
+        GeneratorRunResult rerun = Rerun(driver, Edit(compilation, PriceFormatter.Path, "\"$\" + amount", "amount + \" USD\""));
+
+        rerun.Exception.Should().BeNull();
+        Reasons(rerun, TrackingNames.EvalMethods).Should().HaveCount(2).And.AllSatisfy(r => r.Should().BeOneOf(Reused));
+        Reasons(rerun, TrackingNames.NotGeneratedTests).Should().ContainSingle().Which.Should().BeOneOf(Reused);
+        SourceOutputs(rerun).Should().HaveCount(3).And.AllSatisfy(p => p.Value.Should().BeOneOf(Reused, "'{0}' must not be regenerated", p.Key));
+    }
+
+    [Fact]
+    public void Changing_the_body_of_an_invalid_method_regenerates_no_source()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnceWithInvalidMethod();
+
+        GeneratorRunResult rerun = Rerun(driver, Edit(compilation, "BrokenEvals.cs", "throw new System.NotSupportedException()", "throw new System.InvalidOperationException()"));
+
+        Reasons(rerun, TrackingNames.NotGeneratedTests).Should().ContainSingle().Which.Should().BeOneOf(Reused);
+        SourceOutputs(rerun).Should().AllSatisfy(p => p.Value.Should().BeOneOf(Reused, "'{0}' must not be regenerated", p.Key));
+    }
+
+    [Fact]
+    public void Fixing_the_error_replaces_the_not_generated_test_by_the_rows_and_leaves_the_valid_method_alone()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnceWithInvalidMethod();
+
+        GeneratorRunResult rerun = Rerun(driver, Edit(compilation, "BrokenEvals.cs", "{produkt}", "{product}"));
+
+        ReasonFor(rerun, TrackingNames.EvalMethods, "RefundWindow").Should().Be(IncrementalStepRunReason.Modified);
+        ReasonFor(rerun, TrackingNames.ValidEvalMethods, "RefundWindow").Should().Be(IncrementalStepRunReason.New);
+        ReasonFor(rerun, TrackingNames.ValidEvalMethods, "Answer").Should().BeOneOf(Reused);
+        rerun.GeneratedSources.Select(s => s.HintName).Should().NotContain(name => name.EndsWith(".EvalSpec.NotGenerated.g.cs", StringComparison.Ordinal))
+            .And.Contain(name => name.StartsWith("Shop.Evals.BrokenEvals.RefundWindow.", StringComparison.Ordinal));
+    }
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnceWithInvalidMethod()
+    {
+        var broken = new SourceFile("BrokenEvals.cs", InvalidEvalMethods.For(Parsing.EvalRule.UnknownPlaceholder).Source);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Scenarios.NoPrompt.Append(broken).Append(PriceFormatter));
+        GeneratorRun run = GeneratorHarness.Run(compilation);
+        run.DriverDiagnostics.Should().BeEmpty();
+        run.NotGeneratedTestSources.Should().ContainSingle("the broken method gets a not-generated test");
+        return (run.Driver, compilation);
     }
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce()
@@ -139,16 +203,25 @@ public sealed class IncrementalCachingTests
     }
 
     private static IEnumerable<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string trackingName) =>
-        result.TrackedSteps[trackingName].SelectMany(step => step.Outputs);
+        result.TrackedSteps.TryGetValue(trackingName, out var steps) ? steps.SelectMany(step => step.Outputs) : Enumerable.Empty<(object, IncrementalStepRunReason)>();
 
     private static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string trackingName) =>
         Outputs(result, trackingName).Select(o => o.Reason).ToList();
 
     private static IEnumerable<string> MethodNames(GeneratorRunResult result, string trackingName) =>
-        Outputs(result, trackingName).Select(o => ((EvalMethodSpec)o.Value).MethodName);
+        Outputs(result, trackingName).Select(o => MethodName(o.Value));
 
     private static IncrementalStepRunReason ReasonFor(GeneratorRunResult result, string trackingName, string methodName) =>
-        Outputs(result, trackingName).Single(o => o.Value is EvalMethodSpec spec && spec.MethodName == methodName).Reason;
+        Outputs(result, trackingName).Single(o => MethodName(o.Value) == methodName).Reason;
+
+    /// <summary>The eval method a step's output is about.</summary>
+    private static string MethodName(object value) => value switch
+    {
+        EvalMethodModel model => model.Spec?.MethodName ?? model.NotGeneratedTest!.MethodName,
+        EvalMethodSpec spec => spec.MethodName,
+        NotGeneratedTestSpec test => test.MethodName,
+        _ => throw new ArgumentException($"{value.GetType().Name} is not about one eval method.", nameof(value)),
+    };
 
     /// <summary>The run reason of each RegisterSourceOutput call, named by the eval method (or registration) it emits.</summary>
     private static Dictionary<string, IncrementalStepRunReason> SourceOutputs(GeneratorRunResult result) =>
@@ -159,6 +232,7 @@ public sealed class IncrementalCachingTests
                 {
                     EvalMethodSpec spec => spec.MethodName,
                     ValueTuple<EvalMethodSpec, string?> pair => pair.Item1.MethodName,
+                    ValueTuple<NotGeneratedTestSpec, bool> pair => pair.Item1.MethodName + NotGenerated,
                     TestFrameworkRegistration => Registration,
                     object other => other.GetType().Name,
                 },

@@ -3,13 +3,15 @@ using System.Linq;
 using EvalSpec.Generators.Parsing;
 using EvalSpec.Generators.Tests.Infrastructure;
 using FluentAssertions;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace EvalSpec.Generators.Tests;
 
 /// <summary>
-/// The analyzers report authoring errors; the generator stays quiet on them and emits nothing for the broken
-/// method (never broken code, never an exception), while every valid method of the project still generates.
+/// The analyzers report authoring errors; the generator emits no rows for the broken method (never broken code,
+/// never an exception), only a test that fails with the errors where that test compiles, while every valid method
+/// of the project still generates.
 /// </summary>
 public sealed class InvalidEvalMethodTests
 {
@@ -37,7 +39,7 @@ public sealed class InvalidEvalMethodTests
 
     [Theory]
     [MemberData(nameof(ErrorRules))]
-    public void Invalid_method_generates_nothing_while_a_valid_method_next_to_it_still_generates(string rule)
+    public void Invalid_method_generates_no_rows_while_a_valid_method_next_to_it_still_generates(string rule)
     {
         InvalidEvalMethod example = InvalidEvalMethods.For(Enum.Parse<EvalRule>(rule));
         SourceFile[] files = Scenarios.NoPrompt.Append(new SourceFile("BrokenEvals.cs", example.Source)).ToArray();
@@ -47,7 +49,28 @@ public sealed class InvalidEvalMethodTests
         run.Result.Exception.Should().BeNull();
         run.DriverDiagnostics.Should().BeEmpty();
         run.EvalMethodSources.Should().ContainSingle().Which.HintName.Should().StartWith("Support.Evals.FaqEvals.Answer.");
-        run.Result.GeneratedSources.Should().NotContain(s => s.SourceText.ToString().Contains("BrokenEvals"));
+        run.EvalMethodSources.Should().NotContain(s => s.SourceText.ToString().Contains("BrokenEvals"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ErrorRules))]
+    public void Invalid_method_gets_a_compiling_test_that_fails_with_its_error_where_its_class_can_take_one(string rule)
+    {
+        EvalRule broken = Enum.Parse<EvalRule>(rule);
+        InvalidEvalMethod example = InvalidEvalMethods.For(broken);
+        SourceFile[] files = Scenarios.NoPrompt.Append(new SourceFile("BrokenEvals.cs", example.Source)).ToArray();
+
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(files));
+
+        // A class that is not partial, or a struct, cannot take generated members: the analyzer's error is all there is.
+        bool declarable = broken is not (EvalRule.ClassNotPartial or EvalRule.UnsupportedContainingType);
+        run.NotGeneratedTestSources.Should().HaveCount(declarable ? example.MethodCount : 0);
+        foreach (GeneratedSourceResult source in run.NotGeneratedTestSources)
+        {
+            source.SourceText.ToString().Should().Contain("\\n" + EvalRuleText.For(broken).Id + ": ");
+        }
+
+        run.CompilationWarningsAndErrors().Select(d => d.ToString()).Should().BeEmpty();
     }
 
     [Fact]

@@ -54,4 +54,8 @@ internal static class InvalidEvalMethods
 }
 
 /// <summary>An eval method <c>Shop.Evals.BrokenEvals.RefundWindow</c> that breaks <paramref name="Rule"/>.</summary>
-internal sealed record InvalidEvalMethod(EvalRule Rule, string Source);
+internal sealed record InvalidEvalMethod(EvalRule Rule, string Source)
+{
+    /// <summary>The [Eval] methods of the source: two sharing the name for ES1017, else one.</summary>
+    public int MethodCount => Rule == EvalRule.DuplicateEvalMethodName ? 2 : 1;
+}

@@ -29,6 +29,35 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void Eval_method_model_and_not_generated_test_spec_hold_no_Roslyn_types()
+    {
+        ModelGraph.FindImpurities(typeof(EvalMethodModel)).Should().BeEmpty();
+        ModelGraph.Reachable(typeof(EvalMethodModel)).Keys.Should().Contain(new[] { typeof(EvalMethodSpec), typeof(NotGeneratedTestSpec) });
+    }
+
+    [Fact]
+    public void Every_type_in_the_eval_method_model_is_compared_by_value()
+    {
+        IEnumerable<Type> composites = ModelGraph.Reachable(typeof(EvalMethodModel)).Keys
+            .Where(t => !t.IsPrimitive && !t.IsEnum && !t.IsArray && t != typeof(string));
+
+        composites.Should().AllSatisfy(t => t.Should().Implement(typeof(IEquatable<>).MakeGenericType(t), "{0} is cached and compared by the pipeline", t));
+    }
+
+    [Fact]
+    public void Parsing_the_same_invalid_source_twice_yields_equal_not_generated_tests()
+    {
+        string source = InvalidEvalMethods.For(EvalRule.UnknownPlaceholder).Source;
+
+        NotGeneratedTestSpec? first = GeneratorHarness.ParseMethod(source, InvalidEvalMethods.TypeName, InvalidEvalMethods.MethodName).NotGeneratedTest;
+        NotGeneratedTestSpec? second = GeneratorHarness.ParseMethod(source, InvalidEvalMethods.TypeName, InvalidEvalMethods.MethodName).NotGeneratedTest;
+
+        first.Should().NotBeNull();
+        second.Should().NotBeSameAs(first).And.Be(first);
+        second!.GetHashCode().Should().Be(first!.GetHashCode());
+    }
+
+    [Fact]
     public void Purity_walk_reaches_the_elements_of_equatable_arrays()
     {
         // Guards the purity tests: the walk must look inside EquatableArray<T>, or nested specs would go unchecked.

@@ -69,18 +69,24 @@ public sealed class PromptFileTests
     [InlineData("formal: What about {product", nameof(EvalRule.MalformedTemplate))]
     [InlineData("inline: clashes with the inline key {product}", nameof(EvalRule.DuplicateVariantKey))]
     [InlineData("formal", nameof(EvalRule.PromptFileMalformed))]
-    public void A_method_whose_prompt_file_has_a_problem_generates_nothing(string text, string rule)
+    public void A_method_whose_prompt_file_has_a_problem_generates_no_rows_but_a_test_failing_with_it(string text, string rule)
     {
-        Run(text).EvalMethodSources.Should().BeEmpty();
+        GeneratorRun run = Run(text);
+
+        run.EvalMethodSources.Should().BeEmpty();
         Resolve(text).Should().Contain(p => p.Rule.ToString() == rule);
+        run.NotGeneratedTests().Should().ContainSingle().Which.DisplayName.Should().Be("RefundEvals.RefundWindow [not generated]");
+        run.NotGeneratedTestSources.Single().SourceText.ToString().Should().Contain(EvalRuleText.For(System.Enum.Parse<EvalRule>(rule)).Id + ": ");
+        run.CompilationWarningsAndErrors().Should().BeEmpty();
     }
 
     [Fact]
-    public void A_prompt_set_without_its_file_generates_nothing_and_names_the_files_found()
+    public void A_prompt_set_without_its_file_generates_no_rows_and_names_the_files_found()
     {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(additionalTexts: new[] { new InMemoryAdditionalText("prompts/other.prompts", "a: {product}") }), GeneratorHarness.CreateCompilation(Source));
 
         run.EvalMethodSources.Should().BeEmpty();
+        run.NotGeneratedTestSources.Should().ContainSingle().Which.SourceText.ToString().Should().Contain("ES1018: [PromptSet(\\\"refund\\\")] on RefundEvals.RefundWindow: no file refund.prompts");
         EvalProblem problem = Resolve(null, ("prompts/other.prompts", "a: {product}")).Should().ContainSingle().Subject;
         problem.Rule.Should().Be(EvalRule.PromptSetNotFound);
         problem.MessageArguments.Should().Equal("RefundEvals.RefundWindow", "refund", "other");

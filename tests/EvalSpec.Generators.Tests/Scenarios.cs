@@ -258,6 +258,39 @@ internal static class Scenarios
             """),
     };
 
+    /// <summary>
+    /// Eval methods with errors in nested static classes: a prompt key with quotes, a backslash, braces and a newline
+    /// quoted in an ES1001 message, and two methods sharing a name (ES1017). Not in <see cref="All"/>: nothing here has rows.
+    /// </summary>
+    public static readonly SourceFile[] MethodsWithErrors =
+    {
+        new("BrokenEvals.cs", """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            namespace Shop.Evals;
+
+            public static partial class Suites
+            {
+                public static partial class RefundEvals
+                {
+                    [Eval]
+                    [Prompt("say \"hi\" \\ {x}\nnext", "Refund window for {produkt}?")]
+                    [Case("laptop")]
+                    public static Task<string> RefundWindow(EvalInput input, string product) => Task.FromResult(input.Prompt);
+
+                    [Eval]
+                    [Case("laptop")]
+                    public static Task<string> PlaceOrder(EvalInput input, string product) => Task.FromResult(input.Prompt);
+
+                    [Eval]
+                    [Case(2)]
+                    public static Task<string> PlaceOrder(EvalInput input, int quantity) => Task.FromResult(input.Prompt);
+                }
+            }
+            """),
+    };
+
     /// <summary>Every scenario by name, for theories over all of them.</summary>
     public static readonly IReadOnlyDictionary<string, SourceFile[]> All = new Dictionary<string, SourceFile[]>
     {

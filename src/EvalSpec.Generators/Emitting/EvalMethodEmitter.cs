@@ -13,7 +13,7 @@ namespace EvalSpec.Generators.Emitting;
 /// </summary>
 internal static class EvalMethodEmitter
 {
-    private const string Separator = " \u00B7 ";
+    internal const string Separator = " \u00B7 ";
 
     /// <summary>
     /// Readable and unique: Roslyn compares hint names ignoring case, so the exact type and method names are
@@ -26,7 +26,7 @@ internal static class EvalMethodEmitter
         return SafeHintText(name) + "." + KeyNaming.Hash(name) + ".EvalSpec.g.cs";
     }
 
-    private static string SafeHintText(string text)
+    internal static string SafeHintText(string text)
     {
         var safe = new System.Text.StringBuilder(text.Length);
         foreach (char c in text)
@@ -249,10 +249,10 @@ internal static class EvalMethodEmitter
         writer.Unindent();
     }
 
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     /// <summary>Escapes a name that is a reserved keyword (<c>event</c> becomes <c>@event</c>).</summary>
-    private static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+    internal static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     /// <summary>One generated test.</summary>
     internal sealed record Row(string TestMethodName, string DisplayName, string CaseId, string VariantKey, string RelationKey);

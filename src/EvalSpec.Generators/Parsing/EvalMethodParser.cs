@@ -67,10 +67,24 @@ internal static class EvalMethodParser
             problems.Add(new EvalProblem(EvalRule.UnsupportedContainingType, methodLocation, methodName, $"'{suite.Name}' is {article} {kind}; xUnit tests live in classes"));
         }
 
-        if (suite.GetMembers(method.Name).OfType<IMethodSymbol>().Count(m => m.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.EvalAttribute))) > 1)
+        // A test standing in for the method (when it has errors) can go where rows could: the type checks above passed.
+        bool canDeclareTests = !problems.Any(p => p.Rule is EvalRule.ClassNotPartial or EvalRule.UnsupportedContainingType);
+        string @namespace = suite.ContainingNamespace.IsGlobalNamespace ? string.Empty : suite.ContainingNamespace.ToDisplayString();
+        string displayTypeName = string.Join(".", containing.Select(c => c.Name));
+
+        // GetMembers lists a type's members in declaration order, so the position of each same-named method is stable.
+        List<IMethodSymbol> sameName = suite.GetMembers(method.Name).OfType<IMethodSymbol>()
+            .Where(m => m.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.EvalAttribute)))
+            .ToList();
+        if (sameName.Count > 1)
         {
             problems.Add(new EvalProblem(EvalRule.DuplicateEvalMethodName, methodLocation, suite.Name, method.Name));
         }
+
+        int ordinal = Math.Max(0, sameName.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method)));
+        NotGeneratedTestSpec? NotGeneratedTest() => canDeclareTests && problems.Any(p => p.IsError)
+            ? new NotGeneratedTestSpec(@namespace, new EquatableArray<ContainingTypeSpec>(containing), displayTypeName, method.Name, ordinal, suite.IsStatic, NotGeneratedTestSpec.Describe(problems))
+            : null;
 
         // Signature.
         ReturnShape shape = ReturnShape.Task;
@@ -99,7 +113,7 @@ internal static class EvalMethodParser
         if (signatureProblem is not null)
         {
             problems.Add(new EvalProblem(EvalRule.UnsupportedSignature, methodLocation, methodName, signatureProblem, AcceptedShapes));
-            return new EvalMethodParseResult(null, problems);
+            return new EvalMethodParseResult(null, problems, NotGeneratedTest());
         }
 
         ImmutableArray<IParameterSymbol> parameters = method.Parameters.RemoveAt(0);
@@ -167,10 +181,10 @@ internal static class EvalMethodParser
         }
 
         var spec = new EvalMethodSpec(
-            Namespace: suite.ContainingNamespace.IsGlobalNamespace ? string.Empty : suite.ContainingNamespace.ToDisplayString(),
+            Namespace: @namespace,
             ContainingTypes: new EquatableArray<ContainingTypeSpec>(containing),
             FullyQualifiedTypeName: suite.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            DisplayTypeName: string.Join(".", containing.Select(c => c.Name)),
+            DisplayTypeName: displayTypeName,
             MethodName: method.Name,
             IsStatic: method.IsStatic,
             IsStaticClass: suite.IsStatic,
@@ -189,7 +203,7 @@ internal static class EvalMethodParser
             PromptSets: new EquatableArray<string>(promptSets),
             SnapshotOutput: snapshotOutput,
             SourceFilePath: snapshotOutput == EvalMethodSpec.NoSnapshot ? null : method.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree?.FilePath);
-        return new EvalMethodParseResult(spec, problems);
+        return new EvalMethodParseResult(spec, problems, NotGeneratedTest());
     }
 
     private static List<VariantSpec> ParseVariants(IMethodSymbol method, KnownSymbols symbols, List<string> parameterNames, string methodName, List<EvalProblem> problems, CancellationToken cancellationToken)

@@ -29,10 +29,17 @@ internal sealed class GeneratorRun
 
     public IReadOnlyList<string> HintNames => Result.GeneratedSources.Select(s => s.HintName).ToList();
 
-    /// <summary>The generated eval-method files (everything but the test framework registration), ordered by hint name.</summary>
+    /// <summary>The generated eval-method files with the rows (neither the test framework registration nor not-generated tests), ordered by hint name.</summary>
     public IReadOnlyList<GeneratedSourceResult> EvalMethodSources =>
         Result.GeneratedSources
-            .Where(s => s.HintName != TestFrameworkEmitter.HintName)
+            .Where(s => s.HintName != TestFrameworkEmitter.HintName && !IsNotGeneratedTest(s))
+            .OrderBy(s => s.HintName, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The generated files of tests that stand in for eval methods with errors, ordered by hint name.</summary>
+    public IReadOnlyList<GeneratedSourceResult> NotGeneratedTestSources =>
+        Result.GeneratedSources
+            .Where(IsNotGeneratedTest)
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .ToList();
 
@@ -46,7 +53,14 @@ internal sealed class GeneratorRun
             .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError)
             .ToList();
 
-    /// <summary>The generated tests, read back from the generated syntax.</summary>
+    /// <summary>The generated row tests, read back from the generated syntax.</summary>
     public IReadOnlyList<GeneratedTest> Tests() =>
         EvalMethodSources.SelectMany(s => GeneratedTest.ReadAll(s.SyntaxTree)).ToList();
+
+    /// <summary>The tests standing in for eval methods with errors, read back from the generated syntax.</summary>
+    public IReadOnlyList<GeneratedTest> NotGeneratedTests() =>
+        NotGeneratedTestSources.SelectMany(s => GeneratedTest.ReadAll(s.SyntaxTree)).ToList();
+
+    private static bool IsNotGeneratedTest(GeneratedSourceResult source) =>
+        source.HintName.EndsWith(".EvalSpec.NotGenerated.g.cs", StringComparison.Ordinal);
 }
