@@ -43,6 +43,7 @@ internal sealed class CliEnvironment
     internal static readonly string[] ContinuousIntegrationVariables =
     {
         "CI", "TF_BUILD", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION", "BUILDKITE", "CIRCLECI", "APPVEYOR", "TRAVIS",
+        "CODEBUILD_BUILD_ID", "bamboo_buildKey",
     };
 
     /// <summary>Whether this is a build server, where recorded files (baselines, snapshots) must not be written; names the variable that says so.</summary>

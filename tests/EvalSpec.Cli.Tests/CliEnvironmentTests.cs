@@ -38,6 +38,8 @@ public sealed class CliEnvironmentTests
     [InlineData("CI", "false", false)]
     [InlineData("CI", "0", false)]
     [InlineData("CI", "", false)]
+    [InlineData("CODEBUILD_BUILD_ID", "evals:0b4a6a0e-8c1f-4e0c-9a5e-3f2b1c9d7e6a", true)]
+    [InlineData("bamboo_buildKey", "SHOP-EVALS-JOB1", true)]
     public void A_build_server_is_recognised_by_a_variable_set_to_anything_but_false_or_0(string name, string value, bool detected)
     {
         var environment = new CliEnvironment(n => n == name ? value : null, TimeProvider.System, outputIsTerminal: false);

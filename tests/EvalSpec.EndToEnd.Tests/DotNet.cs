@@ -71,6 +71,7 @@ internal static class DotNet
     private static readonly string[] BuildServerMarkers =
     {
         "CI", "TF_BUILD", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION", "BUILDKITE", "CIRCLECI", "APPVEYOR", "TRAVIS",
+        "CODEBUILD_BUILD_ID", "bamboo_buildKey",
     };
 
     private static bool Inherited(string key) =>

@@ -17,7 +17,7 @@ internal static class AcceptCommand
     public static Command Create(CommandContext context)
     {
         var project = new Option<string?>("--project") { Description = "The folder to search (the test project). Default: the current folder.", HelpName = "dir" };
-        var filter = new Option<string?>("--filter") { Description = "Accept only received files whose name (before .received.) contains this text, or matches it as a glob with * and ?; ignoring case.", HelpName = "text" };
+        var filter = new Option<string?>("--filter") { Description = "Accept only these received files: a snapshot's whole name (that snapshot only), text the name (before .received.) contains, or a glob with * and ? over the whole name; ignoring case.", HelpName = "text" };
         var dryRun = new Option<bool>("--dry-run") { Description = "List what would be accepted; change nothing." };
 
         var command = new Command("accept", "Accept received snapshots: move each *.received.* file over its *.verified.* file.")

@@ -86,10 +86,28 @@ public static class EvalRowRunner
                     await Task.WhenAll(Enumerable.Range(0, method.Trials).Select(t => EvaluateOnceAsync(run, instance, row, relationInput, timeout, t))).ConfigureAwait(false),
                     method));
 
+        // Replay is strict: a model call that was not recorded fails the row, also when the code under test caught the
+        // RecordingMissException and answered something else (a fallback, a retry), which would otherwise be judged.
+        string sourceRowId = RowIds.Row(method, caseId, variantKey, EvalDefaults.IdentityRelationKey);
+        IReadOnlyList<Recording.RecordingMissException> misses = undecidable is null
+            ? run.Recording.MissesFor(row.Id, sourceRowId)
+            : Array.Empty<Recording.RecordingMissException>();
+        if (misses.Count > 0)
+        {
+            evaluation.Decide(VerdictOutcome.Fail, Recording.RecordingSession.DescribeMisses(misses), misses[0]);
+        }
+
+        // A Record run removes the entries of this row that it did not make again (a removed judge, a lowered trial
+        // count); not after a cancellation, which cut the row short.
+        if (!EvalRun.RunCancellation.IsCancellationRequested)
+        {
+            run.Recording.RowRan(row.Id, undecidable is null ? sourceRowId : null);
+        }
+
         long finished = Stopwatch.GetTimestamp();
         BaselineEntry? recorded = run.Baseline.Find(row.Id);
         string? failureKind = evaluation.FailureKind;
-        bool knownFailure = evaluation.Outcome == VerdictOutcome.Fail && run.Options.Baseline == BaselineMode.Use
+        bool knownFailure = misses.Count == 0 && evaluation.Outcome == VerdictOutcome.Fail && run.Options.Baseline == BaselineMode.Use
             && recorded?.Outcome == VerdictOutcome.Fail && SameKind(recorded, failureKind);
         if (knownFailure)
         {
@@ -101,10 +119,7 @@ public static class EvalRowRunner
         }
 
         run.Statistics.RowFinished(method.Id, evaluation.Outcome, finished, evaluation.NotApplicable);
-        run.RecordOutcome(
-            new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, evaluation.Outcome, evaluation.NotApplicable, evaluation.InputSimilarity),
-            evaluation.Summary,
-            failureKind);
+        run.RecordOutcome(new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, evaluation.Outcome, evaluation.NotApplicable, evaluation.InputSimilarity));
         run.Results.Append(ToResult(run, row, evaluation, startedAt, Stopwatch.GetElapsedTime(started, finished)) with
         {
             Baseline = recorded is null ? null : recorded.Outcome.ToString().ToLowerInvariant(),
@@ -301,9 +316,21 @@ public static class EvalRowRunner
         }
 
         // Directional relations change the meaning on purpose: only invariant rows are weighted by what they kept.
-        double? similarity = relation.Kind == RelationKind.Invariant
-            ? await run.InputSimilarity.ComputeAsync(sourceInput, followUpInput, timeout, EvalRun.RunCancellation).ConfigureAwait(false)
-            : null;
+        double? similarity;
+        try
+        {
+            similarity = relation.Kind == RelationKind.Invariant
+                ? await run.InputSimilarity.ComputeAsync(sourceInput, followUpInput, timeout, EvalRun.RunCancellation).ConfigureAwait(false)
+                : null;
+        }
+        catch (Recording.RecordingMissException miss)
+        {
+            // Replay is strict: the embeddings that weigh this row were not recorded, so the row fails rather than being
+            // weighed by token F1 unseen.
+            finished.Decide(VerdictOutcome.Fail, Recording.RecordingSession.DescribeMisses([miss]), miss);
+            return (null, finished);
+        }
+
         return (new RelationInput(transform, sourceInput, followUpInput, followUpPrompt, followUpArguments, notes, similarity), null);
     }
 
@@ -389,8 +416,10 @@ public static class EvalRowRunner
     }
 
     /// <summary>
-    /// Verifies the row's snapshot ([Snapshot] evals; the first trial of a row with several): the prompt (and follow-up
-    /// prompt) exactly, the output exactly or by meaning. A snapshot that does not match is a failed check.
+    /// Verifies the row's snapshot ([Snapshot] evals; the first trial of a row with several, whose snapshot check the row
+    /// carries whatever its trial rule): the prompt (and follow-up prompt) exactly, the output exactly or by meaning as
+    /// <see cref="SnapshotComparison"/> decides. When the eval method returned no output, only the prompt is compared,
+    /// read-only: a failed run writes and accepts nothing. A snapshot that does not match is a failed check.
     /// </summary>
     private static async Task VerifySnapshotAsync(EvalRun run, Row row, RowEvaluation evaluation, TimeSpan timeout)
     {
@@ -400,11 +429,9 @@ public static class EvalRowRunner
         }
 
         MethodRun? judged = row.Relation is null ? evaluation.Source : evaluation.FollowUp;
+        MethodRun? withOutput = mode != SnapshotOutput.PromptOnly && judged is { Succeeded: true } ? judged : null;
         string? followUpPrompt = row.Relation is null ? null : evaluation.FollowUpPrompt;
-        SnapshotDocument document = mode == SnapshotOutput.PromptOnly || judged is not { Succeeded: true }
-            ? SnapshotDocument.ForPrompt(evaluation.Prompt, followUpPrompt, run.SnapshotSettings, run.ProjectDirectory)
-            : SnapshotDocument.ForRow(evaluation.Prompt, followUpPrompt, judged.Output, run.SnapshotSettings, run.ProjectDirectory);
-        bool byMeaning = mode == SnapshotOutput.Meaning || (mode == SnapshotOutput.Auto && run.RecordingMode != Recording.RecordingMode.Replay);
+        SnapshotComparison comparison = SnapshotComparison.Decide(mode, run.RecordingMode, run.InvariancePanel);
         string directory = System.IO.Path.GetFullPath(row.Method.SnapshotDirectory ?? string.Empty, run.ProjectDirectory);
         string baseName = SnapshotNames.ForRow(row.Method.SuiteType, row.Method.MethodName, row.Case.Id, row.Variant.Key, row.Relation?.Key ?? EvalDefaults.IdentityRelationKey);
 
@@ -418,26 +445,36 @@ public static class EvalRowRunner
         PanelVerdict check;
         try
         {
-            SnapshotResult result = await run.SnapshotStore.VerifyAsync(directory, baseName, document, byMeaning ? SameMeaning : null, EvalRun.RunCancellation).ConfigureAwait(false);
-            run.SnapshotCounts.Record(result);
-            string rationale = result.Diff is null ? result.Message : result.Message + "\n" + result.Diff;
-            if (result.MatchedByMeaning)
+            SnapshotResult result;
+            if (withOutput is not null)
             {
-                rationale += " (the output differs but means the same: " + result.EquivalenceReason + ")";
+                SnapshotDocument document = SnapshotDocument.ForRow(evaluation.Prompt, followUpPrompt, withOutput.Output, run.SnapshotSettings, run.ProjectDirectory);
+                result = await run.SnapshotStore.VerifyAsync(directory, baseName, document, comparison.ByMeaning ? SameMeaning : null, EvalRun.RunCancellation).ConfigureAwait(false);
+            }
+            else
+            {
+                SnapshotDocument prompts = SnapshotDocument.ForPrompt(evaluation.Prompt, followUpPrompt, run.SnapshotSettings, run.ProjectDirectory);
+                result = mode == SnapshotOutput.PromptOnly
+                    ? await run.SnapshotStore.VerifyAsync(directory, baseName, prompts, null, EvalRun.RunCancellation).ConfigureAwait(false)
+                    : await run.SnapshotStore.CheckPromptAsync(directory, baseName, prompts, EvalRun.RunCancellation).ConfigureAwait(false);
             }
 
-            check = new PanelVerdict("snapshot", result.Passed ? VerdictOutcome.Pass : VerdictOutcome.Fail, result.Passed ? 1 : 0, rationale, Array.Empty<Verdict>());
+            // A prompt checked without an output is neither a match nor a miss of the whole snapshot: the counts skip it.
+            if (result.Outcome is not (SnapshotOutcome.PromptMatched or SnapshotOutcome.NotCompared))
+            {
+                run.SnapshotCounts.Record(result);
+            }
+
+            VerdictOutcome outcome = result.Passed ? VerdictOutcome.Pass : result.Outcome == SnapshotOutcome.NotCompared ? VerdictOutcome.Inconclusive : VerdictOutcome.Fail;
+            string rationale = withOutput is not null && comparison.Note is not null ? result.Message + "\n" + comparison.Note : result.Message;
+            check = new PanelVerdict("snapshot", outcome, outcome switch { VerdictOutcome.Pass => 1, VerdictOutcome.Fail => 0, _ => null }, rationale, Array.Empty<Verdict>());
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !EvalRun.RunCancellation.IsCancellationRequested)
         {
             check = new PanelVerdict("snapshot", VerdictOutcome.Inconclusive, null, $"the snapshot {baseName} could not be verified: {ex.GetType().Name}: {ex.Message}", Array.Empty<Verdict>());
         }
 
-        evaluation.Checks.Add(check);
-        if (evaluation.DecidedByChecks)
-        {
-            evaluation.DecideFromChecks();
-        }
+        evaluation.AddSnapshotCheck(check);
     }
 
     /// <summary>The other prompt variants rendered with the row's arguments (for instruction paraphrases).</summary>
@@ -723,7 +760,9 @@ public static class EvalRowRunner
         public string? Summary =>
             Outcome == VerdictOutcome.Pass
                 ? null
-                : Checks.FirstOrDefault(c => c.Outcome == Outcome) is { } check ? check.Panel + ": " + check.Rationale : Reason;
+                : Exception is Recording.RecordingMissException
+                    ? Reason // a replay miss decides the row whatever its checks said about the (fallback) output
+                    : Checks.FirstOrDefault(c => c.Outcome == Outcome) is { } check ? check.Panel + ": " + check.Rationale : Reason;
 
         /// <summary>
         /// Decides a row from its trials by the method's rule. The row shows the first trial whose outcome is the
@@ -751,7 +790,60 @@ public static class EvalRowRunner
 
             // The rule, not the shown trial's failure: which trials fail changes from run to run.
             row.FailureKind = summary.Outcome == VerdictOutcome.Fail ? "trials: " + summary.Rule : null;
+
+            // The snapshot is of the first trial, but it is the row's: a mismatch fails the row whatever the trial rule
+            // (with AnyPass, a passing trial must not hide it).
+            if (trials[0].TrialSnapshotCheck is { } snapshot)
+            {
+                row.CarrySnapshotCheck(snapshot);
+            }
+
             return row;
+        }
+
+        /// <summary>
+        /// The snapshot check of the first trial of a row with several trials. It is kept out of that trial's checks and
+        /// outcome (so the trial rule counts the judges' verdicts only) and carried by the row (<see cref="FromTrials"/>).
+        /// </summary>
+        public PanelVerdict? TrialSnapshotCheck { get; private set; }
+
+        /// <summary>Adds the snapshot check: to a single-trial row's checks and outcome, or aside for the first of several trials.</summary>
+        public void AddSnapshotCheck(PanelVerdict check)
+        {
+            if (Trial is not null)
+            {
+                TrialSnapshotCheck = check;
+                return;
+            }
+
+            CarrySnapshotCheck(check);
+        }
+
+        /// <summary>
+        /// Adds the snapshot check to the row's checks. A row its checks decided is decided again with it; otherwise (a
+        /// failed run, a trial rule) a failed snapshot fails a row that did not fail, and a snapshot that could not be
+        /// verified makes a passing row inconclusive. A row that already fails keeps its reason and failure kind.
+        /// </summary>
+        private void CarrySnapshotCheck(PanelVerdict check)
+        {
+            Checks.Add(check);
+            if (DecidedByChecks)
+            {
+                DecideFromChecks();
+                return;
+            }
+
+            if (check.Outcome == VerdictOutcome.Fail && Outcome != VerdictOutcome.Fail)
+            {
+                Outcome = VerdictOutcome.Fail;
+                Reason = "failed check(s): " + check.Panel + (Reason is null ? string.Empty : "; " + Reason);
+                FailureKind = "checks: " + check.Panel;
+            }
+            else if (check.Outcome == VerdictOutcome.Inconclusive && Outcome == VerdictOutcome.Pass)
+            {
+                Outcome = VerdictOutcome.Inconclusive;
+                Reason = "inconclusive check(s): " + check.Panel + (Reason is null ? string.Empty : "; " + Reason);
+            }
         }
 
         public void DecideNotApplicable(string reason)

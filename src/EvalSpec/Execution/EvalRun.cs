@@ -32,7 +32,6 @@ internal sealed class EvalRun : IDisposable
     private readonly ServiceProvider _services;
     private readonly RunStatistics _statistics = new();
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BaselineEntry> _outcomes = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JudgedRow> _judged = new(StringComparer.Ordinal);
 
     private EvalRun(Assembly testAssembly, EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline, string projectDirectory, EvalSpec.Snapshots.SnapshotSettings snapshotSettings, Recording.RecordingSession recording)
@@ -124,17 +123,8 @@ internal sealed class EvalRun : IDisposable
     /// <summary>The committed baseline of row outcomes (empty when there is none).</summary>
     public Baseline Baseline { get; }
 
-    /// <summary>Remembers a row's outcome for the baseline update, the sample estimate and the suite metrics at the end of the run.</summary>
-    public void RecordOutcome(JudgedRow row, string? reason, string? failureKind)
-    {
-        // A relation that did not apply was not judged: the baseline has nothing to remember about it.
-        if (!row.NotApplicable)
-        {
-            _outcomes[row.RowId] = Baseline.Entry(row.Outcome, reason, failureKind);
-        }
-
-        _judged[row.RowId] = row;
-    }
+    /// <summary>Remembers a row for the sample estimate, the suite metrics and the summary at the end of the run.</summary>
+    public void RecordOutcome(JudgedRow row) => _judged[row.RowId] = row;
 
     /// <summary>Every row judged so far (or found not applicable).</summary>
     public IReadOnlyCollection<JudgedRow> JudgedRows => _judged.Values.ToArray();
@@ -183,16 +173,22 @@ internal sealed class EvalRun : IDisposable
 
         lock (_checkpointGate)
         {
-            if (Options.Baseline == BaselineMode.Update)
-            {
-                WriteBaseline();
-            }
-
-            RunSummaryWriter.Write(Path.Combine(RunDirectory, "summary.json"), this);
+            WriteSummaryAndBaseline();
         }
     }
 
-    private void WriteBaseline() => Baseline.WriteMerged(_outcomes.ToArray(), _judged.Values.Where(r => r.NotApplicable).Select(r => r.RowId));
+    /// <summary>
+    /// Writes summary.json and, when updating, the baseline: from the run's own files, the way
+    /// <c>evalspec baseline update</c> does (rows with outcome, failure kind and score; methods with their metrics).
+    /// </summary>
+    private void WriteSummaryAndBaseline()
+    {
+        RunSummaryWriter.Write(Path.Combine(RunDirectory, "summary.json"), this);
+        if (Options.Baseline == BaselineMode.Update)
+        {
+            Reporting.Gate.BaselineUpdate.Apply(Baseline, Reporting.Reports.RunData.Load(RunDirectory), replace: false);
+        }
+    }
 
     /// <summary>Weighs relation rows by how much of the input's meaning the relation kept.</summary>
     public Metamorphic.InputSimilarity InputSimilarity { get; }
@@ -284,7 +280,11 @@ internal sealed class EvalRun : IDisposable
 
     public static void AttachRunCancellation(CancellationToken cancellationToken) => s_runCancellation = cancellationToken;
 
-    /// <summary>Writes the run summary and closes the results file. Safe to call when no row ran.</summary>
+    /// <summary>
+    /// Writes the recordings, the baseline (when updating), the run summary and the reports, and closes the results file.
+    /// Safe to call when no row ran. Recordings that cannot be written do not stop the rest: the error is printed and kept in
+    /// summary.json.
+    /// </summary>
     public static void Complete()
     {
         EvalRun? run;
@@ -303,15 +303,10 @@ internal sealed class EvalRun : IDisposable
         try
         {
             // First, so that the recordings are on disk and the summary has the final counts even if what follows fails.
-            run.Recording.Complete();
+            CompleteRecordings(run);
             lock (run._checkpointGate)
             {
-                if (run.Options.Baseline == BaselineMode.Update)
-                {
-                    run.WriteBaseline();
-                }
-
-                RunSummaryWriter.Write(Path.Combine(run.RunDirectory, "summary.json"), run);
+                run.WriteSummaryAndBaseline();
             }
 
             // Shown by `dotnet test --logger "console;verbosity=normal"` and in IDE test output panes.
@@ -321,6 +316,26 @@ internal sealed class EvalRun : IDisposable
         finally
         {
             run.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Writes the run's last recordings. When they cannot be written, the error goes to the console's error stream with what
+    /// to do, and into summary.json (<c>recording.error</c>, from the session's statistics), instead of stopping the summary,
+    /// the baseline and the reports: the test framework would show a thrown error nowhere (xUnit v2 hides diagnostic messages).
+    /// </summary>
+    private static void CompleteRecordings(EvalRun run)
+    {
+        try
+        {
+            run.Recording.Complete();
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine(
+                $"{ex.Message}{Environment.NewLine}Model answers recorded in this run may be missing from those files, and a replay will miss them. "
+                + $"Make {run.Recording.Directory} a writable folder (check its permissions, the free disk space, and that no file has its name), "
+                + "then record again with EVALSPEC_RECORDING=record dotnet test (or auto, to record only the missing calls).");
         }
     }
 

@@ -38,6 +38,7 @@ internal sealed class InputSimilarity
     /// The similarity of the two inputs; token F1 for a row whose embeddings could not be computed within
     /// <paramref name="timeout"/>.
     /// </summary>
+    /// <exception cref="Recording.RecordingMissException">Replay mode and the embeddings of the two inputs were not recorded.</exception>
     public async Task<double> ComputeAsync(string source, string followUp, TimeSpan timeout, CancellationToken runCancellation)
     {
         if (_generator is not null)
@@ -55,6 +56,11 @@ internal sealed class InputSimilarity
             }
             catch (OperationCanceledException) when (runCancellation.IsCancellationRequested)
             {
+                throw;
+            }
+            catch (Recording.RecordingMissException)
+            {
+                // Replay is strict: a similarity that is not recorded fails the row rather than turning into token F1 unseen.
                 throw;
             }
             catch (Exception)

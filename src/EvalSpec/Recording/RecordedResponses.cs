@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
@@ -9,9 +12,11 @@ namespace EvalSpec.Recording;
 
 /// <summary>
 /// Answers as they are written in recordings files and read back: the M.E.AI JSON form of a <see cref="ChatResponse"/>
-/// (text and other contents, role, finish reason, usage, model, response and message ids, additional properties) or of
-/// generated embeddings (vectors, model, usage). Never the raw provider object (it is not serialized), and no
-/// timestamps, so that recording the same answer twice writes the same bytes.
+/// (text and other contents, role, finish reason, usage, model, additional properties) or of generated embeddings
+/// (vectors, model, usage). Never the raw provider object (it is not serialized), and nothing that differs between two
+/// identical answers: no timestamps and no response or message ids (providers make them up per call: random at OpenAI,
+/// numbered by arrival in a local fake server), so that recording the same answer twice writes the same bytes. A replayed
+/// response gets ids derived from its entry instead: stable from run to run, distinct between entries.
 /// </summary>
 internal static class RecordedResponses
 {
@@ -30,11 +35,13 @@ internal static class RecordedResponses
         if (node is JsonObject obj)
         {
             obj.Remove("createdAt");
+            obj.Remove("responseId");
             if (obj["messages"] is JsonArray messages)
             {
                 foreach (JsonObject message in messages.OfType<JsonObject>())
                 {
                     message.Remove("createdAt");
+                    message.Remove("messageId");
                 }
             }
         }
@@ -42,8 +49,30 @@ internal static class RecordedResponses
         return ToElement(node);
     }
 
-    public static ChatResponse ToChatResponse(JsonElement recorded) =>
-        recorded.Deserialize(CanonicalJson.TypeInfo<ChatResponse>()) ?? throw new JsonException("The recorded chat response is null.");
+    /// <summary>
+    /// The response recorded in <paramref name="entry"/>. Its response id and message ids are derived from the entry
+    /// (<c>evalspec-&lt;16 hex&gt;</c>, the message's index appended) unless the entry has its own (an entry recorded before ids
+    /// were left out, or edited by hand): code that groups streamed updates by message, or logs response ids, sees ids that
+    /// are the same in every replay.
+    /// </summary>
+    public static ChatResponse ToChatResponse(RecordingEntry entry)
+    {
+        ChatResponse response = entry.Response.Deserialize(CanonicalJson.TypeInfo<ChatResponse>()) ?? throw new JsonException("The recorded chat response is null.");
+        response.ResponseId ??= StableId(entry.Id);
+        for (int i = 0; i < response.Messages.Count; i++)
+        {
+            response.Messages[i].MessageId ??= response.ResponseId + "-" + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return response;
+    }
+
+    /// <summary>An id for a replayed response: a hash of the entry's context, request hash and occurrence.</summary>
+    private static string StableId(RecordingEntryId id)
+    {
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(id.Context + "\n" + id.Hash + "\n" + id.Occurrence.ToString(CultureInfo.InvariantCulture)));
+        return "evalspec-" + Convert.ToHexString(hash, 0, 8).ToLowerInvariant();
+    }
 
     public static JsonElement FromEmbeddings(GeneratedEmbeddings<Embedding<float>> embeddings)
     {

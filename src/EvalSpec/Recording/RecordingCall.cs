@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using EvalSpec.Execution;
 
@@ -19,6 +20,8 @@ internal sealed class RecordingCall
     {
         Suite = context?.Suite ?? SharedSuite;
         Context = context?.ToString() ?? NoRowContext;
+        RowId = context?.RowId;
+        Phase = context?.Phase;
         Client = client;
         Kind = kind;
         Hash = hash;
@@ -30,6 +33,12 @@ internal sealed class RecordingCall
 
     /// <summary>Row, phase and trial (<see cref="EvalCallContext.ToString"/>), or <see cref="NoRowContext"/>.</summary>
     public string Context { get; }
+
+    /// <summary>The row the call was made for; null outside eval rows.</summary>
+    public string? RowId { get; }
+
+    /// <summary>The phase of the row the call was made in (<see cref="EvalCallContext.SourcePhase"/>...); null outside eval rows.</summary>
+    public string? Phase { get; }
 
     /// <summary>The name the client was given in <c>WithEvalSpecRecording(name)</c>.</summary>
     public string Client { get; }
@@ -47,4 +56,24 @@ internal sealed class RecordingCall
     public JsonObject Summary => _summary.Value;
 
     public static string ShortKey(string hash) => hash.Length > 16 ? hash[..16] : hash;
+
+    /// <summary>
+    /// The row and phase of a context path (<c>row/phase/trial</c>, as <see cref="EvalCallContext.ToString"/> writes it);
+    /// false for <see cref="NoRowContext"/> and anything else that is not such a path.
+    /// </summary>
+    public static bool TrySplitContext(string context, [NotNullWhen(true)] out string? rowId, [NotNullWhen(true)] out string? phase)
+    {
+        int trial = context.LastIndexOf('/');
+        int phaseStart = trial > 0 ? context.LastIndexOf('/', trial - 1) : -1;
+        if (phaseStart <= 0 || phaseStart + 1 == trial)
+        {
+            rowId = null;
+            phase = null;
+            return false;
+        }
+
+        rowId = context[..phaseStart];
+        phase = context[(phaseStart + 1)..trial];
+        return true;
+    }
 }

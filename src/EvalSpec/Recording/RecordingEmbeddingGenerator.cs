@@ -46,7 +46,7 @@ internal sealed class RecordingEmbeddingGenerator : DelegatingEmbeddingGenerator
             () => RequestFingerprint.EmbeddingsSummary(model, inputs));
         if (session.Lookup(call) is { } recorded)
         {
-            return session.Read(call, recorded, RecordedResponses.ToEmbeddings);
+            return session.Read(call, recorded, entry => RecordedResponses.ToEmbeddings(entry.Response));
         }
 
         GeneratedEmbeddings<Embedding<float>> embeddings = await base.GenerateAsync(inputs, options, cancellationToken).ConfigureAwait(false);

@@ -28,9 +28,15 @@ namespace EvalSpec.Recording;
 /// Writing: after each recorded answer the call waits until its suite's file is written (concurrent calls share one write),
 /// so a crashed run keeps everything recorded before the crash. Each write re-reads the file under a lock that other
 /// processes respect and merges, so two runs recording into the same folder (e.g. two target frameworks) keep each
-/// other's entries. Auto never removes entries; Record, at <see cref="Complete"/>, leaves each context that recorded in
-/// this run with exactly this run's entries (a changed prompt's old answer disappears) and keeps contexts that did not
-/// run (a filtered run loses nothing). Replay and Live never write.
+/// other's entries. Auto never removes entries; Record, at <see cref="Complete"/>, leaves each row that ran in this run
+/// with exactly this run's entries, in every phase and trial (a changed prompt's old answer, the calls of a judge that was
+/// removed and the trials beyond a lowered trial count disappear), and keeps rows that did not run (a filtered run loses
+/// nothing) and calls outside rows (no run can tell which of them are stale). Replay and Live never write.
+/// </para>
+/// <para>
+/// Misses: in Replay mode a call without a recording throws <see cref="RecordingMissException"/> into the code that made
+/// it, which may catch it (a fallback answer, a retry policy). So the session also keeps each row's misses, and the row
+/// runner fails a row that had one (<see cref="MissesFor"/>) whatever its output.
 /// </para>
 /// </remarks>
 internal sealed class RecordingSession : IDisposable
@@ -38,6 +44,10 @@ internal sealed class RecordingSession : IDisposable
     private static RecordingSession? s_current;
 
     private readonly ConcurrentDictionary<string, Lazy<SuiteRecordings>> _suites = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordingMissException>> _missesByRow = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordingMissException>> _sourceMissesByRow = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _rowsRan = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _sourcesRan = new(StringComparer.Ordinal);
     private readonly string? _modeSource;
     private int _replayed;
     private int _recorded;
@@ -45,6 +55,7 @@ internal sealed class RecordingSession : IDisposable
     private int _misses;
     private int _removed;
     private int _completed;
+    private string? _error;
 
     /// <summary>Creates a session that is not <see cref="Current"/> (tests; the run uses <see cref="Start(RecordingMode, string, string?)"/>).</summary>
     /// <param name="mode">How calls use recordings.</param>
@@ -81,7 +92,8 @@ internal sealed class RecordingSession : IDisposable
         Volatile.Read(ref _live),
         Volatile.Read(ref _misses),
         Volatile.Read(ref _removed),
-        CreatedSuites().Count(s => s.Written));
+        CreatedSuites().Count(s => s.Written),
+        Volatile.Read(ref _error));
 
     /// <summary>The default mode: Replay on a build server (no network, no surprise model calls), else Auto.</summary>
     /// <param name="source">Why: the build-server variable that was found, for messages.</param>
@@ -144,9 +156,10 @@ internal sealed class RecordingSession : IDisposable
 
     /// <summary>
     /// Ends the session: it stops being <see cref="Current"/>, its last writes happen (Record mode removes the stale entries
-    /// of the contexts it recorded), and calls still running afterwards are not recorded. Safe to call twice.
+    /// of the rows that ran), and calls still running afterwards are not recorded. Safe to call twice.
     /// </summary>
-    /// <exception cref="IOException">A recordings file could not be written; the message names it.</exception>
+    /// <exception cref="IOException">A recordings file could not be written; the message names it, and
+    /// <see cref="RecordingStatistics.Error"/> keeps it for the run summary.</exception>
     public void Complete()
     {
         if (Interlocked.Exchange(ref _completed, 1) == 1)
@@ -155,25 +168,29 @@ internal sealed class RecordingSession : IDisposable
         }
 
         Interlocked.CompareExchange(ref s_current, null, this);
+        Func<string, bool>? pruned = Mode == RecordingMode.Record ? RanInThisRun : null;
         var failures = new List<string>();
         Exception? first = null;
         foreach (SuiteRecordings suite in CreatedSuites())
         {
             try
             {
-                suite.Complete(prune: Mode == RecordingMode.Record, out int removed);
+                suite.Complete(pruned, out int removed);
                 Interlocked.Add(ref _removed, removed);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EvalConfigurationException)
+            catch (Exception ex)
             {
-                failures.Add($"{suite.Path}: {ex.Message}");
+                // Every file gets its last write, and every failure is reported, whatever went wrong with one of them.
+                failures.Add(ex is IOException or UnauthorizedAccessException or EvalConfigurationException ? $"{suite.Path}: {ex.Message}" : $"{suite.Path}: {ex.GetType().Name}: {ex.Message}");
                 first ??= ex;
             }
         }
 
         if (first is not null)
         {
-            throw new IOException("EvalSpec could not write the recordings of this run:" + Environment.NewLine + string.Join(Environment.NewLine, failures), first);
+            string error = "EvalSpec could not write the recordings of this run:" + Environment.NewLine + string.Join(Environment.NewLine, failures);
+            Volatile.Write(ref _error, error);
+            throw new IOException(error, first);
         }
     }
 
@@ -185,6 +202,91 @@ internal sealed class RecordingSession : IDisposable
 
     /// <summary>Counts a call that went to the model unrecorded.</summary>
     internal void CountLive() => Interlocked.Increment(ref _live);
+
+    /// <summary>
+    /// The Replay-mode misses of a row: those of the source run it used, then those of its own phases (follow-up, judges),
+    /// each in the order they happened; empty when it had none. The row runner fails a row that had one, because the code
+    /// under test may have caught the miss and answered something else, which would be judged.
+    /// </summary>
+    /// <param name="rowId">The row's id (<see cref="EvalCallContext.RowId"/> of its calls).</param>
+    /// <param name="sourceRowId">
+    /// For a relation row, its identity row's id: a case's rows share one source run per trial, filed under the identity row,
+    /// and its misses fail every row that used it (but the identity row's judge misses do not). Null for an identity row.
+    /// </param>
+    internal IReadOnlyList<RecordingMissException> MissesFor(string rowId, string? sourceRowId = null)
+    {
+        ArgumentNullException.ThrowIfNull(rowId);
+        var misses = new List<RecordingMissException>();
+        if (_sourceMissesByRow.TryGetValue(sourceRowId ?? rowId, out ConcurrentQueue<RecordingMissException>? source))
+        {
+            misses.AddRange(source);
+        }
+
+        if (_missesByRow.TryGetValue(rowId, out ConcurrentQueue<RecordingMissException>? own))
+        {
+            misses.AddRange(own);
+        }
+
+        return misses;
+    }
+
+    /// <summary>
+    /// Why a row with <paramref name="misses"/> fails: that its calls were not recorded, the first miss in full (key, request,
+    /// how to record it) and the keys of the others.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="misses"/> is empty.</exception>
+    internal static string DescribeMisses(IReadOnlyList<RecordingMissException> misses)
+    {
+        ArgumentNullException.ThrowIfNull(misses);
+        if (misses.Count == 0)
+        {
+            throw new ArgumentException("There is no miss to describe.", nameof(misses));
+        }
+
+        var text = new StringBuilder()
+            .Append(misses.Count).Append(" model call(s) of this row had no recording (replay mode), so the row fails whatever its output")
+            .AppendLine(" (code that catches the miss, such as a fallback answer or a retry policy, would otherwise be judged on what it answered instead).")
+            .Append(misses[0].Message);
+        if (misses.Count > 1)
+        {
+            text.AppendLine().Append("Also missing: ")
+                .Append(string.Join(", ", misses.Skip(1).Select(m => m.Key + " ('" + m.ClientName + "' in " + m.Context + ")")));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Tells a Record run that a row ran to its end, so that at <see cref="Complete"/> its entries not recorded again are
+    /// removed even in the phases that made no call this time (a judge that was removed). Rows that recorded a judge or
+    /// follow-up call count as run without it. Not for a row cut short (a cancelled run): its unrecorded calls would be lost.
+    /// </summary>
+    /// <param name="rowId">The row's id.</param>
+    /// <param name="sourceRowId">The id its source run was filed under, when it ran one (for a relation row, its identity row's id; null when the row did not get as far as the source run).</param>
+    internal void RowRan(string rowId, string? sourceRowId)
+    {
+        ArgumentNullException.ThrowIfNull(rowId);
+        if (Mode != RecordingMode.Record)
+        {
+            return;
+        }
+
+        _rowsRan.TryAdd(rowId, 0);
+        if (sourceRowId is not null)
+        {
+            _sourcesRan.TryAdd(sourceRowId, 0);
+        }
+    }
+
+    /// <summary>
+    /// Whether a Record run replaces the entries of <paramref name="context"/>: the row ran in this run (it recorded a call in
+    /// a phase of its own, or the runner said so with <see cref="RowRan"/>), or it is the source phase of a source run that ran.
+    /// A source run alone does not make its row count as run: a filtered run of a relation row runs its identity row's source
+    /// but not that row's judges. Calls outside rows are never pruned.
+    /// </summary>
+    private bool RanInThisRun(string context) =>
+        RecordingCall.TrySplitContext(context, out string? rowId, out string? phase)
+        && (_rowsRan.ContainsKey(rowId) || (phase == EvalCallContext.SourcePhase && _sourcesRan.ContainsKey(rowId)));
 
     /// <summary>
     /// The recording to replay for <paramref name="call"/>, or null when the model must be called (and its answer recorded with
@@ -219,15 +321,23 @@ internal sealed class RecordingSession : IDisposable
         }
 
         Interlocked.Increment(ref _misses);
-        throw Miss(call, suite);
+        RecordingMissException miss = Miss(call, suite);
+        if (call.RowId is not null)
+        {
+            // The source run is shared by the rows of a case: its misses also fail the relation rows that used it.
+            ConcurrentDictionary<string, ConcurrentQueue<RecordingMissException>> byRow = call.Phase == EvalCallContext.SourcePhase ? _sourceMissesByRow : _missesByRow;
+            byRow.GetOrAdd(call.RowId, static _ => new ConcurrentQueue<RecordingMissException>()).Enqueue(miss);
+        }
+
+        throw miss;
     }
 
     /// <summary>Reads a replayed answer with <paramref name="read"/>; an entry that does not read (edited by hand) is a configuration error naming it.</summary>
-    internal T Read<T>(RecordingCall call, RecordingEntry entry, Func<JsonElement, T> read)
+    internal T Read<T>(RecordingCall call, RecordingEntry entry, Func<RecordingEntry, T> read)
     {
         try
         {
-            return read(entry.Response);
+            return read(entry);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
@@ -257,14 +367,21 @@ internal sealed class RecordingSession : IDisposable
         }
 
         Interlocked.Increment(ref _recorded);
+        if (Mode == RecordingMode.Record && call.RowId is not null)
+        {
+            // A call in a row's own phase (judge, follow-up) shows that the row ran; a source call only that the source ran.
+            (call.Phase == EvalCallContext.SourcePhase ? _sourcesRan : _rowsRan).TryAdd(call.RowId, 0);
+        }
+
         try
         {
             await suite.PersistAsync(generation).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EvalConfigurationException)
         {
-            // The entry stays in memory and the file dirty: Complete writes it again and reports a failure that persists.
-            // Failing the call here would make retry policies repeat a model call that succeeded.
+            // The entry stays in memory and the file dirty: Complete writes it again and reports a failure that persists
+            // (the run prints it and puts it in summary.json). Failing the call here would make retry policies repeat a
+            // model call that succeeded.
         }
     }
 

@@ -111,7 +111,7 @@ internal sealed class SuiteRecordings
                 return;
             }
 
-            WriteRecorded(prune: false, out _);
+            WriteRecorded(pruned: null, out _);
         }
         finally
         {
@@ -120,11 +120,13 @@ internal sealed class SuiteRecordings
     }
 
     /// <summary>
-    /// The last write of the run. With <paramref name="prune"/> (Record mode), the contexts that recorded in this run keep
-    /// exactly this run's entries: older entries of those contexts are removed. Other contexts keep theirs.
+    /// The last write of the run. With <paramref name="pruned"/> (Record mode), the entries of the contexts it selects that
+    /// were not recorded in this run are removed; other contexts keep theirs.
     /// </summary>
+    /// <param name="pruned">Whether the stale entries of a context path are removed; null removes none.</param>
+    /// <param name="removed">How many entries were removed.</param>
     /// <returns>Whether the file was written.</returns>
-    public bool Complete(bool prune, out int removed)
+    public bool Complete(Func<string, bool>? pruned, out int removed)
     {
         _writer.Wait();
         try
@@ -134,10 +136,13 @@ internal sealed class SuiteRecordings
             lock (_gate)
             {
                 _closed = true;
-                dirty = _generation > _writtenGeneration || (prune && _recorded.Count > 0);
+
+                // A pruning run may have entries to remove even if it recorded nothing into this file; the write compares
+                // bytes and leaves an unchanged file alone.
+                dirty = _generation > _writtenGeneration || pruned is not null;
             }
 
-            return dirty && WriteRecorded(prune, out removed);
+            return dirty && WriteRecorded(pruned, out removed);
         }
         finally
         {
@@ -145,7 +150,7 @@ internal sealed class SuiteRecordings
         }
     }
 
-    private bool WriteRecorded(bool prune, out int removed)
+    private bool WriteRecorded(Func<string, bool>? pruned, out int removed)
     {
         int generation;
         RecordingEntry[] recorded;
@@ -155,7 +160,7 @@ internal sealed class SuiteRecordings
             recorded = _recorded.Values.ToArray();
         }
 
-        int pruned = 0;
+        int count = 0;
         bool written = RecordingFile.Update(Path, Suite, entries =>
         {
             foreach (RecordingEntry entry in recorded)
@@ -163,14 +168,13 @@ internal sealed class SuiteRecordings
                 entries[entry.Id] = entry;
             }
 
-            if (prune)
+            if (pruned is not null)
             {
-                var contexts = recorded.Select(e => e.Context).ToHashSet(StringComparer.Ordinal);
                 var keep = recorded.Select(e => e.Id).ToHashSet();
-                foreach (RecordingEntryId stale in entries.Keys.Where(id => contexts.Contains(id.Context) && !keep.Contains(id)).ToList())
+                foreach (RecordingEntryId stale in entries.Keys.Where(id => !keep.Contains(id) && pruned(id.Context)).ToList())
                 {
                     entries.Remove(stale);
-                    pruned++;
+                    count++;
                 }
             }
         });
@@ -181,7 +185,7 @@ internal sealed class SuiteRecordings
             Volatile.Write(ref _written, 1);
         }
 
-        removed = pruned;
+        removed = count;
         return written;
     }
 }

@@ -44,6 +44,7 @@ internal static class RunSummaryWriter
             pairwise = PairwiseBias(run.Judges.Pairwise),
             sample = Sample(run),
             snapshots = SnapshotSummary(run),
+            // Counts, and "error" when the recordings of the run could not be written (the console says it too).
             recording = run.Recording.Statistics,
             inputSimilarity = new { measure = run.InputSimilarity.Measure, fallbacksToTokenF1 = run.InputSimilarity.Fallbacks },
             robustness = run.Robustness.ToDictionary(
@@ -137,9 +138,12 @@ internal static class RunSummaryWriter
     private static string DescribeRecording(EvalRun run)
     {
         Recording.RecordingStatistics recording = run.Recording.Statistics;
-        return recording.Replayed + recording.Recorded + recording.Live + recording.Misses == 0
+        string calls = recording.Replayed + recording.Recorded + recording.Live + recording.Misses == 0
             ? string.Empty
             : $"\n  Model calls ({recording.Mode.ToString().ToLowerInvariant()}): {recording.Replayed} replayed, {recording.Recorded} recorded, {recording.Live} live, {recording.Misses} missing from the recordings in {recording.Directory}";
+        return recording.Error is null
+            ? calls
+            : calls + "\n  Recordings NOT saved: " + recording.Error.ReplaceLineEndings("\n    ");
     }
 
     private static string DescribeSnapshots(EvalRun run)

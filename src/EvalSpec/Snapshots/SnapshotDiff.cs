@@ -9,7 +9,9 @@ namespace EvalSpec.Snapshots;
 
 /// <summary>
 /// A unified diff from the verified to the received text, with both line numbers on every line, made to be read
-/// in a test failure: at most <see cref="MaxLines"/> lines, long lines cut around their first difference.
+/// in a test failure: at most <see cref="MaxLines"/> lines, long lines cut around their first difference. A last line
+/// without a final newline is followed by <c>\ No newline at end of file</c>, so texts that differ only there still
+/// show a difference.
 /// </summary>
 /// <example>
 /// <code>
@@ -24,6 +26,7 @@ namespace EvalSpec.Snapshots;
 internal static class SnapshotDiff
 {
     public const int MaxLines = 60;
+    public const string NoNewlineAtEnd = "\\ No newline at end of file";
     public const int MaxLineLength = 160;
     private const int Context = 2;
 
@@ -109,8 +112,13 @@ internal static class SnapshotDiff
     private static int PairedDifference(string line, DiffBlock block, int index, IReadOnlyList<string> after) =>
         index < block.InsertCountB ? FirstDifference(line, after[block.InsertStartB + index]) : 0;
 
-    private static string Line(char marker, int? oldIndex, int? newIndex, string text) =>
-        string.Create(CultureInfo.InvariantCulture, $"{marker} {Number(oldIndex),5} {Number(newIndex),5}  {text}");
+    /// <summary>One diff line; a last line without a final newline (see <see cref="LfChunker"/>) is followed by a note saying so.</summary>
+    private static string Line(char marker, int? oldIndex, int? newIndex, string text)
+    {
+        bool unterminated = text.EndsWith(LfChunker.Unterminated);
+        string line = string.Create(CultureInfo.InvariantCulture, $"{marker} {Number(oldIndex),5} {Number(newIndex),5}  {(unterminated ? text[..^1] : text)}");
+        return unterminated ? line + "\n" + NoNewlineAtEnd : line;
+    }
 
     private static string Number(int? index) => index is int i ? (i + 1).ToString(CultureInfo.InvariantCulture) : string.Empty;
 
@@ -129,6 +137,11 @@ internal static class SnapshotDiff
     /// <summary>A long line cut to a window that shows <paramref name="focus"/> (its first difference from its pair).</summary>
     private static string Trim(string line, int focus)
     {
+        if (line.EndsWith(LfChunker.Unterminated))
+        {
+            return Trim(line[..^1], focus) + LfChunker.Unterminated;
+        }
+
         if (line.Length <= MaxLineLength)
         {
             return line;
@@ -153,9 +166,15 @@ internal static class SnapshotDiff
         return result.ToString();
     }
 
-    /// <summary>Lines split at LF only (snapshot text has no CR); the newline that ends the last line starts no empty line.</summary>
+    /// <summary>
+    /// Lines split at LF only (snapshot text has no CR); the newline that ends the last line starts no empty line. A last
+    /// line without a final newline ends with <see cref="Unterminated"/> (an LF, which no line otherwise holds), so that
+    /// it differs from the same line with one.
+    /// </summary>
     private sealed class LfChunker : IChunker
     {
+        public const char Unterminated = '\n';
+
         public static readonly LfChunker Instance = new();
 
         public IReadOnlyList<string> Chunk(string str)
@@ -166,7 +185,13 @@ internal static class SnapshotDiff
             }
 
             string[] lines = str.Split('\n');
-            return str.EndsWith('\n') ? lines[..^1] : lines;
+            if (str.EndsWith('\n'))
+            {
+                return lines[..^1];
+            }
+
+            lines[^1] += Unterminated;
+            return lines;
         }
     }
 }

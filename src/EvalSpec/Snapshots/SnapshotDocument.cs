@@ -34,22 +34,22 @@ internal sealed class SnapshotDocument
     private const string FollowUpTitle = "Follow-up prompt";
     private const string OutputTitle = "Output";
 
-    /// <summary>Text rows: everything before the output. Null for documents without an output part.</summary>
+    /// <summary>Text rows: everything before the output. Null for documents without an output part and for JSON rows.</summary>
     private readonly string? _outputPrefix;
 
-    /// <summary>JSON rows: the scrubbed prompts the verified document must hold.</summary>
-    private readonly string? _jsonPrompt;
-    private readonly string? _jsonFollowUp;
+    /// <summary>Row documents: the scrubbed prompt and follow-up prompt the verified document must hold.</summary>
+    private readonly string? _prompt;
+    private readonly string? _followUp;
 
-    private SnapshotDocument(bool isRow, string content, string extension, string? output, string? outputPrefix, string? jsonPrompt, string? jsonFollowUp)
+    private SnapshotDocument(bool isRow, string content, string extension, string? output, string? outputPrefix, string? prompt, string? followUp)
     {
         IsRow = isRow;
         Content = content;
         Extension = extension;
         Output = output;
         _outputPrefix = outputPrefix;
-        _jsonPrompt = jsonPrompt;
-        _jsonFollowUp = jsonFollowUp;
+        _prompt = prompt;
+        _followUp = followUp;
     }
 
     /// <summary>Whether this is an eval row's document (prompt parts), not an imperative value.</summary>
@@ -95,13 +95,12 @@ internal sealed class SnapshotDocument
         ArgumentNullException.ThrowIfNull(prompt);
         settings ??= new SnapshotSettings();
         var context = new ScrubContext(projectDirectory);
-        string scrubbedPrompt = SnapshotText.NormalizeLineEndings(settings.Scrub(prompt, context));
-        string? scrubbedFollowUp = followUpPrompt is null ? null : SnapshotText.NormalizeLineEndings(settings.Scrub(followUpPrompt, context));
+        (string scrubbedPrompt, string? scrubbedFollowUp) = ScrubPrompts(prompt, followUpPrompt, settings, context);
         if (output is null or string)
         {
             string text = SnapshotText.NormalizeLineEndings(settings.Scrub(output as string ?? string.Empty, context));
-            string prefix = Sections(scrubbedPrompt, scrubbedFollowUp) + "\n## " + OutputTitle + "\n";
-            return new SnapshotDocument(true, prefix + text + "\n", SnapshotNames.TextExtension, text, prefix, null, null);
+            string prefix = OutputPrefix(scrubbedPrompt, scrubbedFollowUp);
+            return new SnapshotDocument(true, prefix + text + "\n", SnapshotNames.TextExtension, text, prefix, scrubbedPrompt, scrubbedFollowUp);
         }
 
         JsonNode? node = SnapshotJson.Scrub(SnapshotJson.ToNode(output), settings, context);
@@ -120,10 +119,8 @@ internal sealed class SnapshotDocument
     {
         ArgumentNullException.ThrowIfNull(prompt);
         settings ??= new SnapshotSettings();
-        var context = new ScrubContext(projectDirectory);
-        string scrubbedPrompt = SnapshotText.NormalizeLineEndings(settings.Scrub(prompt, context));
-        string? scrubbedFollowUp = followUpPrompt is null ? null : SnapshotText.NormalizeLineEndings(settings.Scrub(followUpPrompt, context));
-        return new SnapshotDocument(true, Sections(scrubbedPrompt, scrubbedFollowUp), SnapshotNames.TextExtension, null, null, null, null);
+        (string scrubbedPrompt, string? scrubbedFollowUp) = ScrubPrompts(prompt, followUpPrompt, settings, new ScrubContext(projectDirectory));
+        return new SnapshotDocument(true, Sections(scrubbedPrompt, scrubbedFollowUp), SnapshotNames.TextExtension, null, null, scrubbedPrompt, scrubbedFollowUp);
     }
 
     /// <summary>
@@ -144,24 +141,8 @@ internal sealed class SnapshotDocument
             return true;
         }
 
-        if (_jsonPrompt is null)
-        {
-            return false;
-        }
-
-        JsonObject? verified;
-        try
-        {
-            verified = JsonNode.Parse(verifiedContent) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-
-        if (verified is null
-            || !TryGetString(verified, "prompt", out string? prompt) || prompt != _jsonPrompt
-            || !TryGetString(verified, "followUpPrompt", out string? followUp) || followUp != _jsonFollowUp
+        if (!HasOutput || Extension != SnapshotNames.JsonExtension
+            || ParseRow(verifiedContent) is not { } verified || !SamePrompts(verified)
             || !verified.TryGetPropertyValue("output", out JsonNode? output))
         {
             return false;
@@ -172,11 +153,79 @@ internal sealed class SnapshotDocument
     }
 
     /// <summary>
-    /// For an eval row's document that differs from <paramref name="verifiedContent"/>: whether the prompt part
-    /// differs (for a document of prompts only, any difference). Always false for imperative values.
+    /// Compares this eval row's prompt part with a verified file's (<paramref name="verifiedExtension"/> says whether
+    /// it is a text or a JSON document), whatever either has as output. Always <see cref="SnapshotPromptMatch.Differs"/>
+    /// for imperative values.
+    /// </summary>
+    public SnapshotPromptMatch ComparePrompt(string verifiedContent, string verifiedExtension)
+    {
+        if (!IsRow || _prompt is null)
+        {
+            return SnapshotPromptMatch.Differs;
+        }
+
+        if (verifiedExtension == SnapshotNames.TextExtension)
+        {
+            string sections = Sections(_prompt, _followUp);
+            return string.Equals(verifiedContent, sections, StringComparison.Ordinal) ? SnapshotPromptMatch.SameWithoutOutput
+                : verifiedContent.StartsWith(OutputPrefix(_prompt, _followUp), StringComparison.Ordinal) ? SnapshotPromptMatch.SameWithOutput
+                : SnapshotPromptMatch.Differs;
+        }
+
+        return ParseRow(verifiedContent) is { } verified && SamePrompts(verified)
+            ? verified.ContainsKey("output") ? SnapshotPromptMatch.SameWithOutput : SnapshotPromptMatch.SameWithoutOutput
+            : SnapshotPromptMatch.Differs;
+    }
+
+    /// <summary>
+    /// For an eval row's document that differs from <paramref name="verifiedContent"/> (a file of this document's
+    /// extension): whether the prompt part differs. Always false for imperative values.
     /// </summary>
     public bool PromptDiffers(string verifiedContent) =>
-        IsRow && (!HasOutput || !TryGetVerifiedOutput(verifiedContent, out _));
+        IsRow && ComparePrompt(verifiedContent, Extension) == SnapshotPromptMatch.Differs;
+
+    /// <summary>
+    /// A unified diff of the prompt parts only: this document's against the verified file's (for a text file, everything
+    /// before the blank line that precedes its first output section header).
+    /// </summary>
+    public string PromptDiff(string verifiedContent, string verifiedExtension)
+    {
+        if (verifiedExtension == SnapshotNames.TextExtension)
+        {
+            int output = verifiedContent.IndexOf("\n## " + OutputTitle + "\n", StringComparison.Ordinal);
+            return SnapshotDiff.Create(output < 0 ? verifiedContent : verifiedContent[..output], Sections(_prompt ?? string.Empty, _followUp));
+        }
+
+        string verifiedPrompts = ParseRow(verifiedContent) is { } verified
+            ? PromptsJson(verified["prompt"]?.DeepClone(), verified["followUpPrompt"]?.DeepClone())
+            : verifiedContent;
+        return SnapshotDiff.Create(verifiedPrompts, PromptsJson(JsonValue.Create(_prompt), _followUp is null ? null : JsonValue.Create(_followUp)));
+    }
+
+    private static (string Prompt, string? FollowUp) ScrubPrompts(string prompt, string? followUpPrompt, SnapshotSettings settings, ScrubContext context) =>
+        (SnapshotText.NormalizeLineEndings(settings.ScrubPrompt(prompt, context)),
+         followUpPrompt is null ? null : SnapshotText.NormalizeLineEndings(settings.ScrubPrompt(followUpPrompt, context)));
+
+    private static string OutputPrefix(string prompt, string? followUp) => Sections(prompt, followUp) + "\n## " + OutputTitle + "\n";
+
+    private static string PromptsJson(JsonNode? prompt, JsonNode? followUp) =>
+        SnapshotJson.WriteObject(new (string, JsonNode?, bool)[] { ("prompt", prompt, true), ("followUpPrompt", followUp, false) }) + "\n";
+
+    private static JsonObject? ParseRow(string content)
+    {
+        try
+        {
+            return JsonNode.Parse(content) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private bool SamePrompts(JsonObject verified) =>
+        TryGetString(verified, "prompt", out string? prompt) && prompt == _prompt
+        && TryGetString(verified, "followUpPrompt", out string? followUp) && followUp == _followUp;
 
     private static string Sections(string prompt, string? followUp)
     {

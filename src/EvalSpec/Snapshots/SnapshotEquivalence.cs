@@ -9,8 +9,8 @@ namespace EvalSpec.Snapshots;
 internal readonly record struct SnapshotEquivalence(bool Equivalent, string? Reason);
 
 /// <summary>
-/// Decides whether a received output that differs from the verified one still means the same (semantic snapshots
-/// in live runs). Called only when the prompt part matched exactly and the outputs differ.
+/// Decides whether a received output that differs from the verified one still means the same (snapshots compared by
+/// meaning, in verify mode). Called only when the prompt part matched exactly and the outputs differ.
 /// </summary>
 /// <param name="verifiedOutput">The verified output part (scrubbed; indented JSON for structured outputs).</param>
 /// <param name="receivedOutput">The received output part, scrubbed the same way.</param>

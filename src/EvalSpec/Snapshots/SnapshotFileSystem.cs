@@ -17,7 +17,10 @@ internal static class SnapshotFileSystem
     private const int Attempts = 5;
     private static readonly object[] Stripes = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
 
-    /// <summary>Reads a verified file: its text (a UTF-8 byte order mark is dropped), or why it cannot be used.</summary>
+    /// <summary>
+    /// Reads a verified file: its text (a UTF-8 byte order mark is dropped; a missing final newline is added), or why it
+    /// cannot be used.
+    /// </summary>
     public static async Task<(string? Text, string? Problem)> ReadVerifiedAsync(string path, CancellationToken cancellationToken)
     {
         byte[] bytes;
@@ -52,7 +55,9 @@ internal static class SnapshotFileSystem
                 + "does not check it out with CRLF again (then `git add --renormalize .`). Accepting the snapshot again (EVALSPEC_SNAPSHOTS=accept) also rewrites it with LF.");
         }
 
-        return (text, null);
+        // Editors and hand edits often drop the final newline that every snapshot file ends with; the content is the
+        // same, so it is compared as if the newline were there.
+        return (text.EndsWith('\n') ? text : text + "\n", null);
     }
 
     /// <summary>Writes UTF-8 without a byte order mark, replacing the file in one move.</summary>

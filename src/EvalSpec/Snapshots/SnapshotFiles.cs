@@ -51,7 +51,10 @@ internal static class SnapshotFiles
 
     /// <summary>The <c>.received.</c> files under <paramref name="root"/> (recursively, skipping bin, obj, .git...) whose base name matches the filter.</summary>
     /// <param name="root">A folder, usually the repository or the test project.</param>
-    /// <param name="filter">A substring of the base name, or a glob over the whole base name (<c>*</c>, <c>?</c>); case-insensitive. Null for all.</param>
+    /// <param name="filter">
+    /// The whole base name of a snapshot under <paramref name="root"/> (verified or received: that snapshot only), a
+    /// substring of the base name, or a glob over the whole base name (<c>*</c>, <c>?</c>); case-insensitive. Null for all.
+    /// </param>
     /// <returns>Full paths, sorted.</returns>
     public static IReadOnlyList<string> ListReceived(string root, string? filter = null)
     {
@@ -61,8 +64,11 @@ internal static class SnapshotFiles
             throw new DirectoryNotFoundException($"The folder {root} does not exist.");
         }
 
-        Func<string, bool> matches = Matcher(filter);
-        var found = new List<string>();
+        // A plain-text filter that is a snapshot's whole name selects that snapshot only; to know, every snapshot name
+        // (verified ones too: the row named may have been accepted already) is collected before matching.
+        bool plainText = !string.IsNullOrWhiteSpace(filter) && !IsGlob(filter);
+        var snapshotNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var received = new List<(string File, string BaseName)>();
         var pending = new Stack<string>();
         pending.Push(Path.GetFullPath(root));
         while (pending.Count > 0)
@@ -72,9 +78,21 @@ internal static class SnapshotFiles
             {
                 foreach (string file in Directory.EnumerateFiles(directory, "*" + SnapshotNames.ReceivedMarker + "*"))
                 {
-                    if (SnapshotNames.TryParseFileName(Path.GetFileName(file), out string baseName, out bool verified, out _) && !verified && matches(baseName))
+                    if (SnapshotNames.TryParseFileName(Path.GetFileName(file), out string baseName, out bool verified, out _) && !verified)
                     {
-                        found.Add(file);
+                        received.Add((file, baseName));
+                        snapshotNames.Add(baseName);
+                    }
+                }
+
+                if (plainText)
+                {
+                    foreach (string file in Directory.EnumerateFiles(directory, "*" + SnapshotNames.VerifiedMarker + "*"))
+                    {
+                        if (SnapshotNames.TryParseFileName(Path.GetFileName(file), out string baseName, out bool verified, out _) && verified)
+                        {
+                            snapshotNames.Add(baseName);
+                        }
                     }
                 }
 
@@ -93,6 +111,8 @@ internal static class SnapshotFiles
             }
         }
 
+        Func<string, bool> matches = Matcher(filter, snapshotNames);
+        List<string> found = received.Where(r => matches(r.BaseName)).Select(r => r.File).ToList();
         found.Sort(StringComparer.Ordinal);
         return found;
     }
@@ -161,17 +181,26 @@ internal static class SnapshotFiles
         return received;
     }
 
-    /// <summary>Substring, or a whole-name glob when the filter has <c>*</c> or <c>?</c>; case-insensitive.</summary>
-    internal static Func<string, bool> Matcher(string? filter)
+    /// <summary>
+    /// A whole-name glob when the filter has <c>*</c> or <c>?</c>; otherwise the one name the filter equals when it is one
+    /// of <paramref name="snapshotNames"/> (so that <c>Evals.M.c.v.identity</c>, which a mismatch message suggests, does
+    /// not also accept <c>RefundEvals.M.c.v.identity</c>), else a substring. Case-insensitive.
+    /// </summary>
+    /// <param name="filter">The filter; null or blank matches every name.</param>
+    /// <param name="snapshotNames">The base names of the snapshots that exist, verified or received.</param>
+    internal static Func<string, bool> Matcher(string? filter, IReadOnlySet<string>? snapshotNames = null)
     {
         if (string.IsNullOrWhiteSpace(filter))
         {
             return _ => true;
         }
 
-        if (filter.IndexOfAny(new[] { '*', '?' }) < 0)
+        if (!IsGlob(filter))
         {
-            return baseName => baseName.Contains(filter, StringComparison.OrdinalIgnoreCase);
+            bool wholeName = snapshotNames?.Any(name => string.Equals(name, filter, StringComparison.OrdinalIgnoreCase)) == true;
+            return wholeName
+                ? baseName => string.Equals(baseName, filter, StringComparison.OrdinalIgnoreCase)
+                : baseName => baseName.Contains(filter, StringComparison.OrdinalIgnoreCase);
         }
 
         var glob = new Regex(
@@ -179,6 +208,8 @@ internal static class SnapshotFiles
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
         return baseName => glob.IsMatch(baseName);
     }
+
+    private static bool IsGlob(string filter) => filter.IndexOfAny(new[] { '*', '?' }) >= 0;
 }
 
 /// <summary>One received snapshot file to accept.</summary>

@@ -7,8 +7,8 @@ namespace EvalSpec.Snapshots;
 /// <param name="Message">What happened and what to do, ready for a test failure or a results entry.</param>
 internal sealed record SnapshotResult(SnapshotOutcome Outcome, string VerifiedFile, string? ReceivedFile, string Message)
 {
-    /// <summary>Whether the test may pass: matched (exactly or by meaning) or accepted.</summary>
-    public bool Passed => Outcome is SnapshotOutcome.Matched or SnapshotOutcome.Accepted;
+    /// <summary>Whether the test may pass: matched (exactly or by meaning), accepted, or the prompt matched when there was no output.</summary>
+    public bool Passed => Outcome is SnapshotOutcome.Matched or SnapshotOutcome.Accepted or SnapshotOutcome.PromptMatched;
 
     /// <summary>The unified diff from the verified to the received content, when both exist and differ.</summary>
     public string? Diff { get; init; }

@@ -21,6 +21,11 @@ namespace EvalSpec.Snapshots;
 /// In structured (JSON) snapshots the scrubbers see each string value, and numbers of properties whose name
 /// mentions tokens (<c>outputTokenCount</c>, <c>total_tokens</c>) become token-count placeholders.
 /// </para>
+/// <para>
+/// The prompts of an eval row's snapshot get only your scrubbers and the path scrubber: a rendered prompt is
+/// deterministic and must match exactly, so that "at most 50 tokens" turning into "at most 500 tokens" is a change.
+/// Outputs (and imperative snapshots) get every scrubber.
+/// </para>
 /// <para>Configure the settings before the first snapshot; they are then only read, from any thread.</para>
 /// </remarks>
 public sealed class SnapshotSettings
@@ -107,19 +112,10 @@ public sealed class SnapshotSettings
         return this;
     }
 
-    /// <summary>Scrubs one piece of text (a snapshot part or a JSON string value).</summary>
+    /// <summary>Scrubs one piece of text (an output, an imperative value or a JSON string value) with every scrubber.</summary>
     internal string Scrub(string text, ScrubContext context)
     {
-        foreach (Func<string, ScrubContext, string> scrubber in _scrubbers)
-        {
-            text = scrubber(text, context);
-        }
-
-        if (ScrubPaths)
-        {
-            text = BuiltInScrubbers.Paths(text, context.Directories(ProjectDirectory));
-        }
-
+        text = ScrubPrompt(text, context);
         if (ScrubGuids)
         {
             text = BuiltInScrubbers.Guids(text, context);
@@ -138,6 +134,25 @@ public sealed class SnapshotSettings
         if (ScrubTokenCounts)
         {
             text = BuiltInScrubbers.TokenCounts(text, context);
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// Scrubs a rendered prompt: only the user's scrubbers and the path scrubber. The built-in scrubbers of volatile
+    /// values (GUIDs, time stamps, durations, token counts) would hide real changes of a deterministic prompt.
+    /// </summary>
+    internal string ScrubPrompt(string text, ScrubContext context)
+    {
+        foreach (Func<string, ScrubContext, string> scrubber in _scrubbers)
+        {
+            text = scrubber(text, context);
+        }
+
+        if (ScrubPaths)
+        {
+            text = BuiltInScrubbers.Paths(text, context.Directories(ProjectDirectory));
         }
 
         return text;

@@ -49,8 +49,10 @@ internal sealed class SnapshotStore
     /// <param name="baseName">The file name before <c>.verified.</c> (see <see cref="SnapshotNames"/>).</param>
     /// <param name="received">What this run produced.</param>
     /// <param name="equivalence">
-    /// For eval rows compared by meaning: asked, when the prompt part matches exactly and the output part differs,
-    /// whether the outputs still mean the same; if so the snapshot matches. Null compares exactly.
+    /// For eval rows compared by meaning, in verify mode: asked, when the prompt part matches exactly and the output
+    /// part differs, whether the outputs still mean the same; if so the snapshot matches, and the new output is written
+    /// to the <c>.received.</c> file all the same (to accept if it should be recorded). Accept mode never asks: it
+    /// records every change. Null compares exactly.
     /// </param>
     /// <param name="cancellationToken">Cancels reading and the equivalence check.</param>
     public async Task<SnapshotResult> VerifyAsync(
@@ -90,6 +92,19 @@ internal sealed class SnapshotStore
         }
 
         bool promptChanged = verified is not null && received.PromptDiffers(verified);
+
+        // Accept mode records every change. Keeping an old output that "means the same" would leave a verified file that
+        // a run replaying the new recordings (which compares exactly) fails on, with nothing left to accept.
+        if (Accepts)
+        {
+            Accept(verifiedFile, receivedFile, otherVerifiedFile, otherReceivedFile, received);
+            string what = verified is null ? "Created" : "Updated";
+            return new SnapshotResult(SnapshotOutcome.Accepted, verifiedFile, null, $"{what} the verified snapshot {verifiedFile} (EVALSPEC_SNAPSHOTS=accept). Review and commit it.")
+            {
+                PromptChanged = promptChanged,
+            };
+        }
+
         SnapshotEquivalence? judged = null;
         if (verified is not null && equivalence is not null && received.Output is string receivedOutput
             && received.TryGetVerifiedOutput(verified, out string verifiedOutput)
@@ -98,28 +113,24 @@ internal sealed class SnapshotStore
             judged = await equivalence(verifiedOutput, receivedOutput, cancellationToken).ConfigureAwait(false);
             if (judged.Value.Equivalent)
             {
-                DeleteReceived(receivedFile, otherReceivedFile);
-                return new SnapshotResult(
-                    SnapshotOutcome.Matched,
-                    verifiedFile,
-                    null,
-                    $"The output differs from {verifiedFile} but means the same" + (string.IsNullOrWhiteSpace(judged.Value.Reason) ? "." : ": " + judged.Value.Reason))
+                // The verified file keeps its output, and the new one is written beside it: accepting records it.
+                SnapshotFileSystem.WriteAtomic(receivedFile, received.Content);
+                SnapshotFileSystem.DeleteIfExists(otherReceivedFile);
+                string sameDiff = SnapshotDiff.Create(verified, received.Content);
+                var same = new StringBuilder()
+                    .Append("The output changed but means the same as in ").Append(verifiedFile)
+                    .Append(string.IsNullOrWhiteSpace(judged.Value.Reason) ? "." : ": " + judged.Value.Reason.Trim()).Append('\n')
+                    .Append("The verified file keeps its output; the new one is in ").Append(receivedFile).Append(": ")
+                    .Append(BuildServerVariable is null ? string.Empty : "on a developer machine, ")
+                    .Append("`evalspec accept --filter ").Append(baseName).Append("` would record it.\n")
+                    .Append(sameDiff);
+                return new SnapshotResult(SnapshotOutcome.Matched, verifiedFile, receivedFile, same.ToString().TrimEnd('\n'))
                 {
+                    Diff = sameDiff,
                     MatchedByMeaning = true,
                     EquivalenceReason = judged.Value.Reason,
                 };
             }
-        }
-
-        if (Accepts)
-        {
-            Accept(verifiedFile, receivedFile, otherVerifiedFile, otherReceivedFile, received);
-            string what = verified is null ? "Created" : "Updated";
-            return new SnapshotResult(SnapshotOutcome.Accepted, verifiedFile, null, $"{what} the verified snapshot {verifiedFile} (EVALSPEC_SNAPSHOTS=accept). Review and commit it.")
-            {
-                PromptChanged = promptChanged,
-                EquivalenceReason = judged?.Reason,
-            };
         }
 
         SnapshotFileSystem.WriteAtomic(receivedFile, received.Content);
@@ -148,7 +159,7 @@ internal sealed class SnapshotStore
         else
         {
             diff = SnapshotDiff.Create(verified, received.Content);
-            message.Append("Snapshot mismatch: ").Append(Describe(received, promptChanged)).Append('\n')
+            message.Append("Snapshot mismatch: ").Append(Describe(received, verified)).Append('\n')
                 .Append("Verified: ").Append(verifiedFile).Append('\n')
                 .Append("Received: ").Append(receivedFile).Append('\n');
             if (judged is SnapshotEquivalence rejected)
@@ -171,10 +182,71 @@ internal sealed class SnapshotStore
         };
     }
 
-    private static string Describe(SnapshotDocument received, bool promptChanged) =>
-        promptChanged ? "the prompt changed."
-        : received.HasOutput ? "the output changed (the prompt is the same)."
-        : "the content changed.";
+    /// <summary>
+    /// For an eval row that produced no output (its eval method threw, timed out or missed a recording): compares only
+    /// the prompt part with the verified file (<c>.txt</c>, else <c>.json</c>), and writes, accepts and deletes nothing
+    /// whatever the mode, so that a failed run can neither replace a verified output nor leave a prompt-only
+    /// <c>.received.</c> file to accept.
+    /// </summary>
+    /// <param name="directory">The folder of the snapshot files.</param>
+    /// <param name="baseName">The file name before <c>.verified.</c>.</param>
+    /// <param name="prompt">The row's prompts (<see cref="SnapshotDocument.ForPrompt"/>).</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    public async Task<SnapshotResult> CheckPromptAsync(string directory, string baseName, SnapshotDocument prompt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentException.ThrowIfNullOrEmpty(baseName);
+        ArgumentNullException.ThrowIfNull(prompt);
+        if (!prompt.IsRow)
+        {
+            throw new ArgumentException("Only an eval row's snapshot has a prompt part to check.", nameof(prompt));
+        }
+
+        const string NothingWritten = "The output was not compared and nothing was written or accepted: the eval method returned no output.";
+        directory = Path.GetFullPath(directory);
+        foreach (string extension in new[] { SnapshotNames.TextExtension, SnapshotNames.JsonExtension })
+        {
+            string verifiedFile = Path.Combine(directory, baseName + SnapshotNames.VerifiedMarker + extension);
+            (string? verified, string? problem) = await SnapshotFileSystem.ReadVerifiedAsync(verifiedFile, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return new SnapshotResult(SnapshotOutcome.InvalidVerifiedFile, verifiedFile, null, problem);
+            }
+
+            if (verified is null)
+            {
+                continue;
+            }
+
+            if (prompt.ComparePrompt(verified, extension) != SnapshotPromptMatch.Differs)
+            {
+                return new SnapshotResult(SnapshotOutcome.PromptMatched, verifiedFile, null, $"The prompt matches {verifiedFile}. {NothingWritten}");
+            }
+
+            string diff = prompt.PromptDiff(verified, extension);
+            string message = $"Snapshot mismatch: the prompt changed.\nVerified: {verifiedFile}\n{NothingWritten} Once the row runs, the whole snapshot can be accepted.\n{diff}";
+            return new SnapshotResult(SnapshotOutcome.Mismatched, verifiedFile, null, message.TrimEnd('\n'))
+            {
+                Diff = diff,
+                PromptChanged = true,
+            };
+        }
+
+        string missing = Path.Combine(directory, baseName + SnapshotNames.VerifiedMarker + SnapshotNames.TextExtension);
+        return new SnapshotResult(SnapshotOutcome.NotCompared, missing, null, $"No verified snapshot {missing} (nor .json) to compare the prompt with. {NothingWritten} The snapshot is taken once the row runs.");
+    }
+
+    private static string Describe(SnapshotDocument received, string verified) =>
+        !received.IsRow ? "the content changed."
+        : received.ComparePrompt(verified, received.Extension) switch
+        {
+            SnapshotPromptMatch.Differs => "the prompt changed.",
+            SnapshotPromptMatch.SameWithoutOutput when received.HasOutput =>
+                "the verified file has no output section (the prompt is the same): it was written with Output = PromptOnly, or by a run whose eval method failed.",
+            SnapshotPromptMatch.SameWithOutput when !received.HasOutput =>
+                "the snapshot is of the prompt only (Output = PromptOnly) but the verified file has an output section (the prompt is the same).",
+            _ => "the output changed (the prompt is the same).",
+        };
 
     private void AppendHowToAccept(StringBuilder message, string baseName, string verifiedFile)
     {

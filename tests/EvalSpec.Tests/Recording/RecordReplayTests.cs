@@ -54,7 +54,8 @@ public sealed class RecordReplayTests : RecordingTestBed
             replayed.Messages.Single().Role.Should().Be(ChatRole.Assistant);
             replayed.FinishReason.Should().Be(live.FinishReason);
             replayed.ModelId.Should().Be(live.ModelId);
-            replayed.ResponseId.Should().Be(live.ResponseId);
+            replayed.ResponseId.Should().StartWith("evalspec-", "the provider's id is not recorded; a replay gets one derived from the entry");
+            replayed.Messages.Single().MessageId.Should().Be(replayed.ResponseId + "-0");
             replayed.Usage!.InputTokenCount.Should().Be(12);
             replayed.Usage.OutputTokenCount.Should().Be(3);
             replayed.Usage.TotalTokenCount.Should().Be(15);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -25,6 +26,53 @@ public sealed class RecordingFileTests : RecordingTestBed
         byte[] second = await RecordThreeRowsAsync();
 
         second.Should().Equal(first);
+    }
+
+    [Fact]
+    public async Task Re_recording_the_same_answers_under_other_response_and_message_ids_writes_a_byte_identical_file()
+    {
+        byte[] first = await RecordThreeRowsAsync();
+        File.Delete(SuiteFile);
+
+        // The fake server numbers its response ids by arrival (real providers make them up at random): after two other
+        // requests, the same answers come back with other ids.
+        FakeOpenAIServer server = await StartServerAsync();
+        await server.CreateChatClient("gpt-test").GetResponseAsync("warm up");
+        await server.CreateChatClient("gpt-test").GetResponseAsync("warm up");
+        RecordingSession session = Start(RecordingMode.Record);
+        await MakeThreeCallsAsync(RecordedClient(server));
+        session.Complete();
+
+        File.ReadAllBytes(SuiteFile).Should().Equal(first);
+        File.ReadAllText(SuiteFile).Should().NotContain("responseId").And.NotContain("messageId").And.NotContain("chatcmpl-fake");
+    }
+
+    [Fact]
+    public async Task A_replayed_answer_gets_ids_derived_from_its_entry_that_are_the_same_in_every_replay()
+    {
+        await RecordThreeRowsAsync();
+        FakeOpenAIServer server = await StartServerAsync();
+
+        IReadOnlyList<ChatResponse> first = await ReplayThreeCallsAsync(RecordedClient(server));
+        IReadOnlyList<ChatResponse> second = await ReplayThreeCallsAsync(RecordedClient(server));
+
+        first.Select(r => r.ResponseId).Should().OnlyHaveUniqueItems().And.AllSatisfy(id => id.Should().MatchRegex("^evalspec-[0-9a-f]{16}$"));
+        second.Select(r => r.ResponseId).Should().Equal(first.Select(r => r.ResponseId));
+        first.Should().AllSatisfy(r => r.Messages.Single().MessageId.Should().Be(r.ResponseId + "-0"));
+        server.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_entry_that_has_its_own_response_id_replays_it()
+    {
+        await RecordThreeRowsAsync();
+        File.WriteAllText(SuiteFile, File.ReadAllText(SuiteFile).Replace("\"finishReason\": \"stop\"", "\"responseId\": \"chatcmpl-recorded\",\n        \"finishReason\": \"stop\"", StringComparison.Ordinal));
+        FakeOpenAIServer server = await StartServerAsync();
+
+        IReadOnlyList<ChatResponse> replayed = await ReplayThreeCallsAsync(RecordedClient(server));
+
+        replayed.Should().AllSatisfy(r => r.ResponseId.Should().Be("chatcmpl-recorded"));
+        replayed.Should().AllSatisfy(r => r.Messages.Single().MessageId.Should().Be("chatcmpl-recorded-0"));
     }
 
     [Fact]
@@ -137,15 +185,25 @@ public sealed class RecordingFileTests : RecordingTestBed
         return File.ReadAllBytes(SuiteFile);
     }
 
-    private static async Task MakeThreeCallsAsync(IChatClient client)
+    private async Task<IReadOnlyList<ChatResponse>> ReplayThreeCallsAsync(IChatClient client)
     {
-        // Sequential, so that the fake server's response ids (from its request sequence) repeat in a second run.
+        RecordingSession session = Start(RecordingMode.Replay);
+        IReadOnlyList<ChatResponse> responses = await MakeThreeCallsAsync(client);
+        session.Complete();
+        return responses;
+    }
+
+    private static async Task<IReadOnlyList<ChatResponse>> MakeThreeCallsAsync(IChatClient client)
+    {
+        var responses = new List<ChatResponse>();
         foreach ((string row, string prompt) in new[] { ("laptop/formal", "Refund window for laptops?"), ("headphones/de", "Rückgabe für Kopfhörer?"), ("phone/formal", "Refund window for phones?") })
         {
             using (Row(row))
             {
-                await client.GetResponseAsync(prompt, new ChatOptions { Temperature = 0 });
+                responses.Add(await client.GetResponseAsync(prompt, new ChatOptions { Temperature = 0 }));
             }
         }
+
+        return responses;
     }
 }

@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using EvalSpec.Recording;
 using FluentAssertions;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 
@@ -16,6 +18,7 @@ public sealed class RecordingSessionTests : RecordingTestBed
     private static readonly string[] BuildServerVariables =
     {
         "CI", "TF_BUILD", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION", "BUILDKITE", "CIRCLECI", "APPVEYOR", "TRAVIS",
+        "CODEBUILD_BUILD_ID", "bamboo_buildKey",
     };
 
     [Fact]
@@ -31,6 +34,18 @@ public sealed class RecordingSessionTests : RecordingTestBed
         {
             using RecordingSession ci = RecordingSession.Start(new EvalOptions(), Directory);
             ci.Mode.Should().Be(RecordingMode.Replay);
+        }
+    }
+
+    [Theory]
+    [InlineData("CODEBUILD_BUILD_ID", "evals:0b4a6a0e-8c1f-4e0c-9a5e-3f2b1c9d7e6a")]
+    [InlineData("bamboo_buildKey", "SHOP-EVALS-JOB1")]
+    public void AWS_CodeBuild_and_Bamboo_are_build_servers_that_replay_by_default(string variable, string value)
+    {
+        using (new EnvironmentScope(BuildServerVariables.ToDictionary(v => v, v => v == variable ? value : null)))
+        {
+            RecordingSession.DefaultMode(out string source).Should().Be(RecordingMode.Replay);
+            source.Should().Contain(variable + " is set");
         }
     }
 
@@ -87,6 +102,28 @@ public sealed class RecordingSessionTests : RecordingTestBed
         first.Complete();
         RecordingSession.Current.Should().BeNull();
         Start(RecordingMode.Replay).Should().BeSameAs(RecordingSession.Current);
+    }
+
+    [Fact]
+    public async Task Recordings_that_cannot_be_written_fail_completion_naming_the_file_and_keep_the_error_for_the_summary()
+    {
+        // A file where the folder should be: no permission setting is needed, so it fails for root too.
+        string blocked = Path.Combine(Directory, "recordings");
+        File.WriteAllText(blocked, "not a folder");
+        RecordingSession session = RecordingSession.Start(RecordingMode.Auto, blocked);
+        using (Row())
+        {
+            (await new InMemoryStreamingChatClient().WithEvalSpecRecording("sut").GetResponseAsync("Ada")).Text
+                .Should().Be("Hello, Ada!", "a failed write does not fail a model call that succeeded");
+        }
+
+        Action complete = session.Complete;
+
+        string file = Path.Combine(blocked, Suite + ".recordings.json");
+        complete.Should().Throw<IOException>().WithMessage("EvalSpec could not write the recordings of this run:*" + file + "*");
+        session.Statistics.Error.Should().StartWith("EvalSpec could not write the recordings of this run:").And.Contain(file);
+        session.Statistics.Recorded.Should().Be(1);
+        RecordingSession.Current.Should().BeNull();
     }
 
     /// <summary>Sets environment variables (null removes one) and restores them when disposed.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using EvalSpec.Snapshots;
 using FluentAssertions;
@@ -54,12 +55,27 @@ public sealed class RowSnapshotTests : IDisposable
             _folder.Path, Base, SnapshotDocument.ForRow("What is the refund window for laptop?", null, "Laptops can be returned for 30 days."), Judge(equivalent: true));
 
         result.Outcome.Should().Be(SnapshotOutcome.Matched);
+        result.Passed.Should().BeTrue();
         result.MatchedByMeaning.Should().BeTrue();
         result.EquivalenceReason.Should().Be("judged");
-        result.Message.Should().Contain("means the same: judged");
+        result.Message.Should().Contain("The output changed but means the same").And.Contain(": judged");
         _asked.Should().Equal(("You can return a laptop within 30 days.", "Laptops can be returned for 30 days."));
         _folder.Read(Base + ".verified.txt").Should().Contain("You can return a laptop within 30 days.", "a match by meaning keeps the verified output");
-        _folder.Exists(Base + ".received.txt").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_match_by_meaning_writes_the_new_output_to_the_received_file_and_says_that_accepting_records_it()
+    {
+        await AcceptAsync(SnapshotDocument.ForRow("Refund window?", null, "30 days."));
+
+        SnapshotResult result = await Verifying.VerifyAsync(_folder.Path, Base, SnapshotDocument.ForRow("Refund window?", null, "Thirty days."), Judge(equivalent: true));
+
+        result.MatchedByMeaning.Should().BeTrue();
+        result.ReceivedFile.Should().Be(_folder.File(Base + ".received.txt"));
+        _folder.Read(Base + ".received.txt").Should().Be("## Prompt\nRefund window?\n\n## Output\nThirty days.\n");
+        result.Message.Should().Contain("the new one is in " + _folder.File(Base + ".received.txt"))
+            .And.Contain("`evalspec accept --filter " + Base + "` would record it")
+            .And.Contain("+           5  Thirty days.");
     }
 
     [Fact]
@@ -142,18 +158,127 @@ public sealed class RowSnapshotTests : IDisposable
     }
 
     [Fact]
-    public async Task Accept_mode_keeps_a_verified_output_that_means_the_same_and_replaces_one_that_does_not()
+    public async Task Accept_mode_records_any_changed_output_without_asking_whether_it_means_the_same()
     {
         await AcceptAsync(SnapshotDocument.ForRow("Refund window?", null, "30 days."));
 
-        SnapshotResult same = await Accepting.VerifyAsync(_folder.Path, Base, SnapshotDocument.ForRow("Refund window?", null, "Thirty days."), Judge(equivalent: true));
-        string afterSame = _folder.Read(Base + ".verified.txt");
-        SnapshotResult changed = await Accepting.VerifyAsync(_folder.Path, Base, SnapshotDocument.ForRow("Refund window?", null, "No refunds."), Judge(equivalent: false));
+        SnapshotResult result = await Accepting.VerifyAsync(_folder.Path, Base, SnapshotDocument.ForRow("Refund window?", null, "Thirty days."), Judge(equivalent: true));
 
-        same.Outcome.Should().Be(SnapshotOutcome.Matched);
-        afterSame.Should().EndWith("## Output\n30 days.\n", "live runs in accept mode must not churn snapshots that still mean the same");
-        changed.Outcome.Should().Be(SnapshotOutcome.Accepted);
-        _folder.Read(Base + ".verified.txt").Should().EndWith("## Output\nNo refunds.\n");
+        result.Outcome.Should().Be(SnapshotOutcome.Accepted, "a replayed run compares exactly, so the verified file must hold what was recorded");
+        result.MatchedByMeaning.Should().BeFalse();
+        _asked.Should().BeEmpty();
+        _folder.Read(Base + ".verified.txt").Should().EndWith("## Output\nThirty days.\n");
+        _folder.Names().Should().Equal(Base + ".verified.txt");
+    }
+
+    [Fact]
+    public async Task A_mismatch_against_a_verified_file_without_an_output_section_says_so_rather_than_that_the_prompt_changed()
+    {
+        _folder.Write(Base + ".verified.txt", "## Prompt\nRefund window?\n");
+
+        SnapshotResult result = await Verifying.VerifyAsync(_folder.Path, Base, SnapshotDocument.ForRow("Refund window?", null, "30 days."));
+
+        result.Outcome.Should().Be(SnapshotOutcome.Mismatched);
+        result.PromptChanged.Should().BeFalse();
+        result.Message.Should().Contain("the verified file has no output section (the prompt is the same)").And.NotContain("the prompt changed");
+    }
+
+    [Fact]
+    public async Task Prompts_get_only_the_path_and_user_scrubbers_so_a_changed_number_in_a_prompt_is_a_change()
+    {
+        await AcceptAsync(SnapshotDocument.ForRow("Answer in at most 50 tokens, by 2024-05-01T10:30:00Z.", null, "used 12 tokens"));
+
+        SnapshotResult result = await Verifying.VerifyAsync(
+            _folder.Path, Base, SnapshotDocument.ForRow("Answer in at most 500 tokens, by 2024-05-01T10:30:00Z.", null, "used 12 tokens"));
+
+        _folder.Read(Base + ".verified.txt").Should().StartWith("## Prompt\nAnswer in at most 50 tokens, by 2024-05-01T10:30:00Z.\n");
+        result.Outcome.Should().Be(SnapshotOutcome.Mismatched);
+        result.PromptChanged.Should().BeTrue();
+        result.Diff.Should().Contain("Answer in at most 500 tokens");
+    }
+
+    [Fact]
+    public void Outputs_still_get_every_scrubber_and_prompts_the_users_own()
+    {
+        var settings = new SnapshotSettings().AddScrubber(new Regex(@"order #\d+"), "order #N");
+
+        SnapshotDocument document = SnapshotDocument.ForRow("Where is order #123? Took 40 ms, 50 tokens.", "where is order #123?", "order #123 took 40 ms and 50 tokens.", settings);
+
+        document.Content.Should().Be(
+            "## Prompt\nWhere is order #N? Took 40 ms, 50 tokens.\n\n## Follow-up prompt\nwhere is order #N?\n\n## Output\norder #N took {Duration_1} and {TokenCount_1} tokens.\n");
+    }
+
+    [Fact]
+    public void A_prompt_only_document_is_not_scrubbed_of_volatile_values_either()
+    {
+        SnapshotDocument.ForPrompt("Reply within 2 s about 3f2504e0-4f89-11d3-9a0c-0305e82c3301.", null).Content
+            .Should().Be("## Prompt\nReply within 2 s about 3f2504e0-4f89-11d3-9a0c-0305e82c3301.\n");
+    }
+
+    [Fact]
+    public async Task Without_an_output_only_the_prompt_is_checked_and_a_matching_prompt_writes_nothing_in_either_mode()
+    {
+        await AcceptAsync(SnapshotDocument.ForRow("Refund window?", "refund windwo?", "30 days."));
+        string verified = _folder.Read(Base + ".verified.txt");
+
+        SnapshotResult verifying = await Verifying.CheckPromptAsync(_folder.Path, Base, SnapshotDocument.ForPrompt("Refund window?", "refund windwo?"));
+        SnapshotResult accepting = await Accepting.CheckPromptAsync(_folder.Path, Base, SnapshotDocument.ForPrompt("Refund window?", "refund windwo?"));
+
+        verifying.Outcome.Should().Be(SnapshotOutcome.PromptMatched);
+        verifying.Passed.Should().BeTrue();
+        verifying.Message.Should().Contain("The prompt matches").And.Contain("nothing was written or accepted");
+        accepting.Outcome.Should().Be(SnapshotOutcome.PromptMatched);
+        _folder.Names().Should().Equal(Base + ".verified.txt");
+        _folder.Read(Base + ".verified.txt").Should().Be(verified, "a failed run must not drop the verified output");
+    }
+
+    [Fact]
+    public async Task Without_an_output_a_changed_prompt_fails_with_a_diff_of_the_prompts_and_writes_nothing_in_either_mode()
+    {
+        await AcceptAsync(SnapshotDocument.ForRow("Refund window?", null, "30 days."));
+        string verified = _folder.Read(Base + ".verified.txt");
+
+        SnapshotResult verifying = await Verifying.CheckPromptAsync(_folder.Path, Base, SnapshotDocument.ForPrompt("Return window?", null));
+        SnapshotResult accepting = await Accepting.CheckPromptAsync(_folder.Path, Base, SnapshotDocument.ForPrompt("Return window?", null));
+
+        foreach (SnapshotResult result in new[] { verifying, accepting })
+        {
+            result.Outcome.Should().Be(SnapshotOutcome.Mismatched);
+            result.PromptChanged.Should().BeTrue();
+            result.ReceivedFile.Should().BeNull();
+            result.Message.Should().Contain("the prompt changed").And.Contain("nothing was written or accepted");
+            result.Diff.Should().Be(
+                "--- verified\n+++ received\n@@ -1,2 +1,2 @@\n      1     1  ## Prompt\n-     2        Refund window?\n+           2  Return window?\n",
+                "only the prompt parts are compared");
+        }
+
+        _folder.Names().Should().Equal(Base + ".verified.txt");
+        _folder.Read(Base + ".verified.txt").Should().Be(verified);
+    }
+
+    [Fact]
+    public async Task Without_an_output_or_a_verified_file_nothing_is_compared_or_written()
+    {
+        SnapshotResult result = await Accepting.CheckPromptAsync(_folder.Path, Base, SnapshotDocument.ForPrompt("Refund window?", null));
+
+        result.Outcome.Should().Be(SnapshotOutcome.NotCompared);
+        result.Passed.Should().BeFalse();
+        result.Message.Should().Contain("No verified snapshot").And.Contain("nothing was written or accepted");
+        _folder.Names().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Without_an_output_the_prompt_of_a_structured_snapshot_is_checked_too()
+    {
+        await AcceptAsync(SnapshotDocument.ForRow("Refund window?", null, new { Days = 30 }));
+
+        SnapshotResult same = await Verifying.CheckPromptAsync(_folder.Path, Base, SnapshotDocument.ForPrompt("Refund window?", null));
+        SnapshotResult changed = await Verifying.CheckPromptAsync(_folder.Path, Base, SnapshotDocument.ForPrompt("Return window?", null));
+
+        same.Outcome.Should().Be(SnapshotOutcome.PromptMatched);
+        changed.Outcome.Should().Be(SnapshotOutcome.Mismatched);
+        changed.Diff.Should().Contain("\"prompt\": \"Refund window?\"").And.Contain("\"prompt\": \"Return window?\"");
+        _folder.Names().Should().Equal(Base + ".verified.json");
     }
 
     private async Task AcceptAsync(SnapshotDocument document)

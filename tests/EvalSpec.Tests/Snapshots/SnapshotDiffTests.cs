@@ -67,6 +67,31 @@ public sealed class SnapshotDiffTests
     }
 
     [Fact]
+    public void Texts_that_differ_only_in_the_final_newline_show_which_one_lacks_it()
+    {
+        string diff = SnapshotDiff.Create("a\nb", "a\nb\n");
+
+        diff.Should().StartWith(
+            "--- verified\n"
+            + "+++ received\n"
+            + "@@ -1,2 +1,2 @@\n"
+            + "      1     1  a\n"
+            + "-     2        b\n"
+            + "\\ No newline at end of file\n"
+            + "+           2  b\n");
+    }
+
+    [Fact]
+    public void A_long_last_line_without_a_final_newline_keeps_the_note_when_it_is_cut()
+    {
+        string line = new string('x', 400);
+
+        string diff = SnapshotDiff.Create("a" + line + "\n", "b" + line);
+
+        diff.Should().Contain("…\n" + SnapshotDiff.NoNewlineAtEnd + "\n");
+    }
+
+    [Fact]
     public void A_difference_only_in_whitespace_is_pointed_out()
     {
         SnapshotDiff.Create("a b\n", "a  b\n").Should().EndWith("(The texts differ only in whitespace.)\n");

@@ -121,6 +121,40 @@ public sealed class SnapshotFilesTests : IDisposable
         _folder.Names().Should().Equal("C.M.x.v.identity.verified.txt", "D.M.x.v.identity.received.txt");
     }
 
+    [Fact]
+    public void A_filter_that_is_a_whole_snapshot_name_accepts_that_snapshot_only()
+    {
+        _folder.Write("Evals.M.c.v.identity.received.txt", "mine\n");
+        _folder.Write("RefundEvals.M.c.v.identity.received.txt", "another row's\n");
+
+        var accepted = SnapshotFiles.Accept(_folder.Path, "evals.m.c.v.identity", buildServerVariable: null);
+
+        accepted.Select(a => Path.GetFileName(a.Verified)).Should().Equal("Evals.M.c.v.identity.verified.txt");
+        _folder.Names().Should().Equal("Evals.M.c.v.identity.verified.txt", "RefundEvals.M.c.v.identity.received.txt");
+    }
+
+    [Fact]
+    public void A_filter_naming_a_snapshot_that_was_already_accepted_accepts_no_other()
+    {
+        _folder.Write("Evals.M.c.v.identity.verified.txt", "accepted before\n");
+        _folder.Write(Path.Combine("other", "RefundEvals.M.c.v.identity.received.txt"), "another row's\n");
+
+        SnapshotFiles.PlanAccept(_folder.Path, "Evals.M.c.v.identity").Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Evals.M.c.v.identity", "Evals.M.c.v.identity", true)]
+    [InlineData("Evals.M.c.v.identity", "RefundEvals.M.c.v.identity", false)]
+    [InlineData("EVALS.M.C.V.IDENTITY", "Evals.M.c.v.identity", true)]
+    [InlineData("M.c.v", "RefundEvals.M.c.v.identity", true)]
+    [InlineData("*Evals.M.c.v.identity", "RefundEvals.M.c.v.identity", true)]
+    public void A_filter_equal_to_an_existing_snapshot_name_matches_that_name_only(string filter, string baseName, bool matches)
+    {
+        var existing = new System.Collections.Generic.HashSet<string> { "Evals.M.c.v.identity", "RefundEvals.M.c.v.identity" };
+
+        SnapshotFiles.Matcher(filter, existing)(baseName).Should().Be(matches);
+    }
+
     [Theory]
     [InlineData("laptop", "RefundEvals.RefundWindow.laptop.formal.identity", true)]
     [InlineData("LAPTOP", "RefundEvals.RefundWindow.laptop.formal.identity", true)]

@@ -165,11 +165,21 @@ public sealed class SnapshotScrubberTests
     [Fact]
     public void Numbering_is_shared_across_the_parts_of_one_row_snapshot()
     {
+        var settings = new SnapshotSettings().AddPlaceholder(new Regex(@"ORD-\d+"), "OrderId");
+
+        SnapshotDocument document = SnapshotDocument.ForRow("Status of ORD-7 and ORD-9?", "status of ORD-9", "ORD-9 shipped, ORD-7 not yet", settings);
+
+        document.Content.Should().Be("## Prompt\nStatus of {OrderId_1} and {OrderId_2}?\n\n## Follow-up prompt\nstatus of {OrderId_2}\n\n## Output\n{OrderId_2} shipped, {OrderId_1} not yet\n");
+    }
+
+    [Fact]
+    public void In_a_row_snapshot_the_built_in_volatile_value_scrubbers_apply_to_the_output_only()
+    {
         const string guid = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
 
-        SnapshotDocument document = SnapshotDocument.ForRow($"Status of {guid}?", $"status of {guid}", $"Order {guid} shipped");
+        SnapshotDocument document = SnapshotDocument.ForRow($"Status of {guid} in at most 50 tokens?", $"status of {guid}", $"Order {guid} shipped");
 
-        document.Content.Should().Be("## Prompt\nStatus of {Guid_1}?\n\n## Follow-up prompt\nstatus of {Guid_1}\n\n## Output\nOrder {Guid_1} shipped\n");
+        document.Content.Should().Be($"## Prompt\nStatus of {guid} in at most 50 tokens?\n\n## Follow-up prompt\nstatus of {guid}\n\n## Output\nOrder {{Guid_1}} shipped\n");
     }
 
     [Fact]

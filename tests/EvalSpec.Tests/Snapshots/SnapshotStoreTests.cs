@@ -139,6 +139,33 @@ public sealed class SnapshotStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_verified_file_without_a_final_newline_matches_as_if_it_had_one()
+    {
+        _folder.Write("S.M.verified.txt", "one\ntwo");
+        _folder.Write("S.R.c.v.identity.verified.txt", "## Prompt\nRefund window?\n\n## Output\n30 days.");
+
+        SnapshotResult value = await Verifying.VerifyAsync(_folder.Path, "S.M", SnapshotDocument.ForValue("one\ntwo"));
+        SnapshotResult row = await Verifying.VerifyAsync(_folder.Path, "S.R.c.v.identity", SnapshotDocument.ForRow("Refund window?", null, "30 days."));
+
+        value.Outcome.Should().Be(SnapshotOutcome.Matched);
+        row.Outcome.Should().Be(SnapshotOutcome.Matched);
+        _folder.Names().Should().Equal("S.M.verified.txt", "S.R.c.v.identity.verified.txt");
+    }
+
+    [Fact]
+    public async Task A_changed_output_in_a_verified_file_without_a_final_newline_is_an_output_change_with_a_diff()
+    {
+        _folder.Write("S.R.c.v.identity.verified.txt", "## Prompt\nRefund window?\n\n## Output\n30 days.");
+
+        SnapshotResult result = await Verifying.VerifyAsync(_folder.Path, "S.R.c.v.identity", SnapshotDocument.ForRow("Refund window?", null, "14 days."));
+
+        result.Outcome.Should().Be(SnapshotOutcome.Mismatched);
+        result.PromptChanged.Should().BeFalse();
+        result.Message.Should().Contain("the output changed (the prompt is the same)");
+        result.Diff.Should().Contain("-     5        30 days.").And.Contain("+           5  14 days.");
+    }
+
+    [Fact]
     public async Task A_verified_file_that_is_not_UTF8_fails_with_a_clear_error()
     {
         System.IO.File.WriteAllBytes(_folder.File("S.M.verified.txt"), new byte[] { 0x63, 0x61, 0x66, 0xE9, 0x0A });
