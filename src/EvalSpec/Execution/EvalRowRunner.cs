@@ -442,6 +442,18 @@ public static class EvalRowRunner
             return new SnapshotEquivalence(verdict.Outcome == VerdictOutcome.Pass, verdict.Rationale);
         }
 
+        if (run.SnapshotCaseCollisions.TryGetValue(System.IO.Path.Combine(directory, baseName), out IReadOnlyList<string>? sameFile))
+        {
+            // Nothing is read or written: on Windows and macOS these rows would share (and overwrite) one file.
+            evaluation.AddSnapshotCheck(new PanelVerdict(
+                "snapshot",
+                VerdictOutcome.Fail,
+                0,
+                $"the snapshot name {baseName} differs from {string.Join(", ", sameFile)} only in letter case: on Windows and macOS they are one file. Give the cases, variants or relations keys that differ in more than case.",
+                Array.Empty<Verdict>()));
+            return;
+        }
+
         PanelVerdict check;
         try
         {

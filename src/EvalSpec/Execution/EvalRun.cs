@@ -92,6 +92,10 @@ internal sealed class EvalRun : IDisposable
         }
     }
 
+    /// <summary>Row snapshots (folder and base name) whose names differ from others' only in letter case, found once per run.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SnapshotCaseCollisions =>
+        field ??= SnapshotInventory.FindCaseCollisions(TestAssembly, ProjectDirectory);
+
     /// <summary>What the snapshots of this run did.</summary>
     public SnapshotStatistics SnapshotCounts { get; } = new();
 

@@ -32,10 +32,42 @@ internal static class SnapshotInventory
     }
 
     /// <summary>Verified row snapshots in the folders of the assembly's [Snapshot] evals that match no row: full paths, sorted.</summary>
-    public static IReadOnlyList<string> FindDangling(Assembly testAssembly, string projectDirectory)
+    public static IReadOnlyList<string> FindDangling(Assembly testAssembly, string projectDirectory) =>
+        Expected(Descriptors(testAssembly), projectDirectory)
+            .SelectMany(p => SnapshotFiles.FindDangling(p.Key, p.Value.Classes, p.Value.Names))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>
+    /// For each snapshot (folder and base name) whose name differs from another's only in letter case, the names it
+    /// collides with: on Windows and macOS the two are one file, and the rows would overwrite each other's snapshots.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> FindCaseCollisions(Assembly testAssembly, string projectDirectory) =>
+        FindCaseCollisions(Descriptors(testAssembly), projectDirectory);
+
+    /// <inheritdoc cref="FindCaseCollisions(Assembly, string)"/>
+    internal static IReadOnlyDictionary<string, IReadOnlyList<string>> FindCaseCollisions(IEnumerable<EvalMethodDescriptor> methods, string projectDirectory)
+    {
+        var collisions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach ((string directory, (HashSet<string> _, HashSet<string> names)) in Expected(methods, projectDirectory))
+        {
+            foreach (IReadOnlyList<string> group in SnapshotNames.FindCaseCollisions(names))
+            {
+                foreach (string name in group)
+                {
+                    collisions[Path.Combine(directory, name)] = group.Where(other => other != name).ToArray();
+                }
+            }
+        }
+
+        return collisions;
+    }
+
+    /// <summary>Per snapshot folder, the class segments of its evals and the base name of every row snapshot they can write.</summary>
+    private static Dictionary<string, (HashSet<string> Classes, HashSet<string> Names)> Expected(IEnumerable<EvalMethodDescriptor> methods, string projectDirectory)
     {
         var byDirectory = new Dictionary<string, (HashSet<string> Classes, HashSet<string> Names)>(StringComparer.Ordinal);
-        foreach (EvalMethodDescriptor method in Descriptors(testAssembly).Where(d => d.SnapshotOutput is not null))
+        foreach (EvalMethodDescriptor method in methods.Where(d => d.SnapshotOutput is not null))
         {
             string directory = Path.GetFullPath(method.SnapshotDirectory ?? string.Empty, projectDirectory);
             if (!byDirectory.TryGetValue(directory, out (HashSet<string> Classes, HashSet<string> Names) expected))
@@ -58,9 +90,6 @@ internal static class SnapshotInventory
             }
         }
 
-        return byDirectory
-            .SelectMany(p => SnapshotFiles.FindDangling(p.Key, p.Value.Classes, p.Value.Names))
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .ToArray();
+        return byDirectory;
     }
 }
