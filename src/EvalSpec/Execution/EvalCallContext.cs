@@ -16,7 +16,7 @@ public sealed record EvalCallContext
     /// <param name="suite">The full name of the eval class (recordings are filed per class).</param>
     /// <param name="rowId">The row id the call belongs to (for a source run, the identity row's id).</param>
     /// <param name="trial">The trial index, 0 unless the eval runs several trials.</param>
-    /// <param name="phase">What the call is for (<see cref="SourcePhase"/>, <see cref="FollowUpPhase"/>, <see cref="JudgePhase"/>).</param>
+    /// <param name="phase">What the call is for (<see cref="SourcePhase"/>, <see cref="FollowUpPhase"/>, <see cref="JudgePhase"/>, <see cref="SimilarityPhase"/>).</param>
     public EvalCallContext(string suite, string rowId, int trial, string phase)
     {
         Suite = suite ?? throw new ArgumentNullException(nameof(suite));
@@ -34,6 +34,9 @@ public sealed record EvalCallContext
     /// <summary>The phase in which the row's judges run.</summary>
     public const string JudgePhase = "judge";
 
+    /// <summary>The phase in which a relation row's input similarity is measured (embedding calls that weigh the row).</summary>
+    public const string SimilarityPhase = "similarity";
+
     /// <summary>The context of the current async flow, or null outside eval rows.</summary>
     public static EvalCallContext? Current => s_current.Value;
 
@@ -46,7 +49,7 @@ public sealed record EvalCallContext
     /// <summary>The trial index.</summary>
     public int Trial { get; }
 
-    /// <summary>What the call is for: source, follow-up or judge.</summary>
+    /// <summary>What the call is for: source, follow-up, judge or similarity.</summary>
     public string Phase { get; }
 
     /// <summary>Row, phase and trial as one stable path: <c>Namespace.Class.Method/case/variant/relation/source/0</c>.</summary>

@@ -319,6 +319,9 @@ public static class EvalRowRunner
         double? similarity;
         try
         {
+            // In the row's own context, so recorded embeddings are filed (and replayed, and pruned) with the row.
+            using IDisposable scope = EvalCallContext.Enter(new EvalCallContext(
+                row.Method.SuiteType.FullName ?? row.Method.SuiteType.Name, row.Id, 0, EvalCallContext.SimilarityPhase));
             similarity = relation.Kind == RelationKind.Invariant
                 ? await run.InputSimilarity.ComputeAsync(sourceInput, followUpInput, timeout, EvalRun.RunCancellation).ConfigureAwait(false)
                 : null;
