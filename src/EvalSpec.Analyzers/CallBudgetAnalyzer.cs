@@ -83,7 +83,10 @@ public sealed class CallBudgetAnalyzer : DiagnosticAnalyzer
                 symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    if (EvalMethods.IsEval(method, symbols)
+
+                    // A partial method is counted once, by its definition part.
+                    if (method.PartialDefinitionPart is null
+                        && EvalMethods.IsEval(method, symbols)
                         && EvalMethods.Resolve(method, symbols, symbolContext.Options, symbolContext.CancellationToken) is { } spec)
                     {
                         evals.Enqueue(EvalRows.Of(method, spec));

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace EvalSpec.Analyzers;
@@ -42,6 +43,12 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSymbolAction(symbolContext => AnalyzeMethod(symbolContext, symbols), SymbolKind.Method);
+
+            // Symbol actions do not run for local functions and lambdas; the generator skips them, so say so here.
+            start.RegisterOperationAction(
+                operationContext => AnalyzeFunctionInBody(operationContext, symbols),
+                OperationKind.LocalFunction,
+                OperationKind.AnonymousFunction);
             start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols), SymbolKind.NamedType);
         });
     }
@@ -49,7 +56,9 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethod(SymbolAnalysisContext context, KnownSymbols symbols)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (!IsEval(method, symbols))
+
+        // Both parts of a partial method are symbols with the same attributes; the definition part speaks for the method.
+        if (method.PartialDefinitionPart is not null || !IsEval(method, symbols))
         {
             return;
         }
@@ -63,7 +72,18 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
                 .Select(f => (File: f, Text: f.GetText(context.CancellationToken)))
                 .ToArray();
             PromptFileSpec[] parsedFiles = files.Select(f => PromptFileParser.Parse(f.File.Path, f.Text?.ToString() ?? string.Empty)).ToArray();
-            PromptSetResolver.Resolve(spec, parsedFiles, problems, new Locations(method, files.ToDictionary(f => f.File.Path, f => f.Text), context.CancellationToken));
+
+            // A path listed twice among the AdditionalFiles is one file: the first listing wins.
+            var texts = new Dictionary<string, SourceText?>(StringComparer.Ordinal);
+            foreach ((AdditionalText file, SourceText? text) in files)
+            {
+                if (!texts.ContainsKey(file.Path))
+                {
+                    texts.Add(file.Path, text);
+                }
+            }
+
+            PromptSetResolver.Resolve(spec, parsedFiles, problems, new Locations(method, texts, context.CancellationToken));
         }
 
         foreach (EvalProblem problem in problems)
@@ -78,6 +98,27 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
                 // Types that are not partial are reported once per type, by AnalyzeType.
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Rule), location, problem.MessageArguments));
             }
+        }
+    }
+
+    /// <summary>ES1015 for an [Eval] local function or lambda, which the generator never sees.</summary>
+    private static void AnalyzeFunctionInBody(OperationAnalysisContext context, KnownSymbols symbols)
+    {
+        IMethodSymbol? function = context.Operation switch
+        {
+            ILocalFunctionOperation local => local.Symbol,
+            IAnonymousFunctionOperation lambda => lambda.Symbol,
+            _ => null,
+        };
+        if (function is null || !IsEval(function, symbols))
+        {
+            return;
+        }
+
+        foreach (EvalProblem problem in EvalMethodParser.Parse(function, symbols, context.CancellationToken).Problems)
+        {
+            Location? location = problem.Location ?? context.Operation.Syntax.GetLocation();
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Rule), location, problem.MessageArguments));
         }
     }
 

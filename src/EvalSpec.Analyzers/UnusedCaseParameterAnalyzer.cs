@@ -19,7 +19,10 @@ namespace EvalSpec.Analyzers;
 /// <remarks>
 /// Reads are parameter references anywhere in the body (lambdas and local functions included), except inside
 /// <c>nameof</c> and as the target of a plain assignment; <c>input.Arguments["name"]</c> reads the named
-/// parameter, and any other use of <c>EvalInput.Arguments</c> counts as reading them all. Methods without
+/// parameter, and any other use of <c>EvalInput.Arguments</c> counts as reading them all, as does any use of the
+/// EvalInput parameter other than a member access (passing it to a helper, returning, storing or capturing it
+/// to hand on), since the helper may read <c>Arguments</c>. A partial method is analysed in its implementation
+/// part; abstract and extern methods have no body to analyse. Methods without
 /// [Prompt] or [PromptSet] are left alone: without a template, the method reads its parameters itself or
 /// not at all, and that is its business. Methods with an error are left to ES1001-ES1019.
 /// </remarks>
@@ -54,7 +57,19 @@ public sealed class UnusedCaseParameterAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        EvalMethodSpec? spec = EvalMethods.Resolve(method, symbols, context.Options, context.CancellationToken);
+        // The block action runs once per declaration. A partial method's definition part, and abstract and extern
+        // methods, have no body (their blocks are only attributes): what the method reads is unknowable there, and
+        // the implementation part of a partial method is analysed on its own (its attributes are the definition's).
+        if (method.IsPartialDefinition || method.IsAbstract || method.IsExtern
+            || context.OperationBlocks.All(b => b.Kind is OperationKind.Attribute or OperationKind.ParameterInitializer))
+        {
+            return;
+        }
+
+        // The attributes and the names the templates use belong to the declaration that carries [Eval]: for a
+        // partial method, its definition part (the implementation may rename parameters).
+        IMethodSymbol declaration = method.PartialDefinitionPart ?? method;
+        EvalMethodSpec? spec = EvalMethods.Resolve(declaration, symbols, context.Options, context.CancellationToken);
         if (spec is null)
         {
             return;
@@ -65,13 +80,13 @@ public sealed class UnusedCaseParameterAnalyzer : DiagnosticAnalyzer
             StringComparer.Ordinal);
 
         // A valid spec means the first parameter is EvalInput; the rest are the case parameters.
-        IParameterSymbol[] unnamed = method.Parameters.Skip(1).Where(p => !placeholders.Contains(p.Name)).ToArray();
+        IParameterSymbol[] unnamed = declaration.Parameters.Skip(1).Where(p => !placeholders.Contains(p.Name)).ToArray();
         if (unnamed.Length == 0)
         {
             return;
         }
 
-        BodyReads reads = BodyReads.Collect(context.OperationBlocks, arguments, context.CancellationToken);
+        BodyReads reads = BodyReads.Collect(context.OperationBlocks, method.Parameters[0], arguments, context.CancellationToken);
         if (reads.AllArguments)
         {
             return;
@@ -80,9 +95,12 @@ public sealed class UnusedCaseParameterAnalyzer : DiagnosticAnalyzer
         string methodName = method.ContainingType.Name + "." + method.Name;
         foreach (IParameterSymbol parameter in unnamed)
         {
-            if (!reads.Parameters.Contains(parameter) && !reads.ArgumentKeys.Contains(parameter.Name))
+            // The body refers to its own parameters: the implementation part's, at the same position. The warning
+            // goes there too, in the declaration this block belongs to.
+            IParameterSymbol own = method.Parameters[parameter.Ordinal];
+            if (!reads.Parameters.Contains(own) && !reads.ArgumentKeys.Contains(parameter.Name))
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusedCaseParameter, parameter.Locations.FirstOrDefault(), parameter.Name, methodName));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusedCaseParameter, own.Locations.FirstOrDefault(), parameter.Name, methodName));
             }
         }
     }
@@ -96,14 +114,23 @@ public sealed class UnusedCaseParameterAnalyzer : DiagnosticAnalyzer
 
         public bool AllArguments { get; private set; }
 
-        public static BodyReads Collect(ImmutableArray<IOperation> blocks, IPropertySymbol? arguments, System.Threading.CancellationToken cancellationToken)
+        public static BodyReads Collect(ImmutableArray<IOperation> blocks, IParameterSymbol evalInput, IPropertySymbol? arguments, System.Threading.CancellationToken cancellationToken)
         {
             var reads = new BodyReads();
-            foreach (IOperation operation in blocks.SelectMany(b => b.DescendantsAndSelf()))
+            foreach (IOperation operation in blocks.Where(b => b.Kind != OperationKind.Attribute).SelectMany(b => b.DescendantsAndSelf()))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (operation)
                 {
+                    case IParameterReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Parameter, evalInput):
+                        // EvalInput handed on (to a helper, a field, a lambda's caller, a return) may have its Arguments
+                        // read where this body cannot see, so every parameter counts as read.
+                        if (Escapes(reference))
+                        {
+                            reads.AllArguments = true;
+                        }
+
+                        break;
                     case IParameterReferenceOperation reference when IsRead(reference):
                         reads.Parameters.Add(reference.Parameter);
                         break;
@@ -122,6 +149,42 @@ public sealed class UnusedCaseParameterAnalyzer : DiagnosticAnalyzer
             }
 
             return reads;
+        }
+
+        /// <summary>
+        /// Whether a reference to the EvalInput parameter lets the object go anywhere: everything except a member
+        /// access on it (<c>input.Prompt</c>, <c>input.CancellationToken</c>, <c>input.Arguments</c>) and
+        /// <c>nameof(input)</c>. A lambda in the body that accesses a member (<c>() => input.Prompt</c>) is no escape:
+        /// this body shows what it reads; a lambda that hands <c>input</c> on is, like any other argument.
+        /// </summary>
+        private static bool Escapes(IParameterReferenceOperation reference)
+        {
+            IOperation current = reference;
+            while (current.Parent is IConversionOperation { OperatorMethod: null } conversion)
+            {
+                current = conversion;
+            }
+
+            if (current.Parent is IMemberReferenceOperation member && member.Instance == current)
+            {
+                return false;
+            }
+
+            // input.ToString() and the like: EvalInput's own methods, which hand nothing on.
+            if (current.Parent is IInvocationOperation call && call.Instance == current)
+            {
+                return false;
+            }
+
+            for (IOperation? ancestor = reference.Parent; ancestor is not null; ancestor = ancestor.Parent)
+            {
+                if (ancestor is INameOfOperation)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsRead(IParameterReferenceOperation reference)

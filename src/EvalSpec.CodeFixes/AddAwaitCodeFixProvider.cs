@@ -21,11 +21,14 @@ namespace EvalSpec.CodeFixes;
 /// unambiguous.
 /// </summary>
 /// <remarks>
-/// The signature changes only for a method or local function that returns <c>void</c>, or <c>Task</c> with every
-/// <c>return</c> returning <c>Task.CompletedTask</c> (those become plain returns). It does not change, and no fix is
-/// offered, for overrides, interface implementations, methods this document calls or uses as a delegate (a
-/// caller would be left with a Task it does not await), iterators, methods with <c>ref</c>/<c>out</c>/<c>in</c> parameters, <c>Task&lt;T&gt;</c> or other return types,
-/// non-async lambdas, accessors and constructors, or inside a <c>lock</c>. Top-level statements need no change.
+/// The signature changes only where no other code depends on it: a local function, a <c>private</c> method, or a
+/// test method (an xUnit <c>[Fact]</c> or <c>[Theory]</c>, which only the test runner calls), and only when it is
+/// not <c>partial</c>, <c>virtual</c>, <c>abstract</c>, <c>override</c>, <c>extern</c> or an interface member, implements
+/// no interface member, and is not called or used as a delegate in its type's files (a caller would be left with a
+/// Task it does not await). It must return <c>void</c>, or <c>Task</c> with every <c>return</c> returning
+/// <c>Task.CompletedTask</c> (those become plain returns). No fix is offered otherwise, nor for iterators, methods
+/// with <c>ref</c>/<c>out</c>/<c>in</c> parameters, non-async lambdas, accessors and constructors, or inside a
+/// <c>lock</c>. Top-level statements need no change.
 /// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddAwaitCodeFixProvider))]
 [Shared]
@@ -266,8 +269,7 @@ public sealed class AddAwaitCodeFixProvider : CodeFixProvider
             SyntaxNode? body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
             if (body is null
                 || model.GetDeclaredSymbol(function, cancellationToken) is not IMethodSymbol method
-                || method.IsOverride
-                || method.ExplicitInterfaceImplementations.Length > 0
+                || !SignatureIsOwnedByTheFix(method, declaration)
                 || method.Parameters.Any(p => p.RefKind != RefKind.None)
                 || ImplementsInterfaceMember(method)
                 || body.DescendantNodes().Any(n => n is YieldStatementSyntax)
@@ -290,18 +292,85 @@ public sealed class AddAwaitCodeFixProvider : CodeFixProvider
                     && SymbolEqualityComparer.Default.Equals(completed.Property.ContainingType, method.ReturnType));
         }
 
+        /// <summary>
+        /// Whether nothing but the calls the fix can see depends on the signature: a local function, a private
+        /// method, or a test method (only the test runner calls it), none of them partial (the other part keeps the
+        /// old signature), virtual, abstract, override, extern or an interface member (overrides, implementations and
+        /// callers elsewhere would no longer match or would drop the Task).
+        /// </summary>
+        private static bool SignatureIsOwnedByTheFix(IMethodSymbol method, FunctionDeclaration declaration)
+        {
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                return !method.IsExtern;
+            }
+
+            if (method.MethodKind != MethodKind.Ordinary
+                || declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
+                || method.PartialDefinitionPart is not null
+                || method.PartialImplementationPart is not null
+                || method.IsVirtual
+                || method.IsAbstract
+                || method.IsOverride
+                || method.IsExtern
+                || method.ContainingType is not { TypeKind: not TypeKind.Interface })
+            {
+                return false;
+            }
+
+            return method.DeclaredAccessibility == Accessibility.Private || IsTestMethod(method);
+        }
+
+        /// <summary>Whether the method carries xUnit's <c>[Fact]</c> or an attribute derived from it (<c>[Theory]</c>, skippable facts).</summary>
+        private static bool IsTestMethod(IMethodSymbol method) =>
+            method.GetAttributes().Any(attribute =>
+            {
+                for (INamedTypeSymbol? type = attribute.AttributeClass; type is not null; type = type.BaseType)
+                {
+                    if (type.Name is "FactAttribute" or "TheoryAttribute" && type.ContainingNamespace?.ToDisplayString() == "Xunit")
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            });
+
         private static bool ImplementsInterfaceMember(IMethodSymbol method) =>
             method.ContainingType?.AllInterfaces
                 .SelectMany(i => i.GetMembers(method.Name))
                 .Any(member => SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method)) == true;
 
         /// <summary>
-        /// Whether this document refers to the method: as a method group its type would change, and a caller would be
-        /// left with a Task it does not await (the check would still go unobserved, one level up).
+        /// Whether code that can see the method refers to it: as a method group its type would change, and a caller
+        /// would be left with a Task it does not await (the check would still go unobserved, one level up). A local
+        /// function is visible in this document only; a private or test method in every file of its outermost type
+        /// (a partial type's other parts included). Simple names cover generic calls (<c>Check&lt;string&gt;(x)</c>).
         /// </summary>
-        private static bool Referenced(IMethodSymbol method, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken) =>
+        private static bool Referenced(IMethodSymbol method, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                return ReferencedIn(method, root, model, cancellationToken);
+            }
+
+            INamedTypeSymbol outermost = method.ContainingType;
+            while (outermost.ContainingType is { } containing)
+            {
+                outermost = containing;
+            }
+
+            return outermost.DeclaringSyntaxReferences
+                .Select(reference => reference.SyntaxTree)
+                .Distinct()
+                .Any(tree => tree == root.SyntaxTree
+                    ? ReferencedIn(method, root, model, cancellationToken)
+                    : ReferencedIn(method, tree.GetRoot(cancellationToken), model.Compilation.GetSemanticModel(tree), cancellationToken));
+        }
+
+        private static bool ReferencedIn(IMethodSymbol method, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken) =>
             root.DescendantNodes()
-                .OfType<IdentifierNameSyntax>()
+                .OfType<SimpleNameSyntax>()
                 .Where(n => n.Identifier.ValueText == method.Name)
                 .Any(n => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n, cancellationToken).Symbol?.OriginalDefinition, method.OriginalDefinition));
     }

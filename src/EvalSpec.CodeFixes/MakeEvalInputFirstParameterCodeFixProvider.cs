@@ -17,7 +17,7 @@ namespace EvalSpec.CodeFixes;
 /// <summary>
 /// ES1006 "does not take EvalInput as its first parameter": adds an <c>EvalInput input</c> parameter in front
 /// of the case parameters, or, when the method already takes an <c>EvalInput</c> further down the list, moves
-/// that parameter to the front.
+/// that parameter to the front. Not offered for partial methods, whose other part would keep the old parameters.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeEvalInputFirstParameterCodeFixProvider))]
 [Shared]
@@ -100,7 +100,9 @@ public sealed class MakeEvalInputFirstParameterCodeFixProvider : CodeFixProvider
             || EvalSignature.ReportedMethod(root, diagnostic) is not MethodDeclarationSyntax method
             || model.GetDeclaredSymbol(method, cancellationToken) is not IMethodSymbol symbol
             || EvalSignature.Problem(symbol, model.Compilation) != SignatureProblem.FirstParameter
-            || symbol.IsExtensionMethod)
+            || symbol.IsExtensionMethod
+            || symbol.IsPartialDefinition
+            || symbol.PartialDefinitionPart is not null)
         {
             return null;
         }

@@ -17,7 +17,8 @@ namespace EvalSpec.CodeFixes;
 /// <summary>
 /// ES1006 "returns T" for a synchronous method: returns <c>Task&lt;T&gt;</c> instead and wraps every returned
 /// value in <c>Task.FromResult</c>. Not offered for what has no value to wrap or cannot be wrapped: void,
-/// <c>Task</c> and other awaitables, async methods, iterators, ref returns, ref structs and pointers.
+/// <c>Task</c> and other awaitables, async methods, iterators, ref returns, ref structs and pointers; nor for
+/// partial methods, whose other part would keep the old return type.
 /// </summary>
 /// <remarks>
 /// Making the method <c>async</c> instead would leave an async method without <c>await</c> (warning CS1998,
@@ -89,6 +90,8 @@ public sealed class ReturnTaskCodeFixProvider : CodeFixProvider
             || model.GetDeclaredSymbol(method, cancellationToken) is not IMethodSymbol symbol
             || EvalSignature.Problem(symbol, model.Compilation) != SignatureProblem.ReturnType
             || symbol.IsAsync
+            || symbol.IsPartialDefinition
+            || symbol.PartialDefinitionPart is not null
             || symbol.ReturnsVoid
             || symbol.ReturnsByRef
             || symbol.ReturnsByRefReadonly
@@ -129,12 +132,27 @@ public sealed class ReturnTaskCodeFixProvider : CodeFixProvider
         MethodDeclarationSyntax wrapped = method.ReplaceNodes(results, (original, rewritten) =>
         {
             // Task.FromResult infers its type from the value; Task<T> is invariant, so name the type unless the inferred one is exactly it.
-            bool inferredExactly = InfersExactly(model.GetTypeInfo(original, cancellationToken), returnType);
+            bool inferredExactly = !IsTargetTyped(original) && InfersExactly(model.GetTypeInfo(original, cancellationToken), returnType);
             return Wrap(rewritten, inferredExactly ? null : resultType, task, generator);
         });
 
         var taskOfResult = (TypeSyntax)generator.WithTypeArguments(TaskType(task, generator), resultType);
         return wrapped.WithReturnType(taskOfResult.WithTriviaFrom(method.ReturnType));
+    }
+
+    /// <summary>
+    /// Whether the value takes its type from where it goes (<c>default</c>, <c>new()</c>): the semantic model
+    /// reports the return type for it, but as an argument of <c>Task.FromResult</c> it gives inference nothing
+    /// (CS0411), so the type argument must be written.
+    /// </summary>
+    private static bool IsTargetTyped(ExpressionSyntax value)
+    {
+        while (value is ParenthesizedExpressionSyntax parenthesized)
+        {
+            value = parenthesized.Expression;
+        }
+
+        return value is ImplicitObjectCreationExpressionSyntax || value.IsKind(SyntaxKind.DefaultLiteralExpression);
     }
 
     /// <summary>

@@ -96,7 +96,7 @@ public class ValidEvalClassesTests
                 {
                     public partial class Refunds
                     {
-                        internal sealed partial class Laptops
+                        public sealed partial class Laptops
                         {
                             [Eval]
                             [Prompt("formal", "What is the refund window for {product}?")]

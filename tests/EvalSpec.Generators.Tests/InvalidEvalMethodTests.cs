@@ -95,5 +95,38 @@ public sealed class InvalidEvalMethodTests
         run.CompilationWarningsAndErrors().Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("internal partial class RefundEvals", "Task<string> RefundWindow")]
+    [InlineData("file partial class RefundEvals", "Task<string> RefundWindow")]
+    [InlineData("public partial class RefundEvals : IRefundShape", "Task<string> IRefundShape.RefundWindow")]
+    public void Eval_method_xunit_could_not_run_generates_nothing_and_the_build_stays_clean(string type, string method)
+    {
+        GeneratorRun run = GeneratorHarness.Run($$"""
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            namespace Shop.Evals;
+
+            public interface IRefundShape
+            {
+                Task<string> RefundWindow(EvalInput input, string product);
+            }
+
+            {{type}}
+            {
+                [Eval]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Case("laptop")]
+                {{(method.Contains('.') ? string.Empty : "public ")}}{{method}}(EvalInput input, string product) => Task.FromResult(input.Prompt);
+            }
+            """);
+
+        run.Result.Exception.Should().BeNull();
+        run.DriverDiagnostics.Should().BeEmpty();
+        run.EvalMethodSources.Should().BeEmpty();
+        run.NotGeneratedTestSources.Should().BeEmpty();
+        run.CompilationWarningsAndErrors().Select(d => d.ToString()).Should().BeEmpty();
+    }
+
     private static bool IsError(EvalRule rule) => new EvalProblem(rule, null).IsError;
 }

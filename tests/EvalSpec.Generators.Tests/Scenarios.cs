@@ -101,7 +101,7 @@ internal static class Scenarios
             {
                 public partial class Loans
                 {
-                    internal partial class Mortgages
+                    public partial class Mortgages
                     {
                         [Eval]
                         [Prompt("ask", "What is the rate for {years} years?")]

@@ -31,7 +31,26 @@ internal static class EvalMethodParser
         Location? methodLocation = method.Locations.FirstOrDefault();
         string methodName = method.ContainingType.Name + "." + method.Name;
 
-        // Containing types: all partial, classes for the innermost, none generic.
+        // Local functions and lambdas are no members: generated tests could not call them, so nothing is generated.
+        if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
+        {
+            string what = method.MethodKind == MethodKind.LocalFunction ? "it is a local function" : "it is a lambda";
+            problems.Add(new EvalProblem(EvalRule.UnsupportedContainingType, methodLocation, methodName, $"{what}; declare [Eval] methods as members of a public partial class"));
+            return new EvalMethodParseResult(null, problems, null);
+        }
+
+        // Generated tests call the method by name from the class, so an explicit interface implementation
+        // (callable only through the interface) cannot be expanded.
+        if (method.ExplicitInterfaceImplementations.FirstOrDefault() is { } implemented)
+        {
+            problems.Add(new EvalProblem(
+                EvalRule.UnsupportedContainingType,
+                methodLocation,
+                methodName,
+                $"it implements {implemented.ContainingType.Name}.{implemented.Name} explicitly, so generated tests cannot call it; make it a public method named {implemented.Name}"));
+        }
+
+        // Containing types: all public and partial, classes for the innermost, none generic or file-local.
         var containing = new List<ContainingTypeSpec>();
         for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
         {
@@ -39,6 +58,17 @@ internal static class EvalMethodParser
             if (type.TypeParameters.Length > 0)
             {
                 problems.Add(new EvalProblem(EvalRule.UnsupportedContainingType, methodLocation, methodName, $"'{type.Name}' is generic; declare [Eval] methods in non-generic types"));
+            }
+
+            // xUnit discovers tests only in public classes (xUnit1000), nested ones included, and generated tests
+            // live in another file than a file-local type.
+            if (type.IsFileLocal)
+            {
+                problems.Add(new EvalProblem(EvalRule.UnsupportedContainingType, methodLocation, methodName, $"'{type.Name}' is file-local and generated tests are in another file; replace 'file' with 'public'"));
+            }
+            else if (type.DeclaredAccessibility != Accessibility.Public)
+            {
+                problems.Add(new EvalProblem(EvalRule.UnsupportedContainingType, methodLocation, methodName, $"'{type.Name}' is {AccessibilityText(type.DeclaredAccessibility)} and xUnit runs tests only in public classes; make it public"));
             }
 
             TypeDeclarationSyntax? declaration = type.DeclaringSyntaxReferences
@@ -610,7 +640,17 @@ internal static class EvalMethodParser
         };
     }
 
-    private static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
+    private static string AccessibilityText(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Private => "private",
+        Accessibility.ProtectedAndInternal => "private protected",
+        Accessibility.Protected => "protected",
+        Accessibility.Internal => "internal",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        _ => "not public",
+    };
+
+        private static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
     {
         RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
         RecordDeclarationSyntax => "record",

@@ -51,7 +51,7 @@ public class ES1004_MakePartialFixTests
                 {
                     [Eval]
                     [Case("laptop")]
-                    public Task<string> RefundWindow(EvalInput input, string product) => Task.FromResult(input.Prompt);
+                    public Task<string> {|ES1015:RefundWindow|}(EvalInput input, string product) => Task.FromResult(input.Prompt);
                 }
             }
             """;
@@ -66,7 +66,7 @@ public class ES1004_MakePartialFixTests
                 {
                     [Eval]
                     [Case("laptop")]
-                    public Task<string> RefundWindow(EvalInput input, string product) => Task.FromResult(input.Prompt);
+                    public Task<string> {|ES1015:RefundWindow|}(EvalInput input, string product) => Task.FromResult(input.Prompt);
                 }
             }
             """;
@@ -83,7 +83,7 @@ public class ES1004_MakePartialFixTests
 
             public static class {|ES1004:SupportSuites|}
             {
-                internal class {|ES1004:RefundEvals|}
+                public class {|ES1004:RefundEvals|}
                 {
                     [Eval]
                     [Case("laptop")]
@@ -97,7 +97,7 @@ public class ES1004_MakePartialFixTests
 
             public static partial class SupportSuites
             {
-                internal partial class RefundEvals
+                public partial class RefundEvals
                 {
                     [Eval]
                     [Case("laptop")]

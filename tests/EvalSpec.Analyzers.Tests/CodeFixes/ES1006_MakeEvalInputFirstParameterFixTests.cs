@@ -268,6 +268,26 @@ public class ES1006_MakeEvalInputFirstParameterFixTests
             ("Move 'request' to the first parameter", MakeEvalInputFirstParameterCodeFixProvider.MoveEquivalenceKey));
     }
 
+    [Fact]
+    public async Task No_fix_is_offered_for_a_partial_method()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class FaqEvals
+            {
+                [Eval]
+                [Case("Do you ship to Canada?")]
+                public partial Task<string> {|ES1006:Ask|}(string question);
+
+                public partial Task<string> Ask(string question) => Task.FromResult(question);
+            }
+            """;
+
+        await Verify.VerifyNoCodeFixAsync(source);
+    }
+
     [Theory]
     [InlineData("public string {|ES1006:Answer|}(string question) => question;")]
     [InlineData("public Task<string> {|ES1006:Answer|}(EvalInput input, ref string question) => Task.FromResult(question);")]

@@ -160,6 +160,89 @@ public class ES1006_ReturnTaskFixTests
     }
 
     [Fact]
+    public async Task Result_type_is_named_for_a_default_literal_or_a_target_typed_new()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public sealed class Answer
+            {
+                public string Text { get; set; } = "";
+            }
+
+            public partial class FaqEvals
+            {
+                [Eval]
+                [Case("Do you ship to Canada?")]
+                public Answer? {|ES1006:Ask|}(EvalInput input, string question)
+                {
+                    if (question.Length == 0)
+                    {
+                        return default;
+                    }
+
+                    return new() { Text = input.Prompt };
+                }
+
+                [Eval]
+                [Case("Do you ship to Canada?")]
+                public int {|ES1006:Count|}(EvalInput input, string question) => (default);
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public sealed class Answer
+            {
+                public string Text { get; set; } = "";
+            }
+
+            public partial class FaqEvals
+            {
+                [Eval]
+                [Case("Do you ship to Canada?")]
+                public Task<Answer?> Ask(EvalInput input, string question)
+                {
+                    if (question.Length == 0)
+                    {
+                        return Task.FromResult<Answer?>(default);
+                    }
+
+                    return Task.FromResult<Answer?>(new() { Text = input.Prompt });
+                }
+
+                [Eval]
+                [Case("Do you ship to Canada?")]
+                public Task<int> Count(EvalInput input, string question) => Task.FromResult<int>((default));
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task No_fix_is_offered_for_a_partial_method()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class FaqEvals
+            {
+                [Eval]
+                [Case("Do you ship to Canada?")]
+                public partial string {|ES1006:Ask|}(EvalInput input, string question);
+
+                public partial string Ask(EvalInput input, string question) => input.Prompt;
+            }
+            """;
+
+        await Verify.VerifyNoCodeFixAsync(source);
+    }
+
+    [Fact]
     public async Task Throwing_expression_body_is_kept_as_it_is()
     {
         const string source = """

@@ -243,4 +243,26 @@ public class ES1001_UnknownPlaceholderTests
             source,
             Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("OrderEvals.Track", "id", "plain", "{x}", ""));
     }
+    [Fact]
+    public async Task Misspelled_placeholder_of_a_partial_eval_is_reported_once()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class RefundEvals
+            {
+                [Eval]
+                [Prompt("formal", {|#0:"What is the refund window for {produkt}?"|})]
+                [Case("laptop")]
+                public partial Task<string> RefundWindow(EvalInput input, string product);
+
+                public partial Task<string> RefundWindow(EvalInput input, string product) => Task.FromResult(input.Prompt);
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(DiagnosticDescriptors.UnknownPlaceholder).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "produkt", "formal", "{product}", " Did you mean {product}?"));
+    }
 }

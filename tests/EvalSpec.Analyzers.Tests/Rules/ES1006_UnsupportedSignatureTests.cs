@@ -125,4 +125,25 @@ public class ES1006_UnsupportedSignatureTests
             source,
             Verify.Diagnostic(DiagnosticDescriptors.UnsupportedSignature).WithLocation(0).WithArguments("FaqEvals.Answer", "returns string", AcceptedShapes));
     }
+    [Fact]
+    public async Task Partial_eval_is_reported_once_on_its_definition_part()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class FaqEvals
+            {
+                [Eval]
+                [Case("Do you ship to Canada?")]
+                public partial string {|#0:Answer|}(EvalInput input, string question);
+
+                public partial string Answer(EvalInput input, string question) => question;
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(DiagnosticDescriptors.UnsupportedSignature).WithLocation(0).WithArguments("FaqEvals.Answer", "returns string", AcceptedShapes));
+    }
 }

@@ -53,4 +53,28 @@ public class ES1018_ES1019_PromptFileTests
             Source.Replace("{|#0:", string.Empty).Replace("|}]", "]"),
             new[] { ("/prompts/refund.prompts", "# ok\nformal: Refund window for {product}?\ncasual: how long for my {product}\n") });
     }
+    [Fact]
+    public async Task A_prompt_file_listed_twice_under_one_path_is_read_once()
+    {
+        await Verify.VerifyWithAdditionalFilesAsync(
+            Source.Replace("{|#0:PromptSet(\"refund\")|}", "PromptSet(\"refund\")"),
+            new[]
+            {
+                ("/prompts/refund.prompts", "formal: Refund window for {product}?"),
+                ("/prompts/refund.prompts", "formal: Refund window for {product}?"),
+            });
+    }
+
+    [Fact]
+    public async Task A_malformed_prompt_file_listed_twice_under_one_path_is_reported_at_its_line()
+    {
+        await Verify.VerifyWithAdditionalFilesAsync(
+            Source.Replace("{|#0:PromptSet(\"refund\")|}", "PromptSet(\"refund\")"),
+            new[]
+            {
+                ("/prompts/refund.prompts", "casual how long for my {product}"),
+                ("/prompts/refund.prompts", "casual how long for my {product}"),
+            },
+            Verify.Diagnostic(DiagnosticDescriptors.PromptFileMalformed).WithSpan("/prompts/refund.prompts", 1, 1, 1, 33).WithArguments("refund.prompts", 1, "a line must be 'key: template' (no colon found)"));
+    }
 }

@@ -262,4 +262,150 @@ public class ES1020_UnusedCaseParameterTests
 
         await Verify.VerifyAsync(source);
     }
+    [Fact]
+    public async Task Partial_eval_whose_implementation_reads_the_parameter_is_not_reported()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class RefundEvals
+            {
+                [Eval]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Case("laptop", "EU")]
+                public partial Task<string> RefundWindow(EvalInput input, string product, string region);
+            }
+
+            public partial class RefundEvals
+            {
+                public partial Task<string> RefundWindow(EvalInput input, string product, string region) => Task.FromResult(input.Prompt + region);
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Partial_eval_whose_implementation_ignores_the_parameter_is_reported_once_on_the_implementation()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class RefundEvals
+            {
+                [Eval]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Case("laptop", "EU")]
+                public partial Task<string> RefundWindow(EvalInput input, string product, string region);
+
+                public partial Task<string> RefundWindow(EvalInput input, string product, string {|#0:region|}) => Task.FromResult(input.Prompt);
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(DiagnosticDescriptors.UnusedCaseParameter).WithLocation(0).WithArguments("region", "RefundEvals.RefundWindow"));
+    }
+
+    [Fact]
+    public async Task Abstract_eval_has_no_body_and_is_not_analysed()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public abstract partial class RefundEvals
+            {
+                [Eval]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Case("laptop", "EU")]
+                public abstract Task<string> RefundWindow(EvalInput input, string product, string region);
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Extern_eval_has_no_body_and_is_not_analysed()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class RefundEvals
+            {
+                [Eval]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Case("laptop", "EU")]
+                public static extern Task<string> RefundWindow(EvalInput input, string product, string region);
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Theory]
+    [InlineData("Bot.AskAsync(input)")]
+    [InlineData("Task.FromResult(Bot.Describe(x: input))")]
+    [InlineData("Bot.Later(() => input)")]
+    [InlineData("Task.FromResult(Bot.Keep(input).Prompt)")]
+    public async Task EvalInput_handed_to_other_code_counts_as_reading_every_parameter(string body)
+    {
+        string source = $$"""
+            using System;
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class RefundEvals
+            {
+                [Eval]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Case("laptop", "EU")]
+                public Task<string> RefundWindow(EvalInput input, string product, string region) => {{body}};
+            }
+
+            public static class Bot
+            {
+                public static Task<string> AskAsync(EvalInput input) => Task.FromResult(input.Prompt + " region=" + input.Arguments["region"]);
+
+                public static string Describe(object x) => x.ToString() ?? "";
+
+                public static Task<string> Later(Func<EvalInput> input) => AskAsync(input());
+
+                public static EvalInput Keep(EvalInput input) => input;
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Member_accesses_on_EvalInput_do_not_count_as_reading_other_parameters()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class RefundEvals
+            {
+                [Eval]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Case("laptop", "EU")]
+                public Task<string> RefundWindow(EvalInput input, string product, string {|#0:region|})
+                {
+                    Func<string> prompt = () => input.Prompt;
+                    input.CancellationToken.ThrowIfCancellationRequested();
+                    return Task.FromResult(prompt() + input.ToString() + nameof(input));
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(DiagnosticDescriptors.UnusedCaseParameter).WithLocation(0).WithArguments("region", "RefundEvals.RefundWindow"));
+    }
 }

@@ -298,4 +298,25 @@ public class ES1021_CallBudgetTests
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
+    [Fact]
+    public async Task Partial_eval_is_reported_once_on_its_definition_part()
+    {
+        // 1 row x 5000 trials = 5000 calls > 2000.
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class RefundEvals
+            {
+                [Eval(Trials = 5000)]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Case("laptop")]
+                public partial Task<string> {|#0:RefundWindow|}(EvalInput input, string product);
+
+                public partial Task<string> RefundWindow(EvalInput input, string product) => Task.FromResult(input.Prompt);
+            }
+            """;
+
+        await VerifyAsync(new[] { source }, budget: null, Budget(0, "RefundEvals.RefundWindow", 5000, 1, 1, 0, 5000, 0, 2000));
+    }
 }

@@ -1,4 +1,7 @@
+using System.Threading;
 using System.Threading.Tasks;
+using EvalSpec.Analyzers.Tests.Verifiers;
+using EvalSpec.CodeFixes;
 using FluentAssertions;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -165,11 +168,13 @@ public class ES3001_CheckNotAwaitedTests
             using EvalSpec.FluentAssertions;
             using EvalSpec.Judging;
             using FluentAssertions;
+            using Xunit;
 
             public class RefundTests
             {
                 private readonly IJudge _judge = new ContainsJudge(new[] { "30" });
 
+                [Fact]
                 public void Refund_answer_passes_the_judges()
                 {
                     string answer = "30 days";
@@ -183,11 +188,13 @@ public class ES3001_CheckNotAwaitedTests
             using EvalSpec.FluentAssertions;
             using EvalSpec.Judging;
             using FluentAssertions;
+            using Xunit;
 
             public class RefundTests
             {
                 private readonly IJudge _judge = new ContainsJudge(new[] { "30" });
 
+                [Fact]
                 public async Task Refund_answer_passes_the_judges()
                 {
                     string answer = "30 days";
@@ -209,9 +216,11 @@ public class ES3001_CheckNotAwaitedTests
     {
         const string source = """
             using EvalSpec.Snapshots;
+            using Xunit;
 
             public class RefundTests
             {
+                [Fact]
                 public void Refund_answer_is_stable()
                 {
                     {|#0:Snapshot.VerifyAsync("30 days")|};
@@ -221,9 +230,11 @@ public class ES3001_CheckNotAwaitedTests
         const string fixedSource = """
             using System.Threading.Tasks;
             using EvalSpec.Snapshots;
+            using Xunit;
 
             public class RefundTests
             {
+                [Fact]
                 public async Task Refund_answer_is_stable()
                 {
                     await Snapshot.VerifyAsync("30 days");
@@ -243,7 +254,7 @@ public class ES3001_CheckNotAwaitedTests
 
             public class RefundTests
             {
-                public void Refund_answer_is_stable() => {|#0:Snapshot.VerifyAsync("30 days")|};
+                private void Check_refund_answer() => {|#0:Snapshot.VerifyAsync("30 days")|};
             }
             """;
         const string fixedSource = """
@@ -252,7 +263,7 @@ public class ES3001_CheckNotAwaitedTests
 
             public class RefundTests
             {
-                public async Task Refund_answer_is_stable() => await Snapshot.VerifyAsync("30 days");
+                private async Task Check_refund_answer() => await Snapshot.VerifyAsync("30 days");
             }
             """;
 
@@ -265,9 +276,12 @@ public class ES3001_CheckNotAwaitedTests
         const string source = """
             using System.Threading.Tasks;
             using EvalSpec.Snapshots;
+            using Xunit;
 
             public class RefundTests
             {
+                [Theory]
+                [InlineData(false)]
                 public Task Refund_answer_is_stable(bool skip)
                 {
                     if (skip)
@@ -283,9 +297,12 @@ public class ES3001_CheckNotAwaitedTests
         const string fixedSource = """
             using System.Threading.Tasks;
             using EvalSpec.Snapshots;
+            using Xunit;
 
             public class RefundTests
             {
+                [Theory]
+                [InlineData(false)]
                 public async Task Refund_answer_is_stable(bool skip)
                 {
                     if (skip)
@@ -368,7 +385,7 @@ public class ES3001_CheckNotAwaitedTests
                     return Task.FromResult(answer.Length);
                 }
 
-                public void UsedAsDelegate(string answer)
+                private void UsedAsDelegate(string answer)
                 {
                     {|#2:Snapshot.VerifyAsync(answer)|};
                 }
@@ -385,6 +402,171 @@ public class ES3001_CheckNotAwaitedTests
             Verify.NotAwaited(1, "Snapshot.VerifyAsync"),
             Verify.NotAwaited(2, "Snapshot.VerifyAsync"),
             Verify.NotAwaited(3, "Snapshot.VerifyAsync"));
+    }
+
+    [Fact]
+    public async Task A_public_method_that_is_not_a_test_is_not_made_async()
+    {
+        const string source = """
+            using EvalSpec.Snapshots;
+
+            public class RefundChecks
+            {
+                public void Check(string answer)
+                {
+                    {|#0:Snapshot.VerifyAsync(answer)|};
+                }
+            }
+            """;
+
+        await Verify.VerifyNoFixAsync(source, Verify.NotAwaited(0, "Snapshot.VerifyAsync"));
+    }
+
+    [Fact]
+    public async Task A_partial_method_is_not_made_async()
+    {
+        const string source = """
+            using EvalSpec.Snapshots;
+
+            public partial class RefundTests
+            {
+                partial void Check();
+            }
+
+            public partial class RefundTests
+            {
+                partial void Check()
+                {
+                    {|#0:Snapshot.VerifyAsync("30 days")|};
+                }
+            }
+            """;
+
+        await Verify.VerifyNoFixAsync(source, Verify.NotAwaited(0, "Snapshot.VerifyAsync"));
+    }
+
+    [Fact]
+    public async Task A_virtual_method_is_not_made_async_even_when_its_override_is_in_sight()
+    {
+        const string source = """
+            using EvalSpec.Snapshots;
+
+            public class RefundTestsBase
+            {
+                protected virtual void Check()
+                {
+                    {|#0:Snapshot.VerifyAsync("30 days")|};
+                }
+            }
+
+            public class RefundTests : RefundTestsBase
+            {
+                protected override void Check() { }
+            }
+            """;
+
+        await Verify.VerifyNoFixAsync(source, Verify.NotAwaited(0, "Snapshot.VerifyAsync"));
+    }
+
+    [Fact]
+    public async Task Interface_default_methods_and_explicit_implementations_are_not_made_async()
+    {
+        const string source = """
+            using EvalSpec.Snapshots;
+
+            public interface IRefundChecks
+            {
+                void Check()
+                {
+                    {|#0:Snapshot.VerifyAsync("30 days")|};
+                }
+            }
+
+            public class RefundChecks : IRefundChecks
+            {
+                void IRefundChecks.Check()
+                {
+                    {|#1:Snapshot.VerifyAsync("14 days")|};
+                }
+            }
+            """;
+
+        await Verify.VerifyNoFixAsync(
+            source,
+            Verify.NotAwaited(0, "Snapshot.VerifyAsync"),
+            Verify.NotAwaited(1, "Snapshot.VerifyAsync"));
+    }
+
+    [Fact]
+    public async Task A_public_method_used_as_a_delegate_in_another_file_is_not_made_async()
+    {
+        const string checks = """
+            using EvalSpec.Snapshots;
+
+            public static class RefundChecks
+            {
+                public static void Check()
+                {
+                    {|#0:Snapshot.VerifyAsync("30 days")|};
+                }
+            }
+            """;
+        const string caller = """
+            public class RefundTests
+            {
+                public System.Action Check = RefundChecks.Check;
+            }
+            """;
+
+        await VerifyNoFixAcrossFilesAsync(checks, caller);
+    }
+
+    [Fact]
+    public async Task A_private_method_called_from_another_part_of_its_type_is_not_made_async()
+    {
+        const string checks = """
+            using EvalSpec.Snapshots;
+
+            public partial class RefundTests
+            {
+                private void Check()
+                {
+                    {|#0:Snapshot.VerifyAsync("30 days")|};
+                }
+            }
+            """;
+        const string caller = """
+            public partial class RefundTests
+            {
+                [Xunit.Fact]
+                public void Refund_answer_is_stable() => Check();
+            }
+            """;
+
+        await VerifyNoFixAcrossFilesAsync(checks, caller);
+    }
+
+    [Fact]
+    public async Task A_method_called_with_type_arguments_is_not_made_async()
+    {
+        const string source = """
+            using EvalSpec.Snapshots;
+
+            public class RefundTests
+            {
+                public void Run()
+                {
+                    Check<string>("30 days");
+                }
+
+                private static void Check<T>(T answer)
+                {
+                    {|#0:Snapshot.VerifyAsync(answer)|};
+                }
+            }
+            """;
+
+        await Verify.VerifyNoFixAsync(source, Verify.NotAwaited(0, "Snapshot.VerifyAsync"));
     }
 
     [Fact]
@@ -450,5 +632,17 @@ public class ES3001_CheckNotAwaitedTests
             """;
 
         await Verify.VerifyNoFixAsync(source);
+    }
+
+    /// <summary>Two files, the first reporting ES3001 at markup 0, which no fix changes.</summary>
+    private static async Task VerifyNoFixAcrossFilesAsync(string reported, string other)
+    {
+        EvalCodeFixTest<CheckNotAwaitedAnalyzer, AddAwaitCodeFixProvider> test = Verify.CreateTest();
+        test.TestState.Sources.Add(("/0/Test0.cs", reported));
+        test.TestState.Sources.Add(("/0/Test1.cs", other));
+        test.FixedState.Sources.Add(("/0/Test0.cs", reported));
+        test.FixedState.Sources.Add(("/0/Test1.cs", other));
+        test.ExpectedDiagnostics.Add(Verify.NotAwaited(0, "Snapshot.VerifyAsync"));
+        await test.RunAsync(CancellationToken.None);
     }
 }
