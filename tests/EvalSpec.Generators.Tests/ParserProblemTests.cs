@@ -94,6 +94,23 @@ public sealed class ParserProblemTests
     }
 
     [Fact]
+    public void Cases_whose_joined_arguments_read_the_same_get_distinct_ids()
+    {
+        EvalMethodParseResult result = Parse(
+            """[Prompt("formal", "{greeting} {question}")] [Case("Hi, there", "refund")] [Case("Hi", "there, refund")] [Case("Hello", null)] [Case("Hello", "null")] [Case("Hey", "refund")]""",
+            "string greeting, string? question");
+
+        result.Problems.Should().BeEmpty();
+        string[] ids = result.Spec!.Cases.Select(c => c.Id).ToArray();
+        ids.Should().OnlyHaveUniqueItems();
+        ids[0].Should().StartWith("case-");
+        ids[1].Should().StartWith("case-");
+        ids[2].Should().Be("Hello, null", "a null argument alone is not ambiguous");
+        ids[3].Should().StartWith("case-");
+        ids[4].Should().Be("Hey, refund", "unambiguous ids are unchanged");
+    }
+
+    [Fact]
     public void Class_not_partial_names_the_class_and_the_method()
     {
         EvalProblem problem = SingleProblem("""[Prompt("formal", "{product}")] [Case("laptop")]""", declaration: "public class RefundEvals");

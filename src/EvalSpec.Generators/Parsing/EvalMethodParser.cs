@@ -367,7 +367,7 @@ internal static class EvalMethodParser
             }
             else
             {
-                id = KeyNaming.CaseId(string.Join(", ", texts));
+                id = KeyNaming.CaseId(texts, Enumerable.Range(0, values.Length).Select(i => array.IsNull || values[i].IsNull).ToArray());
             }
 
             if (!valid)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -20,6 +21,35 @@ internal static class KeyNaming
 
         uint folded = (uint)(hash ^ (hash >> 32));
         return folded.ToString("x8", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Default case id from the arguments' texts: joined with ", " (see <see cref="CaseId(string)"/>), unless that would
+    /// not tell two cases apart: an argument containing ", " (<c>("Hi, there", "refund")</c> and
+    /// <c>("Hi", "there, refund")</c>), or the string "null" (the text of a null argument). Those get <c>case-</c> and a
+    /// hash of a length-prefixed form that keeps every argument and its nullness, so the id still depends on the case
+    /// alone.
+    /// </summary>
+    public static string CaseId(IReadOnlyList<string> texts, IReadOnlyList<bool> isNull)
+    {
+        bool ambiguous = false;
+        for (int i = 0; i < texts.Count; i++)
+        {
+            ambiguous |= texts[i].Contains(", ") || (!isNull[i] && texts[i] == "null");
+        }
+
+        if (!ambiguous)
+        {
+            return CaseId(string.Join(", ", texts));
+        }
+
+        var exact = new StringBuilder();
+        for (int i = 0; i < texts.Count; i++)
+        {
+            exact.Append(isNull[i] ? "-" : texts[i].Length.ToString(CultureInfo.InvariantCulture) + ":" + texts[i]).Append(';');
+        }
+
+        return "case-" + Hash(exact.ToString());
     }
 
     /// <summary>Default case id: the arguments' text when short and printable, else <c>case-</c> and a hash.</summary>
