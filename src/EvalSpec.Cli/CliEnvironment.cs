@@ -36,30 +36,10 @@ internal sealed class CliEnvironment
     /// <summary>The value of an environment variable, or null when it is not set.</summary>
     public string? GetVariable(string name) => _getVariable(name);
 
-    /// <summary>
-    /// The build-server variables the runtime checks before it writes a baseline or a snapshot (EvalSpec's
-    /// ContinuousIntegration; a test keeps the two lists equal): set to anything but empty, <c>false</c> or <c>0</c>.
-    /// </summary>
-    internal static readonly string[] ContinuousIntegrationVariables =
-    {
-        "CI", "TF_BUILD", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION", "BUILDKITE", "CIRCLECI", "APPVEYOR", "TRAVIS",
-        "CODEBUILD_BUILD_ID", "bamboo_buildKey",
-    };
+    /// <summary>The build-server variables, the runtime's own list (see <c>EvalSpec.Execution.ContinuousIntegration</c>).</summary>
+    internal static string[] ContinuousIntegrationVariables => EvalSpec.Execution.ContinuousIntegration.Variables;
 
     /// <summary>Whether this is a build server, where recorded files (baselines, snapshots) must not be written; names the variable that says so.</summary>
-    public bool IsContinuousIntegration([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? variable)
-    {
-        foreach (string name in ContinuousIntegrationVariables)
-        {
-            string? value = GetVariable(name);
-            if (!string.IsNullOrEmpty(value) && !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase) && value != "0")
-            {
-                variable = name;
-                return true;
-            }
-        }
-
-        variable = null;
-        return false;
-    }
+    public bool IsContinuousIntegration([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? variable) =>
+        EvalSpec.Execution.ContinuousIntegration.IsDetected(GetVariable, out variable);
 }

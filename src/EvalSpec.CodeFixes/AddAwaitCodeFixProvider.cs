@@ -4,6 +4,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EvalSpec.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -37,7 +38,7 @@ public sealed class AddAwaitCodeFixProvider : CodeFixProvider
     private const string Title = "Add await";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(CodeFixIds.CheckNotAwaited);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.CheckNotAwaited.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => AddAwaitFixAll.Instance;

@@ -4,6 +4,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EvalSpec.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -24,7 +25,7 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
     internal const string EquivalenceKey = "ES1004.MakePartial";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(CodeFixIds.ClassNotPartial);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.ClassNotPartial.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixAsync);

@@ -4,6 +4,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EvalSpec.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -32,7 +33,7 @@ public sealed class ReturnTaskCodeFixProvider : CodeFixProvider
     internal const string EquivalenceKey = "ES1006.ReturnTask";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(CodeFixIds.UnsupportedSignature);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnsupportedSignature.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(FixAsync);

@@ -5,6 +5,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EvalSpec.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -26,7 +27,7 @@ public sealed class UseParameterNameCodeFixProvider : CodeFixProvider
     private const string EquivalenceKeyPrefix = "ES1001.UseParameterName:";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(CodeFixIds.UnknownPlaceholder);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnknownPlaceholder.Id);
 
     /// <inheritdoc/>
     /// <remarks>Fix All replaces the same misspelling with the same name wherever that name is suggested for it.</remarks>
@@ -91,8 +92,8 @@ public sealed class UseParameterNameCodeFixProvider : CodeFixProvider
 
     private static bool TryReadProperties(Diagnostic diagnostic, out string placeholder, out IReadOnlyList<string> suggestions)
     {
-        diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.Placeholder, out string? name);
-        diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.Suggestions, out string? list);
+        diagnostic.Properties.TryGetValue(EvalDeclarationAnalyzer.PlaceholderProperty, out string? name);
+        diagnostic.Properties.TryGetValue(EvalDeclarationAnalyzer.SuggestionsProperty, out string? list);
         placeholder = name ?? string.Empty;
         suggestions = string.IsNullOrEmpty(list) ? Array.Empty<string>() : list!.Split(',');
         return placeholder.Length > 0 && suggestions.Count > 0;

@@ -24,8 +24,8 @@ public sealed class CliEnvironmentTests
     [Fact]
     public void The_tool_recognises_the_same_build_servers_as_the_runtime()
     {
-        // The runtime's list is private (EvalSpec.Execution.ContinuousIntegration); the tool keeps its own copy to read
-        // the variables through CliEnvironment. This keeps the two from drifting apart.
+        // The tool compiles the runtime's EvalSpec.Execution.ContinuousIntegration in; this checks it is the same list
+        // the runtime assembly uses.
         Type runtime = typeof(EvalSpec.Reporting.BaselineMode).Assembly.GetType("EvalSpec.Execution.ContinuousIntegration", throwOnError: true)!;
         var variables = (string[])runtime.GetField("Variables", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
 

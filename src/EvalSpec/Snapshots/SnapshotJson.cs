@@ -16,14 +16,7 @@ namespace EvalSpec.Snapshots;
 /// </summary>
 internal static class SnapshotJson
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        WriteIndented = true,
-    };
+    public static readonly JsonSerializerOptions Options = new(Reporting.ResultsJson.Indented) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {
