@@ -9,7 +9,11 @@ namespace EvalSpec;
 /// Run options. Bound from the top level of <c>evalspec.json</c> (in the test output folder, e.g.
 /// <c>{ "MaxConcurrency": 4 }</c>) and from environment variables with the <c>EVALSPEC_</c> prefix (e.g.
 /// <c>EVALSPEC_MAXCONCURRENCY=4</c>), then adjustable in <see cref="IEvalStartup.Configure"/>. Keys are not
-/// case-sensitive; other keys in the file are left to your startup.
+/// case-sensitive. Every <c>EVALSPEC_</c> variable and every top-level key of the file must be one of these options
+/// (a misspelt one is an error naming the nearest option, not silently ignored); your own settings go in the file's
+/// <c>"App"</c> section (or <c>EVALSPEC_APP__NAME</c> variables), read in your startup from
+/// <see cref="EvalSetup.Configuration"/> (<c>setup.Configuration["App:Name"]</c>). The file may also hold a
+/// <c>"$schema"</c> key.
 /// </summary>
 public sealed class EvalOptions
 {

@@ -23,7 +23,11 @@ public sealed class EvalSetup
     /// </summary>
     public IServiceCollection Services { get; }
 
-    /// <summary>Configuration from <c>evalspec.json</c> and <c>EVALSPEC_</c> environment variables.</summary>
+    /// <summary>
+    /// Configuration from <c>evalspec.json</c> and <c>EVALSPEC_</c> environment variables: EvalSpec's options, and your
+    /// own settings under the <c>App</c> section (<c>Configuration["App:BotModel"]</c>, from <c>{ "App": { "BotModel": ... } }</c>
+    /// or <c>EVALSPEC_APP__BOTMODEL</c>).
+    /// </summary>
     public IConfiguration Configuration { get; }
 
     /// <summary>Options already bound from <see cref="Configuration"/>; change them here.</summary>

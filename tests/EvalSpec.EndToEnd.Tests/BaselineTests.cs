@@ -33,8 +33,8 @@ public sealed class BaselineTests
         rows.Should().HaveCount(18, "the two not-applicable rows were not judged");
         rows.Count(r => (string?)r.Value!["outcome"] == "fail").Should().Be(7);
         ((string?)rows[CrashesRow]!["reason"]).Should().Contain("the bot crashed on anything");
-        // Written the way `evalspec baseline update` writes it: version 2, rows with scores, methods with their metrics.
-        ((int)recorded["version"]!).Should().Be(2);
+        // Written the way `evalspec baseline update` writes it: format 2, rows with scores, methods with their metrics.
+        ((int)recorded["format"]!).Should().Be(2);
         rows.Count(r => r.Value!["score"] is not null).Should().Be(18);
         recorded["methods"]!.AsObject().Should().NotBeEmpty();
 

@@ -19,6 +19,32 @@ internal static class DotNet
 
     public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
+        var output = new StringBuilder();
+        using Process process = Start(workingDirectory, environment, output, arguments);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(" ", arguments)} did not finish within 10 minutes. Output so far:\n{output}");
+        }
+
+        process.WaitForExit();
+        lock (output)
+        {
+            return new ProcessResult(process.ExitCode, output.ToString(), "dotnet " + string.Join(" ", arguments));
+        }
+    }
+
+    /// <summary>
+    /// Starts the dotnet CLI with the environment of <see cref="RunAsync"/>; its standard output and error are appended to
+    /// <paramref name="output"/> (lock it to read). For tests that must act on the process while it runs (kill it).
+    /// </summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, StringBuilder output, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -46,26 +72,13 @@ internal static class DotNet
             start.Environment[variable.Key] = variable.Value;
         }
 
-        using var process = new Process { StartInfo = start };
-        var output = new StringBuilder();
+        var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(" ", arguments)} did not finish within 10 minutes. Output so far:\n{output}");
-        }
-
-        process.WaitForExit();
-        return new ProcessResult(process.ExitCode, output.ToString(), "dotnet " + string.Join(" ", arguments));
+        return process;
     }
 
     private static readonly string[] BuildServerMarkers =

@@ -90,7 +90,7 @@ public sealed class PullRequestWorkflowTests : IAsyncLifetime
         CliRun update = await Evalspec("baseline", "update", "--run", afterAccept.RunDirectory, "--baseline", baseline);
         update.ExitCode.Should().Be(0, update.ToString());
         File.Exists(baseline).Should().BeTrue();
-        File.ReadAllText(baseline).Should().Contain("\"version\": 2").And.Contain("RecordedSuite.SupportEvals.RefundWindow");
+        File.ReadAllText(baseline).Should().Contain("\"format\": 2").And.Contain("RecordedSuite.SupportEvals.RefundWindow");
 
         // 5. A degraded bot (every answer wrong, called live) is a regression the gate names.
         await _server.DisposeAsync();

@@ -9,7 +9,7 @@ namespace EvalSpec.Generators.Tests;
 
 /// <summary>
 /// The generated text of representative suites, compared with reviewed baselines in Baselines/&lt;test&gt;/&lt;hint name&gt;.
-/// Rewrite them with EVALSPEC_UPDATE_BASELINES=1 and review the diff like any code change.
+/// Rewrite them with EVALSPECDEV_UPDATE_BASELINES=1 and review the diff like any code change.
 /// </summary>
 public sealed class GeneratedSourceBaselineTests
 {

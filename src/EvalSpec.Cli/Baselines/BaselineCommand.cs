@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace EvalSpec.Cli.Baselines;
 
 /// <summary>
-/// <c>evalspec baseline update</c>: records a run in the committed baseline (version 2: per row outcome, reason,
+/// <c>evalspec baseline update</c>: records a run in the committed baseline (format 2: per row outcome, reason,
 /// failure kind and score; per method pass rate, multi-prompt metrics and robustness). Refused on build servers, like
 /// EVALSPEC_BASELINE=update, unless <c>--force</c>.
 /// </summary>
@@ -49,9 +49,9 @@ internal static class BaselineCommand
             BaselineChanges changes = BaselineUpdate.Apply(recorded, data, parsed.GetValue(replace));
 
             IAnsiConsole console = OutputConsole.Create(context.Output, context.Environment);
-            string from = changes.PreviousVersion == 0 ? "new file" : string.Create(CultureInfo.InvariantCulture, $"was version {changes.PreviousVersion}");
+            string from = changes.PreviousVersion == 0 ? "new file" : string.Create(CultureInfo.InvariantCulture, $"was format {changes.PreviousVersion}");
             console.WriteLine(
-                string.Create(CultureInfo.InvariantCulture, $"Baseline {changes.Path} written (version {Baseline.CurrentVersion}, {from}): {changes.Rows} rows of {changes.Methods} methods from run {data.RunId}."),
+                string.Create(CultureInfo.InvariantCulture, $"Baseline {changes.Path} written (format {Baseline.CurrentVersion}, {from}): {changes.Rows} rows of {changes.Methods} methods from run {data.RunId}."),
                 context.Environment.UseAnsi ? new Style(Color.Green) : Style.Plain);
             console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,

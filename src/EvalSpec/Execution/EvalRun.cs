@@ -391,10 +391,8 @@ internal sealed class EvalRun : IDisposable
     private static EvalRun Create(Assembly testAssembly)
     {
         string projectDirectory = FindProjectDirectory(testAssembly);
-        IConfiguration configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "evalspec.json"), optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables("EVALSPEC_")
-            .Build();
+        // Checked before binding: the binder ignores unknown keys, so a typo would silently leave an option at its default.
+        IConfiguration configuration = EvalConfiguration.Load(Path.Combine(AppContext.BaseDirectory, EvalConfiguration.FileName), Environment.GetEnvironmentVariables());
 
         var options = new EvalOptions();
         try

@@ -1,29 +1,24 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Threading;
 
 namespace EvalSpec.Recording;
 
 /// <summary>
 /// The recordings file of one eval class, <c>&lt;Suite&gt;.recordings.json</c>: indented JSON (LF, UTF-8 without BOM,
 /// non-ASCII text unescaped), entries sorted by context, client, hash and occurrence, nothing that changes between identical
-/// runs. Written atomically (temporary file, then a rename) under a lock that other test processes respect.
+/// runs. Written atomically (temporary file, then a rename: <see cref="Persistence.AtomicFile"/>) under a lock that other test
+/// processes respect (<see cref="Persistence.CrossProcessFileLock"/>).
 /// </summary>
 internal static class RecordingFile
 {
-    /// <summary>The version of the file format.</summary>
+    /// <summary>The version of the file format (see <see cref="Persistence.CommittedFileFormats.Recordings"/>).</summary>
     public const int Format = 1;
-
-    /// <summary>How long a write waits for another process that is writing the same file.</summary>
-    public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
 
     private const string Extension = ".recordings.json";
 
@@ -67,9 +62,15 @@ internal static class RecordingFile
         {
             using JsonDocument document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
             JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out JsonElement format) || format.ValueKind != JsonValueKind.Number || format.GetInt32() != Format)
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out JsonElement format) || format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out int number))
             {
                 throw Invalid(path, $"it does not say \"format\": {Format}");
+            }
+
+            if (Persistence.CommittedFileFormats.Recordings.Problem(number) is { } problem)
+            {
+                // Not "delete it": the file is fine, this EvalSpec is too old for it.
+                throw new EvalConfigurationException($"The recordings file {path} cannot be read: {problem}.");
             }
 
             if (!root.TryGetProperty("entries", out JsonElement entries) || entries.ValueKind != JsonValueKind.Array)
@@ -148,7 +149,7 @@ internal static class RecordingFile
     /// <returns>Whether the file was written.</returns>
     public static bool Update(string path, string suite, Action<Dictionary<RecordingEntryId, RecordingEntry>> change)
     {
-        using FileStream fileLock = Lock(path);
+        using IDisposable fileLock = Persistence.CrossProcessFileLock.Acquire(path);
         var entries = new Dictionary<RecordingEntryId, RecordingEntry>();
         foreach (RecordingEntry entry in Read(path))
         {
@@ -165,58 +166,7 @@ internal static class RecordingFile
     }
 
     /// <summary>Writes <paramref name="content"/> to a temporary file next to <paramref name="path"/> and renames it over the file, unless the file already holds exactly that.</summary>
-    internal static bool WriteIfChanged(string path, byte[] content)
-    {
-        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(content))
-        {
-            return false;
-        }
-
-        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant() + ".tmp");
-        try
-        {
-            File.WriteAllBytes(temporary, content);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// An exclusive lock on <paramref name="path"/>, held as an open lock file in the temporary folder (not next to the
-    /// recordings, which are committed). Other processes (another target framework's test run) wait for it.
-    /// </summary>
-    private static FileStream Lock(string path)
-    {
-        string full = Path.GetFullPath(path);
-        string identity = OperatingSystem.IsWindows() ? full.ToUpperInvariant() : full;
-        string lockName = "evalspec-recordings-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16].ToLowerInvariant() + ".lock";
-        string lockPath = Path.Combine(Path.GetTempPath(), lockName);
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
-            }
-            catch (IOException ex)
-            {
-                if (waited.Elapsed > LockTimeout)
-                {
-                    throw new IOException($"EvalSpec could not write {full}: another process has held its lock ({lockPath}) for {LockTimeout.TotalSeconds:0} s.", ex);
-                }
-
-                Thread.Sleep(20);
-            }
-        }
-    }
+    internal static bool WriteIfChanged(string path, byte[] content) => Persistence.AtomicFile.WriteIfChanged(path, content);
 
     private static RecordingEntry ReadEntry(string path, JsonElement entry, int index)
     {
@@ -284,19 +234,5 @@ internal static class RecordingFile
     {
         string message = $"The recordings file {path} cannot be read: {reason}. Fix it (e.g. resolve a merge conflict) or delete it and record again with EVALSPEC_RECORDING=record dotnet test.";
         return inner is null ? new EvalConfigurationException(message) : new EvalConfigurationException(message, inner);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }

@@ -16,17 +16,28 @@ namespace EvalSpec.Reporting;
 /// compares a whole run with it.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The file is written for review in a pull request: keys sorted ordinally, two-space indentation, LF line ends,
 /// UTF-8 without a byte order mark, numbers rounded to four decimals and no time stamps, so recording the same
-/// results twice gives the same bytes. Version 1 files (rows with outcome, reason and kind only) are still read;
-/// every write produces version 2. This file is compiled into the <c>evalspec</c> tool as well: it may use only
-/// public EvalSpec types and <see cref="ResultsJson"/>.
+/// results twice gives the same bytes. The format number is the top-level <c>"format"</c> (<c>"version"</c> in files
+/// written before it was renamed, still read); format 1 files (rows with outcome, reason and kind only) are still read,
+/// every write produces format 2, and a newer format is refused (see <see cref="Persistence.CommittedFileFormats"/>).
+/// </para>
+/// <para>
+/// Updates never lose each other: a write takes the file's cross-process lock, reads the file as it is on disk now (another
+/// run may have written it since this one loaded it), merges this run's rows into it and replaces it in one rename. So two
+/// filtered runs updating at once both land, and a run killed at any moment leaves the old or the new file.
+/// </para>
+/// <para>
+/// This file is compiled into the <c>evalspec</c> tool as well: it may use only public EvalSpec types,
+/// <see cref="ResultsJson"/> and the <c>Persistence</c> helpers.
+/// </para>
 /// </remarks>
 internal sealed class Baseline
 {
     public const string FileName = "evalspec.baseline.json";
 
-    /// <summary>The version every write produces.</summary>
+    /// <summary>The format every write produces (see <see cref="Persistence.CommittedFileFormats.Baseline"/>).</summary>
     public const int CurrentVersion = 2;
 
     private const int MaxReasonLength = 300;
@@ -47,7 +58,7 @@ internal sealed class Baseline
     /// <summary>Whether the file existed when the baseline was loaded.</summary>
     public bool Exists => Version > 0;
 
-    /// <summary>The version of the loaded file (1 or 2), or 0 when there was no file.</summary>
+    /// <summary>The format of the loaded file (1 or 2), or 0 when there was no file.</summary>
     public int Version { get; }
 
     /// <summary>The recorded rows by row id.</summary>
@@ -73,16 +84,23 @@ internal sealed class Baseline
         {
             BaselineFile file = JsonSerializer.Deserialize<BaselineFile>(File.ReadAllText(path), ResultsJson.Options)
                 ?? throw new JsonException("the file is empty");
-            if (file.Version is not (1 or CurrentVersion))
+            int format = file.Format ?? file.Version ?? 0;
+            if (format == 0)
             {
-                throw new JsonException($"version {file.Version} is not supported (expected 1 or {CurrentVersion}; was it written by a newer EvalSpec?)");
+                throw new JsonException("it has no \"format\" number");
+            }
+
+            if (Persistence.CommittedFileFormats.Baseline.Problem(format) is { } problem)
+            {
+                // Not "delete it": the file is fine, this EvalSpec is too old for it.
+                throw new EvalConfigurationException($"The baseline {path} cannot be read: {problem}.");
             }
 
             return new Baseline(
                 path,
                 new Dictionary<string, BaselineEntry>(file.Rows ?? new(), StringComparer.Ordinal),
                 new Dictionary<string, BaselineMethod>(file.Methods ?? new(), StringComparer.Ordinal),
-                file.Version);
+                format);
         }
         catch (JsonException ex)
         {
@@ -102,10 +120,7 @@ internal sealed class Baseline
     {
         try
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            string probe = Path + ".probe";
-            File.WriteAllText(probe, string.Empty);
-            File.Delete(probe);
+            Persistence.AtomicFile.EnsureWritable(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -121,12 +136,13 @@ internal sealed class Baseline
     /// rows; the multi-prompt and robustness metrics of methods this run touched are dropped (they cannot be
     /// recomputed from outcomes alone: record them with <c>evalspec baseline update</c>), those of other methods kept.
     /// </summary>
-    public void WriteMerged(IEnumerable<KeyValuePair<string, BaselineEntry>> outcomes, IEnumerable<string> notApplicable)
+    /// <returns>The baseline as it was on disk just before this write (see <see cref="WriteMerged(IEnumerable{KeyValuePair{string, BaselineEntry}}, IEnumerable{string}, IReadOnlyDictionary{string, BaselineMethodMetrics}, bool)"/>).</returns>
+    public Baseline WriteMerged(IEnumerable<KeyValuePair<string, BaselineEntry>> outcomes, IEnumerable<string> notApplicable)
     {
         KeyValuePair<string, BaselineEntry>[] updates = outcomes.ToArray();
         string[] removed = notApplicable.ToArray();
         var touched = new HashSet<string>(updates.Select(u => MethodOf(u.Key)).Concat(removed.Select(MethodOf)), StringComparer.Ordinal);
-        WriteMerged(updates, removed, touched.ToDictionary(m => m, _ => (BaselineMethodMetrics?)null, StringComparer.Ordinal), replaceAll: false);
+        return WriteMerged(updates, removed, touched.ToDictionary(m => m, _ => (BaselineMethodMetrics?)null, StringComparer.Ordinal), replaceAll: false);
     }
 
     /// <summary>
@@ -134,13 +150,22 @@ internal sealed class Baseline
     /// dropped, and the methods in <paramref name="metrics"/> get those metrics (null: none). With
     /// <paramref name="replaceAll"/>, only <paramref name="outcomes"/> and the metrics given are kept.
     /// </summary>
-    public void WriteMerged(
+    /// <remarks>
+    /// The rows and metrics kept are those of the file as it is on disk when the write begins, not as this object loaded
+    /// them: under the file's cross-process lock the file is read again, merged and replaced in one rename, so a run or an
+    /// <c>evalspec baseline update</c> that wrote it in the meantime keeps its rows (no lost update).
+    /// </remarks>
+    /// <returns>The baseline as it was on disk just before this write (empty when there was no file).</returns>
+    /// <exception cref="EvalConfigurationException">The file on disk cannot be read (see <see cref="Load"/>).</exception>
+    public Baseline WriteMerged(
         IEnumerable<KeyValuePair<string, BaselineEntry>> outcomes,
         IEnumerable<string> removed,
         IReadOnlyDictionary<string, BaselineMethodMetrics?> metrics,
         bool replaceAll)
     {
-        var rows = new SortedDictionary<string, BaselineEntry>(replaceAll ? new Dictionary<string, BaselineEntry>() : _rows, StringComparer.Ordinal);
+        using IDisposable fileLock = Persistence.CrossProcessFileLock.Acquire(Path);
+        Baseline current = Load(Path);
+        var rows = new SortedDictionary<string, BaselineEntry>(replaceAll ? new Dictionary<string, BaselineEntry>() : current._rows, StringComparer.Ordinal);
         foreach (string rowId in removed)
         {
             rows.Remove(rowId);
@@ -156,16 +181,14 @@ internal sealed class Baseline
         {
             BaselineMethodMetrics? kept = metrics.TryGetValue(method.Key, out BaselineMethodMetrics? given)
                 ? given
-                : !replaceAll && _methods.TryGetValue(method.Key, out BaselineMethod? recorded) ? new BaselineMethodMetrics(recorded.MultiPrompt, recorded.Robustness) : null;
+                : !replaceAll && current._methods.TryGetValue(method.Key, out BaselineMethod? recorded) ? new BaselineMethodMetrics(recorded.MultiPrompt, recorded.Robustness) : null;
             methods[method.Key] = BaselineMethod.FromRows(method.Select(r => r.Value).ToArray(), kept);
         }
 
-        var file = new BaselineFile { Version = CurrentVersion, Methods = new(methods, StringComparer.Ordinal), Rows = new(rows, StringComparer.Ordinal) };
+        var file = new BaselineFile { Format = CurrentVersion, Methods = new(methods, StringComparer.Ordinal), Rows = new(rows, StringComparer.Ordinal) };
         string json = JsonSerializer.Serialize(file, ResultsJson.Indented).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-        string temporary = Path + ".tmp";
-        File.WriteAllText(temporary, json, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temporary, Path, overwrite: true);
+        Persistence.AtomicFile.Write(Path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(json));
+        return current;
     }
 
     public static BaselineEntry Entry(VerdictOutcome outcome, string? reason, string? failureKind) => Entry(outcome, reason, failureKind, score: null);
@@ -183,7 +206,11 @@ internal sealed class Baseline
 
     private sealed class BaselineFile
     {
-        public int Version { get; set; }
+        /// <summary>The format number (see <see cref="Persistence.CommittedFileFormats.Baseline"/>).</summary>
+        public int? Format { get; set; }
+
+        /// <summary>The format number in files written before it was renamed <c>format</c>; read, never written.</summary>
+        public int? Version { get; set; }
 
         public Dictionary<string, BaselineMethod>? Methods { get; set; }
 

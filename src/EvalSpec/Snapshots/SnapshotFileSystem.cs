@@ -8,7 +8,7 @@ namespace EvalSpec.Snapshots;
 
 /// <summary>
 /// File operations of the snapshot store. Rows verify snapshots concurrently: every write goes to a temporary file
-/// that then replaces the target in one move, so a reader sees the old or the new file, never half of one; writes
+/// that then replaces the target in one move, so a reader (or a run after a crash) sees the old or the new file, never half of one; writes
 /// and deletes of one path are serialised within the process; brief sharing violations (Windows, a reader holding
 /// the file) are retried.
 /// </summary>
@@ -60,28 +60,17 @@ internal static class SnapshotFileSystem
         return (text.EndsWith('\n') ? text : text + "\n", null);
     }
 
-    /// <summary>Writes UTF-8 without a byte order mark, replacing the file in one move.</summary>
+    /// <summary>
+    /// Writes UTF-8 without a byte order mark, replacing the file in one move (<see cref="Persistence.AtomicFile"/>: the
+    /// temporary name has neither snapshot marker, so a leftover from a crash is never taken for a snapshot, and the next
+    /// write into the folder deletes it).
+    /// </summary>
     public static void WriteAtomic(string path, string content)
     {
-        string directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
-
-        // The temporary name has neither snapshot marker, so a leftover from a crash is never taken for a snapshot.
-        string temporary = Path.Combine(directory, "." + Path.GetFileName(path).Replace('.', '_') + "." + Guid.NewGuid().ToString("n")[..8] + ".evalspec.tmp");
+        byte[] bytes = SnapshotText.Utf8.GetBytes(content);
         lock (StripeFor(path))
         {
-            try
-            {
-                File.WriteAllText(temporary, content, SnapshotText.Utf8);
-                Retry(() => File.Move(temporary, path, overwrite: true));
-            }
-            finally
-            {
-                if (File.Exists(temporary))
-                {
-                    File.Delete(temporary);
-                }
-            }
+            Retry(() => Persistence.AtomicFile.Write(path, bytes));
         }
     }
 

@@ -28,11 +28,12 @@ public sealed class BaselineCommandTests : IDisposable
         CliResult result = await Cli.RunAsync("baseline", "update", "--run", run);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain($"Baseline {BaselinePath} written (version 2, new file): 23 rows of 2 methods from run 20260314T090000Z-base.")
+        result.Output.Should().Contain($"Baseline {BaselinePath} written (format 2, new file): 23 rows of 2 methods from run 20260314T090000Z-base.")
             .And.Contain("23 added, 0 changed outcome, 0 removed, 0 kept from earlier runs");
         using JsonDocument baseline = JsonDocument.Parse(File.ReadAllText(BaselinePath));
         JsonElement root = baseline.RootElement;
-        root.GetProperty("version").GetInt32().Should().Be(2);
+        root.GetProperty("format").GetInt32().Should().Be(2);
+        root.TryGetProperty("version", out _).Should().BeFalse("the format number is written as \"format\" only");
         JsonElement refund = root.GetProperty("methods").GetProperty("Shop.RefundEvals.RefundWindow");
         refund.GetProperty("passRate").GetDouble().Should().Be(0.9375);
         refund.GetProperty("multiPrompt").GetProperty("cps").GetDouble().Should().Be(0.875);
@@ -77,7 +78,7 @@ public sealed class BaselineCommandTests : IDisposable
         CliResult result = await Cli.RunAsync("baseline", "update", "--run", run);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain("(version 2, was version 1): 24 rows of 3 methods")
+        result.Output.Should().Contain("(format 2, was format 1): 24 rows of 3 methods")
             .And.Contain("22 added, 1 changed outcome, 0 removed, 1 kept from earlier runs")
             .And.Contain("RefundEvals.RefundWindow [c00 · formal]: fail -> pass");
         File.ReadAllText(BaselinePath).Should().Contain("Shop.RefundEvals.Retired/old/formal/identity");

@@ -7,11 +7,11 @@ namespace EvalSpec.Cli.Tests.Reporting;
 
 /// <summary>
 /// A fact that needs headless Chromium (Debian's <c>chromium</c> package). Without it the test is reported as skipped
-/// with the reason, unless <c>EVALSPEC_REQUIRE_CHROMIUM=1</c> (set by .ci/run, which installs it): then it runs and fails.
+/// with the reason, unless <c>EVALSPECDEV_REQUIRE_CHROMIUM=1</c> (set by .ci/run, which installs it): then it runs and fails.
 /// </summary>
 internal sealed class ChromiumFactAttribute : FactAttribute
 {
-    public const string RequireVariable = "EVALSPEC_REQUIRE_CHROMIUM";
+    public const string RequireVariable = "EVALSPECDEV_REQUIRE_CHROMIUM";
 
     public ChromiumFactAttribute()
     {

@@ -10,11 +10,11 @@ namespace EvalSpec.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// Compares generated files with the checked-in baselines in <c>Baselines/&lt;test name&gt;/&lt;hint name&gt;</c>.
-/// Set <c>EVALSPEC_UPDATE_BASELINES=1</c> to (re)write them instead, then review the git diff by eye.
+/// Set <c>EVALSPECDEV_UPDATE_BASELINES=1</c> to (re)write them instead, then review the git diff by eye.
 /// </summary>
 internal static class Baselines
 {
-    public const string UpdateVariable = "EVALSPEC_UPDATE_BASELINES";
+    public const string UpdateVariable = "EVALSPECDEV_UPDATE_BASELINES";
 
     private const string ReceivedMarker = ".received";
     private const int MaxDiffLines = 80;

@@ -128,12 +128,49 @@ public sealed class BaselineFormatTests : IDisposable
     }
 
     [Fact]
-    public void A_newer_version_is_refused_with_a_message_naming_the_file()
+    public void The_format_number_is_written_as_format_and_the_legacy_version_field_is_still_read()
     {
-        File.WriteAllText(Path, """{ "version": 3, "rows": {} }""");
+        BaselineUpdate.Apply(Baseline.Empty(Path), Run(Many("RefundWindow", 2, VerdictOutcome.Pass)), replace: false);
+        string text = File.ReadAllText(Path);
+        text.Should().StartWith("{\n  \"format\": 2,\n").And.NotContain("\"version\"");
+
+        File.WriteAllText(Path, text.Replace("\"format\": 2", "\"version\": 2", StringComparison.Ordinal));
+        Baseline legacy = Baseline.Load(Path);
+        legacy.Version.Should().Be(2);
+        legacy.Rows.Should().HaveCount(2);
+    }
+
+    [Theory]
+    [InlineData("""{ "format": 3, "rows": {} }""")]
+    [InlineData("""{ "version": 3, "rows": {} }""")]
+    public void A_newer_format_is_refused_naming_the_file_and_the_EvalSpec_that_writes_it_without_saying_delete_it(string json)
+    {
+        File.WriteAllText(Path, json);
 
         Action act = () => Baseline.Load(Path);
 
-        act.Should().Throw<EvalConfigurationException>().WithMessage($"*{Path}*version 3 is not supported*");
+        string message = act.Should().Throw<EvalConfigurationException>().Which.Message;
+        message.Should().Contain(Path).And.Contain("format 3").And.Contain("newer than this one")
+            .And.Contain($"EvalSpec {EvalSpec.Persistence.CommittedFileFormats.Baseline.FirstWrittenBy[^1].Value}")
+            .And.Contain("Update the EvalSpec package").And.Contain("docs/schemas/README.md");
+        message.Should().NotContain("delete", "the file is fine: this EvalSpec is too old for it");
+        File.ReadAllText(Path).Should().Be(json, "a file EvalSpec cannot read is never rewritten");
+    }
+
+    [Fact]
+    public void A_file_without_a_format_number_is_refused()
+    {
+        File.WriteAllText(Path, """{ "rows": {} }""");
+
+        Action act = () => Baseline.Load(Path);
+
+        act.Should().Throw<EvalConfigurationException>().WithMessage($"*{Path}*no \"format\" number*");
+    }
+
+    [Fact]
+    public void The_format_table_lists_every_format_up_to_the_one_written()
+    {
+        EvalSpec.Persistence.CommittedFileFormats.Baseline.Current.Should().Be(Baseline.CurrentVersion, "a new format needs its row in CommittedFileFormats (and a schema)");
+        EvalSpec.Persistence.CommittedFileFormats.Baseline.Readable.Should().Equal(Enumerable.Range(1, Baseline.CurrentVersion));
     }
 }

@@ -33,7 +33,9 @@ internal static class BaselineUpdate
 
     /// <summary>
     /// Writes <paramref name="run"/> into <paramref name="baseline"/>'s file: its rows replace the recorded ones, rows
-    /// that did not apply are dropped, and (unless <paramref name="replace"/>) rows the run did not have are kept.
+    /// that did not apply are dropped, and (unless <paramref name="replace"/>) rows the run did not have are kept. The
+    /// changes are those to the file as it was on disk when it was written (another run may have written it since
+    /// <paramref name="baseline"/> was loaded: its rows are kept, see <see cref="Baseline.WriteMerged(IEnumerable{KeyValuePair{string, BaselineEntry}}, IEnumerable{string}, IReadOnlyDictionary{string, BaselineMethodMetrics}, bool)"/>).
     /// </summary>
     public static BaselineChanges Apply(Baseline baseline, RunData run, bool replace)
     {
@@ -42,18 +44,18 @@ internal static class BaselineUpdate
         IReadOnlyDictionary<string, BaselineEntry> entries = Entries(run);
         string[] notApplicable = run.Rows.Where(r => !r.IsJudged).Select(r => r.RowId).ToArray();
 
-        string[] added = entries.Keys.Where(id => baseline.Find(id) is null).Order(StringComparer.Ordinal).ToArray();
+        Baseline previous = baseline.WriteMerged(entries, notApplicable, Metrics(RunMetrics.Compute(run)), replace);
+        string[] added = entries.Keys.Where(id => previous.Find(id) is null).Order(StringComparer.Ordinal).ToArray();
         (string, string, string)[] changed = entries
-            .Where(e => baseline.Find(e.Key) is { } recorded && recorded.Outcome != e.Value.Outcome)
+            .Where(e => previous.Find(e.Key) is { } recorded && recorded.Outcome != e.Value.Outcome)
             .OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => (e.Key, Lower(baseline.Find(e.Key)!.Outcome), Lower(e.Value.Outcome)))
+            .Select(e => (e.Key, Lower(previous.Find(e.Key)!.Outcome), Lower(e.Value.Outcome)))
             .ToArray();
-        string[] notInRun = baseline.Rows.Keys.Where(id => !entries.ContainsKey(id)).ToArray();
+        string[] notInRun = previous.Rows.Keys.Where(id => !entries.ContainsKey(id)).ToArray();
         string[] removed = notInRun.Where(id => replace || notApplicable.Contains(id, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToArray();
 
-        baseline.WriteMerged(entries, notApplicable, Metrics(RunMetrics.Compute(run)), replace);
         Baseline written = Baseline.Load(baseline.Path);
-        return new BaselineChanges(baseline.Path, baseline.Version, added, changed, removed, notInRun.Length - removed.Length, written.Rows.Count, written.Methods.Count);
+        return new BaselineChanges(baseline.Path, previous.Version, added, changed, removed, notInRun.Length - removed.Length, written.Rows.Count, written.Methods.Count);
     }
 
     private static string Lower(Judging.VerdictOutcome outcome) => outcome.ToString().ToLowerInvariant();
