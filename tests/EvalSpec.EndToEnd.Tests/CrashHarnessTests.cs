@@ -29,8 +29,8 @@ namespace EvalSpec.EndToEnd.Tests;
 /// </para>
 /// <para>
 /// The kill moments are seeded: set CRASH_HARNESS_SEED to replay a schedule (the seed is printed, and in every failure).
-/// A moment is a random fraction of the test host's lifetime measured in the previous complete run, counted from when the
-/// host process appears. "Old" is the file before the killed run; "new" is the file the next (complete) run of the same
+/// A moment is a random fraction of the time the previous complete run spent writing (from its first model call, seen by
+/// the fake server, to the end of its test host), counted from the killed run's first model call. "Old" is the file before the killed run; "new" is the file the next (complete) run of the same
 /// generation writes, which is deterministic. A recordings file may also be a complete file whose every entry is its old or
 /// its new version (the recordings writer commits after each call today); a torn, half-written or unparseable file never.
 /// </para>
@@ -45,6 +45,7 @@ public sealed class CrashHarnessTests : IAsyncLifetime
     private string _assembly = null!;
     private string _results = null!;
     private int _generation;
+    private int _requests;
 
     public CrashHarnessTests(ITestOutputHelper log) => _log = log;
 
@@ -79,16 +80,14 @@ public sealed class CrashHarnessTests : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         _log.WriteLine($"Crash harness seed {seed} (replay with CRASH_HARNESS_SEED={seed}).");
 
-        ProcessResult build = await DotNet.RunAsync(DotNet.RepoRoot, null, "build", _project, "-nologo", "-v", "q");
-        build.ExitCode.Should().Be(0, build.ToString());
+        // The first run builds the scratch copy too (later runs test its assembly directly: no build each time).
         string[] sources = Files.NotCommitted(_project).ToArray();
-
         _generation = 1;
-        HostRun complete = await RunAsync(killAfter: null);
+        HostRun complete = await RunAsync(_project, killAt: null);
         complete.Succeeded.Should().BeTrue($"the first run succeeds (seed {seed}):\n{complete.Output}");
         Files old = Files.Read(_project, sources);
         old.Committed.Keys.Should().Contain("evalspec.baseline.json").And.Contain(k => k.StartsWith("recordings/", StringComparison.Ordinal)).And.Contain(k => k.Contains(".verified.", StringComparison.Ordinal));
-        TimeSpan lifetime = complete.HostLifetime;
+        TimeSpan writing = complete.Writing;
 
         var tally = new Dictionary<string, int>(StringComparer.Ordinal);
         int kills = 0;
@@ -96,22 +95,24 @@ public sealed class CrashHarnessTests : IAsyncLifetime
         {
             runs.Should().BeLessThan(MaxRuns, $"{RequiredKills} kills land within {MaxRuns} runs (seed {seed}; {kills} so far)");
             _generation++;
-            TimeSpan delay = lifetime * random.NextDouble();
-            HostRun killed = await RunAsync(delay);
+
+            // A moment while the run writes: from its first model call (before it, nothing is written) to the host's end
+            // (the baseline and the last recordings are written after the last call), as long as the last complete run took.
+            TimeSpan killAt = writing * random.NextDouble();
+            HostRun killed = await RunAsync(_assembly, killAt);
             Files afterKill = Files.Read(_project, sources);
-            string context = $"seed {seed}, generation {_generation}, host killed {delay.TotalMilliseconds:0} ms after it started";
-            if (!killed.Killed)
-            {
-                // The host finished first: not a kill, but the files must be this generation's and the run must have succeeded.
-                killed.Succeeded.Should().BeTrue($"{context}: an unkilled run succeeds:\n{killed.Output}");
-                _log.WriteLine($"generation {_generation}: the host ended before {delay.TotalMilliseconds:0} ms; not counted as a kill");
-            }
-            else
+            string context = $"seed {seed}, generation {_generation}, host killed {killAt.TotalMilliseconds:0} ms after the run's first model call";
+            if (killed.Killed)
             {
                 kills++;
             }
+            else
+            {
+                // The host finished first: not a kill, but the run must have succeeded.
+                killed.Succeeded.Should().BeTrue($"{context}: an unkilled run succeeds:\n{killed.Output}");
+            }
 
-            HostRun next = await RunAsync(killAfter: null);
+            HostRun next = await RunAsync(_assembly, killAt: null);
             next.Succeeded.Should().BeTrue($"{context}: the next run succeeds:\n{next.Output}");
             Files @new = Files.Read(_project, sources);
             @new.Other.Should().BeEmpty($"{context}: the next run leaves nothing but committed files (no temporary file or journal)");
@@ -122,14 +123,14 @@ public sealed class CrashHarnessTests : IAsyncLifetime
                 tally[state] = tally.GetValueOrDefault(state) + 1;
             }
 
-            _log.WriteLine($"generation {_generation}: {(killed.Killed ? "killed" : "finished")} at {delay.TotalMilliseconds:0} ms of ~{lifetime.TotalMilliseconds:0} ms; "
+            _log.WriteLine($"generation {_generation}: {(killed.Killed ? "killed" : "not killed: the host ended first,")} at {killAt.TotalMilliseconds:0} ms of ~{writing.TotalMilliseconds:0} ms of writing; "
                 + $"files: {string.Join(", ", states.GroupBy(s => s).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"))}; "
-                + $"debris after the kill: {afterKill.Other.Count}");
+                + $"other files after the kill: {(afterKill.Other.Count == 0 ? "none" : string.Join(", ", afterKill.Other))}");
             old = @new;
-            lifetime = next.HostLifetime;
+            writing = next.Writing;
         }
 
-        _log.WriteLine($"{kills} kills in {clock.Elapsed.TotalSeconds:0} s; file states after kills: {string.Join(", ", tally.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Value} {t.Key}"))}.");
+        _log.WriteLine($"{kills} kills in {clock.Elapsed.TotalSeconds:0} s; file states after the runs killed or not: {string.Join(", ", tally.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Value} {t.Key}"))}.");
     }
 
     /// <summary>Asserts that each committed file after the kill is whole and is its old or new version; returns what each was.</summary>
@@ -172,8 +173,11 @@ public sealed class CrashHarnessTests : IAsyncLifetime
         return states;
     }
 
-    /// <summary>Runs `dotnet test` on the fixture's assembly (record, accept, update); with <paramref name="killAfter"/>, kills its test host that long after it appears.</summary>
-    private async Task<HostRun> RunAsync(TimeSpan? killAfter)
+    /// <summary>
+    /// Runs `dotnet test` on <paramref name="target"/> (the project, or its built assembly) to record, accept snapshots and
+    /// update the baseline; with <paramref name="killAt"/>, kills its test host that long after the run's first model call.
+    /// </summary>
+    private async Task<HostRun> RunAsync(string target, TimeSpan? killAt)
     {
         var environment = new Dictionary<string, string>
         {
@@ -184,36 +188,35 @@ public sealed class CrashHarnessTests : IAsyncLifetime
             ["FIXTURE_OPENAI_URL"] = _server.BaseAddress.ToString(),
         };
         var output = new StringBuilder();
-        using Process dotnetTest = DotNet.Start(DotNet.RepoRoot, environment, output, "test", _assembly);
+        int requestsBefore = Volatile.Read(ref _requests);
+        using Process dotnetTest = DotNet.Start(DotNet.RepoRoot, environment, output, "test", target);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         int? host = null;
-        var hostClock = new Stopwatch();
-        TimeSpan lifetime = TimeSpan.Zero;
+        Stopwatch? writing = null;
+        TimeSpan? hostEnded = null;
         bool killed = false;
         try
         {
             while (!dotnetTest.HasExited)
             {
-                if (host is null && ProcessTree.FindDescendant(dotnetTest.Id, "testhost") is int found)
+                host ??= ProcessTree.FindDescendant(dotnetTest.Id, "testhost");
+                if (writing is null && Volatile.Read(ref _requests) > requestsBefore)
                 {
-                    host = found;
-                    hostClock.Start();
-                }
-                else if (host is int pid)
-                {
-                    if (!ProcessTree.IsAlive(pid))
-                    {
-                        lifetime = lifetime == TimeSpan.Zero ? hostClock.Elapsed : lifetime;
-                    }
-                    else if (!killed && killAfter is { } delay && hostClock.Elapsed >= delay)
-                    {
-                        // SIGKILL: the process gets no chance to finish a write, flush or run exit handlers.
-                        ProcessTree.Kill(pid);
-                        killed = true;
-                    }
+                    writing = Stopwatch.StartNew();
                 }
 
-                await Task.Delay(5, timeout.Token);
+                if (host is int pid && hostEnded is null && !ProcessTree.IsAlive(pid))
+                {
+                    hostEnded = writing?.Elapsed ?? TimeSpan.Zero;
+                }
+                else if (host is int alive && !killed && killAt is { } moment && writing is not null && writing.Elapsed >= moment)
+                {
+                    // SIGKILL: the process gets no chance to finish a write, flush or run exit handlers.
+                    ProcessTree.Kill(alive);
+                    killed = true;
+                }
+
+                await Task.Delay(2, timeout.Token);
             }
         }
         catch (OperationCanceledException)
@@ -230,21 +233,20 @@ public sealed class CrashHarnessTests : IAsyncLifetime
             {
                 await Task.Delay(10);
             }
-
-            lifetime = lifetime == TimeSpan.Zero ? hostClock.Elapsed : lifetime;
         }
 
         lock (output)
         {
             string text = output.ToString();
             host.Should().NotBeNull("the test host process was found under dotnet test:\n" + text);
-            return new HostRun(dotnetTest.ExitCode == 0 && text.Contains("Passed!", StringComparison.Ordinal), killed, lifetime, text);
+            return new HostRun(dotnetTest.ExitCode == 0 && text.Contains("Passed!", StringComparison.Ordinal), killed, hostEnded ?? writing?.Elapsed ?? TimeSpan.Zero, text);
         }
     }
 
     /// <summary>The bot answers by product; the judge passes every answer. Both carry the generation, so every file changes.</summary>
     private ScriptedResponse Respond(RecordedRequest request)
     {
+        Interlocked.Increment(ref _requests);
         int generation = Volatile.Read(ref _generation);
         string asked = request.LastUserMessage ?? string.Empty;
         TimeSpan latency = TimeSpan.FromMilliseconds(40);
@@ -260,7 +262,8 @@ public sealed class CrashHarnessTests : IAsyncLifetime
         return ScriptedResponse.Completion($"{answer} (policy revision {generation}).").WithDelay(latency);
     }
 
-    private sealed record HostRun(bool Succeeded, bool Killed, TimeSpan HostLifetime, string Output);
+    /// <param name="Writing">From the run's first model call to the end of its test host.</param>
+    private sealed record HostRun(bool Succeeded, bool Killed, TimeSpan Writing, string Output);
 
     /// <summary>The files of the project folder outside build output: the committed ones (by path, with their bytes) and any others.</summary>
     private sealed class Files
