@@ -88,6 +88,12 @@ internal sealed class SnapshotStore
         if (verified is not null && string.Equals(verified, received.Content, StringComparison.Ordinal))
         {
             DeleteReceived(receivedFile, otherReceivedFile);
+            if (Accepts)
+            {
+                // Finishes an acceptance a crash interrupted between writing this file and deleting the other format's.
+                SnapshotFileSystem.DeleteIfExists(otherVerifiedFile);
+            }
+
             return new SnapshotResult(SnapshotOutcome.Matched, verifiedFile, null, $"The snapshot matches {verifiedFile}.");
         }
 

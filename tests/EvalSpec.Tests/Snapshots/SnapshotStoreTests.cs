@@ -45,6 +45,34 @@ public sealed class SnapshotStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Accept_mode_finishes_an_acceptance_a_crash_interrupted_before_the_other_format_was_deleted()
+    {
+        // A run killed after writing the .txt verified file (the output turned into text) but before deleting the .json one.
+        _folder.Write("S.M.verified.txt", "hello\n");
+        _folder.Write("S.M.verified.json", "{ \"answer\": \"hello\" }\n");
+
+        SnapshotResult verified = await Verifying.VerifyAsync(_folder.Path, "S.M", SnapshotDocument.ForValue("hello"));
+        _folder.Names().Should().Equal(new[] { "S.M.verified.json", "S.M.verified.txt" }, "verify mode writes and deletes no verified file");
+
+        SnapshotResult accepted = await Accepting.VerifyAsync(_folder.Path, "S.M", SnapshotDocument.ForValue("hello"));
+
+        (verified.Outcome, accepted.Outcome).Should().Be((SnapshotOutcome.Matched, SnapshotOutcome.Matched));
+        _folder.Names().Should().Equal("S.M.verified.txt");
+    }
+
+    [Fact]
+    public async Task Accepting_leaves_no_temporary_file_and_removes_one_a_killed_run_left()
+    {
+        _folder.Write("S.M.verified.txt", "old\n");
+        _folder.Write(".S_M_verified_txt.0badf00d.evalspec.tmp", "half a sna");
+
+        await Accepting.VerifyAsync(_folder.Path, "S.M", SnapshotDocument.ForValue("new"));
+
+        _folder.Names().Should().Equal("S.M.verified.txt");
+        _folder.Read("S.M.verified.txt").Should().Be("new\n");
+    }
+
+    [Fact]
     public async Task A_mismatch_fails_with_a_numbered_diff_and_writes_the_received_file()
     {
         _folder.Write("S.M.verified.txt", "one\ntwo\nthree\nfour\n");
