@@ -45,7 +45,7 @@ public sealed class BaselineFormatTests : IDisposable
     }
 
     [Fact]
-    public void A_run_recorded_in_version_2_reads_back_with_row_scores_and_method_metrics()
+    public void A_run_recorded_in_version_3_reads_back_with_row_scores_and_method_metrics()
     {
         RunData run = Run(
         [
@@ -60,10 +60,11 @@ public sealed class BaselineFormatTests : IDisposable
         BaselineUpdate.Apply(Baseline.Empty(Path), run, replace: false);
         Baseline baseline = Baseline.Load(Path);
 
-        baseline.Version.Should().Be(2);
+        baseline.Version.Should().Be(3);
         baseline.Rows.Should().HaveCount(5, "the not-applicable row is not recorded");
+        FailureEvidence noOutput = FailureEvidence.Of(null, null, relationRow: false, trials: null, reason: "failed check(s): expected-answer");
         baseline.Find($"{Refund}/laptop/casual/identity").Should().Be(
-            new BaselineEntry(VerdictOutcome.Fail, "expected-answer: does not contain the answer") { Kind = "checks: expected-answer", Score = 0.2 });
+            new BaselineEntry(VerdictOutcome.Fail, "expected-answer: does not contain the answer") { Kind = "checks: expected-answer", Score = 0.2, Evidence = noOutput.Excerpt, EvidenceHash = noOutput.Hash });
         BaselineMethod method = baseline.Methods[Refund];
         (method.Rows, method.Pass, method.Fail, method.Inconclusive, method.PassRate).Should().Be((5, 3, 2, 0, 0.6));
 
@@ -128,12 +129,48 @@ public sealed class BaselineFormatTests : IDisposable
     }
 
     [Fact]
-    public void A_newer_version_is_refused_with_a_message_naming_the_file()
+    public void A_newer_version_is_refused_with_a_message_naming_the_file_and_what_to_do()
     {
-        File.WriteAllText(Path, """{ "version": 3, "rows": {} }""");
+        File.WriteAllText(Path, """{ "version": 4, "rows": {} }""");
 
         Action act = () => Baseline.Load(Path);
 
-        act.Should().Throw<EvalConfigurationException>().WithMessage($"*{Path}*version 3 is not supported*");
+        act.Should().Throw<EvalConfigurationException>().WithMessage($"*{Path}*version 4 is newer than this EvalSpec reads (versions 1 to 3)*Update the EvalSpec package*");
+    }
+
+    [Fact]
+    public void A_version_2_file_is_read_with_its_kinds_and_scores_but_no_evidence()
+    {
+        File.WriteAllText(Path, $$"""
+            {
+              "version": 2,
+              "methods": {},
+              "rows": {
+                "{{Refund}}/phone/formal/identity": { "outcome": "fail", "reason": "expected-answer: wrong window", "kind": "checks: expected-answer", "score": 0 }
+              }
+            }
+            """);
+
+        BaselineEntry failing = Baseline.Load(Path).Find($"{Refund}/phone/formal/identity")!;
+
+        (failing.Kind, failing.Score, failing.Evidence, failing.EvidenceHash).Should().Be(("checks: expected-answer", (double?)0, (string?)null, (string?)null));
+    }
+
+    [Fact]
+    public void A_failing_row_is_recorded_with_its_kind_and_the_excerpt_and_hash_of_its_normalised_output()
+    {
+        RunRow failing = Row("RefundWindow", "phone", "formal", VerdictOutcome.Fail) with { OutputText = "Phones:\r\n  returns within 30   days." };
+
+        BaselineUpdate.Apply(Baseline.Empty(Path), Run([failing, Row("RefundWindow", "laptop", "formal", VerdictOutcome.Pass) with { OutputText = "30 days" }]), replace: false);
+        Baseline baseline = Baseline.Load(Path);
+
+        baseline.Version.Should().Be(3);
+        BaselineEntry entry = baseline.Find($"{Refund}/phone/formal/identity")!;
+        entry.Kind.Should().Be("checks: expected-answer");
+        entry.Evidence.Should().Be("Phones: returns within 30 days.");
+        entry.EvidenceHash.Should().Be(FailureEvidence.Of("Phones: returns within 30 days.", null, relationRow: false, trials: null, reason: null).Hash).And.MatchRegex("^[0-9a-f]{16}$");
+        BaselineEntry passing = baseline.Find($"{Refund}/laptop/formal/identity")!;
+        (passing.Kind, passing.Evidence, passing.EvidenceHash).Should().Be(((string?)null, (string?)null, (string?)null), "a pass records no failure");
+        File.ReadAllText(Path).Should().Contain("\"evidence\": \"Phones: returns within 30 days.\"");
     }
 }
