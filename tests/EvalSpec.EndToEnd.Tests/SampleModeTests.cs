@@ -45,7 +45,7 @@ public sealed class SampleModeTests
         var passRates = new Dictionary<string, double>();
         foreach (IGrouping<string, JsonElement> stratum in rows.GroupBy(Stratum))
         {
-            JsonElement[] judged = stratum.Where(r => !r.TryGetProperty("applicable", out _)).ToArray();
+            JsonElement[] judged = stratum.Where(r => r.GetProperty("outcome").GetString() != "not-applicable").ToArray();
             if (judged.Length > 0)
             {
                 applicableSizes[stratum.Key] = System.Math.Round((double)Size(sizes, stratum.Key) * judged.Length / stratum.Count(), System.MidpointRounding.AwayFromZero);
