@@ -67,7 +67,7 @@ internal sealed record FailureEvidence(string Excerpt, string Hash)
 
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(evidence));
         string excerpt = evidence.Length <= ExcerptLength ? evidence : evidence[..ExcerptLength] + "...";
-        return new FailureEvidence(excerpt, Convert.ToHexStringLower(hash, 0, 8));
+        return new FailureEvidence(excerpt, Convert.ToHexString(hash, 0, 8).ToLowerInvariant());
     }
 
     /// <summary>Line ends to LF, then every run of white space to one space, trimmed.</summary>
