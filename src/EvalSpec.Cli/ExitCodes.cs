@@ -11,4 +11,10 @@ internal static class ExitCodes
 
     /// <summary>The command line or an input file is wrong; nothing was done.</summary>
     public const int UsageError = 2;
+
+    /// <summary>
+    /// <c>evalspec gate</c> would not judge the run: it covers fewer rows than the baseline (a filtered run, without
+    /// <c>--allow-partial</c>), or it is a sample without an estimate. Not a regression, and not a pass.
+    /// </summary>
+    public const int GateRefused = 3;
 }

@@ -46,7 +46,7 @@ public sealed class PullRequestWorkflowTests : IAsyncLifetime
         File.Exists(recordings).Should().BeTrue();
         File.ReadAllText(recordings).Should().NotContain(Canary, "credentials are never recorded");
         string[] verified = Directory.GetFiles(_project, "*.verified.*");
-        verified.Should().HaveCount(recorded.Rows.Count(r => !r.TryGetProperty("applicable", out _)), "one snapshot per judged row");
+        verified.Should().HaveCount(recorded.Rows.Count(r => r.GetProperty("outcome").GetString() != "not-applicable"), "one snapshot per judged row");
         recorded.Summary.GetProperty("snapshots").GetProperty("accepted").GetInt32().Should().Be(verified.Length);
 
         // 2. The pull-request check replays them with the server stopped: same verdicts, no network.
@@ -90,7 +90,7 @@ public sealed class PullRequestWorkflowTests : IAsyncLifetime
         CliRun update = await Evalspec("baseline", "update", "--run", afterAccept.RunDirectory, "--baseline", baseline);
         update.ExitCode.Should().Be(0, update.ToString());
         File.Exists(baseline).Should().BeTrue();
-        File.ReadAllText(baseline).Should().Contain("\"format\": 2").And.Contain("RecordedSuite.SupportEvals.RefundWindow");
+        File.ReadAllText(baseline).Should().Contain("\"format\": 3").And.Contain("RecordedSuite.SupportEvals.RefundWindow");
 
         // 5. A degraded bot (every answer wrong, called live) is a regression the gate names.
         await _server.DisposeAsync();

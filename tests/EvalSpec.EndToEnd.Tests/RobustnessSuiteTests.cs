@@ -86,7 +86,8 @@ public sealed class RobustnessSuiteTests : IClassFixture<RobustnessSuiteTests.Ru
         _run["RobustnessEvals.Echo [tablet · plain · laptop-to-notebook]"].Message.Should()
             .Contain("Not applicable").And.Contain("did not change the prompt");
         JsonElement row = _run.Rows.Single(r => r.GetProperty("rowId").GetString() == "RobustnessSuite.RobustnessEvals.Echo/tablet/plain/laptop-to-notebook");
-        row.GetProperty("applicable").GetBoolean().Should().BeFalse();
+        row.GetProperty("outcome").GetString().Should().Be("not-applicable");
+        row.TryGetProperty("applicable", out _).Should().BeFalse("the outcome says it");
         _run.Summary.GetProperty("rows").GetProperty("notApplicable").GetInt32().Should().Be(2);
     }
 

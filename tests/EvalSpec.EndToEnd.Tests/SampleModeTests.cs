@@ -45,7 +45,7 @@ public sealed class SampleModeTests
         var passRates = new Dictionary<string, double>();
         foreach (IGrouping<string, JsonElement> stratum in rows.GroupBy(Stratum))
         {
-            JsonElement[] judged = stratum.Where(r => !r.TryGetProperty("applicable", out _)).ToArray();
+            JsonElement[] judged = stratum.Where(r => r.GetProperty("outcome").GetString() != "not-applicable").ToArray();
             if (judged.Length > 0)
             {
                 applicableSizes[stratum.Key] = System.Math.Round((double)Size(sizes, stratum.Key) * judged.Length / stratum.Count(), System.MidpointRounding.AwayFromZero);
@@ -61,6 +61,24 @@ public sealed class SampleModeTests
         interval[0].GetDouble().Should().BeLessThanOrEqualTo(estimate);
         interval[1].GetDouble().Should().BeGreaterThanOrEqualTo(estimate);
         run.Summary.GetProperty("rows").GetProperty("total").GetInt32().Should().Be(14);
+    }
+
+    [Fact]
+    public async Task The_gate_judges_a_sampled_run_on_its_estimate_against_the_baseline_not_as_a_partial_run()
+    {
+        string baseline = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "evalspec-e2e", System.Guid.NewGuid().ToString("n"), "evalspec.baseline.json");
+        SuiteRun full = await SuiteRun.RunAsync("RobustnessSuite");
+        CliRun update = await CliRun.RunAsync(_ => null, "baseline", "update", "--run", full.RunDirectory, "--baseline", baseline);
+        update.ExitCode.Should().Be(0, update.ToString());
+
+        SuiteRun sampled = await SuiteRun.RunAsync("RobustnessSuite", new Dictionary<string, string> { ["EVALSPEC_SAMPLE"] = "14" });
+        CliRun gate = await CliRun.RunAsync(_ => null, "gate", "--run", sampled.RunDirectory, "--baseline", baseline);
+
+        gate.ExitCode.Should().Be(0, gate.ToString());
+        gate.Output.Should().Contain("(a sampled run: gated on its estimate)")
+            .And.Contain("Sample: estimated ")
+            .And.Contain("Gate passed: the sampled run's pass rate is not meaningfully below the baseline's")
+            .And.NotContain("partial run");
     }
 
     private static int Size(Dictionary<string, int> sizes, string stratum) => sizes.TryGetValue(stratum, out int size) ? size : 1;

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace EvalSpec.Cli.Baselines;
 
 /// <summary>
-/// <c>evalspec baseline update</c>: records a run in the committed baseline (format 2: per row outcome, reason,
+/// <c>evalspec baseline update</c>: records a run in the committed baseline (format 3: per row outcome, reason,
 /// failure kind and score; per method pass rate, multi-prompt metrics and robustness). Refused on build servers, like
 /// EVALSPEC_BASELINE=update, unless <c>--force</c>.
 /// </summary>

@@ -12,7 +12,8 @@ namespace EvalSpec.Cli.Gating;
 /// <summary>
 /// <c>evalspec gate</c>: compares a run with the committed baseline and exits with 1 only on a statistically meaningful
 /// regression (exact McNemar test on the rows that flipped, paired bootstrap interval of the score change), overall or
-/// in an eval method. New and missing rows are listed, never failed.
+/// in an eval method. New and missing rows are listed, never failed. A run with fewer rows than the baseline is refused
+/// (exit 3) unless <c>--allow-partial</c>; a sampled run is gated on its estimated pass rate and its interval.
 /// </summary>
 internal static class GateCommand
 {
@@ -31,10 +32,11 @@ internal static class GateCommand
         var correction = new Option<string>("--correction") { Description = "Per-method multiple-testing correction: holm (Holm p-values, Bonferroni intervals) or none.", DefaultValueFactory = _ => "holm" };
         correction.AcceptOnlyFromAmong("holm", "none");
         var json = new Option<string?>("--json") { Description = "Also write the result as JSON to this path.", HelpName = "path" };
+        var allowPartial = new Option<bool>("--allow-partial") { Description = "Gate a run with fewer rows than the baseline (a filtered run) on the rows it has; without it such a run is refused with exit code 3." };
 
-        var command = new Command("gate", "Compare a run with the baseline; exit 1 only on a statistically meaningful regression (McNemar on flipped rows, bootstrap on scores).")
+        var command = new Command("gate", "Compare a run with the baseline; exit 1 only on a statistically meaningful regression (McNemar on flipped rows, bootstrap on scores), 3 when the run covers only part of the baseline.")
         {
-            run, project, baseline, alpha, minDrop, minScoreDrop, resamples, correction, json,
+            run, project, baseline, alpha, minDrop, minScoreDrop, resamples, correction, json, allowPartial,
         };
 
         command.SetAction(async (parsed, cancellationToken) =>
@@ -46,6 +48,7 @@ internal static class GateCommand
                 MinScoreDrop = parsed.GetValue(minScoreDrop),
                 Resamples = parsed.GetValue(resamples),
                 Correction = parsed.GetValue(correction) == "none" ? GateCorrection.None : GateCorrection.Holm,
+                AllowPartial = parsed.GetValue(allowPartial),
             };
             if (options.Validate() is { } problem)
             {
@@ -78,7 +81,7 @@ internal static class GateCommand
             }
 
             await context.Error.WriteLineAsync("evalspec gate: " + GateText.Headline(result)).ConfigureAwait(false);
-            return ExitCodes.Failure;
+            return result.Refused ? ExitCodes.GateRefused : ExitCodes.Failure;
         });
 
         return command;
@@ -88,6 +91,14 @@ internal static class GateCommand
     {
         console.WriteLine($"Run: {result.RunDirectory}");
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Baseline: {result.BaselinePath} (version {result.BaselineVersion})"));
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Coverage: {result.Coverage.CoveredRows} of {result.Coverage.BaselineRows} baseline rows in the run{(result.Coverage.Sampled ? " (a sampled run: gated on its estimate)" : string.Empty)}"));
+        if (result.Sample is { } sample)
+        {
+            console.WriteLine("Sample: " + GateText.Estimate(sample));
+        }
+
         console.WriteLine();
 
         Table table = OutputConsole.CreateTable(environment).AddColumn("Scope");

@@ -107,8 +107,21 @@ public static class EvalRowRunner
         long finished = Stopwatch.GetTimestamp();
         BaselineEntry? recorded = run.Baseline.Find(row.Id);
         string? failureKind = evaluation.FailureKind;
-        bool knownFailure = misses.Count == 0 && evaluation.Outcome == VerdictOutcome.Fail && run.Options.Baseline == BaselineMode.Use
-            && recorded?.Outcome == VerdictOutcome.Fail && SameKind(recorded, failureKind);
+        RowResult result = ToResult(run, row, evaluation, startedAt, Stopwatch.GetElapsedTime(started, finished)) with
+        {
+            Trials = evaluation.Trials?.Select(t => new TrialResult(
+                t.Trial!.Value,
+                t.Outcome.ToString().ToLowerInvariant(),
+                t.Reason,
+                (row.Relation is null ? t.Source : t.FollowUp) is { Succeeded: true } judged ? ResultsJson.ToElement(judged.Output) : null)).ToArray(),
+        };
+
+        // A recorded failure excuses only the same failure: the same kind and the same evidence (the normalised output).
+        Reporting.Gate.FailureEvidence? evidence = evaluation.Outcome == VerdictOutcome.Fail ? Evidence(row, result) : null;
+        Reporting.Gate.KnownFailureMatch baselineMatch = evidence is null
+            ? new Reporting.Gate.KnownFailureMatch(false, string.Empty)
+            : Reporting.Gate.KnownFailureMatch.Decide(recorded, System.IO.Path.GetFileName(run.Baseline.Path), failureKind, evidence);
+        bool knownFailure = misses.Count == 0 && run.Options.Baseline == BaselineMode.Use && baselineMatch.Excused;
         if (knownFailure)
         {
             run.Statistics.KnownFailure();
@@ -119,17 +132,14 @@ public static class EvalRowRunner
         }
 
         run.Statistics.RowFinished(method.Id, evaluation.Outcome, finished, evaluation.NotApplicable);
-        run.RecordOutcome(new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, evaluation.Outcome, evaluation.NotApplicable, evaluation.InputSimilarity));
-        run.Results.Append(ToResult(run, row, evaluation, startedAt, Stopwatch.GetElapsedTime(started, finished)) with
+        run.RecordOutcome(new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, evaluation.Outcome, evaluation.NotApplicable, evaluation.InputSimilarity, evaluation.OutcomeWithoutSnapshot));
+        run.Results.Append(result with
         {
             Baseline = recorded is null ? null : recorded.Outcome.ToString().ToLowerInvariant(),
             KnownFailure = knownFailure ? true : null,
-            Applicable = evaluation.NotApplicable ? false : null,
-            Trials = evaluation.Trials?.Select(t => new TrialResult(
-                t.Trial!.Value,
-                t.Outcome.ToString().ToLowerInvariant(),
-                t.Reason,
-                (row.Relation is null ? t.Source : t.FollowUp) is { Succeeded: true } judged ? ResultsJson.ToElement(judged.Output) : null)).ToArray(),
+            FailureKind = evaluation.Outcome == VerdictOutcome.Fail ? failureKind : null,
+            FailureEvidence = evidence?.Excerpt,
+            FailureEvidenceHash = evidence?.Hash,
             RelationNotes = evaluation.RelationNotes is { Count: > 0 } notes ? notes : null,
             InputSimilarity = evaluation.InputSimilarity is double similarity ? Math.Round(similarity, 4) : null,
         });
@@ -147,21 +157,22 @@ public static class EvalRowRunner
             case VerdictOutcome.Fail when knownFailure:
                 throw new EvalRowKnownFailureException($"Known failure, recorded in {System.IO.Path.GetFileName(run.Baseline.Path)}: {recorded!.Reason}\n{Describe(row, evaluation)}");
             case VerdictOutcome.Fail:
-                throw new EvalRowFailedException(Describe(row, evaluation) + Regression(run, recorded, failureKind), evaluation.Exception);
+                throw new EvalRowFailedException(Describe(row, evaluation) + baselineMatch.Message, evaluation.Exception);
             default:
                 throw new EvalRowInconclusiveException(Describe(row, evaluation), evaluation.Exception);
         }
     }
 
-    private static string Regression(EvalRun run, BaselineEntry? recorded, string? failureKind) => recorded?.Outcome switch
-    {
-        VerdictOutcome.Pass => $"\nRegression: {System.IO.Path.GetFileName(run.Baseline.Path)} records this row as passing.",
-        VerdictOutcome.Fail when !SameKind(recorded, failureKind) => $"\nRegression: {System.IO.Path.GetFileName(run.Baseline.Path)} records this row as failing differently (recorded: {recorded.Kind}; now: {failureKind}).",
-        _ => string.Empty,
-    };
-
-    /// <summary>Whether a failure is the recorded one; an entry recorded before failure kinds were kept matches any.</summary>
-    private static bool SameKind(BaselineEntry recorded, string? failureKind) => recorded.Kind is null || recorded.Kind == failureKind;
+    /// <summary>
+    /// What a failing row showed, from what is written to results.jsonl for it, so that `evalspec baseline update` (which
+    /// reads that file) records the very evidence this run compared.
+    /// </summary>
+    private static Reporting.Gate.FailureEvidence Evidence(Row row, RowResult result) => Reporting.Gate.FailureEvidence.Of(
+        Reporting.Gate.FailureEvidence.TextOf(result.Output),
+        Reporting.Gate.FailureEvidence.TextOf(result.SourceOutput),
+        row.Relation is not null,
+        result.Trials?.Select(t => new Reporting.Gate.FailureEvidence.Trial(Enum.Parse<VerdictOutcome>(t.Outcome, ignoreCase: true), Reporting.Gate.FailureEvidence.TextOf(t.Output) ?? t.Reason)).ToArray(),
+        result.Reason);
 
     /// <summary>Evaluates the row once (or one trial of it); never throws except for stale generated code.</summary>
     private static async Task<RowEvaluation> EvaluateOnceAsync(EvalRun run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, int? trial)
@@ -393,6 +404,9 @@ public static class EvalRowRunner
             ? run.InvariancePanel
             : relation.Expect switch
             {
+                // A counterfactual edit names the number that must move: compare that one, not the outputs' last numbers.
+                Change.Increases or Change.Decreases when input.Transform is Counterfactual && Counterfactual.EditOf(input.Notes) is { } edit =>
+                    new JudgePanel("change", new IJudge[] { new EditedNumberChangeJudge(relation.Expect, edit) }),
                 Change.Increases => IncreasesPanel,
                 Change.Decreases => DecreasesPanel,
                 _ => run.ChangePanel,
@@ -625,7 +639,8 @@ public static class EvalRowRunner
             Expected = row.Case.Expected,
             Output = judged is { Succeeded: true } ? ResultsJson.ToElement(judged.Output) : null,
             SourceOutput = row.Relation is not null && evaluation.Source is { Succeeded: true } ? ResultsJson.ToElement(evaluation.Source.Output) : null,
-            Outcome = evaluation.Outcome.ToString().ToLowerInvariant(),
+            Outcome = evaluation.NotApplicable ? Reporting.Reports.RunResultsReader.NotApplicable : evaluation.Outcome.ToString().ToLowerInvariant(),
+            OutcomeWithoutSnapshot = evaluation.OutcomeWithoutSnapshot is VerdictOutcome before && before != evaluation.Outcome ? before.ToString().ToLowerInvariant() : null,
             Checks = evaluation.Checks.Select(ToCheckResult).ToArray(),
             Reason = evaluation.Reason,
             LatencyMs = Milliseconds(latency),
@@ -841,6 +856,7 @@ public static class EvalRowRunner
         /// </summary>
         private void CarrySnapshotCheck(PanelVerdict check)
         {
+            OutcomeWithoutSnapshot = Outcome;
             Checks.Add(check);
             if (DecidedByChecks)
             {
@@ -867,12 +883,20 @@ public static class EvalRowRunner
             NotApplicable = true;
         }
 
+        /// <summary>
+        /// The outcome before the snapshot check was added (null when there is none, or the row was decided again after
+        /// it, e.g. by a replay miss). The robustness and multi-prompt metrics count it: a missing or changed snapshot
+        /// is a review step, not a relation violation or a failing prompt variant.
+        /// </summary>
+        public VerdictOutcome? OutcomeWithoutSnapshot { get; private set; }
+
         /// <summary>Whether the outcome came from the checks (so a later check, the snapshot, can still change it).</summary>
         public bool DecidedByChecks { get; private set; }
 
         public void Decide(VerdictOutcome outcome, string reason, Exception? exception = null)
         {
             DecidedByChecks = false;
+            OutcomeWithoutSnapshot = null;
             Outcome = outcome;
             Reason = reason;
             Exception = exception;

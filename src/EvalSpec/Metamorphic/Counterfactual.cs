@@ -12,9 +12,12 @@ namespace EvalSpec.Metamorphic;
 /// plausible value — times 1.5, 2 or 3, rounded to the original's decimals, or plus 1 to 9 when that gives the
 /// same value — e.g. "30 days" -> "45 days". Its own check (<see cref="IRelationCheck"/>): the follow-up output
 /// must state the new value and must not state the old one, i.e. the answer follows the edited context rather
-/// than the model's memory (the MRKE idea). Use it as a directional relation on the context; since the value
-/// always goes up, <see cref="Change.Increases"/> fits an answer that ends with the number:
-/// <c>[Directional&lt;Counterfactual&gt;(Parameter = "policy", Expect = Change.Increases)]</c>.
+/// than the model's memory (the MRKE idea). Use it as a directional relation on the context with
+/// <see cref="Change.Increases"/> (the value always goes up):
+/// <c>[Directional&lt;Counterfactual&gt;(Parameter = "policy", Expect = Change.Increases)]</c>. The change check then
+/// compares the number this relation edited, not the last number of each output: the source output must state the
+/// original value and the follow-up output the edited one, which must have moved the expected way (so
+/// <see cref="Change.Decreases"/> never holds for a faithful answer, and says why).
 /// </summary>
 /// <remarks>
 /// <para>Only numbers written in digits are edited. Skipped: a four-digit number from 1900 to 2100 without a
@@ -113,6 +116,13 @@ public sealed partial class Counterfactual : IMetamorphicRelation, IRelationChec
 
         return Verdict.Pass(observation.Relation, 1.0, $"the follow-up output follows the edited fact \"{fact}\": it states the new value and not the old one");
     }
+
+    /// <summary>The edit a row's notes record (<c>["edited fact"] = "30 days -> 45 days"</c>), or null when they record none.</summary>
+    internal static (string OldText, string NewText, decimal OldValue, decimal NewValue)? EditOf(IReadOnlyDictionary<string, string> notes) =>
+        notes.TryGetValue(FactNote, out string? fact) ? ParseFact(fact) : null;
+
+    /// <summary>The numbers a text states, by value: digits (with separators or decimals) and the words zero to twenty.</summary>
+    internal static IReadOnlyList<decimal> StatedValues(string text) => Values(text);
 
     // "30 days -> 45 days" -> both sides and their values; null when the note is not in that form.
     private static (string OldText, string NewText, decimal OldValue, decimal NewValue)? ParseFact(string fact)

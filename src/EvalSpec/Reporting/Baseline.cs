@@ -11,8 +11,9 @@ namespace EvalSpec.Reporting;
 
 /// <summary>
 /// The committed record of a suite's results (<c>evalspec.baseline.json</c> in the test project): each row's
-/// outcome and score keyed by stable row ids, and per eval method its pass rate and multi-prompt and robustness
-/// metrics. A row that fails and is recorded as failing is a known failure, not a regression; the regression gate
+/// outcome and score keyed by stable row ids (for a failure also its kind and evidence), and per eval method its pass
+/// rate and multi-prompt and robustness metrics. A row that fails the way it is recorded as failing (the same kind and
+/// evidence, see <see cref="Gate.KnownFailureMatch"/>) is a known failure, not a regression; the regression gate
 /// compares a whole run with it.
 /// </summary>
 /// <remarks>
@@ -20,8 +21,9 @@ namespace EvalSpec.Reporting;
 /// The file is written for review in a pull request: keys sorted ordinally, two-space indentation, LF line ends,
 /// UTF-8 without a byte order mark, numbers rounded to four decimals and no time stamps, so recording the same
 /// results twice gives the same bytes. The format number is the top-level <c>"format"</c> (<c>"version"</c> in files
-/// written before it was renamed, still read); format 1 files (rows with outcome, reason and kind only) are still read,
-/// every write produces format 2, and a newer format is refused (see <see cref="Persistence.CommittedFileFormats"/>).
+/// written before it was renamed, still read); format 1 files (rows with outcome, reason and kind only) and format 2 files
+/// (with scores and method metrics) are still read, but their failing rows excuse nothing: only format 3 records what a
+/// failure showed (<see cref="BaselineEntry.Evidence"/>); every write produces format 3, and a newer format is refused (see <see cref="Persistence.CommittedFileFormats"/>).
 /// </para>
 /// <para>
 /// Updates never lose each other: a write takes the file's cross-process lock, reads the file as it is on disk now (another
@@ -30,7 +32,7 @@ namespace EvalSpec.Reporting;
 /// </para>
 /// <para>
 /// This file is compiled into the <c>evalspec</c> tool as well: it may use only public EvalSpec types,
-/// <see cref="ResultsJson"/> and the <c>Persistence</c> helpers.
+/// <see cref="ResultsJson"/>, the gate's types and the <c>Persistence</c> helpers.
 /// </para>
 /// </remarks>
 internal sealed class Baseline
@@ -38,7 +40,7 @@ internal sealed class Baseline
     public const string FileName = "evalspec.baseline.json";
 
     /// <summary>The format every write produces (see <see cref="Persistence.CommittedFileFormats.Baseline"/>).</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private const int MaxReasonLength = 300;
 
@@ -58,7 +60,7 @@ internal sealed class Baseline
     /// <summary>Whether the file existed when the baseline was loaded.</summary>
     public bool Exists => Version > 0;
 
-    /// <summary>The format of the loaded file (1 or 2), or 0 when there was no file.</summary>
+    /// <summary>The format of the loaded file (1 to <see cref="CurrentVersion"/>), or 0 when there was no file.</summary>
     public int Version { get; }
 
     /// <summary>The recorded rows by row id.</summary>
@@ -194,10 +196,18 @@ internal sealed class Baseline
     public static BaselineEntry Entry(VerdictOutcome outcome, string? reason, string? failureKind) => Entry(outcome, reason, failureKind, score: null);
 
     /// <summary>A row's entry; <paramref name="score"/> is the row score in [0, 1] (see <c>RunRow.Score</c>), rounded to four decimals.</summary>
-    public static BaselineEntry Entry(VerdictOutcome outcome, string? reason, string? failureKind, double? score) =>
+    public static BaselineEntry Entry(VerdictOutcome outcome, string? reason, string? failureKind, double? score) => Entry(outcome, reason, failureKind, score, evidence: null);
+
+    /// <summary>
+    /// A row's entry; for a failure, <paramref name="failureKind"/> and <paramref name="evidence"/> say which failure a
+    /// later run must repeat to be excused as known (an entry without them excuses nothing).
+    /// </summary>
+    public static BaselineEntry Entry(VerdictOutcome outcome, string? reason, string? failureKind, double? score, Gate.FailureEvidence? evidence) =>
         new(outcome, outcome == VerdictOutcome.Pass || reason is null ? null : reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "...")
         {
             Kind = outcome == VerdictOutcome.Fail ? failureKind : null,
+            Evidence = outcome == VerdictOutcome.Fail ? evidence?.Excerpt : null,
+            EvidenceHash = outcome == VerdictOutcome.Fail ? evidence?.Hash : null,
             Score = score is double s ? Math.Round(Math.Clamp(s, 0, 1), 4) : null,
         };
 
@@ -224,11 +234,25 @@ internal sealed record BaselineEntry(
     [property: JsonPropertyName("reason")] string? Reason)
 {
     /// <summary>
-    /// How a failing row failed (which checks failed, a timeout, an exception type): a known failure excuses
-    /// only the same kind of failure, never a new crash or timeout of the row.
+    /// How a failing row failed (which checks failed, a timeout, an exception type, a trial rule): a known failure
+    /// excuses only the same kind of failure, never a new crash or timeout of the row.
     /// </summary>
     [JsonPropertyName("kind")]
     public string? Kind { get; init; }
+
+    /// <summary>
+    /// What the failure showed, for a person: the start of the normalised output (or, without one, the reason); see
+    /// <see cref="Gate.FailureEvidence"/>. Null before format 3.
+    /// </summary>
+    [JsonPropertyName("evidence")]
+    public string? Evidence { get; init; }
+
+    /// <summary>
+    /// The hash of the whole normalised evidence (<see cref="Gate.FailureEvidence.Hash"/>): a later failure is the same
+    /// (a known failure) only with the same <see cref="Kind"/> and this hash. Null before format 3: such an entry excuses nothing.
+    /// </summary>
+    [JsonPropertyName("evidenceHash")]
+    public string? EvidenceHash { get; init; }
 
     /// <summary>The row score in [0, 1] (null in version 1 files and for rows without one).</summary>
     [JsonPropertyName("score")]

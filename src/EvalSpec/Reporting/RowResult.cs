@@ -39,8 +39,14 @@ internal sealed record RowResult
     /// <summary>For relation rows, the source output the follow-up output was compared with.</summary>
     public JsonElement? SourceOutput { get; init; }
 
-    /// <summary>pass, fail or inconclusive.</summary>
+    /// <summary>pass, fail, inconclusive, or not-applicable (the relation did not change the input: the row was not judged).</summary>
     public required string Outcome { get; init; }
+
+    /// <summary>
+    /// The outcome before the snapshot check, written only when the snapshot check changed it (a missing or changed
+    /// verified file failed a row its checks passed): the robustness and multi-prompt metrics count this one.
+    /// </summary>
+    public string? OutcomeWithoutSnapshot { get; init; }
 
     public required IReadOnlyList<CheckResult> Checks { get; init; }
 
@@ -61,8 +67,14 @@ internal sealed record RowResult
     /// <summary>True when the row failed as the baseline records (reported as skipped, not blocking).</summary>
     public bool? KnownFailure { get; init; }
 
-    /// <summary>False when the relation did not change the input (the row was skipped, not judged).</summary>
-    public bool? Applicable { get; init; }
+    /// <summary>How a failing row failed: its failed checks, <c>timeout</c>, <c>exception: Type</c>, <c>trials: rule</c> or <c>other: reason</c>.</summary>
+    public string? FailureKind { get; init; }
+
+    /// <summary>For a failing row, the start of its normalised failure evidence (see <c>FailureEvidence</c>).</summary>
+    public string? FailureEvidence { get; init; }
+
+    /// <summary>For a failing row, the hash of its whole failure evidence: with the kind, what a known failure must repeat.</summary>
+    public string? FailureEvidenceHash { get; init; }
 
     /// <summary>What the relation changed (its notes), for relation rows.</summary>
     public IReadOnlyDictionary<string, string>? RelationNotes { get; init; }

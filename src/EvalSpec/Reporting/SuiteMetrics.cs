@@ -32,7 +32,8 @@ internal static class SuiteMetrics
     /// <summary>
     /// Multi-prompt metrics per method with two or more prompt variants (see <see cref="MultiPromptMetrics"/>), over the
     /// cases whose identity rows were decided (passed or failed) under every variant; an inconclusive, skipped or
-    /// unsampled row leaves its case out, and the counts say so.
+    /// unsampled row leaves its case out, and the counts say so. Rows count by <see cref="JudgedRow.MetricOutcome"/>,
+    /// as in <see cref="Robustness"/>: a snapshot check does not make a variant fail.
     /// </summary>
     public static IReadOnlyList<MethodMultiPrompt> MultiPrompt(IEnumerable<JudgedRow> rows) =>
         rows.Where(r => r.Relation is null && !r.NotApplicable)
@@ -46,19 +47,20 @@ internal static class SuiteMetrics
     private static RelationRobustness Measure(string relation, RelationKind? kind, IEnumerable<JudgedRow> rows)
     {
         JudgedRow[] all = rows.ToArray();
-        JudgedRow[] decided = all.Where(r => !r.NotApplicable && r.Outcome != VerdictOutcome.Inconclusive).ToArray();
-        AttackSuccess success = RobustnessMetrics.Compute(decided.Select(r => new PerturbationOutcome(Applicable: true, Violated: r.Outcome == VerdictOutcome.Fail)));
+        // The metric outcome: a missing or changed snapshot is not a violated relation.
+        JudgedRow[] decided = all.Where(r => !r.NotApplicable && r.MetricOutcome != VerdictOutcome.Inconclusive).ToArray();
+        AttackSuccess success = RobustnessMetrics.Compute(decided.Select(r => new PerturbationOutcome(Applicable: true, Violated: r.MetricOutcome == VerdictOutcome.Fail)));
 
         // Weighing by kept meaning is for perturbations that should not change the answer: invariant rows only.
         AttackSuccess weighted = RobustnessMetrics.Compute(decided
             .Where(r => r.Relation!.Kind == RelationKind.Invariant)
-            .Select(r => new PerturbationOutcome(Applicable: true, Violated: r.Outcome == VerdictOutcome.Fail, MeaningPreservation: r.InputSimilarity ?? 1.0)));
+            .Select(r => new PerturbationOutcome(Applicable: true, Violated: r.MetricOutcome == VerdictOutcome.Fail, MeaningPreservation: r.InputSimilarity ?? 1.0)));
         return new RelationRobustness(
             relation,
             kind,
             all.Length,
             all.Count(r => r.NotApplicable),
-            all.Count(r => !r.NotApplicable && r.Outcome == VerdictOutcome.Inconclusive),
+            all.Count(r => !r.NotApplicable && r.MetricOutcome == VerdictOutcome.Inconclusive),
             success,
             weighted.WeightedRate);
     }
@@ -71,7 +73,7 @@ internal static class SuiteMetrics
             return null;
         }
 
-        Dictionary<(string Case, string Variant), VerdictOutcome> outcomes = identityRows.ToDictionary(r => (r.CaseId, r.VariantKey), r => r.Outcome);
+        Dictionary<(string Case, string Variant), VerdictOutcome> outcomes = identityRows.ToDictionary(r => (r.CaseId, r.VariantKey), r => r.MetricOutcome);
         var cases = new List<string>();
         var caseMetrics = new List<CaseMultiPrompt>();
         foreach (EvalCaseDescriptor @case in method.Cases)

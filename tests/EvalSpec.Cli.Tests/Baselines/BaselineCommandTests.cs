@@ -21,18 +21,18 @@ public sealed class BaselineCommandTests : IDisposable
     private string BaselinePath => Path.Combine(Project, "evalspec.baseline.json");
 
     [Fact]
-    public async Task Update_writes_a_version_2_baseline_with_row_scores_and_method_metrics_next_to_the_project()
+    public async Task Update_writes_a_version_3_baseline_with_row_scores_failure_evidence_and_method_metrics_next_to_the_project()
     {
         string run = RunFiles.Write(Project, "20260314T090000Z-base", RunFiles.Suite16());
 
         CliResult result = await Cli.RunAsync("baseline", "update", "--run", run);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain($"Baseline {BaselinePath} written (format 2, new file): 23 rows of 2 methods from run 20260314T090000Z-base.")
+        result.Output.Should().Contain($"Baseline {BaselinePath} written (format 3, new file): 23 rows of 2 methods from run 20260314T090000Z-base.")
             .And.Contain("23 added, 0 changed outcome, 0 removed, 0 kept from earlier runs");
         using JsonDocument baseline = JsonDocument.Parse(File.ReadAllText(BaselinePath));
         JsonElement root = baseline.RootElement;
-        root.GetProperty("format").GetInt32().Should().Be(2);
+        root.GetProperty("format").GetInt32().Should().Be(3);
         root.TryGetProperty("version", out _).Should().BeFalse("the format number is written as \"format\" only");
         JsonElement refund = root.GetProperty("methods").GetProperty("Shop.RefundEvals.RefundWindow");
         refund.GetProperty("passRate").GetDouble().Should().Be(0.9375);
@@ -41,6 +41,9 @@ public sealed class BaselineCommandTests : IDisposable
         JsonElement failing = root.GetProperty("rows").GetProperty("Shop.RefundEvals.RefundWindow/c03/casual/identity");
         failing.GetProperty("kind").GetString().Should().Be("checks: expected-answer, rubric");
         failing.GetProperty("score").GetDouble().Should().Be(0.05);
+        failing.GetProperty("evidence").GetString().Should().Be("Returns are accepted within 14 days.", "what the failure showed: the row's output");
+        failing.GetProperty("evidenceHash").GetString().Should().MatchRegex("^[0-9a-f]{16}$");
+        root.GetProperty("rows").GetProperty("Shop.RefundEvals.RefundWindow/c00/formal/identity").TryGetProperty("evidence", out _).Should().BeFalse("a passing row records no failure");
     }
 
     [Fact]
@@ -61,7 +64,7 @@ public sealed class BaselineCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_version_1_baseline_becomes_version_2_keeping_rows_the_run_did_not_have()
+    public async Task A_version_1_baseline_becomes_version_3_keeping_rows_the_run_did_not_have()
     {
         Directory.CreateDirectory(Project);
         File.WriteAllText(BaselinePath, """
@@ -78,7 +81,7 @@ public sealed class BaselineCommandTests : IDisposable
         CliResult result = await Cli.RunAsync("baseline", "update", "--run", run);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain("(format 2, was format 1): 24 rows of 3 methods")
+        result.Output.Should().Contain("(format 3, was format 1): 24 rows of 3 methods")
             .And.Contain("22 added, 1 changed outcome, 0 removed, 1 kept from earlier runs")
             .And.Contain("RefundEvals.RefundWindow [c00 · formal]: fail -> pass");
         File.ReadAllText(BaselinePath).Should().Contain("Shop.RefundEvals.Retired/old/formal/identity");

@@ -37,7 +37,7 @@ public sealed class GateCommandTests : IDisposable
         CliResult result = await Cli.RunAsync("gate", "--run", run);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain($"Baseline: {BaselinePath} (version 2)")
+        result.Output.Should().Contain($"Baseline: {BaselinePath} (version 3)")
             .And.Contain("Gate passed: no statistically meaningful regression against the baseline (23 paired row(s), 0 stopped passing, 0 started passing).");
     }
 
@@ -58,16 +58,49 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task New_and_removed_rows_are_listed_and_the_gate_still_passes()
+    public async Task A_run_with_fewer_rows_than_the_baseline_is_refused_with_exit_code_3_naming_its_coverage()
+    {
+        await RecordBaselineAsync();
+        string run = RunFiles.Write(Project, "20260314T090000Z-filtered", RunFiles.Suite16().Where(r => r.Method == "RefundWindow" && r.Variant == "casual"));
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run);
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Output.Should().Contain("Coverage: 4 of 23 baseline rows in the run")
+            .And.Contain("Gate REFUSED: partial run: 4 of 23 baseline rows (19 not in the run, e.g. left out by `dotnet test --filter`)")
+            .And.Contain("pass --allow-partial");
+        result.Error.Should().StartWith("evalspec gate: Gate REFUSED: partial run: 4 of 23 baseline rows");
+    }
+
+    [Fact]
+    public async Task A_sampled_run_is_gated_on_its_estimate_and_interval_not_refused_as_partial()
+    {
+        await RecordBaselineAsync();
+        // Five sampled rows, three of them flipped: too few for McNemar over paired rows (p = 0.25), but the run's
+        // stratified estimate and its interval lie wholly below the baseline's 15 of 16 passing rows of the method.
+        List<ResultRow> sample = RunFiles.Suite16().Where(r => r.Method == "RefundWindow" && r.Variant == "formal").Take(5).ToList();
+        string run = RunFiles.Write(Project, "20260314T090000Z-sampled", RunFiles.Failing(sample, "fail", "c00", "c01", "c02"), sample: (Population: 23, Estimate: 0.4, StandardError: 0.1));
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Output.Should().Contain("Coverage: 5 of 23 baseline rows in the run (a sampled run: gated on its estimate)")
+            .And.Contain("Pass-rate regression of the sampled run: estimated 0.400 [0.204, 0.596] (95%) from a sample of 5 of 23 rows, baseline 0.938 over 16 rows");
+        result.Error.Should().Contain("Gate FAILED").And.Contain("sampled run");
+    }
+
+    [Fact]
+    public async Task With_allow_partial_new_and_removed_rows_are_listed_and_the_gate_passes()
     {
         await RecordBaselineAsync();
         List<ResultRow> rows = RunFiles.Suite16().Where(r => r.Method != "Warranty").ToList();
         rows.Add(new ResultRow("Exchange", "shoes", "formal", "fail"));
         string run = RunFiles.Write(Project, "20260314T090000Z-moved", rows);
 
-        CliResult result = await Cli.RunAsync("gate", "--run", run);
+        CliResult result = await Cli.RunAsync("gate", "--run", run, "--allow-partial");
 
         result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("Note: Partial run (--allow-partial): 16 of 23 baseline rows; only those are compared.");
         result.Output.Should().Contain("New rows, not in the baseline (not compared): 1")
             .And.Contain("  - RefundEvals.Exchange [shoes · formal] (Shop.RefundEvals.Exchange/shoes/formal/identity)")
             .And.Contain("Baseline rows not in this run (not compared): 7");

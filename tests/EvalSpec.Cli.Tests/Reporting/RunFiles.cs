@@ -44,7 +44,8 @@ internal static class RunFiles
         rows.Select(r => r.Method == "RefundWindow" && r.Variant == "formal" && r.Relation == "identity" && cases.Contains(r.Case) ? r with { Outcome = outcome } : r).ToList();
 
     /// <summary>Writes the run and returns its folder.</summary>
-    public static string Write(string projectDirectory, string runId, IEnumerable<ResultRow> rows, bool withSummary = true, DateTime? written = null)
+    /// <param name="sample">For a sampled run (EVALSPEC_SAMPLE): the population the rows were drawn from and the estimate the summary reports.</param>
+    public static string Write(string projectDirectory, string runId, IEnumerable<ResultRow> rows, bool withSummary = true, DateTime? written = null, (int Population, double Estimate, double StandardError)? sample = null)
     {
         ResultRow[] all = rows.ToArray();
         string folder = Path.Combine(projectDirectory, "TestResults", "evalspec", runId);
@@ -53,7 +54,25 @@ internal static class RunFiles
         File.WriteAllLines(results, all.Select(r => JsonSerializer.Serialize(Line(runId, r))));
         if (withSummary)
         {
-            File.WriteAllText(Path.Combine(folder, "summary.json"), JsonSerializer.Serialize(Summary(runId, all), Indented));
+            Dictionary<string, object?> summary = Summary(runId, all);
+            if (sample is { } drawn)
+            {
+                summary["sample"] = new
+                {
+                    budget = all.Length,
+                    population = drawn.Population,
+                    selected = all.Length,
+                    skippedOutsideSample = drawn.Population - all.Length,
+                    judgedOutsidePopulation = 0,
+                    estimatedPassRate = drawn.Estimate,
+                    standardError = drawn.StandardError,
+                    confidenceInterval95 = new[] { Math.Max(0, drawn.Estimate - (1.96 * drawn.StandardError)), Math.Min(1, drawn.Estimate + (1.96 * drawn.StandardError)) },
+                    judged = all.Length,
+                    unsampledPopulation = 0,
+                };
+            }
+
+            File.WriteAllText(Path.Combine(folder, "summary.json"), JsonSerializer.Serialize(summary, Indented));
         }
 
         if (written is DateTime time)
@@ -86,7 +105,7 @@ internal static class RunFiles
             ["prompt"] = $"What is the refund window for {row.Case}?",
             ["expected"] = identity ? "30 days" : null,
             ["output"] = row.Outcome == "pass" ? "You can return it within 30 days." : "Returns are accepted within 14 days.",
-            ["outcome"] = row.Applicable ? row.Outcome : "inconclusive",
+            ["outcome"] = row.Applicable ? row.Outcome : "not-applicable",
             ["checks"] = !row.Applicable ? Array.Empty<object>() : identity
                 ? new object[]
                 {
@@ -101,7 +120,6 @@ internal static class RunFiles
                 : row.Outcome switch { "fail" => identity ? "failed check(s): expected-answer, rubric" : $"failed check(s): relation {row.Relation} (invariant)", "inconclusive" => "inconclusive check(s): rubric", _ => null },
             ["latencyMs"] = 120.5,
             ["startedAt"] = "2026-03-14T09:00:00+00:00",
-            ["applicable"] = row.Applicable ? null : false,
             ["inputSimilarity"] = identity || !row.Applicable ? null : 0.92,
         };
         return line.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value);

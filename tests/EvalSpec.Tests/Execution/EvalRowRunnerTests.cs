@@ -354,6 +354,53 @@ public sealed class EvalRowRunnerTests
     }
 
     [Fact]
+    public async Task A_relation_that_does_not_change_the_input_is_recorded_as_not_applicable()
+    {
+        EvalMethodDescriptor method = Method((_, _) => Output(GoodAnswer), relations: new[] { Invariant<UnchangedInput>("unchanged") });
+
+        EvalRowSkippedException skipped = (await Run(method, "unchanged").Awaiting(t => t).Should().ThrowAsync<EvalRowSkippedException>()).Which;
+
+        skipped.Message.Should().StartWith("Not applicable: relation 'unchanged' did not change the prompt");
+        JsonElement result = _run.ResultOf(RowId(method, "unchanged"));
+        result.GetProperty("outcome").GetString().Should().Be("not-applicable", "the row was not judged: it is neither a pass, a fail nor an undecided row");
+        result.TryGetProperty("applicable", out _).Should().BeFalse("the outcome says it");
+    }
+
+    [Fact]
+    public async Task A_counterfactual_row_expecting_an_increase_compares_the_number_the_relation_edited()
+    {
+        // Follows the context: states its (edited) refund window, then a fixed refund time that ends both answers, so
+        // the last numbers of the two answers are equal although the edited number went up.
+        EvalMethodDescriptor method = CounterfactualMethod(Change.Increases, followsContext: true);
+
+        await Run(method, "counterfactual");
+
+        JsonElement change = _run.ResultOf(RowId(method, "counterfactual")).GetProperty("checks").EnumerateArray().First();
+        change.GetProperty("outcome").GetString().Should().Be("pass");
+        change.GetProperty("rationale").GetString().Should().Contain("30 -> ").And.Contain("edited \"30 days\"");
+    }
+
+    [Fact]
+    public async Task A_counterfactual_answer_that_keeps_the_original_number_fails_the_increase_naming_it()
+    {
+        EvalMethodDescriptor method = CounterfactualMethod(Change.Increases, followsContext: false);
+
+        EvalRowFailedException failure = (await Run(method, "counterfactual").Awaiting(t => t).Should().ThrowAsync<EvalRowFailedException>()).Which;
+
+        failure.Message.Should().Contain("number-increases").And.Contain("still states 30");
+    }
+
+    [Fact]
+    public async Task A_counterfactual_row_expecting_a_decrease_fails_a_faithful_answer_and_says_the_relation_only_raises()
+    {
+        EvalMethodDescriptor method = CounterfactualMethod(Change.Decreases, followsContext: true);
+
+        EvalRowFailedException failure = (await Run(method, "counterfactual").Awaiting(t => t).Should().ThrowAsync<EvalRowFailedException>()).Which;
+
+        failure.Message.Should().Contain("number-decreases").And.Contain("Expect = Change.Decreases").And.Contain("the other way");
+    }
+
+    [Fact]
     public async Task A_relation_row_is_inconclusive_when_its_source_run_threw()
     {
         EvalMethodDescriptor method = Method(
@@ -583,6 +630,26 @@ public sealed class EvalRowRunnerTests
     }
 
     private sealed record RefundPolicy(int Days, string Unit);
+
+    /// <summary>A bot reading the refund window from the policy in its prompt (or always answering 30 days), then the refund time.</summary>
+    private static EvalMethodDescriptor CounterfactualMethod(Change expect, bool followsContext, [CallerMemberName] string methodName = "") =>
+        Method(
+            (input, _) =>
+            {
+                string window = followsContext ? System.Text.RegularExpressions.Regex.Match(input.Prompt, @"within (\d+) days").Groups[1].Value : "30";
+                return Output($"You can return it within {window} days. Refunds take 5 business days.");
+            },
+            cases: new[] { new EvalCaseDescriptor("laptop", new object?[] { "Laptops can be returned within 30 days of delivery. Refunds take 5 business days." }, expected: null) },
+            relations: new[] { new RelationDescriptor("counterfactual", RelationKind.Directional, () => new Counterfactual(), "policy", 0.5, expect) },
+            template: "{policy} How long do I have to return a laptop?",
+            parameterNames: new[] { "policy" },
+            methodName: methodName);
+
+    /// <summary>Leaves every input as it is and notes nothing: never applicable.</summary>
+    private sealed class UnchangedInput : IMetamorphicRelation
+    {
+        public string Transform(string input, MetamorphicContext context) => input;
+    }
 
     private sealed class BrokenRelation : IMetamorphicRelation
     {

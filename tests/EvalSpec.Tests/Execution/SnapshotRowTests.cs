@@ -4,7 +4,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Tasks;
 using EvalSpec.Execution;
+using EvalSpec.Metamorphic;
 using EvalSpec.Prompts;
+using EvalSpec.Reporting;
+using EvalSpec.Reporting.Reports;
 using EvalSpec.Snapshots;
 using EvalSpec.Tests.Snapshots;
 using FluentAssertions;
@@ -145,6 +148,49 @@ public sealed class SnapshotRowTests : IDisposable
         await Run(method).Awaiting(t => t).Should().ThrowAsync<EvalRowFailedException>();
 
         _folder.Read(BaseName(method) + ".received.txt").Should().Be("## Prompt\n" + RenderedPrompt + "\n");
+    }
+
+    [Fact]
+    public async Task A_missing_snapshot_fails_its_rows_but_is_neither_a_relation_violation_nor_a_failing_prompt_variant()
+    {
+        // First run of a [Snapshot] eval: no verified file yet. The judges pass every row; only the snapshot is missing.
+        var method = new EvalMethodDescriptor(
+            typeof(SnapshotRowTests),
+            nameof(A_missing_snapshot_fails_its_rows_but_is_neither_a_relation_violation_nor_a_failing_prompt_variant),
+            rubric: null,
+            threshold: 0.5,
+            timeoutMilliseconds: 0,
+            new[] { "product" },
+            new[] { new PromptVariant("formal", Template), new PromptVariant("casual", "how long can i return {product}") },
+            new[] { new EvalCaseDescriptor("laptop", new object?[] { "a laptop" }, "30 days") },
+            new[] { new RelationDescriptor("repeat", RelationKind.Invariant, () => new Repeat(), null, 0.5, Change.Differs) },
+            (_, _, _) => Output(GoodAnswer))
+        {
+            SnapshotOutput = SnapshotOutput.Exact,
+            SnapshotDirectory = _folder.Path,
+        };
+
+        foreach ((string variant, string relation) in new[] { ("formal", "identity"), ("casual", "identity"), ("formal", "repeat") })
+        {
+            EvalRowFailedException failure = (await EvalRowRunner.RunAsync(this, method, "laptop", variant, relation).Awaiting(t => t).Should().ThrowAsync<EvalRowFailedException>()).Which;
+            failure.Message.Should().Contain("failed check(s): snapshot");
+            _run.ResultOf($"{method.Id}/laptop/{variant}/{relation}").GetProperty("outcome").GetString().Should().Be("fail");
+        }
+
+        EvalRun run = EvalRun.CurrentOrNull!;
+        MethodRobustness robustness = run.Robustness.Single(m => m.Method == method.Id);
+        robustness.Overall.Success.ApplicableRows.Should().Be(1);
+        robustness.Overall.Success.ViolatedRows.Should().Be(0, "a missing verified file is not a violated relation");
+        MethodMultiPrompt multiPrompt = run.MultiPrompt.Single(m => m.Method == method.Id);
+        multiPrompt.Scores!.MaxP.Should().Be(1, "a missing verified file does not make a prompt variant fail");
+        multiPrompt.Scores.AvgP.Should().Be(1);
+
+        // The reports, the baseline and the gate compute the same metrics from results.jsonl.
+        JsonElement relationRow = _run.ResultOf($"{method.Id}/laptop/formal/repeat");
+        relationRow.GetProperty("outcomeWithoutSnapshot").GetString().Should().Be("pass", "the judges passed the row");
+        RunData data = RunData.Load(run.RunDirectory);
+        RunMetrics metrics = RunMetrics.Compute(data);
+        metrics.Relations.Single(r => r.MethodId == method.Id && r.Relation is null).AttackSuccessRate.Should().Be(0);
     }
 
     private static ValueTask<object?> Output(object? output) => ValueTask.FromResult(output);

@@ -45,7 +45,7 @@ public sealed class BaselineFormatTests : IDisposable
     }
 
     [Fact]
-    public void A_run_recorded_in_version_2_reads_back_with_row_scores_and_method_metrics()
+    public void A_run_recorded_in_version_3_reads_back_with_row_scores_and_method_metrics()
     {
         RunData run = Run(
         [
@@ -60,10 +60,11 @@ public sealed class BaselineFormatTests : IDisposable
         BaselineUpdate.Apply(Baseline.Empty(Path), run, replace: false);
         Baseline baseline = Baseline.Load(Path);
 
-        baseline.Version.Should().Be(2);
+        baseline.Version.Should().Be(3);
         baseline.Rows.Should().HaveCount(5, "the not-applicable row is not recorded");
+        FailureEvidence noOutput = FailureEvidence.Of(null, null, relationRow: false, trials: null, reason: "failed check(s): expected-answer");
         baseline.Find($"{Refund}/laptop/casual/identity").Should().Be(
-            new BaselineEntry(VerdictOutcome.Fail, "expected-answer: does not contain the answer") { Kind = "checks: expected-answer", Score = 0.2 });
+            new BaselineEntry(VerdictOutcome.Fail, "expected-answer: does not contain the answer") { Kind = "checks: expected-answer", Score = 0.2, Evidence = noOutput.Excerpt, EvidenceHash = noOutput.Hash });
         BaselineMethod method = baseline.Methods[Refund];
         (method.Rows, method.Pass, method.Fail, method.Inconclusive, method.PassRate).Should().Be((5, 3, 2, 0, 0.6));
 
@@ -132,17 +133,17 @@ public sealed class BaselineFormatTests : IDisposable
     {
         BaselineUpdate.Apply(Baseline.Empty(Path), Run(Many("RefundWindow", 2, VerdictOutcome.Pass)), replace: false);
         string text = File.ReadAllText(Path);
-        text.Should().StartWith("{\n  \"format\": 2,\n").And.NotContain("\"version\"");
+        text.Should().StartWith("{\n  \"format\": 3,\n").And.NotContain("\"version\"");
 
-        File.WriteAllText(Path, text.Replace("\"format\": 2", "\"version\": 2", StringComparison.Ordinal));
+        File.WriteAllText(Path, text.Replace("\"format\": 3", "\"version\": 3", StringComparison.Ordinal));
         Baseline legacy = Baseline.Load(Path);
-        legacy.Version.Should().Be(2);
+        legacy.Version.Should().Be(3);
         legacy.Rows.Should().HaveCount(2);
     }
 
     [Theory]
-    [InlineData("""{ "format": 3, "rows": {} }""")]
-    [InlineData("""{ "version": 3, "rows": {} }""")]
+    [InlineData("""{ "format": 4, "rows": {} }""")]
+    [InlineData("""{ "version": 4, "rows": {} }""")]
     public void A_newer_format_is_refused_naming_the_file_and_the_EvalSpec_that_writes_it_without_saying_delete_it(string json)
     {
         File.WriteAllText(Path, json);
@@ -150,7 +151,7 @@ public sealed class BaselineFormatTests : IDisposable
         Action act = () => Baseline.Load(Path);
 
         string message = act.Should().Throw<EvalConfigurationException>().Which.Message;
-        message.Should().Contain(Path).And.Contain("format 3").And.Contain("newer than this one")
+        message.Should().Contain(Path).And.Contain("format 4").And.Contain("newer than this one")
             .And.Contain($"EvalSpec {EvalSpec.Persistence.CommittedFileFormats.Baseline.FirstWrittenBy[^1].Value}")
             .And.Contain("Update the EvalSpec package").And.Contain("docs/schemas/README.md");
         message.Should().NotContain("delete", "the file is fine: this EvalSpec is too old for it");
@@ -172,5 +173,41 @@ public sealed class BaselineFormatTests : IDisposable
     {
         EvalSpec.Persistence.CommittedFileFormats.Baseline.Current.Should().Be(Baseline.CurrentVersion, "a new format needs its row in CommittedFileFormats (and a schema)");
         EvalSpec.Persistence.CommittedFileFormats.Baseline.Readable.Should().Equal(Enumerable.Range(1, Baseline.CurrentVersion));
+    }
+
+    [Fact]
+    public void A_version_2_file_is_read_with_its_kinds_and_scores_but_no_evidence()
+    {
+        File.WriteAllText(Path, $$"""
+            {
+              "version": 2,
+              "methods": {},
+              "rows": {
+                "{{Refund}}/phone/formal/identity": { "outcome": "fail", "reason": "expected-answer: wrong window", "kind": "checks: expected-answer", "score": 0 }
+              }
+            }
+            """);
+
+        BaselineEntry failing = Baseline.Load(Path).Find($"{Refund}/phone/formal/identity")!;
+
+        (failing.Kind, failing.Score, failing.Evidence, failing.EvidenceHash).Should().Be(("checks: expected-answer", (double?)0, (string?)null, (string?)null));
+    }
+
+    [Fact]
+    public void A_failing_row_is_recorded_with_its_kind_and_the_excerpt_and_hash_of_its_normalised_output()
+    {
+        RunRow failing = Row("RefundWindow", "phone", "formal", VerdictOutcome.Fail) with { OutputText = "Phones:\r\n  returns within 30   days." };
+
+        BaselineUpdate.Apply(Baseline.Empty(Path), Run([failing, Row("RefundWindow", "laptop", "formal", VerdictOutcome.Pass) with { OutputText = "30 days" }]), replace: false);
+        Baseline baseline = Baseline.Load(Path);
+
+        baseline.Version.Should().Be(3);
+        BaselineEntry entry = baseline.Find($"{Refund}/phone/formal/identity")!;
+        entry.Kind.Should().Be("checks: expected-answer");
+        entry.Evidence.Should().Be("Phones: returns within 30 days.");
+        entry.EvidenceHash.Should().Be(FailureEvidence.Of("Phones: returns within 30 days.", null, relationRow: false, trials: null, reason: null).Hash).And.MatchRegex("^[0-9a-f]{16}$");
+        BaselineEntry passing = baseline.Find($"{Refund}/laptop/formal/identity")!;
+        (passing.Kind, passing.Evidence, passing.EvidenceHash).Should().Be(((string?)null, (string?)null, (string?)null), "a pass records no failure");
+        File.ReadAllText(Path).Should().Contain("\"evidence\": \"Phones: returns within 30 days.\"");
     }
 }

@@ -97,15 +97,45 @@ public sealed class RegressionGateTests : IDisposable
     }
 
     [Fact]
-    public void New_and_missing_rows_are_listed_and_never_fail_the_gate()
+    public void A_run_with_fewer_rows_than_the_baseline_is_refused_as_partial()
+    {
+        RunRow[] before = [.. Many("RefundWindow", 60, VerdictOutcome.Pass), .. Many("Warranty", 6, VerdictOutcome.Pass)];
+        Baseline baseline = Record(BaselinePath, before);
+
+        // As after `dotnet test --filter`: 12 of the 66 rows, every one of them passing.
+        GateResult result = RegressionGate.Evaluate(baseline, Run(before.Take(12)));
+
+        result.Passed.Should().BeFalse("a run that leaves rows out says nothing about them");
+        result.Refused.Should().BeTrue();
+        result.Regressions.Should().BeEmpty("it is not a regression either");
+        result.Coverage.Should().Be(new GateCoverage(66, 12, Sampled: false));
+        GateText.Headline(result).Should().StartWith("Gate REFUSED: partial run: 12 of 66 baseline rows").And.Contain("--allow-partial");
+    }
+
+    [Fact]
+    public void A_run_that_covers_every_baseline_row_and_adds_new_ones_is_not_partial()
+    {
+        RunRow[] before = Many("RefundWindow", 20, VerdictOutcome.Pass).ToArray();
+        Baseline baseline = Record(BaselinePath, before);
+
+        GateResult result = RegressionGate.Evaluate(baseline, Run([.. before, .. Many("Warranty", 5, VerdictOutcome.Fail)]));
+
+        result.Passed.Should().BeTrue();
+        result.Refused.Should().BeFalse();
+        result.NewRows.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public void With_allow_partial_new_and_missing_rows_are_listed_and_never_fail_the_gate()
     {
         RunRow[] before = Many("RefundWindow", 20, VerdictOutcome.Pass).ToArray();
         Baseline baseline = Record(BaselinePath, before);
         RunRow[] after = [.. before.Skip(12), .. Many("Warranty", 15, VerdictOutcome.Fail)];
 
-        GateResult result = RegressionGate.Evaluate(baseline, Run(after));
+        GateResult result = RegressionGate.Evaluate(baseline, Run(after), new GateOptions { AllowPartial = true });
 
         result.Passed.Should().BeTrue();
+        result.Notes.Should().Contain(n => n.StartsWith("Partial run (--allow-partial): 8 of 20 baseline rows", StringComparison.Ordinal));
         result.MissingRows.Should().HaveCount(12).And.Contain($"{Refund}/c00/formal/identity");
         result.NewRows.Should().HaveCount(15).And.Contain($"{Warranty}/c00/formal/identity");
         result.Overall.Pairs.Should().Be(8);
@@ -238,6 +268,68 @@ public sealed class RegressionGateTests : IDisposable
         result.Overall.ScoreChange.Should().BeNull();
         result.Notes.Should().Contain(n => n.Contains("version 1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_sampled_run_whose_whole_interval_is_below_the_baseline_pass_rate_fails_on_its_estimate()
+    {
+        Baseline baseline = Record(BaselinePath, Many("RefundWindow", 200, VerdictOutcome.Pass, score: 1));
+
+        // 20 of the 200 rows sampled, 14 passing: far too few flips for McNemar (6 of 20), but the estimate 0.70
+        // [0.50, 0.90] lies wholly below the recorded 1.00.
+        RunRow[] sampled = [.. Many("RefundWindow", 14, VerdictOutcome.Pass), .. Many("RefundWindow", 6, VerdictOutcome.Fail, firstCase: 14)];
+        GateResult result = RegressionGate.Evaluate(baseline, Sampled(sampled, estimate: 0.70, standardError: 0.1));
+
+        result.Refused.Should().BeFalse("a sample is gated on its estimate, not refused as partial");
+        result.Passed.Should().BeFalse();
+        GateRegression regression = result.Regressions.Should().ContainSingle().Subject;
+        regression.Kind.Should().Be(GateRegressionKind.SampledPassRate);
+        result.Sample!.Upper.Should().BeApproximately(0.70 + (1.959964 * 0.1), 1e-4);
+        GateText.Describe(regression, result.Options).Should().Contain("estimated 0.700 [0.504, 0.896] (95%) from a sample of 20 of 200 rows, baseline 1.000 over 200 rows");
+        result.Overall.PassRateRegression.Should().BeFalse("the paired rows of a sample are shown, not tested");
+    }
+
+    [Fact]
+    public void A_sampled_run_whose_interval_reaches_the_baseline_pass_rate_passes_although_many_sampled_rows_flipped()
+    {
+        Baseline baseline = Record(BaselinePath, Many("RefundWindow", 200, VerdictOutcome.Pass, score: 1));
+
+        // Ten rows of the sample flipped, which McNemar over paired rows would fail (p = 0.002); the estimate's
+        // interval still reaches the baseline: a sample this noisy cannot tell.
+        RunRow[] sampled = [.. Many("RefundWindow", 30, VerdictOutcome.Pass), .. Many("RefundWindow", 10, VerdictOutcome.Fail, firstCase: 30)];
+        GateResult result = RegressionGate.Evaluate(baseline, Sampled(sampled, estimate: 0.75, standardError: 0.14));
+
+        result.Passed.Should().BeTrue(GateText.Headline(result));
+        result.Sample!.Regression.Should().BeFalse();
+        result.Overall.B.Should().Be(10);
+        GateText.Headline(result).Should().StartWith("Gate passed: the sampled run's pass rate is not meaningfully below the baseline's");
+    }
+
+    [Fact]
+    public void A_sampled_run_without_an_estimate_is_refused()
+    {
+        Baseline baseline = Record(BaselinePath, Many("RefundWindow", 50, VerdictOutcome.Pass));
+
+        GateResult result = RegressionGate.Evaluate(baseline, Sampled(Many("RefundWindow", 5, VerdictOutcome.Pass).ToArray(), estimate: null, standardError: null));
+
+        result.Refused.Should().BeTrue();
+        result.Refusal.Should().Contain("without an estimate");
+    }
+
+    private static RunData Sampled(RunRow[] rows, double? estimate, double? standardError) => RunData.From(
+        "/runs/sampled",
+        rows,
+        new RunSummaryFile
+        {
+            Sample = new RunSummaryFile.SampleSection
+            {
+                Budget = rows.Length,
+                Population = 200,
+                Selected = rows.Length,
+                EstimatedPassRate = estimate,
+                StandardError = standardError,
+                ConfidenceInterval95 = estimate is double e && standardError is double se ? [Math.Max(0, e - (1.96 * se)), Math.Min(1, e + (1.96 * se))] : null,
+            },
+        });
 
     [Fact]
     public void Method_metrics_are_compared_for_information_only()

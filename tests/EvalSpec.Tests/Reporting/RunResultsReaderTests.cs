@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using EvalSpec.Judging;
+using EvalSpec.Reporting.Gate;
 using EvalSpec.Reporting.Reports;
 using FluentAssertions;
 using Xunit;
@@ -41,11 +42,11 @@ public sealed class RunResultsReaderTests : IDisposable
 
         Action act = () => RunResultsReader.Read(path);
 
-        act.Should().Throw<RunDataException>().WithMessage($"{path}, line 2: \"outcome\" must be pass, fail or inconclusive (found \"passed\")*");
+        act.Should().Throw<RunDataException>().WithMessage($"{path}, line 2: \"outcome\" must be pass, fail, inconclusive or not-applicable (found \"passed\")*");
     }
 
     [Fact]
-    public void Rows_are_read_with_their_checks_verdicts_tokens_and_applicability()
+    public void Rows_are_read_with_their_checks_verdicts_tokens_and_the_applicability_older_files_state_apart()
     {
         string path = Write(
             """{"rowId":"Shop.RefundEvals.RefundWindow/laptop/formal/typos","suite":"Shop.RefundEvals","method":"RefundWindow","case":"laptop","variant":"formal","relation":"typos","relationKind":"invariant","outcome":"fail","inputSimilarity":0.91,"checks":[{"name":"rubric","outcome":"fail","score":0.25,"rationale":"no","verdicts":[{"judge":"llama","outcome":"fail","score":0.25,"rationale":"no","latencyMs":3,"modelCalls":1,"model":"llama-3.1-8b","inputTokens":812,"outputTokens":64}]}],"reason":"failed check(s): rubric","knownFailure":true}""",
@@ -59,6 +60,35 @@ public sealed class RunResultsReaderTests : IDisposable
         (typos.MethodId, typos.KnownFailure, typos.InputSimilarity, typos.Score).Should().Be(("Shop.RefundEvals.RefundWindow", true, 0.91, 0.25));
         typos.Checks.Single().Verdicts.Single().Should().Be(new RunVerdict("llama", VerdictOutcome.Fail, 0.25, false, 1, "llama-3.1-8b", 812, 64));
         typos.DisplayName.Should().Be("RefundEvals.RefundWindow [laptop · formal · typos]");
+    }
+
+    [Fact]
+    public void A_not_applicable_outcome_is_a_row_that_was_not_judged()
+    {
+        RunRow row = RunResultsReader.Read(Write(Line("not-applicable", "relation 'lowercase' did not change the prompt"))).Single();
+
+        row.IsJudged.Should().BeFalse();
+        row.Applicable.Should().BeFalse();
+        row.Score.Should().BeNull();
+        row.FailureKind.Should().BeNull();
+    }
+
+    [Fact]
+    public void The_failure_evidence_the_runtime_wrote_is_read_as_written()
+    {
+        RunRow row = RunResultsReader.Read(Write(Line("fail", "failed check(s): expected-answer", ""","output":"Returns within 14 days.","failureEvidence":"Returns within 14 days.","failureEvidenceHash":"0123456789abcdef" """))).Single();
+
+        row.FailureEvidence.Should().Be(new FailureEvidence("Returns within 14 days.", "0123456789abcdef"));
+    }
+
+    [Fact]
+    public void Without_written_evidence_it_is_computed_from_the_output_and_for_a_structured_output_from_its_json()
+    {
+        RunRow text = RunResultsReader.Read(Write(Line("fail", "failed check(s): expected-answer", ""","output":"Returns\r\nwithin   14 days. " """))).Single();
+        RunRow structured = RunResultsReader.Read(Write(Line("fail", "failed check(s): expected-answer", ""","output":{"quantity":3,"total":13.5}"""))).Single();
+
+        text.FailureEvidence.Should().Be(FailureEvidence.Of("Returns within 14 days.", null, relationRow: false, trials: null, reason: null));
+        structured.FailureEvidence!.Excerpt.Should().Be("""{"quantity":3,"total":13.5}""");
     }
 
     [Theory]

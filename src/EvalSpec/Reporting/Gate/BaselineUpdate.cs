@@ -6,14 +6,14 @@ using EvalSpec.Reporting.Reports;
 namespace EvalSpec.Reporting.Gate;
 
 /// <summary>
-/// Records a run in the baseline (<c>evalspec baseline update</c>): each judged row's outcome, reason, failure kind
-/// and score, and each method's pass rate, multi-prompt metrics and robustness.
+/// Records a run in the baseline (<c>evalspec baseline update</c>): each judged row's outcome, reason, score and, for a
+/// failure, its kind and evidence, and each method's pass rate, multi-prompt metrics and robustness.
 /// </summary>
 internal static class BaselineUpdate
 {
     /// <summary>The baseline entry of every judged row of the run (not-applicable rows are never recorded).</summary>
     public static IReadOnlyDictionary<string, BaselineEntry> Entries(RunData run) =>
-        run.JudgedRows.ToDictionary(r => r.RowId, r => Baseline.Entry(r.Outcome, r.BaselineReason, r.FailureKind, r.Score), StringComparer.Ordinal);
+        run.JudgedRows.ToDictionary(r => r.RowId, r => Baseline.Entry(r.Outcome, r.BaselineReason, r.FailureKind, r.Score, r.FailureEvidence), StringComparer.Ordinal);
 
     /// <summary>The run metrics of every method of the run, rounded as recorded.</summary>
     public static IReadOnlyDictionary<string, BaselineMethodMetrics?> Metrics(RunMetrics metrics)

@@ -28,6 +28,27 @@ internal static class GateJsonWriter
         {
             json.WriteStartObject();
             json.WriteBoolean("passed", result.Passed);
+            json.WriteString("refusal", result.Refusal);
+            json.WriteStartObject("coverage");
+            json.WriteNumber("baselineRows", result.Coverage.BaselineRows);
+            json.WriteNumber("coveredRows", result.Coverage.CoveredRows);
+            json.WriteBoolean("sampled", result.Coverage.Sampled);
+            json.WriteEndObject();
+            if (result.Sample is { } sample)
+            {
+                json.WriteStartObject("sample");
+                json.WriteRounded("baselinePassRate", sample.BaselinePassRate, Digits);
+                json.WriteNumber("baselineRows", sample.BaselineRows);
+                json.WriteRounded("estimatedPassRate", sample.Estimate, Digits);
+                json.WriteRounded("lower", sample.Lower, Digits);
+                json.WriteRounded("upper", sample.Upper, Digits);
+                json.WriteNumber("confidence", sample.Confidence);
+                json.WriteNumber("selected", sample.Selected);
+                json.WriteNumber("population", sample.Population);
+                json.WriteBoolean("regression", sample.Regression);
+                json.WriteEndObject();
+            }
+
             json.WriteString("runId", result.RunId);
             json.WriteString("run", result.RunDirectory);
             json.WriteString("baseline", result.BaselinePath);
@@ -38,6 +59,7 @@ internal static class GateJsonWriter
             json.WriteNumber("minScoreDrop", result.Options.MinScoreDrop);
             json.WriteNumber("resamples", result.Options.Resamples);
             json.WriteNumber("minScorePairs", result.Options.MinScorePairs);
+            json.WriteBoolean("allowPartial", result.Options.AllowPartial);
             json.WriteString("correction", result.Options.Correction.ToString().ToLowerInvariant());
             json.WriteEndObject();
 
@@ -46,7 +68,7 @@ internal static class GateJsonWriter
             {
                 json.WriteStartObject();
                 json.WriteString("method", regression.MethodId);
-                json.WriteString("kind", regression.Kind == GateRegressionKind.PassRate ? "passRate" : "score");
+                json.WriteString("kind", regression.Kind switch { GateRegressionKind.PassRate => "passRate", GateRegressionKind.Score => "score", _ => "sampledPassRate" });
                 json.WriteString("message", GateText.Describe(regression, result.Options));
                 json.WriteEndObject();
             }

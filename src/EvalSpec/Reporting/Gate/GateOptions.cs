@@ -26,6 +26,12 @@ internal sealed record GateOptions
 
     public GateCorrection Correction { get; init; } = GateCorrection.Holm;
 
+    /// <summary>
+    /// Gate a run that has fewer rows than the baseline on the rows it has (<c>--allow-partial</c>). Without it such a
+    /// run is refused: a filtered run that passes says nothing about the rows it left out.
+    /// </summary>
+    public bool AllowPartial { get; init; }
+
     /// <summary>The first problem with these options, or null when they are valid.</summary>
     public string? Validate()
     {

@@ -43,5 +43,19 @@ internal sealed record GateResult
     /// <summary>Things a reader should know: a baseline without scores, a sampled run, nothing paired.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
 
-    public bool Passed => Regressions.Count == 0;
+    /// <summary>How many baseline rows the run has.</summary>
+    public required GateCoverage Coverage { get; init; }
+
+    /// <summary>For a sampled run: its estimate against the baseline pass rate (what it is gated on).</summary>
+    public SampleComparison? Sample { get; init; }
+
+    /// <summary>
+    /// Why the gate would not judge the run (a partial run without <see cref="GateOptions.AllowPartial"/>, a sample
+    /// without an estimate), with what to do; null when it judged it. A refused run does not pass.
+    /// </summary>
+    public string? Refusal { get; init; }
+
+    public bool Refused => Refusal is not null;
+
+    public bool Passed => Refusal is null && Regressions.Count == 0;
 }

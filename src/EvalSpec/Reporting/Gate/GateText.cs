@@ -10,6 +10,19 @@ internal static class GateText
     /// <summary>One line: passed or failed, and on what.</summary>
     public static string Headline(GateResult result)
     {
+        if (result.Refusal is { } refusal)
+        {
+            return "Gate REFUSED: " + refusal;
+        }
+
+        if (result.Sample is { } sample)
+        {
+            string estimated = Estimate(sample);
+            return result.Passed
+                ? $"Gate passed: the sampled run's pass rate is not meaningfully below the baseline's ({estimated})."
+                : $"Gate FAILED: {result.Regressions.Count} regression(s): the sampled run's pass rate is below the baseline's ({estimated}).";
+        }
+
         PairedComparison all = result.Overall;
         string compared = string.Create(CultureInfo.InvariantCulture, $"{all.Pairs} paired row(s), {all.B} stopped passing, {all.C} started passing");
         if (result.Passed)
@@ -24,6 +37,13 @@ internal static class GateText
     /// <summary>What regressed, with the numbers behind the decision.</summary>
     public static string Describe(GateRegression regression, GateOptions options)
     {
+        if (regression.Kind == GateRegressionKind.SampledPassRate && regression.Sample is { } sample)
+        {
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"Pass-rate regression of the sampled run: {Estimate(sample)}; the whole interval is below the baseline pass rate{(options.MinDrop > 0 ? $" minus {options.MinDrop}" : string.Empty)}.");
+        }
+
         PairedComparison c = regression.Comparison;
         string scope = regression.MethodId is null ? "all paired rows" : regression.MethodId;
         if (regression.Kind == GateRegressionKind.PassRate)
@@ -41,6 +61,11 @@ internal static class GateText
             CultureInfo.InvariantCulture,
             $"Score regression in {scope}: mean score {ReportFormat.Rate(c.BaselineMeanScore)} -> {ReportFormat.Rate(c.RunMeanScore)} over {c.ScorePairs} rows; change {ReportFormat.Interval(interval.Mean, interval.Lower, interval.Upper)} ({ReportFormat.Confidence(interval.Confidence)} paired bootstrap, {ReportFormat.Count(interval.Resamples)} resamples), entirely below -{options.MinScoreDrop}; sign-flip p = {ReportFormat.PValue(c.ScorePValue ?? 1)}.");
     }
+
+    /// <summary>A sampled run's estimate with its interval, and the baseline pass rate it is compared with.</summary>
+    public static string Estimate(SampleComparison sample) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"estimated {ReportFormat.Rate(sample.Estimate)} [{ReportFormat.Rate(sample.Lower)}, {ReportFormat.Rate(sample.Upper)}] ({ReportFormat.Confidence(sample.Confidence)}) from a sample of {sample.Selected} of {sample.Population} rows, baseline {ReportFormat.Rate(sample.BaselinePassRate)} over {sample.BaselineRows} rows");
 
     /// <summary>A flipped row: its display name, row id and both outcomes.</summary>
     public static string Row(PairedRow row) =>

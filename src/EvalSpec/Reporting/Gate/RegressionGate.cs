@@ -28,6 +28,13 @@ namespace EvalSpec.Reporting.Gate;
 /// <see cref="GateOptions.MinScorePairs"/> pairs. Per-method intervals widen to 1 - alpha / m (Bonferroni) by default.
 /// </para>
 /// <para>New rows, rows missing from the run and method-level robustness and CPS changes are reported, never failed.</para>
+/// <para>
+/// Coverage: a run that has fewer rows than the baseline (a <c>--filter</c>ed run) is refused unless
+/// <see cref="GateOptions.AllowPartial"/>: its rows passing says nothing about the rows it left out. A sampled run
+/// (EVALSPEC_SAMPLE) is gated on its stratified estimate instead: it regresses when the whole 1 - alpha interval of its
+/// estimated pass rate lies below the baseline pass rate of the same methods minus the minimum drop; its paired rows
+/// are shown, not tested.
+/// </para>
 /// </remarks>
 internal static class RegressionGate
 {
@@ -60,12 +67,32 @@ internal static class RegressionGate
         }
 
         string[] newRows = run.JudgedRows.Where(r => baseline.Find(r.RowId) is null).Select(r => r.RowId).ToArray();
+        RunSummaryFile.SampleSection? sampleSection = run.Summary?.Sample is { } s && s.Selected < s.Population ? s : null;
+        var coverage = new GateCoverage(baseline.Rows.Count, baseline.Rows.Count - missing.Count, Sampled: sampleSection is not null);
 
         PairedComparison overall = Compare(null, paired, options, scoreConfidence: 1 - options.Alpha);
         IGrouping<string, PairedRow>[] byMethod = paired.GroupBy(p => p.MethodId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
         PairedComparison[] methods = AdjustMethods(byMethod, options);
 
         var regressions = new List<GateRegression>();
+        SampleComparison? sample = null;
+        string? refusal = null;
+        if (sampleSection is not null)
+        {
+            // A sample's paired rows are too few to test, and which rows they are is a draw: gate the estimate instead.
+            overall = Informational(overall);
+            methods = methods.Select(Informational).ToArray();
+            (sample, refusal) = CompareSample(baseline, run, sampleSection, options);
+            if (sample is { Regression: true })
+            {
+                regressions.Add(new GateRegression(null, GateRegressionKind.SampledPassRate, overall) { Sample = sample });
+            }
+        }
+        else if (coverage.IsPartial && !options.AllowPartial)
+        {
+            refusal = PartialRun(coverage);
+        }
+
         foreach (PairedComparison comparison in new[] { overall }.Concat(methods))
         {
             if (comparison.PassRateRegression)
@@ -94,8 +121,63 @@ internal static class RegressionGate
             InconclusiveRows = paired.Where(p => p.Run == VerdictOutcome.Inconclusive).ToArray(),
             MethodChanges = MethodChanges(baseline, run),
             Regressions = regressions,
-            Notes = Notes(baseline, run, paired, newRows, missing),
+            Notes = Notes(baseline, run, paired, newRows, missing, coverage, options),
+            Coverage = coverage,
+            Sample = sample,
+            Refusal = refusal,
         };
+    }
+
+    /// <summary>Why a partial run is refused, and what to do.</summary>
+    private static string PartialRun(GateCoverage coverage) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"partial run: {coverage.CoveredRows} of {coverage.BaselineRows} baseline rows ({coverage.MissingRows} not in the run, e.g. left out by `dotnet test --filter`). A run that passes on some rows says nothing about the others: gate a run of every row, or pass --allow-partial to gate only the rows this run has. If rows were removed from the suite, record the baseline again (`evalspec baseline update --replace`).");
+
+    /// <summary>A comparison shown for information: its regression flags cleared.</summary>
+    private static PairedComparison Informational(PairedComparison comparison) =>
+        comparison with { PassRateRegression = false, ScoreRegression = false };
+
+    /// <summary>
+    /// A sampled run's estimate against the baseline: the baseline pass rate over its rows of the methods the run has,
+    /// the run's estimate and its 1 - alpha interval (estimate ± z × standard error, clamped to [0, 1]; the summary's 95%
+    /// interval when it has no standard error). Refused when the summary has no estimate.
+    /// </summary>
+    private static (SampleComparison? Sample, string? Refusal) CompareSample(Baseline baseline, RunData run, RunSummaryFile.SampleSection section, GateOptions options)
+    {
+        if (section.EstimatedPassRate is not double estimate)
+        {
+            return (null, string.Create(
+                CultureInfo.InvariantCulture,
+                $"sampled run without an estimate: no row of the sample of {section.Selected} was judged (see summary.json \"sample\"). Run the sample again, or run every row."));
+        }
+
+        var methods = new HashSet<string>(run.Rows.Select(r => r.MethodId), StringComparer.Ordinal);
+        BaselineEntry[] recorded = baseline.Rows.Where(r => methods.Contains(RowNames.MethodOf(r.Key))).Select(r => r.Value).ToArray();
+        if (recorded.Length == 0)
+        {
+            return (null, $"sampled run of methods the baseline does not record: is {baseline.Path} the baseline of this suite?");
+        }
+
+        double baselineRate = (double)recorded.Count(e => e.Outcome == VerdictOutcome.Pass) / recorded.Length;
+        double lower, upper, confidence;
+        if (section.StandardError is double error)
+        {
+            confidence = 1 - options.Alpha;
+            double z = Statistics.StandardNormal.TwoSidedCriticalValue(confidence);
+            lower = Math.Max(0, estimate - (z * error));
+            upper = Math.Min(1, estimate + (z * error));
+        }
+        else if (section.ConfidenceInterval95 is { Length: 2 } interval)
+        {
+            (confidence, lower, upper) = (0.95, interval[0], interval[1]);
+        }
+        else
+        {
+            return (null, "sampled run without a confidence interval in summary.json (written by an older EvalSpec?): run the sample again.");
+        }
+
+        bool regression = upper < baselineRate - options.MinDrop;
+        return (new SampleComparison(baselineRate, recorded.Length, estimate, lower, upper, confidence, section.Selected, section.Population, regression), null);
     }
 
     private static PairedComparison[] AdjustMethods(IGrouping<string, PairedRow>[] byMethod, GateOptions options)
@@ -210,9 +292,19 @@ internal static class RegressionGate
         return changes;
     }
 
-    private static IReadOnlyList<string> Notes(Baseline baseline, RunData run, List<PairedRow> paired, string[] newRows, List<string> missing)
+    private static IReadOnlyList<string> Notes(Baseline baseline, RunData run, List<PairedRow> paired, string[] newRows, List<string> missing, GateCoverage coverage, GateOptions options)
     {
         var notes = new List<string>();
+        if (coverage.IsPartial && options.AllowPartial)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Partial run (--allow-partial): {coverage.CoveredRows} of {coverage.BaselineRows} baseline rows; only those are compared."));
+        }
+
+        if (baseline.Version is > 0 and < Baseline.CurrentVersion && baseline.Rows.Values.Any(e => e.Outcome == VerdictOutcome.Fail))
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The baseline is version {baseline.Version}: its failing rows do not record what the failure showed, so in a test run they excuse no failure. Record it again with `evalspec baseline update`."));
+        }
+
         if (baseline.Rows.Count > 0 && paired.Count == 0)
         {
             notes.Add($"No row of the run is in the baseline: is {baseline.Path} the baseline of this suite?");
@@ -223,9 +315,13 @@ internal static class RegressionGate
             notes.Add("The baseline is version 1 (outcomes only): scores are not compared. Record it again with `evalspec baseline update` to add them.");
         }
 
-        if (run.Summary?.Sample is { } sample && missing.Count > 0)
+        if (coverage.Sampled && run.Summary?.Sample is { } sample)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The run was sampled ({sample.Selected} of {sample.Population} rows): baseline rows outside the sample are not in it and are not compared."));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The run was sampled ({sample.Selected} of {sample.Population} rows): it is gated on its estimated pass rate against the baseline's; its paired rows are shown, not tested."));
+            if (sample.UnsampledPopulation is > 0)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{sample.UnsampledPopulation} row(s) are in strata with no sampled row: the estimate says nothing about them."));
+            }
         }
 
         if (newRows.Length > 0)

@@ -108,20 +108,21 @@ internal sealed class RunMetrics
 
     private static RelationStatistics Robustness(string methodId, string? relation, string? kind, RunRow[] rows)
     {
-        RunRow[] decided = rows.Where(r => r.IsJudged && r.Outcome != VerdictOutcome.Inconclusive).ToArray();
-        AttackSuccess plain = RobustnessMetrics.Compute(decided.Select(r => new PerturbationOutcome(Applicable: true, Violated: r.Outcome == VerdictOutcome.Fail)));
+        // As in the run summary: rows count by their metric outcome (a missing or changed snapshot is no violation).
+        RunRow[] decided = rows.Where(r => r.IsJudged && r.MetricOutcome != VerdictOutcome.Inconclusive).ToArray();
+        AttackSuccess plain = RobustnessMetrics.Compute(decided.Select(r => new PerturbationOutcome(Applicable: true, Violated: r.MetricOutcome == VerdictOutcome.Fail)));
 
         // As in the run summary: weighing by kept meaning is for perturbations that should not change the answer.
         AttackSuccess weighted = RobustnessMetrics.Compute(decided
             .Where(r => r.RelationKind == "invariant")
-            .Select(r => new PerturbationOutcome(Applicable: true, Violated: r.Outcome == VerdictOutcome.Fail, MeaningPreservation: Math.Clamp(r.InputSimilarity ?? 1.0, 0, 1))));
+            .Select(r => new PerturbationOutcome(Applicable: true, Violated: r.MetricOutcome == VerdictOutcome.Fail, MeaningPreservation: Math.Clamp(r.InputSimilarity ?? 1.0, 0, 1))));
         return new RelationStatistics(
             methodId,
             relation,
             kind,
             rows.Length,
             rows.Count(r => !r.IsJudged),
-            rows.Count(r => r.IsJudged && r.Outcome == VerdictOutcome.Inconclusive),
+            rows.Count(r => r.IsJudged && r.MetricOutcome == VerdictOutcome.Inconclusive),
             decided.Length,
             plain.ViolatedRows,
             plain.Rate,
@@ -142,7 +143,7 @@ internal sealed class RunMetrics
     /// <summary>Without a summary: over the cases whose identity rows were decided under every variant seen in the run.</summary>
     private static MultiPromptStatistics FromRows(string methodId, string[] variants, RunRow[] identity, RunRow[] allRows)
     {
-        Dictionary<(string Case, string Variant), VerdictOutcome> outcomes = identity.ToDictionary(r => (r.Case, r.Variant), r => r.Outcome);
+        Dictionary<(string Case, string Variant), VerdictOutcome> outcomes = identity.ToDictionary(r => (r.Case, r.Variant), r => r.MetricOutcome);
         string[] allCases = allRows.Select(r => r.Case).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         string[] used = allCases
             .Where(c => variants.All(v => outcomes.TryGetValue((c, v), out VerdictOutcome o) && o != VerdictOutcome.Inconclusive))

@@ -13,9 +13,16 @@ namespace EvalSpec.Reporting.Reports;
 /// fields the reports, the baseline and the gate use are read; a missing optional field takes its default. A
 /// malformed line is a <see cref="RunDataException"/> naming the file and the line.
 /// </summary>
+/// <remarks>
+/// A row whose relation did not apply has the outcome <c>not-applicable</c>; files written before that outcome existed
+/// say <c>"outcome": "inconclusive"</c> with <c>"applicable": false</c>, and are read the same way.
+/// </remarks>
 internal static class RunResultsReader
 {
     public const string FileName = "results.jsonl";
+
+    /// <summary>The outcome of a row whose relation did not change the input (it was not judged).</summary>
+    public const string NotApplicable = "not-applicable";
 
     public static IReadOnlyList<RunRow> Read(string path)
     {
@@ -72,6 +79,9 @@ internal static class RunResultsReader
             }
 
             string rowId = RequiredString(row, "rowId", path, line);
+            string outcome = RequiredString(row, "outcome", path, line);
+            bool notApplicable = outcome == NotApplicable || OptionalBool(row, "applicable", path, line) == false;
+            string? hash = OptionalString(row, "failureEvidenceHash", path, line);
             string[] parts = rowId.Split('/');
             string methodId = parts[0];
             int dot = methodId.LastIndexOf('.');
@@ -84,8 +94,8 @@ internal static class RunResultsReader
                 Variant = OptionalString(row, "variant", path, line) ?? Part(parts, 2),
                 Relation = OptionalString(row, "relation", path, line) ?? Part(parts, 3, RunRow.IdentityRelation),
                 RelationKind = OptionalString(row, "relationKind", path, line),
-                Outcome = Outcome(RequiredString(row, "outcome", path, line), path, line, "outcome"),
-                Applicable = OptionalBool(row, "applicable", path, line) ?? true,
+                Outcome = outcome == NotApplicable ? VerdictOutcome.Inconclusive : Outcome(outcome, path, line, "outcome"),
+                Applicable = !notApplicable,
                 KnownFailure = OptionalBool(row, "knownFailure", path, line) ?? false,
                 RecordedOutcome = OptionalString(row, "baseline", path, line),
                 Reason = OptionalString(row, "reason", path, line),
@@ -93,6 +103,11 @@ internal static class RunResultsReader
                 Trials = ReadTrials(row, path, line),
                 InputSimilarity = OptionalNumber(row, "inputSimilarity", path, line),
                 RecordedFailureKind = OptionalString(row, "failureKind", path, line),
+                RecordedEvidence = hash is null ? null : new Gate.FailureEvidence(OptionalString(row, "failureEvidence", path, line) ?? string.Empty, hash),
+                OutputText = Gate.FailureEvidence.TextOf(OptionalElement(row, "output")),
+                SourceOutputText = Gate.FailureEvidence.TextOf(OptionalElement(row, "sourceOutput")),
+                TrialEvidence = ReadTrialEvidence(row, path, line),
+                OutcomeWithoutSnapshot = OptionalString(row, "outcomeWithoutSnapshot", path, line) is { } before ? Outcome(before, path, line, "outcomeWithoutSnapshot") : null,
                 Line = line,
             };
         }
@@ -165,12 +180,32 @@ internal static class RunResultsReader
             .ToArray();
     }
 
+    private static IReadOnlyList<Gate.FailureEvidence.Trial>? ReadTrialEvidence(JsonElement row, string path, int line)
+    {
+        if (!row.TryGetProperty("trials", out JsonElement trials) || trials.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        return trials.EnumerateArray()
+            .Where(t => t.ValueKind == JsonValueKind.Object)
+            .Select(t => new Gate.FailureEvidence.Trial(
+                Outcome(OptionalString(t, "outcome", path, line) ?? "inconclusive", path, line, "trials[].outcome"),
+                Gate.FailureEvidence.TextOf(OptionalElement(t, "output")) ?? OptionalString(t, "reason", path, line)))
+            .ToArray();
+    }
+
+    private static JsonElement? OptionalElement(JsonElement element, string property) =>
+        element.TryGetProperty(property, out JsonElement value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
     private static VerdictOutcome Outcome(string value, string path, int line, string property) => value switch
     {
         "pass" => VerdictOutcome.Pass,
         "fail" => VerdictOutcome.Fail,
         "inconclusive" => VerdictOutcome.Inconclusive,
-        _ => throw Malformed(path, line, $"\"{property}\" must be pass, fail or inconclusive (found \"{value}\")"),
+        _ => throw Malformed(path, line, property == "outcome"
+            ? $"\"outcome\" must be pass, fail, inconclusive or not-applicable (found \"{value}\")"
+            : $"\"{property}\" must be pass, fail or inconclusive (found \"{value}\")"),
     };
 
     private static string RequiredString(JsonElement element, string property, string path, int line) =>

@@ -32,7 +32,10 @@ internal sealed record RunRow
 
     public required VerdictOutcome Outcome { get; init; }
 
-    /// <summary>False when the relation did not change the input: the row was not judged.</summary>
+    /// <summary>
+    /// False when the relation did not change the input: the row was not judged (outcome <c>not-applicable</c> in
+    /// <c>results.jsonl</c>; <see cref="Outcome"/> is then <see cref="VerdictOutcome.Inconclusive"/>, never counted as such).
+    /// </summary>
     public bool Applicable { get; init; } = true;
 
     /// <summary>The row failed as the baseline records (reported as skipped in the test run).</summary>
@@ -53,6 +56,28 @@ internal sealed record RunRow
 
     /// <summary>The failure kind written by the runtime, when the results file has one.</summary>
     public string? RecordedFailureKind { get; init; }
+
+    /// <summary>The failure evidence written by the runtime, when the results file has it (results of EvalSpec with baseline format 3).</summary>
+    public Gate.FailureEvidence? RecordedEvidence { get; init; }
+
+    /// <summary>The judged output as text (<see cref="Gate.FailureEvidence.TextOf"/>): the follow-up output of a relation row.</summary>
+    public string? OutputText { get; init; }
+
+    /// <summary>For a relation row, the source output as text.</summary>
+    public string? SourceOutputText { get; init; }
+
+    /// <summary>For a row run several times: each trial's outcome and output text (else its reason), in order.</summary>
+    public IReadOnlyList<Gate.FailureEvidence.Trial>? TrialEvidence { get; init; }
+
+    /// <summary>
+    /// The outcome before the snapshot check, when the snapshot check changed it (a missing or changed verified file
+    /// failed a row its judges passed). The robustness and multi-prompt metrics count this outcome: a snapshot is a
+    /// review step, not a relation violation or a failing prompt variant.
+    /// </summary>
+    public VerdictOutcome? OutcomeWithoutSnapshot { get; init; }
+
+    /// <summary>The outcome the robustness and multi-prompt metrics count: <see cref="OutcomeWithoutSnapshot"/>, else <see cref="Outcome"/>.</summary>
+    public VerdictOutcome MetricOutcome => OutcomeWithoutSnapshot ?? Outcome;
 
     /// <summary>The line of <c>results.jsonl</c> the row was read from (1-based).</summary>
     public int Line { get; init; }
@@ -152,6 +177,15 @@ internal sealed record RunRow
             return "other: " + reason;
         }
     }
+
+    /// <summary>
+    /// What a failing row showed (<see cref="Gate.FailureEvidence"/>): as the runtime wrote it, else computed from the
+    /// row's outputs, trials and reason the way the runtime computes it. Null unless the row failed.
+    /// </summary>
+    public Gate.FailureEvidence? FailureEvidence =>
+        Outcome != VerdictOutcome.Fail
+            ? null
+            : RecordedEvidence ?? Gate.FailureEvidence.Of(OutputText, SourceOutputText, !IsIdentity, TrialEvidence, Reason);
 
     /// <summary>The one line the baseline keeps for a row that did not pass: the first check with the row's outcome and its rationale, else the reason.</summary>
     public string? BaselineReason =>

@@ -153,7 +153,13 @@ internal sealed class RunSummaryFile
 
         public double? EstimatedPassRate { get; init; }
 
+        /// <summary>The estimate's standard error (absent in summaries of older EvalSpec versions).</summary>
+        public double? StandardError { get; init; }
+
         public double[]? ConfidenceInterval95 { get; init; }
+
+        /// <summary>Rows in strata with no sampled row, which the estimate does not cover.</summary>
+        public long? UnsampledPopulation { get; init; }
     }
 
     internal sealed class SimilaritySection
