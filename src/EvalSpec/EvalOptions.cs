@@ -48,10 +48,21 @@ public sealed class EvalOptions
     public bool EarlyStop { get; set; }
 
     /// <summary>
-    /// Minimum number of rubric-panel judges that must give a pass or fail verdict (not abstain);
-    /// below it the panel is inconclusive. Default 1.
+    /// Minimum number of rubric-panel judges that must give a pass or fail verdict (not abstain, error or answer
+    /// unreadably); below it the panel is inconclusive. Default <see langword="null"/>: a strict majority of the
+    /// panel's judges (<see cref="JudgePanel.MajorityQuorum"/>: 1 of 1, 2 of 2 or 3, 3 of 4 or 5). Set a number between
+    /// 1 and the number of rubric judges (<c>EVALSPEC_QUORUM=1</c>), or <c>majority</c> in <c>evalspec.json</c> or the
+    /// environment to ask for the default explicitly. The invariance and change panels always need a strict majority.
     /// </summary>
-    public int Quorum { get; set; } = 1;
+    public int? Quorum { get; set; }
+
+    /// <summary>
+    /// What a row does when its eval has a <see cref="EvalAttribute.Rubric"/> but no rubric judge is registered:
+    /// <see cref="UnjudgedRubricMode.Auto"/> (default: says so and is decided by its other checks on a developer
+    /// machine, inconclusive on a build server), <see cref="UnjudgedRubricMode.Ignore"/> or
+    /// <see cref="UnjudgedRubricMode.Inconclusive"/>. Set with <c>EVALSPEC_UNJUDGEDRUBRIC=ignore</c>.
+    /// </summary>
+    public UnjudgedRubricMode UnjudgedRubric { get; set; }
 
     /// <summary>
     /// The model ids the system under test uses. LLM judges (<see cref="IModelJudge"/>) on one of these models
@@ -102,6 +113,13 @@ public sealed class EvalOptions
     /// </summary>
     public Snapshots.SnapshotMode Snapshots { get; set; }
 
+    /// <summary>The value of <c>Quorum</c> in configuration that asks for the default, a strict majority.</summary>
+    internal const string MajorityQuorumValue = "majority";
+
+    /// <summary>The error for an <see cref="UnjudgedRubric"/> value that is not one of the modes.</summary>
+    internal static string InvalidUnjudgedRubric(string value) =>
+        $"UnjudgedRubric '{value}' is not valid (EVALSPEC_UNJUDGEDRUBRIC or \"UnjudgedRubric\" in evalspec.json): use auto (the default: rows say that their rubric was not checked, and are inconclusive on a build server), ignore (never inconclusive for it) or inconclusive (always).";
+
     /// <summary>The longest row timeout a timer can hold (about 24 days).</summary>
     internal static readonly TimeSpan MaxRowTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 
@@ -119,7 +137,12 @@ public sealed class EvalOptions
 
         if (Quorum < 1)
         {
-            throw new EvalConfigurationException($"Quorum must be at least 1 (got {Quorum}).");
+            throw new EvalConfigurationException($"Quorum must be at least 1 (got {Quorum}). Set it in evalspec.json or with EVALSPEC_QUORUM to a number of rubric judges, or leave it unset (or \"majority\") for a strict majority of them.");
+        }
+
+        if (!Enum.IsDefined(UnjudgedRubric))
+        {
+            throw new EvalConfigurationException(InvalidUnjudgedRubric(UnjudgedRubric.ToString()));
         }
 
         if (Sample < 0)

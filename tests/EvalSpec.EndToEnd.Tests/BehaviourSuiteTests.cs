@@ -141,6 +141,22 @@ public sealed class BehaviourSuiteTests : IClassFixture<BehaviourSuiteTests.Run>
         structured.GetProperty("reason").GetString().Should().Contain("no judge applies");
     }
 
+    [Fact]
+    public void A_rubric_that_no_judge_checks_is_noted_on_each_identity_row_and_in_the_summary_line_without_changing_its_outcome()
+    {
+        // No judge is registered: locally the Refund rubric is noted, never dropped silently, and the rows are decided by
+        // their expected answers (build servers: UnjudgedRubricTests).
+        _run["BehaviourEvals.Refund [phone · short]"].Message.Should().Contain("\nNote: rubric not checked: no rubric judge registered (the row is decided by its other checks here; on a build server it is inconclusive unless EVALSPEC_UNJUDGEDRUBRIC=ignore)");
+        string[] noted = _run.Rows.Where(r => r.TryGetProperty("notes", out _)).Select(r => r.GetProperty("rowId").GetString()!).ToArray();
+        noted.Should().BeEquivalentTo(
+            new[] { "laptop/formal", "laptop/short", "phone/formal", "phone/short" }.Select(k => $"BehaviourSuite.BehaviourEvals.Refund/{k}/identity"),
+            "only identity rows of an eval with a rubric are judged by the rubric panel");
+        _run.Summary.GetProperty("unjudgedRubric").GetProperty("rows").GetInt32().Should().Be(4);
+        _run.Process.Output.Should().MatchRegex(
+            @"\[xUnit\.net [0-9:.]+\] BehaviourSuite: EvalSpec run e2e: 20 rows, 11 passed, 7 failed, 0 inconclusive, 2 not applicable\. Rubric not checked: no rubric judge registered \(4 row\(s\), decided by their other checks\)\.",
+            "the summary line is in the default console output");
+    }
+
     /// <summary>Runs the suite once for all tests of the class.</summary>
     public sealed class Run : IAsyncLifetime
     {

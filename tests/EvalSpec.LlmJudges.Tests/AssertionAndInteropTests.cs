@@ -74,7 +74,8 @@ public sealed class AssertionAndInteropTests : IAsyncLifetime
         _server.Responder = r => r.Model == "model-a"
             ? ScriptedResponse.Completion("""{"reasoning":"fine","score":5,"verdict":"pass"}""")
             : ScriptedResponse.ServerError();
-        var evaluator = new JudgeEvaluator(Panel(), "refund-policy");
+        // Quorum 1: with the default (a majority of both judges), the panel would be inconclusive.
+        var evaluator = new JudgeEvaluator(Panel(quorum: 1), "refund-policy");
 
         EvaluationResult result = await evaluator.EvaluateAsync(
             new[] { new ChatMessage(ChatRole.User, "How long can I return a laptop?") },
@@ -87,6 +88,23 @@ public sealed class AssertionAndInteropTests : IAsyncLifetime
         metric.Diagnostics.Should().ContainSingle(d => d.Severity == EvaluationDiagnosticSeverity.Warning && d.Message.Contains("HTTP 500"));
         metric.Metadata!.Keys.Should().Contain(new[] { "judge.judge-model-a", "judge.judge-model-b" });
         _server.Requests.Where(r => r.Model == "model-a").Single().LastUserMessage.Should().Contain("How long can I return a laptop?");
+    }
+
+    [Fact]
+    public async Task A_two_judge_panel_as_an_IEvaluator_with_one_judge_down_has_no_value_by_default()
+    {
+        _server.Responder = r => r.Model == "model-a"
+            ? ScriptedResponse.Completion("""{"reasoning":"fine","score":5,"verdict":"pass"}""")
+            : ScriptedResponse.ServerError();
+
+        EvaluationResult result = await new JudgeEvaluator(Panel(), "refund-policy").EvaluateAsync(
+            new[] { new ChatMessage(ChatRole.User, "How long can I return a laptop?") },
+            new ChatResponse(new ChatMessage(ChatRole.Assistant, "30 days.")),
+            additionalContext: new[] { new JudgeEvaluatorContext(rubric: "States the refund window.") });
+
+        BooleanMetric metric = result.Get<BooleanMetric>("refund-policy");
+        metric.Value.Should().BeNull("one judge of two is not a majority");
+        metric.Interpretation!.Failed.Should().BeTrue();
     }
 
     [Fact]
@@ -155,9 +173,10 @@ public sealed class AssertionAndInteropTests : IAsyncLifetime
         fail.Outcome.Should().Be(VerdictOutcome.Fail);
     }
 
-    private JudgePanel Panel() => new(
+    private JudgePanel Panel(int? quorum = null) => new(
         "rubric",
-        new[] { "model-a", "model-b" }.Select(m => new RubricJudge("judge-" + m, _server.CreateChatClient(m), new LlmJudgeOptions { MaxRetries = 0 })));
+        new[] { "model-a", "model-b" }.Select(m => new RubricJudge("judge-" + m, _server.CreateChatClient(m), new LlmJudgeOptions { MaxRetries = 0 })),
+        quorum: quorum);
 
     private sealed class StubEvaluator(EvaluationMetric metric) : IEvaluator
     {

@@ -131,6 +131,17 @@ public static class EvalRowRunner
             run.Statistics.FixedSinceBaseline();
         }
 
+        if (evaluation.RubricNotChecked)
+        {
+            run.Statistics.UnjudgedRubricRow();
+        }
+
+        if (JudgeErrorNotice(row, evaluation, knownFailure) is { } notice)
+        {
+            run.Statistics.RowWithJudgeErrors();
+            run.RowNotice(notice);
+        }
+
         run.Statistics.RowFinished(method.Id, evaluation.Outcome, finished, evaluation.NotApplicable);
         run.RecordOutcome(new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, evaluation.Outcome, evaluation.NotApplicable, evaluation.InputSimilarity, evaluation.OutcomeWithoutSnapshot));
         run.Results.Append(result with
@@ -269,6 +280,19 @@ public static class EvalRowRunner
         if (run.RubricPanel is not null)
         {
             evaluation.Checks.Add(await JudgeAsync(run.RubricPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false));
+        }
+        else if (!string.IsNullOrWhiteSpace(row.Method.Rubric))
+        {
+            // A rubric nobody checks is never dropped silently: noted, and on a build server the row is inconclusive.
+            evaluation.RubricNotChecked = true;
+            if (UnjudgedRubric.Check(run.Options.UnjudgedRubric, run.BuildServerVariable) is { } unjudged)
+            {
+                evaluation.Checks.Add(unjudged);
+            }
+            else
+            {
+                evaluation.Notes.Add(UnjudgedRubric.Note(run.Options.UnjudgedRubric));
+            }
         }
 
         evaluation.DecideFromChecks();
@@ -619,6 +643,66 @@ public static class EvalRowRunner
     }
 
 
+    /// <summary>
+    /// One line for the default console output when a panel of the row had errored or unreadable judges (whatever the
+    /// row's outcome: a passing row is where such errors hide), naming the row, its outcome and the judges; else null.
+    /// </summary>
+    private static string? JudgeErrorNotice(Row row, RowEvaluation evaluation, bool knownFailure)
+    {
+        IEnumerable<RowEvaluation> evaluations = evaluation.Trials is { Count: > 0 } trials ? trials : new[] { evaluation };
+        string[] problems = evaluations
+            .SelectMany(e => e.Checks)
+            .Where(c => c.Verdicts.Any(v => v.Errored))
+            .Select(c => $"{c.Panel} panel {c.Outcome.ToString().ToLowerInvariant()}, " + string.Join(
+                ", ",
+                c.ErroredVerdicts.Select(v => $"{v.Judge} {PanelVerdict.Problem(v)} ({OneLine(v.Rationale, 160)})")))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        if (problems.Length == 0 || evaluation.NotApplicable)
+        {
+            return null;
+        }
+
+        string outcome = evaluation.Outcome switch
+        {
+            VerdictOutcome.Pass => "passed",
+            VerdictOutcome.Fail when knownFailure => "failed (known failure)",
+            VerdictOutcome.Fail => "FAILED",
+            _ => "INCONCLUSIVE",
+        };
+        return $"EvalSpec: {DisplayName(row)} {outcome} with errored or unreadable judges: {string.Join("; ", problems)}";
+    }
+
+    /// <summary>The row's test name as the generator writes it: <c>Class.Method [case · variant · relation]</c>.</summary>
+    private static string DisplayName(Row row)
+    {
+        var labels = new List<string> { row.Case.Id };
+        bool implicitVariant = row.Method.Variants is [{ Key: EvalDefaults.DefaultVariantKey, Template: "" }];
+        if (!implicitVariant)
+        {
+            labels.Add(row.Variant.Key);
+        }
+
+        if (row.Relation is not null)
+        {
+            labels.Add(row.Relation.Key);
+        }
+
+        string type = row.Method.SuiteType.Name;
+        for (Type? outer = row.Method.SuiteType.DeclaringType; outer is not null; outer = outer.DeclaringType)
+        {
+            type = outer.Name + "." + type;
+        }
+
+        return $"{type}.{row.Method.MethodName} [{string.Join(" · ", labels)}]";
+    }
+
+    private static string OneLine(string text, int limit)
+    {
+        string line = string.Join(' ', text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length <= limit ? line : line[..limit] + "...";
+    }
+
     private static RowResult ToResult(EvalRun run, Row row, RowEvaluation evaluation, DateTimeOffset startedAt, TimeSpan latency)
     {
         MethodRun? judged = row.Relation is null ? evaluation.Source : evaluation.FollowUp;
@@ -643,6 +727,7 @@ public static class EvalRowRunner
             OutcomeWithoutSnapshot = evaluation.OutcomeWithoutSnapshot is VerdictOutcome before && before != evaluation.Outcome ? before.ToString().ToLowerInvariant() : null,
             Checks = evaluation.Checks.Select(ToCheckResult).ToArray(),
             Reason = evaluation.Reason,
+            Notes = evaluation.Notes.Count == 0 ? null : evaluation.Notes.ToArray(),
             LatencyMs = Milliseconds(latency),
             SourceLatencyMs = evaluation.Source is null ? null : Milliseconds(evaluation.Source.Latency),
             FollowUpLatencyMs = evaluation.FollowUp is null ? null : Milliseconds(evaluation.FollowUp.Latency),
@@ -688,6 +773,20 @@ public static class EvalRowRunner
         if (evaluation.Reason is not null)
         {
             text.Append("\nReason: ").Append(evaluation.Reason);
+        }
+
+        foreach (string note in evaluation.Notes)
+        {
+            text.Append("\nNote: ").Append(note);
+        }
+
+        string[] errored = evaluation.Checks
+            .Where(c => c.Verdicts.Any(v => v.Errored))
+            .Select(c => c.Panel + ": " + string.Join(", ", c.ErroredVerdicts.Select(v => $"{v.Judge} ({PanelVerdict.Problem(v)})")))
+            .ToArray();
+        if (errored.Length > 0)
+        {
+            text.Append("\nJudges errored or unreadable: ").Append(string.Join("; ", errored));
         }
 
         if (!string.IsNullOrEmpty(evaluation.Prompt))
@@ -777,6 +876,12 @@ public static class EvalRowRunner
 
         public List<PanelVerdict> Checks { get; } = new();
 
+        /// <summary>What the row's message and result say besides its checks (a rubric that no judge checked).</summary>
+        public List<string> Notes { get; } = new();
+
+        /// <summary>The eval has a rubric and no rubric judge is registered: the rubric was not checked.</summary>
+        public bool RubricNotChecked { get; set; }
+
         public VerdictOutcome Outcome { get; private set; } = VerdictOutcome.Inconclusive;
 
         public string? Reason { get; private set; } = "the row was not evaluated";
@@ -815,6 +920,8 @@ public static class EvalRowRunner
                 Trials = trials,
             };
             row.Checks.AddRange(shown.Checks);
+            row.Notes.AddRange(shown.Notes);
+            row.RubricNotChecked = trials.Any(t => t.RubricNotChecked);
             string detail = summary.Outcome == VerdictOutcome.Pass || shown.Reason is null ? string.Empty : $"; trial {shown.Trial!.Value}: {shown.Reason}";
             row.Decide(summary.Outcome, summary.Description + detail, summary.Outcome == VerdictOutcome.Pass ? null : shown.Exception);
 

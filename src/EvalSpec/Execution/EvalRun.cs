@@ -25,6 +25,7 @@ internal sealed class EvalRun : IDisposable
     private static EvalRun? s_current;
     private static Exception? s_initializationError;
     private static CancellationToken s_runCancellation;
+    private static Action<string>? s_notices;
     private static int s_exitHandlerRegistered;
     private static int s_completedByTestFramework;
     private readonly object _checkpointGate = new();
@@ -47,14 +48,20 @@ internal sealed class EvalRun : IDisposable
         RunId = runId;
         RunDirectory = runDirectory;
         RubricPanel = CreatePanel("rubric", services.GetServices<IJudge>().ToArray(), options, options.Quorum, options.EarlyStop);
-        InvariancePanel = CreatePanel("invariance", services.GetKeyedServices<IJudge>(JudgeRoles.Invariance).ToArray(), options, 1, earlyStop: false)
+
+        // The relation panels need a strict majority of their judges, whatever the rubric panel's quorum.
+        InvariancePanel = CreatePanel("invariance", services.GetKeyedServices<IJudge>(JudgeRoles.Invariance).ToArray(), options, quorum: null, earlyStop: false)
             ?? new JudgePanel("invariance", new IJudge[] { new TokenF1InvarianceJudge() });
-        ChangePanel = CreatePanel("change", services.GetKeyedServices<IJudge>(JudgeRoles.Change).ToArray(), options, 1, earlyStop: false)
+        ChangePanel = CreatePanel("change", services.GetKeyedServices<IJudge>(JudgeRoles.Change).ToArray(), options, quorum: null, earlyStop: false)
             ?? new JudgePanel("change", new IJudge[] { new TokenF1ChangeJudge() });
         SystemUnderTestLimiter = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         Results = new ResultsWriter(Path.Combine(runDirectory, "results.jsonl"));
         InputSimilarity = new Metamorphic.InputSimilarity(services.GetService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>());
+        BuildServerVariable = ContinuousIntegration.IsDetected(out string? ciVariable) ? ciVariable : null;
     }
+
+    /// <summary>The environment variable that shows this run is on a build server, or null on a developer machine.</summary>
+    public string? BuildServerVariable { get; }
 
     public EvalOptions Options { get; }
 
@@ -285,6 +292,60 @@ internal sealed class EvalRun : IDisposable
     public static void AttachRunCancellation(CancellationToken cancellationToken) => s_runCancellation = cancellationToken;
 
     /// <summary>
+    /// Where <see cref="Notice"/> sends its lines: set by <see cref="EvalTestAssemblyRunner"/> to xUnit's diagnostic
+    /// messages, which <c>dotnet test</c> prints at its default verbosity (EvalSpec's build targets turn them on), unlike
+    /// the test process's standard output. Null to go back to the console.
+    /// </summary>
+    public static void AttachNotices(Action<string>? notices) => Volatile.Write(ref s_notices, notices);
+
+    /// <summary>
+    /// A line a person must see in the default console output of <c>dotnet test</c>: a row whose judges errored, the
+    /// run summary. Without EvalSpec's test framework it goes to the standard output (shown from normal verbosity).
+    /// </summary>
+    /// <returns>Whether the line went to the test framework (false: to the standard output).</returns>
+    public static bool Notice(string line)
+    {
+        Action<string>? notices = Volatile.Read(ref s_notices);
+        if (notices is null)
+        {
+            Console.WriteLine(line);
+            return false;
+        }
+
+        try
+        {
+            notices(line);
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            // The test framework has finished with its message sink: the line still reaches the standard output.
+            Console.WriteLine(line);
+            return false;
+        }
+    }
+
+    /// <summary>How many rows have said in a notice that their judges errored; after <see cref="MaxRowNotices"/>, the summary counts the rest.</summary>
+    private int _rowNotices;
+
+    /// <summary>Rows that print their own notice line, before the rest are only counted (a judge endpoint that is down would flood the console).</summary>
+    internal const int MaxRowNotices = 20;
+
+    /// <summary>A row's notice, up to <see cref="MaxRowNotices"/> per run; then one line saying where the others are.</summary>
+    public void RowNotice(string line)
+    {
+        int count = Interlocked.Increment(ref _rowNotices);
+        if (count <= MaxRowNotices)
+        {
+            Notice(line);
+        }
+        else if (count == MaxRowNotices + 1)
+        {
+            Notice($"EvalSpec: more rows have errored or unreadable judges; the run summary counts them and each row's message (and results.jsonl) names them.");
+        }
+    }
+
+    /// <summary>
     /// Writes the recordings, the baseline (when updating), the run summary and the reports, and closes the results file.
     /// Safe to call when no row ran. Recordings that cannot be written do not stop the rest: the error is printed and kept in
     /// summary.json.
@@ -313,7 +374,13 @@ internal sealed class EvalRun : IDisposable
                 run.WriteSummaryAndBaseline();
             }
 
-            // Shown by `dotnet test --logger "console;verbosity=normal"` and in IDE test output panes.
+            // The headline goes to the default console output of `dotnet test` (through the test framework); the details
+            // are shown by `dotnet test --logger "console;verbosity=normal"` and in IDE test output panes.
+            if (Volatile.Read(ref s_notices) is not null)
+            {
+                Notice(RunSummaryWriter.Headline(run));
+            }
+
             Console.WriteLine(RunSummaryWriter.Describe(run));
             WriteReports(run);
         }
@@ -394,15 +461,7 @@ internal sealed class EvalRun : IDisposable
         // Checked before binding: the binder ignores unknown keys, so a typo would silently leave an option at its default.
         IConfiguration configuration = EvalConfiguration.Load(Path.Combine(AppContext.BaseDirectory, EvalConfiguration.FileName), Environment.GetEnvironmentVariables());
 
-        var options = new EvalOptions();
-        try
-        {
-            configuration.Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new EvalConfigurationException($"EvalSpec options in evalspec.json or EVALSPEC_ environment variables are invalid: {ex.Message}", ex);
-        }
+        EvalOptions options = BindOptions(configuration);
 
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
@@ -457,6 +516,51 @@ internal sealed class EvalRun : IDisposable
         }
     }
 
+    /// <summary>The options of <c>evalspec.json</c> and <c>EVALSPEC_</c> variables, before the startup adjusts them.</summary>
+    internal static EvalOptions BindOptions(IConfiguration configuration)
+    {
+        var options = new EvalOptions();
+        try
+        {
+            BindingView(configuration).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new EvalConfigurationException($"EvalSpec options in evalspec.json or EVALSPEC_ environment variables are invalid: {ex.Message}", ex);
+        }
+
+        return options;
+    }
+
+    /// <summary>
+    /// The configuration the options are bound from: values the binder cannot read are checked first, with an error that
+    /// names the setting and its values, and <c>Quorum: majority</c> (the default, asked for by name) binds as unset.
+    /// </summary>
+    private static IConfiguration BindingView(IConfiguration configuration)
+    {
+        string? unjudgedRubric = configuration[nameof(EvalOptions.UnjudgedRubric)];
+        if (!string.IsNullOrWhiteSpace(unjudgedRubric) && !Enum.TryParse<UnjudgedRubricMode>(unjudgedRubric.Trim(), ignoreCase: true, out _))
+        {
+            throw new EvalConfigurationException(EvalOptions.InvalidUnjudgedRubric(unjudgedRubric));
+        }
+
+        string? quorum = configuration[nameof(EvalOptions.Quorum)]?.Trim();
+        if (string.IsNullOrEmpty(quorum) || int.TryParse(quorum, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            return configuration;
+        }
+
+        if (!string.Equals(quorum, EvalOptions.MajorityQuorumValue, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new EvalConfigurationException($"Quorum '{quorum}' is not valid (EVALSPEC_QUORUM or \"Quorum\" in evalspec.json): give a number of rubric judges, or \"majority\" (the default) for a strict majority of them.");
+        }
+
+        return new ConfigurationBuilder()
+            .AddConfiguration(configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?> { [nameof(EvalOptions.Quorum)] = null })
+            .Build();
+    }
+
     private static void RunStartup(Assembly testAssembly, EvalSetup setup)
     {
         EvalStartupAttribute? attribute = testAssembly.GetCustomAttribute<EvalStartupAttribute>();
@@ -507,11 +611,18 @@ internal sealed class EvalRun : IDisposable
         return Directory.GetCurrentDirectory();
     }
 
-    private static JudgePanel? CreatePanel(string name, IJudge[] judges, EvalOptions options, int quorum, bool earlyStop)
+    internal static JudgePanel? CreatePanel(string name, IJudge[] judges, EvalOptions options, int? quorum, bool earlyStop)
     {
         if (judges.Length == 0)
         {
             return null;
+        }
+
+        if (quorum > judges.Length)
+        {
+            throw new EvalConfigurationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Quorum is {quorum} but the {name} panel has {judges.Length} judge(s) ({string.Join(", ", judges.Select(j => j.Name))}): a quorum cannot be larger than the panel. Set Quorum (EVALSPEC_QUORUM, evalspec.json or setup.Options.Quorum) between 1 and {judges.Length}, or leave it unset for a strict majority ({JudgePanel.MajorityQuorum(judges.Length)} of {judges.Length})."));
         }
 
         if (!Enum.IsDefined(options.Aggregation))
@@ -544,7 +655,20 @@ internal sealed class EvalRun : IDisposable
         private int _knownFailures;
         private int _fixedSinceBaseline;
 
+        private int _rowsWithJudgeErrors;
+        private int _unjudgedRubricRows;
+
         public void KnownFailure() => Interlocked.Increment(ref _knownFailures);
+
+        /// <summary>Counts a row one of whose panels had an errored or unreadable judge.</summary>
+        public void RowWithJudgeErrors() => Interlocked.Increment(ref _rowsWithJudgeErrors);
+
+        public int RowsWithJudgeErrors => Volatile.Read(ref _rowsWithJudgeErrors);
+
+        /// <summary>Counts a row whose eval has a rubric that no judge checked (no rubric judge registered).</summary>
+        public void UnjudgedRubricRow() => Interlocked.Increment(ref _unjudgedRubricRows);
+
+        public int UnjudgedRubricRows => Volatile.Read(ref _unjudgedRubricRows);
 
         public void FixedSinceBaseline() => Interlocked.Increment(ref _fixedSinceBaseline);
 

@@ -23,6 +23,11 @@ internal sealed class EvalTestAssemblyRunner : XunitTestAssemblyRunner
     {
         await base.AfterTestAssemblyStartingAsync().ConfigureAwait(false);
         EvalRun.CompletedByTestFramework();
+
+        // xUnit's diagnostic messages reach the default console output of `dotnet test` (EvalSpec's build targets turn
+        // them on); the test process's own standard output is shown only from normal verbosity.
+        IMessageSink diagnostics = DiagnosticMessageSink;
+        EvalRun.AttachNotices(line => diagnostics.OnMessage(new DiagnosticMessage(line)));
         var rows = new List<(Type Suite, string RowId, string Stratum)>();
         foreach (IXunitTestCase testCase in TestCases)
         {
@@ -90,6 +95,10 @@ internal sealed class EvalTestAssemblyRunner : XunitTestAssemblyRunner
         catch (System.Exception ex)
         {
             DiagnosticMessageSink.OnMessage(new DiagnosticMessage($"EvalSpec could not write the run summary: {ex.GetType().Name}: {ex.Message}"));
+        }
+        finally
+        {
+            EvalRun.AttachNotices(null);
         }
     }
 }

@@ -30,13 +30,22 @@ public sealed class ExpectedAnswerJudge : IJudge
     };
 
     /// <inheritdoc/>
-    public string Name => JudgeName;
+    /// <remarks>
+    /// Defaults to <see cref="JudgeName"/>, the name of the expected-answer check of every row with an expected answer;
+    /// set another name to put this judge on a panel as well (judge statistics are kept by name).
+    /// </remarks>
+    public string Name
+    {
+        get;
+        init => field = JudgeNames.Validate(value);
+    } = JudgeName;
 
     /// <inheritdoc/>
     public ValueTask<Verdict> JudgeAsync(JudgeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ValueTask.FromResult(Judge(request));
+        Verdict verdict = Judge(request);
+        return ValueTask.FromResult(verdict.Judge == Name ? verdict : verdict with { Judge = Name });
     }
 
     /// <summary>Whether a normalised token carries meaning a paraphrase cannot drop: a number or a negation.</summary>

@@ -12,7 +12,9 @@ namespace EvalSpec.Judging;
 /// A panel of judges (PoLL-style jury): asks its judges, then combines their verdicts with an
 /// <see cref="IVerdictAggregator"/>. A judge that throws or returns an invalid score becomes an
 /// inconclusive, errored verdict carrying the reason; a panel whose deciding (non-abstaining) judges are
-/// fewer than <see cref="Quorum"/> is inconclusive.
+/// fewer than <see cref="Quorum"/> is inconclusive. By default the quorum is a strict majority of the panel's
+/// judges (<see cref="MajorityQuorum"/>): a panel of three whose two judges errored or could not be read does not
+/// decide on the third judge's word alone.
 /// </summary>
 /// <remarks>
 /// With <see cref="EarlyStop"/> the panel asks its judges in order, in the smallest waves that could settle
@@ -29,8 +31,11 @@ public sealed class JudgePanel
     /// <param name="name">The panel's name, used in messages and results.</param>
     /// <param name="judges">The judges; at least one, with distinct names.</param>
     /// <param name="aggregation">How verdicts are combined.</param>
-    /// <param name="quorum">Minimum number of judges that must pass or fail (not abstain).</param>
-    public JudgePanel(string name, IEnumerable<IJudge> judges, PanelAggregation aggregation, int quorum = 1)
+    /// <param name="quorum">
+    /// Minimum number of judges that must pass or fail (not abstain or error), between 1 and the number of judges;
+    /// <see langword="null"/> (the default) for a strict majority of the judges (<see cref="MajorityQuorum"/>).
+    /// </param>
+    public JudgePanel(string name, IEnumerable<IJudge> judges, PanelAggregation aggregation, int? quorum = null)
         : this(name, judges, Enum.IsDefined(aggregation) ? aggregation.ToAggregator() : throw new ArgumentOutOfRangeException(nameof(aggregation), aggregation, "Unknown aggregation."), quorum)
     {
     }
@@ -39,9 +44,12 @@ public sealed class JudgePanel
     /// <param name="name">The panel's name, used in messages and results.</param>
     /// <param name="judges">The judges; at least one, with distinct names. With early stopping, cheapest first.</param>
     /// <param name="aggregator">How verdicts are combined; default majority.</param>
-    /// <param name="quorum">Minimum number of judges that must pass or fail (not abstain).</param>
+    /// <param name="quorum">
+    /// Minimum number of judges that must pass or fail (not abstain or error), between 1 and the number of judges;
+    /// <see langword="null"/> (the default) for a strict majority of the judges (<see cref="MajorityQuorum"/>).
+    /// </param>
     /// <param name="earlyStop">Whether to stop asking judges once the outcome cannot change.</param>
-    public JudgePanel(string name, IEnumerable<IJudge> judges, IVerdictAggregator? aggregator = null, int quorum = 1, bool earlyStop = false)
+    public JudgePanel(string name, IEnumerable<IJudge> judges, IVerdictAggregator? aggregator = null, int? quorum = null, bool earlyStop = false)
     {
         Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("A panel needs a name.", nameof(name)) : name;
         Judges = (judges ?? throw new ArgumentNullException(nameof(judges))).ToArray();
@@ -56,13 +64,16 @@ public sealed class JudgePanel
             throw new ArgumentException($"Panel '{name}' has two judges named '{duplicate}'; judge names must be unique within a panel.", nameof(judges));
         }
 
-        if (quorum < 1 || quorum > Judges.Count)
+        if (quorum is int explicitQuorum && (explicitQuorum < 1 || explicitQuorum > Judges.Count))
         {
-            throw new ArgumentOutOfRangeException(nameof(quorum), quorum, $"Panel '{name}' has {Judges.Count} judge(s); its quorum must be between 1 and {Judges.Count}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(quorum),
+                quorum,
+                $"Panel '{name}' has {Judges.Count} judge(s); its quorum must be between 1 and {Judges.Count}, or null for a strict majority ({MajorityQuorum(Judges.Count)}).");
         }
 
         Aggregator = aggregator ?? MajorityAggregator.Instance;
-        Quorum = quorum;
+        Quorum = quorum ?? MajorityQuorum(Judges.Count);
         EarlyStop = earlyStop;
 
         // An aggregator that cannot work with these judges (a weight missing for one) fails here, not on the first row.
@@ -85,11 +96,23 @@ public sealed class JudgePanel
     /// <summary>How verdicts are combined.</summary>
     public IVerdictAggregator Aggregator { get; }
 
-    /// <summary>Minimum number of judges that must pass or fail (not abstain) for a decision.</summary>
+    /// <summary>
+    /// Minimum number of judges that must pass or fail (not abstain or error) for a decision: the number given, else a
+    /// strict majority of the judges.
+    /// </summary>
     public int Quorum { get; }
 
     /// <summary>Whether the panel stops asking judges once the outcome cannot change.</summary>
     public bool EarlyStop { get; }
+
+    /// <summary>The default quorum of a panel of <paramref name="judges"/> judges: more than half of them (1 of 1, 2 of 2 or 3, 3 of 4 or 5).</summary>
+    /// <param name="judges">The number of judges on the panel.</param>
+    /// <returns>The smallest number of judges that is more than half of them.</returns>
+    public static int MajorityQuorum(int judges)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(judges);
+        return judges / 2 + 1;
+    }
 
     /// <summary>
     /// Sees every panel verdict of the process, so that panels used anywhere during an eval run (row checks,
@@ -152,7 +175,9 @@ public sealed class JudgePanel
         var tally = VerdictTally.Of(verdicts);
         if (tally.Deciding < Quorum)
         {
-            return new PanelDecision(VerdictOutcome.Inconclusive, tally.MeanScore, $"quorum not met: {tally.Deciding} judge(s) decided, {Quorum} needed ({tally})");
+            int errored = verdicts.Count(v => v.Errored);
+            string errors = errored == 0 ? string.Empty : $"; {errored} errored or unreadable";
+            return new PanelDecision(VerdictOutcome.Inconclusive, tally.MeanScore, $"quorum not met: {tally.Deciding} judge(s) decided, {Quorum} needed ({tally}{errors})");
         }
 
         return Aggregator.Decide(verdicts);

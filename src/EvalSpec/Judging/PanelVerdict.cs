@@ -43,6 +43,18 @@ public sealed record PanelVerdict
     /// <summary>Model calls made by the judges asked.</summary>
     public int ModelCalls => Verdicts.Sum(v => v.ModelCalls);
 
+    /// <summary>
+    /// The verdicts of judges that failed rather than decided (<see cref="Verdict.Errored"/>: they threw, timed out,
+    /// their model errored, or their answer could not be read), in panel order.
+    /// </summary>
+    public IReadOnlyList<Verdict> ErroredVerdicts => Verdicts.Where(v => v.Errored).ToArray();
+
+    /// <summary>How much of an unreadable judge's raw answer <see cref="Describe"/> shows (the results keep all of it).</summary>
+    internal const int RawAnswerLimit = 500;
+
+    /// <summary>"unreadable" for an errored judge that answered (its answer could not be read), else "errored".</summary>
+    internal static string Problem(Verdict verdict) => string.IsNullOrWhiteSpace(verdict.RawOutput) ? "errored" : "unreadable";
+
     /// <summary>A multi-line description: the outcome, then one line per judge.</summary>
     /// <returns>The text.</returns>
     public string Describe()
@@ -50,10 +62,33 @@ public sealed record PanelVerdict
         string score = Score is double s ? " (score " + s.ToString("0.00", CultureInfo.InvariantCulture) + ")" : string.Empty;
         if (Verdicts.Count == 1 && Verdicts[0].Rationale == Rationale)
         {
-            return $"{Panel}: {Outcome}{score}: {Rationale} [judge {Verdicts[0].Judge}]";
+            return $"{Panel}: {Outcome}{score}: {Rationale} [judge {Verdicts[0].Judge}]" + RawAnswer(Verdicts[0]);
         }
 
         string skipped = JudgesSkipped == 0 ? string.Empty : $"\n  ({JudgesSkipped} judge(s) not asked: the outcome could no longer change)";
-        return $"{Panel}: {Outcome}{score}: {Rationale}" + string.Concat(Verdicts.Select(v => "\n  - " + v)) + skipped;
+        return $"{Panel}: {Outcome}{score}: {Rationale}" + string.Concat(Verdicts.Select(v => "\n  - " + v + RawAnswer(v))) + skipped;
+    }
+
+    /// <summary>
+    /// For a judge whose answer could not be read: the start of that answer on its own line, so that a person sees
+    /// what the judge said without opening the results.
+    /// </summary>
+    private static string RawAnswer(Verdict verdict)
+    {
+        if (!verdict.Errored || string.IsNullOrWhiteSpace(verdict.RawOutput))
+        {
+            return string.Empty;
+        }
+
+        string raw = verdict.RawOutput;
+        string shown = raw;
+        if (raw.Length > RawAnswerLimit)
+        {
+            // Never cut a surrogate pair in half.
+            int cut = char.IsHighSurrogate(raw[RawAnswerLimit - 1]) ? RawAnswerLimit - 1 : RawAnswerLimit;
+            shown = raw[..cut] + string.Create(CultureInfo.InvariantCulture, $"... (first {cut} of {raw.Length} characters; all of it in results.jsonl)");
+        }
+
+        return "\n    raw answer: \"" + shown.Replace("\r", "\\r", System.StringComparison.Ordinal).Replace("\n", "\\n", System.StringComparison.Ordinal) + "\"";
     }
 }

@@ -53,6 +53,9 @@ internal sealed record RowResult
     /// <summary>Why the row has its outcome, when that is not just its checks (an exception, a timeout, no judges).</summary>
     public string? Reason { get; init; }
 
+    /// <summary>What the row says besides its checks, e.g. "rubric not checked: no rubric judge registered".</summary>
+    public IReadOnlyList<string>? Notes { get; init; }
+
     public required double LatencyMs { get; init; }
 
     public double? SourceLatencyMs { get; init; }

@@ -32,10 +32,15 @@ internal static class RunSummaryWriter
             },
             methods = byMethod.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Totals(new[] { p.Value })),
             judges = run.Judges.Judges.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
+            rowsWithJudgeErrors = statistics.RowsWithJudgeErrors,
+            unjudgedRubric = statistics.UnjudgedRubricRows == 0
+                ? null
+                : new { rows = statistics.UnjudgedRubricRows, mode = run.Options.UnjudgedRubric, buildServer = run.BuildServerVariable },
             panels = run.Judges.Panels.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(
                 p => p.Key,
                 p => new
                 {
+                    quorum = QuorumOf(run, p.Key),
                     judgements = p.Value.Judgements.Count,
                     judgesAsked = p.Value.JudgesAsked,
                     judgesSkipped = p.Value.JudgesSkipped,
@@ -77,6 +82,77 @@ internal static class RunSummaryWriter
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>
+    /// The one line of the summary shown in the default console output of <c>dotnet test</c>: row counts, and what must
+    /// not go unseen (judges that errored or could not be read, rubrics nobody checked).
+    /// </summary>
+    public static string Headline(EvalRun run)
+    {
+        EvalRun.RunStatistics statistics = run.Statistics;
+        int[][] all = statistics.ByMethod.Values.ToArray();
+        int pass = all.Sum(c => c[0]);
+        int fail = all.Sum(c => c[1]);
+        int inconclusive = all.Sum(c => c[2]);
+        int notApplicable = all.Sum(c => c[3]);
+        string known = statistics.KnownFailures == 0 ? string.Empty : $" ({statistics.KnownFailures} known, skipped)";
+        string skipped = notApplicable == 0 ? string.Empty : $", {notApplicable} not applicable";
+        var text = new System.Text.StringBuilder();
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}.");
+        if (statistics.RowsWithJudgeErrors > 0)
+        {
+            IEnumerable<string> judges = run.Judges.Judges.Where(j => j.Value.Errored > 0).OrderBy(j => j.Key, StringComparer.Ordinal).Select(j => $"{j.Key} {j.Value.Errored}");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $" Judges errored or unreadable on {statistics.RowsWithJudgeErrors} row(s) ({string.Join(", ", judges)}).");
+        }
+
+        if (statistics.UnjudgedRubricRows > 0)
+        {
+            bool inconclusiveRows = Execution.UnjudgedRubric.Check(run.Options.UnjudgedRubric, run.BuildServerVariable) is not null;
+            string consequence = inconclusiveRows ? "inconclusive" : "decided by their other checks";
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $" {Capitalised(Execution.UnjudgedRubric.NotChecked)} ({statistics.UnjudgedRubricRows} row(s), {consequence}).");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>The quorum of one of the run's own panels, by name; null for other panels (judges used inside eval methods).</summary>
+    private static int? QuorumOf(EvalRun run, string panel) => panel switch
+    {
+        "rubric" => run.RubricPanel?.Quorum,
+        "invariance" => run.InvariancePanel.Quorum,
+        "change" => run.ChangePanel.Quorum,
+        _ => null,
+    };
+
+    /// <summary>Per multi-judge panel: its judges, quorum and how much they agreed (Fleiss' kappa, Krippendorff's alpha, each pair).</summary>
+    private static string DescribePanels(EvalRun run)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (KeyValuePair<string, JudgeStatistics.PanelRecord> panel in run.Judges.Panels.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            IReadOnlyList<IReadOnlyList<Judging.Verdict>> judgements = panel.Value.Judgements;
+            if (judgements.All(j => j.Count < 2))
+            {
+                continue;
+            }
+
+            var agreement = Judging.PanelAgreement.Compute(judgements);
+            IReadOnlyList<string> judges = agreement.Judges;
+            string quorum = QuorumOf(run, panel.Key) is int q ? $", quorum {q}" : string.Empty;
+            string pairs = string.Join(", ", agreement.Pairs.Select(p => string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{p.FirstJudge}/{p.SecondJudge} {Percent(p.ObservedAgreement)} (Cohen's kappa {Number(p.CohensKappa)})")));
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n  Panel {panel.Key}: {judges.Count} judges ({string.Join(", ", judges)}){quorum}, {judgements.Count} verdicts; agreement: Fleiss' kappa {Number(agreement.FleissKappa.Value)}, Krippendorff's alpha {Number(agreement.KrippendorffAlpha.Value)}; pairs agree {pairs}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Number(double? value) => value is double v && !double.IsNaN(v) ? v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Percent(double? value) => value is double v && !double.IsNaN(v) ? v.ToString("0%", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
+
     /// <summary>A few lines for the console: counts, known failures, and where the results are.</summary>
     public static string Describe(EvalRun run)
     {
@@ -92,13 +168,15 @@ internal static class RunSummaryWriter
         string judgeErrors = errored == 0 ? string.Empty : $"\n  {errored} judge verdict(s) errored: " + string.Join(", ", run.Judges.Judges.Where(j => j.Value.Errored > 0).Select(j => $"{j.Key} {j.Value.Errored}"));
         string fixedRows = statistics.FixedSinceBaselineCount == 0 ? string.Empty : $"\n  {statistics.FixedSinceBaselineCount} row(s) recorded as failing in the baseline now pass: record it again with EVALSPEC_BASELINE=update.";
         string metrics = string.Concat(SuiteMetrics.Describe(run.Robustness, run.MultiPrompt, run.InputSimilarity.Measure).Select(line => "\n  " + line));
+        string unjudged = statistics.UnjudgedRubricRows == 0 ? string.Empty : $"\n  {Execution.UnjudgedRubric.NotChecked}: {statistics.UnjudgedRubricRows} row(s) of evals with a Rubric; register a rubric judge (setup.AddRubricJudge) to check them.";
+        string panels = DescribePanels(run);
         string sample = run.Sample is null
             ? string.Empty
             : $"\n  Sample: {run.OutsideSample} row(s) outside the sample of {run.Sample.Selected} (of {run.Sample.Population}) skipped; " + (run.SampleEstimate()?.ToString() ?? "no sampled row was judged")
                 + (run.JudgedOutsidePopulation == 0 ? string.Empty : $"; {run.JudgedOutsidePopulation} row(s) not recognised when the sample was drawn were judged as well");
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{fixedRows}{metrics}{DescribeSnapshots(run)}{DescribeRecording(run)}{sample}\n  Results: {run.RunDirectory}");
+            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{unjudged}{panels}{fixedRows}{metrics}{DescribeSnapshots(run)}{DescribeRecording(run)}{sample}\n  Results: {run.RunDirectory}");
     }
 
     private static object Robustness(RelationRobustness r) => new

@@ -21,6 +21,53 @@ public sealed class LexicalJudgeTests
     }
 
     [Fact]
+    public async Task Rouge_l_recall_passes_a_short_expected_answer_contained_in_a_long_output()
+    {
+        var judge = new RougeLJudge { Measure = RougeLMeasure.Recall };
+        const string Output = "Headphones, earbuds and other in-ear audio products can be returned within 14 days of delivery.";
+
+        Verdict recall = await judge.JudgeAsync(Output, expected: "14 days");
+        Verdict fMeasure = await new RougeLJudge().JudgeAsync(Output, expected: "14 days");
+
+        recall.Outcome.Should().Be(VerdictOutcome.Pass);
+        recall.Score.Should().Be(1.0);
+        recall.Rationale.Should().Be("the output overlaps enough: ROUGE-L recall 1.00 against the expected answer \"14 days\" (precision 0.13, F-measure 0.22; threshold 0.50)");
+        fMeasure.Outcome.Should().Be(VerdictOutcome.Fail, "the F-measure of a two-word answer inside a sentence of 16 words stays low");
+    }
+
+    [Fact]
+    public async Task Rouge_l_recall_with_threshold_one_fails_unless_every_expected_word_is_there_in_order()
+    {
+        var judge = new RougeLJudge(threshold: 1.0) { Measure = RougeLMeasure.Recall };
+
+        Verdict verdict = await judge.JudgeAsync("Laptops can be returned within 30 days of delivery.", expected: "14 days");
+
+        verdict.Outcome.Should().Be(VerdictOutcome.Fail);
+        verdict.Score.Should().Be(0.5);
+        verdict.Rationale.Should().StartWith("the output does not overlap enough: ROUGE-L recall 0.50");
+    }
+
+    [Fact]
+    public async Task Rouge_l_precision_scores_the_share_of_the_output_in_the_common_subsequence()
+    {
+        var judge = new RougeLJudge { Measure = RougeLMeasure.Precision };
+
+        Verdict verdict = await judge.JudgeAsync("testing one", expected: "testing one two", threshold: 0.9);
+
+        verdict.Outcome.Should().Be(VerdictOutcome.Pass);
+        verdict.Score.Should().Be(1.0);
+        verdict.Rationale.Should().Contain("ROUGE-L precision 1.00").And.Contain("recall 0.67, F-measure 0.80");
+    }
+
+    [Fact]
+    public void An_undefined_rouge_l_measure_is_rejected()
+    {
+        Action create = () => _ = new RougeLJudge { Measure = (RougeLMeasure)7 };
+
+        create.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
     public async Task Rouge_l_judge_fails_below_the_requests_threshold()
     {
         var judge = new RougeLJudge();

@@ -47,11 +47,12 @@ public sealed class EvalRowRunnerTests
         string template = Template,
         string[]? parameterNames = null,
         int timeoutMilliseconds = 0,
+        string? rubric = null,
         [CallerMemberName] string methodName = "") =>
         new(
             typeof(EvalRowRunnerTests),
             methodName,
-            rubric: null,
+            rubric,
             threshold: 0.5,
             timeoutMilliseconds,
             parameterNames ?? new[] { "product" },
@@ -112,6 +113,50 @@ public sealed class EvalRowRunnerTests
             cases: new[] { new EvalCaseDescriptor("laptop", new object?[] { "a laptop" }, expected: null) });
 
         await Run(method).Awaiting(t => t).Should().NotThrowAsync();
+    }
+
+    [Fact]
+    public async Task A_rubric_that_no_judge_checks_is_noted_in_the_result_and_the_row_decides_on_its_expected_answer()
+    {
+        EvalMethodDescriptor method = Method((_, _) => Output(GoodAnswer), rubric: "States the refund window.");
+
+        await Run(method).Awaiting(t => t).Should().NotThrowAsync();
+
+        JsonElement result = _run.ResultOf(RowId(method, Identity));
+        result.GetProperty("outcome").GetString().Should().Be("pass");
+        result.GetProperty("notes")[0].GetString().Should().StartWith("rubric not checked: no rubric judge registered");
+        result.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Should().Equal(ExpectedAnswerJudge.JudgeName);
+    }
+
+    [Fact]
+    public async Task The_message_of_a_failing_row_says_that_its_rubric_was_not_checked()
+    {
+        EvalMethodDescriptor method = Method((_, _) => Output("Please contact our support team."), rubric: "States the refund window.");
+
+        EvalRowFailedException failure = (await Run(method).Awaiting(t => t).Should().ThrowAsync<EvalRowFailedException>()).Which;
+
+        failure.Message.Should().Contain("\nNote: rubric not checked: no rubric judge registered");
+    }
+
+    [Fact]
+    public async Task A_row_without_a_rubric_has_no_rubric_note()
+    {
+        EvalMethodDescriptor method = Method((_, _) => Output(GoodAnswer));
+
+        await Run(method);
+
+        _run.ResultOf(RowId(method, Identity)).TryGetProperty("notes", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Relation_rows_of_an_eval_with_a_rubric_carry_no_rubric_note()
+    {
+        // The rubric panel judges identity rows only: a relation row is checked by its relation, with or without judges.
+        EvalMethodDescriptor method = Method((input, _) => Output(GoodAnswer), relations: new[] { Invariant<Lowercase>("lowercase") }, rubric: "States the refund window.");
+
+        await Run(method, "lowercase");
+
+        _run.ResultOf(RowId(method, "lowercase")).TryGetProperty("notes", out _).Should().BeFalse();
     }
 
     [Fact]

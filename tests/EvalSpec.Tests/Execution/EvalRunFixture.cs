@@ -18,18 +18,25 @@ public sealed class EvalRunFixture : IDisposable
 {
     private const string ResultsDirectoryVariable = "EVALSPEC_RESULTSDIRECTORY";
     private const string BaselineVariable = "EVALSPEC_BASELINE";
+    private const string UnjudgedRubricVariable = "EVALSPEC_UNJUDGEDRUBRIC";
 
     private readonly string? _previousResultsDirectory;
     private readonly string? _previousBaseline;
+    private readonly string? _previousUnjudgedRubric;
 
     public EvalRunFixture()
     {
         _previousResultsDirectory = Environment.GetEnvironmentVariable(ResultsDirectoryVariable);
         _previousBaseline = Environment.GetEnvironmentVariable(BaselineVariable);
+        _previousUnjudgedRubric = Environment.GetEnvironmentVariable(UnjudgedRubricVariable);
         ResultsRoot = Directory.CreateTempSubdirectory("evalspec-runner-").FullName;
         EvalRun.Complete();
         Environment.SetEnvironmentVariable(ResultsDirectoryVariable, ResultsRoot);
         Environment.SetEnvironmentVariable(BaselineVariable, "ignore");
+
+        // These rows have no rubric judges: rows with a rubric are decided by their other checks whether or not this
+        // test process runs on a build server (the build-server rule has its own tests).
+        Environment.SetEnvironmentVariable(UnjudgedRubricVariable, "ignore");
     }
 
     /// <summary>The folder the run writes <c>&lt;run-id&gt;/results.jsonl</c> under.</summary>
@@ -55,6 +62,7 @@ public sealed class EvalRunFixture : IDisposable
         EvalRun.Complete();
         Environment.SetEnvironmentVariable(ResultsDirectoryVariable, _previousResultsDirectory);
         Environment.SetEnvironmentVariable(BaselineVariable, _previousBaseline);
+        Environment.SetEnvironmentVariable(UnjudgedRubricVariable, _previousUnjudgedRubric);
         try
         {
             Directory.Delete(ResultsRoot, recursive: true);

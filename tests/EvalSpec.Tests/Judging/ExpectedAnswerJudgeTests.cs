@@ -13,6 +13,18 @@ public sealed class ExpectedAnswerJudgeTests
         _judge.JudgeAsync(new JudgeRequest(output) { Expected = expected, Threshold = threshold }).AsTask();
 
     [Fact]
+    public async Task A_renamed_judge_gives_verdicts_under_its_own_name()
+    {
+        var judge = new ExpectedAnswerJudge { Name = "answer-recall" };
+
+        Verdict verdict = await judge.JudgeAsync(new JudgeRequest("Within 30 days.") { Expected = "30 days" });
+
+        judge.Name.Should().Be("answer-recall");
+        verdict.Judge.Should().Be("answer-recall");
+        _judge.Name.Should().Be(ExpectedAnswerJudge.JudgeName);
+    }
+
+    [Fact]
     public async Task An_output_containing_the_expected_phrase_passes_with_full_score()
     {
         Verdict verdict = await Judge("You can return it within 30 days of delivery.", "30 days");

@@ -43,9 +43,109 @@ public sealed class JudgePanelTests
     [Fact]
     public async Task Abstaining_judges_do_not_vote()
     {
-        PanelVerdict verdict = await Decide(StubJudge.Failing("a"), StubJudge.Abstaining("b"), StubJudge.Abstaining("c"));
+        var panel = new JudgePanel("jury", new IJudge[] { StubJudge.Failing("a"), StubJudge.Abstaining("b"), StubJudge.Abstaining("c") }, quorum: 1);
+
+        PanelVerdict verdict = await panel.JudgeAsync(Request);
 
         verdict.Outcome.Should().Be(VerdictOutcome.Fail);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 2)]
+    [InlineData(4, 3)]
+    [InlineData(5, 3)]
+    [InlineData(6, 4)]
+    public void Without_a_quorum_a_panel_needs_a_strict_majority_of_its_judges(int judges, int quorum)
+    {
+        var panel = new JudgePanel("jury", Enumerable.Range(0, judges).Select(i => StubJudge.Passing("j" + i)).ToArray());
+
+        panel.Quorum.Should().Be(quorum);
+        JudgePanel.MajorityQuorum(judges).Should().Be(quorum);
+        new JudgePanel("jury", panel.Judges, PanelAggregation.Unanimity).Quorum.Should().Be(quorum, "the named-aggregation constructor has the same default");
+    }
+
+    [Fact]
+    public async Task Three_judges_with_one_pass_and_two_unreadable_answers_are_inconclusive_by_default()
+    {
+        PanelVerdict verdict = await Decide(
+            StubJudge.Passing("a"),
+            StubJudge.Returning(Verdict.Error("b", "judge 'b' gave no readable verdict", "Looks fine to me, I suppose.")),
+            StubJudge.Returning(Verdict.Error("c", "judge 'c' gave no readable verdict", "{\"thoughts\": \"ok\"}")));
+
+        verdict.Outcome.Should().Be(VerdictOutcome.Inconclusive, "one judge's word is not a panel's verdict");
+        verdict.Rationale.Should().Contain("quorum not met: 1 judge(s) decided, 2 needed").And.Contain("2 errored or unreadable");
+    }
+
+    [Fact]
+    public async Task Two_judges_with_one_pass_and_one_that_throws_are_inconclusive_by_default()
+    {
+        PanelVerdict verdict = await Decide(StubJudge.Passing("a"), StubJudge.Throwing("b", new InvalidOperationException("down")));
+
+        verdict.Outcome.Should().Be(VerdictOutcome.Inconclusive);
+    }
+
+    [Fact]
+    public async Task An_explicit_quorum_of_one_lets_a_single_deciding_judge_decide()
+    {
+        var panel = new JudgePanel(
+            "jury",
+            new IJudge[] { StubJudge.Passing("a"), StubJudge.Returning(Verdict.Error("b", "unreadable", "?")), StubJudge.Returning(Verdict.Error("c", "unreadable", "?")) },
+            quorum: 1);
+
+        PanelVerdict verdict = await panel.JudgeAsync(Request);
+
+        verdict.Outcome.Should().Be(VerdictOutcome.Pass);
+        verdict.ErroredVerdicts.Select(v => v.Judge).Should().Equal("b", "c");
+    }
+
+    [Fact]
+    public async Task The_description_shows_the_raw_answer_of_an_unreadable_judge_on_one_line()
+    {
+        PanelVerdict verdict = await Decide(
+            StubJudge.Passing("a"),
+            StubJudge.Passing("b"),
+            StubJudge.Returning(Verdict.Error("c", "judge 'c' gave no readable verdict", "I would say\nit is \"fine\".")));
+
+        string description = verdict.Describe();
+
+        verdict.Outcome.Should().Be(VerdictOutcome.Pass);
+        description.Should().Contain("- c: Inconclusive: judge 'c' gave no readable verdict\n    raw answer: \"I would say\\nit is \"fine\".\"");
+    }
+
+    [Fact]
+    public async Task The_description_shows_the_first_500_characters_of_a_long_unreadable_answer()
+    {
+        string raw = new string('x', 499) + "\U0001F600" + new string('y', 2000);
+        PanelVerdict verdict = await Decide(
+            StubJudge.Passing("a"),
+            StubJudge.Passing("b"),
+            StubJudge.Returning(Verdict.Error("c", "judge 'c' gave no readable verdict", raw)));
+
+        string description = verdict.Describe();
+
+        description.Should().Contain("raw answer: \"" + new string('x', 499) + "... (first 499 of 2501 characters; all of it in results.jsonl)\"", "the emoji's surrogate pair is not cut in half");
+        description.Should().NotContain("yyy");
+    }
+
+    [Fact]
+    public async Task A_judge_that_errors_without_an_answer_shows_no_raw_answer_line()
+    {
+        PanelVerdict verdict = await Decide(StubJudge.Passing("a"), StubJudge.Passing("b"), StubJudge.Throwing("c", new InvalidOperationException("down")));
+
+        verdict.Describe().Should().Contain("judge 'c' threw InvalidOperationException: down").And.NotContain("raw answer");
+        PanelVerdict.Problem(verdict.Verdicts[2]).Should().Be("errored");
+    }
+
+    [Fact]
+    public async Task A_one_judge_panel_whose_judge_is_unreadable_shows_its_raw_answer()
+    {
+        PanelVerdict verdict = await Decide(StubJudge.Returning(Verdict.Error("only", "judge 'only' gave no readable verdict", "Verdict: maybe")));
+
+        verdict.Outcome.Should().Be(VerdictOutcome.Inconclusive);
+        verdict.Describe().Should().Contain("raw answer: \"Verdict: maybe\"");
+        PanelVerdict.Problem(verdict.Verdicts[0]).Should().Be("unreadable");
     }
 
     [Fact]
@@ -132,21 +232,21 @@ public sealed class JudgePanelTests
     {
         var eager = new StubJudge("eager", (_, _) => throw new FormatException("could not parse the judge's reply"));
 
-        PanelVerdict verdict = await Decide(StubJudge.Passing("a"), eager);
+        PanelVerdict verdict = await Decide(StubJudge.Passing("a"), StubJudge.Passing("b"), eager);
 
         verdict.Outcome.Should().Be(VerdictOutcome.Pass);
-        verdict.Verdicts[1].Rationale.Should().Contain(nameof(FormatException)).And.Contain("could not parse");
+        verdict.Verdicts[2].Rationale.Should().Contain(nameof(FormatException)).And.Contain("could not parse");
     }
 
     [Fact]
     public async Task A_judge_that_times_out_on_its_own_is_inconclusive_rather_than_cancelling_the_panel()
     {
         // An HTTP client timeout surfaces as TaskCanceledException although the caller did not cancel.
-        PanelVerdict verdict = await Decide(StubJudge.Passing("a"), StubJudge.Throwing("slow-model", new TaskCanceledException("HTTP request timed out")));
+        PanelVerdict verdict = await Decide(StubJudge.Passing("a"), StubJudge.Passing("b"), StubJudge.Throwing("slow-model", new TaskCanceledException("HTTP request timed out")));
 
         verdict.Outcome.Should().Be(VerdictOutcome.Pass);
-        verdict.Verdicts[1].Outcome.Should().Be(VerdictOutcome.Inconclusive);
-        verdict.Verdicts[1].Rationale.Should().Contain(nameof(TaskCanceledException));
+        verdict.Verdicts[2].Outcome.Should().Be(VerdictOutcome.Inconclusive);
+        verdict.Verdicts[2].Rationale.Should().Contain(nameof(TaskCanceledException));
     }
 
     [Fact]
@@ -167,7 +267,8 @@ public sealed class JudgePanelTests
     [InlineData(double.PositiveInfinity)]
     public async Task A_score_outside_zero_to_one_makes_the_judges_verdict_inconclusive(double score)
     {
-        PanelVerdict verdict = await Decide(StubJudge.Failing("a"), StubJudge.Passing("broken", score));
+        // Quorum 1: with the broken pass counted, the two judges would tie.
+        PanelVerdict verdict = await new JudgePanel("jury", new IJudge[] { StubJudge.Failing("a"), StubJudge.Passing("broken", score) }, quorum: 1).JudgeAsync(Request);
 
         Verdict broken = verdict.Verdicts[1];
         broken.Outcome.Should().Be(VerdictOutcome.Inconclusive);

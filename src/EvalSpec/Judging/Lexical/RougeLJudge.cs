@@ -8,11 +8,12 @@ namespace EvalSpec.Judging;
 /// <summary>
 /// Lexical check: the ROUGE-L F-measure (<see cref="RougeL"/>) of the output against the expected answer (or
 /// the source output) must reach the threshold. Suits outputs that should reuse the reference's words in
-/// roughly the same order, such as summaries and extractive answers.
+/// roughly the same order, such as summaries and extractive answers. With <see cref="Measure"/> set to
+/// <see cref="RougeLMeasure.Recall"/> it checks that a short expected answer is contained, in order, in a longer output.
 /// </summary>
 /// <remarks>
-/// Score: the F-measure. Threshold: the one given to the constructor, else the eval's
-/// (<see cref="JudgeRequest.Threshold"/>, 0.5 by default). Inconclusive when the request has no reference, or
+/// Score: the F-measure (or the <see cref="Measure"/> chosen). Threshold: the one given to the constructor, else the
+/// eval's (<see cref="JudgeRequest.Threshold"/>, 0.5 by default). Inconclusive when the request has no reference, or
 /// the reference has no token ROUGE-L can compare.
 /// </remarks>
 public sealed class RougeLJudge : IJudge
@@ -35,6 +36,14 @@ public sealed class RougeLJudge : IJudge
 
     /// <summary>What the output is compared with.</summary>
     public ReferenceSource Reference { get; }
+
+    /// <summary>Which ROUGE-L number is the score and is compared with the threshold. Default <see cref="RougeLMeasure.FMeasure"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="RougeLMeasure"/>.</exception>
+    public RougeLMeasure Measure
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown ROUGE-L measure.");
+    }
 
     /// <inheritdoc/>
     /// <remarks>Defaults to <see cref="DefaultName"/>; set it to use several ROUGE-L judges in one panel.</remarks>
@@ -66,15 +75,24 @@ public sealed class RougeLJudge : IJudge
 
         RougeLScore score = RougeL.Score(request.Output, reference);
         double threshold = Threshold ?? request.Threshold;
-        string detail = string.Create(
-            CultureInfo.InvariantCulture,
-            $"ROUGE-L F-measure {score.FMeasure:0.00} against {against} (precision {score.Precision:0.00}, recall {score.Recall:0.00}; threshold {threshold:0.00})");
-        if (score.FMeasure >= threshold)
+        (double value, string detail) = Measure switch
         {
-            return Verdict.Pass(Name, score.FMeasure, "the output overlaps enough: " + detail);
+            RougeLMeasure.Recall => (score.Recall, string.Create(
+                CultureInfo.InvariantCulture,
+                $"ROUGE-L recall {score.Recall:0.00} against {against} (precision {score.Precision:0.00}, F-measure {score.FMeasure:0.00}; threshold {threshold:0.00})")),
+            RougeLMeasure.Precision => (score.Precision, string.Create(
+                CultureInfo.InvariantCulture,
+                $"ROUGE-L precision {score.Precision:0.00} against {against} (recall {score.Recall:0.00}, F-measure {score.FMeasure:0.00}; threshold {threshold:0.00})")),
+            _ => (score.FMeasure, string.Create(
+                CultureInfo.InvariantCulture,
+                $"ROUGE-L F-measure {score.FMeasure:0.00} against {against} (precision {score.Precision:0.00}, recall {score.Recall:0.00}; threshold {threshold:0.00})")),
+        };
+        if (value >= threshold)
+        {
+            return Verdict.Pass(Name, value, "the output overlaps enough: " + detail);
         }
 
         string empty = RougeL.Tokenize(request.Output).Count == 0 ? "; the output has no words" : string.Empty;
-        return Verdict.Fail(Name, score.FMeasure, "the output does not overlap enough: " + detail + empty);
+        return Verdict.Fail(Name, value, "the output does not overlap enough: " + detail + empty);
     }
 }

@@ -13,13 +13,14 @@ public sealed class EarlyStoppingTests
 {
     private static readonly JudgeRequest Request = new("You have 30 days to return it.");
 
-    public static TheoryData<string, int, int> PanelShapes()
+    public static TheoryData<string, int, int?> PanelShapes()
     {
-        var shapes = new TheoryData<string, int, int>();
+        var shapes = new TheoryData<string, int, int?>();
         foreach (string aggregator in new[] { "majority", "unanimity", "mean", "weighted-majority", "dawid-skene" })
         {
             for (int judges = 1; judges <= 5; judges++)
             {
+                shapes.Add(aggregator, judges, null);
                 shapes.Add(aggregator, judges, 1);
                 if (judges >= 2)
                 {
@@ -82,15 +83,52 @@ public sealed class EarlyStoppingTests
     }
 
     [Fact]
-    public async Task Unanimity_stops_at_the_first_failing_judge()
+    public async Task Unanimity_with_a_quorum_of_one_stops_at_the_first_failing_judge()
     {
+        CountingJudge[] judges = Judges(VerdictOutcome.Fail, VerdictOutcome.Pass, VerdictOutcome.Pass, VerdictOutcome.Pass);
+
+        PanelVerdict verdict = await new JudgePanel("jury", judges, UnanimityAggregator.Instance, quorum: 1, earlyStop: true).JudgeAsync(Request);
+
+        verdict.Outcome.Should().Be(VerdictOutcome.Fail);
+        verdict.JudgesSkipped.Should().Be(3);
+        judges.Skip(1).Sum(j => j.Calls).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Unanimity_with_the_default_quorum_asks_until_a_majority_has_decided()
+    {
+        // Four judges need three deciding: after one fail, the other three could all abstain (inconclusive), so two
+        // more are asked together; then the last cannot change the outcome.
         CountingJudge[] judges = Judges(VerdictOutcome.Fail, VerdictOutcome.Pass, VerdictOutcome.Pass, VerdictOutcome.Pass);
 
         PanelVerdict verdict = await Panel(UnanimityAggregator.Instance, judges).JudgeAsync(Request);
 
         verdict.Outcome.Should().Be(VerdictOutcome.Fail);
-        verdict.JudgesSkipped.Should().Be(3);
-        judges.Skip(1).Sum(j => j.Calls).Should().Be(0);
+        judges.Select(j => j.Calls).Should().Equal(1, 1, 1, 0);
+        verdict.JudgesSkipped.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task With_the_default_quorum_an_abstaining_first_judge_means_every_judge_is_asked()
+    {
+        CountingJudge[] judges = Judges(VerdictOutcome.Inconclusive, VerdictOutcome.Pass, VerdictOutcome.Pass);
+
+        PanelVerdict verdict = await Panel(MajorityAggregator.Instance, judges).JudgeAsync(Request);
+
+        verdict.Outcome.Should().Be(VerdictOutcome.Pass);
+        judges.Select(j => j.Calls).Should().Equal(1, 1, 1);
+    }
+
+    [Fact]
+    public async Task With_the_default_quorum_one_pass_and_two_abstentions_stay_inconclusive_with_early_stopping()
+    {
+        CountingJudge[] judges = Judges(VerdictOutcome.Pass, VerdictOutcome.Inconclusive, VerdictOutcome.Inconclusive);
+
+        PanelVerdict verdict = await Panel(MajorityAggregator.Instance, judges).JudgeAsync(Request);
+
+        verdict.Outcome.Should().Be(VerdictOutcome.Inconclusive);
+        verdict.Rationale.Should().Contain("quorum not met");
+        judges.Select(j => j.Calls).Should().Equal(1, 1, 1);
     }
 
     [Fact]
@@ -106,7 +144,7 @@ public sealed class EarlyStoppingTests
 
     [Theory]
     [MemberData(nameof(PanelShapes))]
-    public async Task Early_stopping_never_changes_the_outcome_of_asking_everyone(string aggregatorName, int judgeCount, int quorum)
+    public async Task Early_stopping_never_changes_the_outcome_of_asking_everyone(string aggregatorName, int judgeCount, int? quorum)
     {
         IVerdictAggregator aggregator = Aggregator(aggregatorName, judgeCount);
         var outcomes = new[] { VerdictOutcome.Pass, VerdictOutcome.Fail, VerdictOutcome.Inconclusive };
@@ -120,7 +158,7 @@ public sealed class EarlyStoppingTests
             PanelVerdict all = await new JudgePanel("jury", everyone, aggregator, quorum).JudgeAsync(Request);
             PanelVerdict early = await new JudgePanel("jury", stopping, aggregator, quorum, earlyStop: true).JudgeAsync(Request);
 
-            string because = $"{aggregatorName}, quorum {quorum}, judges answering {string.Join(", ", pattern)}";
+            string because = $"{aggregatorName}, quorum {quorum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "majority"}, judges answering {string.Join(", ", pattern)}";
             early.Outcome.Should().Be(all.Outcome, because);
             early.JudgesSkipped.Should().Be(stopping.Count(j => j.Calls == 0), because);
             (early.Verdicts.Count + early.JudgesSkipped).Should().Be(judgeCount, because);

@@ -133,8 +133,25 @@ public sealed class WeightedMajorityAggregatorTests
     }
 
     [Fact]
-    public async Task With_early_stopping_a_panel_does_not_ask_judges_that_cannot_outvote_the_reliable_one()
+    public async Task With_early_stopping_and_a_quorum_of_one_a_panel_does_not_ask_judges_that_cannot_outvote_the_reliable_one()
     {
+        var weights = ReliabilityWeights.FromAccuracy(new Dictionary<string, double> { ["strong"] = 0.9, ["weak1"] = 0.6, ["weak2"] = 0.6 });
+        var strong = new CountingJudge("strong", VerdictOutcome.Pass);
+        var weak1 = new CountingJudge("weak1", VerdictOutcome.Fail);
+        var weak2 = new CountingJudge("weak2", VerdictOutcome.Fail);
+        var panel = new JudgePanel("jury", new IJudge[] { strong, weak1, weak2 }, new WeightedMajorityAggregator(weights), quorum: 1, earlyStop: true);
+
+        PanelVerdict verdict = await panel.JudgeAsync(new JudgeRequest("output"));
+
+        verdict.Outcome.Should().Be(VerdictOutcome.Pass);
+        verdict.JudgesSkipped.Should().Be(2);
+        (weak1.Calls + weak2.Calls).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task With_early_stopping_and_the_default_quorum_a_second_judge_is_asked_before_the_reliable_one_decides()
+    {
+        // A strict majority (2 of 3) must decide: the strong judge alone could be left alone by two abstentions.
         var weights = ReliabilityWeights.FromAccuracy(new Dictionary<string, double> { ["strong"] = 0.9, ["weak1"] = 0.6, ["weak2"] = 0.6 });
         var strong = new CountingJudge("strong", VerdictOutcome.Pass);
         var weak1 = new CountingJudge("weak1", VerdictOutcome.Fail);
@@ -144,7 +161,7 @@ public sealed class WeightedMajorityAggregatorTests
         PanelVerdict verdict = await panel.JudgeAsync(new JudgeRequest("output"));
 
         verdict.Outcome.Should().Be(VerdictOutcome.Pass);
-        verdict.JudgesSkipped.Should().Be(2);
-        (weak1.Calls + weak2.Calls).Should().Be(0);
+        verdict.JudgesSkipped.Should().Be(1);
+        (strong.Calls, weak1.Calls, weak2.Calls).Should().Be((1, 1, 0));
     }
 }
