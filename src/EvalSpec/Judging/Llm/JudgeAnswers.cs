@@ -38,6 +38,15 @@ internal static partial class JudgeAnswers
 
     private static readonly string[] ReasoningFields = { "reasoning", "reason", "rationale", "explanation" };
 
+    // The fields that make a JSON object an answer object, per judge kind (also looked for outside complete objects).
+    private static readonly string[] RubricFields = { "verdict", "pass", "passed", "score" };
+
+    private static readonly string[] PairwiseFields = { "winner", "verdict" };
+
+    private static readonly string[] EquivalenceFields = { "equivalent", "verdict" };
+
+    private const string NoRubricVerdict = "no explicit verdict was found: give a JSON \"verdict\" field (\"pass\" or \"fail\") or \"pass\" field (true or false), or a line that is only \"Verdict: pass\" or \"Verdict: fail\"";
+
     /// <summary>Reads a rubric judge's answer: pass or fail, an optional score on the 1-5 scale.</summary>
     /// <param name="raw">The answer.</param>
     /// <param name="passingScore">The judge's declared passing score on the 1-5 scale, if any.</param>
@@ -122,15 +131,7 @@ internal static partial class JudgeAnswers
             $"{raw[..headEnd]}\n[... {tailStart - headEnd:N0} characters left out: the answer has {raw.Length:N0} characters, more than the {MaxAnswerLength:N0} that are read ...]\n{raw[tailStart..]}");
     }
 
-    private const string NoRubricVerdict = "no explicit verdict was found: give a JSON \"verdict\" field (\"pass\" or \"fail\") or \"pass\" field (true or false), or a line that is only \"Verdict: pass\" or \"Verdict: fail\"";
-
-    private static readonly string[] RubricFields = { "verdict", "pass", "passed", "score" };
-
-    private static readonly string[] PairwiseFields = { "winner", "verdict" };
-
-    private static readonly string[] EquivalenceFields = { "equivalent", "verdict" };
-
-    /// <summary>Collects the claims of one answer; returns the first problem found, if any.</summary>
+    /// <summary>Collects the claims of one answer into <paramref name="claims"/>; returns the problems found (joined), if any.</summary>
     private static string? Read<T>(
         string raw,
         Claims<T> claims,
@@ -456,7 +457,7 @@ internal static partial class JudgeAnswers
     // both ends: a marker is the whole line.
     private const string LabelPrefix = @"(?:(?:the|my)\s+)?(?:(?:final|overall)\s+)?";
 
-    private const string Separator = @"\s*(?:is\s+|[:=\-]\s*)?";
+    private const string Separator = @"(?:\s*[:=\-]\s*|\s+is\s*[:=\-]?\s*|\s+)";
 
     [GeneratedRegex("^(?:" + LabelPrefix + @"(?:verdict|decision|result|answer|grade)" + Separator + @")?(?:\[\[(?<v>pass|passed|fail|failed)\]\]|(?<v>pass|passed|fail|failed))$", RegexOptions.CultureInvariant)]
     private static partial Regex RubricVerdictLine();
@@ -464,7 +465,7 @@ internal static partial class JudgeAnswers
     [GeneratedRegex(@"^(?:(?:final|overall)\s+)?(?:score|rating)" + Separator + @"(?<s>\d{1,6}(?:\.\d{1,6})?)(?:\s*(?:/|out\s+of)\s*(?<d>\d{1,6}(?:\.\d{1,6})?))?$", RegexOptions.CultureInvariant)]
     private static partial Regex ScoreLine();
 
-    private const string Choice = @"(?:(?:output|response|assistant)\s*(?:\((?<c>[ab])\)|(?<c>[ab]))|\((?<c>[ab])\)|\[\[(?<c>[abc])\]\]|(?<c>[ab])|(?<c>tie))";
+    private const string Choice = @"(?:(?:output|response|assistant)(?:\s*\((?<c>[ab])\)|\s+(?<c>[ab]))|\((?<c>[ab])\)|\[\[(?<c>[abc])\]\]|(?<c>[ab])|(?<c>tie))";
 
     [GeneratedRegex("^" + Choice + "$", RegexOptions.CultureInvariant)]
     private static partial Regex PairwiseChoiceValue();
@@ -477,7 +478,7 @@ internal static partial class JudgeAnswers
     [GeneratedRegex("^" + EquivalenceWord + "$", RegexOptions.CultureInvariant)]
     private static partial Regex EquivalenceValue();
 
-    [GeneratedRegex("^(?:(?:" + LabelPrefix + @"(?:verdict|decision|answer|result)" + Separator + ")?" + EquivalenceWord + @"|(?:equivalent|same\s+meaning)\s*[:=\-]?\s*(?<yn>yes|no|true|false))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?:(?:" + LabelPrefix + @"(?:verdict|decision|answer|result)" + Separator + ")?" + EquivalenceWord + @"|(?:equivalent|same\s+meaning)" + Separator + @"(?<yn>yes|no|true|false))$", RegexOptions.CultureInvariant)]
     private static partial Regex EquivalenceVerdictLine();
 
     /// <summary>The claims one answer makes, and the problems found reading it.</summary>

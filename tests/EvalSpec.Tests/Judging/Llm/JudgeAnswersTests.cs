@@ -39,6 +39,8 @@ public sealed class JudgeAnswersTests
     [InlineData("- Verdict: fail.", false)]
     [InlineData("Reasoning first.\n\nDecision = pass", true)]
     [InlineData("The verdict is pass", true)]
+    [InlineData("My final verdict is: FAIL", false)]
+    [InlineData("Verdict - pass", true)]
     [InlineData("FAIL", false)]
     [InlineData("passed", true)]
     [InlineData("[[FAIL]]", false)]
@@ -120,7 +122,10 @@ public sealed class JudgeAnswersTests
     [InlineData("[[p\u0430ss]]")]
     [InlineData("Looks right. [[p\u0430ss]]")]
     [InlineData("Verdict:\u00A0pass")] // no-break space
-    public void Look_alikes_of_pass_never_read_as_pass(string answer)
+    [InlineData("Verdictpass")]
+    [InlineData("Verdict: pass, score 4")]
+    [InlineData("The response passes. Verdict: pass")]
+    public void Look_alikes_of_pass_and_verdicts_inside_sentences_never_read_as_pass(string answer)
     {
         JudgeParse<RubricAnswer> parse = JudgeAnswers.ParseRubric(answer);
 
