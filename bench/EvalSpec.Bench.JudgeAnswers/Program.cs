@@ -55,7 +55,7 @@ static int Replay(IEnumerable<string> paths)
     return findings == 0 ? 0 : 1;
 }
 
-// How long reading takes as hostile answers grow to the size cap: with a linear reader the time per KB stays flat.
+// How reading cost grows as hostile answers grow to the size cap: with a linear reader the cost per KiB stays flat.
 static int Timing()
 {
     var shapes = new (string Name, Func<int, string> Make)[]
@@ -78,22 +78,24 @@ static int Timing()
         report.AppendLine(text);
     }
 
-    Line("Reading time of hostile judge answers (JudgeAnswers.ParseRubric; median of 15 runs after warm-up; Release)");
+    Line("Reading hostile judge answers (JudgeAnswers.ParseRubric; Release): median wall time of 15 runs after warm-up, and bytes allocated per KiB of answer");
+    Line("(a count of work that does not depend on the machine's load: a linear reader allocates the same per KiB at every size).");
     Line();
-    Line($"| answer | {string.Join(" | ", sizes.Select(s => $"{s / 1024} KiB"))} | µs per KiB at 4 KiB / at the cap |");
-    Line($"| --- | {string.Join(" | ", sizes.Select(_ => "---"))} | --- |");
-    double worstRatio = 0;
+    Line($"| answer | {string.Join(" | ", sizes.Select(s => $"{s / 1024} KiB"))} | time per KiB, 4 KiB / cap | allocated per KiB, 4 KiB / cap |");
+    Line($"| --- | {string.Join(" | ", sizes.Select(_ => "---"))} | --- | --- |");
+    double worstTime = 0, worstAllocation = 0;
     foreach ((string name, Func<int, string> make) in shapes)
     {
-        double[] micros = sizes.Select(size => Median(make(size)[..size])).ToArray();
-        double small = micros[0] / (sizes[0] / 1024.0);
-        double large = micros[^1] / (sizes[^1] / 1024.0);
-        worstRatio = Math.Max(worstRatio, large / small);
-        Line($"| {name} | {string.Join(" | ", micros.Select(m => m.ToString("0", CultureInfo.InvariantCulture) + " µs"))} | {small.ToString("0.0", CultureInfo.InvariantCulture)} / {large.ToString("0.0", CultureInfo.InvariantCulture)} |");
+        (double Micros, double Bytes)[] measured = sizes.Select(size => Measure(make(size)[..size])).ToArray();
+        double timeSmall = measured[0].Micros / (sizes[0] / 1024.0), timeLarge = measured[^1].Micros / (sizes[^1] / 1024.0);
+        double bytesSmall = measured[0].Bytes / (sizes[0] / 1024.0), bytesLarge = measured[^1].Bytes / (sizes[^1] / 1024.0);
+        worstTime = Math.Max(worstTime, timeLarge / timeSmall);
+        worstAllocation = Math.Max(worstAllocation, bytesLarge / bytesSmall);
+        Line($"| {name} | {string.Join(" | ", measured.Select(m => m.Micros.ToString("0", CultureInfo.InvariantCulture) + " µs"))} | {F(timeSmall)} / {F(timeLarge)} µs | {F(bytesSmall / 1024)} / {F(bytesLarge / 1024)} KiB |");
     }
 
     Line();
-    Line($"Largest growth of the time per KiB from 4 KiB to the cap: x{worstRatio.ToString("0.00", CultureInfo.InvariantCulture)} (a reader quadratic in the length would show x16).");
+    Line($"Largest growth per KiB from 4 KiB to the cap ({JudgeAnswers.MaxAnswerLength / 1024} KiB, 16 times longer): allocation x{F(worstAllocation)}, time x{F(worstTime)}; a reader quadratic in the length would show x16.");
     string repoRoot = typeof(JudgeAnswerTarget).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
     string output = Path.Combine(repoRoot, "bench", "EvalSpec.Bench.JudgeAnswers", "results.md");
     File.WriteAllText(output, report.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
@@ -112,13 +114,18 @@ static string Repeat(string unit, int length)
     return text.ToString(0, Math.Max(0, length));
 }
 
-static double Median(string answer)
+static string F(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+
+static (double Micros, double Bytes) Measure(string answer)
 {
     for (int i = 0; i < 3; i++)
     {
         JudgeAnswers.ParseRubric(answer);
     }
 
+    long before = GC.GetAllocatedBytesForCurrentThread();
+    JudgeAnswers.ParseRubric(answer);
+    double bytes = GC.GetAllocatedBytesForCurrentThread() - before;
     var times = new List<double>();
     for (int i = 0; i < 15; i++)
     {
@@ -128,5 +135,5 @@ static double Median(string answer)
     }
 
     times.Sort();
-    return times[times.Count / 2];
+    return (times[times.Count / 2], bytes);
 }

@@ -112,12 +112,17 @@ internal sealed partial class AnswerText
     /// </summary>
     public string? LooseField(string[] fields)
     {
-        foreach (Match match in JsonKey().Matches(_freeText))
+        // Without allocating per match: an answer may hold thousands of keys.
+        foreach (ValueMatch match in JsonKey().EnumerateMatches(_freeText))
         {
-            string key = match.Groups["key"].Value.ToLowerInvariant();
-            if (Array.IndexOf(fields, key) >= 0)
+            ReadOnlySpan<char> quoted = _freeText.AsSpan(match.Index + 1);
+            ReadOnlySpan<char> key = quoted[..quoted.IndexOf('"')];
+            foreach (string field in fields)
             {
-                return key;
+                if (key.Equals(field, StringComparison.OrdinalIgnoreCase))
+                {
+                    return field;
+                }
             }
         }
 
@@ -218,7 +223,7 @@ internal sealed partial class AnswerText
     }
 
     // Linear without a match timeout (whose exception would escape the reader): attempts start only at quotes.
-    [GeneratedRegex("\"(?<key>[A-Za-z]{1,16})\"\\s*:", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("\"[A-Za-z]{1,16}\"\\s*:", RegexOptions.CultureInvariant)]
     private static partial Regex JsonKey();
 }
 
