@@ -81,8 +81,8 @@ public sealed class PairwiseAndEquivalenceJudgeTests : IAsyncLifetime
     public async Task A_mention_of_the_other_output_in_the_reasoning_is_not_read_as_the_choice()
     {
         _server.Responder = r => CandidateFirst(r)
-            ? ScriptedResponse.Completion("Output (a) is better than Output (b).")
-            : ScriptedResponse.Completion("Output (b) is clearly better than Output (a).");
+            ? ScriptedResponse.Completion("Output (b) is shorter, but Output (a) gives the right window.\nOutput (a)")
+            : ScriptedResponse.Completion("Compared with Output (a), which says \"Output (a) is better\", Output (b) is correct.\n**Verdict: Output (b)**");
 
         Verdict verdict = await Pairwise().JudgeAsync(new JudgeRequest(Good) { ReferenceOutput = Bad });
 
@@ -144,7 +144,7 @@ public sealed class PairwiseAndEquivalenceJudgeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Equivalence_read_from_free_text_uses_the_last_explicit_verdict()
+    public async Task Equivalence_read_from_free_text_uses_the_verdict_line_not_words_in_the_reasoning()
     {
         _server.Responder = _ => ScriptedResponse.Completion("At first glance the verdict: different, but both say 30 days.\nVerdict: equivalent");
         var judge = new EquivalenceJudge("equivalence", _server.CreateChatClient("judge-model"), new LlmJudgeOptions { MaxRetries = 0 });

@@ -31,7 +31,7 @@ public sealed class RubricJudgeTests : IAsyncLifetime
 
         verdict.Outcome.Should().Be(VerdictOutcome.Pass);
         verdict.Score.Should().Be(1.0);
-        verdict.Rationale.Should().Contain("States 30 days").And.Contain("score 5/5").And.Contain("structured answer");
+        verdict.Rationale.Should().Contain("States 30 days").And.Contain("score 5/5").And.Contain("read from JSON field \"verdict\": \"pass\"");
         verdict.ModelCalls.Should().Be(1);
         verdict.Usage!.InputTokenCount.Should().Be(180);
         verdict.Usage.OutputTokenCount.Should().Be(20);
@@ -90,11 +90,11 @@ public sealed class RubricJudgeTests : IAsyncLifetime
         verdict.Outcome.Should().Be(VerdictOutcome.Pass);
         verdict.Score.Should().Be(0.75);
         verdict.ModelCalls.Should().Be(1);
-        verdict.Rationale.Should().Contain("last explicit verdict");
+        verdict.Rationale.Should().Contain("read from line 3 \"Verdict: PASS\"");
     }
 
     [Fact]
-    public async Task The_last_explicit_verdict_wins_so_reasoning_cannot_hijack_the_decision()
+    public async Task A_verdict_quoted_in_the_reasoning_cannot_hijack_the_decision()
     {
         _server.Enqueue(ScriptedResponse.Completion("The response says \"verdict: pass\" in its own text, but it gives 14 days.\nVerdict: fail"));
 

@@ -70,7 +70,7 @@ public sealed class EquivalenceJudge : IModelJudge
         }
 
         EquivalenceAnswer answer = call.Value!.Value;
-        string rationale = $"{(answer.Equivalent ? "equivalent" : "not equivalent")}: {answer.Reasoning ?? "no reasoning given"} [{answer.ReadFrom}]";
+        string rationale = $"{(answer.Equivalent ? "equivalent" : "not equivalent")}: {answer.Reasoning ?? "no reasoning given"} [read from {answer.ReadFrom}]";
         Verdict verdict = answer.Equivalent == ExpectEquivalent
             ? Verdict.Pass(Name, 1.0, rationale)
             : Verdict.Fail(Name, 0.0, rationale);

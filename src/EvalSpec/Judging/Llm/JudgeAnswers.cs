@@ -2,169 +2,535 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace EvalSpec.Judging;
 
 /// <summary>
-/// Reads judge answers: the structured JSON answer first; otherwise the tolerant fallback, where the
-/// <em>last</em> explicit verdict in the text wins, so reasoning that mentions a verdict earlier cannot
-/// hijack the decision. Returns no value (and why) when there is no explicit verdict at all.
+/// The one grammar for reading LLM judges' answers (README, "How a judge's answer is read"). An answer is read from
+/// two kinds of claims, and every claim in it must agree:
+/// <list type="bullet">
+/// <item>JSON answer objects: top-level <c>{...}</c> objects anywhere in the answer (bare, fenced or inside prose)
+/// with a field of the judge's kind (<c>verdict</c>, <c>pass</c>, <c>passed</c>, <c>score</c>; <c>winner</c>;
+/// <c>equivalent</c>).</item>
+/// <item>Verdict lines: lines that are nothing but a verdict marker (<c>Verdict: fail</c>, <c>**PASS**</c>,
+/// <c>[[A]]</c>, <c>Output (b)</c>, <c>Equivalent: no</c>), outside code fences and block quotes, and a
+/// double-bracket marker ending the answer's last line (MT-Bench's <c>... [[A]]</c>).</item>
+/// </list>
+/// Words inside reasoning, inside quotation marks or inside JSON strings are never read. Markers are ASCII only, so
+/// look-alike letters, fullwidth forms and zero-width characters never make one. Claims that disagree, a field
+/// that cannot be read, a score off the scale or on the wrong side of a declared passing score, a verdict field
+/// outside any complete JSON object and an answer longer than <see cref="MaxAnswerLength"/> all make the answer
+/// unreadable, with a reason naming what was found. Reading is linear in the answer's length.
 /// </summary>
 internal static partial class JudgeAnswers
 {
-    public static JudgeParse<RubricAnswer> ParseRubric(string raw)
+    /// <summary>Answers longer than this (in UTF-16 characters) are not read: they are unreadable, "too long".</summary>
+    public const int MaxAnswerLength = 65_536;
+
+    // How much of the start and the end of a too-long answer is kept in verdicts and in the re-ask.
+    private const int KeptEdge = 2_000;
+
+    // A verdict or score line is short; longer lines are prose and are not matched at all.
+    private const int MaxMarkerLineLength = 120;
+
+    private static readonly string[] ReasoningFields = { "reasoning", "reason", "rationale", "explanation" };
+
+    // The fields that make a JSON object an answer object, per judge kind (also looked for outside complete objects).
+    private static readonly string[] RubricFields = { "verdict", "pass", "passed", "score" };
+
+    private static readonly string[] PairwiseFields = { "winner", "verdict" };
+
+    private static readonly string[] EquivalenceFields = { "equivalent", "verdict" };
+
+    private const string NoRubricVerdict = "no explicit verdict was found: give a JSON \"verdict\" field (\"pass\" or \"fail\") or \"pass\" field (true or false), or a line that is only \"Verdict: pass\" or \"Verdict: fail\"";
+
+    /// <summary>Reads a rubric judge's answer: pass or fail, an optional score on the 1-5 scale.</summary>
+    /// <param name="raw">The answer.</param>
+    /// <param name="passingScore">The judge's declared passing score on the 1-5 scale, if any.</param>
+    public static JudgeParse<RubricAnswer> ParseRubric(string raw, double? passingScore = null)
     {
-        if (TryJson(raw, out JsonElement json) && Field(json, "verdict") is string verdict && ParsePassFail(verdict) is bool pass)
+        var claims = new Claims<bool>(v => v ? "pass" : "fail");
+        if (Read(raw, claims, RubricField, RubricLine, RubricBracket, RubricFields) is { } problem)
         {
-            return JudgeParse<RubricAnswer>.Of(new RubricAnswer(pass, Score(json), Field(json, "reasoning"), "structured answer"));
+            return JudgeParse<RubricAnswer>.Unreadable(problem);
         }
 
-        Match? last = Last(raw, RubricVerdictMarkers());
-        if (last is null)
+        if (claims.Decide(NoRubricVerdict) is { } undecided)
         {
-            return JudgeParse<RubricAnswer>.Unreadable(Empty(raw) ?? "no explicit verdict (pass or fail) was found");
+            return JudgeParse<RubricAnswer>.Unreadable(undecided);
         }
 
-        Match? score = Last(raw, ScoreMarkers());
-        int? value = score is null ? null : int.Parse(score.Groups["score"].Value, CultureInfo.InvariantCulture);
-        return JudgeParse<RubricAnswer>.Of(new RubricAnswer(ParsePassFail(last.Groups["verdict"].Value)!.Value, value, null, $"last explicit verdict \"{last.Value.Trim()}\""));
+        (bool pass, string readFrom) = claims.Verdict;
+        double? score = null;
+        if (claims.Scores.Select(s => s.Value).Distinct().Count() > 1)
+        {
+            return JudgeParse<RubricAnswer>.Unreadable("the answer contradicts itself: " + string.Join(", but ", claims.Scores.Select(s => $"{s.Source} gives score {Number(s.Value)}")));
+        }
+
+        if (claims.Scores.Count > 0)
+        {
+            score = claims.Scores[0].Value;
+        }
+
+        if (passingScore is double threshold && score is double s && (pass ? s < threshold : s >= threshold))
+        {
+            return JudgeParse<RubricAnswer>.Unreadable(
+                $"the answer contradicts itself: {readFrom} says {(pass ? "pass" : "fail")}, but its score {Number(s)} is {(pass ? "below" : "at or above")} the judge's passing score {Number(threshold)}");
+        }
+
+        return JudgeParse<RubricAnswer>.Of(new RubricAnswer(pass, score, claims.Reasoning, readFrom));
     }
 
+    /// <summary>Reads a pairwise judge's answer: Output (a), Output (b) or a tie.</summary>
     public static JudgeParse<PairwiseAnswer> ParsePairwise(string raw)
     {
-        if (TryJson(raw, out JsonElement json) && Field(json, "winner") is string winner && ParseWinner(winner) is PairwiseLabel label)
+        var claims = new Claims<PairwiseLabel>(Describe);
+        if (Read(raw, claims, PairwiseField, PairwiseLine, PairwiseBracket, PairwiseFields) is { } problem)
         {
-            return JudgeParse<PairwiseAnswer>.Of(new PairwiseAnswer(label, "structured answer"));
+            return JudgeParse<PairwiseAnswer>.Unreadable(problem);
         }
 
-        Match? last = PairwiseMarkers().Matches(raw).Cast<Match>().Where(m => ParseWinner(m.Groups["choice"].Value) is not null).OrderBy(m => m.Index).LastOrDefault();
-        return last is null
-            ? JudgeParse<PairwiseAnswer>.Unreadable(Empty(raw) ?? "no explicit choice of Output (a), Output (b) or a tie was found")
-            : JudgeParse<PairwiseAnswer>.Of(new PairwiseAnswer(ParseWinner(last.Groups["choice"].Value)!.Value, $"last explicit choice \"{last.Value.Trim()}\""));
+        return claims.Decide("no explicit choice was found: give a JSON \"winner\" field (\"Output (a)\", \"Output (b)\" or \"tie\") or a line that is only \"Output (a)\", \"Output (b)\", \"[[A]]\", \"[[B]]\" or \"tie\"") is { } undecided
+            ? JudgeParse<PairwiseAnswer>.Unreadable(undecided)
+            : JudgeParse<PairwiseAnswer>.Of(new PairwiseAnswer(claims.Verdict.Value, claims.Verdict.Source));
     }
 
+    /// <summary>Reads an equivalence judge's answer: equivalent or not.</summary>
     public static JudgeParse<EquivalenceAnswer> ParseEquivalence(string raw)
     {
-        if (TryJson(raw, out JsonElement json) && json.TryGetProperty("equivalent", out JsonElement equivalent) && equivalent.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        var claims = new Claims<bool>(v => v ? "equivalent" : "not equivalent");
+        if (Read(raw, claims, EquivalenceField, EquivalenceLine, EquivalenceBracket, EquivalenceFields) is { } problem)
         {
-            return JudgeParse<EquivalenceAnswer>.Of(new EquivalenceAnswer(equivalent.GetBoolean(), Field(json, "reasoning"), "structured answer"));
+            return JudgeParse<EquivalenceAnswer>.Unreadable(problem);
         }
 
-        Match? last = Last(raw, EquivalenceMarkers());
-        if (last is null)
-        {
-            return JudgeParse<EquivalenceAnswer>.Unreadable(Empty(raw) ?? "no explicit verdict (equivalent or not) was found");
-        }
-
-        string word = last.Groups["answer"].Value.ToLowerInvariant();
-        bool isEquivalent = word is "true" or "equivalent" or "yes" or "same";
-        return JudgeParse<EquivalenceAnswer>.Of(new EquivalenceAnswer(isEquivalent, null, $"last explicit verdict \"{last.Value.Trim()}\""));
+        return claims.Decide("no explicit verdict was found: give a JSON \"equivalent\" field (true or false) or a line that is only \"Verdict: equivalent\" or \"Verdict: different\"") is { } undecided
+            ? JudgeParse<EquivalenceAnswer>.Unreadable(undecided)
+            : JudgeParse<EquivalenceAnswer>.Of(new EquivalenceAnswer(claims.Verdict.Value, claims.Reasoning, claims.Verdict.Source));
     }
 
-    private static string? Empty(string raw) => string.IsNullOrWhiteSpace(raw) ? "the answer was empty" : null;
+    /// <summary>
+    /// The answer as it is kept in verdicts and sent back in a re-ask: whole up to <see cref="MaxAnswerLength"/>,
+    /// else its first and last 2,000 characters around a note saying how much was left out.
+    /// </summary>
+    public static string Keep(string raw)
+    {
+        if (raw.Length <= MaxAnswerLength)
+        {
+            return raw;
+        }
 
-    private static Match? Last(string raw, Regex markers) =>
-        markers.Matches(raw).Cast<Match>().OrderBy(m => m.Index).LastOrDefault();
+        // Never cut a surrogate pair in two: a lone surrogate cannot be written as UTF-8.
+        int headEnd = char.IsHighSurrogate(raw[KeptEdge - 1]) ? KeptEdge - 1 : KeptEdge;
+        int tailStart = char.IsLowSurrogate(raw[raw.Length - KeptEdge]) ? raw.Length - KeptEdge + 1 : raw.Length - KeptEdge;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{raw[..headEnd]}\n[... {tailStart - headEnd:N0} characters left out: the answer has {raw.Length:N0} characters, more than the {MaxAnswerLength:N0} that are read ...]\n{raw[tailStart..]}");
+    }
 
-    private static bool? ParsePassFail(string value) => value.Trim().ToLowerInvariant() switch
+    /// <summary>Collects the claims of one answer into <paramref name="claims"/>; returns the problems found (joined), if any.</summary>
+    private static string? Read<T>(
+        string raw,
+        Claims<T> claims,
+        Func<string, JsonElement, Claims<T>, string, bool> readField,
+        Func<string, Claims<T>, string, bool> readLine,
+        Func<string, T?> readBracket,
+        string[] fields)
+        where T : struct
+    {
+        if (raw.Length > MaxAnswerLength)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"the answer is too long ({raw.Length:N0} characters; answers over {MaxAnswerLength:N0} characters are not read)");
+        }
+
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return "the answer was empty";
+        }
+
+        AnswerText text = AnswerText.Scan(raw);
+        int answerObjects = text.Objects.Count(o => HasAnyField(o, fields));
+        int ordinal = 0;
+        foreach (JsonElement answer in text.Objects.Where(o => HasAnyField(o, fields)))
+        {
+            ordinal++;
+            string where = answerObjects == 1 ? "JSON field" : $"JSON object {ordinal}'s field";
+            foreach (JsonProperty property in answer.EnumerateObject())
+            {
+                string name = AsciiLower(property.Name) ?? string.Empty;
+                string source = $"{where} {Shorten($"\"{property.Name}\": {property.Value.GetRawText()}")}";
+                if (!readField(name, property.Value, claims, source) && Array.IndexOf(ReasoningFields, name) >= 0 && property.Value.ValueKind == JsonValueKind.String)
+                {
+                    claims.Reasoning ??= property.Value.GetString();
+                }
+            }
+        }
+
+        bool lastLineIsMarker = false;
+        foreach (AnswerLine line in text.Lines)
+        {
+            if (Marker(line.Text) is { } marker && readLine(marker, claims, $"line {line.Number.ToString(CultureInfo.InvariantCulture)} \"{Shorten(line.Text.Trim())}\""))
+            {
+                lastLineIsMarker = line.Number == text.LastLine?.Number;
+            }
+        }
+
+        // MT-Bench's judges end their reasoning with the marker on the same line: "... so A is better. [[A]]".
+        if (!lastLineIsMarker && text.LastLine is { } last && Bracket(last.Text) is { } token && readBracket(token) is T bracketed)
+        {
+            claims.Add(bracketed, $"\"[[{token}]]\" ending the answer");
+        }
+
+        if (text.LooseField(fields) is { } loose)
+        {
+            claims.Problems.Add($"the answer has a \"{loose}\" field outside any complete JSON object (truncated or malformed JSON)");
+        }
+
+        return claims.Problems.Count == 0 ? null : string.Join("; ", claims.Problems);
+    }
+
+    private static bool HasAnyField(JsonElement json, string[] fields) =>
+        json.EnumerateObject().Any(p => AsciiLower(p.Name) is { } name && Array.IndexOf(fields, name) >= 0);
+
+    // ---- Rubric -----------------------------------------------------------------------------------------------
+
+    private static bool RubricField(string name, JsonElement value, Claims<bool> claims, string source)
+    {
+        switch (name)
+        {
+            case "verdict":
+                bool? verdict = value.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    JsonValueKind.String => PassOrFail(Marker(value.GetString()!)),
+                    _ => null,
+                };
+                claims.AddOrProblem(verdict, source, $"{source} is neither \"pass\" nor \"fail\"");
+                return true;
+            case "pass" or "passed":
+                bool? pass = value.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ => null,
+                };
+                claims.AddOrProblem(pass, source, $"{source} is not true or false");
+                return true;
+            case "score":
+                if (value.ValueKind == JsonValueKind.Null)
+                {
+                    return true;
+                }
+
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double score) || !double.IsFinite(score))
+                {
+                    claims.Problems.Add($"{source} is not a number on the rubric's 1-5 scale");
+                }
+                else
+                {
+                    AddScore(claims, score, null, source);
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool RubricLine(string marker, Claims<bool> claims, string source)
+    {
+        Match verdict = RubricVerdictLine().Match(marker);
+        if (verdict.Success)
+        {
+            claims.Add(PassOrFail(verdict.Groups["v"].Value)!.Value, source);
+            return true;
+        }
+
+        Match score = ScoreLine().Match(marker);
+        if (score.Success)
+        {
+            double value = double.Parse(score.Groups["s"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            double? scale = score.Groups["d"].Success ? double.Parse(score.Groups["d"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) : null;
+            AddScore(claims, value, scale, source);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static void AddScore(Claims<bool> claims, double score, double? scale, string source)
+    {
+        if (score is < 1 or > 5 || scale is double s && s != 5)
+        {
+            string given = scale is double d ? $"{Number(score)}/{Number(d)}" : Number(score);
+            claims.Problems.Add($"score {given} ({source}) is outside the rubric's 1-5 scale");
+            return;
+        }
+
+        claims.Scores.Add((score, source));
+    }
+
+    private static bool? RubricBracket(string token) => PassOrFail(token);
+
+    private static bool? PassOrFail(string? word) => word switch
     {
         "pass" or "passed" => true,
         "fail" or "failed" => false,
         _ => null,
     };
 
-    private static PairwiseLabel? ParseWinner(string value) => value.Trim().Trim('[', ']').ToLowerInvariant() switch
+    // ---- Pairwise ---------------------------------------------------------------------------------------------
+
+    private static bool PairwiseField(string name, JsonElement value, Claims<PairwiseLabel> claims, string source)
     {
-        "a" or "output (a)" or "output a" or "(a)" => PairwiseLabel.A,
-        "b" or "output (b)" or "output b" or "(b)" => PairwiseLabel.B,
-        "c" or "tie" => PairwiseLabel.Tie,
+        if (name is not ("winner" or "verdict"))
+        {
+            return false;
+        }
+
+        PairwiseLabel? choice = value.ValueKind == JsonValueKind.String && Marker(value.GetString()!) is { } marker && PairwiseChoiceValue().Match(marker) is { Success: true } m
+            ? Label(m.Groups["c"].Value)
+            : null;
+        claims.AddOrProblem(choice, source, $"{source} is not \"Output (a)\", \"Output (b)\" or \"tie\"");
+        return true;
+    }
+
+    private static bool PairwiseLine(string marker, Claims<PairwiseLabel> claims, string source)
+    {
+        Match match = PairwiseVerdictLine().Match(marker);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        claims.Add(Label(match.Groups["c"].Value), source);
+        return true;
+    }
+
+    private static PairwiseLabel? PairwiseBracket(string token) => token is "a" or "b" or "c" ? Label(token) : null;
+
+    private static PairwiseLabel Label(string choice) => choice switch
+    {
+        "a" => PairwiseLabel.A,
+        "b" => PairwiseLabel.B,
+        _ => PairwiseLabel.Tie,
+    };
+
+    private static string Describe(PairwiseLabel label) => label switch
+    {
+        PairwiseLabel.A => "Output (a)",
+        PairwiseLabel.B => "Output (b)",
+        _ => "a tie",
+    };
+
+    // ---- Equivalence ------------------------------------------------------------------------------------------
+
+    private static bool EquivalenceField(string name, JsonElement value, Claims<bool> claims, string source)
+    {
+        switch (name)
+        {
+            case "equivalent":
+                bool? equivalent = value.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ => null,
+                };
+                claims.AddOrProblem(equivalent, source, $"{source} is not true or false");
+                return true;
+            case "verdict":
+                bool? verdict = value.ValueKind == JsonValueKind.String && Marker(value.GetString()!) is { } marker && EquivalenceValue().Match(marker) is { Success: true } m
+                    ? Equivalent(m)
+                    : null;
+                claims.AddOrProblem(verdict, source, $"{source} is neither \"equivalent\" nor \"different\"");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool EquivalenceLine(string marker, Claims<bool> claims, string source)
+    {
+        Match match = EquivalenceVerdictLine().Match(marker);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        claims.Add(Equivalent(match), source);
+        return true;
+    }
+
+    private static bool? EquivalenceBracket(string token) => token switch
+    {
+        "equivalent" or "same" => true,
+        "different" or "not equivalent" => false,
         _ => null,
     };
 
-    private static int? Score(JsonElement json) =>
-        json.TryGetProperty("score", out JsonElement score) && score.ValueKind == JsonValueKind.Number && score.TryGetInt32(out int value) && value is >= 1 and <= 5
-            ? value
-            : null;
+    private static bool Equivalent(Match match) =>
+        match.Groups["yes"].Success || match.Groups["yn"].Value is "yes" or "true";
 
-    private static string? Field(JsonElement json, string name) =>
-        json.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    // ---- Shared -----------------------------------------------------------------------------------------------
 
-    /// <summary>The answer as a JSON object: the whole text, a fenced block, or the last {...} that parses.</summary>
-    private static bool TryJson(string raw, out JsonElement json)
+    /// <summary>
+    /// A line reduced to what a marker is matched against: ASCII only (else no marker at all), markdown emphasis,
+    /// inline code, headings, list bullets and closing punctuation removed, lower case. Null when it cannot be one.
+    /// </summary>
+    private static string? Marker(string line)
     {
-        json = default;
-        string text = raw.Trim();
-        if (text.StartsWith("```", StringComparison.Ordinal))
+        if (line.Length > MaxMarkerLineLength * 2)
         {
-            int start = text.IndexOf('\n', StringComparison.Ordinal);
-            int end = text.LastIndexOf("```", StringComparison.Ordinal);
-            text = start >= 0 && end > start ? text[(start + 1)..end].Trim() : text;
+            return null;
         }
 
-        if (TryParseObject(text, out json))
+        var text = new StringBuilder(line.Length);
+        foreach (char c in line)
         {
-            return true;
-        }
-
-        for (int end = text.LastIndexOf('}'); end >= 0; end = end == 0 ? -1 : text.LastIndexOf('}', end - 1))
-        {
-            for (int start = text.LastIndexOf('{', end); start >= 0; start = start == 0 ? -1 : text.LastIndexOf('{', start - 1))
+            // Look-alikes (Cyrillic, Greek, fullwidth), zero-width joiners and other invisible characters are not
+            // ASCII: a line holding one is not a marker, so "pаss" with a Cyrillic "а" never reads as pass.
+            if (c > '~' || (c < ' ' && c != '\t'))
             {
-                if (TryParseObject(text[start..(end + 1)], out json))
-                {
-                    return true;
-                }
+                return null;
+            }
+
+            if (c is not ('*' or '`' or '_'))
+            {
+                text.Append(c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c == '\t' ? ' ' : c);
             }
         }
 
-        return false;
-    }
-
-    private static bool TryParseObject(string text, out JsonElement json)
-    {
-        json = default;
-        if (!text.StartsWith('{'))
+        string marker = text.ToString().Trim().TrimStart('#').Trim();
+        if (marker.StartsWith("- ", StringComparison.Ordinal) || marker.StartsWith("+ ", StringComparison.Ordinal))
         {
-            return false;
+            marker = marker[2..].Trim();
         }
 
-        try
+        marker = marker.TrimEnd('.', '!', ' ');
+        return marker.Length is 0 or > MaxMarkerLineLength ? null : marker;
+    }
+
+    /// <summary>The token of a <c>[[...]]</c> marker ending a line, ASCII lower case; null when there is none.</summary>
+    private static string? Bracket(string line)
+    {
+        string trimmed = line.TrimEnd().TrimEnd('.', '!').TrimEnd();
+        if (!trimmed.EndsWith("]]", StringComparison.Ordinal))
         {
-            using JsonDocument document = JsonDocument.Parse(text);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            return null;
+        }
+
+        int open = trimmed.LastIndexOf("[[", StringComparison.Ordinal);
+        return open < 0 || trimmed.Length - open > 20 ? null : AsciiLower(trimmed[(open + 2)..^2].Trim());
+    }
+
+    private static string? AsciiLower(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder(value.Length);
+        foreach (char c in value)
+        {
+            if (c > '~' || c < ' ')
             {
-                return false;
+                return null;
             }
 
-            json = document.RootElement.Clone();
-            return true;
+            text.Append(c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c);
         }
-        catch (JsonException)
-        {
-            return false;
-        }
+
+        return text.ToString();
     }
 
-    [GeneratedRegex("""(?:"verdict"\s*:\s*"(?<verdict>pass|fail)")|(?:\bverdict\b\s*(?:is)?\s*[:=\-]?\s*\**\s*(?<verdict>passed|failed|pass|fail)\b)|(?:\[\[(?<verdict>pass|fail)\]\])|(?:^\s*\**(?<verdict>passed|failed|pass|fail)\**\s*\.?\s*$)""", RegexOptions.IgnoreCase | RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex RubricVerdictMarkers();
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
-    [GeneratedRegex("""(?:"score"\s*:\s*(?<score>[1-5])\b)|(?:\bscore\b\s*(?:is)?\s*[:=]?\s*(?<score>[1-5])\s*(?:/\s*5|out of 5)?)""", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex ScoreMarkers();
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    // Explicit choices only: a JSON field, MT-Bench's [[A]]/[[B]]/[[C]], "Output (x)" at the start of a line (as
-    // LLMBar's parser reads it) or in a sentence that declares it better, or "tie" on a line of its own. A mention
-    // inside reasoning ("better than Output (a)") is not a choice.
-    [GeneratedRegex("""(?:"winner"\s*:\s*"(?<choice>[^"]{1,12})")|(?:\[\[(?<choice>[ABC])\]\])|(?:(?:^|\n)[ \t*#>\-]*Output \((?<choice>[ab])\))|(?:Output \((?<choice>[ab])\) (?:is|was|seems) (?:clearly |slightly |much )?(?:the )?(?:better|preferred|superior|winner))|(?:(?:prefer|choose|pick|winner is|winner:)\s*\**\s*Output \((?<choice>[ab])\))|(?:^\s*(?<choice>tie)\s*\.?\s*$)""", RegexOptions.Multiline | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex PairwiseMarkers();
+    // The grammars below run on a marker: ASCII, lower case, at most MaxMarkerLineLength characters, so their cost
+    // is bounded per line without a match timeout (whose exception would escape the reader). They are anchored at
+    // both ends: a marker is the whole line.
+    private const string LabelPrefix = @"(?:(?:the|my)\s+)?(?:(?:final|overall)\s+)?";
 
-    [GeneratedRegex("""(?:"equivalent"\s*:\s*(?<answer>true|false))|(?:\[\[(?<answer>equivalent|different)\]\])|(?:\bverdict\b\s*[:=\-]?\s*\**\s*(?<answer>equivalent|different|same))|(?:\bequivalent\b\s*[:=]\s*(?<answer>yes|no|true|false))""", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex EquivalenceMarkers();
+    private const string Separator = @"(?:\s*[:=\-]\s*|\s+is\s*[:=\-]?\s*|\s+)";
+
+    [GeneratedRegex("^(?:" + LabelPrefix + @"(?:verdict|decision|result|answer|grade)" + Separator + @")?(?:\[\[(?<v>pass|passed|fail|failed)\]\]|(?<v>pass|passed|fail|failed))$", RegexOptions.CultureInvariant)]
+    private static partial Regex RubricVerdictLine();
+
+    [GeneratedRegex(@"^(?:(?:final|overall)\s+)?(?:score|rating)" + Separator + @"(?<s>\d{1,6}(?:\.\d{1,6})?)(?:\s*(?:/|out\s+of)\s*(?<d>\d{1,6}(?:\.\d{1,6})?))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ScoreLine();
+
+    private const string Choice = @"(?:(?:output|response|assistant)(?:\s*\((?<c>[ab])\)|\s+(?<c>[ab]))|\((?<c>[ab])\)|\[\[(?<c>[abc])\]\]|(?<c>[ab])|(?<c>tie))";
+
+    [GeneratedRegex("^" + Choice + "$", RegexOptions.CultureInvariant)]
+    private static partial Regex PairwiseChoiceValue();
+
+    [GeneratedRegex("^(?:" + LabelPrefix + @"(?:verdict|decision|answer|choice|winner|better\s+output|better\s+response|preferred\s+output)" + Separator + ")?" + Choice + @"(?:\s+is\s+(?:the\s+)?better(?:\s+(?:output|response|one))?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PairwiseVerdictLine();
+
+    private const string EquivalenceWord = @"(?:(?<yes>equivalent|same|the\s+same)|(?<no>not\s+equivalent|different)|\[\[(?:(?<yes>equivalent|same)|(?<no>not\s+equivalent|different))\]\])";
+
+    [GeneratedRegex("^" + EquivalenceWord + "$", RegexOptions.CultureInvariant)]
+    private static partial Regex EquivalenceValue();
+
+    [GeneratedRegex("^(?:(?:" + LabelPrefix + @"(?:verdict|decision|answer|result)" + Separator + ")?" + EquivalenceWord + @"|(?:equivalent|same\s+meaning)" + Separator + @"(?<yn>yes|no|true|false))$", RegexOptions.CultureInvariant)]
+    private static partial Regex EquivalenceVerdictLine();
+
+    /// <summary>The claims one answer makes, and the problems found reading it.</summary>
+    private sealed class Claims<T>(Func<T, string> describe)
+        where T : struct
+    {
+        private readonly List<(T Value, string Source)> _verdicts = new();
+
+        public List<string> Problems { get; } = new();
+
+        public List<(double Value, string Source)> Scores { get; } = new();
+
+        public string? Reasoning { get; set; }
+
+        public (T Value, string Source) Verdict { get; private set; }
+
+        public void Add(T value, string source) => _verdicts.Add((value, source));
+
+        public void AddOrProblem(T? value, string source, string problem)
+        {
+            if (value is T v)
+            {
+                Add(v, source);
+            }
+            else
+            {
+                Problems.Add(problem);
+            }
+        }
+
+        /// <summary>Settles the verdict; returns why it cannot be settled (none, or claims that disagree).</summary>
+        public string? Decide(string none)
+        {
+            if (_verdicts.Count == 0)
+            {
+                return none;
+            }
+
+            (T Value, string Source) first = _verdicts[0];
+            if (_verdicts.Any(v => !EqualityComparer<T>.Default.Equals(v.Value, first.Value)))
+            {
+                return "the answer contradicts itself: " + string.Join(", but ", _verdicts.Select(v => $"{v.Source} says {describe(v.Value)}"));
+            }
+
+            Verdict = _verdicts.Count == 1 ? first : (first.Value, $"{first.Source} and {_verdicts.Count - 1} more agreeing");
+            return null;
+        }
+    }
 }
 
-/// <summary>A rubric judge's answer: pass or fail, an optional 1-5 score, and how it was read.</summary>
-internal readonly record struct RubricAnswer(bool Pass, int? Score, string? Reasoning, string ReadFrom);
+/// <summary>A rubric judge's answer: pass or fail, an optional score on the 1-5 scale, and where it was read.</summary>
+internal readonly record struct RubricAnswer(bool Pass, double? Score, string? Reasoning, string ReadFrom);
 
 /// <summary>The output a pairwise judge chose, as labelled in its prompt.</summary>
 internal enum PairwiseLabel

@@ -54,9 +54,10 @@ internal sealed class JudgeModelCaller
     public string? Model { get; }
 
     /// <summary>
-    /// Asks the model and parses the answer with <paramref name="parse"/>; when no explicit verdict can be
-    /// read, re-asks once with <paramref name="answerInstruction"/>. A call that fails, is filtered, or stays
-    /// unreadable comes back with an errored <see cref="JudgeCall{T}.Failure"/> verdict carrying the raw text.
+    /// Asks the model and reads the answer with <paramref name="parse"/> (the grammar of <see cref="JudgeAnswers"/>);
+    /// when it cannot be read (no verdict, a contradiction, a score off the scale, too long), re-asks once with the
+    /// problem and <paramref name="answerInstruction"/>. A call that fails, is filtered, or stays unreadable comes
+    /// back with an errored <see cref="JudgeCall{T}.Failure"/> verdict carrying the raw text.
     /// </summary>
     public async Task<JudgeCall<T>> AskAsync<T>(
         IReadOnlyList<ChatMessage> messages,
@@ -78,7 +79,10 @@ internal sealed class JudgeModelCaller
             }
 
             string raw = response.Text ?? string.Empty;
-            string shown = firstRaw is null ? raw : firstRaw + "\n---- re-asked ----\n" + raw;
+
+            // A too-long answer is kept (in the verdict and in the re-ask) as its start and end only.
+            string kept = JudgeAnswers.Keep(raw);
+            string shown = firstRaw is null ? kept : firstRaw + "\n---- re-asked ----\n" + kept;
             ErrorContent? refusal = response.Messages.SelectMany(m => m.Contents).OfType<ErrorContent>().FirstOrDefault();
             if (refusal is not null)
             {
@@ -101,8 +105,8 @@ internal sealed class JudgeModelCaller
                 return state.Fail<T>(Verdict.Error(Judge, $"judge '{Judge}'{ModelSuffix} gave no readable verdict, also when asked again: {parsed.Problem}", shown), shown);
             }
 
-            firstRaw = raw;
-            conversation.Add(new ChatMessage(ChatRole.Assistant, raw));
+            firstRaw = kept;
+            conversation.Add(new ChatMessage(ChatRole.Assistant, kept));
             conversation.Add(new ChatMessage(ChatRole.User, $"Your answer could not be read ({parsed.Problem}). {answerInstruction}"));
         }
     }

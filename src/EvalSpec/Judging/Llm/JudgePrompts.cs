@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -22,6 +23,11 @@ internal static class JudgePrompts
         Reply with one JSON object and nothing else:
         {"reasoning": "<one short paragraph>", "score": <integer from 1 (very poor) to 5 (excellent)>, "verdict": "pass" or "fail"}
         """;
+
+    /// <summary>The sentence added to the rubric prompt when the judge declares a passing score.</summary>
+    public static string PassingScore(double score) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"A response passes when its score is {score:0.##} or more: give \"pass\" exactly when the score is at least {score:0.##}.");
 
     public const string RubricAnswerInstruction = """Reply with only one JSON object: {"reasoning": "...", "score": 1-5, "verdict": "pass" or "fail"}.""";
 

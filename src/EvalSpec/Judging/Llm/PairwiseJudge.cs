@@ -69,11 +69,11 @@ public sealed class PairwiseJudge : IModelJudge
         }
         else if (comparison.Winner == PairwiseChoice.Candidate)
         {
-            verdict = Verdict.Pass(Name, 1.0, $"the output wins in both orders [{first.Value!.Value.ReadFrom}; {second.Value!.Value.ReadFrom}]");
+            verdict = Verdict.Pass(Name, 1.0, $"the output wins in both orders [read from {first.Value!.Value.ReadFrom}; {second.Value!.Value.ReadFrom}]");
         }
         else if (comparison.Winner == PairwiseChoice.Reference)
         {
-            verdict = Verdict.Fail(Name, 0.0, $"the compared output wins in both orders [{first.Value!.Value.ReadFrom}; {second.Value!.Value.ReadFrom}]");
+            verdict = Verdict.Fail(Name, 0.0, $"the compared output wins in both orders [read from {first.Value!.Value.ReadFrom}; {second.Value!.Value.ReadFrom}]");
         }
         else
         {

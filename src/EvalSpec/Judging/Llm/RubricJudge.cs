@@ -15,14 +15,17 @@ namespace EvalSpec.Judging;
 /// The judge answers pass or fail with a 1-5 score (normalised to [0, 1]).
 /// </summary>
 /// <remarks>
-/// Asks for a JSON answer (structured output) and reads free text tolerantly: the last explicit verdict wins.
-/// Unreadable answers are re-asked once; transient model errors are retried with backoff; anything else ends
-/// as an errored, inconclusive verdict with the reason and the raw text.
+/// Asks for a JSON answer (structured output) and reads it with the one answer grammar of the LLM judges (README,
+/// "How a judge's answer is read"): a JSON <c>verdict</c> or <c>pass</c> field or a verdict line decides; claims
+/// that contradict each other, a score off the 1-5 scale (or on the wrong side of <see cref="PassingScore"/>) and
+/// answers too long to read are unreadable. Unreadable answers are re-asked once; transient model errors are
+/// retried with backoff; anything else ends as an errored, inconclusive verdict with the reason and the raw text.
 /// </remarks>
 public sealed class RubricJudge : IModelJudge
 {
     private readonly JudgeModelCaller _caller;
     private readonly LlmJudgeOptions _options;
+    private readonly double? _passingScore;
 
     /// <summary>Creates the judge.</summary>
     /// <param name="name">The judge's name in messages and results, e.g. <c>"gpt-4o-mini-rubric"</c>.</param>
@@ -50,6 +53,21 @@ public sealed class RubricJudge : IModelJudge
     /// <summary>The rubric used when the request has none.</summary>
     public string? DefaultRubric { get; init; }
 
+    /// <summary>
+    /// The lowest score on the 1-5 scale that passes, when the judge should hold its model to one (for example 4);
+    /// off (<see langword="null"/>) by default. When set, the prompt states it, and an answer whose score is on the
+    /// wrong side of it (a pass scored below it, a fail scored at or above it) contradicts itself: it is re-asked
+    /// once, then inconclusive, naming the score and the verdict.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not between 1 and 5.</exception>
+    public double? PassingScore
+    {
+        get => _passingScore;
+        init => _passingScore = value is double score && !(score >= 1 && score <= 5)
+            ? throw new ArgumentOutOfRangeException(nameof(PassingScore), value, $"Judge '{Name}': PassingScore must be on the rubric's 1-5 scale (or null for none).")
+            : value;
+    }
+
     /// <inheritdoc/>
     public async ValueTask<Verdict> JudgeAsync(JudgeRequest request, CancellationToken cancellationToken = default)
     {
@@ -62,7 +80,7 @@ public sealed class RubricJudge : IModelJudge
 
         string? reference = ReferenceGuided ? request.Expected : null;
         List<ChatMessage> messages = JudgePrompts.Conversation(
-            JudgePrompts.RubricSystem,
+            PassingScore is double passing ? JudgePrompts.RubricSystem + "\n" + JudgePrompts.PassingScore(passing) : JudgePrompts.RubricSystem,
             _options.Examples.Select(e => (Item(rubric, reference: null, e.Input, e.Output), JudgePrompts.Json(new { reasoning = e.Reasoning ?? string.Empty, score = e.Outcome == VerdictOutcome.Pass ? 5 : 1, verdict = e.Outcome == VerdictOutcome.Pass ? "pass" : "fail" }))),
             Item(rubric, reference, request.Input, request.Output),
             request.RowId);
@@ -70,7 +88,7 @@ public sealed class RubricJudge : IModelJudge
         JudgeCall<RubricAnswer> call = await _caller.AskAsync(
             messages,
             _options.UseStructuredOutput ? JudgePrompts.RubricFormat : null,
-            JudgeAnswers.ParseRubric,
+            raw => JudgeAnswers.ParseRubric(raw, PassingScore),
             JudgePrompts.RubricAnswerInstruction,
             cancellationToken).ConfigureAwait(false);
         if (call.Failure is not null)
@@ -79,9 +97,9 @@ public sealed class RubricJudge : IModelJudge
         }
 
         RubricAnswer answer = call.Value!.Value;
-        double? score = answer.Score is int s ? (s - 1) / 4.0 : null;
-        string scoreText = answer.Score is int value ? string.Create(CultureInfo.InvariantCulture, $" (score {value}/5)") : string.Empty;
-        string rationale = $"{(answer.Pass ? "pass" : "fail")}{scoreText}: {answer.Reasoning ?? "no reasoning given"} [{answer.ReadFrom}]";
+        double? score = answer.Score is double s ? (s - 1) / 4.0 : null;
+        string scoreText = answer.Score is double value ? string.Create(CultureInfo.InvariantCulture, $" (score {value:0.##}/5)") : string.Empty;
+        string rationale = $"{(answer.Pass ? "pass" : "fail")}{scoreText}: {answer.Reasoning ?? "no reasoning given"} [read from {answer.ReadFrom}]";
         Verdict verdict = answer.Pass ? Verdict.Pass(Name, score, rationale) : Verdict.Fail(Name, score, rationale);
         return _caller.Account(verdict with { RawOutput = call.Raw }, call);
     }
