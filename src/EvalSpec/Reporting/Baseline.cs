@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EvalSpec.Judging;
+using EvalSpec.Secrets;
 
 namespace EvalSpec.Reporting;
 
@@ -161,7 +162,7 @@ internal sealed class Baseline
         }
 
         var file = new BaselineFile { Version = CurrentVersion, Methods = new(methods, StringComparer.Ordinal), Rows = new(rows, StringComparer.Ordinal) };
-        string json = JsonSerializer.Serialize(file, ResultsJson.Indented).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        string json = SecretRedactor.Default.Redact(JsonSerializer.Serialize(file, ResultsJson.Indented).Replace("\r\n", "\n", StringComparison.Ordinal)) + "\n";
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
         string temporary = Path + ".tmp";
         File.WriteAllText(temporary, json, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
