@@ -77,10 +77,18 @@ internal sealed class SecretRedactor
         new("AKIA", 16, Exact: true), new("ASIA", 16, Exact: true), // AWS access key ids
     };
 
+    private static readonly Needles ShapePrefixes = new(Shapes.Select(s => s.Prefix).Distinct(StringComparer.Ordinal).ToArray());
+
     private static readonly Lazy<SecretRedactor> ProcessRedactor = new(() => FromVariables(Environment.GetEnvironmentVariables()));
 
-    /// <summary>Every form (raw and escaped) of the secret variables' values, each at least <see cref="MinimumLength"/> long.</summary>
+    /// <summary>Every form (raw and escaped) of the secret variables' values, each at least <see cref="MinimumLength"/> long, longest first.</summary>
     private readonly string[] _literals;
+
+    /// <summary>Finds <see cref="_literals"/>.</summary>
+    private readonly Needles _literalNeedles;
+
+    /// <summary>Finds the beginnings of <see cref="_literals"/> (their first <see cref="MinimumCutLength"/> characters).</summary>
+    private readonly Needles _literalStarts;
 
     /// <summary>Creates a redactor for the secrets of <paramref name="environment"/> (names and values of environment variables).</summary>
     /// <param name="environment">The environment variables; only those whose names end in a secret suffix are kept.</param>
@@ -114,6 +122,8 @@ internal sealed class SecretRedactor
         // Longest first: where forms overlap, the longest match is found whatever the order, but this keeps the work
         // predictable when one value is part of another.
         _literals = literals.OrderByDescending(l => l.Length).ThenBy(l => l, StringComparer.Ordinal).ToArray();
+        _literalNeedles = new Needles(_literals);
+        _literalStarts = new Needles(_literals.Select(l => l[..MinimumCutLength]).Distinct(StringComparer.Ordinal).ToArray());
         SecretVariables = names.ToArray();
     }
 
@@ -167,36 +177,40 @@ internal sealed class SecretRedactor
     /// <summary>Whether <paramref name="text"/> holds a secret.</summary>
     public bool ContainsSecret(string text) => !ReferenceEquals(Redact(text), text);
 
-    private static void FindShapes(string text, Spans found, bool cut)
+    private static void FindShapes(string text, Spans found, bool cut) => ShapePrefixes.ForEach(text, at =>
     {
+        if (!StartsWord(text, at))
+        {
+            return at + 1;
+        }
+
         foreach (KeyShape shape in Shapes)
         {
-            for (int at = text.IndexOf(shape.Prefix, StringComparison.Ordinal); at >= 0; at = text.IndexOf(shape.Prefix, at + 1, StringComparison.Ordinal))
+            if (!text.AsSpan(at).StartsWith(shape.Prefix, StringComparison.Ordinal))
             {
-                if (!StartsWord(text, at))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                int bodyStart = at + shape.Prefix.Length;
-                int end = bodyStart;
-                while (end < text.Length && IsWordChar(text[end]))
-                {
-                    end++;
-                }
+            int bodyStart = at + shape.Prefix.Length;
+            int end = bodyStart;
+            while (end < text.Length && IsWordChar(text[end]))
+            {
+                end++;
+            }
 
-                int body = end - bodyStart;
-                bool whole = shape.Exact
-                    ? body == shape.MinimumBody && text.AsSpan(bodyStart, body).IndexOfAnyExcept(UpperAndDigits) < 0
-                    : body >= shape.MinimumBody;
-                if (whole || (cut && body > 0 && EllipsisAt(text, end)))
-                {
-                    found.Add(at, end);
-                    at = end - 1;
-                }
+            int body = end - bodyStart;
+            bool whole = shape.Exact
+                ? body == shape.MinimumBody && text.AsSpan(bodyStart, body).IndexOfAnyExcept(UpperAndDigits) < 0
+                : body >= shape.MinimumBody;
+            if (whole || (cut && body > 0 && EllipsisAt(text, end)))
+            {
+                found.Add(at, end);
+                return end;
             }
         }
-    }
+
+        return at + 1;
+    });
 
     /// <summary>A JSON Web Token: <c>eyJ</c>, then two more dot-separated base64url parts.</summary>
     private static void FindJsonWebTokens(string text, Spans found)
@@ -429,39 +443,73 @@ internal sealed class SecretRedactor
     /// <summary>The values of secret environment variables, escaped or not, and their beginnings cut by an ellipsis.</summary>
     private void FindLiterals(string text, Spans found, bool cut)
     {
-        foreach (string literal in _literals)
+        if (_literals.Length == 0)
         {
-            for (int at = text.IndexOf(literal, StringComparison.Ordinal); at >= 0; at = text.IndexOf(literal, at + literal.Length, StringComparison.Ordinal))
+            return;
+        }
+
+        _literalNeedles.ForEach(text, at =>
+        {
+            // Longest first: the longest value that starts here covers the shorter ones.
+            foreach (string literal in _literals)
             {
-                found.Add(at, at + literal.Length);
+                if (text.AsSpan(at).StartsWith(literal, StringComparison.Ordinal))
+                {
+                    found.Add(at, at + literal.Length);
+                    break;
+                }
             }
 
-            if (!cut)
-            {
-                continue;
-            }
+            return at + 1;
+        });
 
-            string start = literal[..MinimumCutLength];
-            for (int at = text.IndexOf(start, StringComparison.Ordinal); at >= 0; at = text.IndexOf(start, at + 1, StringComparison.Ordinal))
+        if (!cut)
+        {
+            return;
+        }
+
+        _literalStarts.ForEach(text, at =>
+        {
+            ReadOnlySpan<char> rest = text.AsSpan(at);
+            foreach (string literal in _literals)
             {
-                int common = text.AsSpan(at).CommonPrefixLength(literal.AsSpan());
-                if (common < literal.Length && EllipsisAt(text, at + common))
+                int common = rest.CommonPrefixLength(literal.AsSpan());
+                if (common >= MinimumCutLength && common < literal.Length && EllipsisAt(text, at + common))
                 {
                     found.Add(at, at + common);
                 }
             }
-        }
+
+            return at + 1;
+        });
     }
 
     /// <summary>A secret name: it ends in <c>_key</c>/<c>-key</c>, or its letters and digits (lower case) end like a credential's name, or are <c>sig</c>.</summary>
     private static bool IsSecretName(ReadOnlySpan<char> name)
     {
+        // Most names a run writes (JSON property names) end in three letters no credential's name ends in.
+        if (name.Length < 3)
+        {
+            return false;
+        }
+
+        Span<char> tail = stackalloc char[3];
+        for (int i = 0; i < 3; i++)
+        {
+            tail[i] = char.ToLowerInvariant(name[name.Length - 3 + i]);
+        }
+
+        if (tail is not ("key" or "ken" or "ion" or "ret" or "ord" or "swd" or "ial" or "als" or "ure" or "sig"))
+        {
+            return false;
+        }
+
         if (name.EndsWith("_key", StringComparison.OrdinalIgnoreCase) || name.EndsWith("-key", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        Span<char> buffer = stackalloc char[name.Length];
+        Span<char> buffer = stackalloc char[MaxNameLength];
         ReadOnlySpan<char> normalized = Normalize(name, buffer);
         if (normalized.SequenceEqual("sig"))
         {
@@ -481,7 +529,7 @@ internal sealed class SecretRedactor
 
     private static bool IsAuthorizationName(ReadOnlySpan<char> name)
     {
-        Span<char> buffer = stackalloc char[name.Length];
+        Span<char> buffer = stackalloc char[MaxNameLength];
         return Normalize(name, buffer).EndsWith("authorization", StringComparison.Ordinal);
     }
 
@@ -652,6 +700,65 @@ internal sealed class SecretRedactor
         {
             // Not valid UTF-16 (a lone surrogate): no JSON writer can write it either.
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Finds where any of a set of strings starts: in one vectorised pass (<c>SearchValues</c>) on .NET 9 and later, one pass
+    /// per string before.
+    /// </summary>
+    private sealed class Needles
+    {
+#if NET9_0_OR_GREATER
+        private readonly System.Buffers.SearchValues<string>? _search;
+
+        public Needles(string[] values) =>
+            _search = values.Length == 0 ? null : System.Buffers.SearchValues.Create(values, StringComparison.Ordinal);
+#else
+        private readonly string[] _values;
+
+        public Needles(string[] values) => _values = values;
+#endif
+
+        /// <summary>
+        /// Calls <paramref name="visit"/> with each position where one of the strings starts (the same position may come
+        /// more than once); it returns where to look next, after the position.
+        /// </summary>
+        public void ForEach(string text, Func<int, int> visit)
+        {
+#if NET9_0_OR_GREATER
+            if (_search is null)
+            {
+                return;
+            }
+
+            int from = 0;
+            while (from < text.Length)
+            {
+                int found = text.AsSpan(from).IndexOfAny(_search);
+                if (found < 0)
+                {
+                    return;
+                }
+
+                from = visit(from + found);
+            }
+#else
+            foreach (string value in _values)
+            {
+                int from = 0;
+                while (from < text.Length)
+                {
+                    int at = text.IndexOf(value, from, StringComparison.Ordinal);
+                    if (at < 0)
+                    {
+                        break;
+                    }
+
+                    from = visit(at);
+                }
+            }
+#endif
         }
     }
 
