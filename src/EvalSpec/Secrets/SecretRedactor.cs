@@ -340,7 +340,11 @@ internal sealed class SecretRedactor
         v = SkipBlanks(text, v);
         int openingQuote = QuoteStartingAt(text, v);
         v += openingQuote;
-        if ((quotedName && openingQuote == 0) || text.AsSpan(v).StartsWith(Marker, StringComparison.Ordinal))
+
+        // A quoted name (JSON) needs a quoted value, and so does an assignment in code (`apiKey = settings.ApiKey` names
+        // another variable; `apiKey = "..."` is a literal): a number, true, null or an expression is left alone.
+        bool assignment = text[separator] == '=' && separator > 0 && text[separator - 1] is ' ' or '\t';
+        if (((quotedName || assignment) && openingQuote == 0) || text.AsSpan(v).StartsWith(Marker, StringComparison.Ordinal))
         {
             return null;
         }
@@ -373,6 +377,12 @@ internal sealed class SecretRedactor
         while (end < text.Length && IsValueChar(text[end]))
         {
             end++;
+        }
+
+        if (openingQuote == 0 && end < text.Length && text[end] == '(')
+        {
+            // A call (`token: GetToken()`), not a value.
+            return null;
         }
 
         end = WithoutTrailingDots(text, v, end);

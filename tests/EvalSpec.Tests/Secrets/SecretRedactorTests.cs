@@ -69,6 +69,10 @@ public sealed class SecretRedactorTests
     [InlineData("RecordedSuite.SupportEvals.RefundWindow/laptop/formal/identity")]
     [InlineData("hash 3f2504e04f8911d39a0c0305e82c33013f2504e04f8911d39a0c0305e82c3301")]
     [InlineData("if (token == expectedTokenValue) { }")]
+    [InlineData("string apiKey = Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\")!;")]
+    [InlineData("var token = request.Headers.Authorization;")]
+    [InlineData("api_key = os.environ[\"OPENAI_API_KEY\"]")]
+    [InlineData("token: GetAccessTokenFromVault()")]
     public void Text_without_secrets_is_returned_unchanged(string text)
     {
         Redact(text).Should().BeSameAs(text);
@@ -103,6 +107,8 @@ public sealed class SecretRedactorTests
     [InlineData("\"access_token\":\"ya29.a0AfH6SMBx\"", "\"access_token\":\"[REDACTED]\"")]
     [InlineData("https://shop.blob.core.windows.net/c?sv=2022&sig=AbCdEfGh%2B12345%3D", "https://shop.blob.core.windows.net/c?sv=2022&sig=[REDACTED]")]
     [InlineData("password=hunter2", "password=hunter2")]
+    [InlineData("password = \"hunter2hunter2\";", "password = \"[REDACTED]\";")]
+    [InlineData("api_key = 'abcdefgh12'", "api_key = '[REDACTED]'")]
     public void Values_of_credential_names_are_redacted(string text, string expected)
     {
         Redact(text).Should().Be(expected);
