@@ -379,15 +379,30 @@ internal sealed class SecretRedactor
             end++;
         }
 
-        if (openingQuote == 0 && end < text.Length && text[end] == '(')
+        if (openingQuote == 0 && IsCode(text, v, end))
         {
-            // A call (`token: GetToken()`), not a value.
             return null;
         }
 
         end = WithoutTrailingDots(text, v, end);
         int length = end - v;
         return length >= MinimumLength || (cut && length > 0 && EllipsisAt(text, end)) ? (v, end) : null;
+    }
+
+    /// <summary>
+    /// Whether an unquoted value is code rather than a secret: a call (<c>token: GetToken()</c>), or an argument that
+    /// names a variable or a member (<c>cancellationToken: cancellationToken)</c>, <c>signature: caller.Signature,</c>):
+    /// letters, <c>_</c> and <c>.</c> only (a generated key has digits), followed by <c>)</c> or <c>,</c>.
+    /// </summary>
+    private static bool IsCode(string text, int start, int end)
+    {
+        if (end < text.Length && text[end] == '(')
+        {
+            return true;
+        }
+
+        return end > start && end < text.Length && text[end] is ')' or ','
+            && text.AsSpan(start, end - start).IndexOfAnyExcept(IdentifierChars) < 0;
     }
 
     /// <summary>The length of the quote (<c>"</c>, <c>'</c>, <c>\"</c>, <c>\u0022</c>, <c>\u0027</c>) that ends at <paramref name="i"/>, or 0.</summary>
@@ -667,6 +682,8 @@ internal sealed class SecretRedactor
     private const string HexDigits = "0123456789abcdefABCDEF";
 
     private const string UpperAndDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private const string IdentifierChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.";
 
     /// <summary>The value, and for a value of several lines each line, trimmed.</summary>
     private static IEnumerable<string> ValueParts(string value)

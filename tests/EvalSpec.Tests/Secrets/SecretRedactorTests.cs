@@ -73,6 +73,8 @@ public sealed class SecretRedactorTests
     [InlineData("var token = request.Headers.Authorization;")]
     [InlineData("api_key = os.environ[\"OPENAI_API_KEY\"]")]
     [InlineData("token: GetAccessTokenFromVault()")]
+    [InlineData("await client.GetResponseAsync(question, cancellationToken: cancellationToken);")]
+    [InlineData("Verify(signature: caller.Signature, credentials: DefaultCredentials)")]
     public void Text_without_secrets_is_returned_unchanged(string text)
     {
         Redact(text).Should().BeSameAs(text);
