@@ -39,6 +39,20 @@ public static class EvalRowRunner
     /// <returns>Completes when the row passed; faults with <see cref="EvalRowFailedException"/> or <see cref="EvalRowInconclusiveException"/> otherwise.</returns>
     public static async Task RunAsync(object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
     {
+        // Everything a row tells the test framework leaves here: its message and those of the exceptions it carries are
+        // redacted as the files are (the eval method's exception may quote an API key from a provider's error body).
+        try
+        {
+            await RunRowAsync(instance, method, caseId, variantKey, relationKey).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RowExceptionRedaction.Redact(ex, Secrets.SecretRedactor.Default) is { } redacted)
+        {
+            throw redacted;
+        }
+    }
+
+    private static async Task RunRowAsync(object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
+    {
         ArgumentNullException.ThrowIfNull(method);
         EvalRun run = EvalRun.GetOrCreate(method.SuiteType);
         var row = new Row(

@@ -9,6 +9,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using EvalSpec.Judging;
 using EvalSpec.Reporting;
+using EvalSpec.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -94,7 +95,7 @@ internal sealed class EvalRun : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"EvalSpec could not look for dangling snapshots: {ex.Message}");
+            EvalConsole.WriteError($"EvalSpec could not look for dangling snapshots: {ex.Message}");
             return Array.Empty<string>();
         }
     }
@@ -308,19 +309,19 @@ internal sealed class EvalRun : IDisposable
         Action<string>? notices = Volatile.Read(ref s_notices);
         if (notices is null)
         {
-            Console.WriteLine(line);
+            EvalConsole.WriteLine(line);
             return false;
         }
 
         try
         {
-            notices(line);
+            notices(SecretRedactor.Default.Redact(line));
             return true;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
         {
             // The test framework has finished with its message sink: the line still reaches the standard output.
-            Console.WriteLine(line);
+            EvalConsole.WriteLine(line);
             return false;
         }
     }
@@ -381,7 +382,7 @@ internal sealed class EvalRun : IDisposable
                 Notice(RunSummaryWriter.Headline(run));
             }
 
-            Console.WriteLine(RunSummaryWriter.Describe(run));
+            EvalConsole.WriteLine(RunSummaryWriter.Describe(run));
             WriteReports(run);
         }
         finally
@@ -403,7 +404,7 @@ internal sealed class EvalRun : IDisposable
         }
         catch (Exception ex)
         {
-            Console.Error.WriteLine(
+            EvalConsole.WriteError(
                 $"{ex.Message}{Environment.NewLine}Model answers recorded in this run may be missing from those files, and a replay will miss them. "
                 + $"Make {run.Recording.Directory} a writable folder (check its permissions, the free disk space, and that no file has its name), "
                 + "then record again with EVALSPEC_RECORDING=record dotnet test (or auto, to record only the missing calls).");
@@ -420,15 +421,15 @@ internal sealed class EvalRun : IDisposable
         try
         {
             Reporting.Reports.RunReportFiles files = Reporting.Reports.RunReports.WriteAll(run.RunDirectory, run.Options.Baseline == BaselineMode.Ignore ? null : run.Baseline.Path);
-            Console.WriteLine($"EvalSpec report: {files.HtmlPath}");
+            EvalConsole.WriteLine($"EvalSpec report: {files.HtmlPath}");
             if (files.StepSummaryError is { } error)
             {
-                Console.Error.WriteLine($"EvalSpec: {error}");
+                EvalConsole.WriteError($"EvalSpec: {error}");
             }
         }
         catch (Exception ex) when (ex is Reporting.Reports.RunDataException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"EvalSpec could not write the reports of {run.RunDirectory}: {ex.Message} Run `evalspec report {run.RunDirectory}` to retry.");
+            EvalConsole.WriteError($"EvalSpec could not write the reports of {run.RunDirectory}: {ex.Message} Run `evalspec report {run.RunDirectory}` to retry.");
         }
     }
 
@@ -441,7 +442,7 @@ internal sealed class EvalRun : IDisposable
         catch (Exception ex)
         {
             // The process is exiting: report, never throw.
-            Console.Error.WriteLine($"EvalSpec could not complete the run: {ex.GetType().Name}: {ex.Message}");
+            EvalConsole.WriteError($"EvalSpec could not complete the run: {ex.GetType().Name}: {ex.Message}");
         }
     }
 

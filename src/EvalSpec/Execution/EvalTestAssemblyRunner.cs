@@ -54,7 +54,7 @@ internal sealed class EvalTestAssemblyRunner : XunitTestAssemblyRunner
         catch (Exception ex)
         {
             // A broken configuration is reported by every row; a failure here is only worth a diagnostic.
-            DiagnosticMessageSink.OnMessage(new DiagnosticMessage($"EvalSpec could not prepare the run: {ex.GetType().Name}: {ex.Message}"));
+            DiagnosticMessageSink.OnMessage(new DiagnosticMessage(Secrets.SecretRedactor.Default.Redact($"EvalSpec could not prepare the run: {ex.GetType().Name}: {ex.Message}")));
         }
     }
 
@@ -94,7 +94,7 @@ internal sealed class EvalTestAssemblyRunner : XunitTestAssemblyRunner
         }
         catch (System.Exception ex)
         {
-            DiagnosticMessageSink.OnMessage(new DiagnosticMessage($"EvalSpec could not write the run summary: {ex.GetType().Name}: {ex.Message}"));
+            DiagnosticMessageSink.OnMessage(new DiagnosticMessage(Secrets.SecretRedactor.Default.Redact($"EvalSpec could not write the run summary: {ex.GetType().Name}: {ex.Message}")));
         }
         finally
         {

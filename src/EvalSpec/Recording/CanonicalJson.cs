@@ -81,10 +81,15 @@ internal static class CanonicalJson
         _ => node.DeepClone(),
     };
 
-    /// <summary>The lowercase hex SHA-256 of the canonical form of <paramref name="node"/>.</summary>
+    /// <summary>The lowercase hex SHA-256 of the canonical form of <paramref name="node"/>, with its secrets redacted.</summary>
+    /// <remarks>
+    /// Redacted because the recordings are: a replayed answer holds the marker where the live answer held a secret, so a
+    /// request built from it (a judge's, a follow-up turn's) must get the key the live request got. A request without a
+    /// secret keeps its key.
+    /// </remarks>
     public static string Hash(JsonNode node)
     {
-        string canonical = Sorted(node)!.ToJsonString(Compact);
+        string canonical = Secrets.SecretRedactor.Default.Redact(Sorted(node)!.ToJsonString(Compact));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))).ToLowerInvariant();
     }
 

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using EvalSpec.Secrets;
 
 namespace EvalSpec.Recording;
 
@@ -13,7 +14,8 @@ namespace EvalSpec.Recording;
 /// The recordings file of one eval class, <c>&lt;Suite&gt;.recordings.json</c>: indented JSON (LF, UTF-8 without BOM,
 /// non-ASCII text unescaped), entries sorted by context, client, hash and occurrence, nothing that changes between identical
 /// runs. Written atomically (temporary file, then a rename: <see cref="Persistence.AtomicFile"/>) under a lock that other test
-/// processes respect (<see cref="Persistence.CrossProcessFileLock"/>).
+/// processes respect (<see cref="Persistence.CrossProcessFileLock"/>). Secrets in requests and answers are
+/// redacted (<see cref="SecretRedactor"/>): a replay gets the marker where the model's answer held one.
 /// </summary>
 internal static class RecordingFile
 {
@@ -134,7 +136,7 @@ internal static class RecordingFile
             writer.WriteEndObject();
         }
 
-        string text = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        string text = SecretRedactor.Default.Redact(Encoding.UTF8.GetString(buffer.WrittenSpan));
 #if !NET9_0_OR_GREATER
         // Before .NET 9 the indented writer uses the platform's line ending; JSON strings never hold a raw line break.
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -415,6 +415,6 @@ internal sealed class RecordingSession : IDisposable
                 .AppendLine(string.Join(", ", others.Select(e => RecordingCall.ShortKey(e.Hash) + " (" + e.Client + ")").Distinct()));
         }
 
-        return new RecordingMissException(message.ToString().TrimEnd(), call.Key, call.Context, call.Client, suite.Path);
+        return new RecordingMissException(Secrets.SecretRedactor.Default.Redact(message.ToString().TrimEnd()), call.Key, call.Context, call.Client, suite.Path);
     }
 }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EvalSpec.Judging;
+using EvalSpec.Secrets;
 
 namespace EvalSpec.Reporting;
 
@@ -188,7 +189,7 @@ internal sealed class Baseline
         }
 
         var file = new BaselineFile { Format = CurrentVersion, Methods = new(methods, StringComparer.Ordinal), Rows = new(rows, StringComparer.Ordinal) };
-        string json = JsonSerializer.Serialize(file, ResultsJson.Indented).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        string json = SecretRedactor.Default.Redact(JsonSerializer.Serialize(file, ResultsJson.Indented).Replace("\r\n", "\n", StringComparison.Ordinal)) + "\n";
         Persistence.AtomicFile.Write(Path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(json));
         return current;
     }

@@ -2,12 +2,14 @@ using System;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using EvalSpec.Secrets;
 
 namespace EvalSpec.Reporting;
 
 /// <summary>
 /// Appends one JSON line per row to <c>results.jsonl</c>. Rows finish concurrently: lines are written whole
-/// under a lock and flushed at once, so a crash loses at most the row being written.
+/// under a lock and flushed at once, so a crash loses at most the row being written. Secrets are redacted from each
+/// line (<see cref="SecretRedactor"/>).
 /// </summary>
 internal sealed class ResultsWriter : IDisposable
 {
@@ -38,7 +40,7 @@ internal sealed class ResultsWriter : IDisposable
 
     public void Append(RowResult result)
     {
-        byte[] line = Utf8.GetBytes(JsonSerializer.Serialize(result, ResultsJson.Options) + "\n");
+        byte[] line = Utf8.GetBytes(SecretRedactor.Default.Redact(JsonSerializer.Serialize(result, ResultsJson.Options)) + "\n");
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using EvalSpec.Execution;
+using EvalSpec.Secrets;
 
 namespace EvalSpec.Reporting;
 
@@ -78,7 +79,7 @@ internal static class RunSummaryWriter
         };
 
         string temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(summary, ResultsJson.Indented));
+        File.WriteAllText(temporary, SecretRedactor.Default.Redact(JsonSerializer.Serialize(summary, ResultsJson.Indented)));
         File.Move(temporary, path, overwrite: true);
     }
 

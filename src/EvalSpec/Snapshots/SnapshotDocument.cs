@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EvalSpec.Secrets;
 
 namespace EvalSpec.Snapshots;
 
@@ -41,15 +42,21 @@ internal sealed class SnapshotDocument
     private readonly string? _prompt;
     private readonly string? _followUp;
 
+    /// <remarks>
+    /// Every part is redacted (<see cref="SecretRedactor"/>) here, where the text that is both compared and written is made:
+    /// a secret never reaches a snapshot file, and a run that got a secret from the model compares equal to the replay of
+    /// its redacted recording. The parts redact as the whole does: no redaction spans a line break.
+    /// </remarks>
     private SnapshotDocument(bool isRow, string content, string extension, string? output, string? outputPrefix, string? prompt, string? followUp)
     {
+        SecretRedactor redactor = SecretRedactor.Default;
         IsRow = isRow;
-        Content = content;
+        Content = redactor.Redact(content);
         Extension = extension;
-        Output = output;
-        _outputPrefix = outputPrefix;
-        _prompt = prompt;
-        _followUp = followUp;
+        Output = output is null ? null : redactor.Redact(output);
+        _outputPrefix = outputPrefix is null ? null : redactor.Redact(outputPrefix);
+        _prompt = prompt is null ? null : redactor.Redact(prompt);
+        _followUp = followUp is null ? null : redactor.Redact(followUp);
     }
 
     /// <summary>Whether this is an eval row's document (prompt parts), not an imperative value.</summary>

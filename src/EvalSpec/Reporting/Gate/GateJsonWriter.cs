@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using EvalSpec.Secrets;
 
 namespace EvalSpec.Reporting.Gate;
 
@@ -104,7 +105,7 @@ internal static class GateJsonWriter
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        return SecretRedactor.Default.Redact(Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal)) + "\n";
     }
 
     private static void WriteComparison(Utf8JsonWriter json, PairedComparison c)

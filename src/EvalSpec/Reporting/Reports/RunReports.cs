@@ -2,13 +2,15 @@ using System;
 using System.IO;
 using System.Text;
 using EvalSpec.Reporting.Gate;
+using EvalSpec.Secrets;
 
 namespace EvalSpec.Reporting.Reports;
 
 /// <summary>
 /// Writes a run's reports into its folder: <c>report.md</c> (also appended to the file named by
 /// <c>GITHUB_STEP_SUMMARY</c> when it is set, so GitHub Actions shows it on the run's page) and the self-contained
-/// <c>report.html</c>. Called at the end of every run and by <c>evalspec report</c>.
+/// <c>report.html</c>. Called at the end of every run and by <c>evalspec report</c>. Both are redacted as a whole
+/// (<see cref="SecretRedactor"/>) before they are written, whatever the run folder holds.
 /// </summary>
 internal static class RunReports
 {
@@ -42,11 +44,11 @@ internal static class RunReports
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(options);
         RunReportModel model = Model(run, options);
-        string markdown = MarkdownReport.Render(model);
+        string markdown = SecretRedactor.Default.Redact(MarkdownReport.Render(model));
         string markdownPath = Path.Combine(run.Directory, MarkdownFileName);
         string htmlPath = Path.Combine(run.Directory, HtmlFileName);
         WriteFile(markdownPath, markdown);
-        WriteFile(htmlPath, HtmlReport.Render(model));
+        WriteFile(htmlPath, SecretRedactor.Default.Redact(HtmlReport.Render(model)));
 
         string? error = null;
         if (!string.IsNullOrWhiteSpace(stepSummaryPath))
