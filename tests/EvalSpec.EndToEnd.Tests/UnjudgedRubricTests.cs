@@ -61,7 +61,7 @@ public sealed class UnjudgedRubricTests
         run.Process.ExitCode.Should().NotBe(0);
         run.Report.Results.Values.Should().NotBeEmpty().And.OnlyContain(r => r.Outcome == "Failed");
         run["BehaviourEvals.Refund [laptop · formal]"].Message.Should()
-            .Contain("UnjudgedRubric 'sometimes' is not valid (EVALSPEC_UNJUDGEDRUBRIC")
-            .And.Contain("use auto").And.Contain("ignore").And.Contain("inconclusive");
+            .Contain("EVALSPEC_UNJUDGEDRUBRIC=sometimes is not a valid value")
+            .And.Contain("Auto").And.Contain("Ignore").And.Contain("Inconclusive");
     }
 }

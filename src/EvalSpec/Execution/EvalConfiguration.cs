@@ -166,9 +166,10 @@ internal static class EvalConfiguration
             {
                 problems.Add($"{where} is a section, but the option is a single value ({Expected(valueType)}): give it as \"{section.Key}\": <value>.");
             }
-            else if (!IsValid(section.Value, type))
+            else if (!IsValid(section.Value, type) && !IsNamedValue(section))
             {
-                problems.Add($"{origin.DescribeValue(section.Path, section.Value)} is not a valid value: {Expected(valueType)}.");
+                string named = NamedValues.TryGetValue(section.Path, out string? name) ? $", or \"{name}\"" : string.Empty;
+                problems.Add($"{origin.DescribeValue(section.Path, section.Value)} is not a valid value: {Expected(valueType)}{named}.");
             }
 
             return;
@@ -226,6 +227,15 @@ internal static class EvalConfiguration
             problems.Add($"{origin.Describe(child.Path)} is not an option of {section.Path}.{didYouMean} Its options are {string.Join(", ", OptionsOf(valueType).Select(p => p.Name))}.");
         }
     }
+
+    /// <summary>Options that also take a word besides a value of their type: <c>"Quorum": "majority"</c> asks for the default by name.</summary>
+    private static readonly Dictionary<string, string> NamedValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [nameof(EvalOptions.Quorum)] = EvalOptions.MajorityQuorumValue,
+    };
+
+    private static bool IsNamedValue(IConfigurationSection section) =>
+        NamedValues.TryGetValue(section.Path, out string? name) && string.Equals(section.Value?.Trim(), name, StringComparison.OrdinalIgnoreCase);
 
     private static string ListExample(IConfigurationSection section, Origin origin) =>
         origin.IsFile

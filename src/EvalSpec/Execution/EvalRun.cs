@@ -534,17 +534,11 @@ internal sealed class EvalRun : IDisposable
     }
 
     /// <summary>
-    /// The configuration the options are bound from: values the binder cannot read are checked first, with an error that
-    /// names the setting and its values, and <c>Quorum: majority</c> (the default, asked for by name) binds as unset.
+    /// The configuration the options are bound from (its values were checked by <see cref="EvalConfiguration.Load"/>):
+    /// <c>Quorum: majority</c> (the default, asked for by name) binds as unset.
     /// </summary>
     private static IConfiguration BindingView(IConfiguration configuration)
     {
-        string? unjudgedRubric = configuration[nameof(EvalOptions.UnjudgedRubric)];
-        if (!string.IsNullOrWhiteSpace(unjudgedRubric) && !Enum.TryParse<UnjudgedRubricMode>(unjudgedRubric.Trim(), ignoreCase: true, out _))
-        {
-            throw new EvalConfigurationException(EvalOptions.InvalidUnjudgedRubric(unjudgedRubric));
-        }
-
         string? quorum = configuration[nameof(EvalOptions.Quorum)]?.Trim();
         if (string.IsNullOrEmpty(quorum) || int.TryParse(quorum, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
         {

@@ -187,6 +187,22 @@ public sealed class EvalConfigurationTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("majority")]
+    [InlineData(" Majority ")]
+    public void Quorum_majority_is_accepted_by_name_in_a_real_run_and_binds_as_the_default(string value)
+    {
+        IConfigurationRoot configuration = EvalConfiguration.Load(JsonPath, Environment(("EVALSPEC_QUORUM", value)));
+
+        EvalRun.BindOptions(configuration).Quorum.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_quorum_that_is_neither_a_number_nor_majority_says_both_are_possible()
+    {
+        Error("""{ "Quorum": "most" }""").Should().Contain("\"Quorum\": \"most\"").And.Contain("use a whole number, or \"majority\"");
+    }
+
     private string Error(string? json, params (string Name, string Value)[] variables)
     {
         if (json is not null)

@@ -129,10 +129,12 @@ public sealed class RunOptionsTests
     [InlineData("yes please")]
     public void An_unknown_UnjudgedRubric_value_is_a_clear_error_listing_the_values(string value)
     {
-        Action bind = () => Bind(("UnjudgedRubric", value));
+        // As a run reads it: the configuration is checked before the options are bound.
+        string missingFile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), System.Guid.NewGuid().ToString("n"), "evalspec.json");
+        Action bind = () => EvalConfiguration.Load(missingFile, new System.Collections.Hashtable { ["EVALSPEC_UNJUDGEDRUBRIC"] = value });
 
         bind.Should().Throw<EvalConfigurationException>()
-            .WithMessage($"UnjudgedRubric '{value}' is not valid (EVALSPEC_UNJUDGEDRUBRIC*auto*ignore*inconclusive*");
+            .WithMessage($"*EVALSPEC_UNJUDGEDRUBRIC={value} is not a valid value: use one of Auto, Ignore, Inconclusive*");
     }
 
     [Fact]
