@@ -17,7 +17,10 @@ namespace FaqBot.Evals;
 /// The thresholds come from bench/FaqBot.Thresholds, which scores every expected answer of this suite against every
 /// answer the bot can give (its 30 FAQ answers and its fallback), labelled by whether the answer states the expected
 /// answer; the rows' own outcomes are not used. The judges compare answers with expected answers only: none reads the
-/// evals' rubrics, which stay documentation of intent here (an LLM rubric judge would check them).
+/// evals' rubrics, so every row with a rubric says "rubric not checked: no judge of the rubric panel reads rubrics". Offline
+/// there is no model to read them; this suite says so explicitly (UnjudgedRubric = Ignore) so that its rows are decided by
+/// the panel on a build server too, instead of being inconclusive there. A suite with an LLM rubric judge leaves the option
+/// alone.
 /// </remarks>
 public sealed class EvalSetupForFaqBot : IEvalStartup
 {
@@ -40,6 +43,7 @@ public sealed class EvalSetupForFaqBot : IEvalStartup
     public void Configure(EvalSetup setup)
     {
         setup.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
+        setup.Options.UnjudgedRubric = UnjudgedRubricMode.Ignore;
 
         // Cheapest first. The expected-answer rule (the expected phrase, or at least half of its words with every number
         // and negation; the eval's Threshold, 0.5) is also each row's own expected-answer check.

@@ -25,7 +25,7 @@ public sealed class UnjudgedRubricTests
         TrxResult laptop = run["BehaviourEvals.Refund [laptop · formal]"];
         laptop.Outcome.Should().Be("Failed", "its expected answer passes, but nobody checked its rubric on a build server");
         laptop.Message.Should().Contain("Eval row INCONCLUSIVE")
-            .And.Contain("Check rubric: Inconclusive: rubric not checked: no rubric judge registered; on a build server (CI is set)")
+            .And.Contain("Check rubric coverage: Inconclusive: rubric not checked: no rubric judge registered; on a build server (CI is set)")
             .And.Contain("EVALSPEC_UNJUDGEDRUBRIC=ignore");
         run["BehaviourEvals.Refund [phone · formal]"].Message.Should().Contain("Eval row FAILED", "a failing check still fails the row");
 
@@ -48,6 +48,22 @@ public sealed class UnjudgedRubricTests
         IReadOnlyList<JsonElement> rows = run.Rows;
         rows.Should().HaveCount(4).And.OnlyContain(r => r.GetProperty("notes")[0].GetString()!.StartsWith("rubric not checked: no rubric judge registered"));
         run.Process.Output.Should().Contain("Rubric not checked: no rubric judge registered (4 row(s), decided by their other checks).");
+    }
+
+    [Fact]
+    public async Task On_a_build_server_a_panel_whose_judges_read_no_rubric_leaves_it_unchecked_and_the_row_inconclusive()
+    {
+        SuiteRun run = await SuiteRun.RunAsync(
+            "BehaviourSuite",
+            new Dictionary<string, string> { ["CI"] = "true", ["FIXTURE_JUDGES"] = "local" },
+            "--filter", Filter + "&Case=laptop");
+
+        TrxResult laptop = run["BehaviourEvals.Refund [laptop · formal]"];
+        laptop.Outcome.Should().Be("Failed", "its local judges pass it, but none of them read its rubric");
+        laptop.Message.Should().Contain("Eval row INCONCLUSIVE")
+            .And.Contain("Check rubric: Pass", "the local panel still decided the output")
+            .And.Contain("Check rubric coverage: Inconclusive: rubric not checked: no judge of the rubric panel reads rubrics (answer-recall, rouge-l judge the output without it); on a build server (CI is set)");
+        run.Process.Output.Should().Contain("Rubric not checked: no judge of the rubric panel reads rubrics (answer-recall, rouge-l judge the output without it) (2 row(s), inconclusive).");
     }
 
     [Fact]

@@ -295,17 +295,20 @@ public static class EvalRowRunner
         {
             evaluation.Checks.Add(await JudgeAsync(run.RubricPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false));
         }
-        else if (!string.IsNullOrWhiteSpace(row.Method.Rubric))
+
+        if (!string.IsNullOrWhiteSpace(row.Method.Rubric) && !UnjudgedRubric.Checks(run.RubricPanel))
         {
-            // A rubric nobody checks is never dropped silently: noted, and on a build server the row is inconclusive.
+            // A rubric nobody checks (no rubric panel, or judges that decide without reading it) is never dropped silently:
+            // noted, and on a build server the row is inconclusive.
             evaluation.RubricNotChecked = true;
-            if (UnjudgedRubric.Check(run.Options.UnjudgedRubric, run.BuildServerVariable) is { } unjudged)
+            string reason = UnjudgedRubric.Reason(run.RubricPanel);
+            if (UnjudgedRubric.Check(run.Options.UnjudgedRubric, run.BuildServerVariable, reason) is { } unjudged)
             {
                 evaluation.Checks.Add(unjudged);
             }
             else
             {
-                evaluation.Notes.Add(UnjudgedRubric.Note(run.Options.UnjudgedRubric));
+                evaluation.Notes.Add(UnjudgedRubric.Note(run.Options.UnjudgedRubric, reason));
             }
         }
 

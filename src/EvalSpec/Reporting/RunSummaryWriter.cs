@@ -109,7 +109,7 @@ internal static class RunSummaryWriter
         {
             bool inconclusiveRows = Execution.UnjudgedRubric.Check(run.Options.UnjudgedRubric, run.BuildServerVariable) is not null;
             string consequence = inconclusiveRows ? "inconclusive" : "decided by their other checks";
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $" {Capitalised(Execution.UnjudgedRubric.NotChecked)} ({statistics.UnjudgedRubricRows} row(s), {consequence}).");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $" {Capitalised(Execution.UnjudgedRubric.Reason(run.RubricPanel))} ({statistics.UnjudgedRubricRows} row(s), {consequence}).");
         }
 
         return text.ToString();
@@ -169,7 +169,7 @@ internal static class RunSummaryWriter
         string judgeErrors = errored == 0 ? string.Empty : $"\n  {errored} judge verdict(s) errored: " + string.Join(", ", run.Judges.Judges.Where(j => j.Value.Errored > 0).Select(j => $"{j.Key} {j.Value.Errored}"));
         string fixedRows = statistics.FixedSinceBaselineCount == 0 ? string.Empty : $"\n  {statistics.FixedSinceBaselineCount} row(s) recorded as failing in the baseline now pass: record it again with EVALSPEC_BASELINE=update.";
         string metrics = string.Concat(SuiteMetrics.Describe(run.Robustness, run.MultiPrompt, run.InputSimilarity.Measure).Select(line => "\n  " + line));
-        string unjudged = statistics.UnjudgedRubricRows == 0 ? string.Empty : $"\n  {Execution.UnjudgedRubric.NotChecked}: {statistics.UnjudgedRubricRows} row(s) of evals with a Rubric; register a rubric judge (setup.AddRubricJudge) to check them.";
+        string unjudged = statistics.UnjudgedRubricRows == 0 ? string.Empty : $"\n  {Execution.UnjudgedRubric.Reason(run.RubricPanel)}: {statistics.UnjudgedRubricRows} row(s) of evals with a Rubric; register a judge that reads rubrics (a RubricJudge, setup.AddRubricJudge) to check them.";
         string panels = DescribePanels(run);
         string sample = run.Sample is null
             ? string.Empty

@@ -47,6 +47,10 @@ public sealed class RubricJudge : IModelJudge
     /// <inheritdoc/>
     public bool AllowSelfPreference => _options.AllowSelfPreference;
 
+    /// <inheritdoc/>
+    /// <remarks>True: the judge grades against the request's rubric (else <see cref="DefaultRubric"/>).</remarks>
+    public bool ReadsRubric => true;
+
     /// <summary>Whether the case's expected answer is shown to the judge as a reference answer. Default true.</summary>
     public bool ReferenceGuided { get; init; } = true;
 
