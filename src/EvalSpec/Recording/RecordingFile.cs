@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -25,7 +26,8 @@ internal static class RecordingFile
     /// <summary>How long a write waits for another process that is writing the same file.</summary>
     public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
 
-    private const string Extension = ".recordings.json";
+    /// <summary>How a recordings file's name ends.</summary>
+    public const string Extension = ".recordings.json";
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -78,10 +80,18 @@ internal static class RecordingFile
             }
 
             var result = new List<RecordingEntry>(entries.GetArrayLength());
+            var positions = new Dictionary<RecordingEntryId, int>();
             int index = 0;
-            foreach (JsonElement entry in entries.EnumerateArray())
+            foreach (JsonElement element in entries.EnumerateArray())
             {
-                result.Add(ReadEntry(path, entry, index++));
+                RecordingEntry entry = ReadEntry(path, element, index);
+                if (positions.TryGetValue(entry.Id, out int first))
+                {
+                    throw Duplicate(path, bytes, entry, first, index);
+                }
+
+                positions.Add(entry.Id, index++);
+                result.Add(entry);
             }
 
             return result;
@@ -97,6 +107,23 @@ internal static class RecordingFile
         catch (FormatException ex)
         {
             throw Invalid(path, ex.Message, ex);
+        }
+    }
+
+    /// <summary>The eval class a recordings file says it is for (its <c>suite</c>), or null when it does not read as one.</summary>
+    public static string? ReadSuite(string path)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("suite", out JsonElement suite) && suite.ValueKind == JsonValueKind.String
+                    ? suite.GetString()
+                    : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
         }
     }
 
@@ -116,17 +143,7 @@ internal static class RecordingFile
                 .ThenBy(e => e.Hash, StringComparer.Ordinal)
                 .ThenBy(e => e.Occurrence))
             {
-                writer.WriteStartObject();
-                writer.WriteString("context", entry.Context);
-                writer.WriteString("client", entry.Client);
-                writer.WriteString("kind", entry.Kind);
-                writer.WriteString("hash", entry.Hash);
-                writer.WriteNumber("occurrence", entry.Occurrence);
-                writer.WritePropertyName("request");
-                WriteReadable(writer, entry.Request);
-                writer.WritePropertyName("response");
-                WriteReadable(writer, entry.Response);
-                writer.WriteEndObject();
+                WriteEntry(writer, entry);
             }
 
             writer.WriteEndArray();
@@ -145,8 +162,12 @@ internal static class RecordingFile
     /// Under the file's lock: reads the entries on disk, lets <paramref name="change"/> update them, and writes the result
     /// if it differs from the file. Entries another process wrote in the meantime are kept (they are on disk).
     /// </summary>
-    /// <returns>Whether the file was written.</returns>
-    public static bool Update(string path, string suite, Action<Dictionary<RecordingEntryId, RecordingEntry>> change)
+    /// <param name="path">The recordings file.</param>
+    /// <param name="suite">The eval class the file is for.</param>
+    /// <param name="change">Changes the entries read from the file.</param>
+    /// <param name="deleteWhenEmpty">Deletes the file instead of writing one with no entries (its entries were all removed).</param>
+    /// <returns>Whether the file was written (or deleted).</returns>
+    public static bool Update(string path, string suite, Action<Dictionary<RecordingEntryId, RecordingEntry>> change, bool deleteWhenEmpty = false)
     {
         using FileStream fileLock = Lock(path);
         var entries = new Dictionary<RecordingEntryId, RecordingEntry>();
@@ -156,12 +177,40 @@ internal static class RecordingFile
         }
 
         change(entries);
-        if (entries.Count == 0 && !File.Exists(path))
+        if (entries.Count == 0 && (deleteWhenEmpty || !File.Exists(path)))
         {
-            return false;
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            File.Delete(path);
+            return true;
         }
 
         return WriteIfChanged(path, Serialize(suite, entries.Values));
+    }
+
+    /// <summary>
+    /// One entry as a line of compact JSON (with its suite, for journals), ending in a line feed: the same properties as in
+    /// the file, so that two entries with the same line record the same thing.
+    /// </summary>
+    public static byte[] JournalLine(string suite, RecordingEntry entry)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("suite", suite);
+            writer.WritePropertyName("entry");
+            WriteEntry(writer, entry);
+            writer.WriteEndObject();
+        }
+
+        byte[] line = new byte[buffer.WrittenCount + 1];
+        buffer.WrittenSpan.CopyTo(line);
+        line[^1] = (byte)'\n';
+        return line;
     }
 
     /// <summary>Writes <paramref name="content"/> to a temporary file next to <paramref name="path"/> and renames it over the file, unless the file already holds exactly that.</summary>
@@ -193,7 +242,7 @@ internal static class RecordingFile
     /// An exclusive lock on <paramref name="path"/>, held as an open lock file in the temporary folder (not next to the
     /// recordings, which are committed). Other processes (another target framework's test run) wait for it.
     /// </summary>
-    private static FileStream Lock(string path)
+    internal static FileStream Lock(string path)
     {
         string full = Path.GetFullPath(path);
         string identity = OperatingSystem.IsWindows() ? full.ToUpperInvariant() : full;
@@ -218,7 +267,29 @@ internal static class RecordingFile
         }
     }
 
-    private static RecordingEntry ReadEntry(string path, JsonElement entry, int index)
+    /// <summary>Writes one entry: context, client, kind, hash, occurrence, unusable (when set), request and response.</summary>
+    internal static void WriteEntry(Utf8JsonWriter writer, RecordingEntry entry)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("context", entry.Context);
+        writer.WriteString("client", entry.Client);
+        writer.WriteString("kind", entry.Kind);
+        writer.WriteString("hash", entry.Hash);
+        writer.WriteNumber("occurrence", entry.Occurrence);
+        if (entry.Unusable is not null)
+        {
+            writer.WriteString("unusable", entry.Unusable);
+        }
+
+        writer.WritePropertyName("request");
+        WriteReadable(writer, entry.Request);
+        writer.WritePropertyName("response");
+        WriteReadable(writer, entry.Response);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads one entry (of a file or a journal); <paramref name="index"/> names it in errors.</summary>
+    internal static RecordingEntry ReadEntry(string path, JsonElement entry, int index)
     {
         if (entry.ValueKind != JsonValueKind.Object)
         {
@@ -240,8 +311,53 @@ internal static class RecordingFile
             throw Invalid(path, $"entry {index} has no \"response\"");
         }
 
+        string? unusable = null;
+        if (entry.TryGetProperty("unusable", out JsonElement reason))
+        {
+            unusable = reason.ValueKind == JsonValueKind.String ? reason.GetString() : throw Invalid(path, $"entry {index} has an \"unusable\" that is not a string");
+        }
+
         JsonElement request = entry.TryGetProperty("request", out JsonElement r) ? r.Clone() : default;
-        return new RecordingEntry(Text("context"), Text("client"), Text("kind"), Text("hash"), n, request, response.Clone());
+        return new RecordingEntry(Text("context"), Text("client"), Text("kind"), Text("hash"), n, request, response.Clone()) { Unusable = unusable };
+    }
+
+    /// <summary>
+    /// Two entries with one key (a hand merge or a rebase that kept both sides): which one a replay would use is
+    /// arbitrary, so the file is refused, naming the key and where both entries are.
+    /// </summary>
+    private static EvalConfigurationException Duplicate(string path, byte[] bytes, RecordingEntry entry, int first, int second)
+    {
+        int[] lines = EntryLines(bytes);
+        string Where(int index) => index < lines.Length
+            ? string.Create(CultureInfo.InvariantCulture, $"entry {index} (line {lines[index]})")
+            : string.Create(CultureInfo.InvariantCulture, $"entry {index}");
+        return Invalid(
+            path,
+            $"{Where(first)} and {Where(second)} have the same key: context {entry.Context}, request {RecordingCall.ShortKey(entry.Hash)} (hash {entry.Hash}), occurrence {entry.Occurrence}. "
+            + "A replay would have to pick one of two recorded answers (a hand merge or a rebase kept both); keep the one you mean and delete the other");
+    }
+
+    /// <summary>The line (counting from 1) on which each element of the <c>entries</c> array starts.</summary>
+    private static int[] EntryLines(byte[] bytes)
+    {
+        var lines = new List<int>();
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        bool inEntries = false;
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                inEntries = reader.ValueTextEquals("entries");
+            }
+            else if (inEntries && reader.CurrentDepth == 2 && reader.TokenType == JsonTokenType.StartObject)
+            {
+                int offset = (int)reader.TokenStartIndex;
+                lines.Add(bytes.AsSpan(0, offset).Count((byte)'\n') + 1);
+                reader.Skip();
+            }
+        }
+
+        return lines.ToArray();
     }
 
     /// <summary>Writes <paramref name="value"/> indented, except that an array of numbers (an embedding vector) stays on one line.</summary>

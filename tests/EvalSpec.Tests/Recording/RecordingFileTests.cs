@@ -119,8 +119,11 @@ public sealed class RecordingFileTests : RecordingTestBed
             }
         })));
 
-        EntriesOf(SuiteFile).Should().HaveCount(50, "every answer is on disk before its call returns");
+        JournalLines().Should().HaveCount(50, "every answer is in the run's journal before its call returns");
+        File.Exists(SuiteFile).Should().BeFalse("the file is written once, at the end of the run");
         record.Complete();
+        EntriesOf(SuiteFile).Should().HaveCount(50);
+        JournalLines().Should().BeEmpty("the journal is deleted once the file holds its answers");
         record.Statistics.Recorded.Should().Be(50);
         await server.DisposeAsync();
 
@@ -145,7 +148,7 @@ public sealed class RecordingFileTests : RecordingTestBed
         JsonElement answer = JsonDocument.Parse("""{"messages":[{"role":"assistant","contents":[{"$type":"text","text":"ok"}]}]}""").RootElement;
 
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
-            (i % 2 == 0 ? first : second).RecordAsync(Call($"row-{i:00}"), answer))));
+            (i % 2 == 0 ? first : second).Record(Call($"row-{i:00}"), answer))));
         first.Complete();
         second.Complete();
 
