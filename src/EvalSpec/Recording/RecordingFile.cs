@@ -333,7 +333,7 @@ internal static class RecordingFile
             : string.Create(CultureInfo.InvariantCulture, $"entry {index}");
         return Invalid(
             path,
-            $"{Where(first)} and {Where(second)} have the same key: context {entry.Context}, request {RecordingCall.ShortKey(entry.Hash)} (hash {entry.Hash}), occurrence {entry.Occurrence}. "
+            $"{Where(first)} and {Where(second)} have the same key: context {entry.Context}, request {(entry.Hash.Length > 16 ? entry.Hash[..16] : entry.Hash)} (hash {entry.Hash}), occurrence {entry.Occurrence}. "
             + "A replay would have to pick one of two recorded answers (a hand merge or a rebase kept both); keep the one you mean and delete the other");
     }
 

@@ -169,6 +169,35 @@ internal sealed class RecordingJournal : IDisposable
     /// <summary>Closes the journal and keeps it (the next run compacts it).</summary>
     public void Dispose() => Close(delete: false);
 
+    /// <summary>The journals in <paramref name="recordingsDirectory"/>, each with whether a run still holds it (is recording).</summary>
+    public static IReadOnlyList<(string Path, bool InUse)> List(string recordingsDirectory)
+    {
+        string folder = Folder(recordingsDirectory);
+        if (!Directory.Exists(folder))
+        {
+            return Array.Empty<(string, bool)>();
+        }
+
+        var journals = new List<(string, bool)>();
+        foreach (string journal in Directory.EnumerateFiles(folder, Prefix + "*" + Extension).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                using var probe = new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.None);
+                journals.Add((journal, false));
+            }
+            catch (FileNotFoundException)
+            {
+            }
+            catch (IOException)
+            {
+                journals.Add((journal, true));
+            }
+        }
+
+        return journals;
+    }
+
     /// <summary>
     /// Compacts the journals that runs which are gone left in <paramref name="recordingsDirectory"/> into its recordings files,
     /// then deletes them. Journals of runs still in progress are left alone. The answers of a journal are merged like those

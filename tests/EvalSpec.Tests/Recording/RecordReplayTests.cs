@@ -146,7 +146,8 @@ public sealed class RecordReplayTests : RecordingTestBed
         }
 
         server.Requests.Select(r => r.LastUserMessage).Should().Equal("What is the refund window for laptop?", "And for headphones?");
-        second.Statistics.Should().BeEquivalentTo(new { Replayed = 1, Recorded = 1, Misses = 0 });
+        second.Complete();
+        second.Statistics.Should().BeEquivalentTo(new { Replayed = 1, Recorded = 1, Misses = 0, Added = 1 });
         EntriesOf(SuiteFile).Should().HaveCount(2);
     }
 

@@ -163,6 +163,38 @@ public sealed class RecordingFileTests : RecordingTestBed
     }
 
     [Fact]
+    public async Task A_file_with_two_entries_of_one_key_is_refused_naming_the_file_the_key_and_both_entries()
+    {
+        await RecordThreeRowsAsync();
+
+        // A bad merge: both sides' versions of the laptop entry, the second with another answer.
+        string text = File.ReadAllText(SuiteFile);
+        int start = text.IndexOf("    {\n      \"context\": \"Shop.RefundEvals.RefundWindow/laptop/formal/source/0\"", StringComparison.Ordinal);
+        int end = text.IndexOf("\n    }", start, StringComparison.Ordinal) + "\n    }".Length;
+        string entry = text[start..end];
+        File.WriteAllText(SuiteFile, text.Insert(end, ",\n" + entry.Replace("answer to Refund window for laptops?", "a failing answer that was fixed", StringComparison.Ordinal)));
+        string hash = EntriesOf(SuiteFile)[1].GetProperty("hash").GetString()!;
+        int firstLine = text[..start].Count(c => c == '\n') + 1;
+        int secondLine = firstLine + entry.Count(c => c == '\n') + 1;
+        FakeOpenAIServer server = await StartServerAsync();
+        Start(RecordingMode.Replay);
+
+        Func<Task> replay = async () =>
+        {
+            using (Row("laptop/formal"))
+            {
+                await RecordedClient(server).GetResponseAsync("Refund window for laptops?", new ChatOptions { Temperature = 0 });
+            }
+        };
+
+        string message = (await replay.Should().ThrowAsync<EvalConfigurationException>()).Which.Message;
+        message.Should().Contain(SuiteFile)
+            .And.Contain("Shop.RefundEvals.RefundWindow/laptop/formal/source/0").And.Contain(hash[..16]).And.Contain("occurrence 0")
+            .And.Contain($"entry 1 (line {firstLine})").And.Contain($"entry 2 (line {secondLine})");
+        server.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Replaying_every_call_leaves_the_file_untouched()
     {
         await RecordThreeRowsAsync();
