@@ -50,28 +50,28 @@ public sealed class RecordingSafetyTests : IAsyncLifetime
         ScratchCopy.Delete(_project);
     }
 
-    [Theory]
-    [InlineData(500)]
-    [InlineData(401)]
-    public async Task A_record_run_while_the_judge_endpoint_fails_keeps_the_recordings_byte_for_byte_and_says_why(int status)
+    [Fact]
+    public async Task Record_runs_while_the_judge_endpoint_answers_500_or_401_keep_the_recordings_byte_for_byte_and_say_why()
     {
         SuiteRun good = await Run("record");
         good.Process.ExitCode.Should().Be(0, good.Process.ToString());
         byte[] recorded = File.ReadAllBytes(Recordings);
 
-        _judge = status == 500 ? JudgeBehaviour.ServerError : JudgeBehaviour.BadKey;
-        SuiteRun failing = await Run("record");
+        foreach (JudgeBehaviour failure in new[] { JudgeBehaviour.ServerError, JudgeBehaviour.BadKey })
+        {
+            _judge = failure;
+            SuiteRun failing = await Run("record");
 
-        failing.Process.ExitCode.Should().NotBe(0, "the judged rows are inconclusive");
-        File.ReadAllBytes(Recordings).Should().Equal(recorded, "no judge answer got through, and the bot answered as before");
-        JsonElement recording = failing.Summary.GetProperty("recording");
-        recording.GetProperty("failed").GetInt32().Should().Be(6, "the judge of each of the 6 identity rows failed");
-        recording.GetProperty("removed").GetInt32().Should().Be(0);
-        recording.GetProperty("nothingRemoved").GetString().Should().Contain("6 of the 21 model calls");
-        Directory.GetFiles(Path.Combine(_project, "recordings", ".evalspec"), "journal-*").Should().BeEmpty();
+            failing.Process.ExitCode.Should().NotBe(0, "the judged rows are inconclusive");
+            File.ReadAllBytes(Recordings).Should().Equal(recorded, $"no judge answer got through ({failure}), and the bot answered as before");
+            JsonElement recording = failing.Summary.GetProperty("recording");
+            recording.GetProperty("failed").GetInt32().Should().Be(6, "the judge of each of the 6 identity rows failed");
+            recording.GetProperty("removed").GetInt32().Should().Be(0);
+            recording.GetProperty("nothingRemoved").GetString().Should().Contain("6 of the 21 model calls");
+            failing["SupportEvals.RefundWindow [laptop · formal]"].Message.Should().Contain("Model calls: 1 recorded, 1 failed");
+            Directory.GetFiles(Path.Combine(_project, "recordings", ".evalspec"), "journal-*").Should().BeEmpty();
+        }
 
-        _judge = JudgeBehaviour.Good;
-        _server.Requests.Count.Should().BeGreaterThan(0);
         await _server.DisposeAsync();
         SuiteRun replayed = await Run("replay");
         replayed.Process.ExitCode.Should().Be(0, "every recorded answer is still there: " + replayed.Process);
