@@ -74,6 +74,7 @@ internal sealed class RecordingSession : IDisposable
     private RecordingChanges _changes;
     private string? _nothingRemoved;
     private string? _recoveryError;
+    private double _writeMilliseconds;
     private string? _error;
 
     /// <summary>
@@ -137,6 +138,7 @@ internal sealed class RecordingSession : IDisposable
         Kept = _changes.Kept,
         NothingRemoved = Volatile.Read(ref _nothingRemoved),
         Recovered = _recovery.IsValueCreated ? _recovery.Value : 0,
+        WriteMilliseconds = Math.Round(Volatile.Read(ref _writeMilliseconds), 1),
     };
 
     /// <summary>The default mode: Replay on a build server (no network, no surprise model calls), else Auto.</summary>
@@ -218,6 +220,7 @@ internal sealed class RecordingSession : IDisposable
         }
 
         Interlocked.CompareExchange(ref s_current, null, this);
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         RecordingRemovalPlan plan = PlanRemovals(rows);
         var failures = new List<string>();
         Exception? first = null;
@@ -277,6 +280,7 @@ internal sealed class RecordingSession : IDisposable
         }
 
         _journal.Close(delete: first is null);
+        Volatile.Write(ref _writeMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (first is not null)
         {
             string error = "EvalSpec could not write the recordings of this run:" + Environment.NewLine + string.Join(Environment.NewLine, failures)

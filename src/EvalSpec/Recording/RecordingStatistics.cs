@@ -35,4 +35,7 @@ internal sealed record RecordingStatistics(RecordingMode Mode, string Directory,
 
     /// <summary>Answers of interrupted runs (journals left behind) written into the files when this run started.</summary>
     public int Recovered { get; init; }
+
+    /// <summary>How long the end of the run took to write the recordings files (milliseconds).</summary>
+    public double WriteMilliseconds { get; init; }
 }
