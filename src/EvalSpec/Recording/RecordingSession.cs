@@ -36,8 +36,9 @@ namespace EvalSpec.Recording;
 /// could not use (<see cref="RecordedAnswerScope"/>) never replaces one it could. Auto never removes entries. Record, at
 /// <see cref="Complete(RecordingRowSet?)"/>, leaves each row that ran completely, without a failed call, with exactly this
 /// run's entries in every phase and trial (a changed prompt's old answer, the calls of a judge that was removed and the
-/// trials beyond a lowered trial count disappear); rows with a failed call keep all their old entries (each replaced only by
-/// a successful new call), rows that did not run keep theirs (a filtered run loses nothing), and so do calls outside rows.
+/// trials beyond a lowered trial count disappear); a row with a failed call keeps its old entries (each replaced only by a
+/// successful new call), except the source run's own when that run completed (a later failure cannot have hidden its
+/// calls), rows that did not run keep theirs (a filtered run loses nothing), and so do calls outside rows.
 /// A full Record run (every row of the assembly, unsampled) also removes the entries of rows that no longer exist. A
 /// Record run in which more than <see cref="MaxFailedShare"/> of the calls failed removes nothing at all, and says so
 /// (<see cref="RecordingStatistics.NothingRemoved"/>). Replay and Live never record.
