@@ -53,22 +53,38 @@ internal static class RecordingFile
 
     /// <summary>The entries of the file at <paramref name="path"/>; none when it does not exist.</summary>
     /// <exception cref="EvalConfigurationException">The file is not a recordings file this version can read.</exception>
-    public static List<RecordingEntry> Read(string path)
+    public static List<RecordingEntry> Read(string path) => Parse(path, ReadBytes(path));
+
+    /// <summary>The bytes of the file at <paramref name="path"/>; null when it does not exist.</summary>
+    private static byte[]? ReadBytes(string path)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The entries of a file's <paramref name="bytes"/> (none when null: no file).</summary>
+    private static List<RecordingEntry> Parse(string path, byte[]? bytes)
+    {
+        if (bytes is null)
         {
             return new List<RecordingEntry>();
         }
 
         try
         {
-            using JsonDocument document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
-            JsonElement root = document.RootElement;
+            JsonElement root;
+            using (JsonDocument document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow }))
+            {
+                // One copy of the whole document that outlives it, rather than one per request and response.
+                root = document.RootElement.Clone();
+            }
+
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out JsonElement format) || format.ValueKind != JsonValueKind.Number || format.GetInt32() != Format)
             {
                 throw Invalid(path, $"it does not say \"format\": {Format}");
@@ -84,7 +100,7 @@ internal static class RecordingFile
             int index = 0;
             foreach (JsonElement element in entries.EnumerateArray())
             {
-                RecordingEntry entry = ReadEntry(path, element, index);
+                RecordingEntry entry = ReadEntry(path, element, index, clone: false);
                 if (positions.TryGetValue(entry.Id, out int first))
                 {
                     throw Duplicate(path, bytes, entry, first, index);
@@ -130,7 +146,7 @@ internal static class RecordingFile
     /// <summary>The file's bytes for <paramref name="entries"/>, in the canonical order.</summary>
     public static byte[] Serialize(string suite, IEnumerable<RecordingEntry> entries)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
@@ -150,12 +166,16 @@ internal static class RecordingFile
             writer.WriteEndObject();
         }
 
-        string text = Encoding.UTF8.GetString(buffer.WrittenSpan);
-#if !NET9_0_OR_GREATER
+#if NET9_0_OR_GREATER
+        byte[] content = new byte[buffer.WrittenCount + 1];
+        buffer.WrittenSpan.CopyTo(content);
+        content[^1] = (byte)'\n';
+        return content;
+#else
         // Before .NET 9 the indented writer uses the platform's line ending; JSON strings never hold a raw line break.
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-#endif
+        string text = Encoding.UTF8.GetString(buffer.WrittenSpan).Replace("\r\n", "\n", StringComparison.Ordinal);
         return Encoding.UTF8.GetBytes(text + "\n");
+#endif
     }
 
     /// <summary>
@@ -170,16 +190,18 @@ internal static class RecordingFile
     public static bool Update(string path, string suite, Action<Dictionary<RecordingEntryId, RecordingEntry>> change, bool deleteWhenEmpty = false)
     {
         using FileStream fileLock = Lock(path);
-        var entries = new Dictionary<RecordingEntryId, RecordingEntry>();
-        foreach (RecordingEntry entry in Read(path))
+        byte[]? bytes = ReadBytes(path);
+        List<RecordingEntry> read = Parse(path, bytes);
+        var entries = new Dictionary<RecordingEntryId, RecordingEntry>(read.Count);
+        foreach (RecordingEntry entry in read)
         {
             entries[entry.Id] = entry;
         }
 
         change(entries);
-        if (entries.Count == 0 && (deleteWhenEmpty || !File.Exists(path)))
+        if (entries.Count == 0 && (deleteWhenEmpty || bytes is null))
         {
-            if (!File.Exists(path))
+            if (bytes is null)
             {
                 return false;
             }
@@ -188,7 +210,14 @@ internal static class RecordingFile
             return true;
         }
 
-        return WriteIfChanged(path, Serialize(suite, entries.Values));
+        byte[] content = Serialize(suite, entries.Values);
+        if (bytes is not null && bytes.AsSpan().SequenceEqual(content))
+        {
+            return false;
+        }
+
+        Write(path, content);
+        return true;
     }
 
     /// <summary>
@@ -221,12 +250,25 @@ internal static class RecordingFile
             return false;
         }
 
+        Write(path, content);
+        return true;
+    }
+
+    /// <summary>Writes <paramref name="content"/> to a temporary file next to <paramref name="path"/> and renames it over the file.</summary>
+    private static void Write(string path, byte[] content)
+    {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         string temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant() + ".tmp");
         try
         {
-            File.WriteAllBytes(temporary, content);
+            // On disk before the rename (one write per file and run): a power loss leaves the old file or the new one.
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
             File.Move(temporary, path, overwrite: true);
         }
         catch
@@ -234,8 +276,6 @@ internal static class RecordingFile
             TryDelete(temporary);
             throw;
         }
-
-        return true;
     }
 
     /// <summary>
@@ -288,8 +328,11 @@ internal static class RecordingFile
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads one entry (of a file or a journal); <paramref name="index"/> names it in errors.</summary>
-    internal static RecordingEntry ReadEntry(string path, JsonElement entry, int index)
+    /// <summary>
+    /// Reads one entry (of a file or a journal); <paramref name="index"/> names it in errors. <paramref name="clone"/>: copy its
+    /// request and response out of a document that is disposed afterwards.
+    /// </summary>
+    internal static RecordingEntry ReadEntry(string path, JsonElement entry, int index, bool clone = true)
     {
         if (entry.ValueKind != JsonValueKind.Object)
         {
@@ -317,8 +360,8 @@ internal static class RecordingFile
             unusable = reason.ValueKind == JsonValueKind.String ? reason.GetString() : throw Invalid(path, $"entry {index} has an \"unusable\" that is not a string");
         }
 
-        JsonElement request = entry.TryGetProperty("request", out JsonElement r) ? r.Clone() : default;
-        return new RecordingEntry(Text("context"), Text("client"), Text("kind"), Text("hash"), n, request, response.Clone()) { Unusable = unusable };
+        JsonElement request = entry.TryGetProperty("request", out JsonElement r) ? (clone ? r.Clone() : r) : default;
+        return new RecordingEntry(Text("context"), Text("client"), Text("kind"), Text("hash"), n, request, clone ? response.Clone() : response) { Unusable = unusable };
     }
 
     /// <summary>

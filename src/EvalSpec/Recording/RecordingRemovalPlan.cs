@@ -55,15 +55,15 @@ internal sealed class RecordingRemovalPlan
         && suite != RecordingContext.SharedSuite
         && (_ownSuites!.Contains(suite) || (_ownsFolder && !_inventories.Any(i => i.Suites.Contains(suite))));
 
-    /// <summary>The recordings files in <paramref name="directory"/> whose entries of missing rows this plan removes.</summary>
-    public IEnumerable<(string Suite, string Path)> Files(string directory)
+    /// <summary>The recordings files in <paramref name="directory"/> (other than <paramref name="written"/>) whose entries of missing rows this plan removes.</summary>
+    public IEnumerable<(string Suite, string Path)> Files(string directory, IReadOnlySet<string> written)
     {
         if (_inventories is null || !Directory.Exists(directory))
         {
             yield break;
         }
 
-        foreach (string path in Directory.EnumerateFiles(directory, "*" + RecordingFile.Extension).Order(StringComparer.Ordinal))
+        foreach (string path in Directory.EnumerateFiles(directory, "*" + RecordingFile.Extension).Where(p => !written.Contains(p)).Order(StringComparer.Ordinal))
         {
             if (RecordingFile.ReadSuite(path) is { } suite && RemovesMissingRows(suite))
             {

@@ -252,7 +252,7 @@ internal sealed class RecordingSession : IDisposable
 
         // A full run also cleans the files of its eval classes that made no call in this run (and, in the project's own
         // folder, those of eval classes that no longer exist).
-        foreach ((string suite, string path) in plan.Files(Directory).Where(f => !done.Contains(f.Suite)))
+        foreach ((string suite, string path) in plan.Files(Directory, CreatedSuites().Select(s => Path.GetFullPath(s.Path)).ToHashSet(StringComparer.Ordinal)).Where(f => !done.Contains(f.Suite)))
         {
             SuiteRecordings recordings;
             try
