@@ -232,7 +232,7 @@ internal static class RecordingFile
             writer.WriteStartObject();
             writer.WriteString("suite", suite);
             writer.WritePropertyName("entry");
-            WriteEntry(writer, entry);
+            WriteEntry(writer, entry, readable: false);
             writer.WriteEndObject();
         }
 
@@ -307,8 +307,11 @@ internal static class RecordingFile
         }
     }
 
-    /// <summary>Writes one entry: context, client, kind, hash, occurrence, unusable (when set), request and response.</summary>
-    internal static void WriteEntry(Utf8JsonWriter writer, RecordingEntry entry)
+    /// <summary>
+    /// Writes one entry: context, client, kind, hash, occurrence, unusable (when set), request and response; the last two
+    /// laid out for people (<paramref name="readable"/>: vectors on one line) or copied as they are (a journal line).
+    /// </summary>
+    internal static void WriteEntry(Utf8JsonWriter writer, RecordingEntry entry, bool readable = true)
     {
         writer.WriteStartObject();
         writer.WriteString("context", entry.Context);
@@ -322,9 +325,9 @@ internal static class RecordingFile
         }
 
         writer.WritePropertyName("request");
-        WriteReadable(writer, entry.Request);
+        WriteValue(writer, entry.Request, readable);
         writer.WritePropertyName("response");
-        WriteReadable(writer, entry.Response);
+        WriteValue(writer, entry.Response, readable);
         writer.WriteEndObject();
     }
 
@@ -401,6 +404,22 @@ internal static class RecordingFile
         }
 
         return lines.ToArray();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, JsonElement value, bool readable)
+    {
+        if (readable)
+        {
+            WriteReadable(writer, value);
+        }
+        else if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer);
+        }
     }
 
     /// <summary>Writes <paramref name="value"/> indented, except that an array of numbers (an embedding vector) stays on one line.</summary>
