@@ -86,6 +86,35 @@ public sealed class UnusableAnswerTests : RecordingTestBed
         EntriesOf(SuiteFile).Should().AllSatisfy(e => e.TryGetProperty("unusable", out _).Should().BeTrue("the next auto run asks again"));
     }
 
+    [Fact]
+    public async Task A_refusal_is_flagged_too_and_asked_again_by_the_next_auto_run()
+    {
+        FakeOpenAIServer refusing = await StartServerAsync(_ => ScriptedResponse.Refusal("I cannot help with grading."));
+        RecordingSession first = Start(RecordingMode.Auto);
+        Verdict refused = await JudgeAsync(refusing);
+        first.Complete();
+        refused.Outcome.Should().Be(VerdictOutcome.Inconclusive);
+        EntriesOf(SuiteFile).Should().ContainSingle().Which.GetProperty("unusable").GetString().Should().Contain("refused");
+
+        FakeOpenAIServer fixedServer = await StartServerAsync(_ => ScriptedResponse.Completion(Readable));
+        RecordingSession second = Start(RecordingMode.Auto);
+        (await JudgeAsync(fixedServer)).Outcome.Should().Be(VerdictOutcome.Pass);
+        second.Complete();
+        fixedServer.Requests.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_judge_that_reads_its_answer_flags_nothing()
+    {
+        FakeOpenAIServer server = await StartServerAsync(_ => ScriptedResponse.Completion(Readable));
+        RecordingSession auto = Start(RecordingMode.Auto);
+        (await JudgeAsync(server)).Outcome.Should().Be(VerdictOutcome.Pass);
+        auto.Complete();
+
+        auto.Statistics.Unusable.Should().Be(0);
+        EntriesOf(SuiteFile).Should().ContainSingle().Which.TryGetProperty("unusable", out _).Should().BeFalse();
+    }
+
     private const string RowId = Suite + ".RefundWindow/laptop/formal/identity";
 
     private static async Task<Verdict> JudgeAsync(FakeOpenAIServer server)
