@@ -135,9 +135,11 @@ internal static class RunSummaryWriter
         };
     }
 
-    private static string DescribeRecording(EvalRun run)
+    private static string DescribeRecording(EvalRun run) => DescribeRecording(run.Recording.Statistics);
+
+    /// <summary>The summary's lines on model calls and what the run did to the recordings files (empty when nothing happened).</summary>
+    internal static string DescribeRecording(Recording.RecordingStatistics recording)
     {
-        Recording.RecordingStatistics recording = run.Recording.Statistics;
         bool changed = recording.Added + recording.Replaced + recording.Removed + recording.Kept + recording.Recovered > 0;
         string calls = recording.Replayed + recording.Recorded + recording.Live + recording.Misses + recording.Failed == 0 && !changed
             ? string.Empty
