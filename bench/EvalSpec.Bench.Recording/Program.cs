@@ -11,12 +11,13 @@ using EvalSpec.Testing.OpenAI;
 // Record-mode overhead benchmark: runs the 1,000-row bench/RecordingSuite through `dotnet test`, its bot and LLM judge
 // reached with the real OpenAI client over HTTP at a fake OpenAI-compatible server on 127.0.0.1 (about 1,200 model
 // calls), alternately with EVALSPEC_RECORDING=live and =record (re-recording over the file a first record run wrote),
-// in one process, and prints both side by side with the ratio. Target: record at most 5% slower than live.
+// in one process, and prints both side by side with the ratio. Target: record at most 5% slower than live. The fake
+// model answers after --delay-ms (default 20, a fast model); --delay-ms 0 measures the bare CPU cost of recording.
 // Usage: dotnet run --project bench/EvalSpec.Bench.Recording -c Release [-- --repeat N] [--delay-ms D]
 
 string repoRoot = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 int repeat = Option("--repeat", 3);
-int delayMs = Option("--delay-ms", 0);
+int delayMs = Option("--delay-ms", 20);
 string suite = Path.Combine(repoRoot, "bench", "RecordingSuite", "RecordingSuite.csproj");
 string work = Path.Combine(Path.GetTempPath(), "evalspec-bench-recording", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
 string recordings = Path.Combine(work, "recordings");
