@@ -385,9 +385,10 @@ internal sealed class EvalRun : IDisposable
             {
                 rows = run.RecordingRows();
             }
-            catch (Exception ex) when (ex is ReflectionTypeLoadException or TypeLoadException or IOException or FormatException or ArgumentException)
+            catch (Exception ex)
             {
-                // Without the rows, the recordings are written all the same (no inventory, no removal of missing rows).
+                // Whatever went wrong listing the rows, the recordings are written all the same (without an inventory, and
+                // without removing the entries of rows that no longer exist).
                 Console.Error.WriteLine($"EvalSpec could not list the rows of {run.TestAssembly.GetName().Name}: {ex.Message}");
             }
 
