@@ -13,7 +13,8 @@ namespace EvalSpec.Cli.Snapshots;
 /// <summary>
 /// <c>evalspec clean</c>: deletes what runs leave behind in a test project: received snapshot files, and run folders
 /// under <c>TestResults/evalspec</c> beyond the newest <c>--keep</c> (and, with <c>--older-than</c>, only those older
-/// than that many days).
+/// than that many days). With <c>--recordings</c>, it does only this instead: lists the recorded entries of rows that no
+/// longer exist, and removes them with <c>--apply</c> (<see cref="Recordings.RecordingsCleanup"/>).
 /// </summary>
 internal static class CleanCommand
 {
@@ -26,10 +27,13 @@ internal static class CleanCommand
         var olderThan = new Option<double?>("--older-than") { Description = "Delete only run folders older than this many days (still keeping the newest --keep).", HelpName = "days" };
         var dryRun = new Option<bool>("--dry-run") { Description = "List what would be deleted; delete nothing." };
         var runsOnly = new Option<bool>("--runs-only") { Description = "Leave received snapshot files alone." };
+        var recordings = new Option<bool>("--recordings") { Description = "Instead: list the recorded model calls of rows that no longer exist (deleted cases, variants, relations, methods, classes); remove them with --apply." };
+        var recordingsDirectory = new Option<string?>("--recordings-dir") { Description = "With --recordings: the recordings folder. Default: <project>/recordings.", HelpName = "dir" };
+        var apply = new Option<bool>("--apply") { Description = "With --recordings: remove the entries listed." };
 
-        var command = new Command("clean", "Delete received snapshot files and old run folders (TestResults/evalspec/<run id>).")
+        var command = new Command("clean", "Delete received snapshot files and old run folders (TestResults/evalspec/<run id>); with --recordings, recordings of rows that no longer exist.")
         {
-            project, keep, olderThan, dryRun, runsOnly,
+            project, keep, olderThan, dryRun, runsOnly, recordings, recordingsDirectory, apply,
         };
 
         keep.Validators.Add(result =>
@@ -50,6 +54,17 @@ internal static class CleanCommand
         command.SetAction(parsed =>
         {
             string root = AcceptCommand.ProjectFolder(parsed.GetValue(project));
+            if (parsed.GetValue(recordings))
+            {
+                string folder = parsed.GetValue(recordingsDirectory) is { } given ? Path.GetFullPath(given, root) : Path.Combine(root, "recordings");
+                return Recordings.RecordingsCleanup.Run(folder, parsed.GetValue(apply) && !parsed.GetValue(dryRun), OutputConsole.Create(context.Output, context.Environment), context.Error);
+            }
+
+            if (parsed.GetValue(apply) || parsed.GetValue(recordingsDirectory) is not null)
+            {
+                throw new CliInputException("--apply and --recordings-dir go with --recordings (evalspec clean --recordings --apply).");
+            }
+
             bool dry = parsed.GetValue(dryRun);
             string[] received = parsed.GetValue(runsOnly) ? Array.Empty<string>() : SnapshotFiles.ListReceived(root).ToArray();
             DateTimeOffset now = context.Environment.Time.GetUtcNow();

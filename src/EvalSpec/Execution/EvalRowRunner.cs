@@ -118,6 +118,9 @@ public static class EvalRowRunner
             run.Recording.RowRan(row.Id, undecidable is null ? sourceRowId : null);
         }
 
+        // How the row's model calls went (its source run's included), so that a replayed verdict says it was replayed.
+        evaluation.ModelCalls = run.Recording.CallsFor(row.Id, undecidable is null ? sourceRowId : row.Id);
+
         long finished = Stopwatch.GetTimestamp();
         BaselineEntry? recorded = run.Baseline.Find(row.Id);
         string? failureKind = evaluation.FailureKind;
@@ -167,6 +170,7 @@ public static class EvalRowRunner
             FailureEvidenceHash = evidence?.Hash,
             RelationNotes = evaluation.RelationNotes is { Count: > 0 } notes ? notes : null,
             InputSimilarity = evaluation.InputSimilarity is double similarity ? Math.Round(similarity, 4) : null,
+            ModelCalls = evaluation.ModelCalls is { Total: > 0 } calls ? new ModelCallsResult(run.RecordingMode.ToString().ToLowerInvariant(), calls.Replayed, calls.Recorded, calls.Live, calls.Failed) : null,
         });
 
         run.CheckpointIfUnattended();
@@ -841,6 +845,11 @@ public static class EvalRowRunner
             text.Append("\nCheck ").Append(check.Describe().Replace("\n", "\n    ", StringComparison.Ordinal));
         }
 
+        if (evaluation.ModelCalls is { Total: > 0 } calls)
+        {
+            text.Append("\nModel calls: ").Append(calls);
+        }
+
         return text.ToString();
     }
 
@@ -887,6 +896,9 @@ public static class EvalRowRunner
 
         /// <summary>How much of the input's meaning the relation's follow-up input kept (relation rows).</summary>
         public double? InputSimilarity { get; set; }
+
+        /// <summary>How the row's recorded model calls went (replayed, recorded, live, failed), once it is decided.</summary>
+        public Recording.RowModelCalls? ModelCalls { get; set; }
 
         /// <summary>The relation did not change the input: the row is skipped, not judged.</summary>
         public bool NotApplicable { get; private set; }

@@ -174,7 +174,8 @@ internal sealed class EvalRun : IDisposable
     /// Without EvalSpec's test framework (a user's own), nothing tells the run that the last row finished: the exit
     /// handler writes the summary, but the test platform may end the test process before it is done. So each finished
     /// row rewrites summary.json (and, when updating, the baseline) before its test reports: the files are complete
-    /// whenever the process ends. The recordings need nothing: each answer is written when it is recorded.
+    /// whenever the process ends. The recordings need nothing: each answer is in the run's journal when its call returns, and
+    /// the next run writes a journal left behind into the recordings files.
     /// </summary>
     public void CheckpointIfUnattended()
     {
@@ -231,6 +232,53 @@ internal sealed class EvalRun : IDisposable
         {
             Sample = RowSample.Select(rows, Options.Sample);
         }
+    }
+
+    /// <summary>
+    /// Tells the run which eval rows the test framework was given (after any <c>--filter</c>), so that it can tell a full run
+    /// (<see cref="RecordingRows"/>). Without EvalSpec's test framework nothing calls it, and no run counts as full.
+    /// </summary>
+    public void RowsToRun(IEnumerable<string> rowIds) => Volatile.Write(ref _rowsToRun, rowIds.ToHashSet(StringComparer.Ordinal));
+
+    private HashSet<string>? _rowsToRun;
+
+    /// <summary>
+    /// Every row of the test assembly (from its generated descriptors), for the recordings: their inventory, and whether this
+    /// run is full (every row given to the test framework, no sample, not cancelled), in which case a Record run removes the
+    /// entries of rows that no longer exist.
+    /// </summary>
+    internal Recording.RecordingRowSet RecordingRows()
+    {
+        EvalMethodDescriptor[] methods = SnapshotInventory.Descriptors(TestAssembly).ToArray();
+        var rows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (EvalMethodDescriptor method in methods)
+        {
+            IEnumerable<string> relations = method.Relations.Select(r => r.Key).Prepend(EvalDefaults.IdentityRelationKey);
+            foreach (EvalCaseDescriptor @case in method.Cases)
+            {
+                foreach (Prompts.PromptVariant variant in method.Variants)
+                {
+                    foreach (string relation in relations)
+                    {
+                        rows.Add(RowIds.Row(method, @case.Id, variant.Key, relation));
+                    }
+                }
+            }
+        }
+
+        HashSet<string>? given = Volatile.Read(ref _rowsToRun);
+        bool full = given is not null && Options.Sample <= 0 && rows.Count > 0 && rows.IsSubsetOf(given) && !RunCancellation.IsCancellationRequested;
+        string framework = TestAssembly.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>()?.FrameworkName is { } name
+            && new System.Runtime.Versioning.FrameworkName(name) is { Identifier: ".NETCoreApp" } parsed
+                ? string.Create(CultureInfo.InvariantCulture, $"net{parsed.Version.Major}.{parsed.Version.Minor}")
+                : "net" + Environment.Version.ToString(2);
+        return new Recording.RecordingRowSet(
+            TestAssembly.GetName().Name ?? "tests",
+            framework,
+            TestAssembly.Location,
+            methods.Select(m => m.SuiteType.FullName ?? m.SuiteType.Name).ToHashSet(StringComparer.Ordinal),
+            rows,
+            full);
     }
 
     /// <summary>The estimated pass rate of every row from the sample, or null when the run is not sampled or nothing was judged.</summary>
@@ -400,7 +448,19 @@ internal sealed class EvalRun : IDisposable
     {
         try
         {
-            run.Recording.Complete();
+            Recording.RecordingRowSet? rows = null;
+            try
+            {
+                rows = run.RecordingRows();
+            }
+            catch (Exception ex)
+            {
+                // Whatever went wrong listing the rows, the recordings are written all the same (without an inventory, and
+                // without removing the entries of rows that no longer exist).
+                Console.Error.WriteLine($"EvalSpec could not list the rows of {run.TestAssembly.GetName().Name}: {ex.Message}");
+            }
+
+            run.Recording.Complete(rows);
         }
         catch (Exception ex)
         {

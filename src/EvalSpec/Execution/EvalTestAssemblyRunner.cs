@@ -49,7 +49,9 @@ internal sealed class EvalTestAssemblyRunner : XunitTestAssemblyRunner
 
         try
         {
-            EvalRun.GetOrCreate(rows[0].Suite).SelectSample(rows.Select(r => (r.RowId, r.Stratum)));
+            EvalRun run = EvalRun.GetOrCreate(rows[0].Suite);
+            run.SelectSample(rows.Select(r => (r.RowId, r.Stratum)));
+            run.RowsToRun(rows.Select(r => r.RowId));
         }
         catch (Exception ex)
         {

@@ -9,10 +9,10 @@ namespace EvalSpec.Recording;
 internal sealed class RecordingCall
 {
     /// <summary>The context path of calls made outside eval rows.</summary>
-    public const string NoRowContext = "no-row";
+    public const string NoRowContext = RecordingContext.NoRow;
 
     /// <summary>The recordings file (without extension) of calls made outside eval rows.</summary>
-    public const string SharedSuite = "_shared";
+    public const string SharedSuite = RecordingContext.SharedSuite;
 
     private readonly Lazy<JsonObject> _summary;
 
@@ -57,23 +57,7 @@ internal sealed class RecordingCall
 
     public static string ShortKey(string hash) => hash.Length > 16 ? hash[..16] : hash;
 
-    /// <summary>
-    /// The row and phase of a context path (<c>row/phase/trial</c>, as <see cref="EvalCallContext.ToString"/> writes it);
-    /// false for <see cref="NoRowContext"/> and anything else that is not such a path.
-    /// </summary>
-    public static bool TrySplitContext(string context, [NotNullWhen(true)] out string? rowId, [NotNullWhen(true)] out string? phase)
-    {
-        int trial = context.LastIndexOf('/');
-        int phaseStart = trial > 0 ? context.LastIndexOf('/', trial - 1) : -1;
-        if (phaseStart <= 0 || phaseStart + 1 == trial)
-        {
-            rowId = null;
-            phase = null;
-            return false;
-        }
-
-        rowId = context[..phaseStart];
-        phase = context[(phaseStart + 1)..trial];
-        return true;
-    }
+    /// <inheritdoc cref="RecordingContext.TrySplit"/>
+    public static bool TrySplitContext(string context, [NotNullWhen(true)] out string? rowId, [NotNullWhen(true)] out string? phase) =>
+        RecordingContext.TrySplit(context, out rowId, out phase);
 }

@@ -30,8 +30,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         RecordingSession? session = RecordingSession.Current;
         if (session is null || session.PassesThrough)
         {
-            session?.CountLive();
-            return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            return await PassThroughAsync(session, () => base.GetResponseAsync(messages, options, cancellationToken)).ConfigureAwait(false);
         }
 
         IReadOnlyList<ChatMessage> conversation = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
@@ -41,8 +40,19 @@ internal sealed class RecordingChatClient : DelegatingChatClient
             return session.Read(call, recorded, RecordedResponses.ToChatResponse);
         }
 
-        ChatResponse response = await base.GetResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false);
-        await session.RecordAsync(call, RecordedResponses.FromChatResponse(response, Name)).ConfigureAwait(false);
+        ChatResponse response;
+        try
+        {
+            response = await base.GetResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // A failed call records nothing, and keeps the row's entries in a Record run (see RecordingSession).
+            session.CallFailed(call);
+            throw;
+        }
+
+        session.Record(call, RecordedResponses.FromChatResponse(response, Name));
         return response;
     }
 
@@ -59,7 +69,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         RecordingSession? session = RecordingSession.Current;
         if (session is null || session.PassesThrough)
         {
-            session?.CountLive();
+            session?.CountLive(EvalCallContext.Current);
             await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
             {
                 yield return update;
@@ -81,13 +91,50 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         }
 
         var updates = new List<ChatResponseUpdate>();
-        await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false))
+        await using (IAsyncEnumerator<ChatResponseUpdate> stream = base.GetStreamingResponseAsync(conversation, options, cancellationToken).GetAsyncEnumerator(cancellationToken))
         {
-            updates.Add(update);
-            yield return update;
+            while (true)
+            {
+                // A stream that fails records nothing and keeps the row's entries; an abandoned one (the caller stopped
+                // reading) is neither recorded nor a failure.
+                try
+                {
+                    if (!await stream.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception)
+                {
+                    session.CallFailed(call);
+                    throw;
+                }
+
+                updates.Add(stream.Current);
+                yield return stream.Current;
+            }
         }
 
-        await session.RecordAsync(call, RecordedResponses.FromChatResponse(updates.ToChatResponse(), Name)).ConfigureAwait(false);
+        session.Record(call, RecordedResponses.FromChatResponse(updates.ToChatResponse(), Name));
+    }
+
+    /// <summary>A call outside recording (no session, or Live mode): counted, failures too.</summary>
+    internal static async Task<T> PassThroughAsync<T>(RecordingSession? session, Func<Task<T>> call)
+    {
+        EvalCallContext? context = EvalCallContext.Current;
+        T result;
+        try
+        {
+            result = await call().ConfigureAwait(false);
+        }
+        catch (Exception) when (session is not null)
+        {
+            session.CountLiveFailure(context);
+            throw;
+        }
+
+        session?.CountLive(context);
+        return result;
     }
 
     private RecordingCall Describe(IReadOnlyList<ChatMessage> conversation, ChatOptions? options)

@@ -32,8 +32,7 @@ internal sealed class RecordingEmbeddingGenerator : DelegatingEmbeddingGenerator
         RecordingSession? session = RecordingSession.Current;
         if (session is null || session.PassesThrough)
         {
-            session?.CountLive();
-            return await base.GenerateAsync(values, options, cancellationToken).ConfigureAwait(false);
+            return await RecordingChatClient.PassThroughAsync(session, () => base.GenerateAsync(values, options, cancellationToken)).ConfigureAwait(false);
         }
 
         IReadOnlyList<string> inputs = values as IReadOnlyList<string> ?? values.ToList();
@@ -49,8 +48,19 @@ internal sealed class RecordingEmbeddingGenerator : DelegatingEmbeddingGenerator
             return session.Read(call, recorded, entry => RecordedResponses.ToEmbeddings(entry.Response));
         }
 
-        GeneratedEmbeddings<Embedding<float>> embeddings = await base.GenerateAsync(inputs, options, cancellationToken).ConfigureAwait(false);
-        await session.RecordAsync(call, RecordedResponses.FromEmbeddings(embeddings)).ConfigureAwait(false);
+        GeneratedEmbeddings<Embedding<float>> embeddings;
+        try
+        {
+            embeddings = await base.GenerateAsync(inputs, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // A failed call records nothing, and keeps the row's entries in a Record run (see RecordingSession).
+            session.CallFailed(call);
+            throw;
+        }
+
+        session.Record(call, RecordedResponses.FromEmbeddings(embeddings));
         return embeddings;
     }
 }

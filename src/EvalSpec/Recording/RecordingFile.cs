@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -22,7 +23,8 @@ internal static class RecordingFile
     /// <summary>The version of the file format (see <see cref="Persistence.CommittedFileFormats.Recordings"/>).</summary>
     public const int Format = 1;
 
-    private const string Extension = ".recordings.json";
+    /// <summary>How a recordings file's name ends.</summary>
+    public const string Extension = ".recordings.json";
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -48,22 +50,38 @@ internal static class RecordingFile
 
     /// <summary>The entries of the file at <paramref name="path"/>; none when it does not exist.</summary>
     /// <exception cref="EvalConfigurationException">The file is not a recordings file this version can read.</exception>
-    public static List<RecordingEntry> Read(string path)
+    public static List<RecordingEntry> Read(string path) => Parse(path, ReadBytes(path));
+
+    /// <summary>The bytes of the file at <paramref name="path"/>; null when it does not exist.</summary>
+    private static byte[]? ReadBytes(string path)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The entries of a file's <paramref name="bytes"/> (none when null: no file).</summary>
+    private static List<RecordingEntry> Parse(string path, byte[]? bytes)
+    {
+        if (bytes is null)
         {
             return new List<RecordingEntry>();
         }
 
         try
         {
-            using JsonDocument document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
-            JsonElement root = document.RootElement;
+            JsonElement root;
+            using (JsonDocument document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow }))
+            {
+                // One copy of the whole document that outlives it, rather than one per request and response.
+                root = document.RootElement.Clone();
+            }
+
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out JsonElement format) || format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out int number))
             {
                 throw Invalid(path, $"it does not say \"format\": {Format}");
@@ -81,10 +99,18 @@ internal static class RecordingFile
             }
 
             var result = new List<RecordingEntry>(entries.GetArrayLength());
+            var positions = new Dictionary<RecordingEntryId, int>();
             int index = 0;
-            foreach (JsonElement entry in entries.EnumerateArray())
+            foreach (JsonElement element in entries.EnumerateArray())
             {
-                result.Add(ReadEntry(path, entry, index++));
+                RecordingEntry entry = ReadEntry(path, element, index, clone: false);
+                if (positions.TryGetValue(entry.Id, out int first))
+                {
+                    throw Duplicate(path, bytes, entry, first, index);
+                }
+
+                positions.Add(entry.Id, index++);
+                result.Add(entry);
             }
 
             return result;
@@ -103,10 +129,27 @@ internal static class RecordingFile
         }
     }
 
+    /// <summary>The eval class a recordings file says it is for (its <c>suite</c>), or null when it does not read as one.</summary>
+    public static string? ReadSuite(string path)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("suite", out JsonElement suite) && suite.ValueKind == JsonValueKind.String
+                    ? suite.GetString()
+                    : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The file's bytes for <paramref name="entries"/>, in the canonical order.</summary>
     public static byte[] Serialize(string suite, IEnumerable<RecordingEntry> entries)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
@@ -119,17 +162,7 @@ internal static class RecordingFile
                 .ThenBy(e => e.Hash, StringComparer.Ordinal)
                 .ThenBy(e => e.Occurrence))
             {
-                writer.WriteStartObject();
-                writer.WriteString("context", entry.Context);
-                writer.WriteString("client", entry.Client);
-                writer.WriteString("kind", entry.Kind);
-                writer.WriteString("hash", entry.Hash);
-                writer.WriteNumber("occurrence", entry.Occurrence);
-                writer.WritePropertyName("request");
-                WriteReadable(writer, entry.Request);
-                writer.WritePropertyName("response");
-                WriteReadable(writer, entry.Response);
-                writer.WriteEndObject();
+                WriteEntry(writer, entry);
             }
 
             writer.WriteEndArray();
@@ -148,29 +181,96 @@ internal static class RecordingFile
     /// Under the file's lock: reads the entries on disk, lets <paramref name="change"/> update them, and writes the result
     /// if it differs from the file. Entries another process wrote in the meantime are kept (they are on disk).
     /// </summary>
-    /// <returns>Whether the file was written.</returns>
-    public static bool Update(string path, string suite, Action<Dictionary<RecordingEntryId, RecordingEntry>> change)
+    /// <param name="path">The recordings file.</param>
+    /// <param name="suite">The eval class the file is for.</param>
+    /// <param name="change">Changes the entries read from the file.</param>
+    /// <param name="deleteWhenEmpty">Deletes the file instead of writing one with no entries (its entries were all removed).</param>
+    /// <returns>Whether the file was written (or deleted).</returns>
+    public static bool Update(string path, string suite, Action<Dictionary<RecordingEntryId, RecordingEntry>> change, bool deleteWhenEmpty = false)
     {
         using IDisposable fileLock = Persistence.CrossProcessFileLock.Acquire(path);
-        var entries = new Dictionary<RecordingEntryId, RecordingEntry>();
-        foreach (RecordingEntry entry in Read(path))
+        byte[]? bytes = ReadBytes(path);
+        List<RecordingEntry> read = Parse(path, bytes);
+        var entries = new Dictionary<RecordingEntryId, RecordingEntry>(read.Count);
+        foreach (RecordingEntry entry in read)
         {
             entries[entry.Id] = entry;
         }
 
         change(entries);
-        if (entries.Count == 0 && !File.Exists(path))
+        if (entries.Count == 0 && (deleteWhenEmpty || bytes is null))
+        {
+            if (bytes is null)
+            {
+                return false;
+            }
+
+            File.Delete(path);
+            return true;
+        }
+
+        byte[] content = Serialize(suite, entries.Values);
+        if (bytes is not null && bytes.AsSpan().SequenceEqual(content))
         {
             return false;
         }
 
-        return WriteIfChanged(path, Serialize(suite, entries.Values));
+        Persistence.AtomicFile.Write(path, content);
+        return true;
+    }
+
+    /// <summary>
+    /// One entry as a line of compact JSON (with its suite, for journals), ending in a line feed: the same properties as in
+    /// the file, so that two entries with the same line record the same thing.
+    /// </summary>
+    public static byte[] JournalLine(string suite, RecordingEntry entry)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("suite", suite);
+            writer.WritePropertyName("entry");
+            WriteEntry(writer, entry, readable: false);
+            writer.WriteEndObject();
+        }
+
+        // Redacted like the file: a journal left by a killed run stays on disk until the next run.
+        return Encoding.UTF8.GetBytes(SecretRedactor.Default.Redact(Encoding.UTF8.GetString(buffer.WrittenSpan)) + "\n");
     }
 
     /// <summary>Writes <paramref name="content"/> to a temporary file next to <paramref name="path"/> and renames it over the file, unless the file already holds exactly that.</summary>
     internal static bool WriteIfChanged(string path, byte[] content) => Persistence.AtomicFile.WriteIfChanged(path, content);
 
-    private static RecordingEntry ReadEntry(string path, JsonElement entry, int index)
+    /// <summary>
+    /// Writes one entry: context, client, kind, hash, occurrence, unusable (when set), request and response; the last two
+    /// laid out for people (<paramref name="readable"/>: vectors on one line) or copied as they are (a journal line).
+    /// </summary>
+    internal static void WriteEntry(Utf8JsonWriter writer, RecordingEntry entry, bool readable = true)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("context", entry.Context);
+        writer.WriteString("client", entry.Client);
+        writer.WriteString("kind", entry.Kind);
+        writer.WriteString("hash", entry.Hash);
+        writer.WriteNumber("occurrence", entry.Occurrence);
+        if (entry.Unusable is not null)
+        {
+            writer.WriteString("unusable", entry.Unusable);
+        }
+
+        writer.WritePropertyName("request");
+        WriteValue(writer, entry.Request, readable);
+        writer.WritePropertyName("response");
+        WriteValue(writer, entry.Response, readable);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Reads one entry (of a file or a journal); <paramref name="index"/> names it in errors. <paramref name="clone"/>: copy its
+    /// request and response out of a document that is disposed afterwards.
+    /// </summary>
+    internal static RecordingEntry ReadEntry(string path, JsonElement entry, int index, bool clone = true)
     {
         if (entry.ValueKind != JsonValueKind.Object)
         {
@@ -192,8 +292,69 @@ internal static class RecordingFile
             throw Invalid(path, $"entry {index} has no \"response\"");
         }
 
-        JsonElement request = entry.TryGetProperty("request", out JsonElement r) ? r.Clone() : default;
-        return new RecordingEntry(Text("context"), Text("client"), Text("kind"), Text("hash"), n, request, response.Clone());
+        string? unusable = null;
+        if (entry.TryGetProperty("unusable", out JsonElement reason))
+        {
+            unusable = reason.ValueKind == JsonValueKind.String ? reason.GetString() : throw Invalid(path, $"entry {index} has an \"unusable\" that is not a string");
+        }
+
+        JsonElement request = entry.TryGetProperty("request", out JsonElement r) ? (clone ? r.Clone() : r) : default;
+        return new RecordingEntry(Text("context"), Text("client"), Text("kind"), Text("hash"), n, request, clone ? response.Clone() : response) { Unusable = unusable };
+    }
+
+    /// <summary>
+    /// Two entries with one key (a hand merge or a rebase that kept both sides): which one a replay would use is
+    /// arbitrary, so the file is refused, naming the key and where both entries are.
+    /// </summary>
+    private static EvalConfigurationException Duplicate(string path, byte[] bytes, RecordingEntry entry, int first, int second)
+    {
+        int[] lines = EntryLines(bytes);
+        string Where(int index) => index < lines.Length
+            ? string.Create(CultureInfo.InvariantCulture, $"entry {index} (line {lines[index]})")
+            : string.Create(CultureInfo.InvariantCulture, $"entry {index}");
+        return Invalid(
+            path,
+            $"{Where(first)} and {Where(second)} have the same key: context {entry.Context}, request {(entry.Hash.Length > 16 ? entry.Hash[..16] : entry.Hash)} (hash {entry.Hash}), occurrence {entry.Occurrence}. "
+            + "A replay would have to pick one of two recorded answers (a hand merge or a rebase kept both); keep the one you mean and delete the other");
+    }
+
+    /// <summary>The line (counting from 1) on which each element of the <c>entries</c> array starts.</summary>
+    private static int[] EntryLines(byte[] bytes)
+    {
+        var lines = new List<int>();
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        bool inEntries = false;
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                inEntries = reader.ValueTextEquals("entries");
+            }
+            else if (inEntries && reader.CurrentDepth == 2 && reader.TokenType == JsonTokenType.StartObject)
+            {
+                int offset = (int)reader.TokenStartIndex;
+                lines.Add(bytes.AsSpan(0, offset).Count((byte)'\n') + 1);
+                reader.Skip();
+            }
+        }
+
+        return lines.ToArray();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, JsonElement value, bool readable)
+    {
+        if (readable)
+        {
+            WriteReadable(writer, value);
+        }
+        else if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer);
+        }
     }
 
     /// <summary>Writes <paramref name="value"/> indented, except that an array of numbers (an embedding vector) stays on one line.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -14,7 +15,7 @@ namespace EvalSpec.Recording;
 /// <summary>
 /// The recordings of one eval run: replays recorded model answers and records new ones, as <see cref="Mode"/> says, into one
 /// file per eval class under <see cref="Directory"/>. The run starts it (<see cref="Start(EvalOptions, string)"/>) and
-/// completes it at the end (<see cref="Complete"/>); recording clients find it through <see cref="Current"/> at call time,
+/// completes it at the end (<see cref="Complete(RecordingRowSet?)"/>); recording clients find it through <see cref="Current"/> at call time,
 /// so clients built before the run (in a startup) record too, and without a session they pass calls through.
 /// </summary>
 /// <remarks>
@@ -25,13 +26,22 @@ namespace EvalSpec.Recording;
 /// Occurrences count successful calls only: a failed attempt that a retry repeats does not shift them.
 /// </para>
 /// <para>
-/// Writing: after each recorded answer the call waits until its suite's file is written (concurrent calls share one write),
-/// so a crashed run keeps everything recorded before the crash. Each write re-reads the file under a lock that other
-/// processes respect and merges, so two runs recording into the same folder (e.g. two target frameworks) keep each
-/// other's entries. Auto never removes entries; Record, at <see cref="Complete"/>, leaves each row that ran in this run
-/// with exactly this run's entries, in every phase and trial (a changed prompt's old answer, the calls of a judge that was
-/// removed and the trials beyond a lowered trial count disappear), and keeps rows that did not run (a filtered run loses
-/// nothing) and calls outside rows (no run can tell which of them are stale). Replay and Live never write.
+/// Writing: each recorded answer is appended to the run's journal (<see cref="RecordingJournal"/>) before its call returns,
+/// and each suite's file is written once, when the run completes: under a lock that other processes respect, it re-reads
+/// the file and merges, so two runs recording into the same folder (e.g. two target frameworks) keep each other's entries.
+/// A run that was killed leaves its journal behind; the next run compacts it into the files before reading them.
+/// </para>
+/// <para>
+/// What a write never does: a failed call (an error, a timeout) never replaces or removes anything, and an answer its caller
+/// could not use (<see cref="RecordedAnswerScope"/>) never replaces one it could. Auto never removes entries. Record, at
+/// <see cref="Complete(RecordingRowSet?)"/>, leaves each row that ran completely, without a failed call, with exactly this
+/// run's entries in every phase and trial (a changed prompt's old answer, the calls of a judge that was removed and the
+/// trials beyond a lowered trial count disappear); a row with a failed call keeps its old entries (each replaced only by a
+/// successful new call), except the source run's own when that run completed (a later failure cannot have hidden its
+/// calls), rows that did not run keep theirs (a filtered run loses nothing), and so do calls outside rows.
+/// A full Record run (every row of the assembly, unsampled) also removes the entries of rows that no longer exist. A
+/// Record run in which more than <see cref="MaxFailedShare"/> of the calls failed removes nothing at all, and says so
+/// (<see cref="RecordingStatistics.NothingRemoved"/>). Replay and Live never record.
 /// </para>
 /// <para>
 /// Misses: in Replay mode a call without a recording throws <see cref="RecordingMissException"/> into the code that made
@@ -48,20 +58,38 @@ internal sealed class RecordingSession : IDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordingMissException>> _sourceMissesByRow = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _rowsRan = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _sourcesRan = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<RecordingEntryId, byte> _openFailures = new();
+    private readonly ConcurrentDictionary<string, byte> _unusableRows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RowCallCounter> _rowCalls = new(StringComparer.Ordinal);
+    private readonly Lazy<int> _recovery;
+    private readonly RecordingJournal _journal;
     private readonly string? _modeSource;
     private int _replayed;
     private int _recorded;
     private int _live;
     private int _misses;
-    private int _removed;
+    private int _failed;
+    private int _unusable;
     private int _completed;
+    private int _filesWritten;
+    private RecordingChanges _changes;
+    private string? _nothingRemoved;
+    private string? _recoveryError;
+    private double _writeMilliseconds;
     private string? _error;
 
-    /// <summary>Creates a session that is not <see cref="Current"/> (tests; the run uses <see cref="Start(RecordingMode, string, string?)"/>).</summary>
+    /// <summary>
+    /// The share of a Record run's model calls that may fail (or give answers their callers cannot use) before the run
+    /// removes nothing: past it, the provider is more likely broken than the recordings stale.
+    /// </summary>
+    public const double MaxFailedShare = 0.10;
+
+    /// <summary>Creates a session that is not <see cref="Current"/> (tests; the run uses <see cref="Start(RecordingMode, string, string?, bool)"/>).</summary>
     /// <param name="mode">How calls use recordings.</param>
     /// <param name="directory">The folder of the recordings files.</param>
     /// <param name="modeSource">Why this mode, for messages (e.g. "the default on a build server: CI is set"); null when configured.</param>
-    internal RecordingSession(RecordingMode mode, string directory, string? modeSource = null)
+    /// <param name="ownsFolder">Whether the folder is the project's own (the default <c>recordings</c>), not one several test projects may share.</param>
+    internal RecordingSession(RecordingMode mode, string directory, string? modeSource = null, bool ownsFolder = false)
     {
         if (!Enum.IsDefined(mode))
         {
@@ -72,7 +100,16 @@ internal sealed class RecordingSession : IDisposable
         Mode = mode;
         Directory = Path.GetFullPath(directory);
         _modeSource = modeSource;
+        OwnsFolder = ownsFolder;
+        _journal = new RecordingJournal(Directory);
+
+        // A run that was killed left its answers in a journal: they go into the files before any file is read (not in
+        // Live mode, which reads and writes nothing).
+        _recovery = new Lazy<int>(() => mode == RecordingMode.Live ? 0 : Recover());
     }
+
+    /// <summary>Whether the folder is the project's own (the default), so that a full Record run may remove the files of eval classes that no longer exist.</summary>
+    public bool OwnsFolder { get; }
 
     /// <summary>The session of the run in progress, or null (no run, or the run has completed).</summary>
     public static RecordingSession? Current => Volatile.Read(ref s_current);
@@ -91,9 +128,19 @@ internal sealed class RecordingSession : IDisposable
         Volatile.Read(ref _recorded),
         Volatile.Read(ref _live),
         Volatile.Read(ref _misses),
-        Volatile.Read(ref _removed),
-        CreatedSuites().Count(s => s.Written),
-        Volatile.Read(ref _error));
+        _changes.Removed,
+        Volatile.Read(ref _filesWritten),
+        Volatile.Read(ref _error))
+    {
+        Failed = Volatile.Read(ref _failed),
+        Unusable = Volatile.Read(ref _unusable),
+        Added = _changes.Added,
+        Replaced = _changes.Replaced,
+        Kept = _changes.Kept,
+        NothingRemoved = Volatile.Read(ref _nothingRemoved),
+        Recovered = _recovery.IsValueCreated ? _recovery.Value : 0,
+        WriteMilliseconds = Math.Round(Volatile.Read(ref _writeMilliseconds), 1),
+    };
 
     /// <summary>The default mode: Replay on a build server (no network, no surprise model calls), else Auto.</summary>
     /// <param name="source">Why: the build-server variable that was found, for messages.</param>
@@ -135,17 +182,18 @@ internal sealed class RecordingSession : IDisposable
             source = defaultSource;
         }
 
-        string directory = string.IsNullOrWhiteSpace(options.RecordingsDirectory)
+        bool ownsFolder = string.IsNullOrWhiteSpace(options.RecordingsDirectory);
+        string directory = ownsFolder
             ? Path.Combine(projectDirectory, "recordings")
             : Path.GetFullPath(options.RecordingsDirectory!, projectDirectory);
-        return Start(mode, directory, source);
+        return Start(mode, directory, source, ownsFolder);
     }
 
     /// <summary>Creates a session and makes it <see cref="Current"/>.</summary>
     /// <exception cref="InvalidOperationException">Another session is current (the previous run was not completed).</exception>
-    public static RecordingSession Start(RecordingMode mode, string directory, string? modeSource = null)
+    public static RecordingSession Start(RecordingMode mode, string directory, string? modeSource = null, bool ownsFolder = false)
     {
-        var session = new RecordingSession(mode, directory, modeSource);
+        var session = new RecordingSession(mode, directory, modeSource, ownsFolder);
         if (Interlocked.CompareExchange(ref s_current, session, null) is { } other)
         {
             throw new InvalidOperationException($"A recording session ({other.Mode}, {other.Directory}) is already running; complete it before starting another.");
@@ -155,12 +203,17 @@ internal sealed class RecordingSession : IDisposable
     }
 
     /// <summary>
-    /// Ends the session: it stops being <see cref="Current"/>, its last writes happen (Record mode removes the stale entries
-    /// of the rows that ran), and calls still running afterwards are not recorded. Safe to call twice.
+    /// Ends the session: it stops being <see cref="Current"/>, each file gets its one write (Record mode removes the stale
+    /// entries of the rows that ran completely, and in a full run those of rows that no longer exist), the run's journal is
+    /// deleted once every file holds its answers, and calls still running afterwards are not recorded. Safe to call twice.
     /// </summary>
+    /// <param name="rows">
+    /// The rows of the test assembly, when the run knows them: written as the folder's inventory (Auto and Record modes), and
+    /// in a full Record run (<see cref="RecordingRowSet.Full"/>) the rows whose entries are kept. Null: neither.
+    /// </param>
     /// <exception cref="IOException">A recordings file could not be written; the message names it, and
-    /// <see cref="RecordingStatistics.Error"/> keeps it for the run summary.</exception>
-    public void Complete()
+    /// <see cref="RecordingStatistics.Error"/> keeps it for the run summary. The journal is kept: the next run writes its answers.</exception>
+    public void Complete(RecordingRowSet? rows)
     {
         if (Interlocked.Exchange(ref _completed, 1) == 1)
         {
@@ -168,15 +221,21 @@ internal sealed class RecordingSession : IDisposable
         }
 
         Interlocked.CompareExchange(ref s_current, null, this);
-        Func<string, bool>? pruned = Mode == RecordingMode.Record ? RanInThisRun : null;
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        RecordingRemovalPlan plan = PlanRemovals(rows);
         var failures = new List<string>();
         Exception? first = null;
-        foreach (SuiteRecordings suite in CreatedSuites())
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        void Write(SuiteRecordings suite, Func<RecordingEntry, bool>? remove, bool deleteWhenEmpty)
         {
+            done.Add(suite.Suite);
             try
             {
-                suite.Complete(pruned, out int removed);
-                Interlocked.Add(ref _removed, removed);
+                _changes += suite.Complete(remove, deleteWhenEmpty);
+                if (suite.Written)
+                {
+                    Interlocked.Increment(ref _filesWritten);
+                }
             }
             catch (Exception ex)
             {
@@ -186,22 +245,92 @@ internal sealed class RecordingSession : IDisposable
             }
         }
 
+        foreach (SuiteRecordings suite in CreatedSuites())
+        {
+            Write(suite, plan.For(suite.Suite), deleteWhenEmpty: plan.RemovesMissingRows(suite.Suite));
+        }
+
+        // A full run also cleans the files of its eval classes that made no call in this run (and, in the project's own
+        // folder, those of eval classes that no longer exist).
+        foreach ((string suite, string path) in plan.Files(Directory, CreatedSuites().Select(s => Path.GetFullPath(s.Path)).ToHashSet(StringComparer.Ordinal)).Where(f => !done.Contains(f.Suite)))
+        {
+            SuiteRecordings recordings;
+            try
+            {
+                recordings = new SuiteRecordings(suite, path);
+            }
+            catch (EvalConfigurationException ex)
+            {
+                failures.Add($"{path}: {ex.Message}");
+                first ??= ex;
+                continue;
+            }
+
+            Write(recordings, plan.For(suite), deleteWhenEmpty: true);
+        }
+
+        if (Volatile.Read(ref _recoveryError) is { } recoveryError)
+        {
+            failures.Add(recoveryError);
+            first ??= new IOException(recoveryError);
+        }
+
+        if (rows is not null && Mode is RecordingMode.Auto or RecordingMode.Record)
+        {
+            WriteInventory(rows);
+        }
+
+        _journal.Close(delete: first is null);
+        Volatile.Write(ref _writeMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (first is not null)
         {
-            string error = "EvalSpec could not write the recordings of this run:" + Environment.NewLine + string.Join(Environment.NewLine, failures);
+            string error = "EvalSpec could not write the recordings of this run:" + Environment.NewLine + string.Join(Environment.NewLine, failures)
+                + (_journal.Path is null ? string.Empty : Environment.NewLine + $"Their answers are kept in {_journal.Path}: the next run writes them.");
             Volatile.Write(ref _error, error);
             throw new IOException(error, first);
         }
     }
 
-    /// <inheritdoc cref="Complete"/>
-    public void Dispose() => Complete();
+    /// <summary>Ends the session without knowing the rows of the test assembly (see <see cref="Complete(RecordingRowSet?)"/>).</summary>
+    /// <exception cref="IOException">A recordings file could not be written.</exception>
+    public void Complete() => Complete(null);
+
+    /// <inheritdoc cref="Complete()"/>
+    public void Dispose() => Complete(null);
 
     /// <summary>Whether calls go straight to the model with no key computed (Live mode).</summary>
     internal bool PassesThrough => Mode == RecordingMode.Live;
 
     /// <summary>Counts a call that went to the model unrecorded.</summary>
-    internal void CountLive() => Interlocked.Increment(ref _live);
+    /// <param name="context">The row context of the call (null outside rows).</param>
+    internal void CountLive(EvalCallContext? context)
+    {
+        Interlocked.Increment(ref _live);
+        Counter(context?.RowId, context?.Phase)?.Live();
+    }
+
+    /// <summary>Counts a call that failed in Live mode (for the row's message and the summary).</summary>
+    internal void CountLiveFailure(EvalCallContext? context)
+    {
+        Interlocked.Increment(ref _failed);
+        Counter(context?.RowId, context?.Phase)?.Failed();
+    }
+
+    /// <summary>How the model calls behind a row went: its own phases', and those of the source run it used.</summary>
+    /// <param name="rowId">The row's id.</param>
+    /// <param name="sourceRowId">The id its source run is filed under (for a relation row, its identity row's id); null: the row's own.</param>
+    internal RowModelCalls CallsFor(string rowId, string? sourceRowId = null)
+    {
+        ArgumentNullException.ThrowIfNull(rowId);
+        RowModelCalls own = _rowCalls.TryGetValue(rowId, out RowCallCounter? counter) ? counter.Snapshot() : RowModelCalls.None;
+        RowModelCalls source = _rowCalls.TryGetValue(SourceKey(sourceRowId ?? rowId), out RowCallCounter? sourceCounter) ? sourceCounter.Snapshot() : RowModelCalls.None;
+        return own + source;
+    }
+
+    private RowCallCounter? Counter(string? rowId, string? phase) =>
+        rowId is null ? null : _rowCalls.GetOrAdd(phase == EvalCallContext.SourcePhase ? SourceKey(rowId) : rowId, static _ => new RowCallCounter());
+
+    private static string SourceKey(string rowId) => rowId + "\u0001" + EvalCallContext.SourcePhase;
 
     /// <summary>
     /// The Replay-mode misses of a row: those of the source run it used, then those of its own phases (follow-up, judges),
@@ -257,7 +386,7 @@ internal sealed class RecordingSession : IDisposable
     }
 
     /// <summary>
-    /// Tells a Record run that a row ran to its end, so that at <see cref="Complete"/> its entries not recorded again are
+    /// Tells a Record run that a row ran to its end, so that at <see cref="Complete(RecordingRowSet?)"/> its entries not recorded again are
     /// removed even in the phases that made no call this time (a judge that was removed). Rows that recorded a judge or
     /// follow-up call count as run without it. Not for a row cut short (a cancelled run): its unrecorded calls would be lost.
     /// </summary>
@@ -279,21 +408,98 @@ internal sealed class RecordingSession : IDisposable
     }
 
     /// <summary>
-    /// Whether a Record run replaces the entries of <paramref name="context"/>: the row ran in this run (it recorded a call in
-    /// a phase of its own, or the runner said so with <see cref="RowRan"/>), or it is the source phase of a source run that ran.
-    /// A source run alone does not make its row count as run: a filtered run of a relation row runs its identity row's source
-    /// but not that row's judges. Calls outside rows are never pruned.
+    /// Which entries the end of the run removes. Only a Record run removes any, and none when too many of its calls failed.
+    /// A row's entries are replaced when the row ran in this run (it recorded a call in a phase of its own, or the runner
+    /// said so with <see cref="RowRan"/>) without a failed call (in its own phases or in the source run it used) and without
+    /// an answer its judge could not use; a source phase's when its source run ran without one. A source run alone does not
+    /// make its row count as run: a filtered run of a relation row runs its identity row's source but not that row's judges.
+    /// In a full run, entries of rows that no inventory of the folder lists are removed too. Calls outside rows never are.
     /// </summary>
-    private bool RanInThisRun(string context) =>
-        RecordingCall.TrySplitContext(context, out string? rowId, out string? phase)
-        && (_rowsRan.ContainsKey(rowId) || (phase == EvalCallContext.SourcePhase && _sourcesRan.ContainsKey(rowId)));
+    private int Recover()
+    {
+        try
+        {
+            return RecordingJournal.RecoverOrphans(Directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The journal stays for the next run; the end of this run reports it with the other write failures.
+            Volatile.Write(ref _recoveryError, $"a journal left by an interrupted run in {RecordingJournal.Folder(Directory)} could not be written into the recordings: {ex.Message}");
+            return 0;
+        }
+    }
+
+    private RecordingRemovalPlan PlanRemovals(RecordingRowSet? rows)
+    {
+        if (Mode != RecordingMode.Record)
+        {
+            return RecordingRemovalPlan.None;
+        }
+
+        int failed = _openFailures.Count + Volatile.Read(ref _unusable);
+        int calls = Volatile.Read(ref _recorded) + _openFailures.Count;
+        if (failed > 0 && failed > calls * MaxFailedShare)
+        {
+            Volatile.Write(ref _nothingRemoved, string.Create(
+                CultureInfo.InvariantCulture,
+                $"nothing was removed from the recordings: {failed} of the {calls} model calls of this record run failed or gave answers that could not be used (more than {MaxFailedShare:P0}), so stale entries cannot be told from entries of calls that did not get through. Fix the provider and record again."));
+            return RecordingRemovalPlan.None;
+        }
+
+        var failedRows = new HashSet<string>(_unusableRows.Keys, StringComparer.Ordinal);
+        var failedSources = new HashSet<string>(StringComparer.Ordinal);
+        foreach (RecordingEntryId id in _openFailures.Keys)
+        {
+            if (RecordingContext.TrySplit(id.Context, out string? rowId, out string? phase))
+            {
+                (phase == EvalCallContext.SourcePhase ? failedSources : failedRows).Add(rowId);
+            }
+        }
+
+        bool Replaced(string context)
+        {
+            if (!RecordingContext.TrySplit(context, out string? rowId, out string? phase))
+            {
+                return false;
+            }
+
+            return phase == EvalCallContext.SourcePhase
+                ? (_rowsRan.ContainsKey(rowId) || _sourcesRan.ContainsKey(rowId)) && !failedSources.Contains(rowId)
+                : _rowsRan.ContainsKey(rowId) && !failedRows.Contains(rowId) && !failedSources.Contains(RecordingContext.SourceRowOf(rowId));
+        }
+
+        if (rows is not { Full: true })
+        {
+            return new RecordingRemovalPlan(Replaced, null, null, false);
+        }
+
+        // The rows that exist: this assembly's, and those other test assemblies that record into the folder last listed.
+        RecordingInventory own = rows.ToInventory();
+        RecordingInventory[] inventories = RecordingInventory.ReadAll(Directory)
+            .Where(i => !(i.Assembly == own.Assembly && i.TargetFramework == own.TargetFramework))
+            .Append(own)
+            .ToArray();
+        return new RecordingRemovalPlan(Replaced, inventories, own.Suites, OwnsFolder);
+    }
+
+    private void WriteInventory(RecordingRowSet rows)
+    {
+        try
+        {
+            rows.ToInventory().Write(Directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The inventory only helps `evalspec clean --recordings`, which refuses to work without a fresh one.
+        }
+    }
 
     /// <summary>
     /// The recording to replay for <paramref name="call"/>, or null when the model must be called (and its answer recorded with
-    /// <see cref="RecordAsync"/>): always in Record mode, on a miss in Auto mode.
+    /// <see cref="Record"/>): always in Record mode, on a miss in Auto mode, and in Auto mode for an answer found unusable.
     /// </summary>
     /// <exception cref="RecordingMissException">Replay mode and nothing is recorded for the call.</exception>
-    /// <exception cref="EvalConfigurationException">The suite's recordings file cannot be read.</exception>
+    /// <exception cref="EvalConfigurationException">The suite's recordings file (or a journal left by an interrupted run) cannot be read.</exception>
     internal RecordingEntry? Lookup(RecordingCall call)
     {
         if (Mode == RecordingMode.Live)
@@ -309,9 +515,10 @@ internal sealed class RecordingSession : IDisposable
             return null;
         }
 
-        if (suite.TryReplay(call) is { } entry)
+        if (suite.TryReplay(call, skipUnusable: Mode == RecordingMode.Auto) is { } entry)
         {
             Interlocked.Increment(ref _replayed);
+            Counter(call.RowId, call.Phase)?.Replayed();
             return entry;
         }
 
@@ -332,12 +539,16 @@ internal sealed class RecordingSession : IDisposable
         throw miss;
     }
 
-    /// <summary>Reads a replayed answer with <paramref name="read"/>; an entry that does not read (edited by hand) is a configuration error naming it.</summary>
+    /// <summary>
+    /// Reads a replayed answer with <paramref name="read"/>, and tells the caller's <see cref="RecordedAnswerScope"/>, if any,
+    /// which entry it came from; an entry that does not read (edited by hand) is a configuration error naming it.
+    /// </summary>
     internal T Read<T>(RecordingCall call, RecordingEntry entry, Func<RecordingEntry, T> read)
     {
+        T value;
         try
         {
-            return read(entry);
+            value = read(entry);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
@@ -346,47 +557,103 @@ internal sealed class RecordingSession : IDisposable
                 $"The recording {call.Key} (occurrence {entry.Occurrence}) of client '{call.Client}' in {call.Context} in {file} is not a valid {call.Kind} response: {ex.Message}. Fix it or record it again with EVALSPEC_RECORDING=record dotnet test.",
                 ex);
         }
+
+        RecordedAnswerScope.Observe(this, call.Suite, entry.Id);
+        return value;
     }
 
-    /// <summary>Records the answer of a successful model call and waits until it is written (not after <see cref="Complete"/>; never in Live mode).</summary>
-    internal async Task RecordAsync(RecordingCall call, JsonElement response)
+    /// <summary>
+    /// Records the answer of a successful model call: in memory, and appended to the run's journal before returning (not
+    /// after <see cref="Complete(RecordingRowSet?)"/>; never in Live mode). Tells the caller's <see cref="RecordedAnswerScope"/>.
+    /// </summary>
+    internal void Record(RecordingCall call, JsonElement response)
     {
         if (Mode == RecordingMode.Live || Volatile.Read(ref _completed) == 1)
         {
-            CountLive();
+            CountLive(call);
             return;
         }
 
         SuiteRecordings suite = Suite(call.Suite);
         JsonElement request = JsonSerializer.SerializeToElement(call.Summary, CanonicalJson.TypeInfo<System.Text.Json.Nodes.JsonObject>());
-        if (suite.Record(call, request, response) is not { } generation)
+        if (suite.Record(call, request, response) is not { } entry)
         {
             // The run completed while the model answered: too late to be written.
-            CountLive();
+            CountLive(call);
             return;
         }
 
         Interlocked.Increment(ref _recorded);
+        Counter(call.RowId, call.Phase)?.Recorded();
+
+        // A retry that got through heals the failure of the attempt before it (same request, same occurrence).
+        _openFailures.TryRemove(entry.Id, out _);
         if (Mode == RecordingMode.Record && call.RowId is not null)
         {
             // A call in a row's own phase (judge, follow-up) shows that the row ran; a source call only that the source ran.
             (call.Phase == EvalCallContext.SourcePhase ? _sourcesRan : _rowsRan).TryAdd(call.RowId, 0);
         }
 
-        try
-        {
-            await suite.PersistAsync(generation).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EvalConfigurationException)
-        {
-            // The entry stays in memory and the file dirty: Complete writes it again and reports a failure that persists
-            // (the run prints it and puts it in summary.json). Failing the call here would make retry policies repeat a
-            // model call that succeeded.
-        }
+        // Failing the call when the journal cannot be written would make retry policies repeat a model call that succeeded:
+        // the answer stays in memory, and the end of the run writes it (or reports why it could not).
+        _journal.AppendEntry(call.Suite, entry);
+        RecordedAnswerScope.Observe(this, call.Suite, entry.Id);
     }
 
-    private SuiteRecordings Suite(string suite) =>
-        _suites.GetOrAdd(suite, name => new Lazy<SuiteRecordings>(() => new SuiteRecordings(name, Path.Combine(Directory, RecordingFile.FileName(name))))).Value;
+    /// <summary>
+    /// Counts a call to the model that failed (an error, a timeout, a cancellation). In a Record run it keeps the row's
+    /// entries: nothing of a row with a failed call is removed, unless a retry of the same request gets through.
+    /// </summary>
+    internal void CallFailed(RecordingCall call)
+    {
+        Interlocked.Increment(ref _failed);
+        Counter(call.RowId, call.Phase)?.Failed();
+        if (Mode == RecordingMode.Live || Volatile.Read(ref _completed) == 1)
+        {
+            return;
+        }
+
+        int occurrence = Suite(call.Suite).NextOccurrence(call);
+        _openFailures.TryAdd(new RecordingEntryId(call.Context, call.Hash, occurrence), 0);
+    }
+
+    /// <summary>
+    /// Flags an answer (recorded or replayed in this run) as one its caller could not use: Auto mode calls the model again
+    /// for it in later runs (and records the new answer in its place); a Record run keeps the row's other entries and does
+    /// not let the answer replace a usable one. Replay and Live ignore it: a replayed run stays deterministic.
+    /// </summary>
+    internal void MarkUnusable(string suiteName, RecordingEntryId id, string reason)
+    {
+        if (Mode is RecordingMode.Live or RecordingMode.Replay || !_suites.TryGetValue(suiteName, out Lazy<SuiteRecordings>? lazy) || !lazy.IsValueCreated)
+        {
+            return;
+        }
+
+        if (!lazy.Value.MarkUnusable(id, reason))
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _unusable);
+        if (RecordingContext.TrySplit(id.Context, out string? rowId, out _))
+        {
+            _unusableRows.TryAdd(rowId, 0);
+        }
+
+        _journal.AppendUnusable(suiteName, id, reason);
+    }
+
+    private void CountLive(RecordingCall call)
+    {
+        Interlocked.Increment(ref _live);
+        Counter(call.RowId, call.Phase)?.Live();
+    }
+
+    private SuiteRecordings Suite(string suite)
+    {
+        _ = _recovery.Value;
+        return _suites.GetOrAdd(suite, name => new Lazy<SuiteRecordings>(() => new SuiteRecordings(name, Path.Combine(Directory, RecordingFile.FileName(name))))).Value;
+    }
 
     private List<SuiteRecordings> CreatedSuites() =>
         _suites.Values.Where(lazy => lazy.IsValueCreated).Select(lazy => lazy.Value).ToList();
@@ -416,5 +683,24 @@ internal sealed class RecordingSession : IDisposable
         }
 
         return new RecordingMissException(Secrets.SecretRedactor.Default.Redact(message.ToString().TrimEnd()), call.Key, call.Context, call.Client, suite.Path);
+    }
+
+    /// <summary>The model calls of one row (or of one source run), counted as they happen.</summary>
+    private sealed class RowCallCounter
+    {
+        private int _replayed;
+        private int _recorded;
+        private int _live;
+        private int _failed;
+
+        public void Replayed() => Interlocked.Increment(ref _replayed);
+
+        public void Recorded() => Interlocked.Increment(ref _recorded);
+
+        public void Live() => Interlocked.Increment(ref _live);
+
+        public void Failed() => Interlocked.Increment(ref _failed);
+
+        public RowModelCalls Snapshot() => new(Volatile.Read(ref _replayed), Volatile.Read(ref _recorded), Volatile.Read(ref _live), Volatile.Read(ref _failed));
     }
 }

@@ -3,13 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace EvalSpec.Recording;
 
 /// <summary>
 /// The recordings of one eval class during a run: the entries read from its file, the occurrence counters of this run,
-/// the entries recorded in this run, and the writing of the file. Safe for concurrent rows.
+/// the answers recorded in this run and the replayed answers found unusable, and the one write of the file at the end of
+/// the run. Safe for concurrent rows.
 /// </summary>
 internal sealed class SuiteRecordings
 {
@@ -17,9 +17,7 @@ internal sealed class SuiteRecordings
     private readonly Dictionary<RecordingEntryId, RecordingEntry> _entries = new();
     private readonly Dictionary<(string Context, string Hash), int> _completed = new();
     private readonly Dictionary<RecordingEntryId, RecordingEntry> _recorded = new();
-    private readonly SemaphoreSlim _writer = new(1, 1);
-    private int _generation;
-    private int _writtenGeneration;
+    private readonly Dictionary<RecordingEntryId, string> _unusable = new();
     private bool _closed;
     private int _written;
 
@@ -39,16 +37,21 @@ internal sealed class SuiteRecordings
 
     public string Path { get; }
 
-    /// <summary>Whether this run created or changed the file.</summary>
+    /// <summary>Whether this run created, changed or deleted the file.</summary>
     public bool Written => Volatile.Read(ref _written) == 1;
 
-    /// <summary>The recording of the next occurrence of <paramref name="call"/> in its context, counted as used; null when there is none.</summary>
-    public RecordingEntry? TryReplay(RecordingCall call)
+    /// <summary>
+    /// The recording of the next occurrence of <paramref name="call"/> in its context, counted as used; null when there is
+    /// none, or when it is an answer found unusable and <paramref name="skipUnusable"/> (Auto mode: the model is called again,
+    /// and its answer recorded under the same key).
+    /// </summary>
+    public RecordingEntry? TryReplay(RecordingCall call, bool skipUnusable)
     {
         lock (_gate)
         {
             int occurrence = _completed.GetValueOrDefault((call.Context, call.Hash));
-            if (!_entries.TryGetValue(new RecordingEntryId(call.Context, call.Hash, occurrence), out RecordingEntry? entry))
+            var id = new RecordingEntryId(call.Context, call.Hash, occurrence);
+            if (!_entries.TryGetValue(id, out RecordingEntry? entry) || (skipUnusable && (entry.Unusable is not null || _unusable.ContainsKey(id))))
             {
                 return null;
             }
@@ -77,8 +80,8 @@ internal sealed class SuiteRecordings
     }
 
     /// <summary>Remembers the answer of a successful call as the next occurrence in its context.</summary>
-    /// <returns>The generation to pass to <see cref="PersistAsync"/>; null once <see cref="Complete"/> has run.</returns>
-    public int? Record(RecordingCall call, JsonElement request, JsonElement response)
+    /// <returns>The entry; null once <see cref="Complete"/> has run (too late to be written).</returns>
+    public RecordingEntry? Record(RecordingCall call, JsonElement request, JsonElement response)
     {
         lock (_gate)
         {
@@ -93,99 +96,66 @@ internal sealed class SuiteRecordings
             var entry = new RecordingEntry(call.Context, call.Client, call.Kind, call.Hash, occurrence, request, response);
             _entries[entry.Id] = entry;
             _recorded[entry.Id] = entry;
-            return ++_generation;
+            _unusable.Remove(entry.Id);
+            return entry;
         }
     }
 
     /// <summary>
-    /// Writes the file if it does not hold <paramref name="generation"/> yet. Concurrent callers share one write: the first
-    /// writes every entry recorded so far, the ones waiting behind it find their entry written and return.
+    /// Remembers that the answer under <paramref name="id"/> (recorded or replayed in this run) could not be used.
     /// </summary>
-    public async Task PersistAsync(int generation)
+    /// <returns>False once <see cref="Complete"/> has run.</returns>
+    public bool MarkUnusable(RecordingEntryId id, string reason)
     {
-        await _writer.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (Volatile.Read(ref _writtenGeneration) >= generation)
-            {
-                return;
-            }
-
-            WriteRecorded(pruned: null, out _);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
-
-    /// <summary>
-    /// The last write of the run. With <paramref name="pruned"/> (Record mode), the entries of the contexts it selects that
-    /// were not recorded in this run are removed; other contexts keep theirs.
-    /// </summary>
-    /// <param name="pruned">Whether the stale entries of a context path are removed; null removes none.</param>
-    /// <param name="removed">How many entries were removed.</param>
-    /// <returns>Whether the file was written.</returns>
-    public bool Complete(Func<string, bool>? pruned, out int removed)
-    {
-        _writer.Wait();
-        try
-        {
-            removed = 0;
-            bool dirty;
-            lock (_gate)
-            {
-                _closed = true;
-
-                // A pruning run may have entries to remove even if it recorded nothing into this file; the write compares
-                // bytes and leaves an unchanged file alone.
-                dirty = _generation > _writtenGeneration || pruned is not null;
-            }
-
-            return dirty && WriteRecorded(pruned, out removed);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
-
-    private bool WriteRecorded(Func<string, bool>? pruned, out int removed)
-    {
-        int generation;
-        RecordingEntry[] recorded;
         lock (_gate)
         {
-            generation = _generation;
+            if (_closed)
+            {
+                return false;
+            }
+
+            if (_recorded.TryGetValue(id, out RecordingEntry? recorded))
+            {
+                _recorded[id] = recorded with { Unusable = reason };
+            }
+            else
+            {
+                _unusable[id] = reason;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The one write of the run: under the file's lock, merges this run's answers into what is on disk now (other processes'
+    /// entries included) and removes the entries <paramref name="remove"/> selects (Record mode), unless they were recorded
+    /// in this run. A file left without entries by removals is deleted when <paramref name="deleteWhenEmpty"/>.
+    /// </summary>
+    /// <returns>What changed in the file.</returns>
+    public RecordingChanges Complete(Func<RecordingEntry, bool>? remove, bool deleteWhenEmpty = false)
+    {
+        RecordingEntry[] recorded;
+        KeyValuePair<RecordingEntryId, string>[] unusable;
+        lock (_gate)
+        {
+            _closed = true;
             recorded = _recorded.Values.ToArray();
+            unusable = _unusable.ToArray();
         }
 
-        int count = 0;
-        bool written = RecordingFile.Update(Path, Suite, entries =>
+        if (recorded.Length == 0 && unusable.Length == 0 && remove is null)
         {
-            foreach (RecordingEntry entry in recorded)
-            {
-                entries[entry.Id] = entry;
-            }
+            return default;
+        }
 
-            if (pruned is not null)
-            {
-                var keep = recorded.Select(e => e.Id).ToHashSet();
-                foreach (RecordingEntryId stale in entries.Keys.Where(id => !keep.Contains(id) && pruned(id.Context)).ToList())
-                {
-                    entries.Remove(stale);
-                    count++;
-                }
-            }
-        });
-
-        Volatile.Write(ref _writtenGeneration, generation);
+        RecordingChanges changes = default;
+        bool written = RecordingFile.Update(Path, Suite, entries => changes = RecordingMerge.Apply(entries, recorded, unusable, remove), deleteWhenEmpty);
         if (written)
         {
             Volatile.Write(ref _written, 1);
         }
 
-        removed = count;
-        return written;
+        return changes;
     }
 }

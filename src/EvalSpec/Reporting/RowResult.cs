@@ -90,7 +90,13 @@ internal sealed record RowResult
 
     /// <summary>For rows run several times: each trial's outcome, reason and judged output.</summary>
     public IReadOnlyList<TrialResult>? Trials { get; init; }
+
+    /// <summary>How the row's model calls through recording clients went (its source run's included); null when it made none.</summary>
+    public ModelCallsResult? ModelCalls { get; init; }
 }
+
+/// <summary>The model calls behind a row: answered from recordings, called and recorded, called live, or failed.</summary>
+internal sealed record ModelCallsResult(string Mode, int Replayed, int Recorded, int Live, int Failed);
 
 /// <summary>One trial of a row run several times.</summary>
 internal sealed record TrialResult(int Trial, string Outcome, string? Reason, JsonElement? Output);

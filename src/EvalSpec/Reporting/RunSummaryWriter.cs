@@ -214,12 +214,26 @@ internal static class RunSummaryWriter
         };
     }
 
-    private static string DescribeRecording(EvalRun run)
+    private static string DescribeRecording(EvalRun run) => DescribeRecording(run.Recording.Statistics);
+
+    /// <summary>The summary's lines on model calls and what the run did to the recordings files (empty when nothing happened).</summary>
+    internal static string DescribeRecording(Recording.RecordingStatistics recording)
     {
-        Recording.RecordingStatistics recording = run.Recording.Statistics;
-        string calls = recording.Replayed + recording.Recorded + recording.Live + recording.Misses == 0
+        bool changed = recording.Added + recording.Replaced + recording.Removed + recording.Kept + recording.Recovered > 0;
+        string calls = recording.Replayed + recording.Recorded + recording.Live + recording.Misses + recording.Failed == 0 && !changed
             ? string.Empty
-            : $"\n  Model calls ({recording.Mode.ToString().ToLowerInvariant()}): {recording.Replayed} replayed, {recording.Recorded} recorded, {recording.Live} live, {recording.Misses} missing from the recordings in {recording.Directory}";
+            : $"\n  Model calls ({recording.Mode.ToString().ToLowerInvariant()}): {recording.Replayed} replayed, {recording.Recorded} recorded, {recording.Live} live, {recording.Misses} missing from the recordings in {recording.Directory}"
+                + (recording.Failed == 0 ? string.Empty : $", {recording.Failed} failed")
+                + (recording.Unusable == 0 ? string.Empty : $", {recording.Unusable} unusable (auto mode calls them again)")
+                + (recording.Mode is Recording.RecordingMode.Record or Recording.RecordingMode.Auto || changed
+                    ? $"; entries {recording.Added} added, {recording.Replaced} replaced, {recording.Removed} removed" + (recording.Kept == 0 ? string.Empty : $", {recording.Kept} kept over unusable new answers")
+                    : string.Empty)
+                + (recording.Recovered == 0 ? string.Empty : $"; {recording.Recovered} answer(s) of an interrupted run recovered from its journal");
+        if (recording.NothingRemoved is { } nothingRemoved)
+        {
+            calls += "\n  Recordings: " + nothingRemoved;
+        }
+
         return recording.Error is null
             ? calls
             : calls + "\n  Recordings NOT saved: " + recording.Error.ReplaceLineEndings("\n    ");

@@ -160,7 +160,7 @@ public sealed class RunOptionsTests
         PanelVerdict check = UnjudgedRubric.Check(UnjudgedRubricMode.Auto, buildServerVariable: "GITHUB_ACTIONS")!;
 
         check.Outcome.Should().Be(VerdictOutcome.Inconclusive);
-        check.Panel.Should().Be("rubric");
+        check.Panel.Should().Be("rubric coverage", "not the name of the rubric panel, which may be on the same row");
         check.Rationale.Should().StartWith("rubric not checked: no rubric judge registered")
             .And.Contain("GITHUB_ACTIONS is set")
             .And.Contain("setup.AddRubricJudge")

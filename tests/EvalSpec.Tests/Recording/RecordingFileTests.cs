@@ -119,8 +119,11 @@ public sealed class RecordingFileTests : RecordingTestBed
             }
         })));
 
-        EntriesOf(SuiteFile).Should().HaveCount(50, "every answer is on disk before its call returns");
+        JournalLines().Should().HaveCount(50, "every answer is in the run's journal before its call returns");
+        File.Exists(SuiteFile).Should().BeFalse("the file is written once, at the end of the run");
         record.Complete();
+        EntriesOf(SuiteFile).Should().HaveCount(50);
+        JournalLines().Should().BeEmpty("the journal is deleted once the file holds its answers");
         record.Statistics.Recorded.Should().Be(50);
         await server.DisposeAsync();
 
@@ -145,7 +148,7 @@ public sealed class RecordingFileTests : RecordingTestBed
         JsonElement answer = JsonDocument.Parse("""{"messages":[{"role":"assistant","contents":[{"$type":"text","text":"ok"}]}]}""").RootElement;
 
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
-            (i % 2 == 0 ? first : second).RecordAsync(Call($"row-{i:00}"), answer))));
+            (i % 2 == 0 ? first : second).Record(Call($"row-{i:00}"), answer))));
         first.Complete();
         second.Complete();
 
@@ -157,6 +160,38 @@ public sealed class RecordingFileTests : RecordingTestBed
             RequestFingerprint.ChatKind,
             new string('a', 64),
             () => new System.Text.Json.Nodes.JsonObject());
+    }
+
+    [Fact]
+    public async Task A_file_with_two_entries_of_one_key_is_refused_naming_the_file_the_key_and_both_entries()
+    {
+        await RecordThreeRowsAsync();
+
+        // A bad merge: both sides' versions of the laptop entry, the second with another answer.
+        string text = File.ReadAllText(SuiteFile);
+        int start = text.IndexOf("    {\n      \"context\": \"Shop.RefundEvals.RefundWindow/laptop/formal/source/0\"", StringComparison.Ordinal);
+        int end = text.IndexOf("\n    }", start, StringComparison.Ordinal) + "\n    }".Length;
+        string entry = text[start..end];
+        File.WriteAllText(SuiteFile, text.Insert(end, ",\n" + entry.Replace("answer to Refund window for laptops?", "a failing answer that was fixed", StringComparison.Ordinal)));
+        string hash = EntriesOf(SuiteFile)[1].GetProperty("hash").GetString()!;
+        int firstLine = text[..start].Count(c => c == '\n') + 1;
+        int secondLine = firstLine + entry.Count(c => c == '\n') + 1;
+        FakeOpenAIServer server = await StartServerAsync();
+        Start(RecordingMode.Replay);
+
+        Func<Task> replay = async () =>
+        {
+            using (Row("laptop/formal"))
+            {
+                await RecordedClient(server).GetResponseAsync("Refund window for laptops?", new ChatOptions { Temperature = 0 });
+            }
+        };
+
+        string message = (await replay.Should().ThrowAsync<EvalConfigurationException>()).Which.Message;
+        message.Should().Contain(SuiteFile)
+            .And.Contain("Shop.RefundEvals.RefundWindow/laptop/formal/source/0").And.Contain(hash[..16]).And.Contain("occurrence 0")
+            .And.Contain($"entry 1 (line {firstLine})").And.Contain($"entry 2 (line {secondLine})");
+        server.Requests.Should().BeEmpty();
     }
 
     [Fact]

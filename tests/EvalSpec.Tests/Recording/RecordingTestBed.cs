@@ -97,9 +97,26 @@ public abstract class RecordingTestBed : IAsyncLifetime
         return document.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.Clone()).ToList();
     }
 
+    /// <summary>The lines of the run journals in the recordings folder (empty when there is none).</summary>
+    protected string[] JournalLines()
+    {
+        string folder = Path.Combine(Directory, ".evalspec");
+        return System.IO.Directory.Exists(folder)
+            ? System.IO.Directory.EnumerateFiles(folder, "journal-*.jsonl").SelectMany(f => ReadShared(f).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToArray()
+            : Array.Empty<string>();
+    }
+
+    /// <summary>Reads a file another stream holds open (a journal in use).</summary>
+    protected static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>Every file under the recordings folder, as text.</summary>
     protected string AllRecordedText() =>
         System.IO.Directory.Exists(Directory)
-            ? string.Concat(System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories).Select(f => File.ReadAllText(f, Encoding.UTF8)))
+            ? string.Concat(System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories).Select(ReadShared))
             : string.Empty;
 }

@@ -67,6 +67,26 @@ internal sealed class JudgeModelCaller
         CancellationToken cancellationToken)
         where T : struct
     {
+        // Recording: answers that end in an errored verdict (unreadable, refused, filtered) are flagged in the recordings,
+        // so that Auto mode asks the model again instead of replaying them (Replay mode still replays them).
+        using Recording.RecordedAnswerScope answers = Recording.RecordedAnswerScope.Begin();
+        JudgeCall<T> call = await AskModelAsync(messages, format, parse, answerInstruction, cancellationToken).ConfigureAwait(false);
+        if (call.Failure is { } failure)
+        {
+            answers.MarkUnusable(failure.Rationale);
+        }
+
+        return call;
+    }
+
+    private async Task<JudgeCall<T>> AskModelAsync<T>(
+        IReadOnlyList<ChatMessage> messages,
+        ChatResponseFormat? format,
+        Func<string, JudgeParse<T>> parse,
+        string answerInstruction,
+        CancellationToken cancellationToken)
+        where T : struct
+    {
         var state = new CallState();
         var conversation = new List<ChatMessage>(messages);
         string? firstRaw = null;
