@@ -5,14 +5,13 @@ using EvalSpec.Tests.Reporting;
 using FluentAssertions;
 using Xunit;
 
-namespace EvalSpec.Tests.Review;
+namespace EvalSpec.Tests.Reporting;
 
 /// <summary>
-/// Review finding (EXPECTED TO FAIL until fixed): a baseline with two entries for one row (a merge conflict resolved by
+/// Found by a hostile review, and fixed: before, a baseline with two entries for one row (a merge conflict resolved by
 /// keeping both sides, the case issue 11 fixed for recordings) is read silently, the last entry winning. When the last
 /// one records the row as a failure, a row main records as passing becomes a known failure: its failure is excused.
 /// </summary>
-[Trait("Review", "ExpectedToFail")]
 public sealed class BaselineDuplicateRowTests : IDisposable
 {
     private readonly TemporaryDirectory _folder = new();

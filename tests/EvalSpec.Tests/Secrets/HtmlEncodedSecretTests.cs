@@ -4,16 +4,15 @@ using EvalSpec.Secrets;
 using FluentAssertions;
 using Xunit;
 
-namespace EvalSpec.Tests.Review;
+namespace EvalSpec.Tests.Secrets;
 
 /// <summary>
-/// Review finding (EXPECTED TO FAIL until fixed): report.html is redacted after rendering, and the renderer HTML-encodes
+/// Found by a hostile review, and fixed: before, report.html is redacted after rendering, and the renderer HTML-encodes
 /// quotes, so a credential in JSON (<c>{"api_key": "..."}</c>, caught in results.jsonl and report.md) is not recognised in
 /// report.html: <c>{&amp;quot;api_key&amp;quot;: &amp;quot;...&amp;quot;}</c>. The runtime renders from a results.jsonl it
 /// redacted already, but <c>evalspec report</c> of a run folder written before redaction existed (which the README says is
 /// redacted too) writes the key into report.html.
 /// </summary>
-[Trait("Review", "ExpectedToFail")]
 public sealed class HtmlEncodedSecretTests
 {
     [Fact]

@@ -5,17 +5,16 @@ using System.Threading.Tasks;
 using FluentAssertions;
 using Xunit;
 
-namespace EvalSpec.EndToEnd.Tests.Review;
+namespace EvalSpec.EndToEnd.Tests;
 
 /// <summary>
-/// Review finding (EXPECTED TO FAIL until fixed): evalspec.json is read only from the test output folder, so the file in
+/// Found by a hostile review, and fixed: before, evalspec.json is read only from the test output folder, so the file in
 /// the test project's folder (next to evalspec.baseline.json and recordings/, where a user writes it) is ignored in
 /// silence unless the project copies it: <c>{ "Recording": "replay" }</c> there leaves the run recording live calls, and
 /// issue 11's own example, <c>"Recordng": "replay"</c>, is not reported. The run knows the project folder (it finds the
 /// baseline there), so it can read the file there or refuse a project-folder file that did not reach the output.
 /// </summary>
 [Collection(DurabilitySuiteBuild.Collection)]
-[Trait("Review", "ExpectedToFail")]
 public sealed class ProjectFolderConfigurationTests
 {
     private readonly DurabilitySuiteBuild _suite;

@@ -4,14 +4,13 @@ using EvalSpec.Tests.Judging;
 using FluentAssertions;
 using Xunit;
 
-namespace EvalSpec.Tests.Review;
+namespace EvalSpec.Tests.Judging.Aggregation;
 
 /// <summary>
-/// Review finding (EXPECTED TO FAIL until fixed): MeanScoreAggregator pools scores and ignores verdicts, and a
+/// Found by a hostile review, and fixed: before, MeanScoreAggregator pools scores and ignores verdicts, and a
 /// RubricJudge without a PassingScore reads {"verdict": "fail", "score": 4} as Fail with score 0.75, so a panel with
 /// Aggregation = Mean passes an output every judge failed.
 /// </summary>
-[Trait("Review", "ExpectedToFail")]
 public sealed class MeanScorePanelTests
 {
     [Fact]
