@@ -34,6 +34,27 @@ internal static class GateText
         return $"Gate FAILED: {result.Regressions.Count} regression(s): {what} ({compared}).";
     }
 
+    /// <summary>
+    /// The headline of a run's own report (report.md, report.html, the GitHub step summary), which compares every run
+    /// with the baseline under the default options. A run of part of the suite — <c>dotnet test --filter</c> on a
+    /// developer's machine — is normal there: it is "not gated", said calmly with what would gate it, rather than
+    /// "refused" like a failure. <c>evalspec gate</c> uses <see cref="Headline"/> and still refuses it (exit code 3).
+    /// </summary>
+    public static string ReportHeadline(GateResult result)
+    {
+        if (!result.RefusedAsPartial)
+        {
+            return Headline(result);
+        }
+
+        GateCoverage coverage = result.Coverage;
+        string missing = string.Create(CultureInfo.InvariantCulture, $"{(coverage.AtMost ? "at least " : string.Empty)}{coverage.MissingRows}");
+        string part = coverage.Sampled
+            ? $"the sample was drawn from {coverage.Describe()} ({missing} outside it)"
+            : $"{coverage.Describe()} ({missing} not in this run)";
+        return $"Not gated: partial run, {part}. Run the whole suite to compare it with the baseline, or gate this part with `evalspec gate --allow-partial`.";
+    }
+
     /// <summary>What regressed, with the numbers behind the decision.</summary>
     public static string Describe(GateRegression regression, GateOptions options)
     {
