@@ -93,11 +93,14 @@ public sealed class SampleModeTests
         string[] recorded = JsonDocument.Parse(System.IO.File.ReadAllText(baseline)).RootElement.GetProperty("rows").EnumerateObject().Select(p => p.Name).ToArray();
 
         // Echo's 6 rows (2 cases x identity and 2 relations), 3 of them sampled.
-        SuiteRun sampled = await SuiteRun.RunAsync("RobustnessSuite", new Dictionary<string, string> { ["EVALSPEC_SAMPLE"] = "3" }, "--filter", "EvalMethod=Echo");
+        SuiteRun sampled = await SuiteRun.RunAsync("RobustnessSuite", new Dictionary<string, string> { ["EVALSPEC_SAMPLE"] = "3", ["EVALSPEC_BASELINEFILE"] = baseline }, "--filter", "EvalMethod=Echo");
         string[] population = sampled.Summary.GetProperty("sample").GetProperty("populationRows").EnumerateArray().Select(r => r.GetString()!).ToArray();
         population.Should().HaveCount(6).And.OnlyContain(id => id.Contains(".Echo/", System.StringComparison.Ordinal));
         int covered = recorded.Count(population.Contains);
         covered.Should().BeInRange(1, recorded.Length - 1);
+        string notGated = $"Baseline: not gated: partial run ({covered} of {recorded.Length} baseline rows). The sample was drawn from part of the suite";
+        sampled.Process.Output.Should().Contain("EvalSpec: " + notGated).And.NotContain("Gate passed");
+        System.IO.File.ReadAllText(System.IO.Path.Combine(sampled.RunDirectory, "report.md")).Should().Contain(notGated).And.NotContain("Gate passed");
 
         CliRun refused = await CliRun.RunAsync(_ => null, "gate", "--run", sampled.RunDirectory, "--baseline", baseline);
         refused.ExitCode.Should().Be(3, refused.ToString());
