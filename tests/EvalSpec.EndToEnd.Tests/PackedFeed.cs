@@ -61,7 +61,7 @@ public sealed class PackedFeed : IAsyncLifetime
     public TimeSpan PackTime { get; private set; }
 
     /// <summary>The result of the pack; fails the calling test with its output if the pack failed.</summary>
-    public ProcessResult Pack
+    internal ProcessResult Pack
     {
         get
         {
