@@ -35,4 +35,27 @@ public sealed class PackageListTests
         filtered.Should().OnlyContain(p => solutionProjects.Contains(p, StringComparer.Ordinal), "a solution filter can only name projects of its solution");
         packable.Select(Path.GetFileNameWithoutExtension).Should().BeEquivalentTo(PackedFeed.PackageIds, "the package tests check every package the filter packs");
     }
+
+    [Fact]
+    public void The_install_instructions_name_the_version_the_packages_are_packed_with()
+    {
+        string version = Regex.Match(File.ReadAllText(Path.Combine(DotNet.RepoRoot, "Directory.Build.props")), "<VersionPrefix>([^<]+)</VersionPrefix>").Groups[1].Value;
+        version.Should().NotBeEmpty("Directory.Build.props sets the one VersionPrefix of every package");
+
+        // Every version the install instructions name for an EvalSpec package: a newcomer copies these lines.
+        var mentions = new[]
+        {
+            "README.md",
+            "src/EvalSpec/README.md",
+            "src/EvalSpec.Cli/README.md",
+            "templates/EvalSpec.Templates/README.md",
+        }.SelectMany(file => Regex.Matches(
+                File.ReadAllText(Path.Combine(DotNet.RepoRoot, file)),
+                @"(EvalSpec\.Templates::|Include=""EvalSpec[A-Za-z.]*"" Version=""|install (?:--global )?EvalSpec\.Cli --version )([0-9][0-9A-Za-z.+-]*)")
+            .Select(m => (File: file, Text: m.Value, Version: m.Groups[2].Value)))
+            .ToArray();
+
+        mentions.Should().Contain(m => m.File == "README.md" && m.Text.StartsWith("EvalSpec.Templates::", StringComparison.Ordinal), "the README's install section installs the template by version");
+        mentions.Should().OnlyContain(m => m.Version == version, $"the packages are version {version}; a version bump updates the install instructions too");
+    }
 }
