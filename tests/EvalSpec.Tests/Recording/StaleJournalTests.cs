@@ -5,13 +5,12 @@ using System.Text;
 using System.Threading.Tasks;
 using EvalSpec.Execution;
 using EvalSpec.Recording;
-using EvalSpec.Tests.Recording;
 using EvalSpec.Testing.OpenAI;
 using FluentAssertions;
 using Microsoft.Extensions.AI;
 using Xunit;
 
-namespace EvalSpec.Tests.Review;
+namespace EvalSpec.Tests.Recording;
 
 /// <summary>
 /// Review finding (EXPECTED TO FAIL until fixed): a journal left by a run killed yesterday is applied blindly by the next
@@ -20,7 +19,6 @@ namespace EvalSpec.Tests.Review;
 /// silently overwritten with stale ones and counted as "recovered".
 /// </summary>
 [Collection(RecordingCollection.Name)]
-[Trait("Review", "ExpectedToFail")]
 public sealed class StaleJournalTests : RecordingTestBed
 {
     private const string Prompt = "Refund window for laptops?";
