@@ -245,6 +245,7 @@ public sealed class RecordFailureTests : RecordingTestBed
         await CallAsync(bot, Row(0), EvalCallContext.SourcePhase, "Question 0");
         await CallAsync(RecordedClient(changed, "bot"), Row(1), EvalCallContext.SourcePhase, "Question 1");
         await CallAsync(bot, Row(2), EvalCallContext.SourcePhase, "Question 2 rephrased");
+        rerecord.RowEnded(new RowRunReport(RowId(2), RowId(2), true, true, true));
         rerecord.Complete();
 
         rerecord.Statistics.Should().BeEquivalentTo(new { Recorded = 3, Added = 1, Replaced = 1, Removed = 1, FilesWritten = 1 });

@@ -36,6 +36,7 @@ public sealed class RecordPruningTests : RecordingTestBed
         RecordingSession rerecord = Start(RecordingMode.Record);
         await CallAsync(client, Identity, EvalCallContext.SourcePhase, "Refund window for laptop?");
         await CallAsync(client, Identity, EvalCallContext.JudgePhase, "Rate the answer");
+        rerecord.RowEnded(new RowRunReport(RowId(Identity), RowId(Identity), true, true, true));
         rerecord.Complete();
 
         Contexts().Should().Equal(RowId(Identity) + "/judge/0", RowId(Identity) + "/source/0");
@@ -53,6 +54,7 @@ public sealed class RecordPruningTests : RecordingTestBed
 
         RecordingSession rerecord = Start(RecordingMode.Record);
         await CallAsync(client, Typos, EvalCallContext.FollowUpPhase, "Refund windw for laptp?");
+        rerecord.RowEnded(new RowRunReport(RowId(Typos), null, true, true, true));
         rerecord.Complete();
 
         Contexts().Should().Equal(RowId(Typos) + "/follow-up/0");
