@@ -48,6 +48,95 @@ public sealed class StaleJournalTests : RecordingTestBed
         File.ReadAllText(SuiteFile).Should().Contain("30 days (reviewed)");
     }
 
+    [Fact]
+    public void A_journal_answer_recorded_over_the_entry_the_file_still_holds_is_written()
+    {
+        RecordingEntry reviewed = Entry("laptop/formal", Prompt, "30 days (reviewed)");
+        File.WriteAllBytes(SuiteFile, RecordingFile.Serialize(Suite, [reviewed]));
+        WriteJournal(Line(Entry("laptop/formal", Prompt, "31 days (re-recorded by the killed run)"), RecordingFile.VersionOf(reviewed)));
+
+        RecordingRecovery recovery = RecordingJournal.RecoverOrphans(Directory);
+
+        recovery.Recovered.Should().Be(1);
+        recovery.Conflicts.Should().BeEmpty();
+        File.ReadAllText(SuiteFile).Should().Contain("31 days (re-recorded by the killed run)").And.NotContain("30 days (reviewed)");
+    }
+
+    [Fact]
+    public void A_journal_answer_recorded_over_an_older_entry_is_set_aside_and_reported()
+    {
+        // The killed run read "30 days" and recorded over it; the file has since received a teammate's "28 days".
+        RecordingEntry read = Entry("laptop/formal", Prompt, "30 days (what the killed run read)");
+        RecordingEntry pulled = Entry("laptop/formal", Prompt, "28 days (pulled since)");
+        RecordingEntry added = Entry("phone/formal", "Refund window for phones?", "14 days (new in the killed run)");
+        File.WriteAllBytes(SuiteFile, RecordingFile.Serialize(Suite, [pulled]));
+        string journal = WriteJournal(
+            Line(Entry("laptop/formal", Prompt, "45 days (stale answer of a killed run)"), RecordingFile.VersionOf(read))
+            + Line(added, null));
+
+        RecordingRecovery recovery = RecordingJournal.RecoverOrphans(Directory);
+
+        File.ReadAllText(SuiteFile).Should().Contain("28 days (pulled since)").And.Contain("14 days (new in the killed run)").And.NotContain("45 days");
+        recovery.Recovered.Should().Be(1);
+        recovery.Conflicts.Should().ContainSingle().Which.Entry.Context.Should().Be(read.Context);
+        recovery.Describe().Should().Contain(Path.GetFileName(journal)).And.Contain(read.Context).And.Contain("NOT written");
+        File.Exists(journal).Should().BeFalse("its answers are in the file or set aside");
+        string setAside = System.IO.Directory.GetFiles(RecordingJournal.Folder(Directory), "conflicts-*.jsonl").Should().ContainSingle().Subject;
+        File.ReadAllText(setAside).Should().Contain("45 days (stale answer of a killed run)");
+    }
+
+    [Fact]
+    public void A_journal_answer_recorded_where_the_file_had_no_entry_never_replaces_one_it_has_now()
+    {
+        File.WriteAllBytes(SuiteFile, RecordingFile.Serialize(Suite, [Entry("laptop/formal", Prompt, "30 days (pulled since)")]));
+        WriteJournal(Line(Entry("laptop/formal", Prompt, "45 days (stale answer of a killed run)"), null));
+
+        RecordingRecovery recovery = RecordingJournal.RecoverOrphans(Directory);
+
+        recovery.Conflicts.Should().ContainSingle();
+        File.ReadAllText(SuiteFile).Should().Contain("30 days (pulled since)").And.NotContain("45 days");
+    }
+
+    [Fact]
+    public async Task A_run_reports_the_answers_of_a_journal_it_did_not_write()
+    {
+        RecordingEntry read = Entry("laptop/formal", Prompt, "30 days (what the killed run read)");
+        File.WriteAllBytes(SuiteFile, RecordingFile.Serialize(Suite, [Entry("laptop/formal", Prompt, "28 days (pulled since)")]));
+        WriteJournal(Line(Entry("laptop/formal", Prompt, "45 days (stale answer of a killed run)"), RecordingFile.VersionOf(read)));
+
+        FakeOpenAIServer server = await StartServerAsync(_ => ScriptedResponse.Completion("not called"));
+        RecordingSession replay = Start(RecordingMode.Replay);
+        using (Row("laptop/formal"))
+        {
+            (await RecordedClient(server).GetResponseAsync(Prompt)).Text.Should().Be("28 days (pulled since)");
+        }
+
+        replay.Complete();
+        replay.Statistics.NotRecovered.Should().Be(1);
+        EvalSpec.Reporting.RunSummaryWriter.DescribeRecording(replay.Statistics).Should().Contain("1 answer(s) of an interrupted run NOT written over newer entries")
+            .And.Contain(Suite + ".RefundWindow/laptop/formal");
+    }
+
+    private static RecordingEntry Entry(string row, string prompt, string answer)
+    {
+        var call = new RecordingCall(
+            new EvalCallContext(Suite, Suite + ".RefundWindow/" + row, 0, "source"),
+            "sut",
+            RequestFingerprint.ChatKind,
+            RequestFingerprint.Chat("sut", "gpt-test", [new ChatMessage(ChatRole.User, prompt)], null),
+            () => RequestFingerprint.ChatSummary("gpt-test", [new ChatMessage(ChatRole.User, prompt)], null));
+        return new RecordingEntry(
+            call.Context,
+            call.Client,
+            call.Kind,
+            call.Hash,
+            0,
+            System.Text.Json.JsonSerializer.SerializeToElement(call.Summary),
+            RecordedResponses.FromChatResponse(new ChatResponse(new ChatMessage(ChatRole.Assistant, answer)), "sut"));
+    }
+
+    private static string Line(RecordingEntry entry, string? recordedOver) => Encoding.UTF8.GetString(RecordingFile.JournalLine(Suite, entry, recordedOver));
+
     /// <summary>Writes the file as a teammate's run would have, without touching the journal folder.</summary>
     private void RecordingDirectlyIntoTheFile(FakeOpenAIServer server)
     {
