@@ -90,6 +90,7 @@ internal sealed class SuiteRecordings
     public RecordingEntry? Record(RecordingCall call, JsonElement request, JsonElement response, out string? baseVersion)
     {
         baseVersion = null;
+        RecordingEntry entry;
         lock (_gate)
         {
             if (_closed)
@@ -100,13 +101,15 @@ internal sealed class SuiteRecordings
             // Occurrences count successful calls only, so a failed attempt that a retry repeats does not shift the index.
             int occurrence = _completed.GetValueOrDefault((call.Context, call.Hash));
             _completed[(call.Context, call.Hash)] = occurrence + 1;
-            var entry = new RecordingEntry(call.Context, call.Client, call.Kind, call.Hash, occurrence, request, response);
-            baseVersion = BaseOf(entry.Id);
+            entry = new RecordingEntry(call.Context, call.Client, call.Kind, call.Hash, occurrence, request, response);
             _entries[entry.Id] = entry;
             _recorded[entry.Id] = entry;
             _unusable.Remove(entry.Id);
-            return entry;
         }
+
+        // Outside the lock (the entries read from the file never change): hashing an entry must not hold up other rows.
+        baseVersion = BaseOf(entry.Id);
+        return entry;
     }
 
     /// <summary>
@@ -185,6 +188,6 @@ internal sealed class SuiteRecordings
     /// <summary>Whether this run read <paramref name="entry"/> from the file as it is now.</summary>
     private bool ReadUnchanged(RecordingEntry entry) => _read.TryGetValue(entry.Id, out RecordingEntry? read) && read.SameAs(entry);
 
-    /// <summary>The version of the file's entry under <paramref name="id"/> when this run read the file; null when it had none. Under the gate.</summary>
+    /// <summary>The version of the file's entry under <paramref name="id"/> when this run read the file; null when it had none (read-only after the constructor: no lock needed).</summary>
     private string? BaseOf(RecordingEntryId id) => _read.TryGetValue(id, out RecordingEntry? read) ? RecordingFile.VersionOf(read) : null;
 }
