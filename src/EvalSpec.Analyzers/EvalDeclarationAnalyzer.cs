@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using EvalSpec.Generators.Model;
 using EvalSpec.Generators.Parsing;
+using EvalSpec.Prompts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -71,7 +72,7 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
                 .Where(f => PromptFileParser.IsPromptFile(f.Path))
                 .Select(f => (File: f, Text: f.GetText(context.CancellationToken)))
                 .ToArray();
-            PromptFileSpec[] parsedFiles = files.Select(f => PromptFileParser.Parse(f.File.Path, f.Text?.ToString() ?? string.Empty)).ToArray();
+            PromptFileSpec[] parsedFiles = files.Select(f => PromptFileSpec.Parse(f.File.Path, f.Text?.ToString() ?? string.Empty)).ToArray();
 
             // A path listed twice among the AdditionalFiles is one file: the first listing wins.
             var texts = new Dictionary<string, SourceText?>(StringComparer.Ordinal);

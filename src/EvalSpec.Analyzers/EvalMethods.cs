@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using EvalSpec.Generators.Model;
 using EvalSpec.Generators.Parsing;
+using EvalSpec.Prompts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -37,7 +38,7 @@ internal static class EvalMethods
 
         PromptFileSpec[] files = options.AdditionalFiles
             .Where(f => PromptFileParser.IsPromptFile(f.Path))
-            .Select(f => PromptFileParser.Parse(f.Path, f.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Select(f => PromptFileSpec.Parse(f.Path, f.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .ToArray();
         return PromptSetResolver.Resolve(spec, files, new List<EvalProblem>());
     }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using EvalSpec.Generators.Emitting;
 using EvalSpec.Generators.Model;
 using EvalSpec.Generators.Parsing;
+using EvalSpec.Prompts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -35,7 +36,7 @@ public sealed class EvalGenerator : IIncrementalGenerator
 
         IncrementalValueProvider<EquatableArray<PromptFileSpec>> promptFiles = context.AdditionalTextsProvider
             .Where(static text => PromptFileParser.IsPromptFile(text.Path))
-            .Select(static (text, cancellationToken) => PromptFileParser.Parse(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Select(static (text, cancellationToken) => PromptFileSpec.Parse(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .Collect()
             .Select(static (files, _) => new EquatableArray<PromptFileSpec>(files))
             .WithTrackingName(TrackingNames.PromptFiles);

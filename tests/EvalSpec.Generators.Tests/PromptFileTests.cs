@@ -3,6 +3,7 @@ using System.Linq;
 using EvalSpec.Generators.Model;
 using EvalSpec.Generators.Parsing;
 using EvalSpec.Generators.Tests.Infrastructure;
+using EvalSpec.Prompts;
 using FluentAssertions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -58,7 +59,7 @@ public sealed class PromptFileTests
     [InlineData("formal: one\nformal: two", "more than once")]
     public void A_malformed_line_is_reported_with_its_line_number(string text, string message)
     {
-        PromptFileSpec file = PromptFileParser.Parse("prompts/refund.prompts", text);
+        PromptFileSpec file = PromptFileSpec.Parse("prompts/refund.prompts", text);
 
         file.Errors.Should().ContainSingle().Which.Message.Should().Contain(message);
         file.Name.Should().Be("refund");
@@ -114,10 +115,10 @@ public sealed class PromptFileTests
     private static List<EvalProblem> Resolve(string? file, params (string Path, string Text)[] others)
     {
         EvalMethodParseResult parsed = GeneratorHarness.ParseMethod(Source, "Shop.Evals.RefundEvals", "RefundWindow");
-        var files = others.Select(o => PromptFileParser.Parse(o.Path, o.Text)).ToList();
+        var files = others.Select(o => PromptFileSpec.Parse(o.Path, o.Text)).ToList();
         if (file is not null)
         {
-            files.Add(PromptFileParser.Parse("prompts/refund.prompts", file));
+            files.Add(PromptFileSpec.Parse("prompts/refund.prompts", file));
         }
 
         var problems = new List<EvalProblem>();

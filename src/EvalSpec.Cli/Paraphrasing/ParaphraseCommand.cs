@@ -8,7 +8,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using EvalSpec.Generators.Model;
+using EvalSpec.Prompts;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using Spectre.Console;

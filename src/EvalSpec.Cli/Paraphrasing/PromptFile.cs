@@ -4,8 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using EvalSpec.Generators.Model;
-using EvalSpec.Generators.Parsing;
+using EvalSpec.Prompts;
 
 namespace EvalSpec.Cli.Paraphrasing;
 
@@ -73,7 +72,7 @@ internal sealed class PromptFile
             throw new CliInputException($"--file {path} is not UTF-8 text ({ex.Message}); save it as UTF-8.", ex);
         }
 
-        PromptFileSpec spec = PromptFileParser.Parse(fullPath, text.TrimStart('\uFEFF'));
+        PromptFileLines spec = PromptFileParser.Parse(text.TrimStart('\uFEFF'));
         if (spec.Errors.Count > 0)
         {
             string lines = string.Join(Environment.NewLine, spec.Errors.Select(e => $"  {path}({e.Line.ToString(CultureInfo.InvariantCulture)}): {e.Message}"));

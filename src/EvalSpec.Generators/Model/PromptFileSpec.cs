@@ -1,10 +1,14 @@
+using EvalSpec.Prompts;
+
 namespace EvalSpec.Generators.Model;
 
 /// <summary>A parsed <c>.prompts</c> file: its name (file name without extension), path, entries and line errors.</summary>
-internal sealed record PromptFileSpec(string Name, string Path, EquatableArray<PromptFileEntry> Entries, EquatableArray<PromptFileError> Errors);
-
-/// <summary>One <c>key: template</c> line (1-based line number).</summary>
-internal sealed record PromptFileEntry(string Key, string Template, int Line);
-
-/// <summary>A line of a prompt file that could not be read.</summary>
-internal sealed record PromptFileError(int Line, string Message);
+internal sealed record PromptFileSpec(string Name, string Path, EquatableArray<PromptFileEntry> Entries, EquatableArray<PromptFileError> Errors)
+{
+    /// <summary>Reads a file's <paramref name="text"/> with the runtime's grammar (<see cref="PromptFileParser"/>).</summary>
+    public static PromptFileSpec Parse(string path, string text)
+    {
+        PromptFileLines lines = PromptFileParser.Parse(text);
+        return new PromptFileSpec(PromptFileParser.NameOf(path), path, new EquatableArray<PromptFileEntry>(lines.Entries), new EquatableArray<PromptFileError>(lines.Errors));
+    }
+}

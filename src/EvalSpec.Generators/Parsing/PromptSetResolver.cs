@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EvalSpec.Generators.Model;
+using EvalSpec.Prompts;
 using Microsoft.CodeAnalysis;
 
 namespace EvalSpec.Generators.Parsing;

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace EvalSpec.Execution;
 
-/// <summary>Detects build servers, where recorded files (baselines, snapshots) must never be written. Compiled into the <c>evalspec</c> tool as well.</summary>
+/// <summary>Detects build servers, where recorded files (baselines, snapshots) must never be written. The <c>evalspec</c> tool uses the same rule.</summary>
 internal static class ContinuousIntegration
 {
     // Each variable is one that only its build server sets (CODEBUILD_BUILD_ID: AWS CodeBuild; bamboo_buildKey: Bamboo), never

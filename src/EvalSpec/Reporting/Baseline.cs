@@ -31,10 +31,6 @@ namespace EvalSpec.Reporting;
 /// run may have written it since this one loaded it), merges this run's rows into it and replaces it in one rename. So two
 /// filtered runs updating at once both land, and a run killed at any moment leaves the old or the new file.
 /// </para>
-/// <para>
-/// This file is compiled into the <c>evalspec</c> tool as well: it may use only public EvalSpec types,
-/// <see cref="ResultsJson"/>, the gate's types and the <c>Persistence</c> helpers.
-/// </para>
 /// </remarks>
 internal sealed class Baseline
 {

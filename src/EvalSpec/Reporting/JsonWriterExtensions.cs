@@ -5,8 +5,7 @@ using System.Text.Json;
 namespace EvalSpec.Reporting;
 
 /// <summary>
-/// Small writes the JSON reports share (the gate result, the comparison of runs). Compiled into the <c>evalspec</c>
-/// tool as well.
+/// Small writes the JSON reports share (the gate result, the comparison of runs).
 /// </summary>
 internal static class JsonWriterExtensions
 {

@@ -5,8 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using EvalSpec.Generators.Model;
-using EvalSpec.Generators.Parsing;
+using EvalSpec.Prompts;
 using EvalSpec.Testing.OpenAI;
 using FluentAssertions;
 using Xunit;
@@ -64,7 +63,7 @@ public sealed class ParaphraseCommandTests : IAsyncLifetime, IDisposable
 
         await ParaphraseAsync(file, "--from", "refund", "--count", "2");
 
-        PromptFileSpec spec = PromptFileParser.Parse(file, File.ReadAllText(file));
+        PromptFileLines spec = PromptFileParser.Parse(File.ReadAllText(file));
         spec.Errors.Should().BeEmpty();
         spec.Entries.Select(e => e.Key).Should().Equal("refund", "refund-p1", "refund-p3", "shipping", "refund-p4", "refund-p5");
         spec.Entries.Single(e => e.Key == "refund-p5").Template.Should().Be("What's the return period for a {product}?");
@@ -105,7 +104,7 @@ public sealed class ParaphraseCommandTests : IAsyncLifetime, IDisposable
         CliResult result = await ParaphraseAsync(file, "--from", "refund", "--count", "2");
 
         result.Output.Should().Contain("What is the refund window?").And.Contain("changes the placeholders: drops {product}");
-        PromptFileSpec spec = PromptFileParser.Parse(file, File.ReadAllText(file));
+        PromptFileLines spec = PromptFileParser.Parse(File.ReadAllText(file));
         spec.Entries.Select(e => e.Template).Should().NotContain("What is the refund window?");
         spec.Entries.Should().ContainSingle(e => e.Key == "refund-p4");
     }
@@ -135,7 +134,7 @@ public sealed class ParaphraseCommandTests : IAsyncLifetime, IDisposable
 
         CliResult result = await ParaphraseAsync(file, "--template", "Answer as {{\"window\": days}} for {product}.", "--key", "json", "--count", "3");
 
-        PromptFileParser.Parse(file, File.ReadAllText(file)).Entries.Select(e => e.Template)
+        PromptFileParser.Parse(File.ReadAllText(file)).Entries.Select(e => e.Template)
             .Should().Equal("Reply with {{\"window\": days}} for a {product}.");
         result.Output.Should().Contain("not a valid template").And.Contain("adds {window}");
     }
@@ -155,7 +154,7 @@ public sealed class ParaphraseCommandTests : IAsyncLifetime, IDisposable
         result.Output.Should().Contain("same as the source template");
         result.Output.Should().Contain("same as the entry 'refund-p3' already in the file");
         result.Output.Should().Contain("same as paraphrase 3 of this reply");
-        PromptFileParser.Parse(file, File.ReadAllText(file)).Entries.Where(e => e.Line > 6).Select(e => e.Key).Should().Equal("refund-p4");
+        PromptFileParser.Parse(File.ReadAllText(file)).Entries.Where(e => e.Line > 6).Select(e => e.Key).Should().Equal("refund-p4");
     }
 
     [Fact]

@@ -20,8 +20,8 @@ namespace EvalSpec.Reporting.Gate;
 /// <remarks>
 /// Normalisation: line ends become LF, every run of white space (spaces, tabs, line breaks) becomes one space, and the
 /// ends are trimmed; letter case, punctuation and every other character are kept. A structured output is compared as
-/// its compact JSON text. This file is compiled into the <c>evalspec</c> tool as well (the runtime and
-/// <c>evalspec baseline update</c> must compute the same evidence): it may use only public EvalSpec types.
+/// its compact JSON text. The runtime and <c>evalspec baseline update</c> use this one type, so they compute
+/// the same evidence.
 /// </remarks>
 internal sealed record FailureEvidence(string Excerpt, string Hash)
 {

@@ -10,7 +10,6 @@ namespace EvalSpec.Reporting.Gate;
 /// trial rule) and the same evidence (<see cref="FailureEvidence"/>).</param>
 /// <param name="Message">What the row message adds: why the failure is not excused, with the recorded and the new
 /// failure side by side; empty when there is nothing to say (no entry, or excused).</param>
-/// <remarks>This file is compiled into the <c>evalspec</c> tool as well: it may use only public EvalSpec types.</remarks>
 internal sealed record KnownFailureMatch(bool Excused, string Message)
 {
     /// <summary>Decides for a row that failed now.</summary>

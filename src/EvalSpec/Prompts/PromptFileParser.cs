@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
-using EvalSpec.Generators.Model;
 
-namespace EvalSpec.Generators.Parsing;
+namespace EvalSpec.Prompts;
+
+// The one grammar of .prompts files. The evalspec tool reads it through its reference to this assembly; the source
+// generator and the analyzers compile this file in (they load into the compiler and cannot reference the runtime), so
+// keep it netstandard2.0-compatible and free of runtime dependencies.
 
 /// <summary>
 /// Reads <c>.prompts</c> files: one <c>key: template</c> per line; blank lines and lines starting with
@@ -14,13 +17,15 @@ internal static class PromptFileParser
 
     public static bool IsPromptFile(string path) => path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The prompt set's name: the file name without <see cref="Extension"/>.</summary>
     public static string NameOf(string path)
     {
         string file = System.IO.Path.GetFileName(path);
         return file.Substring(0, file.Length - Extension.Length);
     }
 
-    public static PromptFileSpec Parse(string path, string text)
+    /// <summary>The entries of a file's <paramref name="text"/>, in file order, and the lines that could not be read.</summary>
+    public static PromptFileLines Parse(string text)
     {
         var entries = new List<PromptFileEntry>();
         var errors = new List<PromptFileError>();
@@ -63,6 +68,6 @@ internal static class PromptFileParser
             }
         }
 
-        return new PromptFileSpec(NameOf(path), path, new EquatableArray<PromptFileEntry>(entries), new EquatableArray<PromptFileError>(errors));
+        return new PromptFileLines(entries, errors);
     }
 }
