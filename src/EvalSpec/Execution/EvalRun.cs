@@ -520,7 +520,7 @@ internal sealed class EvalRun : IDisposable
     {
         string projectDirectory = FindProjectDirectory(testAssembly);
         // Checked before binding: the binder ignores unknown keys, so a typo would silently leave an option at its default.
-        IConfiguration configuration = EvalConfiguration.Load(Path.Combine(AppContext.BaseDirectory, EvalConfiguration.FileName), Environment.GetEnvironmentVariables());
+        IConfiguration configuration = EvalConfiguration.Load(EvalConfiguration.FindFile(projectDirectory, AppContext.BaseDirectory), Environment.GetEnvironmentVariables());
 
         EvalOptions options = BindOptions(configuration);
 
