@@ -30,6 +30,7 @@ internal static class Honest
         Transfer(data, "calibrated on the adversarial sets, tested on Natural", every.Where(i => !i.Natural).ToArray(), every.Where(i => i.Natural).ToArray(), line);
         Transfer(data, "calibrated on Natural, tested on the adversarial sets", every.Where(i => i.Natural).ToArray(), every.Where(i => !i.Natural).ToArray(), line);
         CrossValidated(data, line);
+        EarlyStop(data, line);
         Cascade(data, line);
     }
 
@@ -143,6 +144,43 @@ internal static class Honest
 
             return outcome;
         };
+    }
+
+    /// <summary>Judge calls of panels over all items, with and without early stopping, and whether any verdict changed.</summary>
+    private static void EarlyStop(Data data, Action<string> line)
+    {
+        line("### Early stopping (all 419 items; judge calls are model calls, 2 per judge and item plus re-asks of unreadable answers)");
+        line("");
+        line("| panel | aggregation | judge calls | with early stop | same verdicts |");
+        line("| --- | --- | --- | --- | --- |");
+        foreach ((string panel, string[] members) in new[] { ("cheap three", Cheap), ("all five", All) })
+        {
+            LabelledJudgement[] labelled = data.Items.Select(item => new LabelledJudgement(members.Select(j => data.Verdict(j, item)).ToArray(), item.Label)).ToArray();
+            foreach ((string name, IVerdictAggregator aggregator) in new (string, IVerdictAggregator)[]
+            {
+                ("majority", MajorityAggregator.Instance),
+                ("reliability-weighted, cannot invert (weights from all items: calls only)", JudgeCalibration.Fit(labelled).ToWeightedMajority()),
+            })
+            {
+                IJudge[] judges = members.Select(j => (IJudge)new RecordedJudge(j, data.ByJudge[j])).ToArray();
+                var full = new JudgePanel("panel", judges, aggregator, quorum: 1);
+                var early = new JudgePanel("panel", judges, aggregator, quorum: 1, earlyStop: true);
+                int fullCalls = 0, earlyCalls = 0;
+                bool same = true;
+                foreach (BenchItem item in data.Items)
+                {
+                    PanelVerdict a = full.JudgeAsync(new JudgeRequest(item.Id)).GetAwaiter().GetResult();
+                    PanelVerdict b = early.JudgeAsync(new JudgeRequest(item.Id)).GetAwaiter().GetResult();
+                    fullCalls += a.ModelCalls;
+                    earlyCalls += b.ModelCalls;
+                    same &= a.Outcome == b.Outcome;
+                }
+
+                line($"| {panel} | {name} | {fullCalls} | {earlyCalls} ({P(1 - ((double)earlyCalls / fullCalls))} fewer) | {(same ? "yes" : "NO")} |");
+            }
+        }
+
+        line("");
     }
 
     /// <summary>The cascade (ChatGPT + LLaMA2 + PaLM2, then GPT-4) over random calibration/test splits.</summary>
