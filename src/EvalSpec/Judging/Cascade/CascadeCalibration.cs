@@ -13,7 +13,7 @@ namespace EvalSpec.Judging;
 /// <c>evalspec.calibration.json</c>: each tier's confidence threshold, fitted on labelled items by fixed-sequence testing
 /// with exact binomial bounds so that the cascade's decisions agree with people at least <see cref="Target"/> of the
 /// time, except with probability <see cref="Risk"/>; each judge's weight and model id; and what the thresholds did on the
-/// calibration items (coverage, escalations). Schema: <c>docs/schemas/calibration.schema.json</c>.
+/// calibration items (coverage, escalations).
 /// </summary>
 public sealed class CascadeCalibration
 {

@@ -6,7 +6,7 @@ namespace EvalSpec.Judging;
 /// <summary>
 /// One line of <c>review.jsonl</c> (rows a <see cref="JudgeCascade"/> abstained on or decided against a dissent) and of a labels
 /// file (the same line with <see cref="Label"/> set by a person): the row, what the judges saw and said, and every tier's votes,
-/// so that a labelled line is a calibration item for <c>evalspec calibrate</c>. Schema: <c>docs/schemas/review.schema.json</c>.
+/// so that a labelled line is a calibration item for <c>evalspec calibrate</c>.
 /// </summary>
 public sealed class ReviewItem
 {
