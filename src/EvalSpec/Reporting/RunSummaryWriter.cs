@@ -116,6 +116,12 @@ internal static class RunSummaryWriter
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $" Judges errored or unreadable on {statistics.RowsWithJudgeErrors} row(s) ({string.Join(", ", judges)}).");
         }
 
+        // Abstentions are rows nobody decided: they must be seen, with where to label them.
+        foreach (KeyValuePair<string, JudgeStatistics.CascadeCounts> cascade in run.Judges.Cascades.Where(c => c.Value.Abstained > 0).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $" Cascade {cascade.Key} abstained on {cascade.Value.Abstained} of {cascade.Value.Judged} row(s) (inconclusive; label them from {Judging.ReviewQueue.FileName} with `evalspec review`).");
+        }
+
         if (statistics.UnjudgedRubricRows > 0)
         {
             bool inconclusiveRows = Execution.UnjudgedRubric.Check(run.Options.UnjudgedRubric, run.BuildServerVariable) is not null;

@@ -17,7 +17,7 @@ namespace EvalSpec.Judging;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Use it where a judge is used: <c>setup.UseCascade(cascade)</c> makes it the rubric judge of a suite. Its verdict carries
+/// Use it where a judge is used: <c>setup.AddRubricJudge(cascade)</c> puts it on the rubric panel of a suite. Its verdict carries
 /// its <see cref="Verdict.Cascade"/> trail: each tier asked, its votes, confidence and threshold, who decided, and the
 /// guarantee. Each tier's judges are asked as a panel named <c>&lt;cascade&gt;/&lt;tier&gt;</c>, so the run summary counts their
 /// verdicts, errors, model calls and tokens; the cascade's own verdict counts no model call (its tiers' judges do).
