@@ -24,15 +24,15 @@ internal static class ReviewCommand
         var import = new Option<string?>("--import") { Description = "Read labels from this CSV (columns id and label, optionally labelledBy) and merge them into --labels.", HelpName = "labels.csv" };
         var labels = new Option<string>("--labels") { Description = "The labels file to merge into (default labels.jsonl); `evalspec calibrate --labels` reads it.", HelpName = "file.jsonl", DefaultValueFactory = _ => "labels.jsonl" };
 
-        var command = new Command("review", "Label the rows a judge cascade abstained on or decided against a dissent (review.jsonl of runs): export them to CSV, import the labels as calibration data.")
+        var command = new Command("review", "Label the rows a judge cascade abstained on or decided against a dissent (review.jsonl of runs): in the terminal, or exported to CSV and imported back; the labels become calibration data.")
         {
             queues, export, import, labels,
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(export) is null == result.GetValue(import) is null)
+            if (result.GetValue(export) is not null && result.GetValue(import) is not null)
             {
-                result.AddError("Give either --export <labels.csv> (write the rows to label) or --import <labels.csv> (read the labels). The interactive terminal review is not available yet.");
+                result.AddError("Give --export <labels.csv> (write the rows to label) or --import <labels.csv> (read the labels), not both; give neither to label the rows in the terminal.");
             }
         });
 
@@ -49,7 +49,11 @@ internal static class ReviewCommand
                 return ExitCodes.Success;
             }
 
-            string importPath = parsed.GetValue(import)!;
+            if (parsed.GetValue(import) is not { } importPath)
+            {
+                return await ReviewTerminal.RunAsync(context, rows, labelsPath).ConfigureAwait(false);
+            }
+
             IReadOnlyList<(int Line, string Id, VerdictOutcome Label, string? By)> given = ReviewCsv.Read(importPath);
             var byId = rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
             List<ReviewItem> existing = File.Exists(labelsPath) ? ReviewQueue.Read(labelsPath).ToList() : new List<ReviewItem>();
@@ -84,17 +88,23 @@ internal static class ReviewCommand
                 added++;
             }
 
-            var text = new StringBuilder();
-            foreach (ReviewItem item in existing)
-            {
-                text.Append(ReviewQueue.ToLine(item)).Append('\n');
-            }
-
-            EvalSpec.Persistence.AtomicFile.Write(labelsPath, new UTF8Encoding(false).GetBytes(text.ToString()));
+            WriteLabels(labelsPath, existing);
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{added} label(s) added to {labelsPath} ({same} already there); it has {existing.Count(i => i.Label is not null)} labelled item(s). Calibrate with `evalspec calibrate --labels {labelsPath}`.")).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Writes the labels file in one rename: a crash leaves the old file or the new one.</summary>
+    internal static void WriteLabels(string path, IEnumerable<ReviewItem> items)
+    {
+        var text = new StringBuilder();
+        foreach (ReviewItem item in items)
+        {
+            text.Append(ReviewQueue.ToLine(item)).Append('\n');
+        }
+
+        EvalSpec.Persistence.AtomicFile.Write(path, new UTF8Encoding(false).GetBytes(text.ToString()));
     }
 
     /// <summary>The rows of the given queues; the same item in two queues (two runs judged the same output) is kept once.</summary>
