@@ -6,6 +6,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using EvalSpec.Cli.Baselines;
+using EvalSpec.Cli.Calibrating;
 using EvalSpec.Cli.Comparing;
 using EvalSpec.Cli.Gating;
 using EvalSpec.Cli.Paraphrasing;
@@ -34,7 +35,7 @@ internal static class CliApp
         var context = new CommandContext(output, error, environment);
         // A plain command rather than RootCommand, whose name is the executable's (EvalSpec.Cli, or testhost in tests):
         // help shows the name people type.
-        var root = new Command("evalspec", "EvalSpec command-line tool: reports, the regression gate and the baseline of runs; snapshot files; prompt paraphrases; multi-prompt comparison of runs.")
+        var root = new Command("evalspec", "EvalSpec command-line tool: reports, the regression gate and the baseline of runs; snapshot files; prompt paraphrases; multi-prompt comparison of runs; judge cascade calibration and the review queue.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -45,6 +46,8 @@ internal static class CliApp
             CleanCommand.Create(context),
             ParaphraseCommand.Create(context),
             CompareCommand.Create(context),
+            CalibrateCommand.Create(context),
+            ReviewCommand.Create(context),
         };
 
         // No response files: a prompt template given with --template may well start with '@'.
@@ -74,7 +77,7 @@ internal static class CliApp
                 new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is CliInputException or RunDataException or EvalConfigurationException)
+        catch (Exception ex) when (ex is CliInputException or RunDataException or EvalConfigurationException or Judging.CalibrationException)
         {
             // A missing run, a malformed file, an unreadable baseline: the message says which and what to do.
             await error.WriteLineAsync("evalspec: " + ex.Message).ConfigureAwait(false);

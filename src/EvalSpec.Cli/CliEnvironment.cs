@@ -29,9 +29,22 @@ internal sealed class CliEnvironment
     /// </summary>
     public bool UseAnsi => OutputIsTerminal && string.IsNullOrEmpty(GetVariable("CI")) && string.IsNullOrEmpty(GetVariable("NO_COLOR"));
 
+    /// <summary>
+    /// The console a person answers prompts in (<c>evalspec review</c> without --export or --import); null when input or
+    /// output is redirected or on a build server: then nothing may wait for a person.
+    /// </summary>
+    public Spectre.Console.IAnsiConsole? Terminal { get; init; }
+
     /// <summary>The real process: its environment variables, the system clock and its standard output.</summary>
-    public static CliEnvironment FromProcess() =>
-        new(Environment.GetEnvironmentVariable, TimeProvider.System, !Console.IsOutputRedirected);
+    public static CliEnvironment FromProcess()
+    {
+        bool terminal = !Console.IsOutputRedirected && !Console.IsInputRedirected
+            && !EvalSpec.Execution.ContinuousIntegration.IsDetected(Environment.GetEnvironmentVariable, out _);
+        return new(Environment.GetEnvironmentVariable, TimeProvider.System, !Console.IsOutputRedirected)
+        {
+            Terminal = terminal ? Spectre.Console.AnsiConsole.Console : null,
+        };
+    }
 
     /// <summary>The value of an environment variable, or null when it is not set.</summary>
     public string? GetVariable(string name) => _getVariable(name);

@@ -113,6 +113,9 @@ public sealed class EvalOptions
     /// </summary>
     public Snapshots.SnapshotMode Snapshots { get; set; }
 
+    /// <summary>How registered <see cref="Judging.JudgeCascade"/>s are calibrated and whether they collect calibration data (section <c>Cascade</c>).</summary>
+    public CascadeOptions Cascade { get; } = new();
+
     /// <summary>The value of <c>Quorum</c> in configuration that asks for the default, a strict majority.</summary>
     internal const string MajorityQuorumValue = "majority";
 

@@ -300,7 +300,9 @@ public static class EvalRowRunner
 
         if (run.RubricPanel is not null)
         {
-            evaluation.Checks.Add(await JudgeAsync(run.RubricPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false));
+            PanelVerdict rubric = await JudgeAsync(run.RubricPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false);
+            evaluation.Checks.Add(rubric);
+            run.QueueForReview(rubric, request, row.Id);
         }
 
         if (!string.IsNullOrWhiteSpace(row.Method.Rubric) && !UnjudgedRubric.Checks(run.RubricPanel))
@@ -779,7 +781,17 @@ public static class EvalRowRunner
         v.Model,
         v.Usage?.InputTokenCount,
         v.Usage?.OutputTokenCount,
-        v.Pairwise is { } p ? new PairwiseResult(Lower(p.CandidateFirst), Lower(p.ReferenceFirst), p.IsConsistent) : null);
+        v.Pairwise is { } p ? new PairwiseResult(Lower(p.CandidateFirst), Lower(p.ReferenceFirst), p.IsConsistent) : null)
+    {
+        Cascade = v.Cascade is { } c
+            ? new CascadeResult(
+                c.DecidedBy,
+                c.Abstained,
+                c.Contested,
+                c.Steps.Select(s => new CascadeStepResult(s.Tier, Lower(s.Leaning), Math.Round(s.Confidence, 4), s.Threshold, s.Decided, s.ModelCalls)).ToArray(),
+                c.Guarantee is { } g ? string.Create(CultureInfo.InvariantCulture, $"agreement >= {g.Target} at risk {g.Risk}") : null)
+            : null,
+    };
 
     private static string Lower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();

@@ -55,8 +55,10 @@ internal sealed class EvalRun : IDisposable
             ?? new JudgePanel("invariance", new IJudge[] { new TokenF1InvarianceJudge() });
         ChangePanel = CreatePanel("change", services.GetKeyedServices<IJudge>(JudgeRoles.Change).ToArray(), options, quorum: null, earlyStop: false)
             ?? new JudgePanel("change", new IJudge[] { new TokenF1ChangeJudge() });
+        Cascades = ConfigureCascades(RubricPanel, options.Cascade, projectDirectory);
         SystemUnderTestLimiter = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         Results = new ResultsWriter(Path.Combine(runDirectory, "results.jsonl"));
+        ReviewQueue = new ReviewQueueWriter(Path.Combine(runDirectory, Judging.ReviewQueue.FileName));
         InputSimilarity = new Metamorphic.InputSimilarity(services.GetService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>());
         BuildServerVariable = ContinuousIntegration.IsDetected(out string? ciVariable) ? ciVariable : null;
     }
@@ -114,6 +116,64 @@ internal sealed class EvalRun : IDisposable
     public string RunDirectory { get; }
 
     /// <summary>The panel of the judges registered in the startup, or null when none are.</summary>
+    /// <summary>The cascades among the rubric judges, by name, with their calibration applied.</summary>
+    public IReadOnlyDictionary<string, JudgeCascade> Cascades { get; }
+
+    /// <summary>The run's review queue (review.jsonl): rows a cascade abstained on or decided against a dissent.</summary>
+    public ReviewQueueWriter ReviewQueue { get; }
+
+    /// <summary>Writes the row to review.jsonl when a cascade of the rubric panel abstained on it, was contested, or collects data.</summary>
+    public void QueueForReview(PanelVerdict rubric, JudgeRequest request, string rowId)
+    {
+        foreach (Verdict verdict in rubric.Verdicts)
+        {
+            if (verdict.Cascade is not null && Cascades.TryGetValue(verdict.Judge, out JudgeCascade? cascade)
+                && Judging.ReviewQueue.ItemFor(cascade, verdict, request, rowId, RunId) is { } item)
+            {
+                ReviewQueue.Append(item);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies the cascade options to the cascades among the rubric judges: asking every tier when collecting calibration data,
+    /// and the calibration file (the configured one, which must exist, or evalspec.calibration.json when it exists).
+    /// </summary>
+    /// <exception cref="EvalConfigurationException">The calibration file is missing (when configured), invalid, or does not fit a cascade.</exception>
+    internal static IReadOnlyDictionary<string, JudgeCascade> ConfigureCascades(JudgePanel? rubric, CascadeOptions options, string projectDirectory)
+    {
+        JudgeCascade[] cascades = rubric?.Judges.OfType<JudgeCascade>().ToArray() ?? Array.Empty<JudgeCascade>();
+        if (cascades.Length == 0)
+        {
+            return new Dictionary<string, JudgeCascade>(StringComparer.Ordinal);
+        }
+
+        string path = Path.GetFullPath(Path.Combine(projectDirectory, options.CalibrationFile ?? CascadeCalibration.FileName));
+        if (options.CalibrationFile is not null && !File.Exists(path))
+        {
+            throw new EvalConfigurationException($"The cascade calibration file {path} (Cascade:CalibrationFile) does not exist. Write it with `evalspec calibrate --labels <file.jsonl>`, or remove the setting.");
+        }
+
+        CascadeCalibration? calibration = File.Exists(path) ? CascadeCalibration.Load(path) : null;
+        foreach (JudgeCascade cascade in cascades)
+        {
+            cascade.AskAllTiers = options.AskAllTiers;
+            if (calibration is not null)
+            {
+                try
+                {
+                    cascade.UseCalibration(calibration, path);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new EvalConfigurationException(ex.Message, ex);
+                }
+            }
+        }
+
+        return cascades.ToDictionary(c => c.Name, StringComparer.Ordinal);
+    }
+
     public JudgePanel? RubricPanel { get; }
 
     /// <summary>The panel that checks invariant relation rows (lexical by default).</summary>
@@ -517,6 +577,7 @@ internal sealed class EvalRun : IDisposable
     {
         Recording.Dispose();
         Results.Dispose();
+        ReviewQueue.Dispose();
         SystemUnderTestLimiter.Dispose();
 
         // DisposeAsync also disposes services that are only IAsyncDisposable (Dispose would throw for them).

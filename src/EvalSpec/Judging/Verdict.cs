@@ -55,6 +55,9 @@ public sealed record Verdict
     /// <summary>For pairwise judges: the choice in each presentation order.</summary>
     public PairwiseComparison? Pairwise { get; init; }
 
+    /// <summary>For a <see cref="JudgeCascade"/>: each tier asked, its votes and confidence, who decided, and the guarantee.</summary>
+    public CascadeTrail? Cascade { get; init; }
+
     /// <summary>A passing verdict.</summary>
     /// <param name="judge">The judge's name.</param>
     /// <param name="score">The score in [0, 1], or <see langword="null"/>.</param>

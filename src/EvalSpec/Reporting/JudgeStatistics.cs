@@ -16,6 +16,7 @@ internal sealed class JudgeStatistics
     private readonly Dictionary<string, JudgeCounts> _judges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PanelRecord> _panels = new(StringComparer.Ordinal);
     private readonly List<PairwiseComparison> _pairwise = new();
+    private readonly Dictionary<string, CascadeCounts> _cascades = new(StringComparer.Ordinal);
 
     public void Record(PanelVerdict verdict)
     {
@@ -30,6 +31,17 @@ internal sealed class JudgeStatistics
                 }
 
                 counts.Add(v);
+                if (v.Cascade is not null)
+                {
+                    if (!_cascades.TryGetValue(v.Judge, out CascadeCounts? cascade))
+                    {
+                        cascade = new CascadeCounts();
+                        _cascades[v.Judge] = cascade;
+                    }
+
+                    cascade.Add(v.Cascade);
+                }
+
                 if (v.Pairwise is not null)
                 {
                     _pairwise.Add(v.Pairwise);
@@ -66,6 +78,18 @@ internal sealed class JudgeStatistics
             lock (_gate)
             {
                 return _panels.ToDictionary(p => p.Key, p => p.Value.Copy(), StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>What each cascade did, by name: rows decided per tier, escalations, abstentions, contested rows, model calls per tier.</summary>
+    public IReadOnlyDictionary<string, CascadeCounts> Cascades
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _cascades.ToDictionary(p => p.Key, p => p.Value.Copy(), StringComparer.Ordinal);
             }
         }
     }
@@ -132,5 +156,72 @@ internal sealed class JudgeStatistics
         public int JudgesSkipped { get; set; }
 
         public PanelRecord Copy() => new() { Judgements = new List<IReadOnlyList<Verdict>>(Judgements), JudgesAsked = JudgesAsked, JudgesSkipped = JudgesSkipped };
+    }
+
+    /// <summary>What one cascade did over the run.</summary>
+    internal sealed class CascadeCounts
+    {
+        public int Judged { get; private set; }
+
+        public int Abstained { get; private set; }
+
+        public int Contested { get; private set; }
+
+        public string? Guarantee { get; private set; }
+
+        /// <summary>Per tier, in order: rows it was asked on, decided, escalated, and its judges' model calls.</summary>
+        public List<TierCounts> Tiers { get; private set; } = new();
+
+        public void Add(CascadeTrail trail)
+        {
+            Judged++;
+            Abstained += trail.Abstained ? 1 : 0;
+            Contested += trail.Contested ? 1 : 0;
+            Guarantee = trail.Guarantee is { } g
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"agreement >= {g.Target:0.###} at risk {g.Risk:0.###} ({g.CalibrationItems} labelled items)")
+                : "none: " + trail.NoGuaranteeReason;
+            bool decidedEarlier = false;
+            foreach (CascadeStep step in trail.Steps)
+            {
+                TierCounts tier = Tiers.Find(t => t.Tier == step.Tier) ?? Added(step.Tier);
+                tier.Asked++;
+                tier.ModelCalls += step.ModelCalls;
+                tier.Decided += step.Decided ? 1 : 0;
+
+                // A tier asked only to collect calibration data (after an earlier tier decided) did not escalate.
+                tier.Escalated += !step.Decided && !decidedEarlier ? 1 : 0;
+                decidedEarlier |= step.Decided;
+            }
+        }
+
+        public CascadeCounts Copy() => new()
+        {
+            Judged = Judged,
+            Abstained = Abstained,
+            Contested = Contested,
+            Guarantee = Guarantee,
+            Tiers = Tiers.Select(t => t with { }).ToList(),
+        };
+
+        private TierCounts Added(string tier)
+        {
+            var counts = new TierCounts { Tier = tier };
+            Tiers.Add(counts);
+            return counts;
+        }
+    }
+
+    /// <summary>One cascade tier over the run.</summary>
+    internal sealed record TierCounts
+    {
+        public required string Tier { get; init; }
+
+        public int Asked { get; set; }
+
+        public int Decided { get; set; }
+
+        public int Escalated { get; set; }
+
+        public int ModelCalls { get; set; }
     }
 }

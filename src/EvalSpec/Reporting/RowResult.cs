@@ -123,7 +123,17 @@ internal sealed record VerdictResult(
     string? Model,
     long? InputTokens,
     long? OutputTokens,
-    PairwiseResult? Pairwise);
+    PairwiseResult? Pairwise)
+{
+    /// <summary>For a cascade's verdict: who decided, each tier's confidence and threshold, abstention and dissent.</summary>
+    public CascadeResult? Cascade { get; init; }
+}
+
+/// <summary>A cascade's verdict as written to the results: the deciding tier (null: abstained), each tier asked, the guarantee.</summary>
+internal sealed record CascadeResult(string? DecidedBy, bool Abstained, bool Contested, IReadOnlyList<CascadeStepResult> Tiers, string? Guarantee);
+
+/// <summary>One cascade tier on a row.</summary>
+internal sealed record CascadeStepResult(string Tier, string Leaning, double Confidence, double? Threshold, bool Decided, int ModelCalls);
 
 /// <summary>A pairwise verdict's choice in each presentation order.</summary>
 internal sealed record PairwiseResult(string CandidateFirst, string ReferenceFirst, bool Consistent);

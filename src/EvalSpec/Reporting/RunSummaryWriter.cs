@@ -48,6 +48,17 @@ internal static class RunSummaryWriter
                     agreement = PanelAgreementSummary(p.Value.Judgements),
                 }),
             pairwise = PairwiseBias(run.Judges.Pairwise),
+            cascades = run.Judges.Cascades.Count == 0 ? null : run.Judges.Cascades.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(
+                p => p.Key,
+                p => new
+                {
+                    judged = p.Value.Judged,
+                    abstained = p.Value.Abstained,
+                    contested = p.Value.Contested,
+                    guarantee = p.Value.Guarantee,
+                    reviewQueue = run.ReviewQueue.Written == 0 ? null : run.ReviewQueue.Path,
+                    tiers = p.Value.Tiers.Select(t => new { tier = t.Tier, asked = t.Asked, decided = t.Decided, escalated = t.Escalated, modelCalls = t.ModelCalls }).ToArray(),
+                }),
             sample = Sample(run),
             snapshots = SnapshotSummary(run),
             // Counts, and "error" when the recordings of the run could not be written (the console says it too).
@@ -105,6 +116,12 @@ internal static class RunSummaryWriter
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $" Judges errored or unreadable on {statistics.RowsWithJudgeErrors} row(s) ({string.Join(", ", judges)}).");
         }
 
+        // Abstentions are rows nobody decided: they must be seen, with where to label them.
+        foreach (KeyValuePair<string, JudgeStatistics.CascadeCounts> cascade in run.Judges.Cascades.Where(c => c.Value.Abstained > 0).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $" Cascade {cascade.Key} abstained on {cascade.Value.Abstained} of {cascade.Value.Judged} row(s) (inconclusive; label them from {Judging.ReviewQueue.FileName} with `evalspec review`).");
+        }
+
         if (statistics.UnjudgedRubricRows > 0)
         {
             bool inconclusiveRows = Execution.UnjudgedRubric.Check(run.Options.UnjudgedRubric, run.BuildServerVariable) is not null;
@@ -150,6 +167,23 @@ internal static class RunSummaryWriter
         return text.ToString();
     }
 
+    /// <summary>Per cascade: rows decided by each tier, escalations, abstentions (inconclusive, in review.jsonl), calls per tier, the guarantee.</summary>
+    internal static string DescribeCascades(EvalRun run)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (KeyValuePair<string, JudgeStatistics.CascadeCounts> cascade in run.Judges.Cascades.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            JudgeStatistics.CascadeCounts c = cascade.Value;
+            string tiers = string.Join("; ", c.Tiers.Select(t => string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{t.Tier}: asked {t.Asked}, decided {t.Decided}, escalated {t.Escalated}, {t.ModelCalls} model call(s)")));
+            string review = run.ReviewQueue.Written == 0 ? string.Empty : $"; {run.ReviewQueue.Written} row(s) to review in {run.ReviewQueue.Path}";
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n  Cascade {cascade.Key}: {c.Judged} row(s), {c.Abstained} abstained (inconclusive), {c.Contested} contested; {tiers}; guarantee: {c.Guarantee}{review}");
+        }
+
+        return text.ToString();
+    }
+
     private static string Number(double? value) => value is double v && !double.IsNaN(v) ? v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
 
     private static string Percent(double? value) => value is double v && !double.IsNaN(v) ? v.ToString("0%", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
@@ -170,7 +204,7 @@ internal static class RunSummaryWriter
         string fixedRows = statistics.FixedSinceBaselineCount == 0 ? string.Empty : $"\n  {statistics.FixedSinceBaselineCount} row(s) recorded as failing in the baseline now pass: record it again with EVALSPEC_BASELINE=update.";
         string metrics = string.Concat(SuiteMetrics.Describe(run.Robustness, run.MultiPrompt, run.InputSimilarity.Measure).Select(line => "\n  " + line));
         string unjudged = statistics.UnjudgedRubricRows == 0 ? string.Empty : $"\n  {Execution.UnjudgedRubric.Reason(run.RubricPanel)}: {statistics.UnjudgedRubricRows} row(s) of evals with a Rubric; register a judge that reads rubrics (a RubricJudge, setup.AddRubricJudge) to check them.";
-        string panels = DescribePanels(run);
+        string panels = DescribePanels(run) + DescribeCascades(run);
         string sample = run.Sample is null
             ? string.Empty
             : $"\n  Sample: {run.OutsideSample} row(s) outside the sample of {run.Sample.Selected} (of {run.Sample.Population}) skipped; " + (run.SampleEstimate()?.ToString() ?? "no sampled row was judged")

@@ -21,9 +21,9 @@ namespace EvalSpec.Judging;
 /// does not depend on the truth. Judges the model does not know are ignored.
 /// </para>
 /// <para>
-/// Fit the model from calibration items labelled by people (<see cref="Fit(IEnumerable{LabelledJudgement})"/>:
+/// Fit the model from calibration items labelled by people (<see cref="Fit(IEnumerable{LabelledJudgement}, bool)"/>:
 /// maximum likelihood with add-one smoothing), or from unlabelled panel verdicts
-/// (<see cref="Fit(IEnumerable{IReadOnlyList{Verdict}}, int, double)"/>: expectation-maximisation). Both estimate
+/// (<see cref="Fit(IEnumerable{IReadOnlyList{Verdict}}, int, double, bool)"/>: expectation-maximisation). Both estimate
 /// every probability as (count + 1) / (total + 2), which keeps them strictly between 0 and 1, so one verdict
 /// is never taken as proof.
 /// </para>
@@ -32,6 +32,12 @@ namespace EvalSpec.Judging;
 /// pass and ln((1 − sensitivity) / specificity) for a fail. With sensitivity = specificity = p for every judge
 /// and π = 0.5, this is <see cref="WeightedMajorityAggregator"/> with <see cref="ReliabilityWeights.FromAccuracy"/>
 /// weights.
+/// </para>
+/// <para>
+/// A fit never lets a judge count against its own verdicts unless asked to: a judge fitted at or below chance
+/// (sensitivity + specificity ≤ 1, which would make its pass evidence for a fail) is <see cref="JudgeConfusion.Ignored"/>
+/// (its verdicts carry no evidence) and named in <see cref="Warnings"/>; pass <c>allowInvertedJudges: true</c> to keep the
+/// inverted evidence. A model built from given parameters uses them as given.
 /// </para>
 /// </remarks>
 public sealed class DawidSkeneModel
@@ -46,7 +52,7 @@ public sealed class DawidSkeneModel
     {
     }
 
-    private DawidSkeneModel(double priorPass, IReadOnlyDictionary<string, JudgeConfusion> judges, DawidSkeneFitReport? fitReport)
+    private DawidSkeneModel(double priorPass, IReadOnlyDictionary<string, JudgeConfusion> judges, DawidSkeneFitReport? fitReport, IReadOnlyList<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(judges);
         if (!(priorPass > 0 && priorPass < 1))
@@ -63,6 +69,7 @@ public sealed class DawidSkeneModel
         PriorPass = priorPass;
         Judges = new ReadOnlyDictionary<string, JudgeConfusion>(copy);
         FitReport = fitReport;
+        Warnings = warnings ?? Array.Empty<string>();
     }
 
     /// <summary>P(an output truly passes) before any verdict is seen: the class prior.</summary>
@@ -75,15 +82,26 @@ public sealed class DawidSkeneModel
     public DawidSkeneFitReport? FitReport { get; }
 
     /// <summary>
+    /// One line per judge the fit found at or below chance and ignored (see <see cref="JudgeConfusion.Ignored"/>), naming
+    /// the judge, its accuracy on the labelled items with its Wilson interval (a labelled fit) or its fitted sensitivity and
+    /// specificity (EM); empty when there are none.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
     /// Fits the model to calibration items whose correct outcome is known: maximum likelihood with add-one
     /// (Laplace) smoothing. The prior is (passing items + 1) / (items + 2); a judge's sensitivity is (truly
     /// passing items it passed + 1) / (truly passing items it decided + 2), and its specificity likewise on the
     /// truly failing items. Abstentions are left out of the judge's counts.
     /// </summary>
     /// <param name="calibration">The labelled items; judges are identified by <see cref="Verdict.Judge"/>.</param>
+    /// <param name="allowInvertedJudges">
+    /// Whether a judge fitted at or below chance keeps its inverted evidence (its pass counting for a fail); default false:
+    /// it is <see cref="JudgeConfusion.Ignored"/> and named in <see cref="Warnings"/>.
+    /// </param>
     /// <returns>The fitted model; its <see cref="FitReport"/> has 0 iterations and is converged.</returns>
     /// <exception cref="ArgumentException">There are no items, or an item has two verdicts from one judge.</exception>
-    public static DawidSkeneModel Fit(IEnumerable<LabelledJudgement> calibration)
+    public static DawidSkeneModel Fit(IEnumerable<LabelledJudgement> calibration, bool allowInvertedJudges = false)
     {
         ArgumentNullException.ThrowIfNull(calibration);
         LabelledJudgement[] items = calibration.ToArray();
@@ -101,7 +119,7 @@ public sealed class DawidSkeneModel
         double[] truth = items.Select(item => item.TrueOutcome == VerdictOutcome.Pass ? 1.0 : 0.0).ToArray();
 
         Parameters parameters = data.MaximiseExpectedLikelihood(truth);
-        return parameters.ToModel(data, new DawidSkeneFitReport(data.Items.Count, 0, true, data.LogLikelihood(parameters)));
+        return parameters.ToModel(data, new DawidSkeneFitReport(data.Items.Count, 0, true, data.LogLikelihood(parameters)), allowInvertedJudges, truth);
     }
 
     /// <summary>
@@ -122,10 +140,14 @@ public sealed class DawidSkeneModel
     /// iterations for three judges), and an iteration is cheap: one pass over the verdicts.
     /// </param>
     /// <param name="tolerance">Convergence threshold on the largest change of any probability; positive.</param>
+    /// <param name="allowInvertedJudges">
+    /// Whether a judge fitted at or below chance (against the fitted truth) keeps its inverted evidence; default false: it
+    /// is <see cref="JudgeConfusion.Ignored"/> and named in <see cref="Warnings"/>.
+    /// </param>
     /// <returns>The fitted model, with a <see cref="FitReport"/> saying whether EM converged.</returns>
     /// <exception cref="ArgumentException">No item has a deciding verdict, or an item has two verdicts from one judge.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxIterations"/> or <paramref name="tolerance"/> is out of range.</exception>
-    public static DawidSkeneModel Fit(IEnumerable<IReadOnlyList<Verdict>> judgements, int maxIterations = 1000, double tolerance = 1e-6)
+    public static DawidSkeneModel Fit(IEnumerable<IReadOnlyList<Verdict>> judgements, int maxIterations = 1000, double tolerance = 1e-6, bool allowInvertedJudges = false)
     {
         ArgumentNullException.ThrowIfNull(judgements);
         if (maxIterations < 1)
@@ -157,7 +179,7 @@ public sealed class DawidSkeneModel
             parameters = next;
         }
 
-        return parameters.ToModel(data, new DawidSkeneFitReport(data.Items.Count, iterations, converged, data.LogLikelihood(parameters)));
+        return parameters.ToModel(data, new DawidSkeneFitReport(data.Items.Count, iterations, converged, data.LogLikelihood(parameters)), allowInvertedJudges, truth: null);
     }
 
     /// <summary>
@@ -221,15 +243,56 @@ public sealed class DawidSkeneModel
             ? (Math.Log(Sensitivity[vote.Judge]), Math.Log(1 - Specificity[vote.Judge]))
             : (Math.Log(1 - Sensitivity[vote.Judge]), Math.Log(Specificity[vote.Judge]));
 
-        public DawidSkeneModel ToModel(PanelData data, DawidSkeneFitReport report)
+        /// <summary>The model of these parameters; judges at or below chance are ignored unless <paramref name="allowInvertedJudges"/>.</summary>
+        /// <param name="data">The verdicts fitted on.</param>
+        /// <param name="report">How the fit went.</param>
+        /// <param name="allowInvertedJudges">Whether judges at or below chance keep their inverted evidence.</param>
+        /// <param name="truth">The labels (1 pass, 0 fail) of a labelled fit, for the warnings' accuracies; null for EM.</param>
+        public DawidSkeneModel ToModel(PanelData data, DawidSkeneFitReport report, bool allowInvertedJudges, double[]? truth)
         {
             var judges = new Dictionary<string, JudgeConfusion>(data.Judges.Count, StringComparer.Ordinal);
+            var warnings = new List<string>();
             for (int j = 0; j < data.Judges.Count; j++)
             {
-                judges.Add(data.Judges[j], new JudgeConfusion(Sensitivity[j], Specificity[j]) { Items = data.DecidedBy[j] });
+                var confusion = new JudgeConfusion(Sensitivity[j], Specificity[j]) { Items = data.DecidedBy[j] };
+                if (confusion.Informedness <= 0 && !allowInvertedJudges)
+                {
+                    confusion = confusion with { Ignored = true };
+                    warnings.Add(IgnoredWarning(data, j, confusion, truth));
+                }
+
+                judges.Add(data.Judges[j], confusion);
             }
 
-            return new DawidSkeneModel(PriorPass, judges, report);
+            return new DawidSkeneModel(PriorPass, judges, report, warnings);
+        }
+
+        private static string IgnoredWarning(PanelData data, int judge, JudgeConfusion confusion, double[]? truth)
+        {
+            string rates = string.Create(CultureInfo.InvariantCulture, $"sensitivity {confusion.Sensitivity:0.000} + specificity {confusion.Specificity:0.000} <= 1");
+            if (truth is null)
+            {
+                return $"Judge '{data.Judges[judge]}' is at or below chance against the fitted truth ({rates}, over {confusion.Items} decided items): its verdicts are ignored (weight 0). Pass allowInvertedJudges: true to count them for the opposite outcome.";
+            }
+
+            int correct = 0;
+            for (int i = 0; i < data.Items.Count; i++)
+            {
+                foreach (Vote vote in data.Items[i])
+                {
+                    if (vote.Judge == judge && vote.SaysPass == (truth[i] > 0.5))
+                    {
+                        correct++;
+                    }
+                }
+            }
+
+            int decided = data.DecidedBy[judge];
+            Statistics.ConfidenceInterval interval = Statistics.WilsonInterval.Compute(correct, decided);
+            double accuracy = decided == 0 ? 0 : (double)correct / decided;
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"Judge '{data.Judges[judge]}' is at or below chance on the calibration items: accuracy {accuracy:0.000} {interval} over {decided} decided items ({rates}): its verdicts are ignored (weight 0). Pass allowInvertedJudges: true to count them for the opposite outcome.");
         }
     }
 

@@ -36,6 +36,16 @@ public sealed record JudgeConfusion
     /// <summary>How many items the judge decided (passed or failed) in the data the model was fitted on; 0 when given by hand.</summary>
     public int Items { get; init; }
 
+    /// <summary>
+    /// Whether the judge measured at or below chance (sensitivity + specificity ≤ 1: a pass from it is no more likely for a
+    /// passing output than for a failing one) in a fit that did not allow inverted judges: its verdicts then carry no
+    /// evidence (weight 0) instead of counting for the opposite outcome. See <see cref="DawidSkeneModel.Warnings"/>.
+    /// </summary>
+    public bool Ignored { get; init; }
+
+    /// <summary>Sensitivity + specificity − 1 (Youden's J): above 0 the judge is better than chance, at or below 0 it is not.</summary>
+    public double Informedness => Sensitivity + Specificity - 1;
+
     /// <summary>A cell of the confusion matrix: P(the judge's verdict is <paramref name="verdict"/> | the true outcome is <paramref name="truth"/>).</summary>
     /// <param name="verdict">The judge's verdict: pass or fail.</param>
     /// <param name="truth">The true outcome: pass or fail.</param>
@@ -51,7 +61,7 @@ public sealed record JudgeConfusion
 
     /// <summary>The change in the log posterior odds of a pass that this judge's verdict makes.</summary>
     internal double LogLikelihoodRatio(bool saysPass) =>
-        saysPass ? Math.Log(Sensitivity / (1 - Specificity)) : Math.Log((1 - Sensitivity) / Specificity);
+        Ignored ? 0 : saysPass ? Math.Log(Sensitivity / (1 - Specificity)) : Math.Log((1 - Sensitivity) / Specificity);
 
     private static double InOpenUnitInterval(double probability, string name) =>
         probability > 0 && probability < 1

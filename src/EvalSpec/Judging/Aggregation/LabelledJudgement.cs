@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace EvalSpec.Judging;
 
 /// <summary>
-/// A calibration item for <see cref="DawidSkeneModel.Fit(IEnumerable{LabelledJudgement})"/>: the verdicts of
+/// A calibration item for <see cref="DawidSkeneModel.Fit(IEnumerable{LabelledJudgement}, bool)"/>: the verdicts of
 /// the judges that judged one output, and the outcome a person decided is correct.
 /// </summary>
 public sealed record LabelledJudgement

@@ -11,7 +11,7 @@ namespace EvalSpec.Judging;
 public static class SelfPreferenceGuard
 {
     /// <summary>Throws when a judge would grade outputs of its own model without <see cref="IModelJudge.AllowSelfPreference"/>.</summary>
-    /// <param name="judges">The judges to check.</param>
+    /// <param name="judges">The judges to check; the judges of a <see cref="JudgeCascade"/>'s tiers are checked too.</param>
     /// <param name="systemUnderTestModels">The model ids the system under test uses.</param>
     /// <exception cref="InvalidOperationException">A judge uses one of those models (or a dated snapshot of one).</exception>
     public static void Check(IEnumerable<IJudge> judges, IEnumerable<string> systemUnderTestModels)
@@ -20,6 +20,7 @@ public static class SelfPreferenceGuard
         ArgumentNullException.ThrowIfNull(systemUnderTestModels);
         string[] models = systemUnderTestModels.Where(m => !string.IsNullOrWhiteSpace(m)).ToArray();
         string[] offending = judges
+            .SelectMany(j => j is JudgeCascade cascade ? cascade.Tiers.SelectMany(t => t.Judges) : new[] { j })
             .OfType<IModelJudge>()
             .Where(j => !j.AllowSelfPreference && j.Model is not null && models.Any(m => SameModel(j.Model, m)))
             .Select(j => $"'{j.Name}' ({j.Model})")

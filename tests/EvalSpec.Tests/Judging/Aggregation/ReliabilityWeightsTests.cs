@@ -22,12 +22,15 @@ public sealed class ReliabilityWeightsTests
     public void A_judge_at_chance_gets_no_weight() => WeightOf(0.5).Should().Be(0);
 
     [Fact]
-    public void A_judge_worse_than_chance_gets_a_negative_weight() => WeightOf(0.25).Should().BeApproximately(-Math.Log(3), 1e-12);
+    public void A_judge_worse_than_chance_gets_weight_zero_by_default() => WeightOf(0.25).Should().Be(0);
+
+    [Fact]
+    public void A_judge_worse_than_chance_gets_a_negative_weight_only_when_inversion_is_allowed() =>
+        ReliabilityWeights.FromAccuracy(new Dictionary<string, double> { ["judge"] = 0.25 }, allowInvertedJudges: true)["judge"].Should().BeApproximately(-Math.Log(3), 1e-12);
 
     [Theory]
     [InlineData(1.0, 0.99)]
     [InlineData(0.995, 0.99)]
-    [InlineData(0.0, 0.01)]
     public void Accuracies_are_clamped_to_between_one_and_ninety_nine_percent(double accuracy, double clamped) =>
         WeightOf(accuracy).Should().BeApproximately(Math.Log(clamped / (1 - clamped)), 1e-12);
 
