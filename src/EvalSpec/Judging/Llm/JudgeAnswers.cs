@@ -9,21 +9,20 @@ using System.Text.RegularExpressions;
 namespace EvalSpec.Judging;
 
 /// <summary>
-/// The one grammar for reading LLM judges' answers (README, "How a judge's answer is read"). An answer is read from
-/// two kinds of claims, and every claim in it must agree:
-/// <list type="bullet">
-/// <item>JSON answer objects: top-level <c>{...}</c> objects anywhere in the answer (bare, fenced or inside prose)
-/// with a field of the judge's kind (<c>verdict</c>, <c>pass</c>, <c>passed</c>, <c>score</c>; <c>winner</c>;
-/// <c>equivalent</c>).</item>
-/// <item>Verdict lines: lines that are nothing but a verdict marker (<c>Verdict: fail</c>, <c>**PASS**</c>,
-/// <c>[[A]]</c>, <c>Output (b)</c>, <c>Equivalent: no</c>), outside code fences and block quotes, and a
-/// double-bracket marker ending the answer's last line (MT-Bench's <c>... [[A]]</c>).</item>
-/// </list>
-/// Words inside reasoning, inside quotation marks or inside JSON strings are never read. Markers are ASCII only, so
-/// look-alike letters, fullwidth forms and zero-width characters never make one. Claims that disagree, a field
-/// that cannot be read, a score off the scale or on the wrong side of a declared passing score, a verdict field
-/// outside any complete JSON object and an answer longer than <see cref="MaxAnswerLength"/> all make the answer
-/// unreadable, with a reason naming what was found. Reading is linear in the answer's length.
+/// The one grammar for reading LLM judges' answers (README, "How a judge's answer is read"). Only the answer's end
+/// decides: the JSON object that ends it (bare, or in a code fence with nothing after it), else its last non-empty
+/// line, which must be a verdict line (<c>Verdict: fail</c>, <c>**PASS**</c>, <c>[[A]]</c>, <c>Output (b)</c>,
+/// <c>Equivalent: no</c>) or end with MT-Bench's double-bracket marker (<c>... so A is better. [[A]]</c>).
+/// Earlier claims (verdict lines and JSON answer objects in the free text) never decide alone: one that disagrees
+/// with the end makes the answer contradict itself. Lines and objects inside code fences, block quotes, indented
+/// code blocks and HTML <c>blockquote</c>/<c>pre</c> are data the judge quotes and are never read, nor are words
+/// inside sentences, quotation marks or JSON strings. Markers are ASCII only, so look-alike letters, fullwidth forms,
+/// emoji and zero-width characters never make one; a last line that starts like a verdict but is not a clean one
+/// (<c>Verdict: FAIL ❌</c>, <c>**Verdict:** fail (60 days, not 30)</c>) is unreadable, never skipped. An end with no
+/// verdict, claims that disagree, a field that cannot be read, a score off the scale or on the wrong side of a
+/// declared passing score, a verdict field outside any complete JSON object and an answer longer than
+/// <see cref="MaxAnswerLength"/> all make the answer unreadable, with a reason naming what was found. Reading is
+/// linear in the answer's length.
 /// </summary>
 internal static partial class JudgeAnswers
 {
@@ -45,7 +44,11 @@ internal static partial class JudgeAnswers
 
     private static readonly string[] EquivalenceFields = { "equivalent", "verdict" };
 
-    private const string NoRubricVerdict = "no explicit verdict was found: give a JSON \"verdict\" field (\"pass\" or \"fail\") or \"pass\" field (true or false), or a line that is only \"Verdict: pass\" or \"Verdict: fail\"";
+    private const string NoRubricVerdict = "no explicit verdict was found: end the answer with a JSON object with a \"verdict\" field (\"pass\" or \"fail\") or a \"pass\" field (true or false), or with a line that is only \"Verdict: pass\" or \"Verdict: fail\"";
+
+    private const string NoPairwiseChoice = "no explicit choice was found: end the answer with a JSON object with a \"winner\" field (\"Output (a)\", \"Output (b)\" or \"tie\"), or with a line that is only \"Output (a)\", \"Output (b)\", \"[[A]]\", \"[[B]]\" or \"tie\"";
+
+    private const string NoEquivalenceVerdict = "no explicit verdict was found: end the answer with a JSON object with an \"equivalent\" field (true or false), or with a line that is only \"Verdict: equivalent\" or \"Verdict: different\"";
 
     /// <summary>Reads a rubric judge's answer: pass or fail, an optional score on the 1-5 scale.</summary>
     /// <param name="raw">The answer.</param>
@@ -93,7 +96,7 @@ internal static partial class JudgeAnswers
             return JudgeParse<PairwiseAnswer>.Unreadable(problem);
         }
 
-        return claims.Decide("no explicit choice was found: give a JSON \"winner\" field (\"Output (a)\", \"Output (b)\" or \"tie\") or a line that is only \"Output (a)\", \"Output (b)\", \"[[A]]\", \"[[B]]\" or \"tie\"") is { } undecided
+        return claims.Decide(NoPairwiseChoice) is { } undecided
             ? JudgeParse<PairwiseAnswer>.Unreadable(undecided)
             : JudgeParse<PairwiseAnswer>.Of(new PairwiseAnswer(claims.Verdict.Value, claims.Verdict.Source));
     }
@@ -107,7 +110,7 @@ internal static partial class JudgeAnswers
             return JudgeParse<EquivalenceAnswer>.Unreadable(problem);
         }
 
-        return claims.Decide("no explicit verdict was found: give a JSON \"equivalent\" field (true or false) or a line that is only \"Verdict: equivalent\" or \"Verdict: different\"") is { } undecided
+        return claims.Decide(NoEquivalenceVerdict) is { } undecided
             ? JudgeParse<EquivalenceAnswer>.Unreadable(undecided)
             : JudgeParse<EquivalenceAnswer>.Of(new EquivalenceAnswer(claims.Verdict.Value, claims.Reasoning, claims.Verdict.Source));
     }
@@ -131,7 +134,10 @@ internal static partial class JudgeAnswers
             $"{raw[..headEnd]}\n[... {tailStart - headEnd:N0} characters left out: the answer has {raw.Length:N0} characters, more than the {MaxAnswerLength:N0} that are read ...]\n{raw[tailStart..]}");
     }
 
-    /// <summary>Collects the claims of one answer into <paramref name="claims"/>; returns the problems found (joined), if any.</summary>
+    /// <summary>
+    /// Collects the claims of one answer into <paramref name="claims"/>: the earlier ones, then those of the answer's
+    /// end (its final JSON object, else its last line); returns the problems found (joined), if any.
+    /// </summary>
     private static string? Read<T>(
         string raw,
         Claims<T> claims,
@@ -152,36 +158,26 @@ internal static partial class JudgeAnswers
         }
 
         AnswerText text = AnswerText.Scan(raw);
-        int answerObjects = text.Objects.Count(o => HasAnyField(o, fields));
-        int ordinal = 0;
-        foreach (JsonElement answer in text.Objects.Where(o => HasAnyField(o, fields)))
-        {
-            ordinal++;
-            string where = answerObjects == 1 ? "JSON field" : $"JSON object {ordinal}'s field";
-            foreach (JsonProperty property in answer.EnumerateObject())
-            {
-                string name = AsciiLower(property.Name) ?? string.Empty;
-                string source = $"{where} {Shorten($"\"{property.Name}\": {property.Value.GetRawText()}")}";
-                if (!readField(name, property.Value, claims, source) && Array.IndexOf(ReasoningFields, name) >= 0 && property.Value.ValueKind == JsonValueKind.String)
-                {
-                    claims.Reasoning ??= property.Value.GetString();
-                }
-            }
-        }
-
-        bool lastLineIsMarker = false;
+        ReadObjects(text, claims, readField, fields);
+        AnswerObject? finalObject = text.FinalObject;
+        AnswerLine? lastLine = finalObject is null ? text.LastLine : null;
         foreach (AnswerLine line in text.Lines)
         {
-            if (Marker(line.Text) is { } marker && readLine(marker, claims, $"line {line.Number.ToString(CultureInfo.InvariantCulture)} \"{Shorten(line.Text.Trim())}\""))
+            if (line.Number != lastLine?.Number && Marker(line.Text) is { } marker)
             {
-                lastLineIsMarker = line.Number == text.LastLine?.Number;
+                readLine(marker, claims, LineSource(line));
             }
         }
 
-        // MT-Bench's judges end their reasoning with the marker on the same line: "... so A is better. [[A]]".
-        if (!lastLineIsMarker && text.LastLine is { } last && Bracket(last.Text) is { } token && readBracket(token) is T bracketed)
+        if (finalObject is { } ending)
         {
-            claims.Add(bracketed, $"\"[[{token}]]\" ending the answer");
+            claims.Ending = ending.Quoted
+                ? "the JSON object that ends it is quoted (in a block quote or a code block), and quoted data is never read"
+                : "the JSON object that ends it has no verdict field";
+        }
+        else if (lastLine is { } last)
+        {
+            claims.Ending = ReadLastLine(last, claims, readLine, readBracket);
         }
 
         if (text.LooseField(fields) is { } loose)
@@ -190,6 +186,106 @@ internal static partial class JudgeAnswers
         }
 
         return claims.Problems.Count == 0 ? null : string.Join("; ", claims.Problems);
+    }
+
+    /// <summary>
+    /// Reads the JSON answer objects: those with a field of the judge's kind, outside quotes and code blocks. The
+    /// object that ends the answer makes its final claims; the others make earlier ones.
+    /// </summary>
+    private static void ReadObjects<T>(AnswerText text, Claims<T> claims, Func<string, JsonElement, Claims<T>, string, bool> readField, string[] fields)
+        where T : struct
+    {
+        var answers = text.Objects.Where(o => !o.Quoted && HasAnyField(o.Json, fields)).ToList();
+        for (int i = 0; i < answers.Count; i++)
+        {
+            AnswerObject answer = answers[i];
+            string where = answers.Count == 1 ? "JSON field" : $"JSON object {(i + 1).ToString(CultureInfo.InvariantCulture)}'s field";
+            claims.ReadingEnd = answer.EndsAnswer;
+            foreach (JsonProperty property in answer.Json.EnumerateObject())
+            {
+                string name = AsciiLower(property.Name) ?? string.Empty;
+                string source = $"{where} {Shorten($"\"{property.Name}\": {property.Value.GetRawText()}")}";
+                if (!readField(name, property.Value, claims, source) && Array.IndexOf(ReasoningFields, name) >= 0 && property.Value.ValueKind == JsonValueKind.String)
+                {
+                    // The reasoning shown is that of the object that decides, else the first one given.
+                    claims.Reasoning = answer.EndsAnswer ? property.Value.GetString() : claims.Reasoning ?? property.Value.GetString();
+                }
+            }
+        }
+
+        claims.ReadingEnd = false;
+    }
+
+    /// <summary>Reads the answer's last line as its end; returns why it holds no verdict, if it holds none.</summary>
+    private static string? ReadLastLine<T>(AnswerLine last, Claims<T> claims, Func<string, Claims<T>, string, bool> readLine, Func<string, T?> readBracket)
+        where T : struct
+    {
+        string quoted = $"\"{Shorten(last.Text.Trim())}\"";
+        if (!last.Readable)
+        {
+            return $"its last line {quoted} is inside a code fence, a block quote or a code block, whose lines are never read";
+        }
+
+        claims.ReadingEnd = true;
+        try
+        {
+            if (Marker(last.Text) is { } marker && readLine(marker, claims, LineSource(last)))
+            {
+                return claims.HasEnding ? null : $"its last line {quoted} is not a verdict line";
+            }
+
+            // A decorated verdict ("Verdict: FAIL ❌", "FAIL (60 days)") is not read as anything, not even through a
+            // double-bracket marker at its end ("FAIL, not [[pass]]").
+            if (StartsLikeAVerdict(last.Text))
+            {
+                return $"its last line {quoted} starts like a verdict line but is not one: a verdict line holds only the verdict, in plain ASCII, with nothing after it (no emoji, look-alike letters or reasons)";
+            }
+
+            // MT-Bench's judges end their reasoning with the marker on the same line: "... so A is better. [[A]]".
+            if (Bracket(last.Text) is { } token && readBracket(token) is T bracketed)
+            {
+                claims.Add(bracketed, $"\"[[{token}]]\" ending the answer");
+                return null;
+            }
+
+            return $"its last line {quoted} is not a verdict line";
+        }
+        finally
+        {
+            claims.ReadingEnd = false;
+        }
+    }
+
+    private static string LineSource(AnswerLine line) => $"line {line.Number.ToString(CultureInfo.InvariantCulture)} \"{Shorten(line.Text.Trim())}\"";
+
+    /// <summary>
+    /// Whether a line begins like a verdict line once leading decoration (markdown, bullets, emoji, punctuation) is
+    /// skipped: a label and a separator (<c>Verdict:</c>, <c>**Decision** =</c>, <c>Equivalent —</c>), a label that
+    /// never starts prose (<c>Verdict</c>, <c>Decision</c>, <c>Winner</c>), or a bare verdict word (<c>FAIL</c>,
+    /// <c>pass</c>, <c>tie</c>, <c>different</c>). Looks at a bounded prefix only.
+    /// </summary>
+    private static bool StartsLikeAVerdict(string line)
+    {
+        int i = 0;
+        while (i < line.Length && i < MaxMarkerLineLength && !char.IsAsciiLetter(line[i]))
+        {
+            i++;
+        }
+
+        var prefix = new StringBuilder(48);
+        for (; i < line.Length && prefix.Length < 48; i++)
+        {
+            char c = line[i];
+            if (c is '*' or '_' or '`')
+            {
+                continue;
+            }
+
+            // Any other character (an emoji, a long dash, a fullwidth colon) stands as one non-letter.
+            prefix.Append(c > '~' || c < ' ' ? '\u0001' : char.ToLowerInvariant(c));
+        }
+
+        return VerdictStart().IsMatch(prefix.ToString());
     }
 
     private static bool HasAnyField(JsonElement json, string[] fields) =>
@@ -481,11 +577,16 @@ internal static partial class JudgeAnswers
     [GeneratedRegex("^(?:(?:" + LabelPrefix + @"(?:verdict|decision|answer|result)" + Separator + ")?" + EquivalenceWord + @"|(?:equivalent|same\s+meaning)" + Separator + @"(?<yn>yes|no|true|false))$", RegexOptions.CultureInvariant)]
     private static partial Regex EquivalenceVerdictLine();
 
-    /// <summary>The claims one answer makes, and the problems found reading it.</summary>
+    // How a line starts when it is meant as a verdict (see StartsLikeAVerdict): run on an ASCII, lower-case prefix
+    // of at most 48 characters in which any other character is \u0001.
+    [GeneratedRegex("^(?:" + LabelPrefix + @"(?:(?:verdict|decision|result|answer|grade|winner|choice|better\s+(?:output|response)|preferred\s+output|equivalent|equivalence|same\s+meaning|score|rating)\s*[:=\-\u0001]|(?:verdict|decision|winner)(?![a-z])|(?:pass|passed|fail|failed|tie|different|not\s+equivalent)(?![a-z])))", RegexOptions.CultureInvariant)]
+    private static partial Regex VerdictStart();
+
+    /// <summary>The claims one answer makes (those of its end, and earlier ones), and the problems found reading it.</summary>
     private sealed class Claims<T>(Func<T, string> describe)
         where T : struct
     {
-        private readonly List<(T Value, string Source)> _verdicts = new();
+        private readonly List<(T Value, string Source, bool AtEnd)> _verdicts = new();
 
         public List<string> Problems { get; } = new();
 
@@ -493,9 +594,17 @@ internal static partial class JudgeAnswers
 
         public string? Reasoning { get; set; }
 
+        /// <summary>Whether the claims being added are those of the answer's end.</summary>
+        public bool ReadingEnd { get; set; }
+
+        /// <summary>Why the answer's end holds no verdict, when it holds none.</summary>
+        public string? Ending { get; set; }
+
+        public bool HasEnding => _verdicts.Any(v => v.AtEnd);
+
         public (T Value, string Source) Verdict { get; private set; }
 
-        public void Add(T value, string source) => _verdicts.Add((value, source));
+        public void Add(T value, string source) => _verdicts.Add((value, source, ReadingEnd));
 
         public void AddOrProblem(T? value, string source, string problem)
         {
@@ -509,21 +618,27 @@ internal static partial class JudgeAnswers
             }
         }
 
-        /// <summary>Settles the verdict; returns why it cannot be settled (none, or claims that disagree).</summary>
+        /// <summary>
+        /// Settles the verdict from the answer's end; returns why it cannot be settled: no verdict at the end
+        /// (<paramref name="none"/> and why), or claims that disagree.
+        /// </summary>
         public string? Decide(string none)
         {
-            if (_verdicts.Count == 0)
+            List<(T Value, string Source, bool AtEnd)> final = _verdicts.Where(v => v.AtEnd).ToList();
+            if (final.Count == 0)
             {
-                return none;
+                string earlier = _verdicts.Count == 0 ? string.Empty : $"; an earlier claim ({_verdicts[0].Source}) never decides alone: only the end of the answer does";
+                return $"{none}; {Ending ?? "it ends with no verdict"}{earlier}";
             }
 
-            (T Value, string Source) first = _verdicts[0];
-            if (_verdicts.Any(v => !EqualityComparer<T>.Default.Equals(v.Value, first.Value)))
+            // Every claim must agree with the end's; all are named, in the order they were read.
+            (T Value, string Source, bool _) decided = final[0];
+            if (_verdicts.Any(v => !EqualityComparer<T>.Default.Equals(v.Value, decided.Value)))
             {
                 return "the answer contradicts itself: " + string.Join(", but ", _verdicts.Select(v => $"{v.Source} says {describe(v.Value)}"));
             }
 
-            Verdict = _verdicts.Count == 1 ? first : (first.Value, $"{first.Source} and {_verdicts.Count - 1} more agreeing");
+            Verdict = _verdicts.Count == 1 ? (decided.Value, decided.Source) : (decided.Value, $"{decided.Source} and {_verdicts.Count - 1} more agreeing");
             return null;
         }
     }
