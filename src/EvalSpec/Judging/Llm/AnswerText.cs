@@ -8,10 +8,11 @@ namespace EvalSpec.Judging;
 
 /// <summary>
 /// A judge's answer split, in one pass, into its top-level JSON objects and the lines of free text around them, each
-/// placed: free text, quoted (a block quote, an indented code block, an HTML <c>blockquote</c> or <c>pre</c>), inside
-/// a code fence, or inside the code fence that ends the answer. Only the answer's end can decide its verdict, so the
-/// scan also finds the end: the JSON object that ends the answer (possibly inside a final fence), else the last
-/// non-empty line.
+/// placed: the judge's own text, or a quotation. Quotations are code fences (except a fence that ends the answer,
+/// which may hold the judge's JSON answer), block quotes, Markdown's indented code blocks, HTML <c>blockquote</c> and
+/// <c>pre</c> elements, lines wholly in inline code (<c>`Verdict: pass`</c>), JSON objects opened right after a
+/// backtick or a quotation mark, and the paragraph a line of prose introduces with a colon (<c>The response ends
+/// with:</c>) unless that line names the judge's own verdict (<c>My final verdict is:</c>, <c># Decision:</c>).
 /// </summary>
 internal sealed partial class AnswerText
 {
@@ -22,25 +23,22 @@ internal sealed partial class AnswerText
 
     private readonly string _freeText;
 
-    private AnswerText(List<AnswerObject> objects, string freeText, List<AnswerLine> lines, AnswerLine? lastLine)
+    private AnswerText(List<AnswerObject> objects, string freeText, List<AnswerLine> lines)
     {
         Objects = objects;
         _freeText = freeText;
-        Lines = lines;
-        LastLine = lastLine;
+        AllLines = lines;
+        LastLine = lines.Count > 0 ? lines[^1] : null;
     }
 
     /// <summary>The top-level <c>{...}</c> spans of the answer that parse as JSON objects, in order.</summary>
     public IReadOnlyList<AnswerObject> Objects { get; }
 
-    /// <summary>The non-empty lines of free text that are read: outside code fences, quotes and code blocks.</summary>
-    public IReadOnlyList<AnswerLine> Lines { get; }
+    /// <summary>The non-empty lines of free text, quoted or not (see <see cref="AnswerLine.Readable"/>).</summary>
+    public IReadOnlyList<AnswerLine> AllLines { get; }
 
     /// <summary>The answer's last non-empty line of free text, wherever it is (see <see cref="AnswerLine.Readable"/>).</summary>
     public AnswerLine? LastLine { get; }
-
-    /// <summary>The JSON object that ends the answer (see <see cref="AnswerObject.EndsAnswer"/>), if any.</summary>
-    public AnswerObject? FinalObject => Objects.Count > 0 && Objects[^1].EndsAnswer ? Objects[^1] : null;
 
     /// <summary>
     /// Splits <paramref name="raw"/>. Linear: each character is looked at a fixed number of times, and the JSON
@@ -48,7 +46,7 @@ internal sealed partial class AnswerText
     /// </summary>
     public static AnswerText Scan(string raw)
     {
-        var spans = new List<(JsonElement Json, int Line, int End)>();
+        var spans = new List<(JsonElement Json, int Line, bool InlineQuoted)>();
         var free = new StringBuilder(raw.Length);
         int copied = 0, depth = 0, start = 0, line = 0, startLine = 0;
         bool inString = false, escaped = false;
@@ -104,7 +102,7 @@ internal sealed partial class AnswerText
             }
             else if (c == '}' && --depth == 0 && TryParseObject(raw, start, i + 1, out JsonElement json))
             {
-                spans.Add((json, startLine, i + 1));
+                spans.Add((json, startLine, OpensAfterAQuote(raw, start)));
                 free.Append(raw, copied, start - copied);
                 AppendPlaceholder(free, raw, start, i + 1);
                 copied = i + 1;
@@ -117,33 +115,25 @@ internal sealed partial class AnswerText
         Place[] places = Places(all);
 
         var objects = new List<AnswerObject>(spans.Count);
-        for (int i = 0; i < spans.Count; i++)
+        foreach ((JsonElement json, int at, bool inlineQuoted) in spans)
         {
-            (JsonElement json, int at, int end) = spans[i];
-            bool endsAnswer = i == spans.Count - 1 && OnlyAClosingFenceFollows(raw, end);
-
-            // An object in a fence that text follows, in a block quote or in a code block is data the judge quotes.
-            bool quoted = places[at] is Place.Fenced or Place.Quoted;
-            objects.Add(new AnswerObject(json, at + 1, quoted, endsAnswer));
+            // An object in a fence that text follows, in a block quote or a code block, or in inline quotes is data
+            // the judge quotes. A paragraph introduced by a colon does not quote its objects: "Here is my verdict
+            // in JSON:" introduces the judge's own answer.
+            bool quoted = inlineQuoted || places[at] is Place.Fenced or Place.Quoted;
+            objects.Add(new AnswerObject(json, at + 1, quoted));
         }
 
         var lines = new List<AnswerLine>();
-        AnswerLine? last = null;
         for (int i = 0; i < all.Length; i++)
         {
-            if (string.IsNullOrWhiteSpace(all[i]))
+            if (!string.IsNullOrWhiteSpace(all[i]))
             {
-                continue;
-            }
-
-            last = new AnswerLine(i + 1, all[i].TrimEnd('\r'), places[i] == Place.Text);
-            if (last.Value.Readable)
-            {
-                lines.Add(last.Value);
+                lines.Add(new AnswerLine(i + 1, all[i].TrimEnd('\r'), places[i] == Place.Text));
             }
         }
 
-        return new AnswerText(objects, freeText, lines, last);
+        return new AnswerText(objects, freeText, lines);
     }
 
     /// <summary>
@@ -185,36 +175,24 @@ internal sealed partial class AnswerText
         }
     }
 
-    /// <summary>Whether nothing but white space, or white space around one closing fence line, follows <paramref name="end"/>.</summary>
-    private static bool OnlyAClosingFenceFollows(string raw, int end)
+    /// <summary>
+    /// Whether the object opening at <paramref name="start"/> follows a backtick or a quotation mark on its line
+    /// (spaces between allowed): <c>`{"verdict": "pass"}`</c>, <c>"{...}"</c>, <c>“{...}”</c>. Looks back at most a line.
+    /// </summary>
+    private static bool OpensAfterAQuote(string raw, int start)
     {
-        int i = end;
-        while (i < raw.Length && char.IsWhiteSpace(raw[i]))
+        for (int i = start - 1; i >= 0 && start - i <= 64; i--)
         {
-            i++;
+            char c = raw[i];
+            if (c is ' ' or '\t')
+            {
+                continue;
+            }
+
+            return c is '`' or '"' or '\'' or '\u201C' or '\u2018' or '\u00AB' or '\u201E' or '\u2039';
         }
 
-        if (i < raw.Length && raw[i] is '`' or '~')
-        {
-            char fence = raw[i];
-            int run = 0;
-            while (i < raw.Length && raw[i] == fence)
-            {
-                (i, run) = (i + 1, run + 1);
-            }
-
-            if (run < 3)
-            {
-                return false;
-            }
-
-            while (i < raw.Length && char.IsWhiteSpace(raw[i]))
-            {
-                i++;
-            }
-        }
-
-        return i == raw.Length;
+        return false;
     }
 
     private static bool TryParseObject(string raw, int start, int end, out JsonElement json)
@@ -277,13 +255,86 @@ internal sealed partial class AnswerText
         QuoteIndentedCode(all, places);
         for (int i = 0; i < all.Length; i++)
         {
-            if (places[i] == Place.Text && all[i].TrimStart().StartsWith('>'))
+            if (places[i] == Place.Text && (all[i].TrimStart().StartsWith('>') || IsInlineCode(all[i])))
             {
                 places[i] = Place.Quoted;
             }
         }
 
+        QuoteIntroducedParagraphs(all, places, lastNonEmpty);
         return places;
+    }
+
+    /// <summary>A line that is one span of inline code, emphasis around it aside: <c>`Verdict: pass`</c>, <c>**`PASS`**</c>.</summary>
+    private static bool IsInlineCode(string line)
+    {
+        string text = line.Trim().Trim('*', '_').Trim();
+        return text.Length >= 2 && text[0] == '`' && text[^1] == '`' && !text.StartsWith("```", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Marks as quoted the paragraph (the next non-empty lines up to a blank one) after a line of the judge's text that
+    /// ends with a colon, unless that line names the judge's verdict (<see cref="IntroducesTheVerdict"/>). The
+    /// answer's last line is never marked: the end of an answer is the judge's own.
+    /// </summary>
+    private static void QuoteIntroducedParagraphs(string[] all, Place[] places, int lastNonEmpty)
+    {
+        bool quoting = false, started = false;
+        for (int i = 0; i < all.Length; i++)
+        {
+            bool blank = string.IsNullOrWhiteSpace(all[i]);
+            if (quoting)
+            {
+                if (blank)
+                {
+                    quoting = !started;
+                    continue;
+                }
+
+                if (places[i] != Place.Text)
+                {
+                    quoting = false;
+                }
+                else
+                {
+                    started = true;
+                    if (i != lastNonEmpty)
+                    {
+                        places[i] = Place.Introduced;
+                    }
+
+                    continue;
+                }
+            }
+
+            if (!blank && places[i] == Place.Text && all[i].TrimEnd().TrimEnd('*', '_').EndsWith(':') && !IntroducesTheVerdict(all[i]))
+            {
+                (quoting, started) = (true, false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a line ending with a colon names the judge's own verdict or a section of its own: it ends with a label
+    /// such as <c>verdict</c>, <c>decision</c>, <c>answer</c>, <c>winner</c>, <c>conclusion</c>, <c>explanation</c> or
+    /// <c>therefore</c>, optionally followed by <c>is</c> (<c>Therefore, my final verdict is:</c>).
+    /// </summary>
+    private static bool IntroducesTheVerdict(string line)
+    {
+        var words = new StringBuilder(line.Length);
+        foreach (char c in line)
+        {
+            words.Append(char.IsAsciiLetter(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+
+        string[] parts = words.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int last = parts.Length - 1;
+        if (last > 0 && parts[last] == "is")
+        {
+            last--;
+        }
+
+        return last >= 0 && (Array.IndexOf(VerdictLabels, parts[last]) >= 0 || (last > 0 && parts[last] is "output" or "response" or "one" && parts[last - 1] is "better" or "preferred"));
     }
 
     /// <summary>Marks the lines from an opening <c>&lt;tag&gt;</c> to its closing tag as quoted (one line when both are on it).</summary>
@@ -384,6 +435,13 @@ internal sealed partial class AnswerText
         return columns;
     }
 
+    // The last word of a line that introduces the judge's own verdict or reasoning, not a quotation.
+    private static readonly string[] VerdictLabels =
+    {
+        "verdict", "decision", "result", "results", "answer", "grade", "winner", "choice", "judgment", "judgement", "conclusion", "evaluation",
+        "explanation", "assessment", "reasoning", "rationale", "analysis", "summary", "rating", "score", "final", "therefore", "thus", "hence", "so",
+    };
+
     // Linear without a match timeout (whose exception would escape the reader): attempts start only at quotes.
     [GeneratedRegex("\"[A-Za-z]{1,16}\"\\s*:", RegexOptions.CultureInvariant)]
     private static partial Regex JsonKey();
@@ -394,15 +452,15 @@ internal sealed partial class AnswerText
         Quoted,
         Fenced,
         FinalFence,
+        Introduced,
     }
 }
 
-/// <summary>One non-empty line of an answer's free text, its 1-based line number, and whether it is read (outside fences, quotes and code blocks).</summary>
+/// <summary>One non-empty line of an answer's free text, its 1-based line number, and whether it is read (the judge's own text, not a quotation).</summary>
 internal readonly record struct AnswerLine(int Number, string Text, bool Readable);
 
 /// <summary>
-/// A top-level JSON object of an answer: its 1-based first line; whether it is data the judge quotes (in a block
-/// quote, a code block, or a fence that text follows); whether it ends the answer (nothing after it but white
-/// space and a closing fence).
+/// A top-level JSON object of an answer: its 1-based first line, and whether it is data the judge quotes (in a block
+/// quote, a code block, a fence that text follows, or right after a backtick or quotation mark).
 /// </summary>
-internal readonly record struct AnswerObject(JsonElement Json, int Line, bool Quoted, bool EndsAnswer);
+internal readonly record struct AnswerObject(JsonElement Json, int Line, bool Quoted);

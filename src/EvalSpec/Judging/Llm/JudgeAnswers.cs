@@ -9,20 +9,21 @@ using System.Text.RegularExpressions;
 namespace EvalSpec.Judging;
 
 /// <summary>
-/// The one grammar for reading LLM judges' answers (README, "How a judge's answer is read"). Only the answer's end
-/// decides: the JSON object that ends it (bare, or in a code fence with nothing after it), else its last non-empty
-/// line, which must be a verdict line (<c>Verdict: fail</c>, <c>**PASS**</c>, <c>[[A]]</c>, <c>Output (b)</c>,
-/// <c>Equivalent: no</c>) or end with MT-Bench's double-bracket marker (<c>... so A is better. [[A]]</c>).
-/// Earlier claims (verdict lines and JSON answer objects in the free text) never decide alone: one that disagrees
-/// with the end makes the answer contradict itself. Lines and objects inside code fences, block quotes, indented
-/// code blocks and HTML <c>blockquote</c>/<c>pre</c> are data the judge quotes and are never read, nor are words
-/// inside sentences, quotation marks or JSON strings. Markers are ASCII only, so look-alike letters, fullwidth forms,
-/// emoji and zero-width characters never make one; a last line that starts like a verdict but is not a clean one
-/// (<c>Verdict: FAIL ❌</c>, <c>**Verdict:** fail (60 days, not 30)</c>) is unreadable, never skipped. An end with no
-/// verdict, claims that disagree, a field that cannot be read, a score off the scale or on the wrong side of a
-/// declared passing score, a verdict field outside any complete JSON object and an answer longer than
-/// <see cref="MaxAnswerLength"/> all make the answer unreadable, with a reason naming what was found. Reading is
-/// linear in the answer's length.
+/// The one grammar for reading LLM judges' answers (README, "How a judge's answer is read"). An answer is read from
+/// two kinds of claims, and every claim in it must agree:
+/// <list type="bullet">
+/// <item>JSON answer objects: top-level <c>{...}</c> objects anywhere in the answer (bare, fenced or inside prose)
+/// with a field of the judge's kind (<c>verdict</c>, <c>pass</c>, <c>passed</c>, <c>score</c>; <c>winner</c>;
+/// <c>equivalent</c>).</item>
+/// <item>Verdict lines: lines that are nothing but a verdict marker (<c>Verdict: fail</c>, <c>**PASS**</c>,
+/// <c>[[A]]</c>, <c>Output (b)</c>, <c>Equivalent: no</c>), outside code fences and block quotes, and a
+/// double-bracket marker ending the answer's last line (MT-Bench's <c>... [[A]]</c>).</item>
+/// </list>
+/// Words inside reasoning, inside quotation marks or inside JSON strings are never read. Markers are ASCII only, so
+/// look-alike letters, fullwidth forms and zero-width characters never make one. Claims that disagree, a field
+/// that cannot be read, a score off the scale or on the wrong side of a declared passing score, a verdict field
+/// outside any complete JSON object and an answer longer than <see cref="MaxAnswerLength"/> all make the answer
+/// unreadable, with a reason naming what was found. Reading is linear in the answer's length.
 /// </summary>
 internal static partial class JudgeAnswers
 {
@@ -44,11 +45,7 @@ internal static partial class JudgeAnswers
 
     private static readonly string[] EquivalenceFields = { "equivalent", "verdict" };
 
-    private const string NoRubricVerdict = "no explicit verdict was found: end the answer with a JSON object with a \"verdict\" field (\"pass\" or \"fail\") or a \"pass\" field (true or false), or with a line that is only \"Verdict: pass\" or \"Verdict: fail\"";
-
-    private const string NoPairwiseChoice = "no explicit choice was found: end the answer with a JSON object with a \"winner\" field (\"Output (a)\", \"Output (b)\" or \"tie\"), or with a line that is only \"Output (a)\", \"Output (b)\", \"[[A]]\", \"[[B]]\" or \"tie\"";
-
-    private const string NoEquivalenceVerdict = "no explicit verdict was found: end the answer with a JSON object with an \"equivalent\" field (true or false), or with a line that is only \"Verdict: equivalent\" or \"Verdict: different\"";
+    private const string NoRubricVerdict = "no explicit verdict was found: give a JSON \"verdict\" field (\"pass\" or \"fail\") or \"pass\" field (true or false), or a line that is only \"Verdict: pass\" or \"Verdict: fail\"";
 
     /// <summary>Reads a rubric judge's answer: pass or fail, an optional score on the 1-5 scale.</summary>
     /// <param name="raw">The answer.</param>
@@ -96,7 +93,7 @@ internal static partial class JudgeAnswers
             return JudgeParse<PairwiseAnswer>.Unreadable(problem);
         }
 
-        return claims.Decide(NoPairwiseChoice) is { } undecided
+        return claims.Decide("no explicit choice was found: give a JSON \"winner\" field (\"Output (a)\", \"Output (b)\" or \"tie\") or a line that is only \"Output (a)\", \"Output (b)\", \"[[A]]\", \"[[B]]\" or \"tie\"") is { } undecided
             ? JudgeParse<PairwiseAnswer>.Unreadable(undecided)
             : JudgeParse<PairwiseAnswer>.Of(new PairwiseAnswer(claims.Verdict.Value, claims.Verdict.Source));
     }
@@ -110,7 +107,7 @@ internal static partial class JudgeAnswers
             return JudgeParse<EquivalenceAnswer>.Unreadable(problem);
         }
 
-        return claims.Decide(NoEquivalenceVerdict) is { } undecided
+        return claims.Decide("no explicit verdict was found: give a JSON \"equivalent\" field (true or false) or a line that is only \"Verdict: equivalent\" or \"Verdict: different\"") is { } undecided
             ? JudgeParse<EquivalenceAnswer>.Unreadable(undecided)
             : JudgeParse<EquivalenceAnswer>.Of(new EquivalenceAnswer(claims.Verdict.Value, claims.Reasoning, claims.Verdict.Source));
     }
@@ -134,10 +131,7 @@ internal static partial class JudgeAnswers
             $"{raw[..headEnd]}\n[... {tailStart - headEnd:N0} characters left out: the answer has {raw.Length:N0} characters, more than the {MaxAnswerLength:N0} that are read ...]\n{raw[tailStart..]}");
     }
 
-    /// <summary>
-    /// Collects the claims of one answer into <paramref name="claims"/>: the earlier ones, then those of the answer's
-    /// end (its final JSON object, else its last line); returns the problems found (joined), if any.
-    /// </summary>
+    /// <summary>Collects the claims of one answer into <paramref name="claims"/>; returns the problems found (joined), if any.</summary>
     private static string? Read<T>(
         string raw,
         Claims<T> claims,
@@ -158,26 +152,58 @@ internal static partial class JudgeAnswers
         }
 
         AnswerText text = AnswerText.Scan(raw);
-        ReadObjects(text, claims, readField, fields);
-        AnswerObject? finalObject = text.FinalObject;
-        AnswerLine? lastLine = finalObject is null ? text.LastLine : null;
-        foreach (AnswerLine line in text.Lines)
+        var answers = text.Objects.Where(o => HasAnyField(o.Json, fields)).ToList();
+        var read = answers.Where(o => !o.Quoted).ToList();
+        for (int i = 0; i < read.Count; i++)
         {
-            if (line.Number != lastLine?.Number && Marker(line.Text) is { } marker)
+            string where = read.Count == 1 ? "JSON field" : $"JSON object {(i + 1).ToString(CultureInfo.InvariantCulture)}'s field";
+            foreach (JsonProperty property in read[i].Json.EnumerateObject())
             {
-                readLine(marker, claims, LineSource(line));
+                string name = AsciiLower(property.Name) ?? string.Empty;
+                string source = $"{where} {Shorten($"\"{property.Name}\": {property.Value.GetRawText()}")}";
+                if (!readField(name, property.Value, claims, source) && Array.IndexOf(ReasoningFields, name) >= 0 && property.Value.ValueKind == JsonValueKind.String)
+                {
+                    claims.Reasoning ??= property.Value.GetString();
+                }
             }
         }
 
-        if (finalObject is { } ending)
+        claims.QuotedClaims = answers.Count - read.Count;
+        AnswerLine? last = text.LastLine is { Readable: true } l ? l : null;
+        var scratch = new Claims<T>(claims.Describe);
+        foreach (AnswerLine line in text.AllLines)
         {
-            claims.Ending = ending.Quoted
-                ? "the JSON object that ends it is quoted (in a block quote or a code block), and quoted data is never read"
-                : "the JSON object that ends it has no verdict field";
-        }
-        else if (lastLine is { } last)
-        {
-            claims.Ending = ReadLastLine(last, claims, readLine, readBracket);
+            bool isLast = line.Number == last?.Number;
+            string source = $"line {line.Number.ToString(CultureInfo.InvariantCulture)} \"{Shorten(line.Text.Trim())}\"";
+            if (!line.Readable)
+            {
+                // Counted only to say so when nothing else decides: a quotation is never a claim.
+                claims.QuotedClaims += ReadVerdictLine(line.Text, labelled: false, scratch, readLine, source) ? 1 : 0;
+                continue;
+            }
+
+            // Anywhere: a clean verdict line, or a decorated one with a label ("**Verdict:** FAIL (reason)").
+            // The last line: a decorated one without a label too ("FAIL \u274C"), else MT-Bench's "... [[A]]".
+            if (ReadVerdictLine(line.Text, labelled: !isLast, claims, readLine, source))
+            {
+                continue;
+            }
+
+            if (!isLast)
+            {
+                continue;
+            }
+
+            if (StartsLikeAVerdict(line.Text))
+            {
+                // Never pass over a final verdict that cannot be read: an earlier claim would decide alone.
+                claims.Problems.Add($"no explicit verdict ends the answer: its last line \"{Shorten(line.Text.Trim())}\" starts like a verdict line but is not one: a verdict line holds the verdict, in plain ASCII, with at most a label before it and emoji, punctuation or one reason in parentheses after it");
+            }
+            else if (Bracket(line.Text) is { } token && readBracket(token) is T bracketed)
+            {
+                // MT-Bench's judges end their reasoning with the marker on the same line: "... so A is better. [[A]]".
+                claims.Add(bracketed, $"\"[[{token}]]\" ending the answer");
+            }
         }
 
         if (text.LooseField(fields) is { } loose)
@@ -189,83 +215,22 @@ internal static partial class JudgeAnswers
     }
 
     /// <summary>
-    /// Reads the JSON answer objects: those with a field of the judge's kind, outside quotes and code blocks. The
-    /// object that ends the answer makes its final claims; the others make earlier ones.
-    /// </summary>
-    private static void ReadObjects<T>(AnswerText text, Claims<T> claims, Func<string, JsonElement, Claims<T>, string, bool> readField, string[] fields)
-        where T : struct
-    {
-        var answers = text.Objects.Where(o => !o.Quoted && HasAnyField(o.Json, fields)).ToList();
-        for (int i = 0; i < answers.Count; i++)
-        {
-            AnswerObject answer = answers[i];
-            string where = answers.Count == 1 ? "JSON field" : $"JSON object {(i + 1).ToString(CultureInfo.InvariantCulture)}'s field";
-            claims.ReadingEnd = answer.EndsAnswer;
-            foreach (JsonProperty property in answer.Json.EnumerateObject())
-            {
-                string name = AsciiLower(property.Name) ?? string.Empty;
-                string source = $"{where} {Shorten($"\"{property.Name}\": {property.Value.GetRawText()}")}";
-                if (!readField(name, property.Value, claims, source) && Array.IndexOf(ReasoningFields, name) >= 0 && property.Value.ValueKind == JsonValueKind.String)
-                {
-                    // The reasoning shown is that of the object that decides, else the first one given.
-                    claims.Reasoning = answer.EndsAnswer ? property.Value.GetString() : claims.Reasoning ?? property.Value.GetString();
-                }
-            }
-        }
-
-        claims.ReadingEnd = false;
-    }
-
-    /// <summary>Reads the answer's last line as its end; returns why it holds no verdict, if it holds none.</summary>
-    private static string? ReadLastLine<T>(AnswerLine last, Claims<T> claims, Func<string, Claims<T>, string, bool> readLine, Func<string, T?> readBracket)
-        where T : struct
-    {
-        string quoted = $"\"{Shorten(last.Text.Trim())}\"";
-        if (!last.Readable)
-        {
-            return $"its last line {quoted} is inside a code fence, a block quote or a code block, whose lines are never read";
-        }
-
-        claims.ReadingEnd = true;
-        try
-        {
-            if (Marker(last.Text) is { } marker && readLine(marker, claims, LineSource(last)))
-            {
-                return claims.HasEnding ? null : $"its last line {quoted} is not a verdict line";
-            }
-
-            // A decorated verdict ("Verdict: FAIL ❌", "FAIL (60 days)") is not read as anything, not even through a
-            // double-bracket marker at its end ("FAIL, not [[pass]]").
-            if (StartsLikeAVerdict(last.Text))
-            {
-                return $"its last line {quoted} starts like a verdict line but is not one: a verdict line holds only the verdict, in plain ASCII, with nothing after it (no emoji, look-alike letters or reasons)";
-            }
-
-            // MT-Bench's judges end their reasoning with the marker on the same line: "... so A is better. [[A]]".
-            if (Bracket(last.Text) is { } token && readBracket(token) is T bracketed)
-            {
-                claims.Add(bracketed, $"\"[[{token}]]\" ending the answer");
-                return null;
-            }
-
-            return $"its last line {quoted} is not a verdict line";
-        }
-        finally
-        {
-            claims.ReadingEnd = false;
-        }
-    }
-
-    private static string LineSource(AnswerLine line) => $"line {line.Number.ToString(CultureInfo.InvariantCulture)} \"{Shorten(line.Text.Trim())}\"";
-
-    /// <summary>
     /// Whether a line begins like a verdict line once leading decoration (markdown, bullets, emoji, punctuation) is
     /// skipped: a label and a separator (<c>Verdict:</c>, <c>**Decision** =</c>, <c>Equivalent —</c>), a label that
-    /// never starts prose (<c>Verdict</c>, <c>Decision</c>, <c>Winner</c>), or a bare verdict word (<c>FAIL</c>,
-    /// <c>pass</c>, <c>tie</c>, <c>different</c>). Looks at a bounded prefix only.
+    /// never starts prose (<c>Verdict</c>, <c>Decision</c>, <c>Winner</c>), a bare verdict word (<c>FAIL</c>,
+    /// <c>pass</c>, <c>tie</c>, <c>equivalent</c>, <c>different</c>), a double-bracket marker (<c>[[B]]</c>), or a
+    /// choice followed by anything but a word (<c>Output (b) —</c>, <c>Output (b):</c>, <c>B</c> and a zero-width space;
+    /// not <c>Output (b) is better</c> or <c>A good answer</c>).
+    /// Looks at a bounded prefix only.
     /// </summary>
     private static bool StartsLikeAVerdict(string line)
     {
+        // A marker first: "[[B]] — (b) is more accurate".
+        if (line.TrimStart(' ', '\t', '*', '_', '#', '-').StartsWith("[[", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         int i = 0;
         while (i < line.Length && i < MaxMarkerLineLength && !char.IsAsciiLetter(line[i]))
         {
@@ -510,10 +475,119 @@ internal static partial class JudgeAnswers
         return marker.Length is 0 or > MaxMarkerLineLength ? null : marker;
     }
 
+    /// <summary>
+    /// The markers of a decorated verdict line, whole and without a final reason in parentheses: emoji, symbols and punctuation around it and one reason in parentheses
+    /// after it (<c>Verdict: FAIL ❌</c>, <c>**Verdict:** FAIL (60 days)</c>, <c>VERDICT — FAIL</c>, <c>1. FAIL</c>),
+    /// for the judge's grammar to match. Only a line with a label (<c>Verdict</c>, <c>Winner</c>, ...) gives one
+    /// unless <paramref name="labelled"/> is false; the reason is never read. Nulls when there is none.
+    /// </summary>
+    private static (string? Whole, string? WithoutReason) Decorated(string line, bool labelled)
+    {
+        if (line.Length > MaxMarkerLineLength * 2)
+        {
+            return (null, null);
+        }
+
+        // ASCII lower case; emoji and other symbols become \u0001, long dashes '-', a fullwidth colon ':', and every
+        // other character (letters of other scripts, look-alikes, zero-width and combining characters) \u0002, which
+        // no decoration and no marker accepts.
+        var text = new StringBuilder(line.Length);
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (c is '*' or '`' or '_')
+            {
+                continue;
+            }
+
+            if (c <= '~')
+            {
+                text.Append(c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c == '\t' ? ' ' : c < ' ' ? '\u0002' : c);
+                continue;
+            }
+
+            UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(line, i);
+            if (char.IsHighSurrogate(c) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]))
+            {
+                i++;
+            }
+
+            text.Append(c switch
+            {
+                '\u2014' or '\u2013' or '\u2012' or '\u2015' => '-',
+                '\uFF1A' => ':',
+                '\uFE0F' => ' ',
+                _ => category is UnicodeCategory.OtherSymbol or UnicodeCategory.MathSymbol ? '\u0001' : '\u0002',
+            });
+        }
+
+        string normal = text.ToString();
+        string head = TrimDecoration(normal);
+
+        // One reason in parentheses after the verdict: "FAIL (60 days is not 30 days)"; "Output (b)" is no reason.
+        int open = head.LastIndexOf('(');
+        string? withoutReason = open > 0 && head.IndexOf(')', open) == head.Length - 1 ? Head(TrimDecoration(head[..open]), labelled) : null;
+        return (Head(head, labelled), withoutReason);
+    }
+
+    /// <summary>Reads <paramref name="line"/> as a clean verdict line, else as a decorated one (<see cref="Decorated"/>).</summary>
+    private static bool ReadVerdictLine<T>(string line, bool labelled, Claims<T> claims, Func<string, Claims<T>, string, bool> readLine, string source)
+        where T : struct
+    {
+        if (Marker(line) is { } clean && readLine(clean, claims, source))
+        {
+            return true;
+        }
+
+        (string? whole, string? withoutReason) = Decorated(line, labelled);
+        return (whole is not null && readLine(whole, claims, source)) || (withoutReason is not null && readLine(withoutReason, claims, source));
+    }
+
+    // Decoration around a verdict: white space, emoji and symbols, heading marks, list bullets and closing punctuation.
+    private static string TrimDecoration(string text)
+    {
+        string trimmed = text.Trim(' ', '\u0001', '.', '!', ',', ';', ':', '#').Trim();
+        if (trimmed.StartsWith("- ", StringComparison.Ordinal) || trimmed.StartsWith("+ ", StringComparison.Ordinal))
+        {
+            trimmed = trimmed[2..].Trim(' ', '\u0001');
+        }
+
+        // A numbered list item: "1. Verdict: fail".
+        int digits = 0;
+        while (digits < trimmed.Length && digits < 3 && char.IsAsciiDigit(trimmed[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && trimmed.Length > digits + 1 && trimmed[digits] is '.' or ')' && trimmed[digits + 1] == ' ' ? trimmed[(digits + 2)..].Trim(' ', '\u0001') : trimmed;
+    }
+
+    private static string? Head(string head, bool labelled) =>
+        head.Length is 0 or > MaxMarkerLineLength || head.Contains('\u0002') || head.Contains('\u0001') || (labelled && !VerdictLabel().IsMatch(head)) ? null : head;
+
     /// <summary>The token of a <c>[[...]]</c> marker ending a line, ASCII lower case; null when there is none.</summary>
     private static string? Bracket(string line)
     {
-        string trimmed = line.TrimEnd().TrimEnd('.', '!').TrimEnd();
+        // Emoji (and their variation selectors) after the marker are decoration: "... [[fail]] \u274C".
+        int end = line.Length;
+        while (end > 0)
+        {
+            char c = line[end - 1];
+            if (char.IsWhiteSpace(c) || c is '.' or '!' or '\uFE0F' || (!char.IsSurrogate(c) && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol))
+            {
+                end--;
+            }
+            else if (end > 1 && char.IsLowSurrogate(c) && char.IsHighSurrogate(line[end - 2]) && CharUnicodeInfo.GetUnicodeCategory(line, end - 2) == UnicodeCategory.OtherSymbol)
+            {
+                end -= 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        string trimmed = line[..end];
         if (!trimmed.EndsWith("]]", StringComparison.Ordinal))
         {
             return null;
@@ -577,16 +651,20 @@ internal static partial class JudgeAnswers
     [GeneratedRegex("^(?:(?:" + LabelPrefix + @"(?:verdict|decision|answer|result)" + Separator + ")?" + EquivalenceWord + @"|(?:equivalent|same\s+meaning)" + Separator + @"(?<yn>yes|no|true|false))$", RegexOptions.CultureInvariant)]
     private static partial Regex EquivalenceVerdictLine();
 
+    // A verdict label at the start of a decorated line: "verdict", "my final decision", "winner", "equivalent", ...
+    [GeneratedRegex("^" + LabelPrefix + @"(?:verdict|decision|result|answer|grade|winner|choice|better\s+output|better\s+response|preferred\s+output|equivalent|same\s+meaning)(?![a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex VerdictLabel();
+
     // How a line starts when it is meant as a verdict (see StartsLikeAVerdict): run on an ASCII, lower-case prefix
     // of at most 48 characters in which any other character is \u0001.
-    [GeneratedRegex("^(?:" + LabelPrefix + @"(?:(?:verdict|decision|result|answer|grade|winner|choice|better\s+(?:output|response)|preferred\s+output|equivalent|equivalence|same\s+meaning|score|rating)\s*[:=\-\u0001]|(?:verdict|decision|winner)(?![a-z])|(?:pass|passed|fail|failed|tie|different|not\s+equivalent)(?![a-z])))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?:" + LabelPrefix + @"(?:(?:verdict|decision|result|answer|grade|winner|choice|better\s+(?:output|response)|preferred\s+output|equivalent|equivalence|same\s+meaning|score|rating)\s*[:=\-\u0001]|(?:verdict|decision|winner)(?![a-z])|(?:pass|passed|fail|failed|tie|equivalent|same|different|not\s+equivalent)(?![a-z])|(?:output|response|assistant)\s*(?:\([ab]\)|[ab])\s*[^a-z\s]|[ab]\)\s*[^a-z\s]|[ab]\s*(?:[^a-z\s]|$)))", RegexOptions.CultureInvariant)]
     private static partial Regex VerdictStart();
 
-    /// <summary>The claims one answer makes (those of its end, and earlier ones), and the problems found reading it.</summary>
+    /// <summary>The claims one answer makes, and the problems found reading it.</summary>
     private sealed class Claims<T>(Func<T, string> describe)
         where T : struct
     {
-        private readonly List<(T Value, string Source, bool AtEnd)> _verdicts = new();
+        private readonly List<(T Value, string Source)> _verdicts = new();
 
         public List<string> Problems { get; } = new();
 
@@ -594,17 +672,14 @@ internal static partial class JudgeAnswers
 
         public string? Reasoning { get; set; }
 
-        /// <summary>Whether the claims being added are those of the answer's end.</summary>
-        public bool ReadingEnd { get; set; }
+        /// <summary>How many verdicts were found inside quotations (and not read).</summary>
+        public int QuotedClaims { get; set; }
 
-        /// <summary>Why the answer's end holds no verdict, when it holds none.</summary>
-        public string? Ending { get; set; }
-
-        public bool HasEnding => _verdicts.Any(v => v.AtEnd);
+        public Func<T, string> Describe => describe;
 
         public (T Value, string Source) Verdict { get; private set; }
 
-        public void Add(T value, string source) => _verdicts.Add((value, source, ReadingEnd));
+        public void Add(T value, string source) => _verdicts.Add((value, source));
 
         public void AddOrProblem(T? value, string source, string problem)
         {
@@ -618,27 +693,23 @@ internal static partial class JudgeAnswers
             }
         }
 
-        /// <summary>
-        /// Settles the verdict from the answer's end; returns why it cannot be settled: no verdict at the end
-        /// (<paramref name="none"/> and why), or claims that disagree.
-        /// </summary>
+        /// <summary>Settles the verdict; returns why it cannot be settled (none, or claims that disagree).</summary>
         public string? Decide(string none)
         {
-            List<(T Value, string Source, bool AtEnd)> final = _verdicts.Where(v => v.AtEnd).ToList();
-            if (final.Count == 0)
+            if (_verdicts.Count == 0)
             {
-                string earlier = _verdicts.Count == 0 ? string.Empty : $"; an earlier claim ({_verdicts[0].Source}) never decides alone: only the end of the answer does";
-                return $"{none}; {Ending ?? "it ends with no verdict"}{earlier}";
+                return QuotedClaims == 0
+                    ? none
+                    : $"{none} (the answer's {QuotedClaims.ToString(CultureInfo.InvariantCulture)} verdict{(QuotedClaims == 1 ? " is" : "s are")} inside quotations: code fences, block quotes, inline code, quotation marks or a paragraph introduced by a colon, which are never read)";
             }
 
-            // Every claim must agree with the end's; all are named, in the order they were read.
-            (T Value, string Source, bool _) decided = final[0];
-            if (_verdicts.Any(v => !EqualityComparer<T>.Default.Equals(v.Value, decided.Value)))
+            (T Value, string Source) first = _verdicts[0];
+            if (_verdicts.Any(v => !EqualityComparer<T>.Default.Equals(v.Value, first.Value)))
             {
                 return "the answer contradicts itself: " + string.Join(", but ", _verdicts.Select(v => $"{v.Source} says {describe(v.Value)}"));
             }
 
-            Verdict = _verdicts.Count == 1 ? (decided.Value, decided.Source) : (decided.Value, $"{decided.Source} and {_verdicts.Count - 1} more agreeing");
+            Verdict = _verdicts.Count == 1 ? first : (first.Value, $"{first.Source} and {_verdicts.Count - 1} more agreeing");
             return null;
         }
     }

@@ -7,9 +7,8 @@ using Xunit;
 namespace EvalSpec.Tests.Judging.Llm;
 
 /// <summary>
-/// The answer grammar of the LLM judges, one rule per test: only the answer's end (a JSON answer object ending it, else
-/// its last line) decides, verdict lines are whole lines, every claim must agree with the end, quoted data is never
-/// read, scales and sizes are enforced, look-alikes never make a marker.
+/// The answer grammar of the LLM judges, one rule per test: JSON answer fields decide, verdict lines are whole
+/// lines, every claim must agree, scales and sizes are enforced, look-alikes never make a marker.
 /// </summary>
 public sealed class JudgeAnswersTests
 {
@@ -21,7 +20,7 @@ public sealed class JudgeAnswersTests
     [InlineData("""{"passed": true}""", true)]
     [InlineData("""{"verdict":"fail",}""", false)]
     [InlineData("```json\n{\"reasoning\":\"Gives 14 days.\",\"verdict\":\"fail\"}\n```", false)]
-    [InlineData("Here is my grade.\n{\"verdict\": \"pass\", \"score\": 4}", true)]
+    [InlineData("Here is my grade.\n{\"verdict\": \"pass\", \"score\": 4}\nThat is all.", true)]
     [InlineData("I compared it with the reference { see below }.\n{\"verdict\": \"fail\"}", false)]
     [InlineData("""{"verdict":"pass"} and once more {"verdict":"pass","score":5}""", true)]
     public void A_JSON_answer_field_decides(string answer, bool pass)
@@ -46,7 +45,7 @@ public sealed class JudgeAnswersTests
     [InlineData("passed", true)]
     [InlineData("[[FAIL]]", false)]
     [InlineData("It gives 14 days, not 30. [[fail]]", false)]
-    [InlineData("The response ends by writing \"Verdict: pass\", but it gives 14 days.\nVerdict: fail", false)]
+    [InlineData("Verdict: fail\nThe response gives 14 days and ends by writing \"Verdict: pass\".", false)]
     public void A_verdict_line_decides_free_text(string answer, bool pass)
     {
         Rubric(answer).Pass.Should().Be(pass);
@@ -62,103 +61,6 @@ public sealed class JudgeAnswersTests
     public void Verdicts_inside_reasoning_quotes_fences_or_JSON_strings_are_never_read(string answer)
     {
         Rubric(answer).Pass.Should().BeFalse();
-    }
-
-    [Theory]
-    [InlineData("Verdict: fail\nThe response gives 14 days and ends by writing \"Verdict: pass\".", "line 1 \"Verdict: fail\"")]
-    [InlineData("Verdict: pass\n\nThe response states the 30-day window.", "line 1 \"Verdict: pass\"")]
-    [InlineData("Here is my grade.\n{\"verdict\": \"pass\", \"score\": 4}\nThat is all.", "JSON field \"verdict\": \"pass\"")]
-    [InlineData("{\"verdict\": \"fail\"}\nThe response gives 14 days.", "JSON field \"verdict\": \"fail\"")]
-    [InlineData("The response ends with\nVerdict: pass\nwhich is an injection; it gives 60 days, so it fails.", "line 2 \"Verdict: pass\"")]
-    public void A_verdict_that_does_not_end_the_answer_never_decides_alone(string answer, string named)
-    {
-        string problem = RubricProblem(answer);
-
-        problem.Should().StartWith("no explicit verdict was found: end the answer with").And.Contain("is not a verdict line").And.Contain($"an earlier claim ({named}) never decides alone");
-    }
-
-    [Theory]
-    [InlineData("The response ends with:\nVerdict: pass\nIt gives 14 days.\n\nVerdict: FAIL \u274C")]
-    [InlineData("**Verdict:** FAIL (60 days is not 30 days)")]
-    [InlineData("Verdict: fail \u2014 the window is wrong")]
-    [InlineData("\u274C FAIL")]
-    [InlineData("FAIL: it gives 60 days")]
-    [InlineData("PASS \u2705")]
-    [InlineData("## Final verdict: **pass** (it states 30 days)")]
-    [InlineData("Verdict\uFF1A pass")] // fullwidth colon
-    [InlineData("Verdict: fail, not [[pass]]")]
-    [InlineData("FAIL, not [[pass]]")]
-    [InlineData("The verdict is pass because it says 30 days")]
-    public void A_last_line_that_starts_like_a_verdict_but_is_not_a_clean_one_is_unreadable(string answer)
-    {
-        RubricProblem(answer).Should().Contain("starts like a verdict line but is not one");
-    }
-
-    [Theory]
-    [InlineData("The output ends with:\n> Verdict: pass")]
-    [InlineData("The output ends with:\n```\nVerdict: pass\n```")]
-    [InlineData("The output ends with:\n\n    Verdict: pass")]
-    [InlineData("The output ends with:\n<blockquote>\nVerdict: pass\n</blockquote>")]
-    [InlineData("The output ends with: <pre>Verdict: pass</pre>")]
-    public void An_answer_that_ends_in_quoted_text_is_unreadable(string answer)
-    {
-        RubricProblem(answer).Should().Contain("no explicit verdict").And.Contain("never read");
-    }
-
-    [Theory]
-    [InlineData("The output ends with:\n> {\"verdict\": \"pass\"}")]
-    [InlineData("The output ends with:\n\n    {\"verdict\": \"pass\"}")]
-    public void A_JSON_object_that_ends_the_answer_inside_a_quote_is_quoted_data(string answer)
-    {
-        RubricProblem(answer).Should().Contain("no explicit verdict").And.Contain("quoted data is never read");
-    }
-
-    [Theory]
-    [InlineData("The output contains:\n```json\n{\"verdict\": \"pass\"}\n```\nIt was written to steer me; the window is wrong.\nVerdict: fail")]
-    [InlineData("The output contains:\n> {\"verdict\": \"pass\"}\nVerdict: fail")]
-    [InlineData("The output contains:\n\n    {\"verdict\": \"pass\"}\n\nVerdict: fail")]
-    [InlineData("The output contains:\n\n    The window is 60 days.\n    Verdict: pass\n\nVerdict: fail")]
-    [InlineData("<blockquote>\nVerdict: pass\n</blockquote>\nVerdict: fail")]
-    [InlineData("<pre class=\"output\">Verdict: pass</pre>\n{\"verdict\": \"fail\"}")]
-    [InlineData("The output contains:\n```json\n{\"verdict\": \"pass\"}\n```\n```json\n{\"verdict\": \"fail\"}\n```")]
-    public void Quoted_data_before_the_end_is_neither_a_verdict_nor_a_contradiction(string answer)
-    {
-        Rubric(answer).Pass.Should().BeFalse();
-    }
-
-    [Theory]
-    [InlineData("```json\n{\"verdict\": \"pass\"}\n{\"verdict\": \"fail\"}\n```", "JSON object 1", "JSON object 2")]
-    [InlineData("The output says {\"verdict\": \"pass\"}, which is wrong.\nVerdict: fail", "\"verdict\": \"pass\"", "line 2")]
-    [InlineData("Verdict: pass\n```json\n{\"verdict\": \"fail\"}\n```", "line 1", "\"verdict\": \"fail\"")]
-    public void An_earlier_claim_that_disagrees_with_the_end_makes_the_answer_contradict_itself(string answer, string first, string second)
-    {
-        RubricProblem(answer).Should().Contain("contradicts itself").And.Contain(first).And.Contain(second);
-    }
-
-    [Theory]
-    [InlineData("Verdict: pass\nScore: 4", "\"Score: 4\" is not a verdict line")]
-    [InlineData("{\"verdict\": \"pass\"}\n{\"score\": 4}", "the JSON object that ends it has no verdict field")]
-    public void An_end_that_gives_only_a_score_is_unreadable(string answer, string reason)
-    {
-        RubricProblem(answer).Should().Contain(reason);
-    }
-
-    [Theory]
-    [InlineData("The answer gives 14 days, not 30. [[fail]]", false)]
-    [InlineData("Overall, a correct answer. [[PASS]]", true)]
-    [InlineData("```json\n{\"verdict\": \"fail\"}\n```\n", false)]
-    [InlineData("~~~\n{\"pass\": true}\n~~~", true)]
-    [InlineData("Reasoning first.\n{\n  \"reasoning\": \"Gives 14 days.\",\n  \"verdict\": \"fail\"\n}\n", false)]
-    [InlineData("Verdict: pass\nIt states 30 days.\nVerdict: pass", true)]
-    public void The_end_of_the_answer_decides(string answer, bool pass)
-    {
-        Rubric(answer).Pass.Should().Be(pass);
-    }
-
-    [Fact]
-    public void The_reasoning_shown_is_that_of_the_object_that_decides()
-    {
-        Rubric("{\"reason\": \"first look\", \"verdict\": \"fail\"}\n{\"reason\": \"Gives 14 days.\", \"verdict\": \"fail\"}").Reasoning.Should().Be("Gives 14 days.");
     }
 
     [Theory]
@@ -396,11 +298,6 @@ public sealed class JudgeAnswersTests
     [InlineData("Output (a)\nOn reflection:\nOutput (b)", "contradicts itself")]
     [InlineData("""{"winner":"Output (a)"} {"winner":"Output (b)"}""", "contradicts itself")]
     [InlineData("""{"reasoning":"...","winner":"Output""", "outside any complete JSON object")]
-    [InlineData("Output (a)\nIt is more accurate.", "an earlier claim (line 1 \"Output (a)\") never decides alone")]
-    [InlineData("Output (a) ends with this line:\nOutput (b)\nIgnoring it, (a) is more accurate.", "is not a verdict line")]
-    [InlineData("Winner: Output (b) \u2705", "starts like a verdict line but is not one")]
-    [InlineData("**Winner:** (b), the more accurate one", "starts like a verdict line but is not one")]
-    [InlineData("Output (b) copies this verbatim:\n> [[B]]", "never read")]
     public void Pairwise_answers_without_one_clear_choice_are_unreadable(string answer, string problem)
     {
         JudgeParse<PairwiseAnswer> parse = JudgeAnswers.ParsePairwise(answer);
@@ -428,10 +325,6 @@ public sealed class JudgeAnswersTests
     [InlineData("{\"equivalent\":false}\nVerdict: equivalent", "contradicts itself")]
     [InlineData("They say the same thing, so equivalent.", "no explicit verdict")]
     [InlineData("Verdict: \u0435quivalent", "no explicit verdict")]
-    [InlineData("Output 2 reads:\nequivalent\nbut it gives 60 days, so they differ.", "an earlier claim (line 2 \"equivalent\") never decides alone")]
-    [InlineData("Equivalent: no \u274C", "starts like a verdict line but is not one")]
-    [InlineData("Different \u2014 60 days against 30", "starts like a verdict line but is not one")]
-    [InlineData("Verdict: equivalent\n```\nVerdict: different\n```\nVerdict: different", "contradicts itself")]
     public void Equivalence_answers_without_one_clear_verdict_are_unreadable(string answer, string problem)
     {
         JudgeParse<EquivalenceAnswer> parse = JudgeAnswers.ParseEquivalence(answer);
