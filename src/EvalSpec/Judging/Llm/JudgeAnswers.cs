@@ -219,8 +219,8 @@ internal static partial class JudgeAnswers
     /// skipped: a label and a separator (<c>Verdict:</c>, <c>**Decision** =</c>, <c>Equivalent —</c>), a label that
     /// never starts prose (<c>Verdict</c>, <c>Decision</c>, <c>Winner</c>), a bare verdict word (<c>FAIL</c>,
     /// <c>pass</c>, <c>tie</c>, <c>equivalent</c>, <c>different</c>), a double-bracket marker (<c>[[B]]</c>), or a
-    /// choice followed by anything but a word (<c>Output (b) —</c>, <c>Output (b):</c>, <c>B</c> and a zero-width space;
-    /// not <c>Output (b) is better</c> or <c>A good answer</c>).
+    /// choice followed by decoration (<c>Output (b) —</c>, <c>Output (b):</c>, <c>(b) (reason</c>, <c>B</c> and a
+    /// zero-width space; not <c>Output (b) is better</c>, <c>Output (b), on the other hand</c> or <c>A good answer</c>).
     /// Looks at a bounded prefix only.
     /// </summary>
     private static bool StartsLikeAVerdict(string line)
@@ -657,7 +657,7 @@ internal static partial class JudgeAnswers
 
     // How a line starts when it is meant as a verdict (see StartsLikeAVerdict): run on an ASCII, lower-case prefix
     // of at most 48 characters in which any other character is \u0001.
-    [GeneratedRegex("^(?:" + LabelPrefix + @"(?:(?:verdict|decision|result|answer|grade|winner|choice|better\s+(?:output|response)|preferred\s+output|equivalent|equivalence|same\s+meaning|score|rating)\s*[:=\-\u0001]|(?:verdict|decision|winner)(?![a-z])|(?:pass|passed|fail|failed|tie|equivalent|same|different|not\s+equivalent)(?![a-z])|(?:output|response|assistant)\s*(?:\([ab]\)|[ab])\s*[^a-z\s]|[ab]\)\s*[^a-z\s]|[ab]\s*(?:[^a-z\s]|$)))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?:" + LabelPrefix + @"(?:(?:verdict|decision|result|answer|grade|winner|choice|better\s+(?:output|response)|preferred\s+output|equivalent|equivalence|same\s+meaning|score|rating)\s*[:=\-\u0001]|(?:verdict|decision|winner)(?![a-z])|(?:pass|passed|fail|failed|tie|equivalent|same|different|not\s+equivalent)(?![a-z])|(?:(?:output|response|assistant)\s*(?:\([ab]\)|[ab])|[ab]\)|[ab])\s*(?:[\u0001:=\-(\[]|$)))", RegexOptions.CultureInvariant)]
     private static partial Regex VerdictStart();
 
     /// <summary>The claims one answer makes, and the problems found reading it.</summary>
