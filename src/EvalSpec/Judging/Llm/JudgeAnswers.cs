@@ -171,6 +171,7 @@ internal static partial class JudgeAnswers
         claims.QuotedClaims = answers.Count - read.Count;
         AnswerLine? last = text.LastLine is { Readable: true } l ? l : null;
         var scratch = new Claims<T>(claims.Describe);
+        AnswerLine? lastUnread = null;
         foreach (AnswerLine line in text.AllLines)
         {
             bool isLast = line.Number == last?.Number;
@@ -194,16 +195,12 @@ internal static partial class JudgeAnswers
                 continue;
             }
 
-            if (StartsLikeAVerdict(line.Text))
-            {
-                // Never pass over a final verdict that cannot be read: an earlier claim would decide alone.
-                claims.Problems.Add($"no explicit verdict ends the answer: its last line \"{Shorten(line.Text.Trim())}\" starts like a verdict line but is not one: a verdict line holds the verdict, in plain ASCII, with at most a label before it and emoji, punctuation or one reason in parentheses after it");
-            }
-            else if (Bracket(line.Text) is { } token && readBracket(token) is T bracketed)
-            {
-                // MT-Bench's judges end their reasoning with the marker on the same line: "... so A is better. [[A]]".
-                claims.Add(bracketed, $"\"[[{token}]]\" ending the answer");
-            }
+            lastUnread = line;
+        }
+
+        if (lastUnread is { } end)
+        {
+            ReadUnreadLastLine(end.Text, claims, readLine, readBracket);
         }
 
         if (text.LooseField(fields) is { } loose)
@@ -212,6 +209,68 @@ internal static partial class JudgeAnswers
         }
 
         return claims.Problems.Count == 0 ? null : string.Join("; ", claims.Problems);
+    }
+
+    /// <summary>
+    /// Reads a last line that is not a verdict line. A marker ending it counts (MT-Bench's <c>... so A is better. [[A]]</c>).
+    /// A line that starts with a verdict (<c>FAIL, not [[pass]]</c>, <c>Output (b), because ...</c>) or starts like one
+    /// (<c>Verdict: pаss</c> with a look-alike letter) never decides, but it is never passed over either: the verdict it
+    /// starts with must agree with every claim read, and a line that only starts like a verdict makes the answer unreadable.
+    /// </summary>
+    private static void ReadUnreadLastLine<T>(string line, Claims<T> claims, Func<string, Claims<T>, string, bool> readLine, Func<string, T?> readBracket)
+        where T : struct
+    {
+        if (Bracket(line) is { } token && readBracket(token) is T bracketed)
+        {
+            claims.Add(bracketed, $"\"[[{token}]]\" ending the answer");
+        }
+
+        string shown = Shorten(line.Trim());
+        if (LeadingVerdict(line, claims.Describe, readLine) is T leading)
+        {
+            // With no claim at all, the answer has no explicit verdict, and says so when it is settled.
+            if (claims.Count > 0 && !claims.AllAgreeWith(leading))
+            {
+                claims.Problems.Add($"the answer contradicts itself: its last line \"{shown}\" starts with {claims.Describe(leading)} (not a verdict line: a verdict line holds the verdict, in plain ASCII, with at most a label before it and emoji, punctuation or one reason in parentheses after it), but the answer's other claims say otherwise");
+            }
+        }
+        else if (StartsLikeAVerdict(line))
+        {
+            claims.Problems.Add($"no explicit verdict ends the answer: its last line \"{shown}\" starts like a verdict line but is not one: a verdict line holds the verdict, in plain ASCII, with at most a label before it and emoji, punctuation or one reason in parentheses after it");
+        }
+    }
+
+    /// <summary>
+    /// The verdict a line starts with: the shortest start of it within its first 60 characters that is a verdict line
+    /// and is followed by punctuation, a symbol or nothing, not by a word (<c>Output (b)</c> in <c>Output (b), on the
+    /// other hand, ...</c>; nothing in <c>Output (a) does not ...</c>).
+    /// </summary>
+    private static T? LeadingVerdict<T>(string line, Func<T, string> describe, Func<string, Claims<T>, string, bool> readLine)
+        where T : struct
+    {
+        string normal = TrimDecoration(Normalize(line.Length > MaxMarkerLineLength * 2 ? line[..(MaxMarkerLineLength * 2)] : line));
+        for (int j = 1; j <= normal.Length && j <= 60; j++)
+        {
+            // A verdict followed by words is the subject of a sentence ("Output (a) does not ..."), not a verdict.
+            int next = j;
+            while (next < normal.Length && normal[next] == ' ')
+            {
+                next++;
+            }
+
+            if (next < normal.Length && normal[next] is not (',' or '.' or ';' or ':' or '!' or '?' or '"' or '\'' or '(' or '-' or '\u0001' or '\u0002'))
+            {
+                continue;
+            }
+
+            var scratch = new Claims<T>(describe);
+            if (readLine(normal[..j].TrimEnd(), scratch, string.Empty) && scratch.First is T value)
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -488,9 +547,34 @@ internal static partial class JudgeAnswers
             return (null, null);
         }
 
-        // ASCII lower case; emoji and other symbols become \u0001, long dashes '-', a fullwidth colon ':', and every
-        // other character (letters of other scripts, look-alikes, zero-width and combining characters) \u0002, which
-        // no decoration and no marker accepts.
+        string head = TrimDecoration(Normalize(line));
+
+        // One reason in parentheses after the verdict: "FAIL (60 days is not 30 days)"; "Output (b)" is no reason.
+        int open = head.LastIndexOf('(');
+        string? withoutReason = open > 0 && head.IndexOf(')', open) == head.Length - 1 ? Head(TrimDecoration(head[..open]), labelled) : null;
+        return (Head(head, labelled), withoutReason);
+    }
+
+    /// <summary>Reads <paramref name="line"/> as a clean verdict line, else as a decorated one (<see cref="Decorated"/>).</summary>
+    private static bool ReadVerdictLine<T>(string line, bool labelled, Claims<T> claims, Func<string, Claims<T>, string, bool> readLine, string source)
+        where T : struct
+    {
+        if (Marker(line) is { } clean && readLine(clean, claims, source))
+        {
+            return true;
+        }
+
+        (string? whole, string? withoutReason) = Decorated(line, labelled);
+        return (whole is not null && readLine(whole, claims, source)) || (withoutReason is not null && readLine(withoutReason, claims, source));
+    }
+
+    /// <summary>
+    /// A line as decorated verdicts are matched: ASCII lower case without emphasis marks; emoji and other symbols
+    /// become \u0001, long dashes '-', a fullwidth colon ':', and every other character (letters of other scripts,
+    /// look-alikes, zero-width and combining characters) \u0002, which no decoration and no marker accepts.
+    /// </summary>
+    private static string Normalize(string line)
+    {
         var text = new StringBuilder(line.Length);
         for (int i = 0; i < line.Length; i++)
         {
@@ -521,26 +605,7 @@ internal static partial class JudgeAnswers
             });
         }
 
-        string normal = text.ToString();
-        string head = TrimDecoration(normal);
-
-        // One reason in parentheses after the verdict: "FAIL (60 days is not 30 days)"; "Output (b)" is no reason.
-        int open = head.LastIndexOf('(');
-        string? withoutReason = open > 0 && head.IndexOf(')', open) == head.Length - 1 ? Head(TrimDecoration(head[..open]), labelled) : null;
-        return (Head(head, labelled), withoutReason);
-    }
-
-    /// <summary>Reads <paramref name="line"/> as a clean verdict line, else as a decorated one (<see cref="Decorated"/>).</summary>
-    private static bool ReadVerdictLine<T>(string line, bool labelled, Claims<T> claims, Func<string, Claims<T>, string, bool> readLine, string source)
-        where T : struct
-    {
-        if (Marker(line) is { } clean && readLine(clean, claims, source))
-        {
-            return true;
-        }
-
-        (string? whole, string? withoutReason) = Decorated(line, labelled);
-        return (whole is not null && readLine(whole, claims, source)) || (withoutReason is not null && readLine(withoutReason, claims, source));
+        return text.ToString();
     }
 
     // Decoration around a verdict: white space, emoji and symbols, heading marks, list bullets and closing punctuation.
@@ -678,6 +743,14 @@ internal static partial class JudgeAnswers
         public Func<T, string> Describe => describe;
 
         public (T Value, string Source) Verdict { get; private set; }
+
+        public int Count => _verdicts.Count;
+
+        /// <summary>The first verdict claimed, if any.</summary>
+        public T? First => _verdicts.Count > 0 ? _verdicts[0].Value : null;
+
+        /// <summary>Whether some verdict was claimed and every one is <paramref name="value"/>.</summary>
+        public bool AllAgreeWith(T value) => _verdicts.Count > 0 && _verdicts.TrueForAll(v => EqualityComparer<T>.Default.Equals(v.Value, value));
 
         public void Add(T value, string source) => _verdicts.Add((value, source));
 
