@@ -12,18 +12,26 @@ namespace EvalSpec.Judging;
 /// The one grammar for reading LLM judges' answers (README, "How a judge's answer is read"). An answer is read from
 /// two kinds of claims, and every claim in it must agree:
 /// <list type="bullet">
-/// <item>JSON answer objects: top-level <c>{...}</c> objects anywhere in the answer (bare, fenced or inside prose)
+/// <item>JSON answer objects: top-level <c>{...}</c> objects (bare, in a fence that ends the answer, or inside prose)
 /// with a field of the judge's kind (<c>verdict</c>, <c>pass</c>, <c>passed</c>, <c>score</c>; <c>winner</c>;
 /// <c>equivalent</c>).</item>
 /// <item>Verdict lines: lines that are nothing but a verdict marker (<c>Verdict: fail</c>, <c>**PASS**</c>,
-/// <c>[[A]]</c>, <c>Output (b)</c>, <c>Equivalent: no</c>), outside code fences and block quotes, and a
-/// double-bracket marker ending the answer's last line (MT-Bench's <c>... [[A]]</c>).</item>
+/// <c>[[A]]</c>, <c>Output (b)</c>, <c>Equivalent: no</c>); decorated ones, with emoji, symbols, punctuation and at
+/// most one reason in parentheses after the verdict (<c>Verdict: FAIL ❌</c>, <c>**Verdict:** FAIL (reason)</c>,
+/// <c>VERDICT — FAIL</c>), when they start with a label or are the answer's last line; and a double-bracket marker
+/// ending the last line (MT-Bench's <c>... [[A]]</c>).</item>
 /// </list>
-/// Words inside reasoning, inside quotation marks or inside JSON strings are never read. Markers are ASCII only, so
-/// look-alike letters, fullwidth forms and zero-width characters never make one. Claims that disagree, a field
-/// that cannot be read, a score off the scale or on the wrong side of a declared passing score, a verdict field
-/// outside any complete JSON object and an answer longer than <see cref="MaxAnswerLength"/> all make the answer
-/// unreadable, with a reason naming what was found. Reading is linear in the answer's length.
+/// Quotations are never read, neither as claims nor as contradictions (see <see cref="AnswerText"/>): code fences
+/// other than one ending the answer, block quotes, indented code, HTML quotes, lines wholly in inline code, JSON
+/// opened right after a backtick or quotation mark, and the paragraph a prose line introduces with a colon (never
+/// the answer's last line). Words inside reasoning, inside quotation marks or inside JSON strings are never read.
+/// A last line that starts like a verdict but is not one, or starts with a verdict that disagrees with the claims,
+/// makes the answer unreadable, so a final verdict is never passed over. Markers are ASCII only, so look-alike
+/// letters, fullwidth forms and zero-width characters never make one. Claims that disagree, a field that cannot be
+/// read, a score off the scale or on the wrong side of a declared passing score, a verdict field outside any
+/// complete JSON object and an answer longer than <see cref="MaxAnswerLength"/> all make the answer unreadable,
+/// with a reason naming what was found; so does an answer whose only verdicts are quoted ("no explicit verdict").
+/// Reading is linear in the answer's length.
 /// </summary>
 internal static partial class JudgeAnswers
 {
@@ -179,7 +187,7 @@ internal static partial class JudgeAnswers
             if (!line.Readable)
             {
                 // Counted only to say so when nothing else decides: a quotation is never a claim.
-                claims.QuotedClaims += ReadVerdictLine(line.Text, labelled: false, scratch, readLine, source) ? 1 : 0;
+                claims.QuotedClaims += ReadVerdictLine(line.Text.TrimStart(' ', '\t', '>'), labelled: false, scratch, readLine, source) ? 1 : 0;
                 continue;
             }
 
