@@ -17,10 +17,17 @@ internal static class DotNet
     public static string RepoRoot { get; } = typeof(DotNet).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepoRoot").Value!;
 
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunProgramAsync("dotnet", workingDirectory, environment, arguments);
+
+    /// <summary>
+    /// Runs another program (git, bash) the way <see cref="RunAsync"/> runs the dotnet CLI: same environment rules, same
+    /// 10-minute limit, output combined.
+    /// </summary>
+    public static async Task<ProcessResult> RunProgramAsync(string fileName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var output = new StringBuilder();
-        using Process process = Start(workingDirectory, environment, output, arguments);
+        using Process process = StartProgram(fileName, workingDirectory, environment, output, arguments);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         try
         {
@@ -29,13 +36,13 @@ internal static class DotNet
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(" ", arguments)} did not finish within 10 minutes. Output so far:\n{output}");
+            throw new TimeoutException($"{fileName} {string.Join(" ", arguments)} did not finish within 10 minutes. Output so far:\n{output}");
         }
 
         process.WaitForExit();
         lock (output)
         {
-            return new ProcessResult(process.ExitCode, output.ToString(), "dotnet " + string.Join(" ", arguments));
+            return new ProcessResult(process.ExitCode, output.ToString(), fileName + " " + string.Join(" ", arguments));
         }
     }
 
@@ -43,9 +50,12 @@ internal static class DotNet
     /// Starts the dotnet CLI with the environment of <see cref="RunAsync"/>; its standard output and error are appended to
     /// <paramref name="output"/> (lock it to read). For tests that must act on the process while it runs (kill it).
     /// </summary>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, StringBuilder output, params string[] arguments)
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, StringBuilder output, params string[] arguments) =>
+        StartProgram("dotnet", workingDirectory, environment, output, arguments);
+
+    private static Process StartProgram(string fileName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, StringBuilder output, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -91,6 +101,8 @@ internal static class DotNet
         key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
         || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
         || key.StartsWith("EVALSPEC_", StringComparison.OrdinalIgnoreCase)
+        // A child's git (and Source Link, which reads the repository) must find the repository of its own folder.
+        || key.StartsWith("GIT_", StringComparison.OrdinalIgnoreCase)
         || BuildServerMarkers.Contains(key, StringComparer.OrdinalIgnoreCase);
 }
 

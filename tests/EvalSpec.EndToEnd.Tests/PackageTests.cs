@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -10,42 +9,49 @@ using Xunit;
 namespace EvalSpec.EndToEnd.Tests;
 
 /// <summary>
-/// The path a new user takes: `dotnet pack` EvalSpec, then a fresh xUnit project outside this repository that
-/// references only that package (from a local folder feed) writes an eval class and runs `dotnet test`.
+/// The path a new user takes: the packed EvalSpec package (<see cref="PackedFeed"/>, a local folder feed), then a fresh
+/// xUnit project outside this repository that references only that package writes an eval class and runs `dotnet test`.
 /// </summary>
-public sealed class PackageTests : IAsyncLifetime
+[Collection(PackagesCollection.Name)]
+public sealed class PackageTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "evalspec-package-e2e", Guid.NewGuid().ToString("n"));
+    private readonly PackedFeed _feed;
+    private readonly string _app;
 
-    // A unique version per run: the global packages folder must never serve a stale EvalSpec.
-    private readonly string _version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-
-    private string Feed => Path.Combine(_root, "feed");
-
-    private string App => Path.Combine(_root, "app");
-
-    public Task InitializeAsync()
+    public PackageTests(PackedFeed feed)
     {
-        Directory.CreateDirectory(Feed);
-        Directory.CreateDirectory(App);
-        return Task.CompletedTask;
+        _feed = feed;
+        _app = Path.Combine(feed.Root, "apps", Guid.NewGuid().ToString("n")[..12]);
+        Directory.CreateDirectory(_app);
     }
 
-    public Task DisposeAsync()
+    private string Feed => _feed.Feed;
+
+    private string App => _app;
+
+    public void Dispose()
     {
-        string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        TryDelete(Path.Combine(packages, "evalspec", _version));
-        TryDelete(_root);
-        return Task.CompletedTask;
+        foreach (string folder in new[] { _app, _app + "-trx" })
+        {
+            try
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // The feed's folder is deleted with the collection anyway.
+            }
+        }
     }
 
     [Fact]
     public async Task A_fresh_project_using_only_the_package_lists_runs_and_records_its_rows()
     {
-        ProcessResult pack = await DotNet.RunAsync(DotNet.RepoRoot, null, "pack", Path.Combine(DotNet.RepoRoot, "src", "EvalSpec", "EvalSpec.csproj"), "-c", "Release", "-o", Feed, "-p:Version=" + _version);
-        pack.ExitCode.Should().Be(0, pack.ToString());
-        string package = Path.Combine(Feed, $"EvalSpec.{_version}.nupkg");
+        ProcessResult pack = _feed.Pack;
+        string package = _feed.PackagePath("EvalSpec");
         File.Exists(package).Should().BeTrue(pack.ToString());
         using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
         {
@@ -68,7 +74,7 @@ public sealed class PackageTests : IAsyncLifetime
             .And.Contain("RefundEvals.RefundWindow [headphones · casual · lowercase]")
             .And.Contain("RefundEvals.RefundWindow [tablet · casual · whitespace-noise]");
 
-        string trx = Path.Combine(_root, "trx");
+        string trx = App + "-trx";
         ProcessResult test = await DotNet.RunAsync(App, null, "test", "--no-build", "--logger", "trx;LogFileName=app.trx", "--results-directory", trx);
         test.ExitCode.Should().NotBe(0, "the tablet rows fail");
         TrxReport report = TrxReport.Load(trx);
@@ -89,8 +95,7 @@ public sealed class PackageTests : IAsyncLifetime
     [Fact]
     public async Task The_packaged_analyzer_reports_authoring_mistakes_at_build_time()
     {
-        ProcessResult pack = await DotNet.RunAsync(DotNet.RepoRoot, null, "pack", Path.Combine(DotNet.RepoRoot, "src", "EvalSpec", "EvalSpec.csproj"), "-c", "Release", "-o", Feed, "-p:Version=" + _version);
-        pack.ExitCode.Should().Be(0, pack.ToString());
+        _ = _feed.Pack;
         WriteApp();
         File.WriteAllText(Path.Combine(App, "BrokenEvals.cs"), """
             using EvalSpec;
@@ -134,7 +139,7 @@ public sealed class PackageTests : IAsyncLifetime
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="EvalSpec" Version="{_version}" />
+                <PackageReference Include="EvalSpec" Version="{_feed.Version}" />
                 <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
                 <PackageReference Include="xunit" Version="2.9.3" />
                 <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
@@ -170,22 +175,5 @@ public sealed class PackageTests : IAsyncLifetime
                 }
             }
             """);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }

@@ -111,12 +111,15 @@ public static class EvalRowRunner
             evaluation.Decide(VerdictOutcome.Fail, Recording.RecordingSession.DescribeMisses(misses), misses[0]);
         }
 
-        // A Record run removes the entries of this row that it did not make again (a removed judge, a lowered trial
-        // count); not after a cancellation, which cut the row short.
-        if (!EvalRun.RunCancellation.IsCancellationRequested)
-        {
-            run.Recording.RowRan(row.Id, undecidable is null ? sourceRowId : null);
-        }
+        // A Record run removes the entries of this row that it did not make again (a removed judge, a lowered trial count)
+        // only if the row ran to its end; the recordings decide that from how far each trial got.
+        IReadOnlyList<RowEvaluation> attempts = evaluation.Trials ?? [evaluation];
+        run.Recording.RowEnded(new Recording.RowRunReport(
+            row.Id,
+            undecidable is null ? sourceRowId : null,
+            SourceReturned: attempts.All(a => a.Source is { Error: null }),
+            ReachedChecks: !EvalRun.RunCancellation.IsCancellationRequested && attempts.All(a => a.DecidedByChecks || a.NotApplicable),
+            JudgesAnswered: attempts.All(a => a.Checks.All(c => !c.Verdicts.Any(v => v.Errored)))));
 
         // How the row's model calls went (its source run's included), so that a replayed verdict says it was replayed.
         evaluation.ModelCalls = run.Recording.CallsFor(row.Id, undecidable is null ? sourceRowId : row.Id);

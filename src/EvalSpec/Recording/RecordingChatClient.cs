@@ -58,8 +58,9 @@ internal sealed class RecordingChatClient : DelegatingChatClient
 
     /// <remarks>
     /// A live stream is passed on update by update and recorded, once complete, as the response its updates make up
-    /// (an abandoned or failed stream is not recorded); a replay streams that response's updates. Streaming is not part of
-    /// the key: a streamed call replays an answer recorded without streaming, and the other way round.
+    /// (an abandoned or failed stream is not recorded, and keeps its row's entries in a Record run); a replay streams that
+    /// response's updates. Streaming is not part of the key: a streamed call replays an answer recorded without streaming,
+    /// and the other way round.
     /// </remarks>
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
@@ -91,27 +92,42 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         }
 
         var updates = new List<ChatResponseUpdate>();
-        await using (IAsyncEnumerator<ChatResponseUpdate> stream = base.GetStreamingResponseAsync(conversation, options, cancellationToken).GetAsyncEnumerator(cancellationToken))
+        bool ended = false;
+        try
         {
-            while (true)
+            await using (IAsyncEnumerator<ChatResponseUpdate> stream = base.GetStreamingResponseAsync(conversation, options, cancellationToken).GetAsyncEnumerator(cancellationToken))
             {
-                // A stream that fails records nothing and keeps the row's entries; an abandoned one (the caller stopped
-                // reading) is neither recorded nor a failure.
-                try
+                while (true)
                 {
-                    if (!await stream.MoveNextAsync().ConfigureAwait(false))
+                    // A stream that fails records nothing and keeps the row's entries.
+                    try
                     {
-                        break;
+                        if (!await stream.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            break;
+                        }
                     }
-                }
-                catch (Exception)
-                {
-                    session.CallFailed(call);
-                    throw;
-                }
+                    catch (Exception)
+                    {
+                        ended = true;
+                        session.CallFailed(call);
+                        throw;
+                    }
 
-                updates.Add(stream.Current);
-                yield return stream.Current;
+                    updates.Add(stream.Current);
+                    yield return stream.Current;
+                }
+            }
+
+            ended = true;
+        }
+        finally
+        {
+            // The caller stopped reading before the end (or disposing the provider's stream threw): nothing is recorded, and
+            // the row keeps its entries, since it did not make this call completely.
+            if (!ended)
+            {
+                session.CallAbandoned(call);
             }
         }
 

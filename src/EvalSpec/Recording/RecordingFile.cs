@@ -26,6 +26,15 @@ internal static class RecordingFile
     /// <summary>How a recordings file's name ends.</summary>
     public const string Extension = ".recordings.json";
 
+    /// <summary>
+    /// The property naming the test assembly that last wrote the file (an optional field of format 1): only that assembly's
+    /// list of rows can tell which of the file's rows are gone.
+    /// </summary>
+    public const string AssemblyProperty = "assembly";
+
+    /// <summary>The property of a journal line naming the version of the file's entry its answer was recorded over.</summary>
+    public const string BaseProperty = "base";
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
@@ -50,7 +59,11 @@ internal static class RecordingFile
 
     /// <summary>The entries of the file at <paramref name="path"/>; none when it does not exist.</summary>
     /// <exception cref="EvalConfigurationException">The file is not a recordings file this version can read.</exception>
-    public static List<RecordingEntry> Read(string path) => Parse(path, ReadBytes(path));
+    public static List<RecordingEntry> Read(string path) => Parse(path, ReadBytes(path), out _);
+
+    /// <summary>The entries of the file at <paramref name="path"/> (none when it does not exist), and the test assembly it says records into it.</summary>
+    /// <exception cref="EvalConfigurationException">The file is not a recordings file this version can read.</exception>
+    public static List<RecordingEntry> Read(string path, out string? assembly) => Parse(path, ReadBytes(path), out assembly);
 
     /// <summary>The bytes of the file at <paramref name="path"/>; null when it does not exist.</summary>
     private static byte[]? ReadBytes(string path)
@@ -65,9 +78,10 @@ internal static class RecordingFile
         }
     }
 
-    /// <summary>The entries of a file's <paramref name="bytes"/> (none when null: no file).</summary>
-    private static List<RecordingEntry> Parse(string path, byte[]? bytes)
+    /// <summary>The entries of a file's <paramref name="bytes"/> (none when null: no file), and its <c>assembly</c> (null when it has none).</summary>
+    private static List<RecordingEntry> Parse(string path, byte[]? bytes, out string? assembly)
     {
+        assembly = null;
         if (bytes is null)
         {
             return new List<RecordingEntry>();
@@ -96,6 +110,13 @@ internal static class RecordingFile
             if (!root.TryGetProperty("entries", out JsonElement entries) || entries.ValueKind != JsonValueKind.Array)
             {
                 throw Invalid(path, "it has no \"entries\" array");
+            }
+
+            if (root.TryGetProperty(AssemblyProperty, out JsonElement owner))
+            {
+                assembly = owner.ValueKind == JsonValueKind.String && owner.GetString() is { Length: > 0 } name
+                    ? name
+                    : throw Invalid(path, $"its \"{AssemblyProperty}\" is not the name of a test assembly");
             }
 
             var result = new List<RecordingEntry>(entries.GetArrayLength());
@@ -130,15 +151,25 @@ internal static class RecordingFile
     }
 
     /// <summary>The eval class a recordings file says it is for (its <c>suite</c>), or null when it does not read as one.</summary>
-    public static string? ReadSuite(string path)
+    public static string? ReadSuite(string path) => ReadHeader(path)?.Suite;
+
+    /// <summary>
+    /// The eval class a recordings file says it is for (its <c>suite</c>) and the test assembly it says records into it (its
+    /// <c>assembly</c>, null when it has none); null when it does not read as a recordings file.
+    /// </summary>
+    public static (string Suite, string? Assembly)? ReadHeader(string path)
     {
         try
         {
             using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("suite", out JsonElement suite) && suite.ValueKind == JsonValueKind.String
-                    ? suite.GetString()
-                    : null;
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("suite", out JsonElement suite) || suite.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            string? assembly = root.TryGetProperty(AssemblyProperty, out JsonElement owner) && owner.ValueKind == JsonValueKind.String ? owner.GetString() : null;
+            return (suite.GetString()!, string.IsNullOrEmpty(assembly) ? null : assembly);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -147,7 +178,10 @@ internal static class RecordingFile
     }
 
     /// <summary>The file's bytes for <paramref name="entries"/>, in the canonical order.</summary>
-    public static byte[] Serialize(string suite, IEnumerable<RecordingEntry> entries)
+    /// <param name="suite">The eval class.</param>
+    /// <param name="entries">The entries.</param>
+    /// <param name="assembly">The test assembly that records into the file (written as <c>assembly</c>), or null for none.</param>
+    public static byte[] Serialize(string suite, IEnumerable<RecordingEntry> entries, string? assembly = null)
     {
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -155,6 +189,11 @@ internal static class RecordingFile
             writer.WriteStartObject();
             writer.WriteNumber("format", Format);
             writer.WriteString("suite", suite);
+            if (assembly is not null)
+            {
+                writer.WriteString(AssemblyProperty, assembly);
+            }
+
             writer.WriteStartArray("entries");
             foreach (RecordingEntry entry in entries
                 .OrderBy(e => e.Context, StringComparer.Ordinal)
@@ -178,27 +217,23 @@ internal static class RecordingFile
     }
 
     /// <summary>
-    /// Under the file's lock: reads the entries on disk, lets <paramref name="change"/> update them, and writes the result
-    /// if it differs from the file. Entries another process wrote in the meantime are kept (they are on disk).
+    /// Under the file's lock: reads the file, lets <paramref name="change"/> edit what it holds, and writes the result if it
+    /// differs from the file. Entries another process wrote in the meantime are kept (they are on disk).
     /// </summary>
     /// <param name="path">The recordings file.</param>
     /// <param name="suite">The eval class the file is for.</param>
-    /// <param name="change">Changes the entries read from the file.</param>
-    /// <param name="deleteWhenEmpty">Deletes the file instead of writing one with no entries (its entries were all removed).</param>
+    /// <param name="change">Edits the file as read: its entries, the assembly it names, whether it is deleted when left empty.</param>
     /// <returns>Whether the file was written (or deleted).</returns>
-    public static bool Update(string path, string suite, Action<Dictionary<RecordingEntryId, RecordingEntry>> change, bool deleteWhenEmpty = false)
+    public static bool Update(string path, string suite, Action<RecordingFileEdit> change)
     {
         using IDisposable fileLock = Persistence.CrossProcessFileLock.Acquire(path);
+        DateTime lastWrite = File.GetLastWriteTimeUtc(path);
         byte[]? bytes = ReadBytes(path);
-        List<RecordingEntry> read = Parse(path, bytes);
-        var entries = new Dictionary<RecordingEntryId, RecordingEntry>(read.Count);
-        foreach (RecordingEntry entry in read)
-        {
-            entries[entry.Id] = entry;
-        }
-
-        change(entries);
-        if (entries.Count == 0 && (deleteWhenEmpty || bytes is null))
+        List<RecordingEntry> read = Parse(path, bytes, out string? assembly);
+        var edit = new RecordingFileEdit(read, bytes is not null, lastWrite, assembly);
+        change(edit);
+        Dictionary<RecordingEntryId, RecordingEntry> entries = edit.Entries;
+        if (entries.Count == 0 && (edit.DeleteWhenEmpty || bytes is null))
         {
             if (bytes is null)
             {
@@ -209,7 +244,7 @@ internal static class RecordingFile
             return true;
         }
 
-        byte[] content = Serialize(suite, entries.Values);
+        byte[] content = Serialize(suite, entries.Values, suite == RecordingContext.SharedSuite ? assembly : edit.Assembly);
         if (bytes is not null && bytes.AsSpan().SequenceEqual(content))
         {
             return false;
@@ -223,13 +258,33 @@ internal static class RecordingFile
     /// One entry as a line of compact JSON (with its suite, for journals), ending in a line feed: the same properties as in
     /// the file, so that two entries with the same line record the same thing.
     /// </summary>
-    public static byte[] JournalLine(string suite, RecordingEntry entry)
+    /// <param name="suite">The eval class of the entry.</param>
+    /// <param name="entry">The recorded answer.</param>
+    /// <param name="baseVersion">
+    /// The <see cref="VersionOf"/> of the file's entry under the same key when the run read the file, or null when it had
+    /// none: a journal left behind is applied only where the file still holds that (<see cref="RecordingMerge.Recover"/>).
+    /// </param>
+    public static byte[] JournalLine(string suite, RecordingEntry entry, string? baseVersion) => JournalLine(suite, entry, knownBase: true, baseVersion);
+
+    /// <summary>
+    /// A journal line that does not say what the file held under its key (as journals written before lines carried a
+    /// <c>base</c>): recovery writes it only where the file has no entry under that key, holds the same answer, or was last
+    /// changed before the journal was (<see cref="RecordingMerge.Recover"/>).
+    /// </summary>
+    public static byte[] JournalLine(string suite, RecordingEntry entry) => JournalLine(suite, entry, knownBase: false, null);
+
+    private static byte[] JournalLine(string suite, RecordingEntry entry, bool knownBase, string? baseVersion)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("suite", suite);
+            if (knownBase)
+            {
+                WriteBase(writer, baseVersion);
+            }
+
             writer.WritePropertyName("entry");
             WriteEntry(writer, entry, readable: false);
             writer.WriteEndObject();
@@ -237,6 +292,34 @@ internal static class RecordingFile
 
         // Redacted like the file: a journal left by a killed run stays on disk until the next run.
         return Encoding.UTF8.GetBytes(SecretRedactor.Default.Redact(Encoding.UTF8.GetString(buffer.WrittenSpan)) + "\n");
+    }
+
+    /// <summary>Writes a journal line's <c>base</c>: the version of the file's entry the line's answer was recorded over, or null for none.</summary>
+    internal static void WriteBase(Utf8JsonWriter writer, string? baseVersion)
+    {
+        if (baseVersion is null)
+        {
+            writer.WriteNull(BaseProperty);
+        }
+        else
+        {
+            writer.WriteString(BaseProperty, baseVersion);
+        }
+    }
+
+    /// <summary>
+    /// A short fingerprint of everything an entry records (key, client, kind, unusable flag, request and response), the same
+    /// for an entry however its file is indented: a journal line names the version of the file's entry it replaces.
+    /// </summary>
+    public static string VersionOf(RecordingEntry entry)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteEntry(writer, entry, readable: false);
+        }
+
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.WrittenSpan), 0, 16).ToLowerInvariant();
     }
 
     /// <summary>Writes <paramref name="content"/> to a temporary file next to <paramref name="path"/> and renames it over the file, unless the file already holds exactly that.</summary>

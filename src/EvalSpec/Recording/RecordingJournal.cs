@@ -34,6 +34,7 @@ internal sealed class RecordingJournal : IDisposable
     public const string FolderName = ".evalspec";
 
     private const string Prefix = "journal-";
+    private const string ConflictsPrefix = "conflicts-";
     private const string Extension = ".jsonl";
 
     /// <summary>An empty journal younger than this may be one a run has just created and not locked yet.</summary>
@@ -77,17 +78,18 @@ internal sealed class RecordingJournal : IDisposable
         return folder;
     }
 
-    /// <summary>Appends a recorded answer of <paramref name="suite"/>.</summary>
-    public void AppendEntry(string suite, RecordingEntry entry) => Append(RecordingFile.JournalLine(suite, entry));
+    /// <summary>Appends a recorded answer of <paramref name="suite"/>, with the version of the file's entry it was recorded over (null: none).</summary>
+    public void AppendEntry(string suite, RecordingEntry entry, string? baseVersion) => Append(RecordingFile.JournalLine(suite, entry, baseVersion));
 
-    /// <summary>Appends that the answer under <paramref name="id"/> could not be used, and why.</summary>
-    public void AppendUnusable(string suite, RecordingEntryId id, string reason)
+    /// <summary>Appends that the answer under <paramref name="id"/> could not be used, and why, with the version of the file's entry that was replayed (null: none).</summary>
+    public void AppendUnusable(string suite, RecordingEntryId id, string reason, string? baseVersion)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("suite", suite);
+            RecordingFile.WriteBase(writer, baseVersion);
             writer.WriteStartObject("unusable");
             writer.WriteString("context", id.Context);
             writer.WriteString("hash", id.Hash);
@@ -200,21 +202,35 @@ internal sealed class RecordingJournal : IDisposable
 
     /// <summary>
     /// Compacts the journals that runs which are gone left in <paramref name="recordingsDirectory"/> into its recordings files,
-    /// then deletes them. Journals of runs still in progress are left alone. The answers of a journal are merged like those
-    /// of a run (<see cref="RecordingMerge"/>); nothing is removed, since a run that was cut short cannot tell what is stale.
+    /// oldest first, then deletes them. Journals of runs still in progress are left alone. Each answer is written only where
+    /// the file still holds what its run read (<see cref="RecordingMerge.Recover"/>); an answer whose entry changed since
+    /// (a pull, a checkout: the journal is git-ignored and outlives both) is not written, and is set aside with the others of
+    /// its journal in <c>conflicts-&lt;id&gt;.jsonl</c> next to it. Nothing is removed: a run that was cut short cannot tell
+    /// what is stale.
     /// </summary>
-    /// <returns>The number of answers recovered.</returns>
+    /// <returns>The answers recovered, and those not written.</returns>
     /// <exception cref="EvalConfigurationException">A journal or a recordings file cannot be read; the message names it.</exception>
-    public static int RecoverOrphans(string recordingsDirectory)
+    public static RecordingRecovery RecoverOrphans(string recordingsDirectory)
     {
         string folder = Folder(recordingsDirectory);
         if (!Directory.Exists(folder))
         {
-            return 0;
+            return RecordingRecovery.None;
         }
 
         int recovered = 0;
-        foreach (string journal in Directory.EnumerateFiles(folder, Prefix + "*" + Extension).Order(StringComparer.Ordinal).ToList())
+        var conflicts = new List<RecordingRecovery.Conflict>();
+        var earlier = new Dictionary<string, Dictionary<RecordingEntryId, (EntryBase Base, string Written)>>(StringComparer.Ordinal);
+        var changedBefore = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+
+        // Oldest first: of two killed runs that recorded the same call, the later one's answer is the one kept.
+        string[] journals = Directory.EnumerateFiles(folder, Prefix + "*" + Extension)
+            .Select(path => (Path: path, Written: File.GetLastWriteTimeUtc(path)))
+            .OrderBy(j => j.Written)
+            .ThenBy(j => j.Path, StringComparer.Ordinal)
+            .Select(j => j.Path)
+            .ToArray();
+        foreach (string journal in journals)
         {
             FileStream stream;
             try
@@ -231,11 +247,13 @@ internal sealed class RecordingJournal : IDisposable
                 continue;
             }
 
+            var setAside = new List<(string Suite, RecordingEntry Entry, EntryBase Base)>();
+            DateTime written = File.GetLastWriteTimeUtc(journal);
             using (stream)
             {
                 if (stream.Length == 0)
                 {
-                    if (DateTime.UtcNow - File.GetLastWriteTimeUtc(journal) > EmptyJournalGrace)
+                    if (DateTime.UtcNow - written > EmptyJournalGrace)
                     {
                         TryDelete(journal);
                     }
@@ -249,16 +267,57 @@ internal sealed class RecordingJournal : IDisposable
                 foreach ((string suite, SuiteJournal answers) in content.Suites.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
                     string file = System.IO.Path.Combine(recordingsDirectory, RecordingFile.FileName(suite));
-                    RecordingFile.Update(file, suite, entries => RecordingMerge.Apply(entries, answers.Entries.Values, answers.Unusable, remove: null));
-                    recovered += answers.Entries.Count;
+                    if (!earlier.TryGetValue(suite, out Dictionary<RecordingEntryId, (EntryBase Base, string Written)>? before))
+                    {
+                        before = new Dictionary<RecordingEntryId, (EntryBase Base, string Written)>();
+                        earlier[suite] = before;
+                    }
+
+                    var notWritten = new List<RecordingEntry>();
+                    // When the file last changed before this recovery wrote into it (an earlier journal's writes say nothing of a pull).
+                    if (!changedBefore.TryGetValue(file, out DateTime fileChanged))
+                    {
+                        fileChanged = File.GetLastWriteTimeUtc(file);
+                        changedBefore[file] = fileChanged;
+                    }
+
+                    RecordingFile.Update(file, suite, edit => recovered += RecordingMerge.Recover(edit.Entries, answers, before, notWritten, journalIsNewer: written > fileChanged));
+                    setAside.AddRange(notWritten.Select(e => (suite, e, answers.Bases.GetValueOrDefault(e.Id, EntryBase.Unknown))));
                 }
+            }
+
+            if (setAside.Count > 0)
+            {
+                // The answers that were not written stay on disk for a person to look at: never silently dropped.
+                string kept = SetAside(folder, journal, setAside);
+                conflicts.AddRange(setAside.Select(a => new RecordingRecovery.Conflict(journal, written, kept, System.IO.Path.Combine(recordingsDirectory, RecordingFile.FileName(a.Suite)), a.Entry)));
             }
 
             // Deleted once every file holds its answers; a crash before this line compacts the same answers again (the same result).
             TryDelete(journal);
         }
 
-        return recovered;
+        return new RecordingRecovery(recovered, conflicts);
+    }
+
+    /// <summary>Writes the answers of <paramref name="journal"/> that were not written to <c>conflicts-&lt;id&gt;.jsonl</c>, as journal lines.</summary>
+    private static string SetAside(string folder, string journal, List<(string Suite, RecordingEntry Entry, EntryBase Base)> answers)
+    {
+        string name = System.IO.Path.GetFileName(journal);
+        string path = System.IO.Path.Combine(folder, ConflictsPrefix + name[Prefix.Length..]);
+        using var buffer = new MemoryStream();
+        foreach ((string suite, RecordingEntry entry, EntryBase recordedOver) in answers)
+        {
+            buffer.Write(recordedOver.Known ? RecordingFile.JournalLine(suite, entry, recordedOver.Version) : RecordingFile.JournalLine(suite, entry));
+        }
+
+        // Appended: a journal recovered again after a crash between this write and its deletion adds the same lines.
+        using (var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read))
+        {
+            stream.Write(buffer.ToArray());
+        }
+
+        return path;
     }
 
     /// <summary>
@@ -310,10 +369,22 @@ internal sealed class RecordingJournal : IDisposable
             ? name.GetString()!
             : throw new FormatException("no \"suite\"");
         SuiteJournal answers = content.For(suite);
+        EntryBase recordedOver = EntryBase.Unknown;
+        if (line.TryGetProperty(RecordingFile.BaseProperty, out JsonElement version))
+        {
+            recordedOver = version.ValueKind switch
+            {
+                JsonValueKind.Null => EntryBase.Absent,
+                JsonValueKind.String => EntryBase.Of(version.GetString()!),
+                _ => throw new FormatException($"a \"{RecordingFile.BaseProperty}\" that is neither a string nor null"),
+            };
+        }
+
         if (line.TryGetProperty("entry", out JsonElement element))
         {
             RecordingEntry entry = RecordingFile.ReadEntry(journal, element, lineNumber);
             answers.Entries[entry.Id] = entry;
+            answers.Bases.TryAdd(entry.Id, recordedOver);
             answers.Unusable.Remove(entry.Id);
         }
         else if (line.TryGetProperty("unusable", out JsonElement mark))
@@ -326,7 +397,7 @@ internal sealed class RecordingJournal : IDisposable
             }
             else
             {
-                answers.Unusable[id] = reason;
+                answers.Unusable[id] = (reason, recordedOver);
             }
         }
         else
@@ -366,11 +437,29 @@ internal sealed class RecordingJournal : IDisposable
         }
     }
 
-    /// <summary>The answers of one suite in a journal: the last one per key, and replayed answers found unusable.</summary>
+    /// <summary>
+    /// The answers of one suite in a journal: the last one per key with the version of the file's entry it was recorded
+    /// over, and replayed answers found unusable with the version that was replayed.
+    /// </summary>
     internal sealed class SuiteJournal
     {
         public Dictionary<RecordingEntryId, RecordingEntry> Entries { get; } = new();
 
-        public Dictionary<RecordingEntryId, string> Unusable { get; } = new();
+        public Dictionary<RecordingEntryId, EntryBase> Bases { get; } = new();
+
+        public Dictionary<RecordingEntryId, (string Reason, EntryBase Base)> Unusable { get; } = new();
+    }
+
+    /// <summary>
+    /// What the recordings file held under a key when the run that wrote a journal line read it: an entry of that version,
+    /// no entry (<see cref="Absent"/>), or not said (<see cref="Unknown"/>: a journal written before lines carried it).
+    /// </summary>
+    internal readonly record struct EntryBase(bool Known, string? Version)
+    {
+        public static EntryBase Unknown => new(false, null);
+
+        public static EntryBase Absent => new(true, null);
+
+        public static EntryBase Of(string version) => new(true, version);
     }
 }

@@ -8,66 +8,82 @@ namespace EvalSpec.Recording;
 /// <summary>Which entries the end of a Record run removes, from which files (<see cref="RecordingSession"/> decides it).</summary>
 internal sealed class RecordingRemovalPlan
 {
-    /// <summary>Removes nothing (Auto, Replay, Live, or a Record run with too many failed calls).</summary>
+    /// <summary>Removes nothing (Auto, Replay, Live, or a Record run with too many failed calls or rows).</summary>
     public static readonly RecordingRemovalPlan None = new(null, null, null, false);
 
     private readonly Func<string, bool>? _replaced;
     private readonly IReadOnlyCollection<RecordingInventory>? _inventories;
-    private readonly IReadOnlySet<string>? _ownSuites;
+    private readonly RecordingInventory? _own;
     private readonly bool _ownsFolder;
 
-    /// <param name="replaced">Whether the entries of a context are replaced by this run's (its row ran completely).</param>
-    /// <param name="inventories">In a full run, the inventories whose rows exist (this assembly's among them); null otherwise.</param>
-    /// <param name="ownSuites">In a full run, this assembly's eval classes.</param>
-    /// <param name="ownsFolder">Whether the folder is the project's own, so that files of eval classes no inventory knows are this project's.</param>
-    public RecordingRemovalPlan(Func<string, bool>? replaced, IReadOnlyCollection<RecordingInventory>? inventories, IReadOnlySet<string>? ownSuites, bool ownsFolder)
+    /// <param name="replaced">Whether the entries of a context are replaced by this run's (its row ran to its end).</param>
+    /// <param name="inventories">In a full run, every list of rows of the folder (this assembly's fresh one among them); null otherwise.</param>
+    /// <param name="own">In a full run, this assembly's list of rows, made now.</param>
+    /// <param name="ownsFolder">
+    /// Whether the folder is the project's own (the default <c>recordings</c>): its files that name no test assembly and
+    /// whose eval class no list names are this project's (see <see cref="RecordingOwnership"/>).
+    /// </param>
+    public RecordingRemovalPlan(Func<string, bool>? replaced, IReadOnlyCollection<RecordingInventory>? inventories, RecordingInventory? own, bool ownsFolder)
     {
+        _ownsFolder = ownsFolder;
         _replaced = replaced;
         _inventories = inventories;
-        _ownSuites = ownSuites;
-        _ownsFolder = ownsFolder;
+        _own = own;
     }
 
-    /// <summary>The entries of <paramref name="suite"/>'s file to remove (unless recorded in this run), or null for none.</summary>
-    public Func<RecordingEntry, bool>? For(string suite)
+    /// <summary>Whether the plan removes anything at all (a Record run that did not give up).</summary>
+    public bool RemovesAny => _replaced is not null;
+
+    /// <summary>
+    /// The entries of <paramref name="suite"/>'s file (as read under its lock) to remove, unless recorded in this run: those
+    /// of rows that ran to their end in this run, and in a full run those of rows no list names, when the lists of the
+    /// assemblies that record into the file can tell (<see cref="RecordingOwnership"/>). Sets whether the file is deleted
+    /// once empty (its eval class is gone). Null: none.
+    /// </summary>
+    public Func<RecordingEntry, bool>? For(string suite, string path, RecordingFileEdit file)
     {
         if (_replaced is null)
         {
             return null;
         }
 
-        if (!RemovesMissingRows(suite))
+        Func<string, bool> replaced = _replaced;
+        if (_inventories is null || suite == RecordingContext.SharedSuite)
         {
-            return entry => _replaced(entry.Context);
+            return entry => replaced(entry.Context);
         }
 
-        IReadOnlyCollection<RecordingInventory> inventories = _inventories!;
-        return entry => _replaced(entry.Context) || RecordingInventory.OfMissingRow(entry.Context, inventories);
+        RecordingOwnership.Judgement judgement = RecordingOwnership.Judge(path, suite, file.Assembly, file.LastWriteUtc, _inventories, _own!.Assembly, _ownsFolder ? _own.Assembly : null);
+        if (!judgement.CanRemove)
+        {
+            return entry => replaced(entry.Context);
+        }
+
+        file.DeleteWhenEmpty = judgement.ClassGone;
+        IReadOnlyCollection<RecordingInventory> inventories = _inventories;
+        return entry => replaced(entry.Context) || RecordingInventory.OfMissingRow(entry.Context, inventories);
     }
 
     /// <summary>
-    /// Whether entries of rows that no longer exist are removed from <paramref name="suite"/>'s file: in a full run, for this
-    /// assembly's eval classes, and, in the project's own folder, for eval classes no inventory knows (deleted ones). Files
-    /// of other test assemblies sharing the folder, and the file of calls outside rows, are never touched.
+    /// The recordings files in <paramref name="directory"/> (other than <paramref name="written"/>) a full run cleans of
+    /// rows that no longer exist: those of this assembly's eval classes, those that name this assembly as the one that
+    /// records into them (its deleted eval classes), and in the project's own folder those that name no assembly. Files of
+    /// other test assemblies sharing the folder are left to theirs; <see cref="For"/> asks <see cref="RecordingOwnership"/>
+    /// about each.
     /// </summary>
-    public bool RemovesMissingRows(string suite) =>
-        _inventories is not null
-        && suite != RecordingContext.SharedSuite
-        && (_ownSuites!.Contains(suite) || (_ownsFolder && !_inventories.Any(i => i.Suites.Contains(suite))));
-
-    /// <summary>The recordings files in <paramref name="directory"/> (other than <paramref name="written"/>) whose entries of missing rows this plan removes.</summary>
     public IEnumerable<(string Suite, string Path)> Files(string directory, IReadOnlySet<string> written)
     {
-        if (_inventories is null || !Directory.Exists(directory))
+        if (_inventories is null || _own is null || !Directory.Exists(directory))
         {
             yield break;
         }
 
         foreach (string path in Directory.EnumerateFiles(directory, "*" + RecordingFile.Extension).Where(p => !written.Contains(p)).Order(StringComparer.Ordinal))
         {
-            if (RecordingFile.ReadSuite(path) is { } suite && RemovesMissingRows(suite))
+            if (RecordingFile.ReadHeader(path) is { } header && header.Suite != RecordingContext.SharedSuite
+                && (_own.Suites.Contains(header.Suite) || header.Assembly == _own.Assembly || (_ownsFolder && header.Assembly is null)))
             {
-                yield return (suite, path);
+                yield return (header.Suite, path);
             }
         }
     }

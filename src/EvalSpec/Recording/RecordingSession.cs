@@ -34,14 +34,17 @@ namespace EvalSpec.Recording;
 /// <para>
 /// What a write never does: a failed call (an error, a timeout) never replaces or removes anything, and an answer its caller
 /// could not use (<see cref="RecordedAnswerScope"/>) never replaces one it could. Auto never removes entries. Record, at
-/// <see cref="Complete(RecordingRowSet?)"/>, leaves each row that ran completely, without a failed call, with exactly this
-/// run's entries in every phase and trial (a changed prompt's old answer, the calls of a judge that was removed and the
-/// trials beyond a lowered trial count disappear); a row with a failed call keeps its old entries (each replaced only by a
-/// successful new call), except the source run's own when that run completed (a later failure cannot have hidden its
-/// calls), rows that did not run keep theirs (a filtered run loses nothing), and so do calls outside rows.
-/// A full Record run (every row of the assembly, unsampled) also removes the entries of rows that no longer exist. A
-/// Record run in which more than <see cref="MaxFailedShare"/> of the calls failed removes nothing at all, and says so
-/// (<see cref="RecordingStatistics.NothingRemoved"/>). Replay and Live never record.
+/// <see cref="Complete(RecordingRowSet?)"/>, leaves each row that the runner says ran to its end (<see cref="RowEnded"/>:
+/// its eval method returned, its judges answered), without a failed or abandoned call, with exactly this run's entries in
+/// every phase and trial (a changed prompt's old answer, the calls of a judge that was removed and the trials beyond a
+/// lowered trial count disappear); any other row keeps its old entries (each replaced only by a successful new call),
+/// except the source run's own when that run returned (a later failure cannot have hidden its calls); rows that did not
+/// run keep theirs (a filtered run loses nothing), and so do calls outside rows. Only entries the run read from the file,
+/// unchanged since, are ever removed. A full Record run (every row of the assembly, unsampled) also removes the entries of
+/// rows that no longer exist, from the files whose test assemblies' lists of rows can tell (<see cref="RecordingOwnership"/>).
+/// A Record run in which more than <see cref="MaxFailedShare"/> of the calls failed, or of the rows did not run to their
+/// end, removes nothing at all, and says so (<see cref="RecordingStatistics.NothingRemoved"/>). Replay and Live never record.
+/// A journal left behind is written only where the files still hold what its run read (<see cref="RecordingMerge.Recover"/>).
 /// </para>
 /// <para>
 /// Misses: in Replay mode a call without a recording throws <see cref="RecordingMissException"/> into the code that made
@@ -57,11 +60,14 @@ internal sealed class RecordingSession : IDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordingMissException>> _missesByRow = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordingMissException>> _sourceMissesByRow = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _rowsRan = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _rowsCutShort = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _sourcesRan = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _sourcesCutShort = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<RecordingEntryId, byte> _openFailures = new();
+    private readonly ConcurrentDictionary<RecordingEntryId, byte> _abandoned = new();
     private readonly ConcurrentDictionary<string, byte> _unusableRows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RowCallCounter> _rowCalls = new(StringComparer.Ordinal);
-    private readonly Lazy<int> _recovery;
+    private readonly Lazy<RecordingRecovery> _recovery;
     private readonly RecordingJournal _journal;
     private readonly string? _modeSource;
     private int _replayed;
@@ -79,8 +85,9 @@ internal sealed class RecordingSession : IDisposable
     private string? _error;
 
     /// <summary>
-    /// The share of a Record run's model calls that may fail (or give answers their callers cannot use) before the run
-    /// removes nothing: past it, the provider is more likely broken than the recordings stale.
+    /// The share of a Record run's model calls that may fail (or give answers their callers cannot use), and the share of its
+    /// rows that may not run to their end, before the run removes nothing: past it, the provider or a service the system
+    /// under test needs is more likely broken than the recordings stale.
     /// </summary>
     public const double MaxFailedShare = 0.10;
 
@@ -105,10 +112,13 @@ internal sealed class RecordingSession : IDisposable
 
         // A run that was killed left its answers in a journal: they go into the files before any file is read (not in
         // Live mode, which reads and writes nothing).
-        _recovery = new Lazy<int>(() => mode == RecordingMode.Live ? 0 : Recover());
+        _recovery = new Lazy<RecordingRecovery>(() => mode == RecordingMode.Live ? RecordingRecovery.None : Recover());
     }
 
-    /// <summary>Whether the folder is the project's own (the default), so that a full Record run may remove the files of eval classes that no longer exist.</summary>
+    /// <summary>
+    /// Whether the folder is the project's own (the default), so that a full Record run owns its files that name no test
+    /// assembly and whose eval class no list of rows names (<see cref="RecordingOwnership"/>).
+    /// </summary>
     public bool OwnsFolder { get; }
 
     /// <summary>The session of the run in progress, or null (no run, or the run has completed).</summary>
@@ -137,8 +147,11 @@ internal sealed class RecordingSession : IDisposable
         Added = _changes.Added,
         Replaced = _changes.Replaced,
         Kept = _changes.Kept,
+        RowsKept = _rowsCutShort.Count,
         NothingRemoved = Volatile.Read(ref _nothingRemoved),
-        Recovered = _recovery.IsValueCreated ? _recovery.Value : 0,
+        Recovered = _recovery.IsValueCreated ? _recovery.Value.Recovered : 0,
+        NotRecovered = _recovery.IsValueCreated ? _recovery.Value.Conflicts.Count : 0,
+        NotRecoveredReason = _recovery.IsValueCreated ? _recovery.Value.Describe() : null,
         WriteMilliseconds = Math.Round(Volatile.Read(ref _writeMilliseconds), 1),
     };
 
@@ -209,7 +222,8 @@ internal sealed class RecordingSession : IDisposable
     /// </summary>
     /// <param name="rows">
     /// The rows of the test assembly, when the run knows them: written as the folder's inventory (Auto and Record modes), and
-    /// in a full Record run (<see cref="RecordingRowSet.Full"/>) the rows whose entries are kept. Null: neither.
+    /// in a full Record run (<see cref="RecordingRowSet.Full"/>) the rows whose entries are kept; its assembly is written in
+    /// each file this run writes as the one that records into it. Null: none of these.
     /// </param>
     /// <exception cref="IOException">A recordings file could not be written; the message names it, and
     /// <see cref="RecordingStatistics.Error"/> keeps it for the run summary. The journal is kept: the next run writes its answers.</exception>
@@ -223,15 +237,16 @@ internal sealed class RecordingSession : IDisposable
         Interlocked.CompareExchange(ref s_current, null, this);
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         RecordingRemovalPlan plan = PlanRemovals(rows);
+        string? assembly = rows?.Assembly;
         var failures = new List<string>();
         Exception? first = null;
         var done = new HashSet<string>(StringComparer.Ordinal);
-        void Write(SuiteRecordings suite, Func<RecordingEntry, bool>? remove, bool deleteWhenEmpty)
+        void Write(SuiteRecordings suite)
         {
             done.Add(suite.Suite);
             try
             {
-                _changes += suite.Complete(remove, deleteWhenEmpty);
+                _changes += suite.Complete(plan, assembly);
                 if (suite.Written)
                 {
                     Interlocked.Increment(ref _filesWritten);
@@ -247,11 +262,11 @@ internal sealed class RecordingSession : IDisposable
 
         foreach (SuiteRecordings suite in CreatedSuites())
         {
-            Write(suite, plan.For(suite.Suite), deleteWhenEmpty: plan.RemovesMissingRows(suite.Suite));
+            Write(suite);
         }
 
-        // A full run also cleans the files of its eval classes that made no call in this run (and, in the project's own
-        // folder, those of eval classes that no longer exist).
+        // A full run also cleans the files of its eval classes that made no call in this run, and those its assembly wrote
+        // last of eval classes it no longer has.
         foreach ((string suite, string path) in plan.Files(Directory, CreatedSuites().Select(s => Path.GetFullPath(s.Path)).ToHashSet(StringComparer.Ordinal)).Where(f => !done.Contains(f.Suite)))
         {
             SuiteRecordings recordings;
@@ -266,7 +281,7 @@ internal sealed class RecordingSession : IDisposable
                 continue;
             }
 
-            Write(recordings, plan.For(suite), deleteWhenEmpty: true);
+            Write(recordings);
         }
 
         if (Volatile.Read(ref _recoveryError) is { } recoveryError)
@@ -386,36 +401,41 @@ internal sealed class RecordingSession : IDisposable
     }
 
     /// <summary>
-    /// Tells a Record run that a row ran to its end, so that at <see cref="Complete(RecordingRowSet?)"/> its entries not recorded again are
-    /// removed even in the phases that made no call this time (a judge that was removed). Rows that recorded a judge or
-    /// follow-up call count as run without it. Not for a row cut short (a cancelled run): its unrecorded calls would be lost.
+    /// Tells a Record run how far a row got (the row runner calls it for every row it ends), so that at
+    /// <see cref="Complete(RecordingRowSet?)"/> the row's entries not recorded again are removed only when it ran to its end,
+    /// also in the phases that made no call this time (a judge that was removed). A row whose eval method threw or timed
+    /// out, whose judge errored or that the run's cancellation cut short keeps them, whether or not any model call failed:
+    /// it may not have made the calls it makes when it works (a retrieval service down before the model was called). Such
+    /// rows count against <see cref="MaxFailedShare"/>. Rows never reported keep theirs.
     /// </summary>
-    /// <param name="rowId">The row's id.</param>
-    /// <param name="sourceRowId">The id its source run was filed under, when it ran one (for a relation row, its identity row's id; null when the row did not get as far as the source run).</param>
-    internal void RowRan(string rowId, string? sourceRowId)
+    /// <param name="report">What the row runner saw.</param>
+    internal void RowEnded(RowRunReport report)
     {
-        ArgumentNullException.ThrowIfNull(rowId);
+        ArgumentNullException.ThrowIfNull(report);
         if (Mode != RecordingMode.Record)
         {
             return;
         }
 
-        _rowsRan.TryAdd(rowId, 0);
-        if (sourceRowId is not null)
+        (report.RanToItsEnd ? _rowsRan : _rowsCutShort).TryAdd(report.RowId, 0);
+        if (report.SourceRowId is not null)
         {
-            _sourcesRan.TryAdd(sourceRowId, 0);
+            // A source run is shared by its case's rows, and each reports it: one that did not return is enough to keep it.
+            (report.SourceReturned ? _sourcesRan : _sourcesCutShort).TryAdd(report.SourceRowId, 0);
         }
     }
 
     /// <summary>
-    /// Which entries the end of the run removes. Only a Record run removes any, and none when too many of its calls failed.
-    /// A row's entries are replaced when the row ran in this run (it recorded a call in a phase of its own, or the runner
-    /// said so with <see cref="RowRan"/>) without a failed call (in its own phases or in the source run it used) and without
-    /// an answer its judge could not use; a source phase's when its source run ran without one. A source run alone does not
-    /// make its row count as run: a filtered run of a relation row runs its identity row's source but not that row's judges.
-    /// In a full run, entries of rows that no inventory of the folder lists are removed too. Calls outside rows never are.
+    /// Which entries the end of the run removes. Only a Record run removes any, and none when too many of its calls failed
+    /// or too many of its rows were cut short. A row's entries are replaced when the runner said it ran to its end
+    /// (<see cref="RowEnded"/>) without a failed or abandoned call (in its own phases or in the source run it used) and
+    /// without an answer its judge could not use; a source phase's when its source run returned (every row that used it
+    /// said so) without one. A source run alone does not make its row count as run: a filtered run of a relation row runs
+    /// its identity row's source but not that row's judges. In a full run, entries of rows that no list of rows of the
+    /// folder names are removed too, from the files whose lists can tell (<see cref="RecordingOwnership"/>). Calls outside
+    /// rows never are.
     /// </summary>
-    private int Recover()
+    private RecordingRecovery Recover()
     {
         try
         {
@@ -425,7 +445,7 @@ internal sealed class RecordingSession : IDisposable
         {
             // The journal stays for the next run; the end of this run reports it with the other write failures.
             Volatile.Write(ref _recoveryError, $"a journal left by an interrupted run in {RecordingJournal.Folder(Directory)} could not be written into the recordings: {ex.Message}");
-            return 0;
+            return RecordingRecovery.None;
         }
     }
 
@@ -446,9 +466,20 @@ internal sealed class RecordingSession : IDisposable
             return RecordingRemovalPlan.None;
         }
 
+        int cutShort = _rowsCutShort.Count;
+        int reported = cutShort + _rowsRan.Keys.Count(row => !_rowsCutShort.ContainsKey(row));
+        if (cutShort > 0 && cutShort > reported * MaxFailedShare)
+        {
+            Volatile.Write(ref _nothingRemoved, string.Create(
+                CultureInfo.InvariantCulture,
+                $"nothing was removed from the recordings: {cutShort} of the {reported} rows of this record run did not run to their end (the eval method threw or timed out, a judge errored, or the run was cancelled; more than {MaxFailedShare:P0}), so they may not have made the calls they make when they work. Fix what they depend on and record again."));
+            return RecordingRemovalPlan.None;
+        }
+
         var failedRows = new HashSet<string>(_unusableRows.Keys, StringComparer.Ordinal);
-        var failedSources = new HashSet<string>(StringComparer.Ordinal);
-        foreach (RecordingEntryId id in _openFailures.Keys)
+        failedRows.UnionWith(_rowsCutShort.Keys);
+        var failedSources = new HashSet<string>(_sourcesCutShort.Keys, StringComparer.Ordinal);
+        foreach (RecordingEntryId id in _openFailures.Keys.Concat(_abandoned.Keys))
         {
             if (RecordingContext.TrySplit(id.Context, out string? rowId, out string? phase))
             {
@@ -464,7 +495,7 @@ internal sealed class RecordingSession : IDisposable
             }
 
             return phase == EvalCallContext.SourcePhase
-                ? (_rowsRan.ContainsKey(rowId) || _sourcesRan.ContainsKey(rowId)) && !failedSources.Contains(rowId)
+                ? _sourcesRan.ContainsKey(rowId) && !failedSources.Contains(rowId)
                 : _rowsRan.ContainsKey(rowId) && !failedRows.Contains(rowId) && !failedSources.Contains(RecordingContext.SourceRowOf(rowId));
         }
 
@@ -479,7 +510,7 @@ internal sealed class RecordingSession : IDisposable
             .Where(i => !(i.Assembly == own.Assembly && i.TargetFramework == own.TargetFramework))
             .Append(own)
             .ToArray();
-        return new RecordingRemovalPlan(Replaced, inventories, own.Suites, OwnsFolder);
+        return new RecordingRemovalPlan(Replaced, inventories, own, OwnsFolder);
     }
 
     private void WriteInventory(RecordingRowSet rows)
@@ -576,7 +607,7 @@ internal sealed class RecordingSession : IDisposable
 
         SuiteRecordings suite = Suite(call.Suite);
         JsonElement request = JsonSerializer.SerializeToElement(call.Summary, CanonicalJson.TypeInfo<System.Text.Json.Nodes.JsonObject>());
-        if (suite.Record(call, request, response) is not { } entry)
+        if (suite.Record(call, request, response, out string? baseVersion) is not { } entry)
         {
             // The run completed while the model answered: too late to be written.
             CountLive(call);
@@ -586,17 +617,14 @@ internal sealed class RecordingSession : IDisposable
         Interlocked.Increment(ref _recorded);
         Counter(call.RowId, call.Phase)?.Recorded();
 
-        // A retry that got through heals the failure of the attempt before it (same request, same occurrence).
+        // A retry that got through heals the failure of the attempt before it (same request, same occurrence). A successful
+        // call does not show that its row ran to its end (the method may throw after it): only the row runner can say that.
         _openFailures.TryRemove(entry.Id, out _);
-        if (Mode == RecordingMode.Record && call.RowId is not null)
-        {
-            // A call in a row's own phase (judge, follow-up) shows that the row ran; a source call only that the source ran.
-            (call.Phase == EvalCallContext.SourcePhase ? _sourcesRan : _rowsRan).TryAdd(call.RowId, 0);
-        }
+        _abandoned.TryRemove(entry.Id, out _);
 
         // Failing the call when the journal cannot be written would make retry policies repeat a model call that succeeded:
         // the answer stays in memory, and the end of the run writes it (or reports why it could not).
-        _journal.AppendEntry(call.Suite, entry);
+        _journal.AppendEntry(call.Suite, entry, baseVersion);
         RecordedAnswerScope.Observe(this, call.Suite, entry.Id);
     }
 
@@ -618,6 +646,22 @@ internal sealed class RecordingSession : IDisposable
     }
 
     /// <summary>
+    /// Notes a streamed answer its caller stopped reading before the end: it is not recorded, and not a failure, but its
+    /// row did not make that call completely, so a Record run keeps the row's entries (unless the same request is made
+    /// again and completes).
+    /// </summary>
+    internal void CallAbandoned(RecordingCall call)
+    {
+        if (Mode == RecordingMode.Live || Volatile.Read(ref _completed) == 1)
+        {
+            return;
+        }
+
+        int occurrence = Suite(call.Suite).NextOccurrence(call);
+        _abandoned.TryAdd(new RecordingEntryId(call.Context, call.Hash, occurrence), 0);
+    }
+
+    /// <summary>
     /// Flags an answer (recorded or replayed in this run) as one its caller could not use: Auto mode calls the model again
     /// for it in later runs (and records the new answer in its place); a Record run keeps the row's other entries and does
     /// not let the answer replace a usable one. Replay and Live ignore it: a replayed run stays deterministic.
@@ -629,7 +673,7 @@ internal sealed class RecordingSession : IDisposable
             return;
         }
 
-        if (!lazy.Value.MarkUnusable(id, reason))
+        if (!lazy.Value.MarkUnusable(id, reason, out string? baseVersion))
         {
             return;
         }
@@ -640,7 +684,7 @@ internal sealed class RecordingSession : IDisposable
             _unusableRows.TryAdd(rowId, 0);
         }
 
-        _journal.AppendUnusable(suiteName, id, reason);
+        _journal.AppendUnusable(suiteName, id, reason, baseVersion);
     }
 
     private void CountLive(RecordingCall call)

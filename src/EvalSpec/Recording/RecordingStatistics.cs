@@ -30,11 +30,23 @@ internal sealed record RecordingStatistics(RecordingMode Mode, string Directory,
     /// <summary>Entries kept because the new answer to their request was unusable and theirs was not.</summary>
     public int Kept { get; init; }
 
-    /// <summary>Why a Record run removed nothing although it would have (too many failed calls); null otherwise.</summary>
+    /// <summary>
+    /// Rows of a Record run that did not run to their end (their eval method threw or timed out, a judge errored, or the run
+    /// was cancelled): they kept all their entries, since they may not have made the calls they make when they work.
+    /// </summary>
+    public int RowsKept { get; init; }
+
+    /// <summary>Why a Record run removed nothing although it would have (too many failed calls, or rows cut short); null otherwise.</summary>
     public string? NothingRemoved { get; init; }
 
     /// <summary>Answers of interrupted runs (journals left behind) written into the files when this run started.</summary>
     public int Recovered { get; init; }
+
+    /// <summary>Answers of interrupted runs not written because the file's entry changed since their run read it (the file's entry was kept).</summary>
+    public int NotRecovered { get; init; }
+
+    /// <summary>Which answers of which journals were not written, why, and where they were set aside; null when none.</summary>
+    public string? NotRecoveredReason { get; init; }
 
     /// <summary>How long the end of the run took to write the recordings files (milliseconds).</summary>
     public double WriteMilliseconds { get; init; }

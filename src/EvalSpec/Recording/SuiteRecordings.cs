@@ -15,6 +15,7 @@ internal sealed class SuiteRecordings
 {
     private readonly object _gate = new();
     private readonly Dictionary<RecordingEntryId, RecordingEntry> _entries = new();
+    private readonly Dictionary<RecordingEntryId, RecordingEntry> _read = new();
     private readonly Dictionary<(string Context, string Hash), int> _completed = new();
     private readonly Dictionary<RecordingEntryId, RecordingEntry> _recorded = new();
     private readonly Dictionary<RecordingEntryId, string> _unusable = new();
@@ -30,6 +31,7 @@ internal sealed class SuiteRecordings
         foreach (RecordingEntry entry in RecordingFile.Read(path))
         {
             _entries[entry.Id] = entry;
+            _read[entry.Id] = entry;
         }
     }
 
@@ -80,9 +82,15 @@ internal sealed class SuiteRecordings
     }
 
     /// <summary>Remembers the answer of a successful call as the next occurrence in its context.</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="request">Its readable summary.</param>
+    /// <param name="response">Its answer.</param>
+    /// <param name="baseVersion">The version of the file's entry under the same key when this run read the file, or null (none): the journal line carries it.</param>
     /// <returns>The entry; null once <see cref="Complete"/> has run (too late to be written).</returns>
-    public RecordingEntry? Record(RecordingCall call, JsonElement request, JsonElement response)
+    public RecordingEntry? Record(RecordingCall call, JsonElement request, JsonElement response, out string? baseVersion)
     {
+        baseVersion = null;
+        RecordingEntry entry;
         lock (_gate)
         {
             if (_closed)
@@ -93,22 +101,29 @@ internal sealed class SuiteRecordings
             // Occurrences count successful calls only, so a failed attempt that a retry repeats does not shift the index.
             int occurrence = _completed.GetValueOrDefault((call.Context, call.Hash));
             _completed[(call.Context, call.Hash)] = occurrence + 1;
-            var entry = new RecordingEntry(call.Context, call.Client, call.Kind, call.Hash, occurrence, request, response);
+            entry = new RecordingEntry(call.Context, call.Client, call.Kind, call.Hash, occurrence, request, response);
             _entries[entry.Id] = entry;
             _recorded[entry.Id] = entry;
             _unusable.Remove(entry.Id);
-            return entry;
         }
+
+        // Outside the lock (the entries read from the file never change): hashing an entry must not hold up other rows.
+        baseVersion = BaseOf(entry.Id);
+        return entry;
     }
 
     /// <summary>
     /// Remembers that the answer under <paramref name="id"/> (recorded or replayed in this run) could not be used.
     /// </summary>
+    /// <param name="id">The answer's key.</param>
+    /// <param name="reason">Why it could not be used.</param>
+    /// <param name="baseVersion">The version of the file's entry under that key when this run read the file, or null (none): the journal line carries it.</param>
     /// <returns>False once <see cref="Complete"/> has run.</returns>
-    public bool MarkUnusable(RecordingEntryId id, string reason)
+    public bool MarkUnusable(RecordingEntryId id, string reason, out string? baseVersion)
     {
         lock (_gate)
         {
+            baseVersion = BaseOf(id);
             if (_closed)
             {
                 return false;
@@ -129,11 +144,14 @@ internal sealed class SuiteRecordings
 
     /// <summary>
     /// The one write of the run: under the file's lock, merges this run's answers into what is on disk now (other processes'
-    /// entries included) and removes the entries <paramref name="remove"/> selects (Record mode), unless they were recorded
-    /// in this run. A file left without entries by removals is deleted when <paramref name="deleteWhenEmpty"/>.
+    /// entries included) and removes the entries <paramref name="plan"/> selects (Record mode), unless they were recorded
+    /// in this run. Only entries this run read from the file, unchanged since, are ever removed: what another process, a
+    /// pull or a checkout put in the file while the run went on is not the run's to judge.
     /// </summary>
+    /// <param name="plan">What the run removes.</param>
+    /// <param name="assembly">The test assembly of the run, written in the file as the one that records into it; null: the file keeps what it names.</param>
     /// <returns>What changed in the file.</returns>
-    public RecordingChanges Complete(Func<RecordingEntry, bool>? remove, bool deleteWhenEmpty = false)
+    public RecordingChanges Complete(RecordingRemovalPlan plan, string? assembly)
     {
         RecordingEntry[] recorded;
         KeyValuePair<RecordingEntryId, string>[] unusable;
@@ -144,13 +162,21 @@ internal sealed class SuiteRecordings
             unusable = _unusable.ToArray();
         }
 
-        if (recorded.Length == 0 && unusable.Length == 0 && remove is null)
+        if (recorded.Length == 0 && unusable.Length == 0 && !plan.RemovesAny)
         {
             return default;
         }
 
         RecordingChanges changes = default;
-        bool written = RecordingFile.Update(Path, Suite, entries => changes = RecordingMerge.Apply(entries, recorded, unusable, remove), deleteWhenEmpty);
+        bool written = RecordingFile.Update(Path, Suite, file =>
+        {
+            Func<RecordingEntry, bool>? remove = plan.For(Suite, Path, file);
+            changes = RecordingMerge.Apply(file.Entries, recorded, unusable, remove is null ? null : entry => remove(entry) && ReadUnchanged(entry));
+            if (assembly is not null && Suite != RecordingContext.SharedSuite)
+            {
+                file.Assembly = assembly;
+            }
+        });
         if (written)
         {
             Volatile.Write(ref _written, 1);
@@ -158,4 +184,10 @@ internal sealed class SuiteRecordings
 
         return changes;
     }
+
+    /// <summary>Whether this run read <paramref name="entry"/> from the file as it is now.</summary>
+    private bool ReadUnchanged(RecordingEntry entry) => _read.TryGetValue(entry.Id, out RecordingEntry? read) && read.SameAs(entry);
+
+    /// <summary>The version of the file's entry under <paramref name="id"/> when this run read the file; null when it had none (read-only after the constructor: no lock needed).</summary>
+    private string? BaseOf(RecordingEntryId id) => _read.TryGetValue(id, out RecordingEntry? read) ? RecordingFile.VersionOf(read) : null;
 }

@@ -219,7 +219,7 @@ internal static class RunSummaryWriter
     /// <summary>The summary's lines on model calls and what the run did to the recordings files (empty when nothing happened).</summary>
     internal static string DescribeRecording(Recording.RecordingStatistics recording)
     {
-        bool changed = recording.Added + recording.Replaced + recording.Removed + recording.Kept + recording.Recovered > 0;
+        bool changed = recording.Added + recording.Replaced + recording.Removed + recording.Kept + recording.Recovered + recording.RowsKept + recording.NotRecovered > 0;
         string calls = recording.Replayed + recording.Recorded + recording.Live + recording.Misses + recording.Failed == 0 && !changed
             ? string.Empty
             : $"\n  Model calls ({recording.Mode.ToString().ToLowerInvariant()}): {recording.Replayed} replayed, {recording.Recorded} recorded, {recording.Live} live, {recording.Misses} missing from the recordings in {recording.Directory}"
@@ -227,11 +227,18 @@ internal static class RunSummaryWriter
                 + (recording.Unusable == 0 ? string.Empty : $", {recording.Unusable} unusable (auto mode calls them again)")
                 + (recording.Mode is Recording.RecordingMode.Record or Recording.RecordingMode.Auto || changed
                     ? $"; entries {recording.Added} added, {recording.Replaced} replaced, {recording.Removed} removed" + (recording.Kept == 0 ? string.Empty : $", {recording.Kept} kept over unusable new answers")
+                        + (recording.RowsKept == 0 ? string.Empty : $", all entries of {recording.RowsKept} row(s) kept because they failed before their end")
                     : string.Empty)
-                + (recording.Recovered == 0 ? string.Empty : $"; {recording.Recovered} answer(s) of an interrupted run recovered from its journal");
+                + (recording.Recovered == 0 ? string.Empty : $"; {recording.Recovered} answer(s) of an interrupted run recovered from its journal")
+                + (recording.NotRecovered == 0 ? string.Empty : $"; {recording.NotRecovered} answer(s) of an interrupted run NOT written over newer entries");
         if (recording.NothingRemoved is { } nothingRemoved)
         {
             calls += "\n  Recordings: " + nothingRemoved;
+        }
+
+        if (recording.NotRecoveredReason is { } notRecovered)
+        {
+            calls += "\n  Recordings: " + notRecovered.ReplaceLineEndings("\n  Recordings: ");
         }
 
         return recording.Error is null
@@ -278,6 +285,9 @@ internal static class RunSummaryWriter
             confidenceInterval95 = estimate is null ? null : new[] { Math.Round(estimate.Interval.Lower, 4), Math.Round(estimate.Interval.Upper, 4) },
             judged = estimate?.Sampled,
             unsampledPopulation = estimate?.UnsampledPopulation,
+            // The gate compares the estimate with exactly these rows of the baseline, and refuses a sample whose
+            // population leaves baseline rows out (a filtered run), as it refuses an unsampled filtered run.
+            populationRows = sample.PopulationRowIds,
         };
     }
 

@@ -66,9 +66,12 @@ public sealed class CleanRecordingsTests : IDisposable
     }
 
     [Fact]
-    public async Task The_file_of_an_eval_class_no_inventory_knows_is_listed_and_deleted_with_apply()
+    public async Task The_file_of_an_eval_class_its_test_assembly_no_longer_has_is_listed_and_deleted_with_apply()
     {
-        WriteRecordings("Shop.OldEvals", Entry("Shop.OldEvals.Old/a/b/identity/source/0"));
+        // The file names the test assembly that records into it (a run of ShopTests wrote it), whose list no longer has the class.
+        File.WriteAllBytes(
+            Path.Combine(RecordingsFolder, "Shop.OldEvals.recordings.json"),
+            RecordingFile.Serialize("Shop.OldEvals", [Entry("Shop.OldEvals.Old/a/b/identity/source/0")], assembly: "ShopTests"));
         WriteInventory(Laptop, Tablet);
 
         CliResult list = await Cli.RunAsync("clean", "--recordings", "--project", _project.Path);
@@ -78,6 +81,24 @@ public sealed class CleanRecordingsTests : IDisposable
         apply.ExitCode.Should().Be(0, apply.ToString());
         File.Exists(Path.Combine(RecordingsFolder, "Shop.OldEvals.recordings.json")).Should().BeFalse();
         Contexts(SuiteFile).Should().HaveCount(4);
+    }
+
+    [Fact]
+    public async Task The_file_of_an_unknown_owner_is_listed_and_kept()
+    {
+        // Names no test assembly, and no list names its class: another project sharing the folder may own it.
+        WriteRecordings("Shop.OldEvals", Entry("Shop.OldEvals.Old/a/b/identity/source/0"));
+        string oldFile = Path.Combine(RecordingsFolder, "Shop.OldEvals.recordings.json");
+        WriteInventory(Laptop);
+        byte[] before = File.ReadAllBytes(oldFile);
+
+        CliResult result = await Cli.RunAsync("clean", "--recordings", "--apply", "--project", _project.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("Shop.OldEvals.recordings.json: 1 entry of rows no list names: unknown owner, kept")
+            .And.Contain("Kept 1 entry of rows no list names in files of an unknown owner");
+        File.ReadAllBytes(oldFile).Should().Equal(before);
+        Contexts(SuiteFile).Should().Equal(Laptop + "/judge/0", Laptop + "/source/0");
     }
 
     [Fact]

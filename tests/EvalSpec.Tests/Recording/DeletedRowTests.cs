@@ -31,7 +31,7 @@ public sealed class DeletedRowTests : RecordingTestBed
 
         RecordingSession full = Start(RecordingMode.Record);
         await CallAsync(client, Laptop, "Refund window for laptops?");
-        full.RowRan(Laptop, Laptop);
+        full.RowEnded(new RowRunReport(Laptop, Laptop, true, true, true));
         full.Complete(Rows(full: true, Laptop));
 
         Contexts(SuiteFile).Should().Equal(Laptop + "/source/0");
@@ -46,7 +46,7 @@ public sealed class DeletedRowTests : RecordingTestBed
 
         RecordingSession filtered = Start(RecordingMode.Record);
         await CallAsync(client, Laptop, "Refund window for laptops?");
-        filtered.RowRan(Laptop, Laptop);
+        filtered.RowEnded(new RowRunReport(Laptop, Laptop, true, true, true));
         filtered.Complete(Rows(full: false, Laptop));
 
         Contexts(SuiteFile).Should().Equal(Laptop + "/source/0", Tablet + "/source/0");

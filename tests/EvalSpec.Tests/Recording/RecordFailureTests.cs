@@ -91,7 +91,7 @@ public sealed class RecordFailureTests : RecordingTestBed
         await CallAsync(bot, Row(0), EvalCallContext.SourcePhase, "Question 0");
         Func<Task> followUp = () => CallAsync(RecordedClient(down, "bot"), Row(0), EvalCallContext.FollowUpPhase, "Follow-up of 0");
         await followUp.Should().ThrowAsync<Exception>();
-        rerecord.RowRan(RowId(0), RowId(0));
+        rerecord.RowEnded(new RowRunReport(RowId(0), RowId(0), true, true, true));
         await HealthyRowsAsync(bot, RecordedClient(server, "judge"), from: 1, rerecord);
         rerecord.Complete();
 
@@ -111,8 +111,8 @@ public sealed class RecordFailureTests : RecordingTestBed
         RecordingSession rerecord = Start(RecordingMode.Record);
         Func<Task> source = () => CallAsync(RecordedClient(down, "bot"), Row(0), EvalCallContext.SourcePhase, "Question 0");
         await source.Should().ThrowAsync<Exception>();
-        rerecord.RowRan(RowId(0), RowId(0));
-        rerecord.RowRan(relation, RowId(0));
+        rerecord.RowEnded(new RowRunReport(RowId(0), RowId(0), true, true, true));
+        rerecord.RowEnded(new RowRunReport(relation, RowId(0), true, true, true));
         await HealthyRowsAsync(bot, RecordedClient(server, "judge"), from: 1, rerecord);
         rerecord.Complete();
 
@@ -139,7 +139,7 @@ public sealed class RecordFailureTests : RecordingTestBed
             await judge.GetResponseAsync("Rate the answer to 0");
         }
 
-        rerecord.RowRan(RowId(0), RowId(0));
+        rerecord.RowEnded(new RowRunReport(RowId(0), RowId(0), true, true, true));
         await HealthyRowsAsync(bot, RecordedClient(server, "judge"), from: 1, rerecord);
         rerecord.Complete();
 
@@ -179,7 +179,7 @@ public sealed class RecordFailureTests : RecordingTestBed
             }
         }
 
-        rerecord.RowRan(RowId(0), RowId(0));
+        rerecord.RowEnded(new RowRunReport(RowId(0), RowId(0), true, true, true));
         await HealthyRowsAsync(bot, RecordedClient(server, "judge"), from: 1, rerecord);
         rerecord.Complete();
 
@@ -220,7 +220,7 @@ public sealed class RecordFailureTests : RecordingTestBed
             answers.MarkUnusable("judge 'judge' gave no readable verdict");
         }
 
-        rerecord.RowRan(RowId(0), RowId(0));
+        rerecord.RowEnded(new RowRunReport(RowId(0), RowId(0), true, true, true));
         await HealthyRowsAsync(bot, RecordedClient(server, "judge"), from: 1, rerecord);
         rerecord.Complete();
 
@@ -245,6 +245,7 @@ public sealed class RecordFailureTests : RecordingTestBed
         await CallAsync(bot, Row(0), EvalCallContext.SourcePhase, "Question 0");
         await CallAsync(RecordedClient(changed, "bot"), Row(1), EvalCallContext.SourcePhase, "Question 1");
         await CallAsync(bot, Row(2), EvalCallContext.SourcePhase, "Question 2 rephrased");
+        rerecord.RowEnded(new RowRunReport(RowId(2), RowId(2), true, true, true));
         rerecord.Complete();
 
         rerecord.Statistics.Should().BeEquivalentTo(new { Recorded = 3, Added = 1, Replaced = 1, Removed = 1, FilesWritten = 1 });
@@ -267,7 +268,7 @@ public sealed class RecordFailureTests : RecordingTestBed
             await Swallow(() => CallAsync(bot, Row(i), EvalCallContext.SourcePhase, $"Question {i}"));
             IChatClient asked = failingJudge is { } failing && i < failing.Count ? failing.Client : judge;
             await Swallow(() => CallAsync(asked, Row(i), EvalCallContext.JudgePhase, $"Rate the answer to {i}"));
-            session.RowRan(RowId(i), RowId(i));
+            session.RowEnded(new RowRunReport(RowId(i), RowId(i), true, true, true));
         }
 
         session.Complete();
@@ -281,7 +282,7 @@ public sealed class RecordFailureTests : RecordingTestBed
         {
             await CallAsync(bot, Row(i), EvalCallContext.SourcePhase, $"Question {i}");
             await CallAsync(judge, Row(i), EvalCallContext.JudgePhase, $"Rate the answer to {i}");
-            session.RowRan(RowId(i), RowId(i));
+            session.RowEnded(new RowRunReport(RowId(i), RowId(i), true, true, true));
         }
     }
 

@@ -36,6 +36,7 @@ public sealed class RecordPruningTests : RecordingTestBed
         RecordingSession rerecord = Start(RecordingMode.Record);
         await CallAsync(client, Identity, EvalCallContext.SourcePhase, "Refund window for laptop?");
         await CallAsync(client, Identity, EvalCallContext.JudgePhase, "Rate the answer");
+        rerecord.RowEnded(new RowRunReport(RowId(Identity), RowId(Identity), true, true, true));
         rerecord.Complete();
 
         Contexts().Should().Equal(RowId(Identity) + "/judge/0", RowId(Identity) + "/source/0");
@@ -53,6 +54,7 @@ public sealed class RecordPruningTests : RecordingTestBed
 
         RecordingSession rerecord = Start(RecordingMode.Record);
         await CallAsync(client, Typos, EvalCallContext.FollowUpPhase, "Refund windw for laptp?");
+        rerecord.RowEnded(new RowRunReport(RowId(Typos), null, true, true, true));
         rerecord.Complete();
 
         Contexts().Should().Equal(RowId(Typos) + "/follow-up/0");
@@ -69,7 +71,7 @@ public sealed class RecordPruningTests : RecordingTestBed
 
         RecordingSession rerecord = Start(RecordingMode.Record);
         await CallAsync(client, Identity, EvalCallContext.SourcePhase, "Refund window for laptop?");
-        rerecord.RowRan(RowId(Identity), sourceRowId: RowId(Identity));
+        rerecord.RowEnded(new RowRunReport(RowId(Identity), RowId(Identity), true, true, true));
         rerecord.Complete();
 
         Contexts().Should().Equal(RowId(Identity) + "/source/0");
@@ -91,7 +93,7 @@ public sealed class RecordPruningTests : RecordingTestBed
         await CallAsync(client, Identity, EvalCallContext.SourcePhase, "Refund window for laptop?");
         await CallAsync(client, Typos, EvalCallContext.FollowUpPhase, "Refund windw for laptp?");
         await CallAsync(client, Typos, EvalCallContext.JudgePhase, "Do the two answers agree?");
-        filtered.RowRan(RowId(Typos), sourceRowId: RowId(Identity));
+        filtered.RowEnded(new RowRunReport(RowId(Typos), RowId(Identity), true, true, true));
         filtered.Complete();
 
         Contexts().Should().Equal(
@@ -128,7 +130,7 @@ public sealed class RecordPruningTests : RecordingTestBed
 
         RecordingSession auto = Start(RecordingMode.Auto);
         await CallAsync(client, Identity, EvalCallContext.SourcePhase, "Refund window for laptop?");
-        auto.RowRan(RowId(Identity), sourceRowId: RowId(Identity));
+        auto.RowEnded(new RowRunReport(RowId(Identity), RowId(Identity), true, true, true));
         auto.Complete();
 
         Contexts().Should().Equal(RowId(Identity) + "/judge/0", RowId(Identity) + "/source/0");

@@ -111,11 +111,11 @@ public sealed class RecordingJournalTests : RecordingTestBed
     {
         string line = Line("laptop/formal", "Refund window for laptops?", "30 days");
         LeaveJournal(line);
-        RecordingJournal.RecoverOrphans(Directory).Should().Be(1);
+        RecordingJournal.RecoverOrphans(Directory).Recovered.Should().Be(1);
         byte[] compacted = File.ReadAllBytes(SuiteFile);
 
         LeaveJournal(line);
-        RecordingJournal.RecoverOrphans(Directory).Should().Be(1);
+        RecordingJournal.RecoverOrphans(Directory).Recovered.Should().Be(1);
 
         File.ReadAllBytes(SuiteFile).Should().Equal(compacted);
         await Task.CompletedTask;
