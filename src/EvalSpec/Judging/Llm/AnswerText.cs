@@ -7,8 +7,12 @@ using System.Text.RegularExpressions;
 namespace EvalSpec.Judging;
 
 /// <summary>
-/// A judge's answer split, in one pass, into its top-level JSON objects and the lines of free text around them:
-/// the lines a verdict may be read from are those outside code fences and block quotes.
+/// A judge's answer split, in one pass, into its top-level JSON objects and the lines of free text around them, each
+/// placed: the judge's own text, or a quotation. Quotations are code fences (except a fence that ends the answer,
+/// which may hold the judge's JSON answer), block quotes, Markdown's indented code blocks, HTML <c>blockquote</c> and
+/// <c>pre</c> elements, lines wholly in inline code (<c>`Verdict: pass`</c>), JSON objects opened right after a
+/// backtick or a quotation mark, and the paragraph a line of prose introduces with a colon (<c>The response ends
+/// with:</c>) unless that line names the judge's own verdict (<c>My final verdict is:</c>, <c># Decision:</c>).
 /// </summary>
 internal sealed partial class AnswerText
 {
@@ -19,21 +23,21 @@ internal sealed partial class AnswerText
 
     private readonly string _freeText;
 
-    private AnswerText(List<JsonElement> objects, string freeText, List<AnswerLine> lines, AnswerLine? lastLine)
+    private AnswerText(List<AnswerObject> objects, string freeText, List<AnswerLine> lines)
     {
         Objects = objects;
         _freeText = freeText;
-        Lines = lines;
-        LastLine = lastLine;
+        AllLines = lines;
+        LastLine = lines.Count > 0 ? lines[^1] : null;
     }
 
     /// <summary>The top-level <c>{...}</c> spans of the answer that parse as JSON objects, in order.</summary>
-    public IReadOnlyList<JsonElement> Objects { get; }
+    public IReadOnlyList<AnswerObject> Objects { get; }
 
-    /// <summary>The non-empty lines of free text outside code fences and block quotes, with their line numbers.</summary>
-    public IReadOnlyList<AnswerLine> Lines { get; }
+    /// <summary>The non-empty lines of free text, quoted or not (see <see cref="AnswerLine.Readable"/>).</summary>
+    public IReadOnlyList<AnswerLine> AllLines { get; }
 
-    /// <summary>The answer's last non-empty line, when it is free text outside fences and quotes.</summary>
+    /// <summary>The answer's last non-empty line of free text, wherever it is (see <see cref="AnswerLine.Readable"/>).</summary>
     public AnswerLine? LastLine { get; }
 
     /// <summary>
@@ -42,18 +46,23 @@ internal sealed partial class AnswerText
     /// </summary>
     public static AnswerText Scan(string raw)
     {
-        var objects = new List<JsonElement>();
+        var spans = new List<(JsonElement Json, int Line, bool InlineQuoted)>();
         var free = new StringBuilder(raw.Length);
-        int copied = 0, depth = 0, start = 0;
+        int copied = 0, depth = 0, start = 0, line = 0, startLine = 0;
         bool inString = false, escaped = false;
         for (int i = 0; i < raw.Length; i++)
         {
             char c = raw[i];
+            if (c == '\n')
+            {
+                line++;
+            }
+
             if (depth == 0)
             {
                 if (c == '{')
                 {
-                    (depth, start, inString, escaped) = (1, i, false, false);
+                    (depth, start, startLine, inString, escaped) = (1, i, line, false, false);
                 }
 
                 continue;
@@ -93,7 +102,7 @@ internal sealed partial class AnswerText
             }
             else if (c == '}' && --depth == 0 && TryParseObject(raw, start, i + 1, out JsonElement json))
             {
-                objects.Add(json);
+                spans.Add((json, startLine, OpensAfterAQuote(raw, start)));
                 free.Append(raw, copied, start - copied);
                 AppendPlaceholder(free, raw, start, i + 1);
                 copied = i + 1;
@@ -102,8 +111,29 @@ internal sealed partial class AnswerText
 
         free.Append(raw, copied, raw.Length - copied);
         string freeText = free.ToString();
-        (List<AnswerLine> lines, AnswerLine? last) = ReadableLines(freeText);
-        return new AnswerText(objects, freeText, lines, last);
+        string[] all = freeText.Split('\n');
+        Place[] places = Places(all);
+
+        var objects = new List<AnswerObject>(spans.Count);
+        foreach ((JsonElement json, int at, bool inlineQuoted) in spans)
+        {
+            // An object in a fence that text follows, in a block quote or a code block, or in inline quotes is data
+            // the judge quotes. A paragraph introduced by a colon does not quote its objects: "Here is my verdict
+            // in JSON:" introduces the judge's own answer.
+            bool quoted = inlineQuoted || places[at] is Place.Fenced or Place.Quoted;
+            objects.Add(new AnswerObject(json, at + 1, quoted));
+        }
+
+        var lines = new List<AnswerLine>();
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(all[i]))
+            {
+                lines.Add(new AnswerLine(i + 1, all[i].TrimEnd('\r'), places[i] == Place.Text));
+            }
+        }
+
+        return new AnswerText(objects, freeText, lines);
     }
 
     /// <summary>
@@ -145,6 +175,26 @@ internal sealed partial class AnswerText
         }
     }
 
+    /// <summary>
+    /// Whether the object opening at <paramref name="start"/> follows a backtick or a quotation mark on its line
+    /// (spaces between allowed): <c>`{"verdict": "pass"}`</c>, <c>"{...}"</c>, <c>“{...}”</c>. Looks back at most a line.
+    /// </summary>
+    private static bool OpensAfterAQuote(string raw, int start)
+    {
+        for (int i = start - 1; i >= 0 && start - i <= 64; i--)
+        {
+            char c = raw[i];
+            if (c is ' ' or '\t')
+            {
+                continue;
+            }
+
+            return c is '`' or '"' or '\'' or '\u201C' or '\u2018' or '\u00AB' or '\u201E' or '\u2039';
+        }
+
+        return false;
+    }
+
     private static bool TryParseObject(string raw, int start, int end, out JsonElement json)
     {
         json = default;
@@ -174,12 +224,14 @@ internal sealed partial class AnswerText
         }
     }
 
-    private static (List<AnswerLine> Lines, AnswerLine? Last) ReadableLines(string freeText)
+    /// <summary>Where each line of the free text is. Regions that open and never close hide nothing, so they cannot hide the answer's end.</summary>
+    private static Place[] Places(string[] all)
     {
-        string[] all = freeText.Split('\n');
-        var hidden = new bool[all.Length];
+        var places = new Place[all.Length];
+        int lastNonEmpty = Array.FindLastIndex(all, l => !string.IsNullOrWhiteSpace(l));
 
-        // Fences pair up in order; an opening fence never closed hides nothing (else it could hide a final verdict).
+        // Fences pair up in order. A fence closed on the answer's last non-empty line is the final fence: the JSON
+        // object inside it may end the answer; its lines are still not read.
         int open = -1;
         for (int i = 0; i < all.Length; i++)
         {
@@ -192,40 +244,223 @@ internal sealed partial class AnswerText
                 }
                 else
                 {
-                    Array.Fill(hidden, true, open, i - open + 1);
+                    Array.Fill(places, i == lastNonEmpty ? Place.FinalFence : Place.Fenced, open, i - open + 1);
                     open = -1;
                 }
             }
-            else if (trimmed.StartsWith('>'))
+        }
+
+        QuoteHtml(all, places, "blockquote");
+        QuoteHtml(all, places, "pre");
+        QuoteIndentedCode(all, places);
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (places[i] == Place.Text && (all[i].TrimStart().StartsWith('>') || IsInlineCode(all[i])))
             {
-                hidden[i] = true;
+                places[i] = Place.Quoted;
             }
         }
 
-        var lines = new List<AnswerLine>();
-        AnswerLine? last = null;
+        QuoteIntroducedParagraphs(all, places, lastNonEmpty);
+        return places;
+    }
+
+    /// <summary>A line that is one span of inline code, emphasis around it aside: <c>`Verdict: pass`</c>, <c>**`PASS`**</c>.</summary>
+    private static bool IsInlineCode(string line)
+    {
+        string text = line.Trim().Trim('*', '_').Trim();
+        return text.Length >= 2 && text[0] == '`' && text[^1] == '`' && !text.StartsWith("```", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Marks as quoted the paragraph (the next non-empty lines up to a blank one) after a line of the judge's text that
+    /// ends with a colon, unless that line names the judge's verdict (<see cref="IntroducesTheVerdict"/>). The
+    /// answer's last line is never marked: the end of an answer is the judge's own.
+    /// </summary>
+    private static void QuoteIntroducedParagraphs(string[] all, Place[] places, int lastNonEmpty)
+    {
+        bool quoting = false, started = false;
         for (int i = 0; i < all.Length; i++)
         {
-            if (string.IsNullOrWhiteSpace(all[i]))
+            bool blank = string.IsNullOrWhiteSpace(all[i]);
+            if (quoting)
+            {
+                if (blank)
+                {
+                    quoting = !started;
+                    continue;
+                }
+
+                if (places[i] != Place.Text)
+                {
+                    quoting = false;
+                }
+                else
+                {
+                    started = true;
+                    if (i != lastNonEmpty)
+                    {
+                        places[i] = Place.Introduced;
+                    }
+
+                    continue;
+                }
+            }
+
+            if (!blank && places[i] == Place.Text && all[i].TrimEnd().TrimEnd('*', '_').EndsWith(':') && !IntroducesTheVerdict(all[i]))
+            {
+                (quoting, started) = (true, false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a line ending with a colon names the judge's own verdict or a section of its own: it ends with a label
+    /// such as <c>verdict</c>, <c>decision</c>, <c>answer</c>, <c>winner</c>, <c>conclusion</c>, <c>explanation</c> or
+    /// <c>therefore</c>, optionally followed by <c>is</c> (<c>Therefore, my final verdict is:</c>).
+    /// </summary>
+    private static bool IntroducesTheVerdict(string line)
+    {
+        var words = new StringBuilder(line.Length);
+        foreach (char c in line)
+        {
+            words.Append(char.IsAsciiLetter(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+
+        string[] parts = words.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int last = parts.Length - 1;
+        if (last > 0 && parts[last] == "is")
+        {
+            last--;
+        }
+
+        return last >= 0 && (Array.IndexOf(VerdictLabels, parts[last]) >= 0 || (last > 0 && parts[last] is "output" or "response" or "one" && parts[last - 1] is "better" or "preferred"));
+    }
+
+    /// <summary>Marks the lines from an opening <c>&lt;tag&gt;</c> to its closing tag as quoted (one line when both are on it).</summary>
+    private static void QuoteHtml(string[] all, Place[] places, string tag)
+    {
+        string opening = "<" + tag, closing = "</" + tag;
+        int open = -1;
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (places[i] != Place.Text)
             {
                 continue;
             }
 
-            var line = new AnswerLine(i + 1, all[i].TrimEnd('\r'));
-            last = hidden[i] ? null : line;
-            if (!hidden[i])
+            string text = all[i];
+            int from = 0;
+            if (open < 0)
             {
-                lines.Add(line);
+                int at = OpeningTag(text, opening);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                open = i;
+                from = at + opening.Length;
+            }
+
+            if (text.IndexOf(closing, from, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                Array.Fill(places, Place.Quoted, open, i - open + 1);
+                open = -1;
+            }
+        }
+    }
+
+    // "<pre>" or "<pre class=...>", not "<prefix>".
+    private static int OpeningTag(string text, string opening)
+    {
+        int at = text.IndexOf(opening, StringComparison.OrdinalIgnoreCase);
+        int after = at + opening.Length;
+        return at >= 0 && (after == text.Length || text[after] is '>' or ' ' or '\t' or '/') ? at : -1;
+    }
+
+    /// <summary>
+    /// Marks Markdown's indented code blocks as quoted: lines indented by four columns or more after a blank line
+    /// (not at the answer's start), with the indented and blank lines that continue them.
+    /// </summary>
+    private static void QuoteIndentedCode(string[] all, Place[] places)
+    {
+        bool seenText = false, afterBlank = false, inBlock = false;
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(all[i]))
+            {
+                afterBlank = true;
+                continue;
+            }
+
+            if (places[i] == Place.Text && Indent(all[i]) >= 4 && (inBlock || (afterBlank && seenText)))
+            {
+                places[i] = Place.Quoted;
+                inBlock = true;
+            }
+            else
+            {
+                inBlock = false;
+            }
+
+            (seenText, afterBlank) = (true, false);
+        }
+    }
+
+    private static int Indent(string line)
+    {
+        int columns = 0;
+        foreach (char c in line)
+        {
+            if (c == ' ')
+            {
+                columns++;
+            }
+            else if (c == '\t')
+            {
+                columns += 4 - (columns % 4);
+            }
+            else
+            {
+                break;
+            }
+
+            if (columns >= 4)
+            {
+                break;
             }
         }
 
-        return (lines, last);
+        return columns;
     }
+
+    // The last word of a line that introduces the judge's own verdict or reasoning, not a quotation.
+    private static readonly string[] VerdictLabels =
+    {
+        "verdict", "decision", "result", "results", "answer", "grade", "winner", "choice", "judgment", "judgement", "conclusion", "evaluation",
+        "explanation", "assessment", "reasoning", "rationale", "analysis", "summary", "rating", "score", "final", "therefore", "thus", "hence", "so",
+    };
 
     // Linear without a match timeout (whose exception would escape the reader): attempts start only at quotes.
     [GeneratedRegex("\"[A-Za-z]{1,16}\"\\s*:", RegexOptions.CultureInvariant)]
     private static partial Regex JsonKey();
+
+    private enum Place
+    {
+        Text,
+        Quoted,
+        Fenced,
+        FinalFence,
+        Introduced,
+    }
 }
 
-/// <summary>One line of an answer's free text and its 1-based line number in the answer.</summary>
-internal readonly record struct AnswerLine(int Number, string Text);
+/// <summary>One non-empty line of an answer's free text, its 1-based line number, and whether it is read (the judge's own text, not a quotation).</summary>
+internal readonly record struct AnswerLine(int Number, string Text, bool Readable);
+
+/// <summary>
+/// A top-level JSON object of an answer: its 1-based first line, and whether it is data the judge quotes (in a block
+/// quote, a code block, a fence that text follows, or right after a backtick or quotation mark).
+/// </summary>
+internal readonly record struct AnswerObject(JsonElement Json, int Line, bool Quoted);

@@ -12,18 +12,26 @@ namespace EvalSpec.Judging;
 /// The one grammar for reading LLM judges' answers (README, "How a judge's answer is read"). An answer is read from
 /// two kinds of claims, and every claim in it must agree:
 /// <list type="bullet">
-/// <item>JSON answer objects: top-level <c>{...}</c> objects anywhere in the answer (bare, fenced or inside prose)
+/// <item>JSON answer objects: top-level <c>{...}</c> objects (bare, in a fence that ends the answer, or inside prose)
 /// with a field of the judge's kind (<c>verdict</c>, <c>pass</c>, <c>passed</c>, <c>score</c>; <c>winner</c>;
 /// <c>equivalent</c>).</item>
 /// <item>Verdict lines: lines that are nothing but a verdict marker (<c>Verdict: fail</c>, <c>**PASS**</c>,
-/// <c>[[A]]</c>, <c>Output (b)</c>, <c>Equivalent: no</c>), outside code fences and block quotes, and a
-/// double-bracket marker ending the answer's last line (MT-Bench's <c>... [[A]]</c>).</item>
+/// <c>[[A]]</c>, <c>Output (b)</c>, <c>Equivalent: no</c>); decorated ones, with emoji, symbols, punctuation and at
+/// most one reason in parentheses after the verdict (<c>Verdict: FAIL ❌</c>, <c>**Verdict:** FAIL (reason)</c>,
+/// <c>VERDICT — FAIL</c>), when they start with a label or are the answer's last line; and a double-bracket marker
+/// ending the last line (MT-Bench's <c>... [[A]]</c>).</item>
 /// </list>
-/// Words inside reasoning, inside quotation marks or inside JSON strings are never read. Markers are ASCII only, so
-/// look-alike letters, fullwidth forms and zero-width characters never make one. Claims that disagree, a field
-/// that cannot be read, a score off the scale or on the wrong side of a declared passing score, a verdict field
-/// outside any complete JSON object and an answer longer than <see cref="MaxAnswerLength"/> all make the answer
-/// unreadable, with a reason naming what was found. Reading is linear in the answer's length.
+/// Quotations are never read, neither as claims nor as contradictions (see <see cref="AnswerText"/>): code fences
+/// other than one ending the answer, block quotes, indented code, HTML quotes, lines wholly in inline code, JSON
+/// opened right after a backtick or quotation mark, and the paragraph a prose line introduces with a colon (never
+/// the answer's last line). Words inside reasoning, inside quotation marks or inside JSON strings are never read.
+/// A last line that starts like a verdict but is not one, or starts with a verdict that disagrees with the claims,
+/// makes the answer unreadable, so a final verdict is never passed over. Markers are ASCII only, so look-alike
+/// letters, fullwidth forms and zero-width characters never make one. Claims that disagree, a field that cannot be
+/// read, a score off the scale or on the wrong side of a declared passing score, a verdict field outside any
+/// complete JSON object and an answer longer than <see cref="MaxAnswerLength"/> all make the answer unreadable,
+/// with a reason naming what was found; so does an answer whose only verdicts are quoted ("no explicit verdict").
+/// Reading is linear in the answer's length.
 /// </summary>
 internal static partial class JudgeAnswers
 {
@@ -152,13 +160,12 @@ internal static partial class JudgeAnswers
         }
 
         AnswerText text = AnswerText.Scan(raw);
-        int answerObjects = text.Objects.Count(o => HasAnyField(o, fields));
-        int ordinal = 0;
-        foreach (JsonElement answer in text.Objects.Where(o => HasAnyField(o, fields)))
+        var answers = text.Objects.Where(o => HasAnyField(o.Json, fields)).ToList();
+        var read = answers.Where(o => !o.Quoted).ToList();
+        for (int i = 0; i < read.Count; i++)
         {
-            ordinal++;
-            string where = answerObjects == 1 ? "JSON field" : $"JSON object {ordinal}'s field";
-            foreach (JsonProperty property in answer.EnumerateObject())
+            string where = read.Count == 1 ? "JSON field" : $"JSON object {(i + 1).ToString(CultureInfo.InvariantCulture)}'s field";
+            foreach (JsonProperty property in read[i].Json.EnumerateObject())
             {
                 string name = AsciiLower(property.Name) ?? string.Empty;
                 string source = $"{where} {Shorten($"\"{property.Name}\": {property.Value.GetRawText()}")}";
@@ -169,19 +176,39 @@ internal static partial class JudgeAnswers
             }
         }
 
-        bool lastLineIsMarker = false;
-        foreach (AnswerLine line in text.Lines)
+        claims.QuotedClaims = answers.Count - read.Count;
+        AnswerLine? last = text.LastLine is { Readable: true } l ? l : null;
+        var scratch = new Claims<T>(claims.Describe);
+        AnswerLine? lastUnread = null;
+        foreach (AnswerLine line in text.AllLines)
         {
-            if (Marker(line.Text) is { } marker && readLine(marker, claims, $"line {line.Number.ToString(CultureInfo.InvariantCulture)} \"{Shorten(line.Text.Trim())}\""))
+            bool isLast = line.Number == last?.Number;
+            string source = $"line {line.Number.ToString(CultureInfo.InvariantCulture)} \"{Shorten(line.Text.Trim())}\"";
+            if (!line.Readable)
             {
-                lastLineIsMarker = line.Number == text.LastLine?.Number;
+                // Counted only to say so when nothing else decides: a quotation is never a claim.
+                claims.QuotedClaims += ReadVerdictLine(line.Text.TrimStart(' ', '\t', '>'), labelled: false, scratch, readLine, source) ? 1 : 0;
+                continue;
             }
+
+            // Anywhere: a clean verdict line, or a decorated one with a label ("**Verdict:** FAIL (reason)").
+            // The last line: a decorated one without a label too ("FAIL \u274C"), else MT-Bench's "... [[A]]".
+            if (ReadVerdictLine(line.Text, labelled: !isLast, claims, readLine, source))
+            {
+                continue;
+            }
+
+            if (!isLast)
+            {
+                continue;
+            }
+
+            lastUnread = line;
         }
 
-        // MT-Bench's judges end their reasoning with the marker on the same line: "... so A is better. [[A]]".
-        if (!lastLineIsMarker && text.LastLine is { } last && Bracket(last.Text) is { } token && readBracket(token) is T bracketed)
+        if (lastUnread is { } end)
         {
-            claims.Add(bracketed, $"\"[[{token}]]\" ending the answer");
+            ReadUnreadLastLine(end.Text, claims, readLine, readBracket);
         }
 
         if (text.LooseField(fields) is { } loose)
@@ -190,6 +217,107 @@ internal static partial class JudgeAnswers
         }
 
         return claims.Problems.Count == 0 ? null : string.Join("; ", claims.Problems);
+    }
+
+    /// <summary>
+    /// Reads a last line that is not a verdict line. A marker ending it counts (MT-Bench's <c>... so A is better. [[A]]</c>).
+    /// A line that starts with a verdict (<c>FAIL, not [[pass]]</c>, <c>Output (b), because ...</c>) or starts like one
+    /// (<c>Verdict: pаss</c> with a look-alike letter) never decides, but it is never passed over either: the verdict it
+    /// starts with must agree with every claim read, and a line that only starts like a verdict makes the answer unreadable.
+    /// </summary>
+    private static void ReadUnreadLastLine<T>(string line, Claims<T> claims, Func<string, Claims<T>, string, bool> readLine, Func<string, T?> readBracket)
+        where T : struct
+    {
+        if (Bracket(line) is { } token && readBracket(token) is T bracketed)
+        {
+            claims.Add(bracketed, $"\"[[{token}]]\" ending the answer");
+        }
+
+        string shown = Shorten(line.Trim());
+        if (LeadingVerdict(line, claims.Describe, readLine) is T leading)
+        {
+            // With no claim at all, the answer has no explicit verdict, and says so when it is settled.
+            if (claims.Count > 0 && !claims.AllAgreeWith(leading))
+            {
+                claims.Problems.Add($"the answer contradicts itself: its last line \"{shown}\" starts with {claims.Describe(leading)} (not a verdict line: a verdict line holds the verdict, in plain ASCII, with at most a label before it and emoji, punctuation or one reason in parentheses after it), but the answer's other claims say otherwise");
+            }
+        }
+        else if (StartsLikeAVerdict(line))
+        {
+            claims.Problems.Add($"no explicit verdict ends the answer: its last line \"{shown}\" starts like a verdict line but is not one: a verdict line holds the verdict, in plain ASCII, with at most a label before it and emoji, punctuation or one reason in parentheses after it");
+        }
+    }
+
+    /// <summary>
+    /// The verdict a line starts with: the shortest start of it within its first 60 characters that is a verdict line
+    /// and is followed by punctuation, a symbol or nothing, not by a word (<c>Output (b)</c> in <c>Output (b), on the
+    /// other hand, ...</c>; nothing in <c>Output (a) does not ...</c>).
+    /// </summary>
+    private static T? LeadingVerdict<T>(string line, Func<T, string> describe, Func<string, Claims<T>, string, bool> readLine)
+        where T : struct
+    {
+        string normal = TrimDecoration(Normalize(line.Length > MaxMarkerLineLength * 2 ? line[..(MaxMarkerLineLength * 2)] : line));
+        for (int j = 1; j <= normal.Length && j <= 60; j++)
+        {
+            // A verdict followed by words is the subject of a sentence ("Output (a) does not ..."), not a verdict.
+            int next = j;
+            while (next < normal.Length && normal[next] == ' ')
+            {
+                next++;
+            }
+
+            if (next < normal.Length && normal[next] is not (',' or '.' or ';' or ':' or '!' or '?' or '"' or '\'' or '(' or '-' or '\u0001' or '\u0002'))
+            {
+                continue;
+            }
+
+            var scratch = new Claims<T>(describe);
+            if (readLine(normal[..j].TrimEnd(), scratch, string.Empty) && scratch.First is T value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a line begins like a verdict line once leading decoration (markdown, bullets, emoji, punctuation) is
+    /// skipped: a label and a separator (<c>Verdict:</c>, <c>**Decision** =</c>, <c>Equivalent —</c>), a label that
+    /// never starts prose (<c>Verdict</c>, <c>Decision</c>, <c>Winner</c>), a bare verdict word (<c>FAIL</c>,
+    /// <c>pass</c>, <c>tie</c>, <c>equivalent</c>, <c>different</c>), a double-bracket marker (<c>[[B]]</c>), or a
+    /// choice followed by decoration (<c>Output (b) —</c>, <c>Output (b):</c>, <c>(b) (reason</c>, <c>B</c> and a
+    /// zero-width space; not <c>Output (b) is better</c>, <c>Output (b), on the other hand</c> or <c>A good answer</c>).
+    /// Looks at a bounded prefix only.
+    /// </summary>
+    private static bool StartsLikeAVerdict(string line)
+    {
+        // A marker first: "[[B]] — (b) is more accurate".
+        if (line.TrimStart(' ', '\t', '*', '_', '#', '-').StartsWith("[[", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        int i = 0;
+        while (i < line.Length && i < MaxMarkerLineLength && !char.IsAsciiLetter(line[i]))
+        {
+            i++;
+        }
+
+        var prefix = new StringBuilder(48);
+        for (; i < line.Length && prefix.Length < 48; i++)
+        {
+            char c = line[i];
+            if (c is '*' or '_' or '`')
+            {
+                continue;
+            }
+
+            // Any other character (an emoji, a long dash, a fullwidth colon) stands as one non-letter.
+            prefix.Append(c > '~' || c < ' ' ? '\u0001' : char.ToLowerInvariant(c));
+        }
+
+        return VerdictStart().IsMatch(prefix.ToString());
     }
 
     private static bool HasAnyField(JsonElement json, string[] fields) =>
@@ -414,10 +542,125 @@ internal static partial class JudgeAnswers
         return marker.Length is 0 or > MaxMarkerLineLength ? null : marker;
     }
 
+    /// <summary>
+    /// The markers of a decorated verdict line, whole and without a final reason in parentheses: emoji, symbols and punctuation around it and one reason in parentheses
+    /// after it (<c>Verdict: FAIL ❌</c>, <c>**Verdict:** FAIL (60 days)</c>, <c>VERDICT — FAIL</c>, <c>1. FAIL</c>),
+    /// for the judge's grammar to match. Only a line with a label (<c>Verdict</c>, <c>Winner</c>, ...) gives one
+    /// unless <paramref name="labelled"/> is false; the reason is never read. Nulls when there is none.
+    /// </summary>
+    private static (string? Whole, string? WithoutReason) Decorated(string line, bool labelled)
+    {
+        if (line.Length > MaxMarkerLineLength * 2)
+        {
+            return (null, null);
+        }
+
+        string head = TrimDecoration(Normalize(line));
+
+        // One reason in parentheses after the verdict: "FAIL (60 days is not 30 days)"; "Output (b)" is no reason.
+        int open = head.LastIndexOf('(');
+        string? withoutReason = open > 0 && head.IndexOf(')', open) == head.Length - 1 ? Head(TrimDecoration(head[..open]), labelled) : null;
+        return (Head(head, labelled), withoutReason);
+    }
+
+    /// <summary>Reads <paramref name="line"/> as a clean verdict line, else as a decorated one (<see cref="Decorated"/>).</summary>
+    private static bool ReadVerdictLine<T>(string line, bool labelled, Claims<T> claims, Func<string, Claims<T>, string, bool> readLine, string source)
+        where T : struct
+    {
+        if (Marker(line) is { } clean && readLine(clean, claims, source))
+        {
+            return true;
+        }
+
+        (string? whole, string? withoutReason) = Decorated(line, labelled);
+        return (whole is not null && readLine(whole, claims, source)) || (withoutReason is not null && readLine(withoutReason, claims, source));
+    }
+
+    /// <summary>
+    /// A line as decorated verdicts are matched: ASCII lower case without emphasis marks; emoji and other symbols
+    /// become \u0001, long dashes '-', a fullwidth colon ':', and every other character (letters of other scripts,
+    /// look-alikes, zero-width and combining characters) \u0002, which no decoration and no marker accepts.
+    /// </summary>
+    private static string Normalize(string line)
+    {
+        var text = new StringBuilder(line.Length);
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (c is '*' or '`' or '_')
+            {
+                continue;
+            }
+
+            if (c <= '~')
+            {
+                text.Append(c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c == '\t' ? ' ' : c < ' ' ? '\u0002' : c);
+                continue;
+            }
+
+            UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(line, i);
+            if (char.IsHighSurrogate(c) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]))
+            {
+                i++;
+            }
+
+            text.Append(c switch
+            {
+                '\u2014' or '\u2013' or '\u2012' or '\u2015' => '-',
+                '\uFF1A' => ':',
+                '\uFE0F' => ' ',
+                _ => category is UnicodeCategory.OtherSymbol or UnicodeCategory.MathSymbol ? '\u0001' : '\u0002',
+            });
+        }
+
+        return text.ToString();
+    }
+
+    // Decoration around a verdict: white space, emoji and symbols, heading marks, list bullets and closing punctuation.
+    private static string TrimDecoration(string text)
+    {
+        string trimmed = text.Trim(' ', '\u0001', '.', '!', ',', ';', ':', '#').Trim();
+        if (trimmed.StartsWith("- ", StringComparison.Ordinal) || trimmed.StartsWith("+ ", StringComparison.Ordinal))
+        {
+            trimmed = trimmed[2..].Trim(' ', '\u0001');
+        }
+
+        // A numbered list item: "1. Verdict: fail".
+        int digits = 0;
+        while (digits < trimmed.Length && digits < 3 && char.IsAsciiDigit(trimmed[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && trimmed.Length > digits + 1 && trimmed[digits] is '.' or ')' && trimmed[digits + 1] == ' ' ? trimmed[(digits + 2)..].Trim(' ', '\u0001') : trimmed;
+    }
+
+    private static string? Head(string head, bool labelled) =>
+        head.Length is 0 or > MaxMarkerLineLength || head.Contains('\u0002') || head.Contains('\u0001') || (labelled && !VerdictLabel().IsMatch(head)) ? null : head;
+
     /// <summary>The token of a <c>[[...]]</c> marker ending a line, ASCII lower case; null when there is none.</summary>
     private static string? Bracket(string line)
     {
-        string trimmed = line.TrimEnd().TrimEnd('.', '!').TrimEnd();
+        // Emoji (and their variation selectors) after the marker are decoration: "... [[fail]] \u274C".
+        int end = line.Length;
+        while (end > 0)
+        {
+            char c = line[end - 1];
+            if (char.IsWhiteSpace(c) || c is '.' or '!' or '\uFE0F' || (!char.IsSurrogate(c) && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol))
+            {
+                end--;
+            }
+            else if (end > 1 && char.IsLowSurrogate(c) && char.IsHighSurrogate(line[end - 2]) && CharUnicodeInfo.GetUnicodeCategory(line, end - 2) == UnicodeCategory.OtherSymbol)
+            {
+                end -= 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        string trimmed = line[..end];
         if (!trimmed.EndsWith("]]", StringComparison.Ordinal))
         {
             return null;
@@ -481,6 +724,15 @@ internal static partial class JudgeAnswers
     [GeneratedRegex("^(?:(?:" + LabelPrefix + @"(?:verdict|decision|answer|result)" + Separator + ")?" + EquivalenceWord + @"|(?:equivalent|same\s+meaning)" + Separator + @"(?<yn>yes|no|true|false))$", RegexOptions.CultureInvariant)]
     private static partial Regex EquivalenceVerdictLine();
 
+    // A verdict label at the start of a decorated line: "verdict", "my final decision", "winner", "equivalent", ...
+    [GeneratedRegex("^" + LabelPrefix + @"(?:verdict|decision|result|answer|grade|winner|choice|better\s+output|better\s+response|preferred\s+output|equivalent|same\s+meaning)(?![a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex VerdictLabel();
+
+    // How a line starts when it is meant as a verdict (see StartsLikeAVerdict): run on an ASCII, lower-case prefix
+    // of at most 48 characters in which any other character is \u0001.
+    [GeneratedRegex("^(?:" + LabelPrefix + @"(?:(?:verdict|decision|result|answer|grade|winner|choice|better\s+(?:output|response)|preferred\s+output|equivalent|equivalence|same\s+meaning|score|rating)\s*[:=\-\u0001]|(?:verdict|decision|winner)(?![a-z])|(?:pass|passed|fail|failed|tie|equivalent|same|different|not\s+equivalent)(?![a-z])|(?:(?:output|response|assistant)\s*(?:\([ab]\)|[ab])|[ab]\)|[ab])\s*(?:[\u0001:=\-(\[]|$)))", RegexOptions.CultureInvariant)]
+    private static partial Regex VerdictStart();
+
     /// <summary>The claims one answer makes, and the problems found reading it.</summary>
     private sealed class Claims<T>(Func<T, string> describe)
         where T : struct
@@ -493,7 +745,20 @@ internal static partial class JudgeAnswers
 
         public string? Reasoning { get; set; }
 
+        /// <summary>How many verdicts were found inside quotations (and not read).</summary>
+        public int QuotedClaims { get; set; }
+
+        public Func<T, string> Describe => describe;
+
         public (T Value, string Source) Verdict { get; private set; }
+
+        public int Count => _verdicts.Count;
+
+        /// <summary>The first verdict claimed, if any.</summary>
+        public T? First => _verdicts.Count > 0 ? _verdicts[0].Value : null;
+
+        /// <summary>Whether some verdict was claimed and every one is <paramref name="value"/>.</summary>
+        public bool AllAgreeWith(T value) => _verdicts.Count > 0 && _verdicts.TrueForAll(v => EqualityComparer<T>.Default.Equals(v.Value, value));
 
         public void Add(T value, string source) => _verdicts.Add((value, source));
 
@@ -514,7 +779,9 @@ internal static partial class JudgeAnswers
         {
             if (_verdicts.Count == 0)
             {
-                return none;
+                return QuotedClaims == 0
+                    ? none
+                    : $"{none} (the answer's {QuotedClaims.ToString(CultureInfo.InvariantCulture)} verdict{(QuotedClaims == 1 ? " is" : "s are")} inside quotations: code fences, block quotes, inline code, quotation marks or a paragraph introduced by a colon, which are never read)";
             }
 
             (T Value, string Source) first = _verdicts[0];
