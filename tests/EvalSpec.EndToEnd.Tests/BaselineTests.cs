@@ -105,6 +105,13 @@ public sealed class BaselineTests
         SuiteRun filtered = await SuiteRun.RunAsync("BehaviourSuite", environment, "--filter", "Variant=short");
         int covered = filtered.Rows.Count(r => recordedRows.ContainsKey(r.GetProperty("rowId").GetString()!));
 
+        // The run's own reports and its default console output say it was not gated, rather than suggesting a verdict.
+        string notGated = $"Baseline: not gated: partial run ({covered} of {recorded} baseline rows).";
+        filtered.Process.Output.Should().MatchRegex(@"\[xUnit\.net [0-9:.]+\] BehaviourSuite: EvalSpec: " + System.Text.RegularExpressions.Regex.Escape(notGated))
+            .And.NotContain("Gate passed");
+        File.ReadAllText(Path.Combine(filtered.RunDirectory, "report.md")).Should().Contain("ℹ️ " + notGated).And.NotContain("Gate passed").And.NotContain("REFUSED");
+        File.ReadAllText(Path.Combine(filtered.RunDirectory, "report.html")).Should().Contain(notGated).And.NotContain("Gate passed");
+
         CliRun refused = await CliRun.RunAsync(_ => null, "gate", "--run", filtered.RunDirectory, "--baseline", baseline);
         refused.ExitCode.Should().Be(3, refused.ToString());
         refused.Output.Should().Contain($"Gate REFUSED: partial run: {covered} of {recorded} baseline rows").And.Contain("--allow-partial");

@@ -33,6 +33,8 @@ public sealed class SampleModeTests
         sample.GetProperty("selected").GetInt32().Should().Be(14);
         sample.GetProperty("skippedOutsideSample").GetInt32().Should().Be(4);
         sample.GetProperty("judgedOutsidePopulation").GetInt32().Should().Be(0, "every generated row was recognised");
+        string[] population = sample.GetProperty("populationRows").EnumerateArray().Select(r => r.GetString()!).ToArray();
+        population.Should().HaveCount(18).And.BeInAscendingOrder(System.StringComparer.Ordinal).And.Contain(rows.Select(r => r.GetProperty("rowId").GetString()), "the gate compares the estimate with the baseline rows of this population");
 
         // The estimate is the mean of the judged rows' pass rates per stratum, weighted by stratum size scaled by the
         // share of the stratum's sampled rows that applied (a not-applicable row is not judged).
@@ -79,6 +81,34 @@ public sealed class SampleModeTests
             .And.Contain("Sample: estimated ")
             .And.Contain("Gate passed: the sampled run's pass rate is not meaningfully below the baseline's")
             .And.NotContain("partial run");
+    }
+
+    [Fact]
+    public async Task The_gate_refuses_a_sample_of_a_filtered_run_as_partial_and_with_allow_partial_compares_it_with_the_rows_it_was_drawn_from()
+    {
+        string baseline = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "evalspec-e2e", System.Guid.NewGuid().ToString("n"), "evalspec.baseline.json");
+        SuiteRun full = await SuiteRun.RunAsync("RobustnessSuite");
+        CliRun update = await CliRun.RunAsync(_ => null, "baseline", "update", "--run", full.RunDirectory, "--baseline", baseline);
+        update.ExitCode.Should().Be(0, update.ToString());
+        string[] recorded = JsonDocument.Parse(System.IO.File.ReadAllText(baseline)).RootElement.GetProperty("rows").EnumerateObject().Select(p => p.Name).ToArray();
+
+        // Echo's 6 rows (2 cases x identity and 2 relations), 3 of them sampled.
+        SuiteRun sampled = await SuiteRun.RunAsync("RobustnessSuite", new Dictionary<string, string> { ["EVALSPEC_SAMPLE"] = "3", ["EVALSPEC_BASELINEFILE"] = baseline }, "--filter", "EvalMethod=Echo");
+        string[] population = sampled.Summary.GetProperty("sample").GetProperty("populationRows").EnumerateArray().Select(r => r.GetString()!).ToArray();
+        population.Should().HaveCount(6).And.OnlyContain(id => id.Contains(".Echo/", System.StringComparison.Ordinal));
+        int covered = recorded.Count(population.Contains);
+        covered.Should().BeInRange(1, recorded.Length - 1);
+        string notGated = $"Baseline: not gated: partial run ({covered} of {recorded.Length} baseline rows). The sample was drawn from part of the suite";
+        sampled.Process.Output.Should().Contain("EvalSpec: " + notGated).And.NotContain("Gate passed");
+        System.IO.File.ReadAllText(System.IO.Path.Combine(sampled.RunDirectory, "report.md")).Should().Contain(notGated).And.NotContain("Gate passed");
+
+        CliRun refused = await CliRun.RunAsync(_ => null, "gate", "--run", sampled.RunDirectory, "--baseline", baseline);
+        refused.ExitCode.Should().Be(3, refused.ToString());
+        refused.Output.Should().Contain($"Gate REFUSED: partial run: {covered} of {recorded.Length} baseline rows in the population the sample was drawn from").And.Contain("--allow-partial");
+
+        CliRun allowed = await CliRun.RunAsync(_ => null, "gate", "--run", sampled.RunDirectory, "--baseline", baseline, "--allow-partial");
+        allowed.ExitCode.Should().Be(0, allowed.ToString());
+        allowed.Output.Should().Contain($"over {covered} rows").And.Contain($"Partial run (--allow-partial): the sample was drawn from {covered} of {recorded.Length} baseline rows");
     }
 
     private static int Size(Dictionary<string, int> sizes, string stratum) => sizes.TryGetValue(stratum, out int size) ? size : 1;

@@ -91,9 +91,9 @@ internal static class GateCommand
     {
         console.WriteLine($"Run: {result.RunDirectory}");
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Baseline: {result.BaselinePath} (version {result.BaselineVersion})"));
-        console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Coverage: {result.Coverage.CoveredRows} of {result.Coverage.BaselineRows} baseline rows in the run{(result.Coverage.Sampled ? " (a sampled run: gated on its estimate)" : string.Empty)}"));
+        console.WriteLine(result.Coverage.Sampled
+            ? $"Coverage: {result.Coverage.Describe()} in the population the sample was drawn from (a sampled run: gated on its estimate)"
+            : $"Coverage: {result.Coverage.Describe()} in the run");
         if (result.Sample is { } sample)
         {
             console.WriteLine("Sample: " + GateText.Estimate(sample));

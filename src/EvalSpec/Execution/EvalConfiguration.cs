@@ -33,8 +33,22 @@ namespace EvalSpec.Execution;
 /// </remarks>
 internal static class EvalConfiguration
 {
-    /// <summary>The configuration file, in the test output folder.</summary>
+    /// <summary>The configuration file: in the test project's folder (see <see cref="FindFile"/>), or the test output folder.</summary>
     public const string FileName = "evalspec.json";
+
+    /// <summary>
+    /// The <c>evalspec.json</c> a run reads: the one in the test project's folder, where it is written and next to the
+    /// baseline and recordings (also when the project does not copy it to its output, and also when the test assembly is
+    /// run without a build, whose copy could be stale); else the one in the test output folder (a run from a build
+    /// artifact, without the sources). The path of a file that does not exist when neither does.
+    /// </summary>
+    /// <param name="projectDirectory">The test project's folder.</param>
+    /// <param name="outputDirectory">The test output folder (<see cref="AppContext.BaseDirectory"/>).</param>
+    public static string FindFile(string projectDirectory, string outputDirectory)
+    {
+        string inProject = Path.Combine(projectDirectory, FileName);
+        return File.Exists(inProject) ? inProject : Path.Combine(outputDirectory, FileName);
+    }
 
     /// <summary>The prefix of the environment variables that set options.</summary>
     public const string EnvironmentPrefix = "EVALSPEC_";
@@ -294,7 +308,8 @@ internal static class EvalConfiguration
 
         if (valueType == typeof(TimeSpan))
         {
-            return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _);
+            // A bare number ("30") parses as that many days: nobody means a 30-day row timeout, so ask for the colons.
+            return value.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _);
         }
 
         try
@@ -312,7 +327,7 @@ internal static class EvalConfiguration
         type.IsEnum ? "use one of " + string.Join(", ", Enum.GetNames(type)) + " (in any letter case)"
         : type == typeof(int) ? "use a whole number"
         : type == typeof(bool) ? "use true or false"
-        : type == typeof(TimeSpan) ? "use a duration such as \"00:02:00\" (hours:minutes:seconds)"
+        : type == typeof(TimeSpan) ? "use a duration such as \"00:02:00\" (hours:minutes:seconds; a bare number would be read as days)"
         : "use a " + type.Name;
 
     /// <summary>

@@ -472,8 +472,8 @@ internal sealed class EvalRun : IDisposable
     }
 
     /// <summary>
-    /// Writes report.md and report.html into the run folder (compared with the baseline) and appends the markdown to
-    /// $GITHUB_STEP_SUMMARY. The results and summary are already on disk: a report that cannot be written is said on
+    /// Writes report.md and report.html into the run folder (compared with the baseline), appends the markdown to
+    /// $GITHUB_STEP_SUMMARY and prints the comparison's headline. The results and summary are already on disk: a report that cannot be written is said on
     /// the console and can be made again with <c>evalspec report</c>.
     /// </summary>
     private static void WriteReports(EvalRun run)
@@ -481,6 +481,13 @@ internal sealed class EvalRun : IDisposable
         try
         {
             Reporting.Reports.RunReportFiles files = Reporting.Reports.RunReports.WriteAll(run.RunDirectory, run.Options.Baseline == BaselineMode.Ignore ? null : run.Baseline.Path);
+            if (files.Gate is { } gate)
+            {
+                // In the default console output, next to the run's headline: a filtered run says it was not gated rather
+                // than leaving the reader to take its green rows for a verdict on the suite.
+                Notice("EvalSpec: " + Reporting.Gate.GateText.ReportHeadline(gate));
+            }
+
             EvalConsole.WriteLine($"EvalSpec report: {files.HtmlPath}");
             if (files.StepSummaryError is { } error)
             {
@@ -520,7 +527,7 @@ internal sealed class EvalRun : IDisposable
     {
         string projectDirectory = FindProjectDirectory(testAssembly);
         // Checked before binding: the binder ignores unknown keys, so a typo would silently leave an option at its default.
-        IConfiguration configuration = EvalConfiguration.Load(Path.Combine(AppContext.BaseDirectory, EvalConfiguration.FileName), Environment.GetEnvironmentVariables());
+        IConfiguration configuration = EvalConfiguration.Load(EvalConfiguration.FindFile(projectDirectory, AppContext.BaseDirectory), Environment.GetEnvironmentVariables());
 
         EvalOptions options = BindOptions(configuration);
 

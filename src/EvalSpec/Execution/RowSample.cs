@@ -28,6 +28,9 @@ internal sealed class RowSample
     /// <summary>How many rows the run was asked to run (the population the sample stands for).</summary>
     public int Population => _stratumOf.Count;
 
+    /// <summary>The row ids of the rows the run was asked to run, the population the sample stands for, in ordinal order.</summary>
+    public IReadOnlyList<string> PopulationRowIds => _stratumOf.Keys.Order(StringComparer.Ordinal).ToArray();
+
     /// <summary>How many rows were selected.</summary>
     public int Selected => _selection.RowIds.Count;
 

@@ -85,7 +85,21 @@ internal sealed class Baseline
 
         try
         {
-            BaselineFile file = JsonSerializer.Deserialize<BaselineFile>(File.ReadAllText(path), ResultsJson.Options)
+            ReadOnlySpan<byte> bytes = File.ReadAllBytes(path);
+            if (bytes.StartsWith("\uFEFF"u8))
+            {
+                bytes = bytes[3..];
+            }
+
+            if (Persistence.JsonDuplicateKeys.Find(bytes) is { } duplicate)
+            {
+                // Two entries for one row are a bad merge (both sides of a conflict kept): reading one would pick a side unseen,
+                // for example excusing as a known failure a row the other side records as passing.
+                throw new EvalConfigurationException(
+                    $"The baseline {path} cannot be read: \"{duplicate.Name}\" is given twice in {duplicate.ObjectPath} (lines {duplicate.FirstLine} and {duplicate.SecondLine}), as after a merge that kept both sides. Keep the right one and delete the other, or record the baseline again with EVALSPEC_BASELINE=update.");
+            }
+
+            BaselineFile file = JsonSerializer.Deserialize<BaselineFile>(bytes, ResultsJson.Options)
                 ?? throw new JsonException("the file is empty");
             int format = file.Format ?? file.Version ?? 0;
             if (format == 0)

@@ -278,6 +278,9 @@ internal static class RunSummaryWriter
             confidenceInterval95 = estimate is null ? null : new[] { Math.Round(estimate.Interval.Lower, 4), Math.Round(estimate.Interval.Upper, 4) },
             judged = estimate?.Sampled,
             unsampledPopulation = estimate?.UnsampledPopulation,
+            // The gate compares the estimate with exactly these rows of the baseline, and refuses a sample whose
+            // population leaves baseline rows out (a filtered run), as it refuses an unsampled filtered run.
+            populationRows = sample.PopulationRowIds,
         };
     }
 

@@ -58,6 +58,9 @@ internal sealed class SecretRedactor
 
     private static readonly string[] VariableSuffixes = { "_KEY", "_TOKEN", "_SECRET", "_PASSWORD" };
 
+    /// <summary>Quotes as HTML writes them (report.html encodes the JSON a model or a provider wrote).</summary>
+    private static readonly string[] HtmlQuotes = { "&quot;", "&#34;", "&#x22;", "&apos;", "&#39;", "&#x27;" };
+
     /// <summary>Ends of names (lower case, without <c>-</c>, <c>_</c> and <c>.</c>) whose values are credentials.</summary>
     private static readonly string[] SecretNameEnds =
     {
@@ -133,9 +136,15 @@ internal sealed class SecretRedactor
     /// <summary>The names of the environment variables whose values are redacted.</summary>
     public IReadOnlyList<string> SecretVariables { get; }
 
-    /// <summary>Whether an environment variable's name says it holds a secret (ends in <c>_KEY</c>, <c>_TOKEN</c>, <c>_SECRET</c>, <c>_PASSWORD</c>).</summary>
+    /// <summary>
+    /// Whether an environment variable's name says it holds a secret: it ends in <c>_KEY</c>, <c>_TOKEN</c>, <c>_SECRET</c>
+    /// or <c>_PASSWORD</c>, or, read like a credential's name in a file (ignoring case and separators, so the .NET
+    /// configuration style <c>OpenAI__ApiKey</c>, <c>EVALSPEC_APP__OPENAI__APIKEY</c> and <c>OPENAI_APIKEY</c> count), it
+    /// ends in <c>apikey</c>, <c>accesskey</c>, <c>secret</c>, <c>password</c>, <c>token</c>, <c>credential</c>...
+    /// </summary>
     public static bool IsSecretVariable(string name) =>
-        VariableSuffixes.Any(suffix => name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+        VariableSuffixes.Any(suffix => name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+        || (name.Count(char.IsAsciiLetterOrDigit) > 3 && IsSecretName(name.AsSpan(Math.Max(0, name.Length - MaxNameLength))));
 
     /// <summary>A redactor for the variables of <paramref name="variables"/> (as <see cref="Environment.GetEnvironmentVariables()"/> returns them).</summary>
     public static SecretRedactor FromVariables(IDictionary variables)
@@ -405,7 +414,7 @@ internal sealed class SecretRedactor
             && text.AsSpan(start, end - start).IndexOfAnyExcept(IdentifierChars) < 0;
     }
 
-    /// <summary>The length of the quote (<c>"</c>, <c>'</c>, <c>\"</c>, <c>\u0022</c>, <c>\u0027</c>) that ends at <paramref name="i"/>, or 0.</summary>
+    /// <summary>The length of the quote (<c>"</c>, <c>'</c>, <c>\"</c>, <c>\u0022</c>, <c>\u0027</c>, or an HTML entity of one) that ends at <paramref name="i"/>, or 0.</summary>
     private static int QuoteEndingAt(string text, int i)
     {
         if (i < 0)
@@ -423,10 +432,22 @@ internal sealed class SecretRedactor
             return i >= 1 && text[i - 1] == '\\' ? 2 : 1;
         }
 
+        if (text[i] == ';')
+        {
+            foreach (string entity in HtmlQuotes)
+            {
+                if (i + 1 >= entity.Length && text.AsSpan(i + 1 - entity.Length, entity.Length).Equals(entity, StringComparison.OrdinalIgnoreCase))
+                {
+                    return entity.Length;
+                }
+            }
+        }
+
         return 0;
     }
 
-    /// <summary>The length of the quote (<c>"</c>, <c>'</c>, <c>\"</c>, <c>\u0022</c>, <c>\u0027</c>) that starts at <paramref name="i"/>, or 0.</summary>
+
+    /// <summary>The length of the quote (<c>"</c>, <c>'</c>, <c>\"</c>, <c>\u0022</c>, <c>\u0027</c>, or an HTML entity of one) that starts at <paramref name="i"/>, or 0.</summary>
     private static int QuoteStartingAt(string text, int i)
     {
         if (i >= text.Length)
@@ -437,6 +458,19 @@ internal sealed class SecretRedactor
         if (text[i] is '"' or '\'')
         {
             return 1;
+        }
+
+        if (text[i] == '&')
+        {
+            foreach (string entity in HtmlQuotes)
+            {
+                if (text.AsSpan(i).StartsWith(entity, StringComparison.OrdinalIgnoreCase))
+                {
+                    return entity.Length;
+                }
+            }
+
+            return 0;
         }
 
         if (text[i] != '\\' || i + 1 >= text.Length)

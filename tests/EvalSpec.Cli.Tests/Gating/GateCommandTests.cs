@@ -76,17 +76,51 @@ public sealed class GateCommandTests : IDisposable
     public async Task A_sampled_run_is_gated_on_its_estimate_and_interval_not_refused_as_partial()
     {
         await RecordBaselineAsync();
-        // Five sampled rows, three of them flipped: too few for McNemar over paired rows (p = 0.25), but the run's
-        // stratified estimate and its interval lie wholly below the baseline's 15 of 16 passing rows of the method.
+        // Five rows sampled from every row of the suite, three of them flipped: too few for McNemar over paired rows
+        // (p = 0.25), but the run's stratified estimate and its interval lie wholly below the baseline's 21 of 23 passing rows.
         List<ResultRow> sample = RunFiles.Suite16().Where(r => r.Method == "RefundWindow" && r.Variant == "formal").Take(5).ToList();
-        string run = RunFiles.Write(Project, "20260314T090000Z-sampled", RunFiles.Failing(sample, "fail", "c00", "c01", "c02"), sample: (Population: 23, Estimate: 0.4, StandardError: 0.1));
+        string run = RunFiles.Write(Project, "20260314T090000Z-sampled", RunFiles.Failing(sample, "fail", "c00", "c01", "c02"), sample: (Population: 24, Estimate: 0.4, StandardError: 0.1), population: RunFiles.Suite16());
 
         CliResult result = await Cli.RunAsync("gate", "--run", run);
 
         result.ExitCode.Should().Be(1, result.ToString());
-        result.Output.Should().Contain("Coverage: 5 of 23 baseline rows in the run (a sampled run: gated on its estimate)")
-            .And.Contain("Pass-rate regression of the sampled run: estimated 0.400 [0.204, 0.596] (95%) from a sample of 5 of 23 rows, baseline 0.938 over 16 rows");
+        result.Output.Should().Contain("Coverage: 23 of 23 baseline rows in the population the sample was drawn from (a sampled run: gated on its estimate)")
+            .And.Contain("Pass-rate regression of the sampled run: estimated 0.400 [0.204, 0.596] (95%) from a sample of 5 of 24 rows, baseline 0.913 over 23 rows");
         result.Error.Should().Contain("Gate FAILED").And.Contain("sampled run");
+    }
+
+    [Fact]
+    public async Task A_sample_of_a_filtered_run_is_refused_as_partial_unless_allowed_and_then_compared_with_its_population_only()
+    {
+        await RecordBaselineAsync();
+        // EVALSPEC_SAMPLE=5 dotnet test --filter EvalMethod=RefundWindow: the estimate stands for RefundWindow's 16 rows only.
+        List<ResultRow> refundWindow = RunFiles.Suite16().Where(r => r.Method == "RefundWindow").ToList();
+        string run = RunFiles.Write(Project, "20260314T090000Z-sampled", refundWindow.Take(5), sample: (Population: 16, Estimate: 1.0, StandardError: 0.0), population: refundWindow);
+
+        CliResult refused = await Cli.RunAsync("gate", "--run", run);
+
+        refused.ExitCode.Should().Be(3, refused.ToString());
+        refused.Output.Should().Contain("Gate REFUSED: partial run: 16 of 23 baseline rows in the population the sample was drawn from (7 outside it")
+            .And.Contain("--allow-partial");
+
+        CliResult allowed = await Cli.RunAsync("gate", "--run", run, "--allow-partial");
+
+        allowed.ExitCode.Should().Be(0, allowed.ToString());
+        allowed.Output.Should().Contain("baseline 0.938 over 16 rows")
+            .And.Contain("Partial run (--allow-partial): the sample was drawn from 16 of 23 baseline rows; its estimate is compared with the baseline pass rate of those rows only.");
+    }
+
+    [Fact]
+    public async Task A_sample_whose_summary_does_not_list_its_population_is_refused_with_what_to_do()
+    {
+        await RecordBaselineAsync();
+        List<ResultRow> sample = RunFiles.Suite16().Where(r => r.Method == "RefundWindow").Take(5).ToList();
+        string run = RunFiles.Write(Project, "20260314T090000Z-sampled", sample, sample: (Population: 24, Estimate: 1.0, StandardError: 0.0));
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run, "--allow-partial");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Output.Should().Contain("does not list the 24 rows its sample was drawn from").And.Contain("Run the sample again");
     }
 
     [Fact]

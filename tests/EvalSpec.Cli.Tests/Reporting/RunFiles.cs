@@ -45,7 +45,11 @@ internal static class RunFiles
 
     /// <summary>Writes the run and returns its folder.</summary>
     /// <param name="sample">For a sampled run (EVALSPEC_SAMPLE): the population the rows were drawn from and the estimate the summary reports.</param>
-    public static string Write(string projectDirectory, string runId, IEnumerable<ResultRow> rows, bool withSummary = true, DateTime? written = null, (int Population, double Estimate, double StandardError)? sample = null)
+    /// <param name="population">
+    /// The rows of a sample's population, listed in summary.json as the runtime lists them (<c>sample.populationRows</c>);
+    /// null to leave the list out, as an older EvalSpec did.
+    /// </param>
+    public static string Write(string projectDirectory, string runId, IEnumerable<ResultRow> rows, bool withSummary = true, DateTime? written = null, (int Population, double Estimate, double StandardError)? sample = null, IEnumerable<ResultRow>? population = null)
     {
         ResultRow[] all = rows.ToArray();
         string folder = Path.Combine(projectDirectory, "TestResults", "evalspec", runId);
@@ -69,6 +73,7 @@ internal static class RunFiles
                     confidenceInterval95 = new[] { Math.Max(0, drawn.Estimate - (1.96 * drawn.StandardError)), Math.Min(1, drawn.Estimate + (1.96 * drawn.StandardError)) },
                     judged = all.Length,
                     unsampledPopulation = 0,
+                    populationRows = population?.Select(r => r.RowId).Order(StringComparer.Ordinal).ToArray(),
                 };
             }
 

@@ -70,7 +70,7 @@ public sealed class EvalConfigurationTests : IDisposable
     [InlineData("""{ "Snapshots": "acept" }""", "\"Snapshots\": \"acept\" in {0} is not a valid value: use one of Verify, Accept (in any letter case).")]
     [InlineData("""{ "MaxConcurrency": "four" }""", "\"MaxConcurrency\": \"four\" in {0} is not a valid value: use a whole number.")]
     [InlineData("""{ "EarlyStop": "yes" }""", "\"EarlyStop\": \"yes\" in {0} is not a valid value: use true or false.")]
-    [InlineData("""{ "RowTimeout": "30s" }""", "\"RowTimeout\": \"30s\" in {0} is not a valid value: use a duration such as \"00:02:00\" (hours:minutes:seconds).")]
+    [InlineData("""{ "RowTimeout": "30s" }""", "\"RowTimeout\": \"30s\" in {0} is not a valid value: use a duration such as \"00:02:00\" (hours:minutes:seconds; a bare number would be read as days).")]
     [InlineData("""{ "Aggregation": "Median" }""", "\"Aggregation\": \"Median\" in {0} is not a valid value: use one of")]
     public void An_invalid_value_in_the_file_names_the_key_the_file_and_the_valid_values(string json, string expected)
     {
@@ -201,6 +201,33 @@ public sealed class EvalConfigurationTests : IDisposable
     public void A_quorum_that_is_neither_a_number_nor_majority_says_both_are_possible()
     {
         Error("""{ "Quorum": "most" }""").Should().Contain("\"Quorum\": \"most\"").And.Contain("use a whole number, or \"majority\"");
+    }
+
+    [Theory]
+    [InlineData("30")]
+    [InlineData("2")]
+    public void A_row_timeout_given_as_a_bare_number_is_refused_because_it_would_be_days(string value)
+    {
+        Error(null, ("EVALSPEC_ROWTIMEOUT", value)).Should().Contain($"EVALSPEC_ROWTIMEOUT={value} is not a valid value").And.Contain("00:02:00").And.Contain("days");
+    }
+
+    [Fact]
+    public void A_row_timeout_with_colons_is_accepted()
+    {
+        EvalRun.BindOptions(EvalConfiguration.Load(JsonPath, Environment(("EVALSPEC_ROWTIMEOUT", "00:00:30")))).RowTimeout.Should().Be(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void The_project_folders_evalspec_json_is_read_before_the_output_folders_copy()
+    {
+        string project = _folder.Combine("project");
+        string output = _folder.Combine("output");
+        Directory.CreateDirectory(project);
+        Directory.CreateDirectory(output);
+
+        EvalConfiguration.FindFile(project, output).Should().Be(System.IO.Path.Combine(output, "evalspec.json"), "without a file in the project, the output's (a run from a build artifact)");
+        File.WriteAllText(System.IO.Path.Combine(project, "evalspec.json"), "{}");
+        EvalConfiguration.FindFile(project, output).Should().Be(System.IO.Path.Combine(project, "evalspec.json"));
     }
 
     private string Error(string? json, params (string Name, string Value)[] variables)

@@ -148,6 +148,54 @@ public sealed class MarkdownReportTests : IDisposable
     }
 
     [Fact]
+    public void A_filtered_run_is_reported_as_not_gated_with_what_would_gate_it_rather_than_as_refused()
+    {
+        // `dotnet test --filter ...` on a developer's machine: 12 of the 66 rows, compared with the baseline by the run's
+        // own reports with the default options, which `evalspec gate` would refuse (exit 3).
+        RunRow[] recorded = [.. Many("RefundWindow", 60, VerdictOutcome.Pass), .. Many("Warranty", 6, VerdictOutcome.Pass)];
+        string baselinePath = _folder.Combine(Baseline.FileName);
+        Record(baselinePath, recorded);
+        string directory = _folder.Combine("TestResults", "evalspec", "run-1");
+        Directory.CreateDirectory(directory);
+        string stepSummary = _folder.Combine("step-summary.md");
+
+        RunReportFiles files = RunReports.Write(Run(recorded.Take(12), directory), new ReportOptions { BaselinePath = baselinePath }, stepSummary);
+
+        const string Headline = "Baseline: not gated: partial run (12 of 66 baseline rows). 54 baseline row(s) are not in this run (e.g. left out by `dotnet test --filter`). Run the whole suite to compare it with the baseline, or gate only these rows with `evalspec gate --allow-partial` (without it, `evalspec gate` refuses this run with exit code 3).";
+        files.Gate!.Refused.Should().BeTrue("evalspec gate still refuses it");
+        files.Markdown.Should().Contain("ℹ️ " + Headline).And.NotContain("REFUSED").And.NotContain("Gate passed").And.NotContain("❌");
+        File.ReadAllText(stepSummary).Should().Contain(Headline);
+        string html = File.ReadAllText(files.HtmlPath);
+        html.Should().Contain("<div class=\"gate partial\" id=\"gate\">Baseline: not gated: partial run (12 of 66 baseline rows).").And.NotContain("REFUSED").And.NotContain("Gate passed");
+    }
+
+    [Fact]
+    public void A_sample_of_a_filtered_run_is_reported_as_not_gated_naming_the_rows_its_population_leaves_out()
+    {
+        RunRow[] recorded = [.. Many("RefundWindow", 60, VerdictOutcome.Pass), .. Many("Warranty", 6, VerdictOutcome.Pass)];
+        Baseline baseline = Record(_folder.Combine(Baseline.FileName), recorded);
+        RunRow[] population = recorded.Take(60).ToArray();
+        RunData run = SampledPartialGateTests.Sampled(population, population.Take(6).ToArray(), estimate: 1.0, standardError: 0.0);
+
+        string markdown = MarkdownReport.Render(RunReportModel.Build(run, RegressionGate.Evaluate(baseline, run)));
+
+        markdown.Should().Contain("ℹ️ Baseline: not gated: partial run (60 of 66 baseline rows). The sample was drawn from part of the suite: 6 baseline row(s) are outside the rows it stands for.")
+            .And.NotContain("Gate passed").And.NotContain("REFUSED");
+    }
+
+    [Fact]
+    public void A_refusal_other_than_a_partial_run_stays_a_refusal_in_the_report()
+    {
+        Baseline baseline = Record(_folder.Combine(Baseline.FileName), Many("RefundWindow", 50, VerdictOutcome.Pass));
+        RunRow[] population = Many("RefundWindow", 50, VerdictOutcome.Pass).ToArray();
+        RunData run = SampledPartialGateTests.Sampled(population, population.Take(5).ToArray(), estimate: null, standardError: null);
+
+        string markdown = MarkdownReport.Render(RunReportModel.Build(run, RegressionGate.Evaluate(baseline, run)));
+
+        markdown.Should().Contain("❌ Gate REFUSED: sampled run without an estimate");
+    }
+
+    [Fact]
     public void Writing_the_reports_puts_both_files_in_the_run_folder_and_appends_the_markdown_to_the_step_summary()
     {
         string run = _folder.Combine("TestResults", "evalspec", "run-1");

@@ -315,21 +315,9 @@ public sealed class RegressionGateTests : IDisposable
         result.Refusal.Should().Contain("without an estimate");
     }
 
-    private static RunData Sampled(RunRow[] rows, double? estimate, double? standardError) => RunData.From(
-        "/runs/sampled",
-        rows,
-        new RunSummaryFile
-        {
-            Sample = new RunSummaryFile.SampleSection
-            {
-                Budget = rows.Length,
-                Population = 200,
-                Selected = rows.Length,
-                EstimatedPassRate = estimate,
-                StandardError = standardError,
-                ConfidenceInterval95 = estimate is double e && standardError is double se ? [Math.Max(0, e - (1.96 * se)), Math.Min(1, e + (1.96 * se))] : null,
-            },
-        });
+    /// <summary>A sample of the 200 RefundWindow rows c00-c199, the population its summary lists.</summary>
+    private static RunData Sampled(RunRow[] rows, double? estimate, double? standardError) =>
+        SampledPartialGateTests.Sampled(Many("RefundWindow", 200, VerdictOutcome.Pass).ToArray(), rows, estimate, standardError);
 
     [Fact]
     public void Method_metrics_are_compared_for_information_only()

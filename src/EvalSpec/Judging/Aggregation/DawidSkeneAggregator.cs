@@ -8,8 +8,9 @@ namespace EvalSpec.Judging;
 /// <summary>
 /// Decides with a fitted <see cref="DawidSkeneModel"/>: passes when the posterior probability of a pass is at
 /// least <see cref="Threshold"/>, fails otherwise. The score is that posterior. The panel is inconclusive when
-/// no judge the model knows decided (the posterior would be the prior alone). Judges the model does not know
-/// are ignored, and the rationale names them.
+/// no judge decided (the posterior would be the prior alone). Every judge of the panel must be one the model was
+/// fitted with: a judge it does not know (renamed or added since) is refused when the panel is created, because
+/// ignoring it would let the judges the model knows outvote it while the quorum still counted it.
 /// </summary>
 public sealed class DawidSkeneAggregator : IVerdictAggregator
 {
@@ -41,23 +42,30 @@ public sealed class DawidSkeneAggregator : IVerdictAggregator
     public PanelDecision Decide(IReadOnlyList<Verdict> verdicts)
     {
         ArgumentNullException.ThrowIfNull(verdicts);
-        string[] unknown = verdicts.Where(v => !Model.Judges.ContainsKey(v.Judge)).Select(v => v.Judge).ToArray();
-        string ignored = unknown.Length == 0 ? string.Empty : $"; ignored judge(s) unknown to the model: {string.Join(", ", unknown)}";
-        int deciding = verdicts.Count(v => v.Outcome != VerdictOutcome.Inconclusive && Model.Judges.ContainsKey(v.Judge));
+        string[] unknown = verdicts.Where(v => !Model.Judges.ContainsKey(v.Judge)).Select(v => v.Judge).Distinct(StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0)
+        {
+            string known = string.Join(", ", Model.Judges.Keys.OrderBy(k => k, StringComparer.Ordinal).Select(k => "'" + k + "'"));
+            throw new ArgumentException(
+                $"Judge(s) {string.Join(", ", unknown.Select(j => "'" + j + "'"))} are unknown to the {Name} model (fitted with {known}). Fit the model again with {nameof(DawidSkeneModel)}.{nameof(DawidSkeneModel.Fit)} on labelled verdicts of every judge of the panel, or keep the judges' names.",
+                nameof(verdicts));
+        }
+
+        int deciding = verdicts.Count(v => v.Outcome != VerdictOutcome.Inconclusive);
         if (deciding == 0)
         {
-            return new PanelDecision(VerdictOutcome.Inconclusive, null, $"no judge known to the model decided{ignored}");
+            return new PanelDecision(VerdictOutcome.Inconclusive, null, "no judge decided");
         }
 
         double posterior = Model.PosteriorPass(verdicts);
         VerdictOutcome outcome = posterior >= Threshold ? VerdictOutcome.Pass : VerdictOutcome.Fail;
         string rationale = string.Create(
             CultureInfo.InvariantCulture,
-            $"P(pass | verdicts) = {posterior:0.000} {(outcome == VerdictOutcome.Pass ? ">=" : "<")} {Threshold:0.00} from {deciding} judge(s) (prior {Model.PriorPass:0.000}: {Votes(verdicts)}){ignored}");
+            $"P(pass | verdicts) = {posterior:0.000} {(outcome == VerdictOutcome.Pass ? ">=" : "<")} {Threshold:0.00} from {deciding} judge(s) (prior {Model.PriorPass:0.000}: {Votes(verdicts)})");
         return new PanelDecision(outcome, posterior, rationale);
     }
 
     private string Votes(IReadOnlyList<Verdict> verdicts) => string.Join(
         ", ",
-        verdicts.Where(v => v.Outcome != VerdictOutcome.Inconclusive && Model.Judges.ContainsKey(v.Judge)).Select(v => v.Judge + " " + v.Outcome.ToString().ToLowerInvariant()));
+        verdicts.Where(v => v.Outcome != VerdictOutcome.Inconclusive).Select(v => v.Judge + " " + v.Outcome.ToString().ToLowerInvariant()));
 }

@@ -9,6 +9,12 @@ namespace EvalSpec.Judging;
 /// Average pooling (PoLL, for scores): the mean score of the deciding judges, passing at or above a
 /// threshold. A deciding verdict without a score counts as 1 (pass) or 0 (fail).
 /// </summary>
+/// <remarks>
+/// Scores never pass what the verdicts reject: when the pooled score reaches the threshold but most deciding judges
+/// failed the output (a judge answering "fail" with a 4 of 5, say), the panel is inconclusive and names the
+/// contradiction, instead of passing an output its judges rejected. The other way round is the threshold's purpose: a
+/// mean below it fails the output even when most judges passed it at their own, lower bar.
+/// </remarks>
 public sealed class MeanScoreAggregator : IVerdictAggregator
 {
     /// <summary>Creates the aggregator.</summary>
@@ -44,6 +50,17 @@ public sealed class MeanScoreAggregator : IVerdictAggregator
 
         double mean = scores.Average();
         VerdictOutcome outcome = mean >= Threshold ? VerdictOutcome.Pass : VerdictOutcome.Fail;
-        return new PanelDecision(outcome, mean, string.Create(CultureInfo.InvariantCulture, $"mean score {mean:0.00} of {scores.Length} judge(s) {(outcome == VerdictOutcome.Pass ? ">=" : "<")} {Threshold:0.00}"));
+        string pooled = string.Create(CultureInfo.InvariantCulture, $"mean score {mean:0.00} of {scores.Length} judge(s) {(outcome == VerdictOutcome.Pass ? ">=" : "<")} {Threshold:0.00}");
+        int passes = verdicts.Count(v => v.Outcome == VerdictOutcome.Pass);
+        int fails = verdicts.Count(v => v.Outcome == VerdictOutcome.Fail);
+        if (outcome == VerdictOutcome.Pass && fails > passes)
+        {
+            return new PanelDecision(
+                VerdictOutcome.Inconclusive,
+                mean,
+                string.Create(CultureInfo.InvariantCulture, $"the scores contradict the verdicts: {pooled}, but {fails} of {passes + fails} deciding judge(s) failed the output"));
+        }
+
+        return new PanelDecision(outcome, mean, pooled);
     }
 }

@@ -34,6 +34,12 @@ internal static class GateJsonWriter
             json.WriteNumber("baselineRows", result.Coverage.BaselineRows);
             json.WriteNumber("coveredRows", result.Coverage.CoveredRows);
             json.WriteBoolean("sampled", result.Coverage.Sampled);
+            if (result.Coverage.AtMost)
+            {
+                json.WriteBoolean("coveredRowsIsUpperBound", true);
+            }
+
+            json.WriteBoolean("partial", result.Coverage.IsPartial);
             json.WriteEndObject();
             if (result.Sample is { } sample)
             {

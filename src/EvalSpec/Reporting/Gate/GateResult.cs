@@ -55,6 +55,13 @@ internal sealed record GateResult
     /// </summary>
     public string? Refusal { get; init; }
 
+    /// <summary>
+    /// The refusal is the coverage rule: the run, or the population of its sample, has fewer rows than the baseline and
+    /// <see cref="GateOptions.AllowPartial"/> was not given. A run's own report says "not gated" for it, not "refused":
+    /// on a developer's machine a filtered run is normal; <c>evalspec gate</c> still exits non-zero.
+    /// </summary>
+    public bool RefusedAsPartial { get; init; }
+
     public bool Refused => Refusal is not null;
 
     public bool Passed => Refusal is null && Regressions.Count == 0;

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Linq;
 using EvalSpec.Reporting.Reports;
@@ -32,6 +33,29 @@ internal static class GateText
 
         string what = string.Join(", ", result.Regressions.Select(r => $"{r.Scope} ({(r.Kind == GateRegressionKind.PassRate ? "pass rate" : "score")})"));
         return $"Gate FAILED: {result.Regressions.Count} regression(s): {what} ({compared}).";
+    }
+
+    /// <summary>
+    /// The headline of a run's own report (report.md, report.html, the GitHub step summary, the console line at the end
+    /// of <c>dotnet test</c>), which compares every run with the baseline under the default options. A run of part of
+    /// the suite — <c>dotnet test --filter</c> on a developer's machine — is normal there: it is "not gated", said
+    /// calmly with what would gate it, rather than "refused" like a failure or "passed" like a verdict.
+    /// <c>evalspec gate</c> uses <see cref="Headline"/> and still refuses it (exit code 3).
+    /// </summary>
+    public static string ReportHeadline(GateResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.RefusedAsPartial ? "Baseline: " + NotGated(result.Coverage) : Headline(result);
+    }
+
+    /// <summary>"not gated: partial run (12 of 66 baseline rows). ..." with what would gate the run.</summary>
+    private static string NotGated(GateCoverage coverage)
+    {
+        string others = string.Create(CultureInfo.InvariantCulture, $"{(coverage.AtMost ? "at least " : string.Empty)}{coverage.MissingRows}");
+        string why = coverage.Sampled
+            ? $"The sample was drawn from part of the suite: {others} baseline row(s) are outside the rows it stands for. Sample the whole suite to compare it with the baseline, or compare the estimate with these rows only with `evalspec gate --allow-partial`"
+            : $"{others} baseline row(s) are not in this run (e.g. left out by `dotnet test --filter`). Run the whole suite to compare it with the baseline, or gate only these rows with `evalspec gate --allow-partial`";
+        return $"not gated: partial run ({coverage.Describe()}). {why} (without it, `evalspec gate` refuses this run with exit code 3).";
     }
 
     /// <summary>What regressed, with the numbers behind the decision.</summary>

@@ -32,8 +32,9 @@ namespace EvalSpec.Reporting.Gate;
 /// Coverage: a run that has fewer rows than the baseline (a <c>--filter</c>ed run) is refused unless
 /// <see cref="GateOptions.AllowPartial"/>: its rows passing says nothing about the rows it left out. A sampled run
 /// (EVALSPEC_SAMPLE) is gated on its stratified estimate instead: it regresses when the whole 1 - alpha interval of its
-/// estimated pass rate lies below the baseline pass rate of the same methods minus the minimum drop; its paired rows
-/// are shown, not tested.
+/// estimated pass rate lies below the baseline pass rate of the rows its sample stands for (the population it was drawn
+/// from, listed in summary.json) minus the minimum drop; its paired rows are shown, not tested. A sample stands only for
+/// its population, so one drawn from a filtered run is refused as partial like the filtered run itself.
 /// </para>
 /// </remarks>
 internal static class RegressionGate
@@ -68,7 +69,10 @@ internal static class RegressionGate
 
         string[] newRows = run.JudgedRows.Where(r => baseline.Find(r.RowId) is null).Select(r => r.RowId).ToArray();
         RunSummaryFile.SampleSection? sampleSection = run.Summary?.Sample is { } s && s.Selected < s.Population ? s : null;
-        var coverage = new GateCoverage(baseline.Rows.Count, baseline.Rows.Count - missing.Count, Sampled: sampleSection is not null);
+        HashSet<string>? population = sampleSection?.PopulationRows is { } listed ? new HashSet<string>(listed, StringComparer.Ordinal) : null;
+        GateCoverage coverage = sampleSection is null
+            ? new GateCoverage(baseline.Rows.Count, baseline.Rows.Count - missing.Count, Sampled: false)
+            : SampledCoverage(baseline, sampleSection, population);
 
         PairedComparison overall = Compare(null, paired, options, scoreConfidence: 1 - options.Alpha);
         IGrouping<string, PairedRow>[] byMethod = paired.GroupBy(p => p.MethodId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
@@ -77,20 +81,26 @@ internal static class RegressionGate
         var regressions = new List<GateRegression>();
         SampleComparison? sample = null;
         string? refusal = null;
+        bool refusedAsPartial = coverage.IsPartial && !options.AllowPartial;
+        if (refusedAsPartial)
+        {
+            // Sampled or not: an estimate stands only for the population it was drawn from, as a run's rows stand only for themselves.
+            refusal = PartialRun(coverage);
+        }
+
         if (sampleSection is not null)
         {
             // A sample's paired rows are too few to test, and which rows they are is a draw: gate the estimate instead.
             overall = Informational(overall);
             methods = methods.Select(Informational).ToArray();
-            (sample, refusal) = CompareSample(baseline, run, sampleSection, options);
-            if (sample is { Regression: true })
+            if (refusal is null)
             {
-                regressions.Add(new GateRegression(null, GateRegressionKind.SampledPassRate, overall) { Sample = sample });
+                (sample, refusal) = CompareSample(baseline, sampleSection, population, options);
+                if (sample is { Regression: true })
+                {
+                    regressions.Add(new GateRegression(null, GateRegressionKind.SampledPassRate, overall) { Sample = sample });
+                }
             }
-        }
-        else if (coverage.IsPartial && !options.AllowPartial)
-        {
-            refusal = PartialRun(coverage);
         }
 
         foreach (PairedComparison comparison in new[] { overall }.Concat(methods))
@@ -125,24 +135,39 @@ internal static class RegressionGate
             Coverage = coverage,
             Sample = sample,
             Refusal = refusal,
+            RefusedAsPartial = refusedAsPartial,
         };
     }
 
+    /// <summary>
+    /// How much of the baseline a sample stands for: the baseline rows in the population it was drawn from. A summary of
+    /// an older EvalSpec gives only the population's size, an upper bound.
+    /// </summary>
+    private static GateCoverage SampledCoverage(Baseline baseline, RunSummaryFile.SampleSection section, HashSet<string>? population) =>
+        population is null
+            ? new GateCoverage(baseline.Rows.Count, Math.Min(baseline.Rows.Count, section.Population), Sampled: true) { AtMost = true }
+            : new GateCoverage(baseline.Rows.Count, baseline.Rows.Keys.Count(population.Contains), Sampled: true);
+
     /// <summary>Why a partial run is refused, and what to do.</summary>
-    private static string PartialRun(GateCoverage coverage) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"partial run: {coverage.CoveredRows} of {coverage.BaselineRows} baseline rows ({coverage.MissingRows} not in the run, e.g. left out by `dotnet test --filter`). A run that passes on some rows says nothing about the others: gate a run of every row, or pass --allow-partial to gate only the rows this run has. If rows were removed from the suite, record the baseline again (`evalspec baseline update --replace`).");
+    private static string PartialRun(GateCoverage coverage) => coverage.Sampled
+        ? string.Create(
+            CultureInfo.InvariantCulture,
+            $"partial run: {coverage.Describe()} in the population the sample was drawn from ({(coverage.AtMost ? "at least " : string.Empty)}{coverage.MissingRows} outside it, e.g. left out by `dotnet test --filter`). A sample's estimate stands only for the rows it was drawn from: sample a run of every row, or pass --allow-partial to compare the estimate with the baseline rows of its population only. If rows were removed from the suite, record the baseline again (`evalspec baseline update --replace`).")
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"partial run: {coverage.Describe()} ({coverage.MissingRows} not in the run, e.g. left out by `dotnet test --filter`). A run that passes on some rows says nothing about the others: gate a run of every row, or pass --allow-partial to gate only the rows this run has. If rows were removed from the suite, record the baseline again (`evalspec baseline update --replace`).");
 
     /// <summary>A comparison shown for information: its regression flags cleared.</summary>
     private static PairedComparison Informational(PairedComparison comparison) =>
         comparison with { PassRateRegression = false, ScoreRegression = false };
 
     /// <summary>
-    /// A sampled run's estimate against the baseline: the baseline pass rate over its rows of the methods the run has,
-    /// the run's estimate and its 1 - alpha interval (estimate ± z × standard error, clamped to [0, 1]; the summary's 95%
-    /// interval when it has no standard error). Refused when the summary has no estimate.
+    /// A sampled run's estimate against the baseline: the baseline pass rate over exactly the baseline rows of the
+    /// population the sample was drawn from, the run's estimate and its 1 - alpha interval (estimate ± z × standard
+    /// error, clamped to [0, 1]; the summary's 95% interval when it has no standard error). Refused when the summary has
+    /// no estimate, or does not list its population.
     /// </summary>
-    private static (SampleComparison? Sample, string? Refusal) CompareSample(Baseline baseline, RunData run, RunSummaryFile.SampleSection section, GateOptions options)
+    private static (SampleComparison? Sample, string? Refusal) CompareSample(Baseline baseline, RunSummaryFile.SampleSection section, HashSet<string>? population, GateOptions options)
     {
         if (section.EstimatedPassRate is not double estimate)
         {
@@ -151,11 +176,18 @@ internal static class RegressionGate
                 $"sampled run without an estimate: no row of the sample of {section.Selected} was judged (see summary.json \"sample\"). Run the sample again, or run every row."));
         }
 
-        var methods = new HashSet<string>(run.Rows.Select(r => r.MethodId), StringComparer.Ordinal);
-        BaselineEntry[] recorded = baseline.Rows.Where(r => methods.Contains(RowNames.MethodOf(r.Key))).Select(r => r.Value).ToArray();
+        if (population is null)
+        {
+            // The methods the sample has are no stand-in: a filter by variant, case or relation leaves rows of them out.
+            return (null, string.Create(
+                CultureInfo.InvariantCulture,
+                $"sampled run whose summary.json does not list the {section.Population} rows its sample was drawn from (\"sample\".\"populationRows\", written since EvalSpec gates samples on them; an older EvalSpec wrote this run?): the gate cannot tell which baseline rows the estimate stands for. Run the sample again."));
+        }
+
+        BaselineEntry[] recorded = baseline.Rows.Where(r => population.Contains(r.Key)).Select(r => r.Value).ToArray();
         if (recorded.Length == 0)
         {
-            return (null, $"sampled run of methods the baseline does not record: is {baseline.Path} the baseline of this suite?");
+            return (null, $"sampled run of rows the baseline does not record: is {baseline.Path} the baseline of this suite?");
         }
 
         double baselineRate = (double)recorded.Count(e => e.Outcome == VerdictOutcome.Pass) / recorded.Length;
@@ -297,7 +329,9 @@ internal static class RegressionGate
         var notes = new List<string>();
         if (coverage.IsPartial && options.AllowPartial)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Partial run (--allow-partial): {coverage.CoveredRows} of {coverage.BaselineRows} baseline rows; only those are compared."));
+            notes.Add(coverage.Sampled
+                ? $"Partial run (--allow-partial): the sample was drawn from {coverage.Describe()}; its estimate is compared with the baseline pass rate of those rows only."
+                : $"Partial run (--allow-partial): {coverage.Describe()}; only those are compared.");
         }
 
         if (baseline.Version is > 0 and < Baseline.CurrentVersion && baseline.Rows.Values.Any(e => e.Outcome == VerdictOutcome.Fail))

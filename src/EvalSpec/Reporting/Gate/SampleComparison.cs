@@ -2,9 +2,10 @@ namespace EvalSpec.Reporting.Gate;
 
 /// <summary>
 /// A sampled run (EVALSPEC_SAMPLE) compared with the baseline: the run's stratified estimate of its pass rate and its
-/// interval against the pass rate the baseline records for the same methods. Rows are not paired: a sample has too few.
+/// interval against the pass rate the baseline records for the rows the sample stands for. Rows are not paired: a sample
+/// has too few.
 /// </summary>
-/// <param name="BaselinePassRate">Passing / recorded rows of the baseline, over the methods the run has.</param>
+/// <param name="BaselinePassRate">Passing / recorded rows of the baseline, over the baseline rows of the population the sample was drawn from.</param>
 /// <param name="BaselineRows">The baseline rows that rate is over.</param>
 /// <param name="Estimate">The run's estimated pass rate (summary.json <c>sample.estimatedPassRate</c>).</param>
 /// <param name="Lower">The lower end of the interval.</param>

@@ -120,7 +120,7 @@ internal static class HtmlReport
         html.Append("</div>\n");
         if (report.Gate is { } gate)
         {
-            html.Append("<div class=\"gate ").Append(gate.Passed ? "passed" : "failed").Append("\" id=\"gate\">").Append(Encode(GateText.Headline(gate))).Append("</div>\n");
+            html.Append("<div class=\"gate ").Append(gate.Passed ? "passed" : gate.RefusedAsPartial ? "partial" : "failed").Append("\" id=\"gate\">").Append(Encode(GateText.ReportHeadline(gate))).Append("</div>\n");
         }
         else if (report.BaselineNote is { } note)
         {
@@ -364,7 +364,7 @@ internal static class HtmlReport
                 outputTokens = j.OutputTokens,
                 cost = j.Cost is double cost ? Math.Round(cost, 6) : (double?)null,
             }),
-            gate = report.Gate is { } gate ? new { passed = gate.Passed, headline = GateText.Headline(gate) } : null,
+            gate = report.Gate is { } gate ? new { passed = gate.Passed, partial = gate.RefusedAsPartial, headline = GateText.ReportHeadline(gate) } : null,
             baseline = HasBaseline(report),
             priced = report.Prices is not null,
             history = History(report.History),

@@ -17,7 +17,7 @@ internal static class HtmlReportAssets
         .card b { display: block; font-size: 20px; }
         .pass { color: var(--pass); } .fail { color: var(--fail); } .warn { color: var(--warn); }
         .gate { margin-top: 12px; padding: 8px 12px; border-radius: 6px; border: 1px solid var(--line); }
-        .gate.passed { border-color: var(--pass); } .gate.failed { border-color: var(--fail); background: #ffebe9; }
+        .gate.passed { border-color: var(--pass); } .gate.failed { border-color: var(--fail); background: #ffebe9; } .gate.partial { border-color: var(--warn); }
         table { border-collapse: collapse; margin: 8px 0 16px; }
         th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
         th { background: #f6f8fa; }

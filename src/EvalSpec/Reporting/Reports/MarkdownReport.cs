@@ -63,7 +63,7 @@ internal static class MarkdownReport
         md.Append("\n\n");
         if (report.Gate is { } gate)
         {
-            md.Append(gate.Passed ? "✅ " : "❌ ").Append(GateText.Headline(gate)).Append("\n\n");
+            md.Append(gate.Passed ? "✅ " : gate.RefusedAsPartial ? "ℹ️ " : "❌ ").Append(GateText.ReportHeadline(gate)).Append("\n\n");
         }
         else if (report.BaselineNote is { } note)
         {

@@ -160,6 +160,13 @@ internal sealed class RunSummaryFile
 
         /// <summary>Rows in strata with no sampled row, which the estimate does not cover.</summary>
         public long? UnsampledPopulation { get; init; }
+
+        /// <summary>
+        /// The row ids of the population the sample was drawn from (every eval row the test runner was given, after any
+        /// <c>--filter</c>), in ordinal order: the rows the estimate stands for, so that the gate compares it with exactly
+        /// those rows of the baseline. Absent in summaries of older EvalSpec versions.
+        /// </summary>
+        public string[]? PopulationRows { get; init; }
     }
 
     internal sealed class SimilaritySection

@@ -8,12 +8,21 @@ namespace EvalSpec.Tests.Judging.Aggregation;
 public sealed class MeanScoreAggregatorTests
 {
     [Fact]
-    public void A_mean_score_at_or_above_the_threshold_passes_even_when_most_judges_fail()
+    public void A_mean_score_at_or_above_the_threshold_does_not_pass_an_output_most_judges_failed()
     {
         PanelDecision decision = new MeanScoreAggregator(0.5).Decide(Verdicts.List(Verdicts.Pass("a", 1.0), Verdicts.Fail("b", 0.3), Verdicts.Fail("c", 0.2)));
 
-        decision.Outcome.Should().Be(VerdictOutcome.Pass);
+        decision.Outcome.Should().Be(VerdictOutcome.Inconclusive);
         decision.Score.Should().BeApproximately(0.5, 1e-12);
+        decision.Rationale.Should().Contain("the scores contradict the verdicts").And.Contain("2 of 3 deciding judge(s) failed");
+    }
+
+    [Fact]
+    public void A_mean_score_at_or_above_the_threshold_passes_when_the_verdicts_are_split_evenly()
+    {
+        PanelDecision decision = new MeanScoreAggregator(0.5).Decide(Verdicts.List(Verdicts.Pass("a", 0.9), Verdicts.Fail("b", 0.4)));
+
+        decision.Outcome.Should().Be(VerdictOutcome.Pass);
     }
 
     [Fact]
