@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using EvalSpec.Judging;
+using EvalSpec.Secrets;
 
 namespace EvalSpec.Reporting.Reports;
 
@@ -421,6 +422,14 @@ internal static class HtmlReportData
 
     private static string Cut(string text, int length, string? where = null)
     {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        // Redact the whole text before cutting it: a key cut in two would keep its first characters, too few (and, in
+        // the page, followed by the JSON-escaped cut note rather than an ellipsis) for the page-wide redaction to know.
+        text = SecretRedactor.Default.Redact(text);
         if (text.Length <= length)
         {
             return text;
