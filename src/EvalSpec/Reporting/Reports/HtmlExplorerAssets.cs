@@ -848,7 +848,11 @@ internal static class HtmlExplorerAssets
           }
           show(state.view);
           window.evalspecTimings = { parsed: parsedAt - started, ready: performance.now() };
+          // Also as attributes, so a DOM dump (chromium --headless --dump-dom, as bench/EvalSpec.Bench.Report reads it) carries them.
+          document.body.setAttribute("data-ready-ms", String(Math.round(window.evalspecTimings.ready)));
+          document.body.setAttribute("data-parsed-ms", String(Math.round(window.evalspecTimings.parsed)));
           document.body.setAttribute("data-explorer", "ready");
+          window.addEventListener("load", function () { document.body.setAttribute("data-load-ms", String(Math.round(performance.now()))); });
           // A shared link to a row opens its transcript once the transcripts below this script are read.
           if (state.row !== null) { openFromState(); }
           requestAnimationFrame(function () { setTimeout(function () { window.evalspecTimings.painted = performance.now(); document.body.setAttribute("data-painted", "true"); }, 0); });
