@@ -28,10 +28,15 @@ internal static class ReportCommand
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Do not compare with a baseline." };
         var prices = new Option<string?>("--prices") { Description = "A JSON price table: model id -> { \"input\": USD per 1M tokens, \"output\": USD per 1M tokens }. Without it, tokens only.", HelpName = "file" };
         var open = new Option<bool>("--open") { Description = "Open report.html in the default browser." };
+        var history = new Option<int?>("--history")
+        {
+            Description = "Chart pass rate, judge cost (with --prices; else tokens) and latency per method over the last n runs in the run's results folder, this one included.",
+            HelpName = "n",
+        };
 
         var command = new Command("report", "Write a run's report.md and report.html (pass rates, regressions, robustness, multi-prompt metrics, judges, cost) and print the markdown.")
         {
-            runArgument, runOption, project, baseline, noBaseline, prices, open,
+            runArgument, runOption, project, baseline, noBaseline, prices, open, history,
         };
 
         command.Validators.Add(result =>
@@ -49,6 +54,11 @@ internal static class ReportCommand
             if (result.GetValue(noBaseline) && result.GetValue(baseline) is not null)
             {
                 result.AddError("--baseline and --no-baseline cannot be used together.");
+            }
+
+            if (result.GetValue(history) is int runs && runs < 1)
+            {
+                result.AddError($"--history must be 1 or more (the number of runs to chart, this one included); it was {runs}.");
             }
         });
 
@@ -75,7 +85,7 @@ internal static class ReportCommand
             cancellationToken.ThrowIfCancellationRequested();
             RunReportFiles files = OutputConsole.WithStatus(context.Output, context.Environment, "Writing report.md and report.html...", () => RunReports.Write(
                 run,
-                new ReportOptions { BaselinePath = baselinePath, Prices = priceTable },
+                new ReportOptions { BaselinePath = baselinePath, Prices = priceTable, History = parsed.GetValue(history) ?? 0 },
                 context.Environment.GetVariable(RunReports.StepSummaryVariable)));
 
             IAnsiConsole console = OutputConsole.Create(context.Output, context.Environment);

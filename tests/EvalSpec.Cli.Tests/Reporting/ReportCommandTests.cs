@@ -35,6 +35,37 @@ public sealed class ReportCommandTests : IDisposable
         File.ReadAllText(Path.Combine(run, "report.html")).Should().Contain("<script type=\"application/json\" id=\"evalspec-data\">");
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    public async Task History_of_fewer_than_one_run_is_refused_naming_the_option(string runs)
+    {
+        string run = RunFiles.Write(Project, "20260314T090000Z-abcd", RunFiles.Suite16());
+
+        CliResult result = await Cli.RunAsync("report", run, "--history", runs);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain($"--history must be 1 or more (the number of runs to chart, this one included); it was {runs}.");
+        File.Exists(Path.Combine(run, "report.html")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task History_leaves_out_an_earlier_run_it_cannot_read_and_says_so_in_the_page()
+    {
+        RunFiles.Write(Project, "20260312T090000Z-good", RunFiles.Suite16());
+        string broken = Path.Combine(Project, "TestResults", "evalspec", "20260313T090000Z-torn");
+        Directory.CreateDirectory(broken);
+        File.WriteAllText(Path.Combine(broken, "results.jsonl"), "{\"runId\": \"20260313T090000Z-torn\", \"rowId\": ");
+        string run = RunFiles.Write(Project, "20260314T090000Z-abcd", RunFiles.Suite16());
+
+        CliResult result = await Cli.RunAsync("report", run, "--history", "5");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        string html = File.ReadAllText(Path.Combine(run, "report.html"));
+        html.Should().Contain("\"runId\":\"20260312T090000Z-good\"").And.Contain("\"runId\":\"20260314T090000Z-abcd\"")
+            .And.Contain("20260313T090000Z-torn left out: ").And.Contain("\"requested\":5");
+    }
+
     [Fact]
     public async Task The_run_can_be_given_with_run_like_gate_takes_it_but_only_once()
     {

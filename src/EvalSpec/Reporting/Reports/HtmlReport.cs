@@ -27,20 +27,69 @@ internal static class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(HtmlReportAssets.Style).Append("\n</style>\n</head>\n<body>\n");
+            .Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(HtmlReportAssets.Style).Append('\n').Append(HtmlExplorerAssets.Style).Append("\n</style>\n</head>\n<body>\n");
 
         Header(html, report, title);
-        html.Append("<main>\n");
+        Tabs(html, report);
+        html.Append("<main>\n<section id=\"view-summary\" class=\"view\">\n");
         Charts(html);
         Failures(html, report);
         Gate(html, report);
         Tables(html, report);
+        html.Append("</section>\n");
+        Views(html);
         html.Append("</main>\n");
+        Drawer(html);
 
+        // The index and the scripts first, so the page is drawn before the browser reads the (much larger) transcripts.
         html.Append("<script type=\"application/json\" id=\"evalspec-data\">").Append(Data(report)).Append("</script>\n");
-        html.Append("<script>\n").Append(HtmlReportAssets.Script).Append("\n</script>\n</body>\n</html>\n");
+        html.Append("<script type=\"application/json\" id=\"evalspec-rows\">").Append(HtmlReportData.Index(report)).Append("</script>\n");
+        html.Append("<script>\n").Append(HtmlReportAssets.Script).Append("\n</script>\n");
+        html.Append("<script>\n").Append(HtmlExplorerAssets.Script).Append("\n</script>\n");
+        html.Append("<script type=\"application/json\" id=\"evalspec-transcripts\">").Append(HtmlReportData.Transcripts(report)).Append("</script>\n");
+        html.Append("</body>\n</html>\n");
         return html.ToString();
     }
+
+    private static void Tabs(StringBuilder html, RunReportModel report)
+    {
+        int changed = report.Changes.Count(c => c.Value != RowChange.New);
+        html.Append("<nav class=\"tabs\" id=\"tabs\" role=\"tablist\">\n")
+            .Append("<a href=\"#summary\" data-view=\"summary\" role=\"tab\" class=\"active\">Summary</a>\n")
+            .Append(string.Create(CultureInfo.InvariantCulture, $"<a href=\"#rows\" data-view=\"rows\" role=\"tab\">Rows <span class=\"count\">{report.Rows:#,0}</span></a>\n"))
+            .Append("<a href=\"#matrix\" data-view=\"matrix\" role=\"tab\">Matrix</a>\n");
+        if (HasBaseline(report))
+        {
+            html.Append(string.Create(CultureInfo.InvariantCulture, $"<a href=\"#changes\" data-view=\"changes\" role=\"tab\">Changes since baseline <span class=\"count\">{changed:#,0}</span></a>\n"));
+        }
+
+        if (report.History is not null)
+        {
+            html.Append("<a href=\"#history\" data-view=\"history\" role=\"tab\">History</a>\n");
+        }
+
+        html.Append("</nav>\n");
+    }
+
+    private static void Views(StringBuilder html)
+    {
+        const string NoScript = "<noscript><p class=\"muted\">This view is drawn by the page's script: allow scripts for this file (it loads nothing from anywhere), or read results.jsonl.</p></noscript>";
+        foreach (string view in new[] { "rows", "matrix", "changes", "history" })
+        {
+            html.Append("<section id=\"view-").Append(view).Append("\" class=\"view\" hidden>").Append(NoScript).Append("</section>\n");
+        }
+    }
+
+    private static void Drawer(StringBuilder html) =>
+        html.Append("<aside id=\"transcript\" class=\"drawer\" role=\"dialog\" aria-labelledby=\"transcript-title\" hidden>\n")
+            .Append("<div class=\"drawer-bar\"><h2 id=\"transcript-title\"></h2>")
+            .Append("<button type=\"button\" id=\"transcript-prev\" title=\"Previous row (k or ↑)\">↑</button>")
+            .Append("<button type=\"button\" id=\"transcript-next\" title=\"Next row (j or ↓)\">↓</button>")
+            .Append("<button type=\"button\" id=\"transcript-close\" title=\"Close (Esc)\">Close</button></div>\n")
+            .Append("<div id=\"transcript-body\"></div>\n</aside>\n");
+
+    /// <summary>Whether the rows can be compared with a baseline: a baseline file was read, or the rows say what it recorded.</summary>
+    private static bool HasBaseline(RunReportModel report) => report.Baseline is { Exists: true } || report.Run.Rows.Any(r => r.RecordedOutcome is not null);
 
     private static void Header(StringBuilder html, RunReportModel report, string title)
     {
@@ -106,7 +155,19 @@ internal static class HtmlReport
         }
 
         html.Append(string.Create(CultureInfo.InvariantCulture, $"<h2 id=\"{id}\">{Encode(title)} ({rows.Count})</h2>\n"));
-        Table(html, new[] { "Row", "Reason", "Row id" }, rows.Take(ListedRows).Select(r => new[] { r.DisplayName, r.BaselineReason ?? r.Reason ?? string.Empty, r.RowId }), numeric: Array.Empty<int>());
+        html.Append("<table>\n<thead><tr><th>Row</th><th>Reason</th><th>Row id</th></tr></thead>\n<tbody>\n");
+        foreach (RunRow row in rows.Take(ListedRows))
+        {
+            // A link into the row explorer: the transcript of the row opens over the rows view.
+            html.Append("<tr><td><a href=\"#rows?row=").Append(Encode(Uri.EscapeDataString(row.RowId))).Append("\">").Append(Encode(row.DisplayName)).Append("</a></td><td>")
+                .Append(Encode(row.BaselineReason ?? row.Reason ?? string.Empty)).Append("</td><td>").Append(Encode(row.RowId)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+        if (rows.Count > ListedRows)
+        {
+            html.Append(string.Create(CultureInfo.InvariantCulture, $"<p class=\"muted\">… and {rows.Count - ListedRows} more: see the Rows tab.</p>\n"));
+        }
     }
 
     private static void Gate(StringBuilder html, RunReportModel report)
@@ -304,8 +365,44 @@ internal static class HtmlReport
                 cost = j.Cost is double cost ? Math.Round(cost, 6) : (double?)null,
             }),
             gate = report.Gate is { } gate ? new { passed = gate.Passed, partial = gate.RefusedAsPartial, headline = GateText.ReportHeadline(gate) } : null,
+            baseline = HasBaseline(report),
+            priced = report.Prices is not null,
+            history = History(report.History),
         };
         return JsonSerializer.Serialize(data);
+    }
+
+    /// <summary>The history for the charts: per method, one point per run (null where the run had no row of it), oldest run first.</summary>
+    private static object? History(RunHistory? history)
+    {
+        if (history is null)
+        {
+            return null;
+        }
+
+        string[] methods = history.Runs.SelectMany(r => r.Methods).Select(m => m.MethodId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return new
+        {
+            requested = history.Requested,
+            runs = history.Runs.Select(r => new { runId = r.RunId, finishedAt = r.FinishedAt, current = r.Current }),
+            notes = history.Notes,
+            methods = methods.Select(id => new
+            {
+                methodId = id,
+                points = history.Runs.Select(r => r.Methods.FirstOrDefault(m => m.MethodId == id) is { } m
+                    ? new
+                    {
+                        judged = m.Judged,
+                        pass = m.Pass,
+                        passRate = Round(m.PassRate),
+                        meanMs = m.MeanLatencyMs is double mean ? Math.Round(mean, 1) : (double?)null,
+                        medianMs = m.MedianLatencyMs is double median ? Math.Round(median, 1) : (double?)null,
+                        tokens = m.InputTokens + m.OutputTokens,
+                        cost = m.Cost is double cost ? Math.Round(cost, 6) : (double?)null,
+                    }
+                    : null),
+            }),
+        };
     }
 
     private static double? Round(double? value) => value is double v ? Math.Round(v, 4) : null;

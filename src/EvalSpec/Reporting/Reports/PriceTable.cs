@@ -86,6 +86,9 @@ internal sealed class PriceTable
         return null;
     }
 
+    /// <summary>The price of one judge's verdict: by the model it named when the table lists it, else by the judge's name.</summary>
+    public ModelPrice? PriceOf(string judge, string? model) => (model is null ? null : Find(model)) ?? Find(judge);
+
     private static double Price(JsonProperty model, string property, string path) =>
         model.Value.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double price) && price >= 0
             ? price

@@ -11,6 +11,12 @@ internal sealed record ReportOptions
     /// <summary>Model prices for the cost of the judges; null shows tokens only.</summary>
     public PriceTable? Prices { get; init; }
 
+    /// <summary>
+    /// How many runs the history charts show, this one included (the runs before it in its results folder); 0 for no
+    /// history. <c>evalspec report --history n</c>.
+    /// </summary>
+    public int History { get; init; }
+
     /// <summary>The thresholds of the comparison with the baseline.</summary>
     public GateOptions Gate { get; init; } = new();
 }

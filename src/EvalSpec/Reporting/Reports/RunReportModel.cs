@@ -9,7 +9,7 @@ namespace EvalSpec.Reporting.Reports;
 /// <summary>Everything the markdown and HTML reports show about a run, computed once.</summary>
 internal sealed class RunReportModel
 {
-    private RunReportModel(RunData run, RunMetrics metrics, IReadOnlyList<JudgeUsage> judges, GateResult? gate, string? baselineNote, PriceTable? prices)
+    private RunReportModel(RunData run, RunMetrics metrics, IReadOnlyList<JudgeUsage> judges, GateResult? gate, string? baselineNote, PriceTable? prices, RunReportExtras extras)
     {
         Run = run;
         Metrics = metrics;
@@ -17,6 +17,10 @@ internal sealed class RunReportModel
         Gate = gate;
         BaselineNote = baselineNote;
         Prices = prices;
+        Baseline = extras.Baseline;
+        Changes = RowChanges.Compute(run, extras.Baseline);
+        EarlierOutputs = extras.EarlierOutputs ?? new Dictionary<string, EarlierOutput>();
+        History = extras.History;
     }
 
     public RunData Run { get; }
@@ -33,6 +37,18 @@ internal sealed class RunReportModel
     public string? BaselineNote { get; }
 
     public PriceTable? Prices { get; }
+
+    /// <summary>The baseline the run was compared with, when one was given and could be read.</summary>
+    public Baseline? Baseline { get; }
+
+    /// <summary>The rows whose outcome changed against the baseline (see <see cref="RowChanges"/>), by row id.</summary>
+    public IReadOnlyDictionary<string, RowChange> Changes { get; }
+
+    /// <summary>For changed rows, their output in an earlier run where they had the baseline's outcome, by row id.</summary>
+    public IReadOnlyDictionary<string, EarlierOutput> EarlierOutputs { get; }
+
+    /// <summary>Pass rate, cost and latency per method over the last runs (<c>evalspec report --history</c>), or null.</summary>
+    public RunHistory? History { get; }
 
     public RunSummaryFile? Summary => Run.Summary;
 
@@ -58,10 +74,10 @@ internal sealed class RunReportModel
     /// <summary>The total cost of the judges the price table prices, or null when it prices none.</summary>
     public double? TotalCost => Judges.Any(j => j.Cost is not null) ? Judges.Sum(j => j.Cost ?? 0) : null;
 
-    public static RunReportModel Build(RunData run, GateResult? gate = null, string? baselineNote = null, PriceTable? prices = null)
+    public static RunReportModel Build(RunData run, GateResult? gate = null, string? baselineNote = null, PriceTable? prices = null, RunReportExtras? extras = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new RunReportModel(run, RunMetrics.Compute(run), JudgeUsages(run, prices), gate, baselineNote, prices);
+        return new RunReportModel(run, RunMetrics.Compute(run), JudgeUsages(run, prices), gate, baselineNote, prices, extras ?? new RunReportExtras());
     }
 
     private int Count(VerdictOutcome outcome) => Run.Rows.Count(r => r.IsJudged && r.Outcome == outcome);

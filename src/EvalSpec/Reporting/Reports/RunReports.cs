@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using EvalSpec.Reporting.Gate;
@@ -72,6 +73,7 @@ internal static class RunReports
     {
         GateResult? gate = null;
         string? note = null;
+        Baseline? compared = null;
         if (options.BaselinePath is { } path)
         {
             try
@@ -80,6 +82,7 @@ internal static class RunReports
                 if (baseline.Exists)
                 {
                     gate = RegressionGate.Evaluate(baseline, run, options.Gate);
+                    compared = baseline;
                 }
                 else
                 {
@@ -92,7 +95,8 @@ internal static class RunReports
             }
         }
 
-        return RunReportModel.Build(run, gate, note, options.Prices);
+        (RunHistory? history, IReadOnlyDictionary<string, EarlierOutput> earlier) = EarlierRuns.Scan(run, options.History, RowChanges.Compute(run, compared), compared, options.Prices);
+        return RunReportModel.Build(run, gate, note, options.Prices, new RunReportExtras { Baseline = compared, EarlierOutputs = earlier, History = history });
     }
 
     private static void WriteFile(string path, string text)

@@ -108,6 +108,7 @@ internal static class RunResultsReader
                 SourceOutputText = Gate.FailureEvidence.TextOf(OptionalElement(row, "sourceOutput")),
                 TrialEvidence = ReadTrialEvidence(row, path, line),
                 OutcomeWithoutSnapshot = OptionalString(row, "outcomeWithoutSnapshot", path, line) is { } before ? Outcome(before, path, line, "outcomeWithoutSnapshot") : null,
+                Details = RunRowDetails.Read(row),
                 Line = line,
             };
         }

@@ -79,6 +79,9 @@ internal sealed record RunRow
     /// <summary>The outcome the robustness and multi-prompt metrics count: <see cref="OutcomeWithoutSnapshot"/>, else <see cref="Outcome"/>.</summary>
     public VerdictOutcome MetricOutcome => OutcomeWithoutSnapshot ?? Outcome;
 
+    /// <summary>What the row's transcript in report.html shows (prompts, outputs, judges' reasons, timings), read from the same line.</summary>
+    public RunRowDetails? Details { get; init; }
+
     /// <summary>The line of <c>results.jsonl</c> the row was read from (1-based).</summary>
     public int Line { get; init; }
 
