@@ -158,7 +158,7 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
         string target = placeholder.ToLowerInvariant();
         int limit = Math.Max(2, placeholder.Length / 3);
         return parameterNames
-            .Select(name => (Name: name, Distance: EditDistance(target, name.ToLowerInvariant())))
+            .Select(name => (Name: name, Distance: EvalSpec.Text.EditDistance.Between(target, name.ToLowerInvariant())))
             .Where(c => c.Distance <= limit && c.Distance < placeholder.Length && c.Distance < c.Name.Length)
             .OrderBy(c => c.Distance)
             .Take(3)
@@ -167,34 +167,6 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 
     /// <summary>Locations of [PromptSet] attributes and of lines in prompt files.</summary>
     private sealed class Locations(IMethodSymbol method, Dictionary<string, SourceText?> texts, System.Threading.CancellationToken cancellationToken) : PromptSetResolver.ILocations

@@ -341,7 +341,7 @@ internal static class EvalConfiguration
         int bestDistance = int.MaxValue;
         foreach (string candidate in candidates)
         {
-            int distance = EditDistance(typed, Normalize(candidate));
+            int distance = EvalSpec.Text.EditDistance.Between(typed, Normalize(candidate));
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (candidate, distance);
@@ -355,35 +355,6 @@ internal static class EvalConfiguration
     private static string Normalize(string key) =>
         new(key.Where(c => c is not '_' and not '-').Select(char.ToLowerInvariant).ToArray());
 
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of two neighbours.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        int[,] d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 
     /// <summary>Where a key came from: the file, or the environment (with each key's variable name).</summary>
     private sealed class Origin
