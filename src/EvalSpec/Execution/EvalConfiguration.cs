@@ -232,7 +232,22 @@ internal static class EvalConfiguration
         {
             if (OptionsOf(valueType).FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase)) is { } property)
             {
+                if (valueType == typeof(JudgeModelOptions) && property.Name == nameof(JudgeModelOptions.ApiKeyVariable)
+                    && Judging.ConfiguredJudges.KeyVariableProblem(child.Value) is { } keyProblem)
+                {
+                    // Never the value in the message: it may be the key itself.
+                    problems.Add($"{origin.Describe(child.Path)} {keyProblem}");
+                    continue;
+                }
+
                 CheckValue(child, property.PropertyType, origin, problems);
+                continue;
+            }
+
+            if (valueType == typeof(JudgeModelOptions) && Judging.ConfiguredJudges.LooksLikeKeySetting(child.Key))
+            {
+                problems.Add($"{origin.Describe(child.Path)} is refused: EvalSpec never reads a key from its configuration, which is committed and copied into build output. "
+                    + $"Remove it, put the key in an environment variable, and give that variable's name as \"{nameof(JudgeModelOptions.ApiKeyVariable)}\".");
                 continue;
             }
 
