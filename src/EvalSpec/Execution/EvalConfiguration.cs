@@ -106,7 +106,9 @@ internal static class EvalConfiguration
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or System.Text.Json.JsonException)
         {
-            string reason = ex.InnerException is System.Text.Json.JsonException json ? json.Message : ex.Message;
+            // The inner exception says what is wrong (a JSON syntax error, a duplicate key such as two judges whose names
+            // differ only in letter case); the outer one only that the file failed to load.
+            string reason = ex.InnerException is { } inner ? inner.Message : ex.Message;
             throw new EvalConfigurationException($"{jsonPath} cannot be read: {reason} Fix the JSON (or delete the file to use the defaults).", ex);
         }
     }

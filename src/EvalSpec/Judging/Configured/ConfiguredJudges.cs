@@ -159,7 +159,7 @@ internal static class ConfiguredJudges
         {
             if (endpointRequired)
             {
-                problems.Add($"Judge '{name}': {Setting(nameof(JudgeModelOptions.Endpoint))} is missing; a {provider} judge needs the server's address"
+                problems.Add($"Judge '{name}': {Setting(nameof(JudgeModelOptions.Endpoint))} is missing; the {provider} provider needs the server's address"
                     + (provider == JudgeProvider.AzureOpenAI ? " (https://YOUR-RESOURCE.openai.azure.com)." : " (its /v1 base, such as http://localhost:8000/v1)."));
             }
         }
@@ -174,7 +174,7 @@ internal static class ConfiguredJudges
         }
         else if (string.IsNullOrEmpty(options.ApiKeyVariable) && provider is JudgeProvider.OpenAI or JudgeProvider.AzureOpenAI)
         {
-            problems.Add($"Judge '{name}': {Setting(nameof(JudgeModelOptions.ApiKeyVariable))} is missing; a {provider} judge needs a key: give the name of the environment variable that holds it (such as \"OPENAI_API_KEY\").");
+            problems.Add($"Judge '{name}': {Setting(nameof(JudgeModelOptions.ApiKeyVariable))} is missing; the {provider} provider needs a key: give the name of the environment variable that holds it (such as \"OPENAI_API_KEY\").");
         }
         else if (!string.IsNullOrEmpty(options.ApiKeyVariable) && provider == JudgeProvider.Ollama)
         {
@@ -197,7 +197,10 @@ internal static class ConfiguredJudges
         }
         catch (ArgumentOutOfRangeException ex)
         {
-            problems.Add($"Judge '{name}' in \"{nameof(EvalOptions.Judges)}\": {FirstLine(ex.Message)}");
+            // The message already names the judge; it names the option, here the setting of the declaration.
+            string message = FirstLine(ex.Message);
+            int parameter = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+            problems.Add((parameter < 0 ? message : message[..parameter]) + $" Fix {Setting(ex.ParamName ?? nameof(JudgeModelOptions))}.");
         }
     }
 
