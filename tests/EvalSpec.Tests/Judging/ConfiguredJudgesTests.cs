@@ -241,12 +241,14 @@ public sealed class ConfiguredJudgesTests : IDisposable
     }
 
     [Fact]
-    public void An_endpoint_can_come_from_an_environment_variable()
+    public void An_endpoint_can_come_from_an_environment_variable_and_the_judge_keeps_the_file_s_spelling_of_its_name()
     {
         (EvalSetup setup, _) = Register("""{ "Judges": { "grader": { "Provider": "OpenAICompatible", "Model": "m", "Endpoint": "http://127.0.0.1:9/v1" } } }""",
             ("EVALSPEC_JUDGES__GRADER__ENDPOINT", "http://127.0.0.1:5555/v1"));
 
         setup.Options.Judges["grader"].Endpoint.Should().Be("http://127.0.0.1:5555/v1");
+        using ServiceProvider services = setup.Services.BuildServiceProvider();
+        services.GetServices<IJudge>().Should().ContainSingle().Which.Name.Should().Be("grader", "the name is spelt as the file spells it, not as the variable does");
     }
 
     private string LoadError(string? json, params (string Name, string Value)[] variables)

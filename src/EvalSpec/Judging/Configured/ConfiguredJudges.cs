@@ -80,8 +80,10 @@ internal static class ConfiguredJudges
         var problems = new List<string>();
         var built = new List<(JudgeModelRole Role, IJudge Judge)>();
         var skipped = new List<string>();
-        foreach ((string name, JudgeModelOptions options) in declared.OrderBy(p => p.Key, StringComparer.Ordinal))
+        IReadOnlyDictionary<string, string> spellings = Spellings(setup.Configuration);
+        foreach ((string declaredName, JudgeModelOptions options) in declared.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
         {
+            string name = spellings.TryGetValue(declaredName, out string? spelt) ? spelt : declaredName;
             bool inCodePanel = options.Role == JudgeModelRole.Equivalence ? codeInvariance : codeRubric;
             if (inCodePanel)
             {
@@ -136,6 +138,28 @@ internal static class ConfiguredJudges
         }
 
         return skipped;
+    }
+
+    /// <summary>
+    /// Each judge's name as the first configuration source that declares it spells it: the binder keeps the spelling of
+    /// the last source, so <c>EVALSPEC_JUDGES__GRADER__ENDPOINT</c> would otherwise rename the file's judge "grader" to
+    /// "GRADER" in results and recordings, where names are keys.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> Spellings(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var spellings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (configuration is Microsoft.Extensions.Configuration.IConfigurationRoot root)
+        {
+            foreach (Microsoft.Extensions.Configuration.IConfigurationProvider source in root.Providers)
+            {
+                foreach (string name in source.GetChildKeys(Array.Empty<string>(), nameof(EvalOptions.Judges)))
+                {
+                    spellings.TryAdd(name, name);
+                }
+            }
+        }
+
+        return spellings;
     }
 
     /// <summary>Adds to <paramref name="problems"/> what is missing or wrong in a declaration (nothing is built yet).</summary>
