@@ -116,6 +116,13 @@ public sealed class EvalOptions
     /// <summary>How registered <see cref="Judging.JudgeCascade"/>s are calibrated and whether they collect calibration data (section <c>Cascade</c>).</summary>
     public CascadeOptions Cascade { get; } = new();
 
+    /// <summary>
+    /// Judge models declared in configuration (section <c>Judges</c>), keyed by judge name: EvalSpec builds each one's
+    /// chat client and judge at the start of the run. A panel the startup fills in code ignores them (README, "Judges
+    /// from configuration").
+    /// </summary>
+    public IDictionary<string, JudgeModelOptions> Judges { get; } = new Dictionary<string, JudgeModelOptions>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The value of <c>Quorum</c> in configuration that asks for the default, a strict majority.</summary>
     internal const string MajorityQuorumValue = "majority";
 

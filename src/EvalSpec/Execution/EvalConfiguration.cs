@@ -106,7 +106,9 @@ internal static class EvalConfiguration
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or System.Text.Json.JsonException)
         {
-            string reason = ex.InnerException is System.Text.Json.JsonException json ? json.Message : ex.Message;
+            // The inner exception says what is wrong (a JSON syntax error, a duplicate key such as two judges whose names
+            // differ only in letter case); the outer one only that the file failed to load.
+            string reason = ex.InnerException is { } inner ? inner.Message : ex.Message;
             throw new EvalConfigurationException($"{jsonPath} cannot be read: {reason} Fix the JSON (or delete the file to use the defaults).", ex);
         }
     }
@@ -232,7 +234,22 @@ internal static class EvalConfiguration
         {
             if (OptionsOf(valueType).FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase)) is { } property)
             {
+                if (valueType == typeof(JudgeModelOptions) && property.Name == nameof(JudgeModelOptions.ApiKeyVariable)
+                    && Judging.ConfiguredJudges.KeyVariableProblem(child.Value) is { } keyProblem)
+                {
+                    // Never the value in the message: it may be the key itself.
+                    problems.Add($"{origin.Describe(child.Path)} {keyProblem}");
+                    continue;
+                }
+
                 CheckValue(child, property.PropertyType, origin, problems);
+                continue;
+            }
+
+            if (valueType == typeof(JudgeModelOptions) && Judging.ConfiguredJudges.LooksLikeKeySetting(child.Key))
+            {
+                problems.Add($"{origin.Describe(child.Path)} is refused: EvalSpec never reads a key from its configuration, which is committed and copied into build output. "
+                    + $"Remove it, put the key in an environment variable, and give that variable's name as \"{nameof(JudgeModelOptions.ApiKeyVariable)}\".");
                 continue;
             }
 

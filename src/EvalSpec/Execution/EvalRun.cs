@@ -597,6 +597,13 @@ internal sealed class EvalRun : IDisposable
         services.AddSingleton(options);
         var setup = new EvalSetup(services, configuration, options);
         RunStartup(testAssembly, setup);
+
+        // After the startup: code registration wins, so a panel the startup filled keeps its code judges only.
+        foreach (string skipped in ConfiguredJudges.Register(setup, Environment.GetEnvironmentVariables()))
+        {
+            EvalConsole.WriteLine($"EvalSpec: judge '{skipped}' from the configuration is not used: the startup registers the judges of its panel in code, and code wins.");
+        }
+
         options.Validate();
 
         string baselinePath = string.IsNullOrWhiteSpace(options.BaselineFile)
