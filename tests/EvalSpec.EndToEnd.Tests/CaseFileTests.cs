@@ -44,7 +44,7 @@ public sealed class CaseFileTests : IClassFixture<CaseFileTests.Run>
     {
         _run.Report.Results.Where(r => r.Key != Prefix + "wrong-expectation" + Suffix)
             .Should().AllSatisfy(r => r.Value.Outcome.Should().Be("Passed", r.Key + ": " + r.Value.Message));
-        _run[Prefix + "wrong-expectation" + Suffix].Outcome.Should().Be("Failed", "the CSV row expects the urgent queue and the service answers standard");
+        _run[Prefix + "wrong-expectation" + Suffix].Outcome.Should().Be("Failed", "the CSV row expects an escalation and the service routes to the standard queue");
         _run.Process.ExitCode.Should().NotBe(0);
     }
 
