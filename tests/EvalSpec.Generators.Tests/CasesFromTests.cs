@@ -16,6 +16,10 @@ public sealed class CasesFromTests
 {
     private const string ProjectDirectory = "/src/Shop.Evals";
 
+    private const string ValidJsonl = "{\"subject\": \"valid\", \"priority\": \"Low\", \"attempts\": 1, \"vip\": true}";
+
+    private const string ValidCsv = "subject,priority,attempts,vip\nvalid csv,Low,1,true\n";
+
     private const string Source = """
         using System.Threading.Tasks;
         using EvalSpec;
@@ -103,11 +107,12 @@ public sealed class CasesFromTests
     [InlineData("{\"id\": \"fire\", \"subject\": \"a\", \"priority\": \"Low\", \"attempts\": 1, \"vip\": true}", 1, 8, "the id 'fire' is already declared")]
     [InlineData("{\"id\": \"x\", \"subject\": \"a\", \"priority\": \"Low\", \"attempts\": 1, \"vip\": true}\n{\"id\": \"x\", \"subject\": \"b\", \"priority\": \"Low\", \"attempts\": 1, \"vip\": true}", 2, 8, "the id 'x' is already declared")]
     [InlineData("{\"subject\": \"a\", \"priority\": \"Low\", \"attempts\": 1, \"vip\": true}\n{\"subject\": \"a\", \"priority\": \"Low\", \"attempts\": 1, \"vip\": true}", 2, 1, "the id 'a, Low, 1, true' is already declared")]
+    [InlineData("\n  \n", 1, 1, "the file has no cases")]
     [InlineData("{\"id\": \"a/b\", \"subject\": \"a\", \"priority\": \"Low\", \"attempts\": 1, \"vip\": true}", 1, 8, "without '/'")]
     [InlineData("{\"subject\": \"a\", \"priority\": \"Low\", \"attempts\": 99999999999, \"vip\": true}", 1, 49, "range of int")]
     public void Bad_jsonl_data_is_reported_with_its_line_and_column(string jsonl, int line, int column, string message)
     {
-        EvalProblem problem = Resolve(jsonl, "id,subject,priority,attempts,vip\n").Should().ContainSingle().Subject;
+        EvalProblem problem = Resolve(jsonl, ValidCsv).Should().ContainSingle().Subject;
 
         problem.Rule.Should().Be(EvalRule.CaseDataInvalid);
         problem.MessageArguments.Take(3).Should().Equal("data/tickets.jsonl", line, column);
@@ -127,10 +132,11 @@ public sealed class CasesFromTests
     [InlineData("subject,priority,attempts,subject\na,Low,1,b\n", 1, 27, "named twice in the header")]
     [InlineData("subject,,attempts,vip\na,Low,1,true\n", 1, 9, "a header cell is empty")]
     [InlineData("", 1, 1, "the file is empty")]
+    [InlineData("\uFEFFsubject,priority,attempts,vip\r\n\r\n", 1, 1, "the file has no cases")]
     [InlineData("id,subject,priority,attempts,vip\nfire,a,Low,1,true\n", 2, 1, "the id 'fire' is already declared")]
     public void Bad_csv_data_is_reported_with_its_line_and_column(string csv, int line, int column, string message)
     {
-        EvalProblem problem = Resolve(string.Empty, csv).Should().ContainSingle().Subject;
+        EvalProblem problem = Resolve(ValidJsonl, csv).Should().ContainSingle().Subject;
 
         problem.Rule.Should().Be(EvalRule.CaseDataInvalid);
         problem.MessageArguments.Take(3).Should().Equal("data/tickets.csv", line, column);
@@ -142,7 +148,7 @@ public sealed class CasesFromTests
     {
         var problems = new List<EvalProblem>();
         EvalMethodParseResult parsed = GeneratorHarness.ParseMethod(Source, "Shop.Evals.TicketEvals", "Triage");
-        CasesFromResolver.Resolve(parsed.Spec!, new[] { DataFileSpec.Parse(ProjectDirectory + "/data/tickets.csv", "subject,priority,attempts,vip\n") }, ProjectDirectory, problems);
+        CasesFromResolver.Resolve(parsed.Spec!, new[] { DataFileSpec.Parse(ProjectDirectory + "/data/tickets.csv", ValidCsv) }, ProjectDirectory, problems);
 
         EvalProblem problem = problems.Should().ContainSingle().Subject;
         problem.Rule.Should().Be(EvalRule.CasesFromFileNotFound);
@@ -154,7 +160,7 @@ public sealed class CasesFromTests
     {
         var problems = new List<EvalProblem>();
         EvalMethodParseResult parsed = GeneratorHarness.ParseMethod(Source, "Shop.Evals.TicketEvals", "Triage");
-        CasesFromResolver.Resolve(parsed.Spec!, new[] { DataFileSpec.Parse("/src/Shop.Evals/old/data/tickets.jsonl", string.Empty), DataFileSpec.Parse(ProjectDirectory + "/data/tickets.csv", "subject,priority,attempts,vip\n") }, ProjectDirectory, problems);
+        CasesFromResolver.Resolve(parsed.Spec!, new[] { DataFileSpec.Parse("/src/Shop.Evals/old/data/tickets.jsonl", ValidJsonl), DataFileSpec.Parse(ProjectDirectory + "/data/tickets.csv", ValidCsv) }, ProjectDirectory, problems);
 
         problems.Should().ContainSingle().Which.Rule.Should().Be(EvalRule.CasesFromFileNotFound);
     }

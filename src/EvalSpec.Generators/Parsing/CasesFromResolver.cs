@@ -57,6 +57,12 @@ internal static class CasesFromResolver
                 Report(error.Line, error.Column, error.Message);
             }
 
+            // A file without a case would leave the method with fewer rows than its author meant, silently.
+            if (file.Errors.Count == 0 && file.Rows.Count == 0)
+            {
+                Report(1, 1, "the file has no cases; add a row, or remove the [CasesFrom] attribute");
+            }
+
             foreach (DataRow row in file.Rows)
             {
                 ReadRow(spec, row, Report, ids, cases);
