@@ -152,7 +152,7 @@ internal static class CasesFromResolver
 
             if (!TryConvert(cell, spec.Parameters[index], out string expression, out string text, out string reason))
             {
-                report(cell.Line, cell.Column, "the value " + Shorten(cell) + " does not fit the parameter '" + spec.Parameters[index].FullyQualifiedType + " " + spec.Parameters[index].Name + "': " + reason);
+                report(cell.Line, cell.Column, "the value " + Shorten(cell) + " does not fit the parameter '" + spec.Parameters[index].FullyQualifiedType.Replace("global::", string.Empty) + " " + spec.Parameters[index].Name + "': " + reason);
                 valid = false;
                 continue;
             }
