@@ -15,7 +15,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace EvalSpec.Analyzers;
 
 /// <summary>
-/// Reports authoring mistakes in [Eval] methods (ES1001-ES1019) while typing, with the same parser the
+/// Reports authoring mistakes in [Eval] methods (ES1001-ES1019, ES1022-ES1023) while typing, with the same parser the
 /// source generator uses, so whatever the generator refuses to expand is explained here.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -84,7 +84,12 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            PromptSetResolver.Resolve(spec, parsedFiles, problems, new Locations(method, texts, context.CancellationToken));
+            spec = PromptSetResolver.Resolve(spec, parsedFiles, problems, new Locations(method, texts, context.CancellationToken)) ?? spec;
+        }
+
+        if (parsed.Spec is { DataFiles.Count: > 0 })
+        {
+            ReportCaseFiles(context, method, parsed.Spec, problems);
         }
 
         foreach (EvalProblem problem in problems)
@@ -100,6 +105,25 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Rule), location, problem.MessageArguments));
             }
         }
+    }
+
+    /// <summary>ES1022 and ES1023: the [CasesFrom] files, resolved as the generator resolves them, with their locations.</summary>
+    private static void ReportCaseFiles(SymbolAnalysisContext context, IMethodSymbol method, EvalMethodSpec spec, List<EvalProblem> problems)
+    {
+        var texts = new Dictionary<string, SourceText?>(StringComparer.Ordinal);
+        var files = new List<DataFileSpec>();
+        foreach (AdditionalText file in context.Options.AdditionalFiles.Where(f => DataFileSpec.IsDataFile(f.Path)))
+        {
+            SourceText? text = file.GetText(context.CancellationToken);
+            if (!texts.ContainsKey(file.Path))
+            {
+                texts.Add(file.Path, text);
+            }
+
+            files.Add(DataFileSpec.Parse(file.Path, text?.ToString() ?? string.Empty));
+        }
+
+        CasesFromResolver.Resolve(spec, files, EvalMethods.ProjectDirectory(context.Options), problems, new CaseFileLocations(method, texts, context.CancellationToken));
     }
 
     /// <summary>ES1015 for an [Eval] local function or lambda, which the generator never sees.</summary>
@@ -185,6 +209,30 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
 
             TextLine textLine = text.Lines[line - 1];
             return Location.Create(file.Path, textLine.Span, text.Lines.GetLinePositionSpan(textLine.Span));
+        }
+    }
+
+    /// <summary>Locations of [CasesFrom] attributes and of spots (line and column) in case files.</summary>
+    private sealed class CaseFileLocations(IMethodSymbol method, Dictionary<string, SourceText?> texts, System.Threading.CancellationToken cancellationToken) : CasesFromResolver.ILocations
+    {
+        public Location? CasesFrom(string path) => method.GetAttributes()
+            .Where(a => a.AttributeClass?.Name == "CasesFromAttribute" && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value as string == path)
+            .Select(a => a.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation())
+            .FirstOrDefault();
+
+        public Location? FileSpot(DataFileSpec file, int line, int column)
+        {
+            if (!texts.TryGetValue(file.Path, out SourceText? text) || text is null || line < 1 || line > text.Lines.Count)
+            {
+                return null;
+            }
+
+            // The line's text from the reported column to its end: editors and build logs point at the bad value.
+            TextLine textLine = text.Lines[line - 1];
+            int offset = text.Length > 0 && text[0] == '\uFEFF' && line == 1 ? 1 : 0;
+            int start = Math.Min(textLine.Start + offset + Math.Max(0, column - 1), textLine.End);
+            var span = TextSpan.FromBounds(start, textLine.End);
+            return Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
         }
     }
 

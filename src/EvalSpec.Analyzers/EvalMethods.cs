@@ -31,15 +31,38 @@ internal static class EvalMethods
     public static EvalMethodSpec? Resolve(IMethodSymbol method, KnownSymbols symbols, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         EvalMethodParseResult parsed = EvalMethodParser.Parse(method, symbols, cancellationToken);
-        if (parsed.Spec is not { } spec || spec.PromptSets.Count == 0)
+        if (parsed.Spec is not { } spec)
         {
-            return parsed.Spec;
+            return null;
         }
 
-        PromptFileSpec[] files = options.AdditionalFiles
-            .Where(f => PromptFileParser.IsPromptFile(f.Path))
-            .Select(f => PromptFileSpec.Parse(f.Path, f.GetText(cancellationToken)?.ToString() ?? string.Empty))
-            .ToArray();
-        return PromptSetResolver.Resolve(spec, files, new List<EvalProblem>());
+        if (spec.PromptSets.Count > 0)
+        {
+            PromptFileSpec[] files = options.AdditionalFiles
+                .Where(f => PromptFileParser.IsPromptFile(f.Path))
+                .Select(f => PromptFileSpec.Parse(f.Path, f.GetText(cancellationToken)?.ToString() ?? string.Empty))
+                .ToArray();
+            spec = PromptSetResolver.Resolve(spec, files, new List<EvalProblem>());
+        }
+
+        if (spec is { DataFiles.Count: > 0 })
+        {
+            DataFileSpec[] files = options.AdditionalFiles
+                .Where(f => DataFileSpec.IsDataFile(f.Path))
+                .Select(f => DataFileSpec.Parse(f.Path, f.GetText(cancellationToken)?.ToString() ?? string.Empty))
+                .ToArray();
+            spec = CasesFromResolver.Resolve(spec, files, ProjectDirectory(options), new List<EvalProblem>());
+        }
+
+        return spec;
+    }
+
+    /// <summary>The project folder as the generator reads it (MSBuildProjectDirectory, else projectdir), to resolve [CasesFrom] paths.</summary>
+    public static string? ProjectDirectory(AnalyzerOptions options)
+    {
+        AnalyzerConfigOptions global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        return global.TryGetValue("build_property.MSBuildProjectDirectory", out string? directory) && !string.IsNullOrWhiteSpace(directory) ? directory
+            : global.TryGetValue("build_property.projectdir", out string? projectDir) && !string.IsNullOrWhiteSpace(projectDir) ? projectDir
+            : null;
     }
 }

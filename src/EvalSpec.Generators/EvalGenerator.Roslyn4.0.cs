@@ -41,10 +41,28 @@ public sealed class EvalGenerator : IIncrementalGenerator
             .Select(static (files, _) => new EquatableArray<PromptFileSpec>(files))
             .WithTrackingName(TrackingNames.PromptFiles);
 
+        // Case files are parsed one by one, so a change to one file re-reads that file alone; the collected list
+        // compares by value, so a change to any other additional file leaves every method's rows cached.
+        IncrementalValueProvider<EquatableArray<DataFileSpec>> dataFiles = context.AdditionalTextsProvider
+            .Where(static text => DataFileSpec.IsDataFile(text.Path))
+            .Select(static (text, cancellationToken) => DataFileSpec.Parse(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect()
+            .Select(static (files, _) => new EquatableArray<DataFileSpec>(files))
+            .WithTrackingName(TrackingNames.DataFiles);
+
+        IncrementalValueProvider<string?> projectDirectory = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue(ProjectDirectoryProperty, out string? directory) && !string.IsNullOrWhiteSpace(directory) ? directory
+                : options.GlobalOptions.TryGetValue("build_property.projectdir", out string? projectDir) && !string.IsNullOrWhiteSpace(projectDir) ? projectDir
+                : null)
+            .WithTrackingName(TrackingNames.ProjectDirectory);
+
         IncrementalValuesProvider<EvalMethodModel> resolvedMethods = methods
             .Where(static model => model is not null)
             .Combine(promptFiles)
-            .Select(static (pair, _) => ResolvePromptSets(pair.Left!, pair.Right));
+            .Select(static (pair, _) => ResolvePromptSets(pair.Left!, pair.Right))
+            .Combine(dataFiles.Combine(projectDirectory))
+            .Select(static (pair, _) => ResolveCasesFrom(pair.Left, pair.Right.Left, pair.Right.Right));
 
         IncrementalValuesProvider<EvalMethodSpec> validMethods = resolvedMethods
             .Where(static model => model.Spec is not null)
@@ -55,13 +73,6 @@ public sealed class EvalGenerator : IIncrementalGenerator
             .Where(static model => model.NotGeneratedTest is not null)
             .Select(static (model, _) => model.NotGeneratedTest!)
             .WithTrackingName(TrackingNames.NotGeneratedTests);
-
-        IncrementalValueProvider<string?> projectDirectory = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) =>
-                options.GlobalOptions.TryGetValue(ProjectDirectoryProperty, out string? directory) && !string.IsNullOrWhiteSpace(directory) ? directory
-                : options.GlobalOptions.TryGetValue("build_property.projectdir", out string? projectDir) && !string.IsNullOrWhiteSpace(projectDir) ? projectDir
-                : null)
-            .WithTrackingName(TrackingNames.ProjectDirectory);
 
         context.RegisterSourceOutput(validMethods.Combine(projectDirectory), static (output, pair) =>
             output.AddSource(EvalMethodEmitter.HintName(pair.Left), EvalMethodEmitter.Emit(pair.Left, pair.Right)));
@@ -141,6 +152,21 @@ public sealed class EvalGenerator : IIncrementalGenerator
 
         var problems = new List<EvalProblem>();
         EvalMethodSpec? resolved = PromptSetResolver.Resolve(model.Spec, files.AsImmutableArray(), problems);
+        return resolved is not null
+            ? new EvalMethodModel(resolved, null)
+            : new EvalMethodModel(null, NotGeneratedTestSpec.For(model.Spec, problems));
+    }
+
+    /// <summary>Adds the cases of the method's data files; a problem in them turns its rows into the failing test.</summary>
+    private static EvalMethodModel ResolveCasesFrom(EvalMethodModel model, EquatableArray<DataFileSpec> files, string? projectDirectory)
+    {
+        if (model.Spec is null || model.Spec.DataFiles.Count == 0)
+        {
+            return model;
+        }
+
+        var problems = new List<EvalProblem>();
+        EvalMethodSpec? resolved = CasesFromResolver.Resolve(model.Spec, files.AsImmutableArray(), projectDirectory, problems);
         return resolved is not null
             ? new EvalMethodModel(resolved, null)
             : new EvalMethodModel(null, NotGeneratedTestSpec.For(model.Spec, problems));

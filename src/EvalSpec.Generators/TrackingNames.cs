@@ -7,6 +7,7 @@ internal static class TrackingNames
     public const string ValidEvalMethods = nameof(ValidEvalMethods);
     public const string NotGeneratedTests = nameof(NotGeneratedTests);
     public const string PromptFiles = nameof(PromptFiles);
+    public const string DataFiles = nameof(DataFiles);
     public const string ProjectDirectory = nameof(ProjectDirectory);
     public const string UserTestFramework = nameof(UserTestFramework);
     public const string TestFrameworkRegistration = nameof(TestFrameworkRegistration);

@@ -49,6 +49,8 @@ public class DiagnosticDescriptorsTests
     [InlineData(EvalRule.DuplicateEvalMethodName, "ES1017")]
     [InlineData(EvalRule.PromptSetNotFound, "ES1018")]
     [InlineData(EvalRule.PromptFileMalformed, "ES1019")]
+    [InlineData(EvalRule.CasesFromFileNotFound, "ES1022")]
+    [InlineData(EvalRule.CaseDataInvalid, "ES1023")]
     internal void Rule_keeps_its_published_id(EvalRule rule, string id)
     {
         DiagnosticDescriptors.For(rule).Id.Should().Be(id);

@@ -20,8 +20,9 @@ public sealed class InvalidEvalMethodTests
     [Fact]
     public void Every_error_rule_has_an_invalid_method_example()
     {
-        // Prompt-file rules come from resolving [PromptSet] against the files; PromptFileTests covers them.
-        Enum.GetValues<EvalRule>().Where(IsError).Except(new[] { EvalRule.PromptSetNotFound, EvalRule.PromptFileMalformed })
+        // Prompt-file and case-file rules come from resolving [PromptSet] and [CasesFrom] against the files;
+        // PromptFileTests and CasesFromTests cover them.
+        Enum.GetValues<EvalRule>().Where(IsError).Except(new[] { EvalRule.PromptSetNotFound, EvalRule.PromptFileMalformed, EvalRule.CasesFromFileNotFound, EvalRule.CaseDataInvalid })
             .Should().BeEquivalentTo(InvalidEvalMethods.All.Select(m => m.Rule));
     }
 

@@ -110,7 +110,7 @@ internal static class EvalMethodEmitter
                     }
 
                     string display = spec.DisplayTypeName + "." + spec.MethodName + " [" + string.Join(Separator, labels) + "]";
-                    rows.Add(new Row(name, display, @case.Id, variant.Key, relation));
+                    rows.Add(new Row(name, display, @case.Id, variant.Key, relation, @case.Tags));
                 }
             }
         }
@@ -241,6 +241,12 @@ internal static class EvalMethodEmitter
         writer.WriteLine("[global::Xunit.TraitAttribute(\"Case\", " + Literal(row.CaseId) + ")]");
         writer.WriteLine("[global::Xunit.TraitAttribute(\"Variant\", " + Literal(row.VariantKey) + ")]");
         writer.WriteLine("[global::Xunit.TraitAttribute(\"Relation\", " + Literal(row.RelationKey) + ")]");
+        foreach (string tag in row.Tags)
+        {
+            // Tags of a case read from a data file ([CasesFrom]): filter with --filter "Tag=billing".
+            writer.WriteLine("[global::Xunit.TraitAttribute(\"Tag\", " + Literal(tag) + ")]");
+        }
+
         string modifiers = spec.IsStaticClass ? "public static" : "public";
         string instance = spec.IsStaticClass ? "null" : "this";
         writer.WriteLine(modifiers + " global::System.Threading.Tasks.Task " + row.TestMethodName + "() =>");
@@ -255,5 +261,5 @@ internal static class EvalMethodEmitter
     internal static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     /// <summary>One generated test.</summary>
-    internal sealed record Row(string TestMethodName, string DisplayName, string CaseId, string VariantKey, string RelationKey);
+    internal sealed record Row(string TestMethodName, string DisplayName, string CaseId, string VariantKey, string RelationKey, EquatableArray<string> Tags = default);
 }

@@ -26,7 +26,8 @@ internal sealed record EvalMethodSpec(
     double PassRate = 0.8,
     EquatableArray<string> PromptSets = default,
     int SnapshotOutput = EvalMethodSpec.NoSnapshot,
-    string? SourceFilePath = null)
+    string? SourceFilePath = null,
+    EquatableArray<string> DataFiles = default)
 {
     /// <summary><see cref="SnapshotOutput"/> of a method without [Snapshot].</summary>
     public const int NoSnapshot = -1;
@@ -35,14 +36,14 @@ internal sealed record EvalMethodSpec(
 /// <summary>A type that contains the eval method (outermost first), re-declared as partial by the emitter.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
 
-/// <summary>A case parameter (after the leading EvalInput).</summary>
-internal sealed record ParameterSpec(string Name, string FullyQualifiedType);
+/// <summary>A case parameter (after the leading EvalInput); an enum's member names, for values read from data files.</summary>
+internal sealed record ParameterSpec(string Name, string FullyQualifiedType, EquatableArray<string> EnumMembers = default);
 
 /// <summary>A prompt variant.</summary>
 internal sealed record VariantSpec(string Key, string Template);
 
-/// <summary>A case: id, argument expressions (C# source, already typed for their parameters), expected answer.</summary>
-internal sealed record CaseSpec(string Id, EquatableArray<string> ArgumentExpressions, string? Expected);
+/// <summary>A case: id, argument expressions (C# source, already typed for their parameters), expected answer, tags (traits).</summary>
+internal sealed record CaseSpec(string Id, EquatableArray<string> ArgumentExpressions, string? Expected, EquatableArray<string> Tags = default);
 
 /// <summary>A relation applied to the method.</summary>
 internal sealed record RelationSpec(string Key, bool IsDirectional, string FullyQualifiedType, string? Parameter, double Threshold, int Expect);

@@ -205,7 +205,11 @@ internal static class EvalMethodParser
         List<CaseSpec> cases = ParseCases(method, symbols, parameters, methodName, problems, cancellationToken);
         List<RelationSpec> relations = ParseRelations(method, symbols, parameters, methodName, implicitVariant, problems, cancellationToken);
 
-        if (cases.Count == 0 && !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.CaseAttribute)))
+        List<string> dataFiles = method.GetAttributes()
+            .Where(a => symbols.CasesFromAttribute is not null && SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.CasesFromAttribute) && a.ConstructorArguments.Length == 1)
+            .Select(a => a.ConstructorArguments[0].Value as string ?? string.Empty)
+            .ToList();
+        if (cases.Count == 0 && dataFiles.Count == 0 && !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.CaseAttribute)))
         {
             problems.Add(new EvalProblem(EvalRule.NoCases, methodLocation, methodName));
         }
@@ -222,7 +226,7 @@ internal static class EvalMethodParser
             Threshold: threshold,
             TimeoutMilliseconds: timeout,
             ReturnShape: shape,
-            Parameters: new EquatableArray<ParameterSpec>(parameters.Select(p => new ParameterSpec(p.Name, p.Type.ToDisplayString(FullyQualified)))),
+            Parameters: new EquatableArray<ParameterSpec>(parameters.Select(p => new ParameterSpec(p.Name, p.Type.ToDisplayString(FullyQualified), EnumMembers(p.Type)))),
             Variants: new EquatableArray<VariantSpec>(variants),
             HasImplicitVariant: implicitVariant,
             Cases: new EquatableArray<CaseSpec>(cases),
@@ -232,7 +236,8 @@ internal static class EvalMethodParser
             PassRate: passRate,
             PromptSets: new EquatableArray<string>(promptSets),
             SnapshotOutput: snapshotOutput,
-            SourceFilePath: snapshotOutput == EvalMethodSpec.NoSnapshot ? null : method.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree?.FilePath);
+            SourceFilePath: snapshotOutput == EvalMethodSpec.NoSnapshot ? null : method.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree?.FilePath,
+            DataFiles: new EquatableArray<string>(dataFiles));
         return new EvalMethodParseResult(spec, problems, NotGeneratedTest());
     }
 
@@ -468,6 +473,15 @@ internal static class EvalMethodParser
         }
 
         return relations;
+    }
+
+    /// <summary>The member names of an enum (or nullable enum) parameter type, for values read from data files; empty otherwise.</summary>
+    private static EquatableArray<string> EnumMembers(ITypeSymbol type)
+    {
+        ITypeSymbol core = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+        return core.TypeKind == TypeKind.Enum
+            ? new EquatableArray<string>(core.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name))
+            : EquatableArray<string>.Empty;
     }
 
     private static bool TryGetReturnShape(ITypeSymbol returnType, KnownSymbols symbols, out ReturnShape shape)

@@ -25,4 +25,6 @@ internal enum EvalRule
     DuplicateEvalMethodName,
     PromptSetNotFound,
     PromptFileMalformed,
+    CasesFromFileNotFound,
+    CaseDataInvalid,
 }

@@ -66,6 +66,12 @@ internal static class EvalRuleText
     public const string PromptFileMalformedId = "ES1019";
     public const string PromptFileMalformedMessage = "{0} line {1}: {2}. Write one 'key: template' per line; lines starting with '#' are comments.";
 
+    public const string CasesFromFileNotFoundId = "ES1022";
+    public const string CasesFromFileNotFoundMessage = "[CasesFrom(\"{1}\")] on {0}: the case file is not among the project's AdditionalFiles ({2}). The path is relative to the project folder; the EvalSpec package adds every *.jsonl and *.csv file of the project unless EvalSpecIncludeCaseFiles is false, else add <AdditionalFiles Include=\"{1}\" />.";
+
+    public const string CaseDataInvalidId = "ES1023";
+    public const string CaseDataInvalidMessage = "{0}({1},{2}): case data for {3} is not usable: {4}.";
+
     /// <summary>The id and message format of <paramref name="rule"/>.</summary>
     public static (string Id, string MessageFormat) For(EvalRule rule) => rule switch
     {
@@ -88,6 +94,8 @@ internal static class EvalRuleText
         EvalRule.DuplicateEvalMethodName => (DuplicateEvalMethodNameId, DuplicateEvalMethodNameMessage),
         EvalRule.PromptSetNotFound => (PromptSetNotFoundId, PromptSetNotFoundMessage),
         EvalRule.PromptFileMalformed => (PromptFileMalformedId, PromptFileMalformedMessage),
+        EvalRule.CasesFromFileNotFound => (CasesFromFileNotFoundId, CasesFromFileNotFoundMessage),
+        EvalRule.CaseDataInvalid => (CaseDataInvalidId, CaseDataInvalidMessage),
         _ => throw new System.ArgumentOutOfRangeException(nameof(rule), rule, "No text for this rule."),
     };
 }

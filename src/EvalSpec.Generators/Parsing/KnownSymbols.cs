@@ -14,6 +14,7 @@ internal sealed class KnownSymbols
         PromptAttribute = compilation.GetTypeByMetadataName("EvalSpec.PromptAttribute");
         PromptSetAttribute = compilation.GetTypeByMetadataName("EvalSpec.PromptSetAttribute");
         CaseAttribute = compilation.GetTypeByMetadataName("EvalSpec.CaseAttribute");
+        CasesFromAttribute = compilation.GetTypeByMetadataName("EvalSpec.CasesFromAttribute");
         SnapshotAttribute = compilation.GetTypeByMetadataName("EvalSpec.SnapshotAttribute");
         InvariantAttribute = compilation.GetTypeByMetadataName("EvalSpec.InvariantAttribute`1");
         DirectionalAttribute = compilation.GetTypeByMetadataName("EvalSpec.DirectionalAttribute`1");
@@ -31,6 +32,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? PromptSetAttribute { get; }
 
     public INamedTypeSymbol? CaseAttribute { get; }
+
+    public INamedTypeSymbol? CasesFromAttribute { get; }
 
     public INamedTypeSymbol? SnapshotAttribute { get; }
 

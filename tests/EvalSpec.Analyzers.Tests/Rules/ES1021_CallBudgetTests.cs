@@ -119,6 +119,32 @@ public class ES1021_CallBudgetTests
     }
 
     [Fact]
+    public async Task Cases_from_a_case_file_count_with_the_attribute_cases()
+    {
+        // 1 [Case] + 3 JSONL rows = 4 cases x 1 variant x (1 + 1 relation) = 8 rows x 2 trials = 16 calls > 10.
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+            using EvalSpec.Metamorphic;
+
+            public partial class RefundEvals
+            {
+                [Eval(Trials = 2)]
+                [Case("What is the refund window for a laptop?")]
+                [CasesFrom("data/questions.jsonl")]
+                [Invariant<Typos>(Parameter = "question")]
+                public Task<string> {|#0:RefundWindow|}(EvalInput input, string question) => Task.FromResult(question);
+            }
+            """;
+
+        await VerifyAsync(
+            new[] { source },
+            budget: "10",
+            new[] { ("/data/questions.jsonl", "{\"question\": \"a\"}\n{\"question\": \"b\"}\n{\"question\": \"c\"}\n") },
+            Budget(0, "RefundEvals.RefundWindow", 16, 4, 1, 1, 2, 0, 10));
+    }
+
+    [Fact]
     public async Task Calls_equal_to_the_budget_are_not_reported()
     {
         // 4 rows x (1 + 3 judges) = 16 calls, budget 16.
