@@ -5,9 +5,6 @@ using Spectre.Console;
 
 namespace EvalSpec.Cli.Comparing;
 
-// Spectre's Text, not the runtime's EvalSpec.Text namespace (found first from inside the EvalSpec namespace).
-using Text = Spectre.Console.Text;
-
 /// <summary>Writes a <see cref="ConfigurationComparison"/> for a person: a table per method, W, the rankings and the best configuration.</summary>
 internal static class ComparisonReport
 {

@@ -9,9 +9,6 @@ using Spectre.Console;
 
 namespace EvalSpec.Cli.Gating;
 
-// Spectre's Text, not the runtime's EvalSpec.Text namespace (found first from inside the EvalSpec namespace).
-using Text = Spectre.Console.Text;
-
 /// <summary>
 /// <c>evalspec gate</c>: compares a run with the committed baseline and exits with 1 only on a statistically meaningful
 /// regression (exact McNemar test on the rows that flipped, paired bootstrap interval of the score change), overall or

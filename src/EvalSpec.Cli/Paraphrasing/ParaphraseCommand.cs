@@ -15,9 +15,6 @@ using Spectre.Console;
 
 namespace EvalSpec.Cli.Paraphrasing;
 
-// Spectre's Text, not the runtime's EvalSpec.Text namespace (found first from inside the EvalSpec namespace).
-using Text = Spectre.Console.Text;
-
 /// <summary>
 /// <c>evalspec paraphrase</c>: asks a chat model for paraphrases of a prompt template and appends the ones that keep
 /// its placeholders to a <c>.prompts</c> file, for a person to review and commit. Generating is a separate step on
