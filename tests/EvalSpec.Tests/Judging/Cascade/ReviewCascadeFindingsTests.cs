@@ -45,3 +45,40 @@ public sealed class ReviewCascadeFindingsTests
         verdict.Rationale.Should().NotContain("[calibrated: agreement with people >= 0.85");
     }
 }
+
+/// <summary>Review finding: a calibration file after a merge that kept both sides of a conflict.</summary>
+public sealed class ReviewCalibrationFileFindingsTests : IDisposable
+{
+    private readonly string _folder = System.IO.Directory.CreateTempSubdirectory("evalspec-review-calibration-").FullName;
+
+    public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
+
+    // Two teammates calibrated; a merge kept both "threshold" lines. The baseline refuses a key given twice ("as after a
+    // merge that kept both sides") and the recordings refuse two entries with one key, but the calibration silently takes
+    // the last value: here the looser 0.55 instead of the certified 1, and the cascade still claims its guarantee.
+    [Fact]
+    [Trait("Review", "ExpectedToFail")]
+    public void Review_a_calibration_file_with_a_key_given_twice_is_refused()
+    {
+        string path = System.IO.Path.Combine(_folder, CascadeCalibration.FileName);
+        System.IO.File.WriteAllText(path, """
+            {
+              "format": 1,
+              "target": 0.85,
+              "risk": 0.1,
+              "calibrationItems": 400,
+              "tiers": [
+                {
+                  "name": "cheap",
+                  "threshold": 1,
+                  "threshold": 0.55,
+                  "judges": [ { "name": "a", "model": "model-1", "weight": 1 }, { "name": "b", "model": "model-1", "weight": 1 } ]
+                }
+              ]
+            }
+            """);
+
+        FluentActions.Invoking(() => CascadeCalibration.Load(path)).Should().Throw<EvalConfigurationException>()
+            .WithMessage("*threshold*twice*");
+    }
+}
