@@ -76,6 +76,8 @@ public sealed class ReviewQueueFileTests : IDisposable
     [InlineData("All")]
     [InlineData("queued")]
     [InlineData("")]
+    [InlineData("аll")] // Cyrillic a: a look-alike does not make queued rows representative
+    [InlineData("random ")]
     public void A_sample_that_is_not_all_or_random_is_refused_naming_the_line(string sample) =>
         FluentActions.Invoking(() => ReviewQueue.Read(Write(Line("r1@01", "pass", sample: sample))))
             .Should().Throw<EvalConfigurationException>().WithMessage("*line 1 (item 'r1@01') has \"sample\"*use \"all\"*\"random\"*");
