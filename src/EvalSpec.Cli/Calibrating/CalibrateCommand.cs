@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using EvalSpec.Judging;
 
@@ -59,7 +61,9 @@ internal static class CalibrateCommand
                 throw new CliInputException($"The labels file {labelsPath} does not exist. Write it with `evalspec review <run folder> --import <labels.csv> --labels {labelsPath}`.");
             }
 
-            var (items, shape, cascade) = ReviewQueue.ToCalibration(ReviewQueue.Read(labelsPath), labelsPath);
+            IReadOnlyList<ReviewItem> read = ReviewQueue.Read(labelsPath);
+            int excluded = ReviewQueue.NotRepresentative(read);
+            var (items, shape, cascade) = ReviewQueue.ToCalibration(read, labelsPath);
             var options = new CalibrationOptions
             {
                 MinimumItemsPerJudge = parsed.GetValue(minItems),
@@ -79,7 +83,9 @@ internal static class CalibrateCommand
                 CalibrationAgreement = fitted.CalibrationAgreement,
                 AllowInvertedJudges = fitted.AllowInvertedJudges,
                 Tiers = fitted.Tiers,
-                Warnings = fitted.Warnings,
+                Warnings = excluded == 0
+                    ? fitted.Warnings
+                    : fitted.Warnings.Append(Excluded(excluded)).ToArray(),
             };
             string outputPath = parsed.GetValue(output)!;
             calibration.Save(outputPath);
@@ -90,4 +96,8 @@ internal static class CalibrateCommand
         });
         return command;
     }
+
+    private static string Excluded(int excluded) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{excluded} labelled item(s) were left out: rows queued because the cascade abstained or was contested, chosen by its own uncertainty and not a representative sample, so they cannot certify a threshold. {ReviewQueue.HowToCollect}");
 }

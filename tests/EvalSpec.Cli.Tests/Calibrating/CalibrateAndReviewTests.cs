@@ -26,7 +26,8 @@ public sealed class CalibrateAndReviewTests : IDisposable
     /// A run folder whose review.jsonl has <paramref name="count"/> rows collected with every tier asked: three cheap judges
     /// right 75% of the time, a strong one right 90%; the truth of each row is returned for the CSV.
     /// </summary>
-    private (string RunFolder, Dictionary<string, string> Truth) Queue(int count, int seed, string strongModel = "gpt-4")
+    /// <remarks>The last <paramref name="queued"/> rows are queued as an uncollected run queues them (reason abstained, no sample).</remarks>
+    private (string RunFolder, Dictionary<string, string> Truth) Queue(int count, int seed, string strongModel = "gpt-4", int queued = 0)
     {
         var random = new Random(seed);
         string run = _folder.Combine("run-" + seed.ToString(CultureInfo.InvariantCulture));
@@ -44,7 +45,7 @@ public sealed class CalibrateAndReviewTests : IDisposable
             {
                 Id = id,
                 RowId = "Faq.Answer(case-" + seed.ToString(CultureInfo.InvariantCulture) + "-" + i.ToString(CultureInfo.InvariantCulture) + ")",
-                Reason = ReviewQueue.Collected,
+                Reason = i >= count - queued ? ReviewQueue.Abstained : ReviewQueue.Collected,
                 Cascade = "cascade",
                 Outcome = "pass",
                 Input = "question, \"quoted\"\nwith a second line",
@@ -81,6 +82,43 @@ public sealed class CalibrateAndReviewTests : IDisposable
         }
 
         File.WriteAllLines(csv, filled);
+    }
+
+    [Fact]
+    public async Task Labels_of_queued_rows_are_left_out_of_the_calibration_and_reported()
+    {
+        (string run, Dictionary<string, string> truth) = Queue(450, seed: 5, queued: 50);
+        string csv = _folder.Combine("labels.csv");
+        string labels = _folder.Combine("labels.jsonl");
+        string calibrationPath = _folder.Combine("evalspec.calibration.json");
+        (await Cli.RunAsync("review", run, "--export", csv, "--labels", labels)).ExitCode.Should().Be(0);
+        Label(csv, truth);
+        (await Cli.RunAsync("review", run, "--import", csv, "--labels", labels)).ExitCode.Should().Be(0);
+
+        CliResult calibrated = await Cli.RunAsync("calibrate", "--labels", labels, "--output", calibrationPath);
+
+        calibrated.ExitCode.Should().Be(0, calibrated.Error);
+        calibrated.Output.Should().Contain("calibrated on 400 labelled item(s)").And.Contain("Warning: 50 labelled item(s) were left out: rows queued because the cascade abstained or was contested");
+        CascadeCalibration calibration = CascadeCalibration.Load(calibrationPath);
+        calibration.CalibrationItems.Should().Be(400);
+        calibration.Warnings.Should().Contain(w => w.StartsWith("50 labelled item(s) were left out", StringComparison.Ordinal) && w.Contains("AskAllTiers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Labels_of_queued_rows_only_are_refused_saying_how_to_collect_representative_labels()
+    {
+        (string run, Dictionary<string, string> truth) = Queue(60, seed: 6, queued: 60);
+        string csv = _folder.Combine("labels.csv");
+        string labels = _folder.Combine("labels.jsonl");
+        (await Cli.RunAsync("review", run, "--export", csv, "--labels", labels)).ExitCode.Should().Be(0);
+        Label(csv, truth);
+        (await Cli.RunAsync("review", run, "--import", csv, "--labels", labels)).ExitCode.Should().Be(0);
+
+        CliResult refused = await Cli.RunAsync("calibrate", "--labels", labels, "--output", _folder.Combine("evalspec.calibration.json"));
+
+        refused.ExitCode.Should().Be(2);
+        refused.Error.Should().Contain("has 60 labelled item(s), all of rows queued").And.Contain("EVALSPEC_CASCADE__ASKALLTIERS=true");
+        File.Exists(_folder.Combine("evalspec.calibration.json")).Should().BeFalse();
     }
 
     [Fact]

@@ -20,8 +20,11 @@ public sealed class CascadeCalibration
     /// <summary>The default file name, in the test project folder.</summary>
     public const string FileName = "evalspec.calibration.json";
 
-    /// <summary>The format this EvalSpec writes and the newest it reads.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>
+    /// The format this EvalSpec writes and the newest it reads: 2, which records each tier's <see cref="CascadeCalibrationTier.Samples"/>.
+    /// Format 1 files (no samples) are still read; their thresholds apply, but no guarantee is claimed.
+    /// </summary>
+    public const int CurrentFormat = 2;
 
     /// <summary>The file's format number.</summary>
     public int Format { get; init; } = CurrentFormat;
@@ -80,6 +83,15 @@ public sealed class CascadeCalibration
             throw new EvalConfigurationException($"The cascade calibration {path} cannot be read: {ex.Message} Write it with `evalspec calibrate --labels <file.jsonl>`, or remove the Cascade:CalibrationFile setting.", ex);
         }
 
+        if (Persistence.JsonDuplicateKeys.Find(Encoding.UTF8.GetBytes(text)) is { } duplicate)
+        {
+            // A key given twice is a merge that kept both sides of a conflict: reading it would silently take the last value,
+            // for example a looser threshold than the certified one, while still claiming the guarantee.
+            throw new EvalConfigurationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The cascade calibration {path} gives \"{duplicate.Name}\" twice in {duplicate.ObjectPath} (lines {duplicate.FirstLine} and {duplicate.SecondLine}), as after a merge that kept both sides of a conflict. Keep the right one, or write the file again with `evalspec calibrate`."));
+        }
+
         CascadeCalibration? calibration;
         try
         {
@@ -92,7 +104,7 @@ public sealed class CascadeCalibration
             int format = document.RootElement.TryGetProperty("format", out JsonElement f) && f.ValueKind == JsonValueKind.Number && f.TryGetInt32(out int n) ? n : 0;
             if (format < 1)
             {
-                throw new EvalConfigurationException($"The cascade calibration {path} has no \"format\" number (1). Write it again with `evalspec calibrate`.");
+                throw new EvalConfigurationException($"The cascade calibration {path} has no \"format\" number ({CurrentFormat}). Write it again with `evalspec calibrate`.");
             }
 
             if (format > CurrentFormat)
@@ -138,7 +150,8 @@ public sealed class CascadeCalibration
         {
             string threshold = tier.Threshold is double t ? t.ToString("0.000", CultureInfo.InvariantCulture) : "none (never decides)";
             string bound = tier.ErrorUpperBound is double b ? b.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
-            text.Append(CultureInfo.InvariantCulture, $"Tier {tier.Name}: threshold {threshold}; reached by {tier.ItemsReached}, decided {tier.Decided} with {tier.Errors} error(s) (error rate bound {bound} at risk {tier.TestedRisk:0.###}).\n");
+            string samples = tier.Samples is int n ? string.Create(CultureInfo.InvariantCulture, $"{n} sample(s) per judge") : "samples per judge not recorded";
+            text.Append(CultureInfo.InvariantCulture, $"Tier {tier.Name}: threshold {threshold} ({samples}); reached by {tier.ItemsReached}, decided {tier.Decided} with {tier.Errors} error(s) (error rate bound {bound} at risk {tier.TestedRisk:0.###}).\n");
             foreach (CascadeCalibrationJudge judge in tier.Judges)
             {
                 string consistency = judge.PositionConsistency is double c ? c.ToString(", position consistency 0.000", CultureInfo.InvariantCulture) : string.Empty;
@@ -192,6 +205,11 @@ public sealed class CascadeCalibration
                 if (tier.Threshold is double t && !(t > 0 && t <= 1))
                 {
                     problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where} (tier '{tier.Name}'): \"threshold\" is {t}; it must be in (0, 1], or null for a tier that never decides"));
+                }
+
+                if (tier.Samples is int samples && samples is < 1 or > 20)
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where} (tier '{tier.Name}'): \"samples\" is {samples}; it must be between 1 and 20"));
                 }
 
                 if (tier.Judges is null || tier.Judges.Count == 0)

@@ -14,6 +14,14 @@ public sealed class CascadeCalibrationTier
     /// </summary>
     public double? Threshold { get; init; }
 
+    /// <summary>
+    /// How many times each judge of the tier was asked per item (<see cref="CascadeTier.Samples"/>) in the labelled items the
+    /// threshold was fitted on (format 2; null in a format 1 file, which did not record it). The tier's confidence is a share of
+    /// its votes, so a threshold fitted on three samples means something else for one: a cascade whose tier asks another number
+    /// of samples (or a file that does not say) keeps the thresholds but claims no guarantee.
+    /// </summary>
+    public int? Samples { get; init; }
+
     /// <summary>The risk the tier was tested at: the file's risk divided by the number of tiers (Bonferroni).</summary>
     public double TestedRisk { get; init; }
 

@@ -124,6 +124,7 @@ public static class CascadeCalibrator
             {
                 Name = tier,
                 Threshold = threshold is double t ? Math.Round(t, 12) : null,
+                Samples = SamplesOf(items, tier),
                 TestedRisk = testedRisk,
                 ItemsReached = remaining.Count,
                 Decided = decided.Length,
@@ -192,6 +193,13 @@ public static class CascadeCalibrator
         }
 
         return (trials, errors);
+    }
+
+    /// <summary>The samples the tier asked each judge on the items (the highest sample number among its votes), or null when it cast no vote.</summary>
+    private static int? SamplesOf(IReadOnlyList<CalibrationItem> items, string tier)
+    {
+        int samples = items.SelectMany(i => i.Votes[tier]).Select(v => v.Sample).DefaultIfEmpty(0).Max();
+        return samples >= 1 ? samples : null;
     }
 
     private static CascadeCalibrationJudge Describe(string name, string? model, JudgeReliability r) => new()

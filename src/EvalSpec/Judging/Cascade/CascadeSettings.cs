@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace EvalSpec.Judging;
@@ -62,6 +63,21 @@ internal sealed record CascadeSettings(
                 {
                     stale.Add($"judge '{judge.Name}' (tier '{ours[i]}') was calibrated on model {Quoted(then)} and now uses {Quoted(now)}");
                 }
+            }
+        }
+
+        for (int i = 0; i < ours.Length; i++)
+        {
+            // A tier's confidence is the share of its votes that agree: with another number of samples the same threshold is a
+            // different bar (one sample always has confidence 1), so the certified error bound no longer holds.
+            int now = cascade.Tiers[i].Samples;
+            if (calibration.Tiers[i].Samples is not int then)
+            {
+                stale.Add(string.Create(CultureInfo.InvariantCulture, $"tier '{ours[i]}' asks {now} sample(s) per judge, and the calibration does not record how many it was calibrated with (format {calibration.Format})"));
+            }
+            else if (then != now)
+            {
+                stale.Add(string.Create(CultureInfo.InvariantCulture, $"tier '{ours[i]}' was calibrated with {then} sample(s) per judge and now asks {now}"));
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using EvalSpec.Judging;
 using FluentAssertions;
 using Xunit;
@@ -39,6 +40,9 @@ public sealed class CascadeCalibrationFileTests : IDisposable
         loaded.ExpectedEscalationRate.Should().Be(fitted.ExpectedEscalationRate);
         loaded.Tiers[0].Threshold.Should().Be(fitted.Tiers[0].Threshold);
         loaded.Tiers[1].Judges[0].Model.Should().Be("gpt-4");
+        loaded.Format.Should().Be(CascadeCalibration.CurrentFormat);
+        loaded.Tiers.Select(t => t.Samples).Should().Equal(fitted.Tiers.Select(t => t.Samples));
+        fitted.Tiers[0].Samples.Should().NotBeNull();
         loaded.CreatedAt.Should().Be(fitted.CreatedAt);
         File.ReadAllText(path).Should().Contain("\"expectedCoverage\"").And.Contain("\"model\": \"gpt-4\"").And.Contain("\"createdAt\"");
     }
@@ -48,7 +52,7 @@ public sealed class CascadeCalibrationFileTests : IDisposable
     [InlineData("   ", "*not valid*")]
     [InlineData("[]", "*not a JSON object*")]
     [InlineData("{\"target\": 0.85}", "*no \"format\" number*")]
-    [InlineData("{\"format\": 2, \"target\": 0.85}", "*format 2, written by a newer EvalSpec*")]
+    [InlineData("{\"format\": 3, \"target\": 0.85}", "*format 3, written by a newer EvalSpec*")]
     [InlineData("{\"format\": 1, \"target\": 0.85, \"risk\": 0.1, \"tiers\": []}", "*\"tiers\" is missing or empty*")]
     [InlineData("{\"format\": 1, \"target\": 1.5, \"risk\": 0.1, \"tiers\": [{\"name\": \"t\", \"threshold\": 1, \"judges\": [{\"name\": \"a\", \"weight\": 1}]}]}", "*\"target\" is 1.5*")]
     [InlineData("{\"format\": 1, \"target\": 0.85, \"risk\": 0.1, \"tiers\": [{\"name\": \"t\", \"threshold\": 2, \"judges\": [{\"name\": \"a\", \"weight\": 1}]}]}", "*\"threshold\" is 2*")]
@@ -67,4 +71,32 @@ public sealed class CascadeCalibrationFileTests : IDisposable
     [Fact]
     public void A_missing_file_is_an_error_naming_it() =>
         FluentActions.Invoking(() => CascadeCalibration.Load(Path.Combine(_folder, "nope.json"))).Should().Throw<EvalConfigurationException>().WithMessage("*nope.json cannot be read*");
+
+    // Two teammates calibrated; a merge kept both "threshold" lines. The baseline refuses a key given twice ("as after a
+    // merge that kept both sides") and the recordings refuse two entries with one key, but the calibration silently takes
+    // the last value: here the looser 0.55 instead of the certified 1, and the cascade still claims its guarantee.
+    [Fact]
+    public void A_calibration_file_with_a_key_given_twice_is_refused_naming_the_file_the_key_and_both_lines()
+    {
+        string path = Path.Combine(_folder, CascadeCalibration.FileName);
+        File.WriteAllText(path, """
+            {
+              "format": 1,
+              "target": 0.85,
+              "risk": 0.1,
+              "calibrationItems": 400,
+              "tiers": [
+                {
+                  "name": "cheap",
+                  "threshold": 1,
+                  "threshold": 0.55,
+                  "judges": [ { "name": "a", "model": "model-1", "weight": 1 }, { "name": "b", "model": "model-1", "weight": 1 } ]
+                }
+              ]
+            }
+            """);
+
+        FluentActions.Invoking(() => CascadeCalibration.Load(path)).Should().Throw<EvalConfigurationException>()
+            .WithMessage($"*{path} gives \"threshold\" twice in $*(lines 9 and 10)*evalspec calibrate*");
+    }
 }

@@ -17,6 +17,7 @@ internal static class CascadeCalibrationFiles
         {
             Name = tier.Tier,
             Threshold = i == 0 ? cheapThreshold : strongThreshold,
+            Samples = cascade.Tiers[i].Samples,
             Judges = tier.Judges.Select(j => new CascadeCalibrationJudge { Name = j.Judge, Model = j.Model, Weight = 1 }).ToArray(),
         }).ToArray(),
     };

@@ -68,7 +68,8 @@ public sealed class CascadeCalibratorTests
         calibration.ExpectedCoverage.Should().Be(1);
         calibration.Tiers[0].Judges.Select(j => j.Model).Should().Equal("small-1", "small-2", "small-3");
         calibration.Tiers[0].ErrorUpperBound.Should().BeLessThanOrEqualTo(0.15);
-        calibration.Describe().Should().Contain("Tier cheap: threshold 1.000");
+        calibration.Describe().Should().Contain("Tier cheap: threshold 1.000 (1 sample(s) per judge)");
+        calibration.Tiers.Select(t => t.Samples).Should().Equal(1, 1);
     }
 
     [Fact]

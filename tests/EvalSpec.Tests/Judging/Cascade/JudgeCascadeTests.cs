@@ -194,4 +194,58 @@ public sealed class JudgeCascadeTests
         FluentActions.Invoking(() => new CascadeTier("t", new IJudge[] { StubJudge.Passing("a") }) { Threshold = 0 }).Should().Throw<ArgumentOutOfRangeException>();
         FluentActions.Invoking(() => new CascadeTier("t", new IJudge[] { StubJudge.Passing("a") }) { Threshold = 1.5 }).Should().Throw<ArgumentOutOfRangeException>();
     }
+
+    // The calibration file records tiers, judges and models but not each tier's Samples. Calibrated on three samples of a
+    // judge right 75% of the time (a unanimous tier is right ~96%, so threshold 1 is certified at 85%), then run with one
+    // sample: every single vote has confidence 1, the tier decides every row at ~75% agreement, and the cascade still
+    // claims "agreement with people >= 0.85" in every row's rationale instead of calling the calibration stale.
+    [Fact]
+    public async Task A_calibration_fitted_with_three_samples_claims_no_guarantee_for_a_tier_run_with_one()
+    {
+        var shape = new (string Tier, System.Collections.Generic.IReadOnlyList<(string Judge, string? Model)> Judges)[] { ("cheap", new (string, string?)[] { ("a", "model-1") }) };
+        var random = new Random(7);
+        var items = new System.Collections.Generic.List<CalibrationItem>();
+        for (int i = 0; i < 600; i++)
+        {
+            VerdictOutcome truth = random.Next(2) == 0 ? VerdictOutcome.Pass : VerdictOutcome.Fail;
+            VerdictOutcome Say() => random.NextDouble() < 0.75 ? truth : (truth == VerdictOutcome.Pass ? VerdictOutcome.Fail : VerdictOutcome.Pass);
+            items.Add(new CalibrationItem(
+                "item-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                truth,
+                new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<CascadeVote>> { ["cheap"] = new[] { new CascadeVote("a", 1, null, Say()), new CascadeVote("a", 2, null, Say()), new CascadeVote("a", 3, null, Say()) } }));
+        }
+
+        CascadeCalibration calibration = CascadeCalibrator.Fit(items, shape, 0.85, 0.1, new CalibrationOptions { WeighJudges = false });
+        calibration.Tiers[0].Threshold.Should().Be(1, "only three agreeing samples are certified at 85%");
+
+        var cascade = new JudgeCascade("cascade", new[] { new CascadeTier("cheap", new IJudge[] { new FixedModelJudge("a", VerdictOutcome.Pass) }) { Samples = 1 } });
+        cascade.UseCalibration(calibration, "evalspec.calibration.json");
+        Verdict verdict = await cascade.JudgeAsync(Request);
+
+        cascade.Guarantee.Should().BeNull("the tier now asks one sample, not the three it was calibrated with: its confidence means something else");
+        verdict.Rationale.Should().NotContain("[calibrated: agreement with people >= 0.85");
+        cascade.NoGuaranteeReason.Should().Contain("tier 'cheap' was calibrated with 3 sample(s) per judge and now asks 1");
+    }
+
+    [Fact]
+    public async Task A_calibration_that_does_not_record_a_tiers_samples_claims_no_guarantee()
+    {
+        (JudgeCascade cascade, _, _) = Build(VerdictOutcome.Pass, VerdictOutcome.Pass, VerdictOutcome.Pass, VerdictOutcome.Pass);
+        CascadeCalibration recorded = CascadeCalibrationFiles.For(cascade, 1, 1);
+        var old = new CascadeCalibration
+        {
+            Format = 1,
+            Target = recorded.Target,
+            Risk = recorded.Risk,
+            CalibrationItems = recorded.CalibrationItems,
+            Tiers = recorded.Tiers.Select(t => new CascadeCalibrationTier { Name = t.Name, Threshold = t.Threshold, Judges = t.Judges }).ToArray(),
+        };
+        cascade.UseCalibration(old, "evalspec.calibration.json");
+
+        Verdict verdict = await cascade.JudgeAsync(Request);
+
+        cascade.Guarantee.Should().BeNull();
+        cascade.NoGuaranteeReason.Should().Contain("tier 'cheap' asks 1 sample(s) per judge, and the calibration does not record how many it was calibrated with (format 1)");
+        verdict.Outcome.Should().Be(VerdictOutcome.Pass, "the thresholds still apply");
+    }
 }

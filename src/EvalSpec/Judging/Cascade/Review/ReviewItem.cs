@@ -31,6 +31,16 @@ public sealed class ReviewItem
     /// <summary>Why the row is in the queue: <c>abstained</c>, <c>contested</c>, or <c>collected</c> (every row while collecting calibration data, <c>Cascade:AskAllTiers</c>).</summary>
     public required string Reason { get; init; }
 
+    /// <summary>
+    /// How the row was chosen, when it was not chosen for its <see cref="Reason"/>: <c>all</c> (written while collecting
+    /// calibration data with <c>Cascade:AskAllTiers</c>, when every row is written whatever its reason) or <c>random</c> (set
+    /// by a person on lines picked at random); null for a row queued because the cascade abstained or was contested.
+    /// Only rows chosen without regard to the cascade's own uncertainty (reason <c>collected</c>, or a sample of
+    /// <c>all</c> or <c>random</c>) are a representative sample that can calibrate a guarantee
+    /// (<see cref="ReviewQueue.IsRepresentative"/>).
+    /// </summary>
+    public string? Sample { get; init; }
+
     /// <summary>The cascade's name.</summary>
     public required string Cascade { get; init; }
 

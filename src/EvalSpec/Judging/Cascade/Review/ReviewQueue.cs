@@ -27,6 +27,26 @@ public static class ReviewQueue
     /// <summary>The reason of a row written only because calibration data is being collected (<c>Cascade:AskAllTiers</c>).</summary>
     public const string Collected = "collected";
 
+    /// <summary>The <see cref="ReviewItem.Sample"/> of a row written while every row is written (<c>Cascade:AskAllTiers</c>).</summary>
+    public const string AllRows = "all";
+
+    /// <summary>The <see cref="ReviewItem.Sample"/> a person sets on lines picked at random (for example from a run's results).</summary>
+    public const string RandomSample = "random";
+
+    /// <summary>
+    /// Whether <paramref name="item"/> belongs to a representative sample of rows: collected while every row was written
+    /// (reason <c>collected</c>, or sample <c>all</c>), or picked at random (sample <c>random</c>). A row queued because the cascade
+    /// abstained or was contested was chosen by the cascade's own uncertainty: labels of such rows only say how the cascade
+    /// does on rows like them, never on the rows it decides unanimously, so they cannot certify a threshold.
+    /// </summary>
+    /// <param name="item">A review line.</param>
+    /// <returns>True for a representative row.</returns>
+    public static bool IsRepresentative(ReviewItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Reason == Collected || item.Sample is AllRows or RandomSample;
+    }
+
     /// <summary>The line for a cascade's verdict on a row, or null when the row needs no review and data is not being collected.</summary>
     internal static ReviewItem? ItemFor(JudgeCascade cascade, Verdict verdict, JudgeRequest request, string rowId, string? runId)
     {
@@ -48,6 +68,7 @@ public static class ReviewQueue
             RowId = rowId,
             RunId = runId,
             Reason = reason,
+            Sample = cascade.AskAllTiers ? AllRows : null,
             Cascade = cascade.Name,
             Outcome = verdict.Outcome.ToString().ToLowerInvariant(),
             Rationale = verdict.Rationale,
@@ -136,10 +157,12 @@ public static class ReviewQueue
     /// The labelled items as calibration items, and the cascade's shape (tiers, judges, model ids) they were collected with.
     /// Every labelled item must come from one cascade with the same tiers, judges and model ids, and carry every tier's votes.
     /// </summary>
-    /// <param name="items">Items read by <see cref="Read"/>; unlabelled ones are skipped.</param>
+    /// <param name="items">Items read by <see cref="Read"/>; unlabelled ones are skipped, and so are labelled rows that are not
+    /// <see cref="IsRepresentative">representative</see> (queued because the cascade abstained or was contested; count them with
+    /// <see cref="NotRepresentative"/>).</param>
     /// <param name="source">The file, for messages.</param>
     /// <returns>The calibration items and the shape.</returns>
-    /// <exception cref="CalibrationException">No item is labelled, the items come from different cascades, tiers, judges or models, or an item lacks a tier.</exception>
+    /// <exception cref="CalibrationException">No item is labelled, every labelled item is a queued row (no representative sample), the items come from different cascades, tiers, judges or models, or an item lacks a tier.</exception>
     public static (IReadOnlyList<CalibrationItem> Items, IReadOnlyList<(string Tier, IReadOnlyList<(string Judge, string? Model)> Judges)> Shape, string Cascade) ToCalibration(IReadOnlyList<ReviewItem> items, string source)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -147,6 +170,18 @@ public static class ReviewQueue
         if (labelled.Length == 0)
         {
             throw new CalibrationException($"{source} has no labelled items ({items.Count} unlabelled). Label them with `evalspec review --import <labels.csv>` first.");
+        }
+
+        // Labels of queued rows (abstained or contested, outside a collection) were chosen by the cascade's uncertainty: a
+        // threshold certified on them says nothing about the rows the cascade decides without dissent, which were never
+        // labelled. They are left out of the fixed-sequence test (the caller reports how many: NotRepresentative).
+        ReviewItem[] queued = labelled.Where(i => !IsRepresentative(i)).ToArray();
+        labelled = labelled.Where(IsRepresentative).ToArray();
+        if (labelled.Length == 0)
+        {
+            throw new CalibrationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{source} has {queued.Length} labelled item(s), all of rows queued because the cascade abstained or was contested; none of a representative sample. Such rows were chosen by the cascade's own uncertainty, so they cannot certify a threshold for the rows it decides without dissent. {HowToCollect}"));
         }
 
         ReviewItem model = labelled.OrderByDescending(i => i.Tiers.Count).First();
@@ -163,7 +198,7 @@ public static class ReviewQueue
 
             if (item.Tiers.Count < model.Tiers.Count)
             {
-                throw new CalibrationException($"{source}: item '{item.Id}' has the votes of {item.Tiers.Count} tier(s) of {model.Tiers.Count}: the cascade decided it before asking the others. Calibration needs every tier's votes on every item: collect labels with Cascade:AskAllTiers (EVALSPEC_CASCADE__ASKALLTIERS=true), or label only rows the cascade abstained on.");
+                throw new CalibrationException($"{source}: item '{item.Id}' has the votes of {item.Tiers.Count} tier(s) of {model.Tiers.Count}: the cascade decided it before asking the others. Calibration needs every tier's votes on every item: collect labels with Cascade:AskAllTiers (EVALSPEC_CASCADE__ASKALLTIERS=true), which asks every tier on every row.");
             }
 
             if (Describe(item) != expected)
@@ -175,6 +210,19 @@ public static class ReviewQueue
         }
 
         return (result, shape, model.Cascade);
+    }
+
+    /// <summary>How to collect representative labels, for messages.</summary>
+    public const string HowToCollect =
+        "Collect representative labels: run with Cascade:AskAllTiers (EVALSPEC_CASCADE__ASKALLTIERS=true), which writes every row to review.jsonl (reason \"collected\", or \"sample\": \"all\"), and label all of them or a random subset; or mark lines you picked at random with \"sample\": \"random\".";
+
+    /// <summary>The labelled items that <see cref="ToCalibration"/> leaves out: rows queued (abstained or contested) outside a representative sample.</summary>
+    /// <param name="items">Items read by <see cref="Read"/>.</param>
+    /// <returns>How many labelled items are not representative.</returns>
+    public static int NotRepresentative(IReadOnlyList<ReviewItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count(i => i.Label is not null && !IsRepresentative(i));
     }
 
     /// <summary>Parses a label: pass or fail (also yes/no, true/false, 1/0), any case.</summary>
@@ -226,6 +274,11 @@ public static class ReviewQueue
             {
                 throw new EvalConfigurationException($"{where} (item '{item.Id}'): {ex.Message}", ex);
             }
+        }
+
+        if (item.Sample is not null and not AllRows and not RandomSample)
+        {
+            throw new EvalConfigurationException($"{where} (item '{item.Id}') has \"sample\": \"{item.Sample}\"; use \"{AllRows}\" (every row written while collecting) or \"{RandomSample}\" (a line picked at random), or leave it out.");
         }
 
         if (item.Tiers.Any(t => t is null || string.IsNullOrWhiteSpace(t.Name) || t.Judges is null || t.Votes is null))
