@@ -13,7 +13,6 @@ namespace EvalSpec.Tests.Judging.Llm;
 public sealed class ReviewSelfCorrectionFindingsTests
 {
     [Theory]
-    [Trait("Review", "ExpectedToFail")]
     [InlineData("Verdict: pass\n\nWait, I misread: it says 60 days.\n\nCorrected verdict: FAIL")]
     [InlineData("Verdict: pass\n\nOn reflection the window is wrong.\n\nRevised verdict: FAIL")]
     [InlineData("The response passes on tone.\nAnswer: pass\n\nHowever it gives 60 days.\nTherefore: FAIL")]
@@ -29,7 +28,6 @@ public sealed class ReviewSelfCorrectionFindingsTests
     }
 
     [Theory]
-    [Trait("Review", "ExpectedToFail")]
     [InlineData("Winner: A\n\nCorrection: Winner: B")]
     public void Review_a_retracted_pairwise_choice_never_decides_over_the_final_one(string answer)
     {
