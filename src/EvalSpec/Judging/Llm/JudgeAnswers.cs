@@ -288,12 +288,25 @@ internal static partial class JudgeAnswers
 
         string bare = text.Trim('*', '_', '`', ' ');
         int colon = bare.IndexOf(':');
-        if (colon <= 0 || colon > 40)
+        if (colon <= 0 || colon > 60)
         {
             return null;
         }
 
-        string label = bare[..colon].Trim('*', '_', '`', ' ');
+        // Decoration around the label (heading marks, bullets, list numbers, emphasis, emoji) is no part of it.
+        string label = bare[..colon];
+        int from = 0, to = label.Length;
+        while (from < to && !char.IsAsciiLetter(label[from]))
+        {
+            from++;
+        }
+
+        while (to > from && !char.IsAsciiLetter(label[to - 1]))
+        {
+            to--;
+        }
+
+        label = label[from..to];
         if (label.Length == 0 || label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4 || !label.All(c => char.IsAsciiLetter(c) || c is ' ' or '-' or '\''))
         {
             return null;
