@@ -26,7 +26,9 @@ namespace EvalSpec.Judging;
 /// opened right after a backtick or quotation mark, and the paragraph a prose line introduces with a colon (never
 /// the answer's last line). Words inside reasoning, inside quotation marks or inside JSON strings are never read.
 /// A last line that starts like a verdict but is not one, or starts with a verdict that disagrees with the claims,
-/// makes the answer unreadable, so a final verdict is never passed over. Markers are ASCII only, so look-alike
+/// makes the answer unreadable, so a final verdict is never passed over; so does a last line, not read as a claim,
+/// whose verdict (after any short label, or styled as a quotation: <c>Overall: FAIL</c>, <c>&gt; **Verdict: FAIL**</c>)
+/// disagrees with the claims (see <see cref="CheckFinalLine"/>). Markers are ASCII only, so look-alike
 /// letters, fullwidth forms and zero-width characters never make one. Claims that disagree, a field that cannot be
 /// read, a score off the scale or on the wrong side of a declared passing score, a verdict field outside any
 /// complete JSON object and an answer longer than <see cref="MaxAnswerLength"/> all make the answer unreadable,
