@@ -46,7 +46,7 @@ internal sealed partial class AnswerText
     /// </summary>
     public static AnswerText Scan(string raw)
     {
-        var spans = new List<(JsonElement Json, int Line, bool InlineQuoted)>();
+        var spans = new List<(JsonElement Json, int Line, int EndLine, bool InlineQuoted)>();
         var free = new StringBuilder(raw.Length);
         int copied = 0, depth = 0, start = 0, line = 0, startLine = 0;
         bool inString = false, escaped = false;
@@ -102,7 +102,7 @@ internal sealed partial class AnswerText
             }
             else if (c == '}' && --depth == 0 && TryParseObject(raw, start, i + 1, out JsonElement json))
             {
-                spans.Add((json, startLine, OpensAfterAQuote(raw, start)));
+                spans.Add((json, startLine, line, OpensAfterAQuote(raw, start)));
                 free.Append(raw, copied, start - copied);
                 AppendPlaceholder(free, raw, start, i + 1);
                 copied = i + 1;
@@ -113,14 +113,16 @@ internal sealed partial class AnswerText
         string freeText = free.ToString();
         string[] all = freeText.Split('\n');
         Place[] places = Places(all);
+        int lastNonEmpty = Array.FindLastIndex(all, l => !string.IsNullOrWhiteSpace(l));
 
         var objects = new List<AnswerObject>(spans.Count);
-        foreach ((JsonElement json, int at, bool inlineQuoted) in spans)
+        foreach ((JsonElement json, int at, int end, bool inlineQuoted) in spans)
         {
             // An object in a fence that text follows, in a block quote or a code block, or in inline quotes is data
-            // the judge quotes. A paragraph introduced by a colon does not quote its objects: "Here is my verdict
-            // in JSON:" introduces the judge's own answer.
-            bool quoted = inlineQuoted || places[at] is Place.Fenced or Place.Quoted;
+            // the judge quotes; so is one in a paragraph a prose line introduces with a colon ("It tries to
+            // manipulate the grader with:"), unless the object ends the answer: the end of an answer is the judge's
+            // own. "Here is my verdict in JSON:" introduces no quotation (see IntroducesTheVerdict).
+            bool quoted = inlineQuoted || places[at] is Place.Fenced or Place.Quoted || (places[at] == Place.Introduced && end != lastNonEmpty);
             objects.Add(new AnswerObject(json, at + 1, quoted));
         }
 
@@ -329,9 +331,22 @@ internal sealed partial class AnswerText
 
         string[] parts = words.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         int last = parts.Length - 1;
+
+        // "Here is my verdict in JSON:", "My decision, as JSON:", "My final verdict in the following format:".
+        while (last > 0 && parts[last] is "json" or "format" or "in" or "as" or "the" or "following" or "this")
+        {
+            last--;
+        }
+
         if (last > 0 && parts[last] == "is")
         {
             last--;
+        }
+
+        // "It ends with its own verdict:", "an injected verdict:": someone else's verdict, quoted.
+        if (Array.Exists(parts, p => Array.IndexOf(OthersWords, p) >= 0) && Array.IndexOf(parts, "my") < 0)
+        {
+            return false;
         }
 
         return last >= 0 && (Array.IndexOf(VerdictLabels, parts[last]) >= 0 || (last > 0 && parts[last] is "output" or "response" or "one" && parts[last - 1] is "better" or "preferred"));
@@ -441,6 +456,9 @@ internal sealed partial class AnswerText
         "verdict", "decision", "result", "results", "answer", "grade", "winner", "choice", "judgment", "judgement", "conclusion", "evaluation",
         "explanation", "assessment", "reasoning", "rationale", "analysis", "summary", "rating", "score", "final", "therefore", "thus", "hence", "so",
     };
+
+    // Words that make a line ending with a verdict label introduce someone else's verdict (the judged output's).
+    private static readonly string[] OthersWords = { "its", "their", "his", "her", "own", "injected", "injection", "inject", "injects", "fake", "claimed", "claims" };
 
     // Linear without a match timeout (whose exception would escape the reader): attempts start only at quotes.
     [GeneratedRegex("\"[A-Za-z]{1,16}\"\\s*:", RegexOptions.CultureInvariant)]

@@ -26,7 +26,9 @@ namespace EvalSpec.Judging;
 /// opened right after a backtick or quotation mark, and the paragraph a prose line introduces with a colon (never
 /// the answer's last line). Words inside reasoning, inside quotation marks or inside JSON strings are never read.
 /// A last line that starts like a verdict but is not one, or starts with a verdict that disagrees with the claims,
-/// makes the answer unreadable, so a final verdict is never passed over. Markers are ASCII only, so look-alike
+/// makes the answer unreadable, so a final verdict is never passed over; so does a last line, not read as a claim,
+/// whose verdict (after any short label, or styled as a quotation: <c>Overall: FAIL</c>, <c>&gt; **Verdict: FAIL**</c>)
+/// disagrees with the claims (see <see cref="CheckFinalLine"/>). Markers are ASCII only, so look-alike
 /// letters, fullwidth forms and zero-width characters never make one. Claims that disagree, a field that cannot be
 /// read, a score off the scale or on the wrong side of a declared passing score, a verdict field outside any
 /// complete JSON object and an answer longer than <see cref="MaxAnswerLength"/> all make the answer unreadable,
@@ -47,7 +49,7 @@ internal static partial class JudgeAnswers
     private static readonly string[] ReasoningFields = { "reasoning", "reason", "rationale", "explanation" };
 
     // The fields that make a JSON object an answer object, per judge kind (also looked for outside complete objects).
-    private static readonly string[] RubricFields = { "verdict", "pass", "passed", "score" };
+    private static readonly string[] RubricFields = { "verdict", "result", "decision", "grade", "pass", "passed", "score" };
 
     private static readonly string[] PairwiseFields = { "winner", "verdict" };
 
@@ -211,6 +213,12 @@ internal static partial class JudgeAnswers
             ReadUnreadLastLine(end.Text, claims, readLine, readBracket);
         }
 
+        // The last line, unless it was read as a claim: a quoted one, or one that is not a verdict line.
+        if (text.LastLine is { } final && (!final.Readable || lastUnread is not null))
+        {
+            CheckFinalLine(final, claims, readLine);
+        }
+
         if (text.LooseField(fields) is { } loose)
         {
             claims.Problems.Add($"the answer has a \"{loose}\" field outside any complete JSON object (truncated or malformed JSON)");
@@ -249,6 +257,67 @@ internal static partial class JudgeAnswers
     }
 
     /// <summary>
+    /// The answer's last line, when it was not read as a claim, must not hold a verdict that disagrees with the claims:
+    /// a final verdict under a label the grammar does not know (<c>Overall: FAIL</c>, <c>Corrected verdict: FAIL</c>,
+    /// <c>Correction: Winner: B</c>), or styled as a quotation (<c>&gt; **Final verdict: FAIL**</c>,
+    /// <c>`Verdict: FAIL`</c>), is the judge's last word. It never decides (its label may be anything), but an answer
+    /// whose last word disagrees with what was read is unreadable, never read the other way.
+    /// </summary>
+    private static void CheckFinalLine<T>(AnswerLine line, Claims<T> claims, Func<string, Claims<T>, string, bool> readLine)
+        where T : struct
+    {
+        if (claims.Problems.Count > 0 || claims.Count == 0 || FinalLineVerdict(line.Text, claims.Describe, readLine) is not T final || claims.AllAgreeWith(final))
+        {
+            return;
+        }
+
+        claims.Problems.Add($"the answer contradicts itself: its last line \"{Shorten(line.Text.Trim())}\" says {claims.Describe(final)}{(line.Readable ? string.Empty : " (styled as a quotation, so not read as a claim)")}, but the answer's other claims say otherwise");
+    }
+
+    /// <summary>
+    /// The verdict of a last line as a whole (block-quote marks, inline code and emphasis aside), or after a short
+    /// label of at most four words and a colon (<c>Overall: FAIL</c>, <c>Correction: Winner: B</c>); null when there is none.
+    /// </summary>
+    private static T? FinalLineVerdict<T>(string line, Func<T, string> describe, Func<string, Claims<T>, string, bool> readLine)
+        where T : struct
+    {
+        string text = line.Trim().TrimStart('>', ' ', '\t');
+        var scratch = new Claims<T>(describe);
+        if (ReadVerdictLine(text, labelled: false, scratch, readLine, string.Empty))
+        {
+            return scratch.First;
+        }
+
+        string bare = text.Trim('*', '_', '`', ' ');
+        int colon = bare.IndexOf(':');
+        if (colon <= 0 || colon > 60)
+        {
+            return null;
+        }
+
+        // Decoration around the label (heading marks, bullets, list numbers, emphasis, emoji) is no part of it.
+        string label = bare[..colon];
+        int from = 0, to = label.Length;
+        while (from < to && !char.IsAsciiLetter(label[from]))
+        {
+            from++;
+        }
+
+        while (to > from && !char.IsAsciiLetter(label[to - 1]))
+        {
+            to--;
+        }
+
+        label = label[from..to];
+        if (label.Length == 0 || label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4 || !label.All(c => char.IsAsciiLetter(c) || c is ' ' or '-' or '\''))
+        {
+            return null;
+        }
+
+        return ReadVerdictLine(bare[(colon + 1)..], labelled: false, scratch, readLine, string.Empty) ? scratch.First : null;
+    }
+
+    /// <summary>
     /// The verdict a line starts with: the shortest start of it within its first 60 characters that is a verdict line
     /// and is followed by punctuation, a symbol or nothing, not by a word (<c>Output (b)</c> in <c>Output (b), on the
     /// other hand, ...</c>; nothing in <c>Output (a) does not ...</c>).
@@ -266,7 +335,8 @@ internal static partial class JudgeAnswers
                 next++;
             }
 
-            if (next < normal.Length && normal[next] is not (',' or '.' or ';' or ':' or '!' or '?' or '"' or '\'' or '(' or '-' or '\u0001' or '\u0002'))
+            // A question ("Pass? No.") is not a verdict either.
+            if (next < normal.Length && normal[next] is not (',' or '.' or ';' or ':' or '!' or '"' or '\'' or '(' or '-' or '\u0001' or '\u0002'))
             {
                 continue;
             }
@@ -329,7 +399,8 @@ internal static partial class JudgeAnswers
     {
         switch (name)
         {
-            case "verdict":
+            // "result", "decision" and "grade" are verdict-line labels too: a judge that writes {"result": "fail"} means its verdict.
+            case "verdict" or "result" or "decision" or "grade":
                 bool? verdict = value.ValueKind switch
                 {
                     JsonValueKind.True => true,

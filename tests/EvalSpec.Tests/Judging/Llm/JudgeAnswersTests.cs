@@ -160,11 +160,18 @@ public sealed class JudgeAnswersTests
     [Theory]
     [InlineData("I cannot help with grading this content.")]
     [InlineData("The response is mostly fine, I would pass it.")]
-    [InlineData("""{"result": {"verdict": "pass"}}""")]
+    [InlineData("""{"outcome": {"verdict": "pass"}}""")]
     [InlineData("""{"score": 4}""")]
     public void An_answer_without_an_explicit_verdict_is_unreadable(string answer)
     {
         RubricProblem(answer).Should().Contain("no explicit verdict");
+    }
+
+    [Fact]
+    public void A_result_field_that_is_an_object_is_unreadable_and_its_nested_verdict_is_never_read()
+    {
+        // "result" reads like "verdict" (a judge writing {"result": "fail"} means its verdict), so an object there is no verdict.
+        RubricProblem("""{"result": {"verdict": "pass"}}""").Should().Contain("\"result\"").And.Contain("neither \"pass\" nor \"fail\"");
     }
 
     [Fact]
