@@ -158,7 +158,7 @@ public sealed class EvalDeclarationAnalyzer : DiagnosticAnalyzer
         string target = placeholder.ToLowerInvariant();
         int limit = Math.Max(2, placeholder.Length / 3);
         return parameterNames
-            .Select(name => (Name: name, Distance: EvalSpec.Text.EditDistance.Between(target, name.ToLowerInvariant())))
+            .Select(name => (Name: name, Distance: EvalSpec.Spelling.EditDistance.Between(target, name.ToLowerInvariant())))
             .Where(c => c.Distance <= limit && c.Distance < placeholder.Length && c.Distance < c.Name.Length)
             .OrderBy(c => c.Distance)
             .Take(3)

@@ -341,7 +341,7 @@ internal static class EvalConfiguration
         int bestDistance = int.MaxValue;
         foreach (string candidate in candidates)
         {
-            int distance = EvalSpec.Text.EditDistance.Between(typed, Normalize(candidate));
+            int distance = EvalSpec.Spelling.EditDistance.Between(typed, Normalize(candidate));
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (candidate, distance);

@@ -1,4 +1,4 @@
-namespace EvalSpec.Text;
+namespace EvalSpec.Spelling;
 
 /// <summary>
 /// Optimal string alignment distance (insertions, deletions, substitutions and swaps of two neighbours), for "did you
