@@ -11,21 +11,21 @@ using Xunit;
 namespace EvalSpec.Cli.Tests.Recordings;
 
 /// <summary>
-/// Review finding (expected to fail): <c>evalspec clean --recordings --apply</c> after <c>git checkout</c> of a branch
+/// <c>evalspec clean --recordings --apply</c> after <c>git checkout</c> of a branch
 /// whose code has a case the last run's list does not (the run was on a branch that deleted it). The recordings file is
 /// the same on both branches, so the checkout leaves it untouched; the test assembly has not been rebuilt since. Neither
 /// staleness check fires (assembly newer than the list, recordings file newer than the list), so the recordings of a
 /// case that exists in the checked-out code are deleted. The README says clean changes nothing "when an owner's list
 /// may be older than the code".
 /// </summary>
-public sealed class ReviewCleanRecordingsCheckoutTests : IDisposable
+public sealed class CleanRecordingsCheckoutTests : IDisposable
 {
     private const string Suite = "Shop.RefundEvals";
     private const string Laptop = Suite + ".RefundWindow/laptop/formal/identity";
     private const string Phone = Suite + ".RefundWindow/phone/formal/identity";
     private readonly TemporaryFolder _project = new();
 
-    public ReviewCleanRecordingsCheckoutTests() => Directory.CreateDirectory(RecordingsFolder);
+    public CleanRecordingsCheckoutTests() => Directory.CreateDirectory(RecordingsFolder);
 
     public void Dispose() => _project.Dispose();
 
@@ -34,8 +34,7 @@ public sealed class ReviewCleanRecordingsCheckoutTests : IDisposable
     private string RecordingsFile => Path.Combine(RecordingsFolder, Suite + ".recordings.json");
 
     [Fact]
-    [Trait("Review", "ExpectedToFail")]
-    public async Task Review_apply_keeps_recordings_of_a_case_restored_by_a_checkout_after_the_rows_were_listed()
+    public async Task Apply_keeps_recordings_of_a_case_restored_by_a_checkout_after_the_rows_were_listed()
     {
         // Committed a week ago on main: recordings of both cases.
         File.WriteAllBytes(RecordingsFile, RecordingFile.Serialize(Suite, new[] { Entry(Laptop + "/source/0"), Entry(Phone + "/source/0"), Entry(Phone + "/judge/0") }));
