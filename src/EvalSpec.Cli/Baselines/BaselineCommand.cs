@@ -49,6 +49,14 @@ internal static class BaselineCommand
             BaselineChanges changes = BaselineUpdate.Apply(recorded, data, parsed.GetValue(replace));
 
             IAnsiConsole console = OutputConsole.Create(context.Output, context.Environment);
+            string? errored = changes.ErroredNote(data.JudgedRows.Count());
+            if (changes.Refused)
+            {
+                // An outage: nothing was written, and the command says so rather than reporting an update.
+                context.Error.WriteLine($"{errored} ({changes.Path})");
+                return ExitCodes.Failure;
+            }
+
             string from = changes.PreviousVersion == 0 ? "new file" : string.Create(CultureInfo.InvariantCulture, $"was format {changes.PreviousVersion}");
             console.WriteLine(
                 string.Create(CultureInfo.InvariantCulture, $"Baseline {changes.Path} written (format {Baseline.CurrentVersion}, {from}): {changes.Rows} rows of {changes.Methods} methods from run {data.RunId}."),
@@ -64,6 +72,11 @@ internal static class BaselineCommand
             if (changes.OutcomeChanged.Count > ListedRows)
             {
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... and {changes.OutcomeChanged.Count - ListedRows} more (see git diff)"));
+            }
+
+            if (errored is not null)
+            {
+                console.WriteLine("  " + errored);
             }
 
             console.WriteLine("Review the diff and commit it.");

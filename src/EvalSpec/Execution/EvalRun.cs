@@ -259,9 +259,19 @@ internal sealed class EvalRun : IDisposable
         RunSummaryWriter.Write(Path.Combine(RunDirectory, "summary.json"), this);
         if (Options.Baseline == BaselineMode.Update)
         {
-            Reporting.Gate.BaselineUpdate.Apply(Baseline, Reporting.Reports.RunData.Load(RunDirectory), replace: false);
+            Reporting.Reports.RunData data = Reporting.Reports.RunData.Load(RunDirectory);
+            Reporting.Gate.BaselineChanges changes = Reporting.Gate.BaselineUpdate.Apply(Baseline, data, replace: false);
+            if (changes.ErroredNote(data.JudgedRows.Count()) is { } note)
+            {
+                // Rows of failed model calls were not recorded (or nothing was, in an outage): the summary says so too.
+                BaselineUpdateResult = (changes.Errored.Count, changes.Refused, note);
+                RunSummaryWriter.Write(Path.Combine(RunDirectory, "summary.json"), this);
+            }
         }
     }
+
+    /// <summary>What the baseline update did with rows that errored on a model call; null when none did (or no update ran).</summary>
+    public (int ErroredRows, bool Refused, string Note)? BaselineUpdateResult { get; private set; }
 
     /// <summary>Weighs relation rows by how much of the input's meaning the relation kept.</summary>
     public Metamorphic.InputSimilarity InputSimilarity { get; }
@@ -338,7 +348,8 @@ internal sealed class EvalRun : IDisposable
             TestAssembly.Location,
             methods.Select(m => m.SuiteType.FullName ?? m.SuiteType.Name).ToHashSet(StringComparer.Ordinal),
             rows,
-            full);
+            full,
+            ProjectDirectory);
     }
 
     /// <summary>The estimated pass rate of every row from the sample, or null when the run is not sampled or nothing was judged.</summary>

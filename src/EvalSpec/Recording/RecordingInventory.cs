@@ -20,7 +20,11 @@ namespace EvalSpec.Recording;
 /// <param name="WrittenAt">When the inventory was written (UTC).</param>
 /// <param name="Suites">The full names of its eval classes (each has a recordings file).</param>
 /// <param name="Rows">The ids of all its rows.</param>
-internal sealed record RecordingInventory(string Assembly, string TargetFramework, string AssemblyPath, DateTimeOffset WrittenAt, IReadOnlySet<string> Suites, IReadOnlySet<string> Rows)
+/// <param name="ProjectDirectory">
+/// The test project's folder, whose sources define the rows (null in lists written before it was recorded: then the folder
+/// above the assembly that holds a project file, else the folder that holds the recordings folder).
+/// </param>
+internal sealed record RecordingInventory(string Assembly, string TargetFramework, string AssemblyPath, DateTimeOffset WrittenAt, IReadOnlySet<string> Suites, IReadOnlySet<string> Rows, string? ProjectDirectory = null)
 {
     /// <summary>The version of the inventory format.</summary>
     public const int Format = 1;
@@ -43,6 +47,11 @@ internal sealed record RecordingInventory(string Assembly, string TargetFramewor
             writer.WriteString("assembly", Assembly);
             writer.WriteString("targetFramework", TargetFramework);
             writer.WriteString("assemblyPath", AssemblyPath);
+            if (ProjectDirectory is not null)
+            {
+                writer.WriteString("projectDirectory", ProjectDirectory);
+            }
+
             writer.WriteString("writtenAt", WrittenAt.ToString("O", CultureInfo.InvariantCulture));
             writer.WriteStartArray("suites");
             foreach (string suite in Suites.Order(StringComparer.Ordinal))
@@ -95,7 +104,8 @@ internal sealed record RecordingInventory(string Assembly, string TargetFramewor
                     root.GetProperty("assemblyPath").GetString()!,
                     DateTimeOffset.Parse(root.GetProperty("writtenAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
                     root.GetProperty("suites").EnumerateArray().Select(s => s.GetString()!).ToHashSet(StringComparer.Ordinal),
-                    root.GetProperty("rows").EnumerateArray().Select(s => s.GetString()!).ToHashSet(StringComparer.Ordinal)));
+                    root.GetProperty("rows").EnumerateArray().Select(s => s.GetString()!).ToHashSet(StringComparer.Ordinal),
+                    root.TryGetProperty("projectDirectory", out JsonElement project) ? project.GetString() : null));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
             {

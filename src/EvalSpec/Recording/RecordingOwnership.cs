@@ -19,7 +19,7 @@ namespace EvalSpec.Recording;
 /// a file has an unknown owner and is never touched. Each owner must have a list in the folder (the lists are
 /// git-ignored, so after a clone a project that has not run has none: unknown owner too), and its lists must be written
 /// after the file last changed (a pull or a checkout brings entries of rows its list does not know yet) and not older
-/// than its assembly's build: otherwise the lists are stale. The file itself is deleted only when no list names its class.
+/// than its assembly's build nor than any source of its project (<see cref="RecordingProjectSources"/>): otherwise the lists are stale. The file itself is deleted only when no list names its class.
 /// </remarks>
 internal static class RecordingOwnership
 {
@@ -82,6 +82,18 @@ internal static class RecordingOwnership
             foreach (RecordingInventory rebuilt in lists.Where(i => File.Exists(i.AssemblyPath) && File.GetLastWriteTimeUtc(i.AssemblyPath) > i.WrittenAt.UtcDateTime))
             {
                 stale.Add($"{rebuilt.AssemblyPath} was built after its rows were last listed ({rebuilt.WrittenAt.ToString("u", CultureInfo.InvariantCulture)})");
+            }
+
+            // A checkout that brings back a case changes its source, not the assembly (not rebuilt yet) nor the recordings
+            // file (the same on both branches): a source newer than the list means the list may be older than the code.
+            string recordingsDirectory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
+            foreach (RecordingInventory list in lists)
+            {
+                if (RecordingProjectSources.ProjectDirectory(list, recordingsDirectory) is { } project
+                    && RecordingProjectSources.NewestAfter(project, list.WrittenAt.UtcDateTime) is { } source)
+                {
+                    stale.Add($"{source.Path} changed after the rows were last listed by {owner} ({list.WrittenAt.ToString("u", CultureInfo.InvariantCulture)}): the row list may be older than the code; run the tests first");
+                }
             }
 
             DateTimeOffset newest = lists.Max(i => i.WrittenAt);

@@ -9,9 +9,10 @@ namespace EvalSpec.Recording;
 /// <param name="AssemblyPath">Its file.</param>
 /// <param name="Suites">The full names of its eval classes.</param>
 /// <param name="Rows">The ids of all its rows.</param>
+/// <param name="ProjectDirectory">The test project's folder (its sources: a checkout that changes them makes the list old).</param>
 /// <param name="Full">Whether the run ran every one of them, unsampled and not cancelled: then a Record run removes the entries of rows that no longer exist.</param>
-internal sealed record RecordingRowSet(string Assembly, string TargetFramework, string AssemblyPath, IReadOnlySet<string> Suites, IReadOnlySet<string> Rows, bool Full)
+internal sealed record RecordingRowSet(string Assembly, string TargetFramework, string AssemblyPath, IReadOnlySet<string> Suites, IReadOnlySet<string> Rows, bool Full, string? ProjectDirectory = null)
 {
     /// <summary>The inventory of these rows, written now.</summary>
-    public RecordingInventory ToInventory() => new(Assembly, TargetFramework, AssemblyPath, DateTimeOffset.UtcNow, Suites, Rows);
+    public RecordingInventory ToInventory() => new(Assembly, TargetFramework, AssemblyPath, DateTimeOffset.UtcNow, Suites, Rows, ProjectDirectory);
 }

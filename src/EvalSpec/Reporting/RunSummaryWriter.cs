@@ -30,6 +30,7 @@ internal static class RunSummaryWriter
                 mode = run.Options.Baseline,
                 knownFailures = statistics.KnownFailures,
                 fixedSinceBaseline = statistics.FixedSinceBaselineCount,
+                update = run.BaselineUpdateResult is { } update ? new { refused = update.Refused, erroredRows = update.ErroredRows, note = update.Note } : null,
             },
             methods = byMethod.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Totals(new[] { p.Value })),
             judges = run.Judges.Judges.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
@@ -114,6 +115,11 @@ internal static class RunSummaryWriter
         {
             IEnumerable<string> judges = run.Judges.Judges.Where(j => j.Value.Errored > 0).OrderBy(j => j.Key, StringComparer.Ordinal).Select(j => $"{j.Key} {j.Value.Errored}");
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $" Judges errored or unreadable on {statistics.RowsWithJudgeErrors} row(s) ({string.Join(", ", judges)}).");
+        }
+
+        if (run.BaselineUpdateResult is { } baselineUpdate)
+        {
+            text.Append(' ').Append(baselineUpdate.Note);
         }
 
         // Abstentions are rows nobody decided: they must be seen, with where to label them.
@@ -211,7 +217,7 @@ internal static class RunSummaryWriter
                 + (run.JudgedOutsidePopulation == 0 ? string.Empty : $"; {run.JudgedOutsidePopulation} row(s) not recognised when the sample was drawn were judged as well");
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{unjudged}{panels}{fixedRows}{metrics}{DescribeSnapshots(run)}{DescribeRecording(run)}{sample}\n  Results: {run.RunDirectory}");
+            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{unjudged}{panels}{fixedRows}{metrics}{DescribeSnapshots(run)}{DescribeRecording(run)}{sample}{(run.BaselineUpdateResult is { } baselineUpdate ? "\n  " + baselineUpdate.Note : string.Empty)}\n  Results: {run.RunDirectory}");
     }
 
     private static object Robustness(RelationRobustness r) => new

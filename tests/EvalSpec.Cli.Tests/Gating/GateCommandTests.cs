@@ -76,16 +76,18 @@ public sealed class GateCommandTests : IDisposable
     public async Task A_sampled_run_is_gated_on_its_estimate_and_interval_not_refused_as_partial()
     {
         await RecordBaselineAsync();
-        // Five rows sampled from every row of the suite, three of them flipped: too few for McNemar over paired rows
-        // (p = 0.25), but the run's stratified estimate and its interval lie wholly below the baseline's 21 of 23 passing rows.
-        List<ResultRow> sample = RunFiles.Suite16().Where(r => r.Method == "RefundWindow" && r.Variant == "formal").Take(5).ToList();
+        // Six rows sampled from every row of the suite (one or more in each of its four strata), three of them flipped: too
+        // few for McNemar over paired rows (p = 0.25), but the run's stratified estimate and its interval lie wholly below
+        // the baseline's 21 of 23 passing rows.
+        List<ResultRow> suite = RunFiles.Suite16();
+        List<ResultRow> sample = [.. suite.Where(r => r.Method == "RefundWindow" && r.Variant == "formal").Take(3), .. suite.Where(r => r.Case is "c00" or "w1" && !(r.Method == "RefundWindow" && r.Variant == "formal"))];
         string run = RunFiles.Write(Project, "20260314T090000Z-sampled", RunFiles.Failing(sample, "fail", "c00", "c01", "c02"), sample: (Population: 24, Estimate: 0.4, StandardError: 0.1), population: RunFiles.Suite16());
 
         CliResult result = await Cli.RunAsync("gate", "--run", run);
 
         result.ExitCode.Should().Be(1, result.ToString());
         result.Output.Should().Contain("Coverage: 23 of 23 baseline rows in the population the sample was drawn from (a sampled run: gated on its estimate)")
-            .And.Contain("Pass-rate regression of the sampled run: estimated 0.400 [0.204, 0.596] (95%) from a sample of 5 of 24 rows, baseline 0.913 over 23 rows");
+            .And.Contain("Pass-rate regression of the sampled run: estimated 0.400 [0.204, 0.596] (95%) from a sample of 6 of 24 rows, baseline 0.913 over 23 rows");
         result.Error.Should().Contain("Gate FAILED").And.Contain("sampled run");
     }
 
@@ -95,7 +97,8 @@ public sealed class GateCommandTests : IDisposable
         await RecordBaselineAsync();
         // EVALSPEC_SAMPLE=5 dotnet test --filter EvalMethod=RefundWindow: the estimate stands for RefundWindow's 16 rows only.
         List<ResultRow> refundWindow = RunFiles.Suite16().Where(r => r.Method == "RefundWindow").ToList();
-        string run = RunFiles.Write(Project, "20260314T090000Z-sampled", refundWindow.Take(5), sample: (Population: 16, Estimate: 1.0, StandardError: 0.0), population: refundWindow);
+        // A row of each of its two strata (formal and casual), so that it is the filter, not the budget, that leaves rows out.
+        string run = RunFiles.Write(Project, "20260314T090000Z-sampled", [.. refundWindow.Take(4), refundWindow.First(r => r.Variant == "casual")], sample: (Population: 16, Estimate: 1.0, StandardError: 0.0), population: refundWindow);
 
         CliResult refused = await Cli.RunAsync("gate", "--run", run);
 

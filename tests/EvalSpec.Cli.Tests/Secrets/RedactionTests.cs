@@ -16,7 +16,7 @@ namespace EvalSpec.Cli.Tests.Secrets;
 public sealed class RedactionTests : IDisposable
 {
     private const string Key = "sk-proj-CliCanary0123456789abcdefghij";
-    private const string Echo = "the eval method threw ClientResultException: Incorrect API key provided: Bearer " + Key + ".";
+    private const string Echo = "the eval method threw InvalidOperationException: Incorrect API key provided: Bearer " + Key + ".";
     private readonly TemporaryFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();

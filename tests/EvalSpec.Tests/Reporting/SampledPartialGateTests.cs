@@ -123,6 +123,53 @@ public sealed class SampledPartialGateTests : IDisposable
         json.Should().Contain("\"coveredRows\": 100").And.Contain("\"sampled\": true").And.Contain("\"partial\": true").And.Contain("\"refusal\": \"partial run: 100 of 200");
     }
 
+    /// <summary>
+    /// A budget below the number of strata leaves whole strata unsampled; the estimate covers only the sampled ones, so
+    /// the gate refuses it as partial (found by a hostile review: it used to pass with only a note).
+    /// </summary>
+    [Fact]
+    public void A_sample_that_left_whole_methods_unsampled_is_refused_as_partial()
+    {
+        // Ten eval methods of 20 rows each (ten strata), all passing in the baseline.
+        string[] methods = Enumerable.Range(0, 10).Select(i => $"Method{i}").ToArray();
+        RunRow[] all = methods.SelectMany(m => Many(m, 20, VerdictOutcome.Pass)).ToArray();
+        Baseline baseline = Record(_folder.Combine(Baseline.FileName), all);
+
+        // dotnet test with EVALSPEC_SAMPLE=5 (no filter): the budget is below the ten strata, so StratifiedSample gives one
+        // row each to five methods and none to the other five (100 rows, which may all fail now). The estimate (as
+        // StratifiedEstimate computes it: five strata of one row, 0.25 variance each) stands for the five sampled methods only.
+        RunRow[] sample = methods.Take(5).Select(m => all.First(r => r.Method == m)).ToArray();
+        double se = Math.Sqrt(5 * (0.2 * 0.2) * (1 - (1.0 / 20)) * 0.25);
+        var run = RunData.From("/runs/sampled", sample, new RunSummaryFile
+        {
+            Sample = new RunSummaryFile.SampleSection
+            {
+                Budget = 5,
+                Population = 200,
+                Selected = 5,
+                EstimatedPassRate = 1.0,
+                StandardError = se,
+                ConfidenceInterval95 = [Math.Max(0, 1 - (1.96 * se)), 1.0],
+                UnsampledPopulation = 100,
+                PopulationRows = [.. all.Select(r => r.RowId).Order(StringComparer.Ordinal)],
+            },
+        });
+
+        GateResult result = RegressionGate.Evaluate(baseline, run);
+
+        (result.Refused || !result.Passed).Should().BeTrue($"100 of the 200 baseline rows are in strata with no sampled row, and the estimate says nothing about them: {GateText.Headline(result)}");
+        result.RefusedAsPartial.Should().BeTrue();
+        result.Coverage.CoveredRows.Should().Be(100, "only the rows of the five sampled methods are covered");
+        GateText.Headline(result).Should().Contain("sample left 5 of 10 strata unsampled; raise EVALSPEC_SAMPLE to at least 10 or use --allow-partial");
+
+        // With --allow-partial the estimate is compared with the baseline rows of the sampled strata only.
+        GateResult partial = RegressionGate.Evaluate(baseline, run, new GateOptions { AllowPartial = true });
+        partial.Refused.Should().BeFalse(partial.Refusal);
+        partial.Sample!.BaselineRows.Should().Be(100);
+        partial.Notes.Should().Contain(n => n.Contains("left 5 of 10 strata unsampled", StringComparison.Ordinal));
+    }
+
+
     /// <summary>A sampled run as the runtime writes it: the sampled rows, and a summary listing the population's row ids.</summary>
     internal static RunData Sampled(RunRow[] population, RunRow[] sample, double? estimate, double? standardError) => RunData.From(
         "/runs/sampled",

@@ -11,6 +11,8 @@ namespace EvalSpec.Reporting.Gate;
 /// <param name="Kept">Recorded rows the run did not have, kept as they were.</param>
 /// <param name="Rows">Rows in the file now.</param>
 /// <param name="Methods">Methods in the file now.</param>
+/// <param name="Errored">Rows whose outcome came from a failed model call (provider exception, timeout, judge error): never recorded.</param>
+/// <param name="Refused">Whether too many rows errored (<see cref="BaselineUpdate.MaxErroredShare"/>) and nothing was written.</param>
 internal sealed record BaselineChanges(
     string Path,
     int PreviousVersion,
@@ -19,4 +21,15 @@ internal sealed record BaselineChanges(
     IReadOnlyList<string> Removed,
     int Kept,
     int Rows,
-    int Methods);
+    int Methods,
+    IReadOnlyList<string> Errored,
+    bool Refused)
+{
+    /// <summary>What the update did with rows of failed model calls, for the console and the summary; null when none errored.</summary>
+    public string? ErroredNote(int judged) =>
+        Errored.Count == 0
+            ? null
+            : Refused
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Baseline not updated: {Errored.Count} of {judged} judged rows errored on a model call (provider exception, timeout or judge error), more than {BaselineUpdate.MaxErroredShare * 100:0}%; the baseline was left unchanged. Run again when the provider answers.")
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Errored.Count} of {judged} judged rows errored on a model call (provider exception, timeout or judge error): their baseline entries were kept as they were.");
+}

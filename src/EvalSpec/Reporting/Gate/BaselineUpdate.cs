@@ -9,8 +9,16 @@ namespace EvalSpec.Reporting.Gate;
 /// Records a run in the baseline (<c>evalspec baseline update</c>): each judged row's outcome, reason, score and, for a
 /// failure, its kind and evidence, and each method's pass rate, multi-prompt metrics and robustness.
 /// </summary>
+/// <remarks>
+/// Like the recordings, a failed model call never replaces anything: a row whose outcome comes from a provider exception,
+/// a timeout or a judge error (<see cref="RunRow.IsModelCallError"/>) keeps its recorded entry (and is not added), and when
+/// more than <see cref="MaxErroredShare"/> of the run's judged rows errored (an outage) the update writes nothing at all.
+/// </remarks>
 internal static class BaselineUpdate
 {
+    /// <summary>The share of judged rows that may have errored on a model call for an update to write anything (10%, as for recordings).</summary>
+    public const double MaxErroredShare = 0.10;
+
     /// <summary>The baseline entry of every judged row of the run (not-applicable rows are never recorded).</summary>
     public static IReadOnlyDictionary<string, BaselineEntry> Entries(RunData run) =>
         run.JudgedRows.ToDictionary(r => r.RowId, r => Baseline.Entry(r.Outcome, r.BaselineReason, r.FailureKind, r.Score, r.FailureEvidence), StringComparer.Ordinal);
@@ -41,7 +49,25 @@ internal static class BaselineUpdate
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(run);
-        IReadOnlyDictionary<string, BaselineEntry> entries = Entries(run);
+        string[] errored = run.JudgedRows.Where(r => r.IsModelCallError).Select(r => r.RowId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        int judged = run.JudgedRows.Count();
+        if (errored.Length > MaxErroredShare * judged)
+        {
+            // An outage says nothing about the rows: keep the file exactly as it is.
+            return new BaselineChanges(baseline.Path, baseline.Version, [], [], [], baseline.Rows.Count, baseline.Rows.Count, baseline.Methods.Count, errored, Refused: true);
+        }
+
+        var entries = new Dictionary<string, BaselineEntry>(Entries(run), StringComparer.Ordinal);
+        foreach (string id in errored)
+        {
+            entries.Remove(id);
+            if (replace && baseline.Find(id) is { } recorded)
+            {
+                // Replacing drops what the run did not record; an errored row's reviewed entry stays.
+                entries[id] = recorded;
+            }
+        }
+
         string[] notApplicable = run.Rows.Where(r => !r.IsJudged).Select(r => r.RowId).ToArray();
 
         Baseline previous = baseline.WriteMerged(entries, notApplicable, Metrics(RunMetrics.Compute(run)), replace);
@@ -55,7 +81,7 @@ internal static class BaselineUpdate
         string[] removed = notInRun.Where(id => replace || notApplicable.Contains(id, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToArray();
 
         Baseline written = Baseline.Load(baseline.Path);
-        return new BaselineChanges(baseline.Path, previous.Version, added, changed, removed, notInRun.Length - removed.Length, written.Rows.Count, written.Methods.Count);
+        return new BaselineChanges(baseline.Path, previous.Version, added, changed, removed, notInRun.Length - removed.Length, written.Rows.Count, written.Methods.Count, errored, Refused: false);
     }
 
     private static string Lower(Judging.VerdictOutcome outcome) => outcome.ToString().ToLowerInvariant();

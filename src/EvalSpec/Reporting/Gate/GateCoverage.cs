@@ -16,6 +16,15 @@ internal sealed record GateCoverage(int BaselineRows, int CoveredRows, bool Samp
     /// </summary>
     public bool AtMost { get; init; }
 
+    /// <summary>The strata (method x variant x relation) of a sample's population when some went unsampled; else 0.</summary>
+    public int Strata { get; init; }
+
+    /// <summary>
+    /// Strata of a sample's population with no sampled row (a budget below the number of strata): the estimate says
+    /// nothing about their rows, which <see cref="CoveredRows"/> then leaves out.
+    /// </summary>
+    public int UnsampledStrata { get; init; }
+
     /// <summary>Baseline rows the run does not stand for.</summary>
     public int MissingRows => BaselineRows - CoveredRows;
 

@@ -52,7 +52,9 @@ internal static class GateText
     private static string NotGated(GateCoverage coverage)
     {
         string others = string.Create(CultureInfo.InvariantCulture, $"{(coverage.AtMost ? "at least " : string.Empty)}{coverage.MissingRows}");
-        string why = coverage.Sampled
+        string why = coverage.UnsampledStrata > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"The sample left {coverage.UnsampledStrata} of {coverage.Strata} strata unsampled: its estimate says nothing about {others} baseline row(s). Raise EVALSPEC_SAMPLE to at least {coverage.Strata}, or compare the estimate with the sampled strata only with `evalspec gate --allow-partial`")
+            : coverage.Sampled
             ? $"The sample was drawn from part of the suite: {others} baseline row(s) are outside the rows it stands for. Sample the whole suite to compare it with the baseline, or compare the estimate with these rows only with `evalspec gate --allow-partial`"
             : $"{others} baseline row(s) are not in this run (e.g. left out by `dotnet test --filter`). Run the whole suite to compare it with the baseline, or gate only these rows with `evalspec gate --allow-partial`";
         return $"not gated: partial run ({coverage.Describe()}). {why} (without it, `evalspec gate` refuses this run with exit code 3).";

@@ -70,9 +70,19 @@ internal static class RegressionGate
         string[] newRows = run.JudgedRows.Where(r => baseline.Find(r.RowId) is null).Select(r => r.RowId).ToArray();
         RunSummaryFile.SampleSection? sampleSection = run.Summary?.Sample is { } s && s.Selected < s.Population ? s : null;
         HashSet<string>? population = sampleSection?.PopulationRows is { } listed ? new HashSet<string>(listed, StringComparer.Ordinal) : null;
+        (int strata, int unsampledStrata) = (0, 0);
+        if (population is not null)
+        {
+            // A budget below the number of strata leaves whole strata unsampled, and the estimate covers only the sampled
+            // ones: it stands for their rows, not for the population's.
+            (population, strata, unsampledStrata) = SampledStrata(population, run);
+        }
+
         GateCoverage coverage = sampleSection is null
             ? new GateCoverage(baseline.Rows.Count, baseline.Rows.Count - missing.Count, Sampled: false)
-            : SampledCoverage(baseline, sampleSection, population);
+            : unsampledStrata == 0
+                ? SampledCoverage(baseline, sampleSection, population)
+                : SampledCoverage(baseline, sampleSection, population) with { Strata = strata, UnsampledStrata = unsampledStrata };
 
         PairedComparison overall = Compare(null, paired, options, scoreConfidence: 1 - options.Alpha);
         IGrouping<string, PairedRow>[] byMethod = paired.GroupBy(p => p.MethodId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
@@ -148,8 +158,31 @@ internal static class RegressionGate
             ? new GateCoverage(baseline.Rows.Count, Math.Min(baseline.Rows.Count, section.Population), Sampled: true) { AtMost = true }
             : new GateCoverage(baseline.Rows.Count, baseline.Rows.Keys.Count(population.Contains), Sampled: true);
 
+    /// <summary>
+    /// The rows of the strata (method x variant x relation, as <c>RowSample.StratumOf</c> draws them) of
+    /// <paramref name="population"/> that have a row in the run (judged, or found not applicable: a sampled row either way), with the number of strata and of those without one.
+    /// </summary>
+    private static (HashSet<string> Covered, int Strata, int Unsampled) SampledStrata(HashSet<string> population, RunData run)
+    {
+        ILookup<string, string> byStratum = population.ToLookup(StratumOf, StringComparer.Ordinal);
+        var sampled = new HashSet<string>(run.Rows.Where(r => population.Contains(r.RowId)).Select(r => StratumOf(r.RowId)), StringComparer.Ordinal);
+        var covered = new HashSet<string>(byStratum.Where(g => sampled.Contains(g.Key)).SelectMany(g => g), StringComparer.Ordinal);
+        return (covered, byStratum.Count, byStratum.Count(g => !sampled.Contains(g.Key)));
+    }
+
+    /// <summary>A row's stratum: its method, variant and relation (the id without its case).</summary>
+    private static string StratumOf(string rowId)
+    {
+        string[] parts = rowId.Split('/');
+        return parts.Length < 4 ? rowId : parts[0] + "|" + parts[^2] + "|" + parts[^1];
+    }
+
     /// <summary>Why a partial run is refused, and what to do.</summary>
-    private static string PartialRun(GateCoverage coverage) => coverage.Sampled
+    private static string PartialRun(GateCoverage coverage) => coverage.UnsampledStrata > 0
+        ? string.Create(
+            CultureInfo.InvariantCulture,
+            $"partial run: sample left {coverage.UnsampledStrata} of {coverage.Strata} strata unsampled; raise EVALSPEC_SAMPLE to at least {coverage.Strata} or use --allow-partial. The estimate covers only the sampled strata ({coverage.Describe()}; {(coverage.AtMost ? "at least " : string.Empty)}{coverage.MissingRows} in strata with no sampled row, or outside the rows the sample was drawn from); with --allow-partial it is compared with the baseline rows of the sampled strata only.")
+        : coverage.Sampled
         ? string.Create(
             CultureInfo.InvariantCulture,
             $"partial run: {coverage.Describe()} in the population the sample was drawn from ({(coverage.AtMost ? "at least " : string.Empty)}{coverage.MissingRows} outside it, e.g. left out by `dotnet test --filter`). A sample's estimate stands only for the rows it was drawn from: sample a run of every row, or pass --allow-partial to compare the estimate with the baseline rows of its population only. If rows were removed from the suite, record the baseline again (`evalspec baseline update --replace`).")
@@ -329,7 +362,9 @@ internal static class RegressionGate
         var notes = new List<string>();
         if (coverage.IsPartial && options.AllowPartial)
         {
-            notes.Add(coverage.Sampled
+            notes.Add(coverage.UnsampledStrata > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"Partial run (--allow-partial): the sample left {coverage.UnsampledStrata} of {coverage.Strata} strata unsampled; its estimate is compared with the baseline pass rate of the rows of the sampled strata only ({coverage.Describe()}).")
+                : coverage.Sampled
                 ? $"Partial run (--allow-partial): the sample was drawn from {coverage.Describe()}; its estimate is compared with the baseline pass rate of those rows only."
                 : $"Partial run (--allow-partial): {coverage.Describe()}; only those are compared.");
         }

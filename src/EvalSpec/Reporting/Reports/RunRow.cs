@@ -190,6 +190,57 @@ internal sealed record RunRow
             ? null
             : RecordedEvidence ?? Gate.FailureEvidence.Of(OutputText, SourceOutputText, !IsIdentity, TrialEvidence, Reason);
 
+    /// <summary>
+    /// Whether the row's outcome comes from a failure of a model call rather than from what the model answered: the eval
+    /// method threw a provider exception (<see cref="ProviderExceptions"/>) or timed out, or a judge of a check that did not
+    /// decide errored. Such an outcome says nothing about the row, so it never replaces a baseline entry.
+    /// </summary>
+    public bool IsModelCallError
+    {
+        get
+        {
+            if (Outcome == VerdictOutcome.Pass || !Applicable)
+            {
+                return false;
+            }
+
+            string reason = Reason ?? string.Empty;
+            if (reason.StartsWith("timed out after ", StringComparison.Ordinal) || reason.StartsWith("the follow-up run timed out after ", StringComparison.Ordinal)
+                || (Outcome == VerdictOutcome.Fail && RecordedFailureKind == "timeout"))
+            {
+                return true;
+            }
+
+            foreach (string prefix in new[] { "the eval method threw on the follow-up input: ", "the eval method threw " })
+            {
+                if (reason.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    string rest = reason[prefix.Length..];
+                    int colon = rest.IndexOf(':', StringComparison.Ordinal);
+                    return ProviderExceptions.Contains(colon < 0 ? rest.Trim() : rest[..colon].Trim());
+                }
+            }
+
+            if (Outcome == VerdictOutcome.Fail && RecordedFailureKind is { } kind && kind.StartsWith("exception: ", StringComparison.Ordinal))
+            {
+                return ProviderExceptions.Contains(kind["exception: ".Length..].Trim());
+            }
+
+            return Outcome == VerdictOutcome.Inconclusive
+                && Checks.Any(c => c.Outcome == VerdictOutcome.Inconclusive && c.Verdicts.Any(v => v.Errored));
+        }
+    }
+
+    /// <summary>
+    /// The exception types (simple names) a failed call to a model or its provider throws: the network, the HTTP status,
+    /// the client's own timeout and cancellation, and the OpenAI and Azure clients' error types.
+    /// </summary>
+    internal static readonly IReadOnlySet<string> ProviderExceptions = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "HttpRequestException", "HttpIOException", "SocketException", "TimeoutException", "TaskCanceledException",
+        "OperationCanceledException", "ClientResultException", "RequestFailedException",
+    };
+
     /// <summary>The one line the baseline keeps for a row that did not pass: the first check with the row's outcome and its rationale, else the reason.</summary>
     public string? BaselineReason =>
         Outcome == VerdictOutcome.Pass
