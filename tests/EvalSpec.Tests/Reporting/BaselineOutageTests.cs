@@ -83,4 +83,24 @@ public sealed class BaselineOutageTests : IDisposable
         after.Rows.Values.Count(e => e.Outcome == VerdictOutcome.Fail).Should().Be(19);
         changes.ErroredNote(20).Should().Contain("1 of 20 judged rows errored").And.Contain("kept");
     }
+
+    [Fact]
+    public void An_errored_row_with_no_entry_yet_is_recorded_as_it_failed_and_an_errored_row_with_one_keeps_it()
+    {
+        string path = _folder.Combine(Baseline.FileName);
+        RunRow[] rows = RunRows.Many("RefundWindow", 20, VerdictOutcome.Pass).ToArray();
+        Baseline baseline = RunRows.Record(path, rows.Skip(1).ToArray());
+
+        // Row 0 is new and times out; row 1 has a reviewed pass entry and times out too.
+        RunRow[] run = rows.Select((r, i) => i < 2
+            ? r with { Outcome = VerdictOutcome.Fail, Reason = "timed out after 0.5 s (set [Eval(Timeout = ...)] in milliseconds, or RowTimeout in evalspec.json)", Checks = [] }
+            : r).ToArray();
+        BaselineChanges changes = BaselineUpdate.Apply(baseline, RunRows.Run(run), replace: false);
+        Baseline after = Baseline.Load(path);
+
+        changes.Refused.Should().BeFalse("two of twenty (10%) is within the share");
+        changes.Errored.Should().BeEquivalentTo([rows[0].RowId, rows[1].RowId]);
+        after.Find(rows[0].RowId)!.Outcome.Should().Be(VerdictOutcome.Fail, "a row with nothing recorded has nothing curated to lose");
+        after.Find(rows[1].RowId)!.Outcome.Should().Be(VerdictOutcome.Pass, "a reviewed entry is never replaced by a failed call");
+    }
 }

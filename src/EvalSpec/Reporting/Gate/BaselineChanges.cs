@@ -11,7 +11,7 @@ namespace EvalSpec.Reporting.Gate;
 /// <param name="Kept">Recorded rows the run did not have, kept as they were.</param>
 /// <param name="Rows">Rows in the file now.</param>
 /// <param name="Methods">Methods in the file now.</param>
-/// <param name="Errored">Rows whose outcome came from a failed model call (provider exception, timeout, judge error): never recorded.</param>
+/// <param name="Errored">Rows whose outcome came from a failed model call (provider exception, timeout, judge error): their recorded entries are kept.</param>
 /// <param name="Refused">Whether too many rows errored (<see cref="BaselineUpdate.MaxErroredShare"/>) and nothing was written.</param>
 internal sealed record BaselineChanges(
     string Path,
@@ -31,5 +31,5 @@ internal sealed record BaselineChanges(
             ? null
             : Refused
                 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Baseline not updated: {Errored.Count} of {judged} judged rows errored on a model call (provider exception, timeout or judge error), more than {BaselineUpdate.MaxErroredShare * 100:0}%; the baseline was left unchanged. Run again when the provider answers.")
-                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Errored.Count} of {judged} judged rows errored on a model call (provider exception, timeout or judge error): their baseline entries were kept as they were.");
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Errored.Count} of {judged} judged rows errored on a model call (provider exception, timeout or judge error): their recorded baseline entries were kept as they were (rows without one were recorded as they failed).");
 }

@@ -11,7 +11,8 @@ namespace EvalSpec.Reporting.Gate;
 /// </summary>
 /// <remarks>
 /// Like the recordings, a failed model call never replaces anything: a row whose outcome comes from a provider exception,
-/// a timeout or a judge error (<see cref="RunRow.IsModelCallError"/>) keeps its recorded entry (and is not added), and when
+/// a timeout or a judge error (<see cref="RunRow.IsModelCallError"/>) keeps its recorded entry (a row with no entry yet is
+/// recorded as it failed: there is nothing curated to lose), and when
 /// more than <see cref="MaxErroredShare"/> of the run's judged rows errored (an outage) the update writes nothing at all.
 /// </remarks>
 internal static class BaselineUpdate
@@ -60,8 +61,15 @@ internal static class BaselineUpdate
         var entries = new Dictionary<string, BaselineEntry>(Entries(run), StringComparer.Ordinal);
         foreach (string id in errored)
         {
+            if (baseline.Find(id) is not { } recorded)
+            {
+                // Nothing recorded for the row, so nothing curated to lose: record it as it failed (a system that
+                // never answers within its timeout is a known weakness like any other).
+                continue;
+            }
+
             entries.Remove(id);
-            if (replace && baseline.Find(id) is { } recorded)
+            if (replace)
             {
                 // Replacing drops what the run did not record; an errored row's reviewed entry stays.
                 entries[id] = recorded;
