@@ -8,6 +8,8 @@ using EvalSpec.Recording;
 using FluentAssertions;
 using Xunit;
 
+using static EvalSpec.Cli.Tests.Recordings.RecordingFixtures;
+
 namespace EvalSpec.Cli.Tests.Recordings;
 
 /// <summary>
@@ -55,17 +57,5 @@ public sealed class CleanRecordingsCheckoutTests : IDisposable
         CliResult result = await Cli.RunAsync("clean", "--recordings", "--apply", "--recordings-dir", RecordingsFolder);
 
         Contexts(RecordingsFile).Should().Contain(Phone + "/source/0", "the phone case exists in the checked-out code; the list predates the checkout: " + result);
-    }
-
-    private static RecordingEntry Entry(string context)
-    {
-        JsonElement answer = JsonDocument.Parse("""{"messages":[{"role":"assistant","contents":[{"$type":"text","text":"ok"}]}]}""").RootElement.Clone();
-        return new RecordingEntry(context, "sut", "chat", new string('a', 64), 0, JsonDocument.Parse("{}").RootElement.Clone(), answer);
-    }
-
-    private static string[] Contexts(string file)
-    {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(file));
-        return document.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("context").GetString()!).ToArray();
     }
 }

@@ -8,6 +8,8 @@ using EvalSpec.Recording;
 using FluentAssertions;
 using Xunit;
 
+using static EvalSpec.Cli.Tests.Recordings.RecordingFixtures;
+
 namespace EvalSpec.Cli.Tests.Recordings;
 
 /// <summary>
@@ -198,16 +200,4 @@ public sealed class CleanRecordingsTests : IDisposable
 
     private void WriteRecordings(string suite, params RecordingEntry[] entries) =>
         File.WriteAllBytes(Path.Combine(RecordingsFolder, suite + ".recordings.json"), RecordingFile.Serialize(suite, entries));
-
-    private static RecordingEntry Entry(string context)
-    {
-        JsonElement answer = JsonDocument.Parse("""{"messages":[{"role":"assistant","contents":[{"$type":"text","text":"ok"}]}]}""").RootElement.Clone();
-        return new RecordingEntry(context, "sut", "chat", new string('a', 64), 0, JsonDocument.Parse("{}").RootElement.Clone(), answer);
-    }
-
-    private static string[] Contexts(string file)
-    {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(file));
-        return document.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("context").GetString()!).ToArray();
-    }
 }
