@@ -129,6 +129,11 @@ internal static class RunSummaryWriter
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $" Cascade {cascade.Key} abstained on {cascade.Value.Abstained} of {cascade.Value.Judged} row(s) (inconclusive; label them from {Judging.ReviewQueue.FileName} with `evalspec review`).");
         }
 
+        if (statistics.DecidedByPersonCount > 0)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $" {statistics.DecidedByPersonCount} row(s) decided by a person (a verdict pinned in the baseline for the same output; the rubric judges were not asked).");
+        }
+
         if (statistics.UnjudgedRubricRows > 0)
         {
             bool inconclusiveRows = Execution.UnjudgedRubric.Check(run.Options.UnjudgedRubric, run.BuildServerVariable) is not null;
@@ -209,7 +214,6 @@ internal static class RunSummaryWriter
         int errored = run.Judges.Judges.Values.Sum(j => j.Errored);
         string judgeErrors = errored == 0 ? string.Empty : $"\n  {errored} judge verdict(s) errored: " + string.Join(", ", run.Judges.Judges.Where(j => j.Value.Errored > 0).Select(j => $"{j.Key} {j.Value.Errored}"));
         string fixedRows = statistics.FixedSinceBaselineCount == 0 ? string.Empty : $"\n  {statistics.FixedSinceBaselineCount} row(s) recorded as failing in the baseline now pass: record it again with EVALSPEC_BASELINE=update.";
-        fixedRows += statistics.DecidedByPersonCount == 0 ? string.Empty : $"\n  {statistics.DecidedByPersonCount} row(s) decided by a person: a verdict pinned in the baseline for the same output replaced the rubric judges (not asked).";
         string metrics = string.Concat(SuiteMetrics.Describe(run.Robustness, run.MultiPrompt, run.InputSimilarity.Measure).Select(line => "\n  " + line));
         string unjudged = statistics.UnjudgedRubricRows == 0 ? string.Empty : $"\n  {Execution.UnjudgedRubric.Reason(run.RubricPanel)}: {statistics.UnjudgedRubricRows} row(s) of evals with a Rubric; register a judge that reads rubrics (a RubricJudge, setup.AddRubricJudge) to check them.";
         string panels = DescribePanels(run) + DescribeCascades(run);
