@@ -92,6 +92,11 @@ public sealed class CascadeReviewTests : IAsyncLifetime
         environment["EVALSPEC_CASCADE__CALIBRATIONFILE"] = calibration;
         SuiteRun calibratedRun = await SuiteRun.RunAsync("BehaviourSuite", environment, "--filter", "EvalMethod=Refund&Relation=identity");
 
+        // The files a team commits (labels, calibration) and the queue satisfy their schemas in docs/schemas.
+        string reviewSchema = File.ReadAllText(Path.Combine(DotNet.RepoRoot, "docs", "schemas", "review-item.schema.json"));
+        File.ReadAllLines(queue).Concat(File.ReadAllLines(labels)).Where(line => line.Length > 0).SelectMany(line => SchemaErrors.Of(reviewSchema, line)).Should().BeEmpty();
+        SchemaErrors.Of(File.ReadAllText(Path.Combine(DotNet.RepoRoot, "docs", "schemas", "calibration.schema.json")), File.ReadAllText(calibration)).Should().BeEmpty();
+
         calibratedRun.Summary.GetProperty("cascades").GetProperty("cascade").GetProperty("guarantee").GetString()
             .Should().Be("agreement >= 0.5 at risk 0.5 (4 labelled items)", calibratedRun.Process.ToString());
         new[] { "phone/short", "phone/formal", "laptop/short", "laptop/formal" }.Select(row => RubricVerdict(calibratedRun, row).GetProperty("rationale").GetString()).Should().OnlyContain(r => r!.Contains("[calibrated: agreement with people >= 0.5", StringComparison.Ordinal));
