@@ -92,9 +92,55 @@ public sealed class CascadeReviewTests : IAsyncLifetime
         environment["EVALSPEC_CASCADE__CALIBRATIONFILE"] = calibration;
         SuiteRun calibratedRun = await SuiteRun.RunAsync("BehaviourSuite", environment, "--filter", "EvalMethod=Refund&Relation=identity");
 
+        // The files a team commits (labels, calibration) and the queue satisfy their schemas in docs/schemas.
+        string reviewSchema = File.ReadAllText(Path.Combine(DotNet.RepoRoot, "docs", "schemas", "review-item.schema.json"));
+        File.ReadAllLines(queue).Concat(File.ReadAllLines(labels)).Where(line => line.Length > 0).SelectMany(line => SchemaErrors.Of(reviewSchema, line)).Should().BeEmpty();
+        SchemaErrors.Of(File.ReadAllText(Path.Combine(DotNet.RepoRoot, "docs", "schemas", "calibration.schema.json")), File.ReadAllText(calibration)).Should().BeEmpty();
+
         calibratedRun.Summary.GetProperty("cascades").GetProperty("cascade").GetProperty("guarantee").GetString()
             .Should().Be("agreement >= 0.5 at risk 0.5 (4 labelled items)", calibratedRun.Process.ToString());
         new[] { "phone/short", "phone/formal", "laptop/short", "laptop/formal" }.Select(row => RubricVerdict(calibratedRun, row).GetProperty("rationale").GetString()).Should().OnlyContain(r => r!.Contains("[calibrated: agreement with people >= 0.5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_persons_label_pinned_in_the_baseline_decides_the_abstained_row_on_the_next_run_without_asking_the_judges()
+    {
+        string baseline = Path.Combine(_folder, "evalspec.baseline.json");
+        var environment = new Dictionary<string, string>
+        {
+            ["FIXTURE_JUDGES"] = "cascade",
+            ["FIXTURE_OPENAI_URL"] = _server.BaseAddress.ToString(),
+            ["EVALSPEC_BASELINEFILE"] = baseline,
+        };
+        SuiteRun first = await SuiteRun.RunAsync("BehaviourSuite", environment, "--filter", "EvalMethod=Refund&Relation=identity");
+        first["BehaviourEvals.Refund [laptop · formal]"].Message.Should().Contain("below the confidence threshold of every tier", first.Process.ToString());
+        string queue = Path.Combine(first.RunDirectory, "review.jsonl");
+        string abstained = File.ReadAllLines(queue).Select(line => JsonDocument.Parse(line).RootElement)
+            .Single(item => item.GetProperty("reason").GetString() == "abstained").GetProperty("id").GetString()!;
+
+        // A person labels the abstained row fail; the label is pinned in the baseline.
+        string csv = Path.Combine(_folder, "labels.csv");
+        string labels = Path.Combine(_folder, "labels.jsonl");
+        File.WriteAllLines(csv, new[] { "id,label,labelledBy", abstained + ",fail,alice" });
+        (await CliRun.RunAsync(_ => null, "review", first.RunDirectory, "--import", csv, "--labels", labels)).ExitCode.Should().Be(0);
+        CliRun pinned = await CliRun.RunAsync(_ => null, "baseline", "pin", "--labels", labels, "--baseline", baseline);
+        pinned.ExitCode.Should().Be(0, pinned.ToString());
+        pinned.ToString().Should().Contain("1 row(s) pinned").And.Contain("BehaviourEvals.Refund [laptop · formal]: fail (alice, ");
+        JsonDocument.Parse(File.ReadAllText(baseline)).RootElement.GetProperty("format").GetInt32().Should().Be(4);
+
+        int judgeCallsBefore = _server.Requests.Count;
+        SuiteRun second = await SuiteRun.RunAsync("BehaviourSuite", environment, "--filter", "EvalMethod=Refund&Relation=identity");
+
+        second["BehaviourEvals.Refund [laptop · formal]"].Outcome.Should().Be("Failed", second.Process.ToString());
+        second["BehaviourEvals.Refund [laptop · formal]"].Message.Should().Contain("decided by a person (alice, ").And.Contain("Not a known failure yet").And.NotContain("before baseline version");
+        JsonElement person = RubricVerdict(second, "laptop/formal");
+        (person.GetProperty("judge").GetString(), person.GetProperty("outcome").GetString()).Should().Be(("person", "fail"));
+        second.Summary.GetProperty("baseline").GetProperty("decidedByPerson").GetInt32().Should().Be(1);
+        second.Process.Output.Should().Contain("1 row(s) decided by a person");
+        _server.Requests.Skip(judgeCallsBefore).Should().NotContain(r => r.RawBody.Contains("refund window for a laptop", StringComparison.Ordinal), "the pinned row's judges are not asked");
+        RubricVerdict(second, "laptop/short").GetProperty("judge").GetString().Should().Be("cascade", "the other rows are judged as before");
+        string secondQueue = Path.Combine(second.RunDirectory, "review.jsonl");
+        (File.Exists(secondQueue) ? File.ReadAllLines(secondQueue) : []).Should().NotContain(line => line.Contains(abstained, StringComparison.Ordinal), "a decided row is not queued again");
     }
 
     /// <summary>The cascade's verdict in the rubric check of row BehaviourEvals.Refund/<paramref name="caseAndVariant"/>/identity.</summary>

@@ -298,14 +298,26 @@ public static class EvalRowRunner
             evaluation.Checks.Add(await JudgeAsync(ExpectedAnswerPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false));
         }
 
-        if (run.RubricPanel is not null)
+        // A person's verdict pinned in the baseline for this very output decides instead of the rubric judges (not asked).
+        PinnedVerdict pinned = PinnedVerdict.For(run.Baseline.Find(row.Id), row.Id, source.OutputText, run.RubricPanel?.Name, System.IO.Path.GetFileName(run.Baseline.Path));
+        if (pinned.Check is { } person)
+        {
+            evaluation.Checks.Add(person);
+            run.Statistics.DecidedByPerson();
+        }
+        else if (run.RubricPanel is not null)
         {
             PanelVerdict rubric = await JudgeAsync(run.RubricPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false);
             evaluation.Checks.Add(rubric);
             run.QueueForReview(rubric, request, row.Id);
         }
 
-        if (!string.IsNullOrWhiteSpace(row.Method.Rubric) && !UnjudgedRubric.Checks(run.RubricPanel))
+        if (pinned.Note is { } stale)
+        {
+            evaluation.Notes.Add(stale);
+        }
+
+        if (pinned.Check is null && !string.IsNullOrWhiteSpace(row.Method.Rubric) && !UnjudgedRubric.Checks(run.RubricPanel))
         {
             // A rubric nobody checks (no rubric panel, or judges that decide without reading it) is never dropped silently:
             // noted, and on a build server the row is inconclusive.

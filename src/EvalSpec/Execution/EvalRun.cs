@@ -798,6 +798,7 @@ internal sealed class EvalRun : IDisposable
 
         private int _rowsWithJudgeErrors;
         private int _unjudgedRubricRows;
+        private int _decidedByPerson;
 
         public void KnownFailure() => Interlocked.Increment(ref _knownFailures);
 
@@ -812,6 +813,11 @@ internal sealed class EvalRun : IDisposable
         public int UnjudgedRubricRows => Volatile.Read(ref _unjudgedRubricRows);
 
         public void FixedSinceBaseline() => Interlocked.Increment(ref _fixedSinceBaseline);
+
+        /// <summary>Counts a row whose rubric verdict is a person's, pinned in the baseline for its output.</summary>
+        public void DecidedByPerson() => Interlocked.Increment(ref _decidedByPerson);
+
+        public int DecidedByPersonCount => Volatile.Read(ref _decidedByPerson);
 
         public int KnownFailures => Volatile.Read(ref _knownFailures);
 

@@ -17,7 +17,8 @@ internal static class CommittedFileFormats
     /// <summary>
     /// <c>evalspec.baseline.json</c>: <c>"format"</c> (files written before 0.1.0 was released name it <c>"version"</c>,
     /// which is still read). Format 1: rows with outcome, reason and kind; format 2 adds row scores and per-method metrics; format 3 adds
-    /// the evidence (excerpt and hash of the normalised output) of failing rows, without which a failure excuses nothing.
+    /// the evidence (excerpt and hash of the normalised output) of failing rows, without which a failure excuses nothing; format 4
+    /// (written only when a row has one) adds a person's verdict pinned for a row, which an older EvalSpec would drop.
     /// </summary>
-    public static readonly CommittedFileFormat Baseline = new("baseline", "baseline.schema.json", (1, "0.1.0 pre-release builds"), (2, "0.1.0 pre-release builds"), (3, "0.1.0"));
+    public static readonly CommittedFileFormat Baseline = new("baseline", "baseline.schema.json", (1, "0.1.0 pre-release builds"), (2, "0.1.0 pre-release builds"), (3, "0.1.0"), (4, "0.1.0"));
 }

@@ -36,8 +36,15 @@ internal sealed class Baseline
 {
     public const string FileName = "evalspec.baseline.json";
 
-    /// <summary>The format every write produces (see <see cref="Persistence.CommittedFileFormats.Baseline"/>).</summary>
+    /// <summary>The format every write of a baseline without pinned person verdicts produces (see <see cref="Persistence.CommittedFileFormats.Baseline"/>).</summary>
     public const int CurrentVersion = 3;
+
+    /// <summary>
+    /// The format of a baseline with a person's verdict pinned for a row (<see cref="BaselineEntry.Person"/>): an older
+    /// EvalSpec would ignore the pin and drop it on its next write, so it must refuse the file instead. A baseline without
+    /// pins keeps format <see cref="CurrentVersion"/>, readable by older versions.
+    /// </summary>
+    public const int PinnedVersion = 4;
 
     private const int MaxReasonLength = 300;
 
@@ -181,12 +188,28 @@ internal sealed class Baseline
         var rows = new SortedDictionary<string, BaselineEntry>(replaceAll ? new Dictionary<string, BaselineEntry>() : current._rows, StringComparer.Ordinal);
         foreach (string rowId in removed)
         {
-            rows.Remove(rowId);
+            // A person's verdict is curated: a row that stopped applying keeps it (unpin to drop it).
+            if (rows.TryGetValue(rowId, out BaselineEntry? entry) && entry.Person is null)
+            {
+                rows.Remove(rowId);
+            }
+        }
+
+        if (replaceAll)
+        {
+            // Replacing drops the rows this run did not have, but never a person's verdict.
+            foreach (KeyValuePair<string, BaselineEntry> pinned in current._rows.Where(r => r.Value.Person is not null))
+            {
+                rows[pinned.Key] = pinned.Value;
+            }
         }
 
         foreach (KeyValuePair<string, BaselineEntry> outcome in outcomes)
         {
-            rows[outcome.Key] = outcome.Value;
+            // A run's outcome replaces the recorded one, but the person's verdict pinned for the row stays.
+            rows[outcome.Key] = outcome.Value.Person is null && current.Find(outcome.Key)?.Person is { } person
+                ? outcome.Value with { Person = person }
+                : outcome.Value;
         }
 
         var methods = new SortedDictionary<string, BaselineMethod>(StringComparer.Ordinal);
@@ -198,10 +221,102 @@ internal sealed class Baseline
             methods[method.Key] = BaselineMethod.FromRows(method.Select(r => r.Value).ToArray(), kept);
         }
 
-        var file = new BaselineFile { Format = CurrentVersion, Methods = new(methods, StringComparer.Ordinal), Rows = new(rows, StringComparer.Ordinal) };
+        Write(rows, methods);
+        return current;
+    }
+
+    /// <summary>
+    /// Pins a person's verdict for each given row (creating an entry with the person's outcome for a row that has none),
+    /// under the file's lock, reading the file as it is on disk now.
+    /// </summary>
+    /// <param name="pins">Row id and verdict.</param>
+    /// <param name="replace">Replace a different verdict already pinned for a row; without it such a row is refused and nothing is written.</param>
+    /// <returns>The rows newly pinned or changed, and those already pinned the same way.</returns>
+    /// <exception cref="EvalConfigurationException">A row already has another verdict pinned (without <paramref name="replace"/>), or the file cannot be read.</exception>
+    public (IReadOnlyList<string> Pinned, IReadOnlyList<string> Unchanged) Pin(IReadOnlyList<KeyValuePair<string, PersonVerdict>> pins, bool replace)
+    {
+        using IDisposable fileLock = Persistence.CrossProcessFileLock.Acquire(Path);
+        Baseline current = Load(Path);
+        var rows = new SortedDictionary<string, BaselineEntry>(current._rows, StringComparer.Ordinal);
+        var pinned = new List<string>();
+        var unchanged = new List<string>();
+        foreach ((string rowId, PersonVerdict person) in pins)
+        {
+            if (person.Outcome is not VerdictOutcome outcome)
+            {
+                throw new EvalConfigurationException($"A person's verdict for {rowId} must be pass or fail, not '{person.Label}'.");
+            }
+
+            BaselineEntry? entry = current.Find(rowId);
+            if (entry?.Person is { } existing)
+            {
+                if (existing with { By = null, On = null } == person with { By = null, On = null })
+                {
+                    unchanged.Add(rowId);
+                    continue;
+                }
+
+                if (!replace)
+                {
+                    throw new EvalConfigurationException(
+                        $"{Path} already pins {existing.Label} ({existing.Attribution}) for {rowId} on output {existing.Output}; the new verdict is {person.Label} ({person.Attribution}) on output {person.Output}. Nothing was written: pass --replace to replace it, or remove that label.");
+                }
+            }
+
+            rows[rowId] = (entry ?? new BaselineEntry(outcome, "decided by a person")) with { Person = person };
+            pinned.Add(rowId);
+        }
+
+        if (pinned.Count > 0)
+        {
+            Write(rows, current.MethodsFor(rows));
+        }
+
+        return (pinned, unchanged);
+    }
+
+    /// <summary>Removes the person's verdict pinned for each given row (the rows' outcomes stay as recorded).</summary>
+    /// <param name="rowIds">The rows; null for every pinned row.</param>
+    /// <returns>The rows unpinned.</returns>
+    public IReadOnlyList<string> Unpin(IReadOnlyCollection<string>? rowIds)
+    {
+        using IDisposable fileLock = Persistence.CrossProcessFileLock.Acquire(Path);
+        Baseline current = Load(Path);
+        var rows = new SortedDictionary<string, BaselineEntry>(current._rows, StringComparer.Ordinal);
+        string[] unpinned = rows.Where(r => r.Value.Person is not null && (rowIds is null || rowIds.Contains(r.Key, StringComparer.Ordinal))).Select(r => r.Key).ToArray();
+        foreach (string rowId in unpinned)
+        {
+            rows[rowId] = rows[rowId] with { Person = null };
+        }
+
+        if (unpinned.Length > 0)
+        {
+            Write(rows, current.MethodsFor(rows));
+        }
+
+        return unpinned;
+    }
+
+    /// <summary>Each method's counts recomputed from <paramref name="rows"/>, its recorded run metrics kept.</summary>
+    private SortedDictionary<string, BaselineMethod> MethodsFor(IReadOnlyDictionary<string, BaselineEntry> rows)
+    {
+        var methods = new SortedDictionary<string, BaselineMethod>(StringComparer.Ordinal);
+        foreach (IGrouping<string, KeyValuePair<string, BaselineEntry>> method in rows.GroupBy(r => MethodOf(r.Key), StringComparer.Ordinal))
+        {
+            BaselineMethodMetrics? kept = _methods.TryGetValue(method.Key, out BaselineMethod? recorded) ? new BaselineMethodMetrics(recorded.MultiPrompt, recorded.Robustness) : null;
+            methods[method.Key] = BaselineMethod.FromRows(method.Select(r => r.Value).ToArray(), kept);
+        }
+
+        return methods;
+    }
+
+    /// <summary>Writes the file in one rename; format 4 only when a row has a person's verdict pinned.</summary>
+    private void Write(IDictionary<string, BaselineEntry> rows, IDictionary<string, BaselineMethod> methods)
+    {
+        int format = rows.Values.Any(r => r.Person is not null) ? PinnedVersion : CurrentVersion;
+        var file = new BaselineFile { Format = format, Methods = new(methods, StringComparer.Ordinal), Rows = new(rows, StringComparer.Ordinal) };
         string json = SecretRedactor.Default.Redact(JsonSerializer.Serialize(file, ResultsJson.Indented).Replace("\r\n", "\n", StringComparison.Ordinal)) + "\n";
         Persistence.AtomicFile.Write(Path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(json));
-        return current;
     }
 
     public static BaselineEntry Entry(VerdictOutcome outcome, string? reason, string? failureKind) => Entry(outcome, reason, failureKind, score: null);
@@ -268,6 +383,13 @@ internal sealed record BaselineEntry(
     /// <summary>The row score in [0, 1] (null in version 1 files and for rows without one).</summary>
     [JsonPropertyName("score")]
     public double? Score { get; init; }
+
+    /// <summary>
+    /// A person's verdict pinned for the row (format 4): it replaces the rubric judges' verdict while the row's output is
+    /// the one the person judged. Kept by every update until unpinned.
+    /// </summary>
+    [JsonPropertyName("person")]
+    public PersonVerdict? Person { get; init; }
 }
 
 /// <summary>One eval method in the baseline: counts and pass rate over its recorded rows, and its run metrics.</summary>

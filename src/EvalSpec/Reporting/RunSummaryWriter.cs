@@ -30,6 +30,7 @@ internal static class RunSummaryWriter
                 mode = run.Options.Baseline,
                 knownFailures = statistics.KnownFailures,
                 fixedSinceBaseline = statistics.FixedSinceBaselineCount,
+                decidedByPerson = statistics.DecidedByPersonCount,
                 update = run.BaselineUpdateResult is { } update ? new { refused = update.Refused, erroredRows = update.ErroredRows, note = update.Note } : null,
             },
             methods = byMethod.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Totals(new[] { p.Value })),
@@ -126,6 +127,11 @@ internal static class RunSummaryWriter
         foreach (KeyValuePair<string, JudgeStatistics.CascadeCounts> cascade in run.Judges.Cascades.Where(c => c.Value.Abstained > 0).OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $" Cascade {cascade.Key} abstained on {cascade.Value.Abstained} of {cascade.Value.Judged} row(s) (inconclusive; label them from {Judging.ReviewQueue.FileName} with `evalspec review`).");
+        }
+
+        if (statistics.DecidedByPersonCount > 0)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $" {statistics.DecidedByPersonCount} row(s) decided by a person (a verdict pinned in the baseline for the same output; the rubric judges were not asked).");
         }
 
         if (statistics.UnjudgedRubricRows > 0)

@@ -87,7 +87,7 @@ public sealed class CommittedFileSchemaTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "format": 4, "rows": {} }""", "format")]
+    [InlineData("""{ "format": 5, "rows": {} }""", "format")]
     [InlineData("""{ "format": 2, "version": 2, "rows": {} }""", "both")]
     [InlineData("""{ "format": 2, "rows": { "S.M/a/p/identity": { "outcome": "passed" } } }""", "outcome")]
     [InlineData("""{ "format": 2, "rows": {}, "extra": 1 }""", "extra")]

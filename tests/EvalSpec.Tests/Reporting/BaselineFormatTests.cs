@@ -142,8 +142,8 @@ public sealed class BaselineFormatTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "format": 4, "rows": {} }""")]
-    [InlineData("""{ "version": 4, "rows": {} }""")]
+    [InlineData("""{ "format": 5, "rows": {} }""")]
+    [InlineData("""{ "version": 5, "rows": {} }""")]
     public void A_newer_format_is_refused_naming_the_file_and_the_EvalSpec_that_writes_it_without_saying_delete_it(string json)
     {
         File.WriteAllText(Path, json);
@@ -151,7 +151,7 @@ public sealed class BaselineFormatTests : IDisposable
         Action act = () => Baseline.Load(Path);
 
         string message = act.Should().Throw<EvalConfigurationException>().Which.Message;
-        message.Should().Contain(Path).And.Contain("format 4").And.Contain("newer than this one")
+        message.Should().Contain(Path).And.Contain("format 5").And.Contain("newer than this one")
             .And.Contain($"EvalSpec {EvalSpec.Persistence.CommittedFileFormats.Baseline.FirstWrittenBy[^1].Value}")
             .And.Contain("Update the EvalSpec package").And.Contain("docs/schemas/README.md");
         message.Should().NotContain("delete", "the file is fine: this EvalSpec is too old for it");
@@ -171,8 +171,8 @@ public sealed class BaselineFormatTests : IDisposable
     [Fact]
     public void The_format_table_lists_every_format_up_to_the_one_written()
     {
-        EvalSpec.Persistence.CommittedFileFormats.Baseline.Current.Should().Be(Baseline.CurrentVersion, "a new format needs its row in CommittedFileFormats (and a schema)");
-        EvalSpec.Persistence.CommittedFileFormats.Baseline.Readable.Should().Equal(Enumerable.Range(1, Baseline.CurrentVersion));
+        EvalSpec.Persistence.CommittedFileFormats.Baseline.Current.Should().Be(Baseline.PinnedVersion, "a new format needs its row in CommittedFileFormats (and a schema)");
+        EvalSpec.Persistence.CommittedFileFormats.Baseline.Readable.Should().Equal(Enumerable.Range(1, Baseline.PinnedVersion));
     }
 
     [Fact]

@@ -131,6 +131,33 @@ public sealed class MarkdownReportTests : IDisposable
     }
 
     [Fact]
+    public void Cascade_escalations_abstentions_calls_per_tier_and_rows_decided_by_a_person_are_in_both_reports()
+    {
+        RunData sample = Sample();
+        const string summary = """
+            {
+              "baseline": { "decidedByPerson": 2 },
+              "cascades": { "triage": { "judged": 40, "abstained": 3, "contested": 2, "guarantee": "agreement >= 0.85 at risk 0.1 (300 labelled items)", "reviewQueue": "/runs/run-1/review.jsonl",
+                "tiers": [ { "tier": "cheap", "asked": 40, "decided": 28, "escalated": 12, "modelCalls": 120 }, { "tier": "strong", "asked": 12, "decided": 9, "escalated": 3, "modelCalls": 12 } ] } }
+            }
+            """;
+        string path = _folder.Combine("summary.json");
+        File.WriteAllText(path, summary);
+        RunData run = RunData.From(sample.Directory, sample.Rows, RunSummaryFile.Read(path));
+
+        string markdown = MarkdownReport.Render(RunReportModel.Build(run));
+        string html = HtmlReport.Render(RunReportModel.Build(run));
+
+        markdown.Should().Contain("### Judge cascades")
+            .And.Contain("- triage: 40 row(s) judged, 3 abstained (inconclusive, to label with `evalspec review`), 2 contested; guarantee: agreement >= 0.85 at risk 0.1 (300 labelled items); review queue /runs/run-1/review.jsonl")
+            .And.Contain("- 2 row(s) decided by a person")
+            .And.Contain("| triage | cheap | 40 | 28 | 12 | 0.300 | 120 |")
+            .And.Contain("| triage | strong | 12 | 9 | 3 | 0.250 | 12 |");
+        html.Should().Contain("<h2 id=\"cascades\">Judge cascades</h2>").And.Contain("2 row(s) decided by a person").And.Contain(">0.250<");
+        MarkdownReport.Render(RunReportModel.Build(sample)).Should().NotContain("Judge cascades", "a run without cascades or pins has no such section");
+    }
+
+    [Fact]
     public void Regressions_against_the_baseline_are_named_with_their_rows()
     {
         RunRow[] before = Many("RefundWindow", 20, VerdictOutcome.Pass).ToArray();

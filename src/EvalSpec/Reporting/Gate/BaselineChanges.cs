@@ -25,6 +25,9 @@ internal sealed record BaselineChanges(
     IReadOnlyList<string> Errored,
     bool Refused)
 {
+    /// <summary>The format of the file now (3, or 4 when a row has a person's verdict pinned).</summary>
+    public int Format { get; init; }
+
     /// <summary>What the update did with rows of failed model calls, for the console and the summary; null when none errored.</summary>
     public string? ErroredNote(int judged) =>
         Errored.Count == 0

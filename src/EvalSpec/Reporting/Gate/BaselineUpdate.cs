@@ -86,10 +86,11 @@ internal static class BaselineUpdate
             .Select(e => (e.Key, Lower(previous.Find(e.Key)!.Outcome), Lower(e.Value.Outcome)))
             .ToArray();
         string[] notInRun = previous.Rows.Keys.Where(id => !entries.ContainsKey(id)).ToArray();
-        string[] removed = notInRun.Where(id => replace || notApplicable.Contains(id, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        // A row with a person's verdict pinned is never dropped (see Baseline.WriteMerged).
+        string[] removed = notInRun.Where(id => (replace || notApplicable.Contains(id, StringComparer.Ordinal)) && previous.Find(id)?.Person is null).Order(StringComparer.Ordinal).ToArray();
 
         Baseline written = Baseline.Load(baseline.Path);
-        return new BaselineChanges(baseline.Path, previous.Version, added, changed, removed, notInRun.Length - removed.Length, written.Rows.Count, written.Methods.Count, errored, Refused: false);
+        return new BaselineChanges(baseline.Path, previous.Version, added, changed, removed, notInRun.Length - removed.Length, written.Rows.Count, written.Methods.Count, errored, Refused: false) { Format = written.Version };
     }
 
     private static string Lower(Judging.VerdictOutcome outcome) => outcome.ToString().ToLowerInvariant();

@@ -32,6 +32,14 @@ internal sealed record KnownFailureMatch(bool Excused, string Message)
                 return new KnownFailureMatch(false, $"\nNot a known failure: {baselineFile} records this row as inconclusive, and only a recorded failure excuses one.");
         }
 
+        if (recorded.Kind is null && recorded.Person is not null)
+        {
+            // An entry made by `evalspec baseline pin` for a row that had none: the person's verdict, not a recorded failure.
+            return new KnownFailureMatch(
+                false,
+                $"\nNot a known failure yet: {baselineFile} has this row only as pinned by `evalspec baseline pin`; once you accept the failure, record it with EVALSPEC_BASELINE=update dotnet test, or `evalspec baseline update`.");
+        }
+
         if (recorded.Kind is null || recorded.EvidenceHash is null)
         {
             string what = recorded.Kind is null ? "how it failed" : "what the failure showed";

@@ -271,6 +271,29 @@ internal static class HtmlReport
                 }),
                 numeric: new[] { 2, 3, 4, 5, 6, 7, 8, 9 });
         }
+
+        IReadOnlyList<KeyValuePair<string, RunSummaryFile.CascadeSection>> cascades = CascadeReport.Of(report.Summary);
+        int byPerson = report.Summary?.Baseline?.DecidedByPerson ?? 0;
+        if (cascades.Count > 0 || byPerson > 0)
+        {
+            html.Append("<h2 id=\"cascades\">Judge cascades</h2>\n<ul>\n");
+            foreach ((string name, RunSummaryFile.CascadeSection cascade) in cascades)
+            {
+                html.Append("<li>").Append(Encode(CascadeReport.Describe(name, cascade))).Append("</li>\n");
+            }
+
+            if (byPerson > 0)
+            {
+                html.Append("<li>").Append(Encode(string.Create(CultureInfo.InvariantCulture, $"{byPerson} row(s) decided by a person: a verdict pinned in the baseline for the same output (evalspec baseline pin); the rubric judges were not asked."))).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+            Table(
+                html,
+                CascadeReport.Headers.Select(h => h.TrimEnd('>')).ToArray(),
+                CascadeReport.Rows(cascades),
+                numeric: new[] { 2, 3, 4, 5, 6 });
+        }
     }
 
     private static void Details(StringBuilder html, string summary, IEnumerable<string> lines)

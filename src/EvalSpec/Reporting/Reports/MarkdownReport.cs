@@ -32,6 +32,7 @@ internal static class MarkdownReport
         Relations(md, report);
         Judges(md, report);
         Agreement(md, report);
+        Cascades(md, report);
         Extras(md, report);
         return md.ToString().TrimEnd('\n') + "\n";
     }
@@ -389,6 +390,39 @@ internal static class MarkdownReport
         if (pairs.Count > 0)
         {
             pairs.WriteTo(md);
+        }
+    }
+
+    private static void Cascades(StringBuilder md, RunReportModel report)
+    {
+        IReadOnlyList<KeyValuePair<string, RunSummaryFile.CascadeSection>> cascades = CascadeReport.Of(report.Summary);
+        int byPerson = report.Summary?.Baseline?.DecidedByPerson ?? 0;
+        if (cascades.Count == 0 && byPerson == 0)
+        {
+            return;
+        }
+
+        md.Append("### Judge cascades\n\n");
+        foreach ((string name, RunSummaryFile.CascadeSection cascade) in cascades)
+        {
+            md.Append("- ").Append(CascadeReport.Describe(name, cascade)).Append('\n');
+        }
+
+        if (byPerson > 0)
+        {
+            md.Append(string.Create(CultureInfo.InvariantCulture, $"- {byPerson} row(s) decided by a person: a verdict pinned in the baseline for the same output (`evalspec baseline pin`); the rubric judges were not asked.\n"));
+        }
+
+        md.Append('\n');
+        var table = new MarkdownTable(CascadeReport.Headers);
+        foreach (string[] row in CascadeReport.Rows(cascades))
+        {
+            table.Add(row);
+        }
+
+        if (table.Count > 0)
+        {
+            table.WriteTo(md);
         }
     }
 

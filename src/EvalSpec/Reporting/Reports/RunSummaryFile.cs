@@ -33,6 +33,9 @@ internal sealed class RunSummaryFile
 
     public PairwiseSection? Pairwise { get; init; }
 
+    /// <summary>Each judge cascade's rows judged, abstained and contested, its guarantee, and per tier the rows asked, decided and escalated.</summary>
+    public Dictionary<string, CascadeSection>? Cascades { get; init; }
+
     public SampleSection? Sample { get; init; }
 
     public SimilaritySection? InputSimilarity { get; init; }
@@ -74,6 +77,37 @@ internal sealed class RunSummaryFile
         public int KnownFailures { get; init; }
 
         public int FixedSinceBaseline { get; init; }
+
+        /// <summary>Rows whose rubric verdict was a person's, pinned in the baseline for the same output.</summary>
+        public int DecidedByPerson { get; init; }
+    }
+
+    internal sealed class CascadeSection
+    {
+        public int Judged { get; init; }
+
+        public int Abstained { get; init; }
+
+        public int Contested { get; init; }
+
+        public string? Guarantee { get; init; }
+
+        public string? ReviewQueue { get; init; }
+
+        public List<CascadeTierSection>? Tiers { get; init; }
+    }
+
+    internal sealed class CascadeTierSection
+    {
+        public string? Tier { get; init; }
+
+        public int Asked { get; init; }
+
+        public int Decided { get; init; }
+
+        public int Escalated { get; init; }
+
+        public int ModelCalls { get; init; }
     }
 
     internal sealed class JudgeSection
