@@ -67,9 +67,16 @@ public sealed class TicketTriageService
         return response.Text.Trim();
     }
 
-    /// <summary>The triage in a model's answer, tolerating text around the JSON object; unknown fields otherwise.</summary>
-    internal static Triage Read(string answer)
+    /// <summary>
+    /// The triage in a model's answer: one JSON object, text around it tolerated. A field that is missing, not a string,
+    /// not one of the allowed values (compared exactly, so look-alike letters do not pass), or given twice is
+    /// <c>unknown</c>; so is everything when the answer holds no object, several, or malformed JSON.
+    /// </summary>
+    /// <param name="answer">The model's answer.</param>
+    /// <returns>The triage read from it.</returns>
+    public static Triage Read(string answer)
     {
+        ArgumentNullException.ThrowIfNull(answer);
         int start = answer.IndexOf('{', StringComparison.Ordinal);
         int end = answer.LastIndexOf('}');
         if (start < 0 || end < start)
@@ -90,9 +97,16 @@ public sealed class TicketTriageService
 
     private static string Field(JsonElement root, string name, IReadOnlyList<string> allowed)
     {
-        string? value = root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out JsonElement field) && field.ValueKind == JsonValueKind.String
-            ? field.GetString()?.Trim().ToLowerInvariant()
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return "unknown";
+        }
+
+        // A field given twice contradicts itself: neither value is the answer.
+        JsonProperty[] fields = root.EnumerateObject().Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToArray();
+        string? value = fields.Length == 1 && fields[0].Value.ValueKind == JsonValueKind.String
+            ? fields[0].Value.GetString()?.Trim().ToLowerInvariant()
             : null;
-        return value is not null && allowed.Contains(value) ? value : "unknown";
+        return value is not null && allowed.Contains(value, StringComparer.Ordinal) ? value : "unknown";
     }
 }
