@@ -7,7 +7,7 @@ namespace EvalSpec.Analyzers;
 
 /// <summary>
 /// Every rule and its message, in ranges: ES1xxx authoring (and the ES1021 cost estimate), ES2xxx judging,
-/// ES3xxx snapshots and recording. The ids and messages of the parser's rules (ES1001-ES1019, ES1022-ES1023) live in
+/// ES3xxx snapshots and recording. The ids and messages of the parser's rules (ES1001-ES1019, ES1022-ES1024) live in
 /// <see cref="EvalRuleText"/>, because the generator quotes them in the test it emits for a method it cannot expand.
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -105,6 +105,10 @@ internal static class DiagnosticDescriptors
         EvalRuleText.CaseDataInvalidId, "Case file data is not usable",
         EvalRuleText.CaseDataInvalidMessage);
 
+    public static readonly DiagnosticDescriptor ConversationInvalid = Error(
+        EvalRuleText.ConversationInvalidId, "Conversation case is not usable",
+        EvalRuleText.ConversationInvalidMessage);
+
     public static readonly DiagnosticDescriptor UnusedCaseParameter = Create(
         "ES1020", "Case parameter is not used",
         "The case parameter '{0}' of {1} appears in no prompt template and is never read by the method. Use it in a template as {{{0}}}, or remove it (and its [Case] arguments).",
@@ -149,9 +153,10 @@ internal static class DiagnosticDescriptors
         [EvalRule.PromptFileMalformed] = PromptFileMalformed,
         [EvalRule.CasesFromFileNotFound] = CasesFromFileNotFound,
         [EvalRule.CaseDataInvalid] = CaseDataInvalid,
+        [EvalRule.ConversationInvalid] = ConversationInvalid,
     };
 
-    /// <summary>The rules the declaration parser finds (ES1001-ES1019, ES1022-ES1023), all reported by <see cref="EvalDeclarationAnalyzer"/>.</summary>
+    /// <summary>The rules the declaration parser finds (ES1001-ES1019, ES1022-ES1024), all reported by <see cref="EvalDeclarationAnalyzer"/>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.CreateRange(ByRule.Values);
 
     /// <summary>Every rule of the assembly, whichever analyzer reports it: the parser's rules and the one-rule analyzers'.</summary>

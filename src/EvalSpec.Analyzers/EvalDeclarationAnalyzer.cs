@@ -15,7 +15,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace EvalSpec.Analyzers;
 
 /// <summary>
-/// Reports authoring mistakes in [Eval] methods (ES1001-ES1019, ES1022-ES1023) while typing, with the same parser the
+/// Reports authoring mistakes in [Eval] methods (ES1001-ES1019, ES1022-ES1024) while typing, with the same parser the
 /// source generator uses, so whatever the generator refuses to expand is explained here.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

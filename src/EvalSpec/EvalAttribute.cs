@@ -46,4 +46,12 @@ public sealed class EvalAttribute : Attribute
     /// reports the Wilson 95% lower bound of the pass rate. Default 0.8.
     /// </summary>
     public double PassRate { get; set; } = 0.8;
+
+    /// <summary>
+    /// Per-turn judging for conversations: when the method returns the whole exchange (a list of
+    /// Microsoft.Extensions.AI <c>ChatMessage</c>s), the rubric panel judges every assistant turn in it on its own,
+    /// seeing the conversation up to that turn, and the row passes only if every turn passes. Otherwise the
+    /// exchange is judged as one output. Default false.
+    /// </summary>
+    public bool JudgeEachTurn { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using Microsoft.Extensions.AI;
 
 namespace EvalSpec;
 
@@ -10,6 +11,8 @@ namespace EvalSpec;
 /// </summary>
 public sealed class EvalInput
 {
+    private IReadOnlyList<ChatMessage>? _messages;
+
     internal EvalInput(
         string prompt,
         string promptTemplate,
@@ -32,8 +35,23 @@ public sealed class EvalInput
         CancellationToken = cancellationToken;
     }
 
-    /// <summary>The prompt to send to the system under test.</summary>
+    /// <summary>
+    /// The prompt to send to the system under test. For a conversation case, the conversation's transcript (one
+    /// <c>role: content</c> line per turn); send <see cref="Messages"/> instead.
+    /// </summary>
     public string Prompt { get; }
+
+    /// <summary>
+    /// The conversation to send to the system under test, as Microsoft.Extensions.AI messages: for a conversation case
+    /// (<see cref="ConversationAttribute"/>, or a data file line with <c>turns</c>) its turns, after the prompt
+    /// variant (when it has text) as a system message, and in a relation row's follow-up run with the relation
+    /// applied to the user turns; for any other case one user message holding <see cref="Prompt"/> (none when the
+    /// prompt is empty).
+    /// </summary>
+    public IReadOnlyList<ChatMessage> Messages => _messages ??= Prompt.Length == 0 ? [] : [new ChatMessage(ChatRole.User, Prompt)];
+
+    /// <summary>Whether the case is a conversation (its <see cref="Messages"/> came from turns, not from the prompt).</summary>
+    public bool IsConversation { get; private set; }
 
     /// <summary>The prompt variant's template, before placeholders were filled.</summary>
     public string PromptTemplate { get; }
@@ -70,4 +88,12 @@ public sealed class EvalInput
 
     /// <inheritdoc/>
     public override string ToString() => Prompt;
+
+    /// <summary>Makes this (new) input a conversation's: the runtime calls it once, before the method sees the input.</summary>
+    internal EvalInput WithConversation(IReadOnlyList<ChatMessage> messages)
+    {
+        _messages = messages;
+        IsConversation = true;
+        return this;
+    }
 }

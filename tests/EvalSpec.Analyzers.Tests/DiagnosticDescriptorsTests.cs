@@ -51,6 +51,7 @@ public class DiagnosticDescriptorsTests
     [InlineData(EvalRule.PromptFileMalformed, "ES1019")]
     [InlineData(EvalRule.CasesFromFileNotFound, "ES1022")]
     [InlineData(EvalRule.CaseDataInvalid, "ES1023")]
+    [InlineData(EvalRule.ConversationInvalid, "ES1024")]
     internal void Rule_keeps_its_published_id(EvalRule rule, string id)
     {
         DiagnosticDescriptors.For(rule).Id.Should().Be(id);

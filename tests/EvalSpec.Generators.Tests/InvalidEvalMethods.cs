@@ -12,6 +12,7 @@ internal static class InvalidEvalMethods
 
     private const string Product = "public Task<string> RefundWindow(EvalInput input, string product)";
     private const string Years = "public Task<string> RefundWindow(EvalInput input, int years)";
+    private const string NoParameters = "public Task<string> RefundWindow(EvalInput input)";
 
     public static readonly IReadOnlyList<InvalidEvalMethod> All = new InvalidEvalMethod[]
     {
@@ -33,6 +34,7 @@ internal static class InvalidEvalMethods
         new(EvalRule.DuplicateEvalMethodName, Broken(
             """[Prompt("formal", "{product}")] [Case("laptop")]""",
             Product + " => throw new System.NotSupportedException();\n\n    [Eval] [Prompt(\"formal\", \"{years}\")] [Case(1)]\n    " + Years)),
+        new(EvalRule.ConversationInvalid, Broken("""[Conversation("user: My laptop broke.", "assistant: Sorry to hear that.")]""", NoParameters)),
     };
 
     public static InvalidEvalMethod For(EvalRule rule) => All.Single(m => m.Rule == rule);

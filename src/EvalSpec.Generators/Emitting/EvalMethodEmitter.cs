@@ -145,7 +145,8 @@ internal static class EvalMethodEmitter
         writer.Indent();
         foreach (CaseSpec @case in spec.Cases)
         {
-            writer.WriteLine("new global::EvalSpec.Execution.EvalCaseDescriptor(" + Literal(@case.Id) + ", new object?[] { " + string.Join(", ", @case.ArgumentExpressions) + " }, " + (@case.Expected is null ? "null" : Literal(@case.Expected)) + "),");
+            string turns = @case.Turns.Count == 0 ? string.Empty : " { Turns = new string[] { " + string.Join(", ", @case.Turns.Select(Literal)) + " } }";
+            writer.WriteLine("new global::EvalSpec.Execution.EvalCaseDescriptor(" + Literal(@case.Id) + ", new object?[] { " + string.Join(", ", @case.ArgumentExpressions) + " }, " + (@case.Expected is null ? "null" : Literal(@case.Expected)) + ")" + turns + ",");
         }
 
         writer.Unindent();
@@ -176,6 +177,11 @@ internal static class EvalMethodEmitter
             initializers.Add("Trials = " + spec.Trials.ToString(CultureInfo.InvariantCulture) + ",");
             initializers.Add("TrialRule = (global::EvalSpec.TrialRule)(" + spec.TrialRule.ToString(CultureInfo.InvariantCulture) + "),");
             initializers.Add("PassRate = " + spec.PassRate.ToString("R", CultureInfo.InvariantCulture) + "D,");
+        }
+
+        if (spec.JudgeEachTurn)
+        {
+            initializers.Add("JudgeEachTurn = true,");
         }
 
         if (spec.SnapshotOutput != EvalMethodSpec.NoSnapshot)

@@ -10,10 +10,16 @@ internal enum DataValueKind
     Boolean,
     Null,
     Array,
+
+    /// <summary>A JSONL <c>turns</c> array of <c>{"role": ..., "content": ...}</c> objects: a conversation.</summary>
+    Turns,
 }
 
+/// <summary>One turn of a conversation in a data file, as written (role not yet checked), with where it starts.</summary>
+internal sealed record DataTurn(string Role, string Content, int Line, int Column);
+
 /// <summary>One value of a data row, with where it starts (1-based line and column).</summary>
-internal sealed record DataCell(string Name, DataValueKind Kind, string Value, EquatableArray<string> Items, int Line, int Column);
+internal sealed record DataCell(string Name, DataValueKind Kind, string Value, EquatableArray<string> Items, int Line, int Column, EquatableArray<DataTurn> Turns = default);
 
 /// <summary>One case of a data file: the line it starts on and its values.</summary>
 internal sealed record DataRow(int Line, EquatableArray<DataCell> Cells);

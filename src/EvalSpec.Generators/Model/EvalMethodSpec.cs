@@ -27,7 +27,8 @@ internal sealed record EvalMethodSpec(
     EquatableArray<string> PromptSets = default,
     int SnapshotOutput = EvalMethodSpec.NoSnapshot,
     string? SourceFilePath = null,
-    EquatableArray<string> DataFiles = default)
+    EquatableArray<string> DataFiles = default,
+    bool JudgeEachTurn = false)
 {
     /// <summary><see cref="SnapshotOutput"/> of a method without [Snapshot].</summary>
     public const int NoSnapshot = -1;
@@ -43,7 +44,11 @@ internal sealed record ParameterSpec(string Name, string FullyQualifiedType, Equ
 internal sealed record VariantSpec(string Key, string Template);
 
 /// <summary>A case: id, argument expressions (C# source, already typed for their parameters), expected answer, tags (traits).</summary>
-internal sealed record CaseSpec(string Id, EquatableArray<string> ArgumentExpressions, string? Expected, EquatableArray<string> Tags = default);
+internal sealed record CaseSpec(string Id, EquatableArray<string> ArgumentExpressions, string? Expected, EquatableArray<string> Tags = default)
+{
+    /// <summary>A conversation case's turns as role/content pairs (roles in lower case); empty for a case of arguments.</summary>
+    public EquatableArray<string> Turns { get; init; }
+}
 
 /// <summary>A relation applied to the method.</summary>
 internal sealed record RelationSpec(string Key, bool IsDirectional, string FullyQualifiedType, string? Parameter, double Threshold, int Expect);

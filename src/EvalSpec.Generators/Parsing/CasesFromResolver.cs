@@ -69,6 +69,15 @@ internal static class CasesFromResolver
             }
         }
 
+        // A relation on the prompt of a method without [Prompt] has only user turns to change: every case must be a conversation.
+        if (problems.Count == before && spec.HasImplicitVariant && cases.Any(c => c.Turns.Count == 0))
+        {
+            foreach (RelationSpec relation in spec.Relations.Where(r => r.Parameter is null))
+            {
+                problems.Add(new EvalProblem(EvalRule.RelationWithoutPrompt, null, methodName, relation.Key));
+            }
+        }
+
         return problems.Count > before ? null : spec with { Cases = new EquatableArray<CaseSpec>(cases) };
     }
 
@@ -82,6 +91,7 @@ internal static class CasesFromResolver
         var texts = new string[spec.Parameters.Count];
         var nulls = new bool[spec.Parameters.Count];
         DataCell? idCell = null;
+        List<string>? turns = null;
         foreach (DataCell cell in row.Cells)
         {
             int index = IndexOf(spec.Parameters, cell.Name);
@@ -117,6 +127,10 @@ internal static class CasesFromResolver
                     }
 
                     break;
+                case ConversationRules.TurnsColumn:
+                    turns = ReadTurns(cell, report);
+                    valid &= turns is not null;
+                    break;
                 case TagsColumn:
                     if (cell.Kind == DataValueKind.Array)
                     {
@@ -142,7 +156,7 @@ internal static class CasesFromResolver
             {
                 if (!special)
                 {
-                    string known = string.Join(", ", spec.Parameters.Select(p => p.Name).Concat(new[] { IdColumn, ExpectedColumn, TagsColumn }));
+                    string known = string.Join(", ", spec.Parameters.Select(p => p.Name).Concat(new[] { IdColumn, ExpectedColumn, TagsColumn, ConversationRules.TurnsColumn }));
                     report(cell.Line, cell.Column, "the column '" + cell.Name + "' matches no parameter of the method; columns are: " + known);
                     valid = false;
                 }
@@ -176,14 +190,51 @@ internal static class CasesFromResolver
             return;
         }
 
-        id ??= KeyNaming.CaseId(texts, nulls);
+        id ??= turns is null ? KeyNaming.CaseId(texts, nulls) : ConversationRules.CaseId(turns, texts);
         if (!ids.Add(id))
         {
             report(idCell?.Line ?? row.Line, idCell?.Column ?? 1, "a case with the id '" + id + "' is already declared (by [Case] or an earlier row); give this row a distinct 'id' column value");
             return;
         }
 
-        cases.Add(new CaseSpec(id, new EquatableArray<string>(expressions.Select(e => e!)), expected, new EquatableArray<string>(tags.Distinct(StringComparer.Ordinal))));
+        cases.Add(new CaseSpec(id, new EquatableArray<string>(expressions.Select(e => e!)), expected, new EquatableArray<string>(tags.Distinct(StringComparer.Ordinal)))
+        {
+            Turns = turns is null ? default : new EquatableArray<string>(turns),
+        });
+    }
+
+    /// <summary>A <c>turns</c> cell as role/content pairs (roles in lower case), or null after reporting why it is not a usable conversation.</summary>
+    private static List<string>? ReadTurns(DataCell cell, Action<int, int, string> report)
+    {
+        if (cell.Kind != DataValueKind.Turns)
+        {
+            report(cell.Line, cell.Column, "'turns' must be a JSON array of {\"role\": ..., \"content\": ...} objects (conversations are read from JSONL files only)");
+            return null;
+        }
+
+        var pairs = new List<string>();
+        var roles = new List<string>();
+        foreach (DataTurn turn in cell.Turns)
+        {
+            if (ConversationRules.CheckTurn(turn.Role, turn.Content) is { } problem)
+            {
+                report(turn.Line, turn.Column, problem);
+                return null;
+            }
+
+            string role = ConversationRules.NormalizeRole(turn.Role)!;
+            roles.Add(role);
+            pairs.Add(role);
+            pairs.Add(turn.Content);
+        }
+
+        if (ConversationRules.CheckOrder(roles) is { } order)
+        {
+            report(cell.Line, cell.Column, order);
+            return null;
+        }
+
+        return pairs;
     }
 
     private static int IndexOf(EquatableArray<ParameterSpec> parameters, string name)

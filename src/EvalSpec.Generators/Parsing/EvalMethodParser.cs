@@ -203,13 +203,20 @@ internal static class EvalMethodParser
         }
 
         List<CaseSpec> cases = ParseCases(method, symbols, parameters, methodName, problems, cancellationToken);
-        List<RelationSpec> relations = ParseRelations(method, symbols, parameters, methodName, implicitVariant, problems, cancellationToken);
+        bool hasCaseAttributes = method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.CaseAttribute));
+        bool hasConversations = ConversationParser.HasConversations(method, symbols);
+        cases.AddRange(ConversationParser.Parse(method, symbols, parameters, methodName, cases, problems, cancellationToken));
 
         List<string> dataFiles = method.GetAttributes()
             .Where(a => symbols.CasesFromAttribute is not null && SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.CasesFromAttribute) && a.ConstructorArguments.Length == 1)
             .Select(a => a.ConstructorArguments[0].Value as string ?? string.Empty)
             .ToList();
-        if (cases.Count == 0 && dataFiles.Count == 0 && !method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.CaseAttribute)))
+
+        // A relation on the prompt of a method without [Prompt] changes the user turns of a conversation; with only
+        // conversations that is enough, and with data files the resolver checks it once it has read them.
+        bool relationsNeedPrompt = implicitVariant && dataFiles.Count == 0 && !(hasConversations && !hasCaseAttributes);
+        List<RelationSpec> relations = ParseRelations(method, symbols, parameters, methodName, relationsNeedPrompt, problems, cancellationToken);
+        if (cases.Count == 0 && dataFiles.Count == 0 && !hasCaseAttributes && !hasConversations)
         {
             problems.Add(new EvalProblem(EvalRule.NoCases, methodLocation, methodName));
         }
@@ -237,7 +244,8 @@ internal static class EvalMethodParser
             PromptSets: new EquatableArray<string>(promptSets),
             SnapshotOutput: snapshotOutput,
             SourceFilePath: snapshotOutput == EvalMethodSpec.NoSnapshot ? null : method.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree?.FilePath,
-            DataFiles: new EquatableArray<string>(dataFiles));
+            DataFiles: new EquatableArray<string>(dataFiles),
+            JudgeEachTurn: eval?.NamedArguments.FirstOrDefault(a => a.Key == "JudgeEachTurn").Value.Value is true);
         return new EvalMethodParseResult(spec, problems, NotGeneratedTest());
     }
 
@@ -681,7 +689,7 @@ internal static class EvalMethodParser
             || argument.Type!.GetMembers().OfType<IFieldSymbol>().Any(f => f.HasConstantValue && Equals(f.ConstantValue, value));
     }
 
-    private static string? NamedString(AttributeData? attribute, string name) =>
+    internal static string? NamedString(AttributeData? attribute, string name) =>
         attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
 
     private static double? NamedDouble(AttributeData? attribute, string name)
@@ -693,10 +701,10 @@ internal static class EvalMethodParser
     private static int? NamedInt(AttributeData? attribute, string name) =>
         attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as int?;
 
-    private static Location? AttributeLocation(AttributeData? attribute, CancellationToken cancellationToken) =>
+    internal static Location? AttributeLocation(AttributeData? attribute, CancellationToken cancellationToken) =>
         attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
 
-    private static Location? ArgumentLocation(AttributeData attribute, int index, CancellationToken cancellationToken)
+    internal static Location? ArgumentLocation(AttributeData attribute, int index, CancellationToken cancellationToken)
     {
         if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax || syntax.ArgumentList is null)
         {
@@ -707,7 +715,7 @@ internal static class EvalMethodParser
         return index < positional.Length ? positional[index].GetLocation() : syntax.GetLocation();
     }
 
-    private static Location? NamedArgumentLocation(AttributeData? attribute, string name, CancellationToken cancellationToken)
+    internal static Location? NamedArgumentLocation(AttributeData? attribute, string name, CancellationToken cancellationToken)
     {
         if (attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax || syntax.ArgumentList is null)
         {

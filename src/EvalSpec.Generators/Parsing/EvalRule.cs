@@ -27,4 +27,5 @@ internal enum EvalRule
     PromptFileMalformed,
     CasesFromFileNotFound,
     CaseDataInvalid,
+    ConversationInvalid,
 }

@@ -72,6 +72,9 @@ internal static class EvalRuleText
     public const string CaseDataInvalidId = "ES1023";
     public const string CaseDataInvalidMessage = "{0}({1},{2}): case data for {3} is not usable: {4}.";
 
+    public const string ConversationInvalidId = "ES1024";
+    public const string ConversationInvalidMessage = "[Conversation] on {0} is not usable: {1}. Write each turn as \"role: content\" with the role system, user or assistant, and end with the user's turn.";
+
     /// <summary>The id and message format of <paramref name="rule"/>.</summary>
     public static (string Id, string MessageFormat) For(EvalRule rule) => rule switch
     {
@@ -96,6 +99,7 @@ internal static class EvalRuleText
         EvalRule.PromptFileMalformed => (PromptFileMalformedId, PromptFileMalformedMessage),
         EvalRule.CasesFromFileNotFound => (CasesFromFileNotFoundId, CasesFromFileNotFoundMessage),
         EvalRule.CaseDataInvalid => (CaseDataInvalidId, CaseDataInvalidMessage),
+        EvalRule.ConversationInvalid => (ConversationInvalidId, ConversationInvalidMessage),
         _ => throw new System.ArgumentOutOfRangeException(nameof(rule), rule, "No text for this rule."),
     };
 }

@@ -6,8 +6,9 @@ using EvalSpec.Generators.Model;
 namespace EvalSpec.Generators.Parsing;
 
 /// <summary>
-/// Reads a JSONL case file: one JSON object per line, whose members are strings, numbers, true, false, null or (for
-/// <c>tags</c>) arrays of strings. Blank lines are skipped; a leading byte order mark is skipped. Anything else (a
+/// Reads a JSONL case file: one JSON object per line, whose members are strings, numbers, true, false, null, (for
+/// <c>tags</c>) arrays of strings or (for <c>turns</c>, a conversation) an array of objects with the string members
+/// <c>role</c> and <c>content</c>. Blank lines are skipped; a leading byte order mark is skipped. Anything else (a
 /// line that is not one object, a nested object, a duplicate member, a syntax error) is an error with its line and
 /// column. A small reader of its own: the generator runs in the compiler on netstandard2.0, without System.Text.Json.
 /// </summary>
@@ -130,6 +131,8 @@ internal static class JsonLinesCaseReader
             {
                 case '"':
                     return new DataCell(name, DataValueKind.String, ReadString(), EquatableArray<string>.Empty, line, column);
+                case '[' when name == ConversationRules.TurnsColumn:
+                    return ReadTurns(name, column);
                 case '[':
                 {
                     _i++;
@@ -184,6 +187,96 @@ internal static class JsonLinesCaseReader
                     }
 
                     throw Fail(c == '\0' ? "the line ends where a value was expected" : "'" + c + "' does not start a JSON value");
+            }
+        }
+
+        /// <summary>A conversation: <c>[{"role": "user", "content": "..."}, ...]</c>, each object with exactly those two string members.</summary>
+        private DataCell ReadTurns(string name, int column)
+        {
+            _i++;
+            var turns = new List<DataTurn>();
+            SkipSpace();
+            if (Peek() == ']')
+            {
+                _i++;
+                return new DataCell(name, DataValueKind.Turns, string.Empty, EquatableArray<string>.Empty, line, column, EquatableArray<DataTurn>.Empty);
+            }
+
+            while (true)
+            {
+                SkipSpace();
+                int turnColumn = _i + 1;
+                Expect('{', "each turn must be an object {\"role\": \"user\", \"content\": \"...\"}");
+                string? role = null;
+                string? content = null;
+                while (true)
+                {
+                    SkipSpace();
+                    int memberColumn = _i + 1;
+                    if (Peek() != '"')
+                    {
+                        throw Fail("expected \"role\" or \"content\" in double quotes");
+                    }
+
+                    string member = ReadString();
+                    SkipSpace();
+                    Expect(':', "expected ':' after the member name");
+                    SkipSpace();
+                    if (Peek() != '"')
+                    {
+                        throw Fail("the turn's '" + member + "' must be a string");
+                    }
+
+                    string value = ReadString();
+                    switch (member)
+                    {
+                        case "role" when role is null:
+                            role = value;
+                            break;
+                        case "content" when content is null:
+                            content = value;
+                            break;
+                        case "role":
+                        case "content":
+                            throw new ParseException(memberColumn, "the turn has '" + member + "' twice");
+                        default:
+                            throw new ParseException(memberColumn, "a turn has only 'role' and 'content', not '" + member + "'");
+                    }
+
+                    SkipSpace();
+                    char next = Peek();
+                    _i++;
+                    if (next == '}')
+                    {
+                        break;
+                    }
+
+                    if (next != ',')
+                    {
+                        _i--;
+                        throw Fail("expected ',' or '}' in the turn");
+                    }
+                }
+
+                if (role is null || content is null)
+                {
+                    throw new ParseException(turnColumn, "the turn has no '" + (role is null ? "role" : "content") + "'");
+                }
+
+                turns.Add(new DataTurn(role, content, line, turnColumn));
+                SkipSpace();
+                char after = Peek();
+                _i++;
+                if (after == ']')
+                {
+                    return new DataCell(name, DataValueKind.Turns, string.Empty, EquatableArray<string>.Empty, line, column, new EquatableArray<DataTurn>(turns));
+                }
+
+                if (after != ',')
+                {
+                    _i--;
+                    throw Fail("expected ',' or ']' after the turn");
+                }
             }
         }
 

@@ -15,6 +15,7 @@ internal sealed class KnownSymbols
         PromptSetAttribute = compilation.GetTypeByMetadataName("EvalSpec.PromptSetAttribute");
         CaseAttribute = compilation.GetTypeByMetadataName("EvalSpec.CaseAttribute");
         CasesFromAttribute = compilation.GetTypeByMetadataName("EvalSpec.CasesFromAttribute");
+        ConversationAttribute = compilation.GetTypeByMetadataName("EvalSpec.ConversationAttribute");
         SnapshotAttribute = compilation.GetTypeByMetadataName("EvalSpec.SnapshotAttribute");
         InvariantAttribute = compilation.GetTypeByMetadataName("EvalSpec.InvariantAttribute`1");
         DirectionalAttribute = compilation.GetTypeByMetadataName("EvalSpec.DirectionalAttribute`1");
@@ -34,6 +35,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? CaseAttribute { get; }
 
     public INamedTypeSymbol? CasesFromAttribute { get; }
+
+    public INamedTypeSymbol? ConversationAttribute { get; }
 
     public INamedTypeSymbol? SnapshotAttribute { get; }
 

@@ -26,4 +26,10 @@ public sealed class EvalCaseDescriptor
 
     /// <summary>The expected answer, if any.</summary>
     public string? Expected { get; }
+
+    /// <summary>
+    /// For a conversation case: its turns as role/content pairs (<c>"user", "Hello", "assistant", "Hi!", ...</c>);
+    /// null for a case of arguments.
+    /// </summary>
+    public string[]? Turns { get; init; }
 }

@@ -96,6 +96,9 @@ public sealed class EvalMethodDescriptor
     /// </summary>
     public string? SnapshotDirectory { get; init; }
 
+    /// <summary>Whether each assistant turn of a returned exchange is judged on its own (<see cref="EvalAttribute.JudgeEachTurn"/>).</summary>
+    public bool JudgeEachTurn { get; init; }
+
     /// <summary>The method's stable id: full type name and method name.</summary>
     public string Id => SuiteType.FullName + "." + MethodName;
 

@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using EvalSpec.Conversations;
 using EvalSpec.Judging;
 using EvalSpec.Metamorphic;
 using EvalSpec.Prompts;
@@ -231,7 +232,8 @@ public static class EvalRowRunner
         int trial = evaluation.Trial ?? 0;
         object?[] arguments = row.Case.Arguments;
         evaluation.Arguments = Name(row.Method, arguments);
-        evaluation.Prompt = PromptTemplate.Render(row.Variant.Template, evaluation.Arguments);
+        RowConversation? conversation = RowConversation.Of(row.Case, row.Variant.Template, evaluation.Arguments);
+        evaluation.Prompt = conversation?.Transcript ?? PromptTemplate.Render(row.Variant.Template, evaluation.Arguments);
 
         string sourceRowId = RowIds.Row(row.Method, row.Case.Id, row.Variant.Key, EvalDefaults.IdentityRelationKey);
         string prompt = evaluation.Prompt;
@@ -243,7 +245,7 @@ public static class EvalRowRunner
                 run,
                 instance,
                 row.Method,
-                token => new EvalInput(prompt, row.Variant.Template, row.Variant.Key, row.Case.Id, null, sourceRowId, row.Case.Expected, named, token) { Trial = trial },
+                token => Converse(conversation, new EvalInput(prompt, row.Variant.Template, row.Variant.Key, row.Case.Id, null, sourceRowId, row.Case.Expected, named, token) { Trial = trial }),
                 arguments,
                 timeout));
 
@@ -292,6 +294,7 @@ public static class EvalRowRunner
             Threshold = row.Method.Threshold,
             RowId = row.Id,
         };
+        IReadOnlyList<(string Turn, JudgeRequest Request)>? turns = row.Method.JudgeEachTurn ? ConversationTurnJudging.Requests(source.Output, request) : null;
 
         if (row.Case.Expected is not null)
         {
@@ -299,11 +302,24 @@ public static class EvalRowRunner
         }
 
         // A person's verdict pinned in the baseline for this very output decides instead of the rubric judges (not asked).
-        PinnedVerdict pinned = PinnedVerdict.For(run.Baseline.Find(row.Id), row.Id, source.OutputText, run.RubricPanel?.Name, System.IO.Path.GetFileName(run.Baseline.Path));
+        // (Per-turn labels are for one turn's output, so a pin never matches a whole exchange judged turn by turn.)
+        PinnedVerdict pinned = turns is null
+            ? PinnedVerdict.For(run.Baseline.Find(row.Id), row.Id, source.OutputText, run.RubricPanel?.Name, System.IO.Path.GetFileName(run.Baseline.Path))
+            : default;
         if (pinned.Check is { } person)
         {
             evaluation.Checks.Add(person);
             run.Statistics.DecidedByPerson();
+        }
+        else if (run.RubricPanel is not null && turns is not null)
+        {
+            // Per-turn mode: every assistant turn of the returned exchange is judged on its own, seeing the turns before it.
+            foreach ((string turn, JudgeRequest turnRequest) in turns)
+            {
+                PanelVerdict rubric = await JudgeAsync(run.RubricPanel, turnRequest, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false);
+                evaluation.Checks.Add(rubric with { Panel = rubric.Panel + " (" + turn + ")" });
+                run.QueueForReview(rubric, turnRequest, row.Id);
+            }
         }
         else if (run.RubricPanel is not null)
         {
@@ -345,9 +361,11 @@ public static class EvalRowRunner
         RelationDescriptor relation = row.Relation!;
         object?[] arguments = row.Case.Arguments;
         Dictionary<string, object?> named = Name(row.Method, arguments);
-        string prompt = PromptTemplate.Render(row.Variant.Template, named);
+        RowConversation? conversation = RowConversation.Of(row.Case, row.Variant.Template, named);
+        string prompt = conversation?.Transcript ?? PromptTemplate.Render(row.Variant.Template, named);
         var finished = new RowEvaluation { Arguments = named, Prompt = prompt };
         object?[] followUpArguments = arguments;
+        RowConversation? followUpConversation = conversation;
         string followUpPrompt;
         string sourceInput;
         string followUpInput;
@@ -356,7 +374,23 @@ public static class EvalRowRunner
         try
         {
             transform = relation.Create();
-            if (relation.Parameter is null)
+            if (relation.Parameter is null && conversation is not null)
+            {
+                // A conversation: the relation changes user turns only (which ones, its ConversationScope says).
+                context = new MetamorphicContext(row.Id);
+                ConversationRelation.Result changed = ConversationRelation.Apply(transform, conversation.Turns, row.Id, context.Notes);
+                if (changed.NotApplicable is { } why)
+                {
+                    finished.DecideNotApplicable($"relation '{relation.Key}' does not apply to a conversation: {why}");
+                    return (null, finished);
+                }
+
+                sourceInput = changed.SourceText;
+                followUpInput = changed.FollowUpText;
+                followUpConversation = RowConversation.From(changed.Turns);
+                followUpPrompt = followUpConversation.Transcript;
+            }
+            else if (relation.Parameter is null)
             {
                 context = new MetamorphicContext(row.Id, OtherPrompts(row, named));
                 sourceInput = prompt;
@@ -372,6 +406,11 @@ public static class EvalRowRunner
                 followUpArguments = (object?[])arguments.Clone();
                 followUpArguments[index] = followUpInput;
                 followUpPrompt = PromptTemplate.Render(row.Variant.Template, Name(row.Method, followUpArguments));
+                if (conversation is not null)
+                {
+                    followUpConversation = RowConversation.Of(row.Case, row.Variant.Template, Name(row.Method, followUpArguments));
+                    followUpPrompt = followUpConversation!.Transcript;
+                }
             }
         }
         catch (Exception ex)
@@ -383,7 +422,7 @@ public static class EvalRowRunner
         var notes = new Dictionary<string, string>(context.Notes, StringComparer.Ordinal);
         if (followUpInput == sourceInput && notes.Count == 0)
         {
-            string what = relation.Parameter is null ? "the prompt" : $"the parameter '{relation.Parameter}'";
+            string what = relation.Parameter is not null ? $"the parameter '{relation.Parameter}'" : conversation is not null ? "any user turn" : "the prompt";
             finished.DecideNotApplicable($"relation '{relation.Key}' did not change {what}, so there is nothing to check for this case");
             return (null, finished);
         }
@@ -407,7 +446,7 @@ public static class EvalRowRunner
             return (null, finished);
         }
 
-        return (new RelationInput(transform, sourceInput, followUpInput, followUpPrompt, followUpArguments, notes, similarity), null);
+        return (new RelationInput(transform, sourceInput, followUpInput, followUpPrompt, followUpArguments, notes, similarity) { FollowUpConversation = followUpConversation }, null);
     }
 
     private static async Task DecideRelationAsync(EvalRun run, object? instance, Row row, RelationDescriptor relation, RelationInput input, RowEvaluation evaluation, TimeSpan timeout)
@@ -431,7 +470,7 @@ public static class EvalRowRunner
             run,
             instance,
             row.Method,
-            token => new EvalInput(followUpPrompt, row.Variant.Template, row.Variant.Key, row.Case.Id, relation.Key, row.Id, row.Case.Expected, followUpNamed, token) { Trial = evaluation.Trial ?? 0 },
+            token => Converse(input.FollowUpConversation, new EvalInput(followUpPrompt, row.Variant.Template, row.Variant.Key, row.Case.Id, relation.Key, row.Id, row.Case.Expected, followUpNamed, token) { Trial = evaluation.Trial ?? 0 }),
             followUpArguments,
             timeout).ConfigureAwait(false);
         evaluation.FollowUp = followUp;
@@ -569,6 +608,8 @@ public static class EvalRowRunner
     }
 
     /// <summary>The other prompt variants rendered with the row's arguments (for instruction paraphrases).</summary>
+    private static EvalInput Converse(RowConversation? conversation, EvalInput input) => conversation is null ? input : conversation.Attach(input);
+
     private static string[] OtherPrompts(Row row, IReadOnlyDictionary<string, object?> arguments) =>
         row.Method.Variants.Where(v => v.Key != row.Variant.Key).Select(v => PromptTemplate.Render(v.Template, arguments)).ToArray();
 
@@ -896,7 +937,11 @@ public static class EvalRowRunner
         string FollowUpPrompt,
         object?[] FollowUpArguments,
         IReadOnlyDictionary<string, string> Notes,
-        double? Similarity);
+        double? Similarity)
+    {
+        /// <summary>For a conversation case: the follow-up conversation the method is sent.</summary>
+        public RowConversation? FollowUpConversation { get; init; }
+    }
 
     /// <summary>What is known about a row as it is evaluated, and its decision.</summary>
     private sealed class RowEvaluation

@@ -29,6 +29,12 @@ internal sealed record MethodRun(
             return new MethodRun(input.Prompt, input.Arguments, output, output as string ?? string.Empty, null, latency);
         }
 
+        if (ConversationTurnJudging.TextOf(output) is { } exchange)
+        {
+            // A reply or an exchange of Microsoft.Extensions.AI messages reads as a transcript, not as their JSON form.
+            return new MethodRun(input.Prompt, input.Arguments, output, exchange, null, latency);
+        }
+
         try
         {
             // Indented, so that punctuation removal in lexical judges leaves names and values as separate words.

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EvalSpec.Judging;
+using EvalSpec.Conversations;
 
 namespace EvalSpec.Metamorphic;
 
@@ -30,8 +31,11 @@ namespace EvalSpec.Metamorphic;
 /// unchanged) when there is no number to edit. Notes: <c>["edited fact"]</c>, e.g. <c>"30 days -> 45 days"</c>,
 /// read back by <see cref="Check"/>.</para>
 /// </remarks>
-public sealed partial class Counterfactual : IMetamorphicRelation, IRelationCheck
+public sealed partial class Counterfactual : IMetamorphicRelation, IRelationCheck, IConversationRelation
 {
+    /// <summary>In a conversation it changes the last user turn only, the one the system under test answers.</summary>
+    public ConversationScope Scope => ConversationScope.LastUserTurn;
+
     internal const string FactNote = "edited fact";
 
     private const string Arrow = " -> ";

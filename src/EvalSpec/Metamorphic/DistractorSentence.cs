@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EvalSpec.Conversations;
 
 namespace EvalSpec.Metamorphic;
 
@@ -13,8 +14,11 @@ namespace EvalSpec.Metamorphic;
 /// there is nothing to distract from. Notes: <c>["distractor"]</c>, e.g.
 /// <c>"appended: By the way, the weather is lovely today."</c>.
 /// </remarks>
-public sealed class DistractorSentence : IMetamorphicRelation
+public sealed class DistractorSentence : IMetamorphicRelation, IConversationRelation
 {
+    /// <summary>In a conversation it changes the last user turn only, the one the system under test answers.</summary>
+    public ConversationScope Scope => ConversationScope.LastUserTurn;
+
     /// <summary>The distractor sentences.</summary>
     internal static readonly IReadOnlyList<string> Sentences = new[]
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using EvalSpec.Conversations;
 
 namespace EvalSpec.Metamorphic;
 
@@ -15,8 +16,11 @@ namespace EvalSpec.Metamorphic;
 /// prompts). Notes: <c>["paraphrase"]</c>, e.g. <c>"other variant 2 of 3: \"how long can i send back my
 /// laptop\""</c>.
 /// </remarks>
-public sealed class InstructionParaphrase : IMetamorphicRelation
+public sealed class InstructionParaphrase : IMetamorphicRelation, IConversationRelation
 {
+    /// <summary>It swaps whole prompts, so it does not apply to conversations.</summary>
+    public ConversationScope Scope => ConversationScope.None;
+
     /// <inheritdoc/>
     public string Transform(string input, MetamorphicContext context)
     {

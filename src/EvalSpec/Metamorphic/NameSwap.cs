@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EvalSpec.Conversations;
 
 namespace EvalSpec.Metamorphic;
 
@@ -23,8 +24,11 @@ namespace EvalSpec.Metamorphic;
 /// unchanged) when there is no name or gendered word. Notes: <c>["swapped"]</c>, every distinct swap, e.g.
 /// <c>"Maria -> James; she -> he; her -> his"</c>.</para>
 /// </remarks>
-public sealed class NameSwap : IMetamorphicRelation
+public sealed class NameSwap : IMetamorphicRelation, IConversationRelation
 {
+    /// <summary>In a conversation it changes every user turn together, so a swap holds throughout.</summary>
+    public ConversationScope Scope => ConversationScope.AllUserTurnsTogether;
+
     private static readonly Dictionary<string, (string Canonical, IReadOnlyList<string> Partners)> Names = BuildNames();
 
     private static readonly PhraseMatcher Matcher = new(Names.Keys.Concat(NameLexicon.Terms.Keys));

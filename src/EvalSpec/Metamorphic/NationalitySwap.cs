@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EvalSpec.Conversations;
 
 namespace EvalSpec.Metamorphic;
 
@@ -18,8 +19,11 @@ namespace EvalSpec.Metamorphic;
 /// (input returned unchanged) when no listed country or adjective occurs. Notes: <c>["swapped"]</c>, every
 /// distinct swap, e.g. <c>"German -> Nigerian; Canada -> India"</c>.
 /// </remarks>
-public sealed class NationalitySwap : IMetamorphicRelation
+public sealed class NationalitySwap : IMetamorphicRelation, IConversationRelation
 {
+    /// <summary>In a conversation it changes every user turn together, so a swap holds throughout.</summary>
+    public ConversationScope Scope => ConversationScope.AllUserTurnsTogether;
+
     // Lower-case country or adjective -> (index of its country, whether it is the adjective).
     private static readonly Dictionary<string, (int Country, bool Adjective)> Entries = BuildEntries();
 

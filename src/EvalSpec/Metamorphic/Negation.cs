@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EvalSpec.Conversations;
 
 namespace EvalSpec.Metamorphic;
 
@@ -32,8 +33,11 @@ namespace EvalSpec.Metamorphic;
 /// <para>Case is kept ("Is" -> "Isn't", "IS" -> "IS NOT"). Not applicable (input returned unchanged) when
 /// nothing can be negated. Notes: <c>["negation"]</c>, e.g. <c>"is -> is not"</c> or <c>"don't -> do"</c>.</para>
 /// </remarks>
-public sealed class Negation : IMetamorphicRelation
+public sealed class Negation : IMetamorphicRelation, IConversationRelation
 {
+    /// <summary>In a conversation it changes the last user turn only, the one the system under test answers.</summary>
+    public ConversationScope Scope => ConversationScope.LastUserTurn;
+
     private static readonly string[] Auxiliaries =
     {
         "is", "are", "was", "were", "am", "can", "could", "will", "would", "should", "must", "may", "might", "shall",

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using EvalSpec.Judging;
+using EvalSpec.Conversations;
 
 namespace EvalSpec.Metamorphic;
 
@@ -17,8 +18,11 @@ namespace EvalSpec.Metamorphic;
 /// Always applies, even to an empty input. Notes: <c>["canary"]</c> (the canary, read back by
 /// <see cref="Check"/>) and <c>["injected"]</c> (the appended instruction, on one line).
 /// </remarks>
-public sealed class PromptInjection : IMetamorphicRelation, IRelationCheck
+public sealed class PromptInjection : IMetamorphicRelation, IRelationCheck, IConversationRelation
 {
+    /// <summary>In a conversation it changes the last user turn only, the one the system under test answers.</summary>
+    public ConversationScope Scope => ConversationScope.LastUserTurn;
+
     /// <summary>The note that holds the canary.</summary>
     internal const string CanaryNote = "canary";
 

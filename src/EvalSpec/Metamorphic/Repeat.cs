@@ -1,4 +1,5 @@
 using System;
+using EvalSpec.Conversations;
 
 namespace EvalSpec.Metamorphic;
 
@@ -13,8 +14,11 @@ namespace EvalSpec.Metamorphic;
 /// leaves a note in <see cref="MetamorphicContext.Notes"/> counts as applied even when the input is unchanged.
 /// It always applies, even to an empty input.
 /// </remarks>
-public sealed class Repeat : IMetamorphicRelation
+public sealed class Repeat : IMetamorphicRelation, IConversationRelation
 {
+    /// <summary>In a conversation it changes the last user turn only, the one the system under test answers.</summary>
+    public ConversationScope Scope => ConversationScope.LastUserTurn;
+
     /// <inheritdoc/>
     public string Transform(string input, MetamorphicContext context)
     {
