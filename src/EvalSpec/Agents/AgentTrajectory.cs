@@ -180,7 +180,9 @@ public sealed class AgentTrajectory
     {
         JsonNode? node = arguments is null ? new JsonObject() : CanonicalJson.Serialize(arguments, typeof(IDictionary<string, object?>));
         JsonNode sorted = CanonicalJson.Sorted(node) ?? new JsonObject();
-        return JsonSerializer.SerializeToElement(sorted, CanonicalJson.TypeInfo<JsonNode>());
+        // Compact text, so that equal arguments have equal raw text (M.E.AI's options would indent).
+        using JsonDocument document = JsonDocument.Parse(sorted.ToJsonString());
+        return document.RootElement.Clone();
     }
 
     private static string? ResultText(FunctionResultContent? result) => result?.Result switch

@@ -291,7 +291,22 @@ public abstract class ArgumentMatcher
                 return new ArgumentMatch(false, Subject + " is not a number: " + Quote(value));
             }
 
-            return new ArgumentMatch(Math.Abs(actual - expected) <= tolerance, Subject + " was " + Quote(value));
+            return new ArgumentMatch(Within(value, actual), Subject + " was " + Quote(value));
+        }
+
+        // Decimal arithmetic where the figures fit, so that 20.0 is within 0.01 of 19.99 as a person reads it (in binary
+        // floating point the difference is 0.010000000000001563).
+        private bool Within(JsonElement value, double actual)
+        {
+            bool exact = value.ValueKind == JsonValueKind.Number
+                ? value.TryGetDecimal(out decimal actualDecimal)
+                : decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out actualDecimal);
+            if (exact && Math.Abs(expected) < 1e15 && tolerance < 1e15)
+            {
+                return Math.Abs(actualDecimal - (decimal)expected) <= (decimal)tolerance;
+            }
+
+            return Math.Abs(actual - expected) <= tolerance;
         }
 
         public override string ToString() =>
