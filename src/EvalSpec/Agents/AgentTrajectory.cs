@@ -185,7 +185,7 @@ public sealed class AgentTrajectory
         return document.RootElement.Clone();
     }
 
-    private static string? ResultText(FunctionResultContent? result) => result?.Result switch
+    internal static string? ResultText(FunctionResultContent? result) => result?.Result switch
     {
         null => null,
         string text => text,
