@@ -72,4 +72,19 @@ public sealed class TrajectoryMetricsTests : IDisposable
 
         markdown.Should().Contain("### Agent rows").And.Contain("| Agent.Refund | 1 | 1 | 1 | 1 | 0 | 0 | 2 |");
     }
+
+    [Fact]
+    public void The_markdown_report_lists_the_tool_calls_of_failing_agent_rows_only()
+    {
+        string failing = Line("Refund", "b", Trajectory(2, """{"call":1,"name":"refund","arguments":{"amount":5,"id":"B-2"},"error":"InvalidOperationException: declined"}""")).Replace("\"outcome\":\"pass\"", "\"outcome\":\"fail\"", StringComparison.Ordinal);
+        string passing = Line("Refund", "a", Trajectory(2, """{"call":1,"name":"get_order","arguments":{"id":"A-17"},"result":"delivered"}"""));
+        RunData data = RunData.Load(Path.GetDirectoryName(Write(passing, failing))!);
+
+        string markdown = MarkdownReport.Render(RunReportModel.Build(data));
+
+        markdown.Should().Contain("Tool calls of failing and inconclusive agent rows")
+            .And.Contain("#1 refund(")
+            .And.Contain("-> ERROR: InvalidOperationException: declined")
+            .And.NotContain("get_order(");
+    }
 }

@@ -267,6 +267,22 @@ internal static class MarkdownReport
 
         table.WriteTo(md);
         md.Append("Repeated: a call with the same tool and the same arguments as an earlier call of the row. Failed: the tool threw, its arguments could not be read, or the run has no result for it.\n\n");
+
+        // The calls of the rows a reviewer must look at: those that failed or could not be decided.
+        IEnumerable<RunRow> undecided = report.NewFailures.Concat(report.InconclusiveRows).Where(r => r.Trajectory is not null);
+        Details(md, "Tool calls of failing and inconclusive agent rows", undecided.Select(r => r.DisplayName + ": " + ToolCalls(r)));
+    }
+
+    private static string ToolCalls(RunRow row)
+    {
+        IReadOnlyList<RunRowDetails.ToolCallDetails> calls = row.Details?.ToolCalls ?? Array.Empty<RunRowDetails.ToolCallDetails>();
+        if (calls.Count == 0)
+        {
+            return "no tool calls";
+        }
+
+        static string Short(string? text) => MarkdownTable.Truncate((text ?? string.Empty).ReplaceLineEndings(" "), 120);
+        return string.Join("; ", calls.Select(c => $"{c.CallId} {c.Name}({Short(c.Arguments)}) -> {Short(c.Result ?? "(no result)")}"));
     }
 
     private static void Variants(StringBuilder md, RunReportModel report)
