@@ -45,6 +45,15 @@ public sealed class ArgumentMatcherTests
     }
 
     [Fact]
+    public void Equal_to_compares_property_names_as_written()
+    {
+        ArgumentMatcher matcher = ArgumentMatcher.EqualTo("address", new { City = "Oslo" });
+
+        matcher.Match(Arguments("{\"address\":{\"City\":\"Oslo\"}}")).Matched.Should().BeTrue();
+        matcher.Match(Arguments("{\"address\":{\"city\":\"Oslo\"}}")).Matched.Should().BeFalse();
+    }
+
+    [Fact]
     public void A_missing_argument_says_so()
     {
         ArgumentMatch match = ArgumentMatcher.EqualTo("id", "A-17").Match(Arguments("{\"order\":\"A-17\"}"));

@@ -22,6 +22,8 @@ public abstract class ArgumentMatcher
 
     private const int QuoteLimit = 120;
 
+    private static readonly JsonSerializerOptions ExactNames = new();
+
     /// <summary>Creates a matcher.</summary>
     /// <param name="argument">The argument the matcher reads, or <see langword="null"/> for the whole arguments object.</param>
     protected ArgumentMatcher(string? argument)
@@ -186,7 +188,8 @@ public abstract class ArgumentMatcher
     private static JsonElement ToElement(object? value) => value switch
     {
         JsonElement element => element.Clone(),
-        _ => JsonSerializer.SerializeToElement(value, Reporting.ResultsJson.Options),
+        // No naming policy: the property names written are the ones compared (a tool's argument names are exact).
+        _ => JsonSerializer.SerializeToElement(value, ExactNames),
     };
 
     internal static bool JsonMatches(JsonElement expected, JsonElement actual, bool subset)
