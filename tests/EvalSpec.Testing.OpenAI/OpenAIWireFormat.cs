@@ -36,6 +36,24 @@ internal static class OpenAIWireFormat
             WriteNullableString(json, "refusal", response.RefusalText);
             json.WriteStartArray("annotations");
             json.WriteEndArray();
+            if (!response.Calls.IsEmpty)
+            {
+                json.WriteStartArray("tool_calls");
+                foreach (ScriptedToolCall call in response.Calls)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("id", NewToolCallId());
+                    json.WriteString("type", "function");
+                    json.WriteStartObject("function");
+                    json.WriteString("name", call.Name);
+                    json.WriteString("arguments", call.Arguments);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
             json.WriteNull("logprobs");
             json.WriteString("finish_reason", response.FinishReason);
@@ -89,10 +107,14 @@ internal static class OpenAIWireFormat
     private static string CompletionId(RecordedRequest request) =>
         "chatcmpl-fake-" + request.Sequence.ToString("D6", CultureInfo.InvariantCulture);
 
+    // Random, like OpenAI's: a tool loop sent twice gets other ids the second time.
+    private static string NewToolCallId() =>
+        "call_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+
     private static ScriptedUsage EstimateUsage(ScriptedResponse response, RecordedRequest request) =>
         new(
             request.Messages.Sum(m => CountWords(m.Text)),
-            CountWords(response.Content) + CountWords(response.RefusalText));
+            CountWords(response.Content) + CountWords(response.RefusalText) + response.Calls.Sum(c => CountWords(c.Arguments) + 1));
 
     private static int CountWords(string? text) =>
         text is null ? 0 : text.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries).Length;

@@ -46,6 +46,8 @@ public sealed class ScriptedResponse
 
     internal ImmutableArray<(string Name, string Value)> Headers { get; private init; } = [];
 
+    internal ImmutableArray<ScriptedToolCall> Calls { get; private init; } = [];
+
     /// <summary>
     /// HTTP 200 with a <c>chat.completion</c> whose <c>choices[0].message.content</c> is <paramref name="content"/>
     /// verbatim: well-formed JSON, malformed JSON, free text, an empty string or (with <see langword="null"/>)
@@ -70,6 +72,25 @@ public sealed class ScriptedResponse
             FinishReason = finishReason,
             Model = model,
         };
+    }
+
+    /// <summary>
+    /// HTTP 200 with a <c>chat.completion</c> whose assistant message asks for tool calls: <c>"content": null</c>,
+    /// <c>"tool_calls": [{"id": "call_...", "type": "function", "function": {"name": ..., "arguments": ...}}]</c> and
+    /// <c>"finish_reason": "tool_calls"</c>, as OpenAI sends them. Every call gets a new random id in every response, as a
+    /// real provider's do, so code that keys or records requests must cope with ids that change between runs.
+    /// </summary>
+    /// <param name="calls">The calls, in order (at least one).</param>
+    /// <returns>The scripted response.</returns>
+    public static ScriptedResponse ToolCalls(params ScriptedToolCall[] calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        if (calls.Length == 0 || Array.Exists(calls, c => c is null))
+        {
+            throw new ArgumentException("A tool call response needs at least one call, and no null call.", nameof(calls));
+        }
+
+        return new(ScriptedResponseKind.Completion, 200) { Calls = [.. calls], FinishReason = "tool_calls" };
     }
 
     /// <summary>
@@ -217,6 +238,7 @@ public sealed class ScriptedResponse
         string what = Kind switch
         {
             ScriptedResponseKind.Completion when RefusalText is not null => $"refusal \"{RefusalText}\"",
+            ScriptedResponseKind.Completion when !Calls.IsEmpty => "tool calls " + string.Join(", ", Calls),
             ScriptedResponseKind.Completion => Content is null ? "completion (null content)" : $"completion \"{Content}\"",
             ScriptedResponseKind.Error => $"HTTP {StatusCode} {ErrorType}",
             ScriptedResponseKind.Raw => $"HTTP {StatusCode} raw body",
@@ -247,5 +269,6 @@ public sealed class ScriptedResponse
             ContentType = ContentType,
             Delay = delay ?? Delay,
             Headers = headers ?? Headers,
+            Calls = Calls,
         };
 }

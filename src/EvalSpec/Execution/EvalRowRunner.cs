@@ -289,6 +289,7 @@ public static class EvalRowRunner
         var request = new JudgeRequest(source.OutputText)
         {
             Input = source.Prompt.Length == 0 ? null : source.Prompt,
+            Trajectory = source.Trajectory,
             Expected = row.Case.Expected,
             Rubric = row.Method.Rubric,
             Threshold = row.Method.Threshold,
@@ -578,7 +579,7 @@ public static class EvalRowRunner
             SnapshotResult result;
             if (withOutput is not null)
             {
-                SnapshotDocument document = SnapshotDocument.ForRow(evaluation.Prompt, followUpPrompt, withOutput.Output, run.SnapshotSettings, run.ProjectDirectory);
+                SnapshotDocument document = SnapshotDocument.ForRow(evaluation.Prompt, followUpPrompt, withOutput.SnapshotValue, run.SnapshotSettings, run.ProjectDirectory);
                 result = await run.SnapshotStore.VerifyAsync(directory, baseName, document, comparison.ByMeaning ? SameMeaning : null, EvalRun.RunCancellation).ConfigureAwait(false);
             }
             else
@@ -802,6 +803,7 @@ public static class EvalRowRunner
             Expected = row.Case.Expected,
             Output = judged is { Succeeded: true } ? ResultsJson.ToElement(judged.Output) : null,
             SourceOutput = row.Relation is not null && evaluation.Source is { Succeeded: true } ? ResultsJson.ToElement(evaluation.Source.Output) : null,
+            Trajectory = judged is { Succeeded: true, Trajectory: { } trajectory } ? ResultsJson.ToElement(trajectory.ToJson(withAnswer: false)) : null,
             Outcome = evaluation.NotApplicable ? Reporting.Reports.RunResultsReader.NotApplicable : evaluation.Outcome.ToString().ToLowerInvariant(),
             OutcomeWithoutSnapshot = evaluation.OutcomeWithoutSnapshot is VerdictOutcome before && before != evaluation.Outcome ? before.ToString().ToLowerInvariant() : null,
             Checks = evaluation.Checks.Select(ToCheckResult).ToArray(),

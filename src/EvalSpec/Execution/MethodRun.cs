@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using EvalSpec.Agents;
 using EvalSpec.Reporting;
+using Microsoft.Extensions.AI;
 
 namespace EvalSpec.Execution;
 
@@ -22,11 +24,24 @@ internal sealed record MethodRun(
     /// <summary>The method returned, but EvalSpec could not turn its output into text for the judges.</summary>
     public string? OutputError { get; init; }
 
+    /// <summary>For an agent run (a returned <c>ChatResponse</c> or message list): its tool calls, steps and final answer.</summary>
+    public AgentTrajectory? Trajectory { get; init; }
+
+    /// <summary>What the output snapshot holds: the trajectory with its answer for an agent run, else the output.</summary>
+    public object? SnapshotValue => Trajectory?.ToJson(withAnswer: true) ?? Output;
+
     public static MethodRun Completed(EvalInput input, object? output, TimeSpan latency)
     {
         if (output is null or string)
         {
             return new MethodRun(input.Prompt, input.Arguments, output, output as string ?? string.Empty, null, latency);
+        }
+
+        // An agent run (a ChatResponse, or messages with tool calls) is judged on its final answer (the output text every
+        // judge reads); its tool calls travel beside it. Messages without tool calls are a conversation's exchange.
+        if (AgentTrajectory.TryFrom(output) is { } trajectory && (output is ChatResponse || trajectory.ToolCalls.Count > 0))
+        {
+            return new MethodRun(input.Prompt, input.Arguments, trajectory.FinalAnswer, trajectory.FinalAnswer, null, latency) { Trajectory = trajectory };
         }
 
         if (ConversationTurnJudging.TextOf(output) is { } exchange)

@@ -16,6 +16,12 @@ public sealed class JudgeRequest
     /// <summary>The prompt that produced <see cref="Output"/>, if known.</summary>
     public string? Input { get; init; }
 
+    /// <summary>
+    /// For an agent row (the eval method returned a <c>ChatResponse</c> or a list of <c>ChatMessage</c>s): the run's tool
+    /// calls, steps and messages; <see cref="Output"/> is then its final answer. <see langword="null"/> for other rows.
+    /// </summary>
+    public Agents.AgentTrajectory? Trajectory { get; init; }
+
     /// <summary>The expected answer, if the case declares one.</summary>
     public string? Expected { get; init; }
 

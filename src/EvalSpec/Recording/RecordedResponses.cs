@@ -20,7 +20,13 @@ namespace EvalSpec.Recording;
 /// </summary>
 internal static class RecordedResponses
 {
-    public static JsonElement FromChatResponse(ChatResponse response, string client)
+    /// <param name="response">The answer.</param>
+    /// <param name="client">The client's name, for errors.</param>
+    /// <param name="toolCallIds">
+    /// The request's tool call ids (<see cref="ToolCallIds.Of"/>): the answer's ids are written numbered after them, so that
+    /// recording an unchanged tool loop twice writes the same bytes; null keeps the ids as the provider sent them.
+    /// </param>
+    public static JsonElement FromChatResponse(ChatResponse response, string client, ToolCallIds? toolCallIds = null)
     {
         JsonNode? node;
         try
@@ -42,6 +48,7 @@ internal static class RecordedResponses
                 {
                     message.Remove("createdAt");
                     message.Remove("messageId");
+                    toolCallIds?.NormaliseContents(message["contents"]);
                 }
             }
         }

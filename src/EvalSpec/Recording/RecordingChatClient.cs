@@ -52,7 +52,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
             throw;
         }
 
-        session.Record(call, RecordedResponses.FromChatResponse(response, Name));
+        session.Record(call, RecordedResponses.FromChatResponse(response, Name, ToolCallIds.Of(conversation)));
         return response;
     }
 
@@ -131,7 +131,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
             }
         }
 
-        session.Record(call, RecordedResponses.FromChatResponse(updates.ToChatResponse(), Name));
+        session.Record(call, RecordedResponses.FromChatResponse(updates.ToChatResponse(), Name, ToolCallIds.Of(conversation)));
     }
 
     /// <summary>A call outside recording (no session, or Live mode): counted, failures too.</summary>

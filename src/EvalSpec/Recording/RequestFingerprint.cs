@@ -12,7 +12,7 @@ namespace EvalSpec.Recording;
 /// </summary>
 /// <remarks>
 /// In: the client name, the kind of call, the model id, every message (role, author, contents, additional properties),
-/// every <see cref="ChatOptions"/> property M.E.AI serializes (temperature, top-p, top-k, penalties, max tokens, seed,
+/// with tool call ids numbered by first appearance (<see cref="ToolCallIds"/>), every <see cref="ChatOptions"/> property M.E.AI serializes (temperature, top-p, top-k, penalties, max tokens, seed,
 /// stop sequences, response format with its schema, tool mode, instructions, reasoning, conversation id, additional
 /// properties...), and the tools (name, description, parameter schema). Out: credentials, endpoints and headers (the
 /// middleware never sees them), cancellation, message ids and timestamps (they differ between a live answer and its
@@ -37,7 +37,7 @@ internal static class RequestFingerprint
             ["kind"] = ChatKind,
             ["client"] = client,
             ["model"] = model,
-            ["messages"] = new JsonArray(messages.Select(Message).ToArray()),
+            ["messages"] = Messages(messages),
             ["options"] = Options(options),
             ["tools"] = Tools(options?.Tools),
         };
@@ -165,13 +165,22 @@ internal static class RequestFingerprint
         }
     }
 
-    private static JsonNode Message(ChatMessage message)
+    // Tool call ids are numbered by first appearance (see ToolCallIds): a provider's random ids must not change the key.
+    private static JsonArray Messages(IReadOnlyList<ChatMessage> messages)
     {
+        var ids = new ToolCallIds();
+        return new JsonArray(messages.Select(m => Message(m, ids)).ToArray());
+    }
+
+    private static JsonNode Message(ChatMessage message, ToolCallIds ids)
+    {
+        var contents = new JsonArray(message.Contents.Select(c => CanonicalJson.Serialize(c, typeof(AIContent))).ToArray());
+        ids.NormaliseContents(contents);
         var node = new JsonObject
         {
             ["role"] = message.Role.Value,
             ["authorName"] = message.AuthorName,
-            ["contents"] = new JsonArray(message.Contents.Select(c => CanonicalJson.Serialize(c, typeof(AIContent))).ToArray()),
+            ["contents"] = contents,
         };
         if (CanonicalJson.Properties(message.AdditionalProperties) is { } properties)
         {

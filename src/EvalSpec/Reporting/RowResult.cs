@@ -39,6 +39,12 @@ internal sealed record RowResult
     /// <summary>For relation rows, the source output the follow-up output was compared with.</summary>
     public JsonElement? SourceOutput { get; init; }
 
+    /// <summary>
+    /// For agent rows (the method returned a <c>ChatResponse</c> or messages): the judged run's <c>steps</c> and
+    /// <c>toolCalls</c> (each with <c>call</c>, <c>step</c>, <c>name</c>, canonical <c>arguments</c>, <c>result</c> or <c>error</c>).
+    /// </summary>
+    public JsonElement? Trajectory { get; init; }
+
     /// <summary>pass, fail, inconclusive, or not-applicable (the relation did not change the input: the row was not judged).</summary>
     public required string Outcome { get; init; }
 

@@ -62,6 +62,7 @@ internal static class RunSummaryWriter
                     tiers = p.Value.Tiers.Select(t => new { tier = t.Tier, asked = t.Asked, decided = t.Decided, escalated = t.Escalated, modelCalls = t.ModelCalls }).ToArray(),
                 }),
             sample = Sample(run),
+            trajectories = Trajectories(TrajectoryMetrics.FromResults(run.Results.Path)),
             snapshots = SnapshotSummary(run),
             // Counts, and "error" when the recordings of the run could not be written (the console says it too).
             recording = run.Recording.Statistics,
@@ -217,14 +218,22 @@ internal static class RunSummaryWriter
         string metrics = string.Concat(SuiteMetrics.Describe(run.Robustness, run.MultiPrompt, run.InputSimilarity.Measure).Select(line => "\n  " + line));
         string unjudged = statistics.UnjudgedRubricRows == 0 ? string.Empty : $"\n  {Execution.UnjudgedRubric.Reason(run.RubricPanel)}: {statistics.UnjudgedRubricRows} row(s) of evals with a Rubric; register a judge that reads rubrics (a RubricJudge, setup.AddRubricJudge) to check them.";
         string panels = DescribePanels(run) + DescribeCascades(run);
+        string agents = TrajectoryMetrics.Describe(TrajectoryMetrics.FromResults(run.Results.Path)) is { } agentLine ? "\n  " + agentLine : string.Empty;
         string sample = run.Sample is null
             ? string.Empty
             : $"\n  Sample: {run.OutsideSample} row(s) outside the sample of {run.Sample.Selected} (of {run.Sample.Population}) skipped; " + (run.SampleEstimate()?.ToString() ?? "no sampled row was judged")
                 + (run.JudgedOutsidePopulation == 0 ? string.Empty : $"; {run.JudgedOutsidePopulation} row(s) not recognised when the sample was drawn were judged as well");
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{unjudged}{panels}{fixedRows}{metrics}{DescribeSnapshots(run)}{DescribeRecording(run)}{sample}{(run.BaselineUpdateResult is { } baselineUpdate ? "\n  " + baselineUpdate.Note : string.Empty)}\n  Results: {run.RunDirectory}");
+            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{unjudged}{panels}{fixedRows}{metrics}{agents}{DescribeSnapshots(run)}{DescribeRecording(run)}{sample}{(run.BaselineUpdateResult is { } baselineUpdate ? "\n  " + baselineUpdate.Note : string.Empty)}\n  Results: {run.RunDirectory}");
     }
+
+    /// <summary>Per method with agent rows: calls per row, failed and repeated calls, steps; null without agent rows.</summary>
+    private static object? Trajectories(IReadOnlyList<TrajectoryMetrics> metrics) => metrics.Count == 0
+        ? null
+        : metrics.ToDictionary(
+            m => m.Method,
+            m => new { rows = m.Rows, toolCalls = m.ToolCalls, callsPerRow = m.CallsPerRow, maxCallsPerRow = m.MaxCallsPerRow, failedCalls = m.FailedCalls, repeatedCalls = m.RepeatedCalls, steps = m.Steps, stepsPerRow = m.StepsPerRow });
 
     private static object Robustness(RelationRobustness r) => new
     {

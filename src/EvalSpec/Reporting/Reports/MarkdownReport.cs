@@ -27,6 +27,7 @@ internal static class MarkdownReport
         Failures(md, report);
         Regressions(md, report);
         Methods(md, report);
+        AgentRows(md, report);
         Variants(md, report);
         MultiPrompt(md, report);
         Relations(md, report);
@@ -240,6 +241,49 @@ internal static class MarkdownReport
 
         table.WriteTo(md);
         md.Append("Pass rate = passed / judged rows (inconclusive rows count as not passing). Row score: the mean of its checks' scores, the share of passing trials, or 1/0 by outcome when no check scores.\n\n");
+    }
+
+    private static void AgentRows(StringBuilder md, RunReportModel report)
+    {
+        IReadOnlyList<TrajectoryMetrics> metrics = TrajectoryMetrics.Compute(report.Run.Rows);
+        if (metrics.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("### Agent rows\n\nRows whose eval method returned a tool-calling run (a `ChatResponse` or its messages).\n\n");
+        var table = new MarkdownTable("Method", "Rows>", "Tool calls>", "Calls per row>", "Most in a row>", "Failed calls>", "Repeated calls>", "Steps per row>");
+        foreach (TrajectoryMetrics m in metrics)
+        {
+            table.Add(
+                RowNames.ShortMethod(m.Method),
+                Number(m.Rows),
+                Number(m.ToolCalls),
+                m.CallsPerRow.ToString(CultureInfo.InvariantCulture),
+                Number(m.MaxCallsPerRow),
+                Number(m.FailedCalls),
+                Number(m.RepeatedCalls),
+                m.StepsPerRow.ToString(CultureInfo.InvariantCulture));
+        }
+
+        table.WriteTo(md);
+        md.Append("Repeated: a call with the same tool and the same arguments as an earlier call of the row. Failed: the tool threw, its arguments could not be read, or the run has no result for it.\n\n");
+
+        // The calls of the rows a reviewer must look at: those that failed or could not be decided.
+        IEnumerable<RunRow> undecided = report.NewFailures.Concat(report.InconclusiveRows).Where(r => r.Trajectory is not null);
+        Details(md, "Tool calls of failing and inconclusive agent rows", undecided.Select(r => r.DisplayName + ": " + ToolCalls(r)));
+    }
+
+    private static string ToolCalls(RunRow row)
+    {
+        IReadOnlyList<RunRowDetails.ToolCallDetails> calls = row.Details?.ToolCalls ?? Array.Empty<RunRowDetails.ToolCallDetails>();
+        if (calls.Count == 0)
+        {
+            return "no tool calls";
+        }
+
+        static string Short(string? text) => MarkdownTable.Truncate((text ?? string.Empty).ReplaceLineEndings(" "), 120);
+        return string.Join("; ", calls.Select(c => $"{c.CallId} {c.Name}({Short(c.Arguments)}) -> {Short(c.Result ?? "(no result)")}"));
     }
 
     private static void Variants(StringBuilder md, RunReportModel report)

@@ -109,6 +109,7 @@ internal static class RunResultsReader
                 TrialEvidence = ReadTrialEvidence(row, path, line),
                 OutcomeWithoutSnapshot = OptionalString(row, "outcomeWithoutSnapshot", path, line) is { } before ? Outcome(before, path, line, "outcomeWithoutSnapshot") : null,
                 Details = RunRowDetails.Read(row),
+                Trajectory = RowTrajectory.Read(row),
                 Line = line,
             };
         }

@@ -82,6 +82,9 @@ internal sealed record RunRow
     /// <summary>What the row's transcript in report.html shows (prompts, outputs, judges' reasons, timings), read from the same line.</summary>
     public RunRowDetails? Details { get; init; }
 
+    /// <summary>For an agent row, its trajectory figures (steps, tool calls, failed and repeated calls).</summary>
+    public RowTrajectory? Trajectory { get; init; }
+
     /// <summary>The line of <c>results.jsonl</c> the row was read from (1-based).</summary>
     public int Line { get; init; }
 

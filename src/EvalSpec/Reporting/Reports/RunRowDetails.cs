@@ -63,7 +63,7 @@ internal sealed record RunRowDetails
     public ModelCallCounts? ModelCalls { get; init; }
 
     /// <summary>
-    /// The tool calls of the row: a <c>toolCalls</c> array when the results have one, else the function calls and results
+    /// The tool calls of the row: an agent row's <c>trajectory.toolCalls</c>, a <c>toolCalls</c> array when the results have one, else the function calls and results
     /// found in a structured output (a Microsoft.Extensions.AI <c>ChatResponse</c> or message list, whose contents carry
     /// <c>"$type": "functionCall"</c> and <c>"functionResult"</c>), paired by call id.
     /// </summary>
@@ -162,6 +162,16 @@ internal sealed record RunRowDetails
     /// <summary>An explicit <c>toolCalls</c> array, else the function calls inside a structured output.</summary>
     private static IReadOnlyList<ToolCallDetails> ToolCallsOf(JsonElement row, JsonElement? output)
     {
+        // An agent row's trajectory (see AgentTrajectory): calls numbered in order, the error in place of a failed call's result.
+        if (Element(row, "trajectory") is { ValueKind: JsonValueKind.Object } trajectory && Element(trajectory, "toolCalls") is { ValueKind: JsonValueKind.Array } made)
+        {
+            return made.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.Object).Select(c => new ToolCallDetails(
+                Text(c, "name") ?? "(unnamed tool)",
+                Number(c, "call") is double index ? "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+                Display(Element(c, "arguments")),
+                Text(c, "error") is { } error ? "ERROR: " + error : Display(Element(c, "result")))).ToArray();
+        }
+
         if (Element(row, "toolCalls") is { ValueKind: JsonValueKind.Array } listed)
         {
             return listed.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.Object).Select(c => new ToolCallDetails(
