@@ -291,6 +291,7 @@ public static class EvalRowRunner
             Rubric = row.Method.Rubric,
             Threshold = row.Method.Threshold,
             RowId = row.Id,
+            Context = source.Context,
         };
 
         if (row.Case.Expected is not null)
@@ -449,6 +450,7 @@ public static class EvalRowRunner
             Rubric = row.Method.Rubric,
             Threshold = relation.Threshold,
             RowId = row.Id,
+            Context = followUp.Context,
         };
         JudgePanel panel = relation.Kind == RelationKind.Invariant
             ? run.InvariancePanel

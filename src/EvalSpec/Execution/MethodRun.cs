@@ -22,17 +22,21 @@ internal sealed record MethodRun(
     /// <summary>The method returned, but EvalSpec could not turn its output into text for the judges.</summary>
     public string? OutputError { get; init; }
 
+    /// <summary>The context the method gave for its answer (<see cref="EvalInput.AddContext(string[])"/>); null when none.</summary>
+    public IReadOnlyList<string>? Context { get; init; }
+
     public static MethodRun Completed(EvalInput input, object? output, TimeSpan latency)
     {
+        IReadOnlyList<string> context = input.Context;
         if (output is null or string)
         {
-            return new MethodRun(input.Prompt, input.Arguments, output, output as string ?? string.Empty, null, latency);
+            return new MethodRun(input.Prompt, input.Arguments, output, output as string ?? string.Empty, null, latency) { Context = context.Count == 0 ? null : context };
         }
 
         try
         {
             // Indented, so that punctuation removal in lexical judges leaves names and values as separate words.
-            return new MethodRun(input.Prompt, input.Arguments, output, JsonSerializer.Serialize(output, ResultsJson.Indented), null, latency);
+            return new MethodRun(input.Prompt, input.Arguments, output, JsonSerializer.Serialize(output, ResultsJson.Indented), null, latency) { Context = context.Count == 0 ? null : context };
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
