@@ -124,6 +124,24 @@ public static class ClaimSplitter
     /// <summary>The index after a sentence's end whose last mark is at <paramref name="at"/>, or null when it is not one.</summary>
     private static int? SentenceEnd(string text, int at)
     {
+        // "1." opening a line is a list number, not a sentence.
+        int digitsFrom = at;
+        while (digitsFrom > 0 && char.IsAsciiDigit(text[digitsFrom - 1]))
+        {
+            digitsFrom--;
+        }
+
+        int lineFrom = digitsFrom;
+        while (lineFrom > 0 && text[lineFrom - 1] is ' ' or '\t')
+        {
+            lineFrom--;
+        }
+
+        if (digitsFrom < at && (lineFrom == 0 || text[lineFrom - 1] == '\n'))
+        {
+            return null;
+        }
+
         int j = at;
         while (j < text.Length && text[j] is '.' or '!' or '?' or '\u2026')
         {

@@ -35,5 +35,11 @@ internal static class GroundingPrompts
     /// <summary>The passages as one block of data, each introduced by its number in brackets.</summary>
     public static string Context(System.Collections.Generic.IReadOnlyList<string> passages) => JudgePrompts.Data(
         "context",
-        string.Join("\n\n", System.Linq.Enumerable.Select(passages, (p, i) => "[" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "] " + p)));
+        string.Join("\n\n", System.Linq.Enumerable.Select(passages, (p, i) => "[" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "] " + Escape(p))));
+
+    /// <summary>
+    /// Judged text with every closing tag escaped (<c>&lt;/x</c> becomes <c>&lt;\/x</c>): a passage or a claim can close
+    /// neither its own block nor any other (a context cannot end itself and start a block of claims of its own).
+    /// </summary>
+    public static string Escape(string text) => text.Replace("</", "<\\/", System.StringComparison.Ordinal);
 }

@@ -116,7 +116,7 @@ internal sealed class ItemCheck
 
     /// <summary>The numbered items as one line each (line breaks inside an item become spaces, so an item cannot start a numbered line of its own).</summary>
     public static string Numbered(IReadOnlyList<(int Number, string Text)> items) =>
-        string.Join("\n", items.Select(i => i.Number.ToString(CultureInfo.InvariantCulture) + ". " + OneLine(i.Text)));
+        string.Join("\n", items.Select(i => i.Number.ToString(CultureInfo.InvariantCulture) + ". " + GroundingPrompts.Escape(OneLine(i.Text))));
 
     private static string OneLine(string text) => string.Join(' ', text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
