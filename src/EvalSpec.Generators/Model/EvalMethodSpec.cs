@@ -27,7 +27,10 @@ internal sealed record EvalMethodSpec(
     EquatableArray<string> PromptSets = default,
     int SnapshotOutput = EvalMethodSpec.NoSnapshot,
     string? SourceFilePath = null,
-    EquatableArray<string> DataFiles = default)
+    EquatableArray<string> DataFiles = default,
+    int MaxTokens = 0,
+    int MaxLatencyMs = 0,
+    double MaxCostUsd = 0)
 {
     /// <summary><see cref="SnapshotOutput"/> of a method without [Snapshot].</summary>
     public const int NoSnapshot = -1;

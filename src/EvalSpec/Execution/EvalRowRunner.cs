@@ -124,6 +124,18 @@ public static class EvalRowRunner
         // How the row's model calls went (its source run's included), so that a replayed verdict says it was replayed.
         evaluation.ModelCalls = run.Recording.CallsFor(row.Id, undecidable is null ? sourceRowId : row.Id);
 
+        // Budgets are checked once, after judging, from what the row spent (see RowBudget).
+        Execution.RowSpend spend = RowBudget.Measure(
+            run.Recording.Usage.For(row.Id, undecidable is null ? sourceRowId : row.Id),
+            attempts.SelectMany(a => a.Checks).SelectMany(c => c.Verdicts),
+            attempts.Aggregate(TimeSpan.Zero, (sum, a) => sum + (a.Source?.Latency ?? TimeSpan.Zero) + (a.FollowUp?.Latency ?? TimeSpan.Zero)),
+            RowBudget.Prices(run.Options));
+        if (!evaluation.NotApplicable && undecidable is null)
+        {
+            (PanelVerdict? budget, IReadOnlyList<string> budgetNotes) = RowBudget.Check(RowBudget.Resolve(method, run.Options.Budgets), spend);
+            evaluation.AddBudgetCheck(budget, budgetNotes);
+        }
+
         long finished = Stopwatch.GetTimestamp();
         BaselineEntry? recorded = run.Baseline.Find(row.Id);
         string? failureKind = evaluation.FailureKind;
@@ -174,6 +186,7 @@ public static class EvalRowRunner
             RelationNotes = evaluation.RelationNotes is { Count: > 0 } notes ? notes : null,
             InputSimilarity = evaluation.InputSimilarity is double similarity ? Math.Round(similarity, 4) : null,
             ModelCalls = evaluation.ModelCalls is { Total: > 0 } calls ? new ModelCallsResult(run.RecordingMode.ToString().ToLowerInvariant(), calls.Replayed, calls.Recorded, calls.Live, calls.Failed) : null,
+            Spend = RowSpendResult.Of(spend, RowBudget.Resolve(method, run.Options.Budgets)),
         });
 
         run.CheckpointIfUnattended();
@@ -1000,6 +1013,41 @@ public static class EvalRowRunner
             }
 
             CarrySnapshotCheck(check);
+        }
+
+        /// <summary>
+        /// Adds the budget check (if the row has budgets) and its notes. A row its checks decided is decided again with it;
+        /// otherwise (a failed run, a trial rule, a replay miss) an over-budget row that did not fail fails, and a budget that
+        /// could not be checked makes a passing row inconclusive.
+        /// </summary>
+        public void AddBudgetCheck(PanelVerdict? check, IReadOnlyList<string> notes)
+        {
+            Notes.AddRange(notes);
+            if (check is null)
+            {
+                return;
+            }
+
+            Checks.Add(check);
+            if (DecidedByChecks)
+            {
+                VerdictOutcome? withoutSnapshot = OutcomeWithoutSnapshot;
+                DecideFromChecks();
+                OutcomeWithoutSnapshot = withoutSnapshot;
+                return;
+            }
+
+            if (check.Outcome == VerdictOutcome.Fail && Outcome != VerdictOutcome.Fail)
+            {
+                Outcome = VerdictOutcome.Fail;
+                Reason = "failed check(s): " + check.Panel + (Reason is null ? string.Empty : "; " + Reason);
+                FailureKind = "checks: " + check.Panel;
+            }
+            else if (check.Outcome == VerdictOutcome.Inconclusive && Outcome == VerdictOutcome.Pass)
+            {
+                Outcome = VerdictOutcome.Inconclusive;
+                Reason = "inconclusive check(s): " + check.Panel + (Reason is null ? string.Empty : "; " + Reason);
+            }
         }
 
         /// <summary>
