@@ -175,6 +175,12 @@ public static class EvalRowRunner
         }
 
         run.Statistics.RowFinished(method.Id, evaluation.Outcome, finished, evaluation.NotApplicable);
+        RowSpendResult spendResult = RowSpendResult.Of(spend, RowBudget.Resolve(method, run.Options.Budgets));
+        if (!evaluation.NotApplicable)
+        {
+            run.Spend.Add(method.Id, row.Variant.Key, spendResult);
+        }
+
         run.RecordOutcome(new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, evaluation.Outcome, evaluation.NotApplicable, evaluation.InputSimilarity, evaluation.OutcomeWithoutSnapshot));
         run.Results.Append(result with
         {
@@ -186,7 +192,7 @@ public static class EvalRowRunner
             RelationNotes = evaluation.RelationNotes is { Count: > 0 } notes ? notes : null,
             InputSimilarity = evaluation.InputSimilarity is double similarity ? Math.Round(similarity, 4) : null,
             ModelCalls = evaluation.ModelCalls is { Total: > 0 } calls ? new ModelCallsResult(run.RecordingMode.ToString().ToLowerInvariant(), calls.Replayed, calls.Recorded, calls.Live, calls.Failed) : null,
-            Spend = RowSpendResult.Of(spend, RowBudget.Resolve(method, run.Options.Budgets)),
+            Spend = spendResult,
         });
 
         run.CheckpointIfUnattended();
