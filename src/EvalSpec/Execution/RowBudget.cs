@@ -232,7 +232,8 @@ internal static class RowBudget
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Usd(double value) => "$" + value.ToString(value >= 1 ? "0.00" : "0.0000", CultureInfo.InvariantCulture);
+    // Row costs are often fractions of a cent: enough digits to tell them apart from zero.
+    private static string Usd(double value) => "$" + value.ToString(value >= 1 ? "#,0.00" : value >= 0.01 || value == 0 ? "0.0000" : "0.0000##", CultureInfo.InvariantCulture);
 }
 
 /// <summary>A row's budgets; null where it has none.</summary>

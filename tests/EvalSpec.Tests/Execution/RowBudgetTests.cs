@@ -109,7 +109,7 @@ public sealed class RowBudgetTests
         // 1,000 x 2.5 + 500 x 10 = 7,500 micro-dollars; 2,000 x 0.15 + 100 x 0.6 = 360.
         spend.SutCostUsd.Should().BeApproximately(0.0075, 1e-12);
         spend.JudgeCostUsd.Should().BeApproximately(0.00036, 1e-12);
-        RowBudget.Check(new BudgetLimits(null, null, 0.005), spend).Check!.Rationale.Should().Be("cost $0.0079 > budget $0.0050 (SUT $0.0075, judges $0.0004)");
+        RowBudget.Check(new BudgetLimits(null, null, 0.005), spend).Check!.Rationale.Should().Be("cost $0.00786 > budget $0.0050 (SUT $0.0075, judges $0.00036)");
     }
 
     [Fact]
