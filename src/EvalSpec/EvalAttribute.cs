@@ -54,4 +54,28 @@ public sealed class EvalAttribute : Attribute
     /// exchange is judged as one output. Default false.
     /// </summary>
     public bool JudgeEachTurn { get; set; }
+
+    /// <summary>
+    /// Token budget of each row: the input and output tokens of the row's model calls, the system under test's and the
+    /// judges' together (as reported in Microsoft.Extensions.AI <c>UsageDetails</c>), summed over its trials. A row over it
+    /// fails with the figures. Unset (0): no token budget, unless evalspec.json's <c>Budgets</c> sets one. Set it to a value
+    /// above 0 (the build reports ES1012 otherwise).
+    /// </summary>
+    public int MaxTokens { get; set; }
+
+    /// <summary>
+    /// Latency budget of each row in milliseconds: the wall time of the system under test's runs for the row (its source
+    /// run, and its follow-up run in a relation row), summed over its trials; the judges' time is reported on its own and not
+    /// counted. A replayed call is not the model's latency: in a run that replayed any of the row's calls the latency check is
+    /// skipped and the row says so. Unset (0): no latency budget, unless evalspec.json's <c>Budgets</c> sets one. Set it to a
+    /// value above 0 (the build reports ES1012 otherwise).
+    /// </summary>
+    public int MaxLatencyMs { get; set; }
+
+    /// <summary>
+    /// Cost budget of each row in US dollars: its tokens priced by evalspec.json's <c>Prices</c> table (per model id, USD per
+    /// million input and output tokens); a model with no price fails the check, naming the model. Unset (0): no cost budget,
+    /// unless evalspec.json's <c>Budgets</c> sets one. Set it to a value above 0 (the build reports ES1012 otherwise).
+    /// </summary>
+    public double MaxCostUsd { get; set; }
 }

@@ -12,6 +12,7 @@ namespace EvalSpec;
 public sealed class EvalInput
 {
     private IReadOnlyList<ChatMessage>? _messages;
+    private readonly List<string> _context = new();
 
     internal EvalInput(
         string prompt,
@@ -82,6 +83,42 @@ public sealed class EvalInput
 
     /// <summary>Cancelled when the row times out or the test run is cancelled. Pass it to every model call.</summary>
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>
+    /// The passages the eval method gave as the context of its answer (<see cref="AddContext(string[])"/>), in the order given.
+    /// </summary>
+    public IReadOnlyList<string> Context
+    {
+        get
+        {
+            lock (_context)
+            {
+                return _context.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives the judges the context of this run's answer: the retrieved documents, tool results or any other text the answer
+    /// should be grounded in. Grounding judges (<see cref="Judging.GroundednessJudge"/>, <see cref="Judging.ContextPrecisionJudge"/>,
+    /// <see cref="Judging.ContextRecallJudge"/>) read it as <see cref="Judging.JudgeRequest.Context"/>. Call it once per passage
+    /// or once with all of them; blank passages are ignored. Safe to call from several threads.
+    /// </summary>
+    /// <param name="passages">The passages, each one item of the context.</param>
+    public void AddContext(params string[] passages)
+    {
+        System.ArgumentNullException.ThrowIfNull(passages);
+        lock (_context)
+        {
+            foreach (string passage in passages)
+            {
+                if (!string.IsNullOrWhiteSpace(passage))
+                {
+                    _context.Add(passage);
+                }
+            }
+        }
+    }
 
     /// <summary>The trial index (0-based) when the eval runs each row several times (<see cref="EvalAttribute.Trials"/>); otherwise 0.</summary>
     public int Trial { get; init; }

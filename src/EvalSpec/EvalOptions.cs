@@ -123,6 +123,19 @@ public sealed class EvalOptions
     /// </summary>
     public IDictionary<string, JudgeModelOptions> Judges { get; } = new Dictionary<string, JudgeModelOptions>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Token, latency and cost budgets per eval method pattern (section <c>Budgets</c>, a list); values set on
+    /// <see cref="EvalAttribute"/> win. See the README's "Budgets: tokens, latency and cost".
+    /// </summary>
+    public IList<BudgetOptions> Budgets { get; } = new List<BudgetOptions>();
+
+    /// <summary>
+    /// Token prices per model id (section <c>Prices</c>): a model id matches a key equal to it (ignoring case), else the longest
+    /// key it starts with followed by <c>-</c> and a digit (<c>gpt-4o-mini</c> prices <c>gpt-4o-mini-2024-07-18</c>; <c>gpt-4o</c> never
+    /// prices <c>gpt-4o-mini</c>).
+    /// </summary>
+    public IDictionary<string, ModelPriceOptions> Prices { get; } = new Dictionary<string, ModelPriceOptions>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The value of <c>Quorum</c> in configuration that asks for the default, a strict majority.</summary>
     internal const string MajorityQuorumValue = "majority";
 
@@ -154,6 +167,8 @@ public sealed class EvalOptions
         {
             throw new EvalConfigurationException(InvalidUnjudgedRubric(UnjudgedRubric.ToString()));
         }
+
+        Execution.RowBudget.Validate(this);
 
         if (Sample < 0)
         {

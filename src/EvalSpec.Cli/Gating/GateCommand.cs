@@ -32,11 +32,15 @@ internal static class GateCommand
         var correction = new Option<string>("--correction") { Description = "Per-method multiple-testing correction: holm (Holm p-values, Bonferroni intervals) or none.", DefaultValueFactory = _ => "holm" };
         correction.AcceptOnlyFromAmong("holm", "none");
         var json = new Option<string?>("--json") { Description = "Also write the result as JSON to this path.", HelpName = "path" };
+        var spendRun = new Option<string?>("--spend-baseline") { Description = "An earlier run (folder or summary.json) to compare tokens, cost and p95 latency per method with; informational unless a --max-*-increase limit is set.", HelpName = "run" };
+        var maxTokenIncrease = new Option<double?>("--max-token-increase") { Description = "With --spend-baseline: fail when a method's tokens per row rose by more than this fraction (0.2 = 20%).", HelpName = "x" };
+        var maxCostIncrease = new Option<double?>("--max-cost-increase") { Description = "With --spend-baseline: fail when a method's cost per row rose by more than this fraction.", HelpName = "x" };
+        var maxLatencyIncrease = new Option<double?>("--max-latency-increase") { Description = "With --spend-baseline: fail when a method's p95 latency rose by more than this fraction.", HelpName = "x" };
         var allowPartial = new Option<bool>("--allow-partial") { Description = "Gate a run with fewer rows than the baseline (a filtered run) on the rows it has; without it such a run is refused with exit code 3." };
 
         var command = new Command("gate", "Compare a run with the baseline; exit 1 only on a statistically meaningful regression (McNemar on flipped rows, bootstrap on scores), 3 when the run covers only part of the baseline.")
         {
-            run, project, baseline, alpha, minDrop, minScoreDrop, resamples, correction, json, allowPartial,
+            run, project, baseline, alpha, minDrop, minScoreDrop, resamples, correction, json, allowPartial, spendRun, maxTokenIncrease, maxCostIncrease, maxLatencyIncrease,
         };
 
         command.SetAction(async (parsed, cancellationToken) =>
@@ -73,6 +77,28 @@ internal static class GateCommand
             {
                 GateJsonWriter.Write(jsonPath, result);
                 console.WriteLine($"Gate result written to {jsonPath}.");
+            }
+
+            (double? Value, string Name)[] limits = { (parsed.GetValue(maxTokenIncrease), "--max-token-increase"), (parsed.GetValue(maxCostIncrease), "--max-cost-increase"), (parsed.GetValue(maxLatencyIncrease), "--max-latency-increase") };
+            if (limits.FirstOrDefault(l => l.Value is double v && !(v >= 0 && double.IsFinite(v))) is { Name: { } badLimit })
+            {
+                throw new CliInputException($"{badLimit} must be a fraction of 0 or more (0.2 = 20%).");
+            }
+
+            bool spendBroken = false;
+            if (parsed.GetValue(spendRun) is { } earlierRun)
+            {
+                spendBroken = WriteSpend(console, context.Environment, RunData.Load(earlierRun), data, limits[0].Value, limits[1].Value, limits[2].Value);
+            }
+            else if (limits.Any(l => l.Value is not null))
+            {
+                throw new CliInputException("--max-token-increase, --max-cost-increase and --max-latency-increase compare with an earlier run: give it with --spend-baseline <run>.");
+            }
+
+            if (spendBroken)
+            {
+                await context.Error.WriteLineAsync("evalspec gate: FAILED: tokens, cost or latency rose past a limit set on the command line.").ConfigureAwait(false);
+                return ExitCodes.Failure;
             }
 
             if (result.Passed)
@@ -185,6 +211,50 @@ internal static class GateCommand
         }
 
         console.WriteLine(GateText.Headline(result), environment.UseAnsi ? new Style(result.Passed ? Color.Green : Color.Red, decoration: Decoration.Bold) : Style.Plain);
+    }
+
+    /// <summary>Tokens, cost and p95 latency per method against an earlier run; true when a limit set on the command line was broken.</summary>
+    private static bool WriteSpend(IAnsiConsole console, CliEnvironment environment, RunData earlier, RunData run, double? maxTokens, double? maxCost, double? maxLatency)
+    {
+        if (earlier.Summary?.Spend is not { Count: > 0 } before || run.Summary?.Spend is not { Count: > 0 } now)
+        {
+            string without = earlier.Summary?.Spend is { Count: > 0 } ? "this run" : "the run " + earlier.Directory;
+            console.WriteLine($"Spend: not compared: {without} has no tokens, latency or cost in its summary.json (a run before budgets).");
+            bool limited = maxTokens is not null || maxCost is not null || maxLatency is not null;
+            return limited;
+        }
+
+        IReadOnlyList<SpendChange> changes = SpendComparison.Compare(before, now, maxTokens, maxCost, maxLatency);
+        string mode = (maxTokens ?? maxCost ?? maxLatency) is null ? "informational" : "failing past the limits given";
+        console.WriteLine($"Spend per row against {earlier.Directory} ({mode}):");
+        Table table = OutputConsole.CreateTable(environment).AddColumn("Method");
+        foreach (string column in new[] { "Tokens per row", "Cost per row", "p95 latency" })
+        {
+            table.AddColumn(new TableColumn(new Text(column)).RightAligned());
+        }
+
+        foreach (SpendChange change in changes)
+        {
+            table.AddRow(
+                new Text(RowNames.ShortMethod(change.MethodId)),
+                new Text(string.Create(CultureInfo.InvariantCulture, $"{change.TokensPerRowBefore:N0} -> {change.TokensPerRowNow:N0} ({SpendComparison.Percent(SpendComparison.Relative(change.TokensPerRowBefore, change.TokensPerRowNow))})")),
+                new Text(change.CostPerRowBefore is double cb && change.CostPerRowNow is double cn
+                    ? $"{ReportFormat.Dollars(cb)} -> {ReportFormat.Dollars(cn)} ({SpendComparison.Percent(SpendComparison.Relative(cb, cn))})"
+                    : "-"),
+                new Text(string.Create(CultureInfo.InvariantCulture, $"{change.P95LatencyBefore:N0} ms -> {change.P95LatencyNow:N0} ms ({SpendComparison.Percent(SpendComparison.Relative(change.P95LatencyBefore, change.P95LatencyNow))})")));
+        }
+
+        OutputConsole.WriteTable(console, table, environment);
+        foreach (SpendChange change in changes.Where(c => c.Broken.Count > 0))
+        {
+            foreach (string broken in change.Broken)
+            {
+                console.WriteLine($"{RowNames.ShortMethod(change.MethodId)}: {broken}", environment.UseAnsi ? new Style(Color.Red) : Style.Plain);
+            }
+        }
+
+        console.WriteLine();
+        return changes.Any(c => c.Broken.Count > 0);
     }
 
     private static void Section(IAnsiConsole console, string title, IEnumerable<string> lines)

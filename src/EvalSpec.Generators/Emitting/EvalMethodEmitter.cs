@@ -184,6 +184,21 @@ internal static class EvalMethodEmitter
             initializers.Add("JudgeEachTurn = true,");
         }
 
+        if (spec.MaxTokens > 0)
+        {
+            initializers.Add("MaxTokens = " + spec.MaxTokens.ToString(CultureInfo.InvariantCulture) + ",");
+        }
+
+        if (spec.MaxLatencyMs > 0)
+        {
+            initializers.Add("MaxLatencyMs = " + spec.MaxLatencyMs.ToString(CultureInfo.InvariantCulture) + ",");
+        }
+
+        if (spec.MaxCostUsd > 0)
+        {
+            initializers.Add("MaxCostUsd = " + spec.MaxCostUsd.ToString("R", CultureInfo.InvariantCulture) + "D,");
+        }
+
         if (spec.SnapshotOutput != EvalMethodSpec.NoSnapshot)
         {
             initializers.Add("SnapshotOutput = (global::EvalSpec.SnapshotOutput)(" + spec.SnapshotOutput.ToString(CultureInfo.InvariantCulture) + "),");

@@ -28,7 +28,10 @@ internal sealed record EvalMethodSpec(
     int SnapshotOutput = EvalMethodSpec.NoSnapshot,
     string? SourceFilePath = null,
     EquatableArray<string> DataFiles = default,
-    bool JudgeEachTurn = false)
+    bool JudgeEachTurn = false,
+    int MaxTokens = 0,
+    int MaxLatencyMs = 0,
+    double MaxCostUsd = 0)
 {
     /// <summary><see cref="SnapshotOutput"/> of a method without [Snapshot].</summary>
     public const int NoSnapshot = -1;

@@ -180,6 +180,25 @@ internal static class EvalMethodParser
             problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(eval, "PassRate", cancellationToken) ?? methodLocation, "PassRate", Format(passRate), methodName, "it must be between 0 and 1"));
         }
 
+        // Budgets: absent means none; a value that is given must be above zero (0 would read as "no budget" at run time).
+        int maxTokens = NamedInt(eval, "MaxTokens") ?? 0;
+        if (eval is not null && NamedInt(eval, "MaxTokens") is <= 0)
+        {
+            problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(eval, "MaxTokens", cancellationToken) ?? methodLocation, "MaxTokens", maxTokens.ToString(CultureInfo.InvariantCulture), methodName, "a token budget must be above 0 (leave it out for no budget)"));
+        }
+
+        int maxLatency = NamedInt(eval, "MaxLatencyMs") ?? 0;
+        if (eval is not null && NamedInt(eval, "MaxLatencyMs") is <= 0)
+        {
+            problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(eval, "MaxLatencyMs", cancellationToken) ?? methodLocation, "MaxLatencyMs", maxLatency.ToString(CultureInfo.InvariantCulture), methodName, "a latency budget is in milliseconds and must be above 0 (leave it out for no budget)"));
+        }
+
+        double maxCost = NamedDouble(eval, "MaxCostUsd") ?? 0;
+        if (eval is not null && NamedDouble(eval, "MaxCostUsd") is double cost && !(cost > 0 && !double.IsInfinity(cost)))
+        {
+            problems.Add(new EvalProblem(EvalRule.ValueOutOfRange, NamedArgumentLocation(eval, "MaxCostUsd", cancellationToken) ?? methodLocation, "MaxCostUsd", Format(maxCost), methodName, "a cost budget is in US dollars and must be above 0 (leave it out for no budget)"));
+        }
+
         AttributeData? snapshot = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.SnapshotAttribute));
         int snapshotOutput = EvalMethodSpec.NoSnapshot;
         if (snapshot is not null)
@@ -245,7 +264,10 @@ internal static class EvalMethodParser
             SnapshotOutput: snapshotOutput,
             SourceFilePath: snapshotOutput == EvalMethodSpec.NoSnapshot ? null : method.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree?.FilePath,
             DataFiles: new EquatableArray<string>(dataFiles),
-            JudgeEachTurn: eval?.NamedArguments.FirstOrDefault(a => a.Key == "JudgeEachTurn").Value.Value is true);
+            JudgeEachTurn: eval?.NamedArguments.FirstOrDefault(a => a.Key == "JudgeEachTurn").Value.Value is true,
+            MaxTokens: maxTokens,
+            MaxLatencyMs: maxLatency,
+            MaxCostUsd: maxCost);
         return new EvalMethodParseResult(spec, problems, NotGeneratedTest());
     }
 

@@ -356,17 +356,33 @@ internal static class EvalConfiguration
         string typed = Normalize(key);
         string? best = null;
         int bestDistance = int.MaxValue;
+        int bestPrefix = -1;
         foreach (string candidate in candidates)
         {
-            int distance = EvalSpec.Spelling.EditDistance.Between(typed, Normalize(candidate));
-            if (distance < bestDistance)
+            string normal = Normalize(candidate);
+            int distance = EvalSpec.Spelling.EditDistance.Between(typed, normal);
+
+            // At equal distance the name that starts like the key wins: "Budges" is "Budgets" with a letter dropped, not "Judges".
+            int prefix = CommonPrefix(typed, normal);
+            if (distance < bestDistance || (distance == bestDistance && prefix > bestPrefix))
             {
-                (best, bestDistance) = (candidate, distance);
+                (best, bestDistance, bestPrefix) = (candidate, distance, prefix);
             }
         }
 
         // A third of the name (at least one edit, at most three): "Recordng" -> "Recording", not "Foo" -> "Quorum".
         return best is not null && bestDistance <= Math.Clamp(typed.Length / 3, 1, 3) ? best : null;
+    }
+
+    private static int CommonPrefix(string a, string b)
+    {
+        int n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private static string Normalize(string key) =>

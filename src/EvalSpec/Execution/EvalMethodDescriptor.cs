@@ -87,6 +87,15 @@ public sealed class EvalMethodDescriptor
     /// <summary>The pass rate needed with <see cref="TrialRule.PassRate"/>.</summary>
     public double PassRate { get; init; } = 0.8;
 
+    /// <summary>The row's token budget from <see cref="EvalAttribute.MaxTokens"/>, or null when the attribute sets none.</summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>The row's latency budget in milliseconds from <see cref="EvalAttribute.MaxLatencyMs"/>, or null.</summary>
+    public int? MaxLatencyMs { get; init; }
+
+    /// <summary>The row's cost budget in US dollars from <see cref="EvalAttribute.MaxCostUsd"/>, or null.</summary>
+    public double? MaxCostUsd { get; init; }
+
     /// <summary>How the rows' snapshots compare outputs, or null when the method has no <see cref="SnapshotAttribute"/>.</summary>
     public SnapshotOutput? SnapshotOutput { get; init; }
 

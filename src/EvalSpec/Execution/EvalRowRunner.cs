@@ -125,6 +125,18 @@ public static class EvalRowRunner
         // How the row's model calls went (its source run's included), so that a replayed verdict says it was replayed.
         evaluation.ModelCalls = run.Recording.CallsFor(row.Id, undecidable is null ? sourceRowId : row.Id);
 
+        // Budgets are checked once, after judging, from what the row spent (see RowBudget).
+        Execution.RowSpend spend = RowBudget.Measure(
+            run.Recording.Usage.For(row.Id, undecidable is null ? sourceRowId : row.Id),
+            attempts.SelectMany(a => a.Checks).SelectMany(c => c.Verdicts),
+            attempts.Aggregate(TimeSpan.Zero, (sum, a) => sum + (a.Source?.Latency ?? TimeSpan.Zero) + (a.FollowUp?.Latency ?? TimeSpan.Zero)),
+            RowBudget.Prices(run.Options));
+        if (!evaluation.NotApplicable && undecidable is null)
+        {
+            (PanelVerdict? budget, IReadOnlyList<string> budgetNotes) = RowBudget.Check(RowBudget.Resolve(method, run.Options.Budgets), spend);
+            evaluation.AddBudgetCheck(budget, budgetNotes);
+        }
+
         long finished = Stopwatch.GetTimestamp();
         BaselineEntry? recorded = run.Baseline.Find(row.Id);
         string? failureKind = evaluation.FailureKind;
@@ -164,6 +176,12 @@ public static class EvalRowRunner
         }
 
         run.Statistics.RowFinished(method.Id, evaluation.Outcome, finished, evaluation.NotApplicable);
+        RowSpendResult spendResult = RowSpendResult.Of(spend, RowBudget.Resolve(method, run.Options.Budgets));
+        if (!evaluation.NotApplicable)
+        {
+            run.Spend.Add(method.Id, row.Variant.Key, spendResult);
+        }
+
         run.RecordOutcome(new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, evaluation.Outcome, evaluation.NotApplicable, evaluation.InputSimilarity, evaluation.OutcomeWithoutSnapshot));
         run.Results.Append(result with
         {
@@ -175,6 +193,7 @@ public static class EvalRowRunner
             RelationNotes = evaluation.RelationNotes is { Count: > 0 } notes ? notes : null,
             InputSimilarity = evaluation.InputSimilarity is double similarity ? Math.Round(similarity, 4) : null,
             ModelCalls = evaluation.ModelCalls is { Total: > 0 } calls ? new ModelCallsResult(run.RecordingMode.ToString().ToLowerInvariant(), calls.Replayed, calls.Recorded, calls.Live, calls.Failed) : null,
+            Spend = spendResult,
         });
 
         run.CheckpointIfUnattended();
@@ -294,6 +313,7 @@ public static class EvalRowRunner
             Rubric = row.Method.Rubric,
             Threshold = row.Method.Threshold,
             RowId = row.Id,
+            Context = source.Context,
         };
         IReadOnlyList<(string Turn, JudgeRequest Request)>? turns = row.Method.JudgeEachTurn ? ConversationTurnJudging.Requests(source.Output, request) : null;
 
@@ -501,6 +521,7 @@ public static class EvalRowRunner
             Rubric = row.Method.Rubric,
             Threshold = relation.Threshold,
             RowId = row.Id,
+            Context = followUp.Context,
         };
         JudgePanel panel = relation.Kind == RelationKind.Invariant
             ? run.InvariancePanel
@@ -1057,6 +1078,41 @@ public static class EvalRowRunner
             }
 
             CarrySnapshotCheck(check);
+        }
+
+        /// <summary>
+        /// Adds the budget check (if the row has budgets) and its notes. A row its checks decided is decided again with it;
+        /// otherwise (a failed run, a trial rule, a replay miss) an over-budget row that did not fail fails, and a budget that
+        /// could not be checked makes a passing row inconclusive.
+        /// </summary>
+        public void AddBudgetCheck(PanelVerdict? check, IReadOnlyList<string> notes)
+        {
+            Notes.AddRange(notes);
+            if (check is null)
+            {
+                return;
+            }
+
+            Checks.Add(check);
+            if (DecidedByChecks)
+            {
+                VerdictOutcome? withoutSnapshot = OutcomeWithoutSnapshot;
+                DecideFromChecks();
+                OutcomeWithoutSnapshot = withoutSnapshot;
+                return;
+            }
+
+            if (check.Outcome == VerdictOutcome.Fail && Outcome != VerdictOutcome.Fail)
+            {
+                Outcome = VerdictOutcome.Fail;
+                Reason = "failed check(s): " + check.Panel + (Reason is null ? string.Empty : "; " + Reason);
+                FailureKind = "checks: " + check.Panel;
+            }
+            else if (check.Outcome == VerdictOutcome.Inconclusive && Outcome == VerdictOutcome.Pass)
+            {
+                Outcome = VerdictOutcome.Inconclusive;
+                Reason = "inconclusive check(s): " + check.Panel + (Reason is null ? string.Empty : "; " + Reason);
+            }
         }
 
         /// <summary>

@@ -192,6 +192,9 @@ internal sealed class EvalRun : IDisposable
 
     public ResultsWriter Results { get; }
 
+    /// <summary>What the rows spent (tokens, latency, cost) per method and variant, for summary.json.</summary>
+    internal SpendTotals Spend { get; } = new();
+
     /// <summary>The committed baseline of row outcomes (empty when there is none).</summary>
     public Baseline Baseline { get; }
 

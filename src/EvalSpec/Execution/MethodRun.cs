@@ -30,11 +30,15 @@ internal sealed record MethodRun(
     /// <summary>What the output snapshot holds: the trajectory with its answer for an agent run, else the output.</summary>
     public object? SnapshotValue => Trajectory?.ToJson(withAnswer: true) ?? Output;
 
+    /// <summary>The context the method gave for its answer (<see cref="EvalInput.AddContext(string[])"/>); null when none.</summary>
+    public IReadOnlyList<string>? Context { get; init; }
+
     public static MethodRun Completed(EvalInput input, object? output, TimeSpan latency)
     {
+        IReadOnlyList<string> context = input.Context;
         if (output is null or string)
         {
-            return new MethodRun(input.Prompt, input.Arguments, output, output as string ?? string.Empty, null, latency);
+            return new MethodRun(input.Prompt, input.Arguments, output, output as string ?? string.Empty, null, latency) { Context = context.Count == 0 ? null : context };
         }
 
         // An agent run (a ChatResponse, or messages with tool calls) is judged on its final answer (the output text every
@@ -53,7 +57,7 @@ internal sealed record MethodRun(
         try
         {
             // Indented, so that punctuation removal in lexical judges leaves names and values as separate words.
-            return new MethodRun(input.Prompt, input.Arguments, output, JsonSerializer.Serialize(output, ResultsJson.Indented), null, latency);
+            return new MethodRun(input.Prompt, input.Arguments, output, JsonSerializer.Serialize(output, ResultsJson.Indented), null, latency) { Context = context.Count == 0 ? null : context };
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {

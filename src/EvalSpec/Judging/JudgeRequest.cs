@@ -37,6 +37,13 @@ public sealed class JudgeRequest
     /// <summary>The pass threshold in [0, 1] for score-based judges.</summary>
     public double Threshold { get; init; } = EvalDefaults.Threshold;
 
+    /// <summary>
+    /// The passages the output should be grounded in (retrieved documents, tool results), if the eval method gave any
+    /// (<see cref="EvalInput.AddContext(string[])"/>). Read by <see cref="GroundednessJudge"/>,
+    /// <see cref="ContextPrecisionJudge"/> and <see cref="ContextRecallJudge"/>.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<string>? Context { get; init; }
+
     /// <summary>The stable id of the row being judged, if any (for seeding and logs).</summary>
     public string? RowId { get; init; }
 }

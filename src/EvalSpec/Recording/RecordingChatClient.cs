@@ -30,14 +30,18 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         RecordingSession? session = RecordingSession.Current;
         if (session is null || session.PassesThrough)
         {
-            return await PassThroughAsync(session, () => base.GetResponseAsync(messages, options, cancellationToken)).ConfigureAwait(false);
+            ChatResponse passed = await PassThroughAsync(session, () => base.GetResponseAsync(messages, options, cancellationToken)).ConfigureAwait(false);
+            session?.Usage.Add(EvalCallContext.Current, passed.ModelId, passed.Usage, replayed: false);
+            return passed;
         }
 
         IReadOnlyList<ChatMessage> conversation = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
         RecordingCall call = Describe(conversation, options);
         if (session.Lookup(call) is { } recorded)
         {
-            return session.Read(call, recorded, RecordedResponses.ToChatResponse);
+            ChatResponse replayed = session.Read(call, recorded, RecordedResponses.ToChatResponse);
+            session.Usage.Add(EvalCallContext.Current, replayed.ModelId, replayed.Usage, replayed: true);
+            return replayed;
         }
 
         ChatResponse response;
@@ -53,6 +57,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         }
 
         session.Record(call, RecordedResponses.FromChatResponse(response, Name, ToolCallIds.Of(conversation)));
+        session.Usage.Add(EvalCallContext.Current, response.ModelId, response.Usage, replayed: false);
         return response;
     }
 
@@ -71,11 +76,20 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         if (session is null || session.PassesThrough)
         {
             session?.CountLive(EvalCallContext.Current);
+            UsageDetails? streamed = null;
+            string? streamedModel = null;
             await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
             {
+                streamedModel ??= update.ModelId;
+                foreach (UsageContent usage in update.Contents.OfType<UsageContent>())
+                {
+                    (streamed ??= new UsageDetails()).Add(usage.Details);
+                }
+
                 yield return update;
             }
 
+            session?.Usage.Add(EvalCallContext.Current, streamedModel, streamed, replayed: false);
             yield break;
         }
 
@@ -83,7 +97,9 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         RecordingCall call = Describe(conversation, options);
         if (session.Lookup(call) is { } recorded)
         {
-            foreach (ChatResponseUpdate update in session.Read(call, recorded, RecordedResponses.ToChatResponse).ToChatResponseUpdates())
+            ChatResponse replayed = session.Read(call, recorded, RecordedResponses.ToChatResponse);
+            session.Usage.Add(EvalCallContext.Current, replayed.ModelId, replayed.Usage, replayed: true);
+            foreach (ChatResponseUpdate update in replayed.ToChatResponseUpdates())
             {
                 yield return update;
             }
@@ -131,7 +147,9 @@ internal sealed class RecordingChatClient : DelegatingChatClient
             }
         }
 
-        session.Record(call, RecordedResponses.FromChatResponse(updates.ToChatResponse(), Name, ToolCallIds.Of(conversation)));
+        ChatResponse whole = updates.ToChatResponse();
+        session.Record(call, RecordedResponses.FromChatResponse(whole, Name, ToolCallIds.Of(conversation)));
+        session.Usage.Add(EvalCallContext.Current, whole.ModelId, whole.Usage, replayed: false);
     }
 
     /// <summary>A call outside recording (no session, or Live mode): counted, failures too.</summary>

@@ -313,6 +313,9 @@ internal sealed class RecordingSession : IDisposable
     /// <inheritdoc cref="Complete()"/>
     public void Dispose() => Complete(null);
 
+    /// <summary>The token usage of the system under test's calls, per row (for budgets and reports).</summary>
+    internal ModelUsageLedger Usage { get; } = new();
+
     /// <summary>Whether calls go straight to the model with no key computed (Live mode).</summary>
     internal bool PassesThrough => Mode == RecordingMode.Live;
 

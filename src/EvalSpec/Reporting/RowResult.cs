@@ -99,6 +99,45 @@ internal sealed record RowResult
 
     /// <summary>How the row's model calls through recording clients went (its source run's included); null when it made none.</summary>
     public ModelCallsResult? ModelCalls { get; init; }
+
+    /// <summary>What the row spent (tokens of the system under test and of the judges, times, cost) and its budgets.</summary>
+    public RowSpendResult? Spend { get; init; }
+}
+
+/// <summary>
+/// What a row spent: tokens of the system under test (from recording clients) and of the judges (from their verdicts), the
+/// system under test's wall time and the judges' summed time in milliseconds, the cost in US dollars (null when a model has
+/// no price), and the row's budgets (null where none).
+/// </summary>
+internal sealed record RowSpendResult(
+    long SutInputTokens,
+    long SutOutputTokens,
+    long JudgeInputTokens,
+    long JudgeOutputTokens,
+    long Tokens,
+    double SutLatencyMs,
+    double JudgeLatencyMs,
+    double? CostUsd,
+    int SutCalls,
+    int SutReplayedCalls,
+    int? MaxTokens,
+    int? MaxLatencyMs,
+    double? MaxCostUsd)
+{
+    public static RowSpendResult Of(Execution.RowSpend spend, Execution.BudgetLimits limits) => new(
+        spend.Sut.Tokens.Input,
+        spend.Sut.Tokens.Output,
+        spend.Judges.Tokens.Input,
+        spend.Judges.Tokens.Output,
+        spend.Tokens,
+        System.Math.Round(spend.SutLatency.TotalMilliseconds, 1),
+        System.Math.Round(spend.JudgeLatency.TotalMilliseconds, 1),
+        spend.CostUsd is double cost ? System.Math.Round(cost, 8) : null,
+        spend.Sut.Calls,
+        spend.Sut.Replayed,
+        limits.MaxTokens,
+        limits.MaxLatencyMs,
+        limits.MaxCostUsd);
 }
 
 /// <summary>The model calls behind a row: answered from recordings, called and recorded, called live, or failed.</summary>

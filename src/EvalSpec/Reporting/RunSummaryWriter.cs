@@ -66,6 +66,8 @@ internal static class RunSummaryWriter
             snapshots = SnapshotSummary(run),
             // Counts, and "error" when the recordings of the run could not be written (the console says it too).
             recording = run.Recording.Statistics,
+            // Tokens, latency and cost per method and prompt variant (see README, "Budgets: tokens, latency and cost").
+            spend = run.Spend.IsEmpty ? null : run.Spend.ToSummary(),
             inputSimilarity = new { measure = run.InputSimilarity.Measure, fallbacksToTokenF1 = run.InputSimilarity.Fallbacks },
             robustness = run.Robustness.ToDictionary(
                 m => m.Method,

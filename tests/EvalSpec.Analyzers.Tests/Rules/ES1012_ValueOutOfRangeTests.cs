@@ -126,6 +126,51 @@ public class ES1012_ValueOutOfRangeTests
             Verify.Diagnostic(DiagnosticDescriptors.ValueOutOfRange).WithLocation(0).WithArguments(property, shown, "RefundEvals.RefundWindow", why));
     }
 
+    [Theory]
+    [InlineData("MaxTokens = 0", "MaxTokens", "0", "a token budget must be above 0 (leave it out for no budget)")]
+    [InlineData("MaxTokens = -5", "MaxTokens", "-5", "a token budget must be above 0 (leave it out for no budget)")]
+    [InlineData("MaxLatencyMs = 0", "MaxLatencyMs", "0", "a latency budget is in milliseconds and must be above 0 (leave it out for no budget)")]
+    [InlineData("MaxCostUsd = -0.5", "MaxCostUsd", "-0.5", "a cost budget is in US dollars and must be above 0 (leave it out for no budget)")]
+    [InlineData("MaxCostUsd = 0", "MaxCostUsd", "0", "a cost budget is in US dollars and must be above 0 (leave it out for no budget)")]
+    public async Task Budgets_of_zero_or_less_are_reported_on_the_argument(string arguments, string property, string shown, string why)
+    {
+        string source = $$"""
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class RefundEvals
+            {
+                [Eval({|#0:{{arguments}}|})]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Case("laptop")]
+                public Task<string> RefundWindow(EvalInput input, string product) => Task.FromResult(input.Prompt);
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(DiagnosticDescriptors.ValueOutOfRange).WithLocation(0).WithArguments(property, shown, "RefundEvals.RefundWindow", why));
+    }
+
+    [Fact]
+    public async Task Budgets_above_zero_are_accepted()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            public partial class RefundEvals
+            {
+                [Eval(MaxTokens = 2000, MaxLatencyMs = 1500, MaxCostUsd = 0.01)]
+                [Prompt("formal", "What is the refund window for {product}?")]
+                [Case("laptop")]
+                public Task<string> RefundWindow(EvalInput input, string product) => Task.FromResult(input.Prompt);
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
     [Fact]
     public async Task Trials_with_a_pass_rate_rule_in_range_are_accepted()
     {

@@ -58,6 +58,51 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Spend_against_an_earlier_run_is_informational_unless_a_limit_is_set()
+    {
+        await RecordBaselineAsync();
+        string earlier = WithSpend(RunFiles.Write(Project, "20260314T085000Z-earlier", RunFiles.Suite16()), rows: 16, tokens: 16_000, cost: 0.16, p95: 800);
+        string run = WithSpend(RunFiles.Write(Project, "20260314T090000Z-costlier", RunFiles.Suite16()), rows: 16, tokens: 24_000, cost: 0.32, p95: 900);
+
+        CliResult informational = await Cli.RunAsync("gate", "--run", run, "--spend-baseline", earlier);
+        CliResult limited = await Cli.RunAsync("gate", "--run", run, "--spend-baseline", earlier, "--max-cost-increase", "0.5");
+
+        informational.ExitCode.Should().Be(0, informational.ToString());
+        informational.Output.Should().Contain("(informational)").And.Contain("1,000 -> 1,500 (+50%)").And.Contain("$0.0100 -> $0.0200 (+100%)").And.Contain("800 ms -> 900 ms (+13%)");
+        limited.ExitCode.Should().Be(1, limited.ToString());
+        limited.Output.Should().Contain("cost per row rose +100%, more than the allowed +50%");
+        limited.Error.Should().Contain("tokens, cost or latency rose past a limit");
+    }
+
+    [Fact]
+    public async Task A_spend_limit_without_an_earlier_run_is_refused()
+    {
+        await RecordBaselineAsync();
+        string run = RunFiles.Write(Project, "20260314T090000Z-same", RunFiles.Suite16());
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run, "--max-latency-increase", "0.2");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("--spend-baseline");
+    }
+
+    private static string WithSpend(string run, int rows, long tokens, double cost, double p95)
+    {
+        string path = Path.Combine(run, "summary.json");
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        summary["spend"] = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["Shop.RefundEvals.RefundWindow"] = new
+            {
+                total = new { rows, sutTokens = tokens, judgeTokens = 0, meanLatencyMs = p95, p95LatencyMs = p95, costUsd = cost, unpricedRows = 0 },
+                variants = new Dictionary<string, object>(),
+            },
+        }));
+        File.WriteAllText(path, summary.ToJsonString());
+        return run;
+    }
+
+    [Fact]
     public async Task A_run_with_fewer_rows_than_the_baseline_is_refused_with_exit_code_3_naming_its_coverage()
     {
         await RecordBaselineAsync();

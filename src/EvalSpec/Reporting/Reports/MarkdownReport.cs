@@ -32,6 +32,7 @@ internal static class MarkdownReport
         MultiPrompt(md, report);
         Relations(md, report);
         Judges(md, report);
+        Spend(md, report);
         Agreement(md, report);
         Cascades(md, report);
         Extras(md, report);
@@ -406,6 +407,40 @@ internal static class MarkdownReport
                 ? "Costs at the prices in the price table (USD per million tokens).\n\n"
                 : $"Costs at the prices in the price table (USD per million tokens); not in it: {string.Join(", ", unpriced)}.\n\n");
         }
+    }
+
+    private static void Spend(StringBuilder md, RunReportModel report)
+    {
+        if (report.Summary?.Spend is not { Count: > 0 } spend)
+        {
+            return;
+        }
+
+        md.Append("### Tokens, latency and cost by method\n\nPer row: the system under test's tokens (through recording clients) and the judges', the system under test's latency (mean and 95th percentile; judges not counted), and the cost at evalspec.json's `Prices`.\n\n");
+        var table = new MarkdownTable("Method", "Variant", "Rows>", "SUT tokens>", "Judge tokens>", "Mean latency>", "p95 latency>", "Cost>");
+        foreach ((string method, MethodSpend m) in spend.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Add(RowNames.ShortMethod(method), "**all**", m.Total);
+            if (m.Variants.Count > 1)
+            {
+                foreach ((string variant, SpendSection section) in m.Variants)
+                {
+                    Add(string.Empty, variant, section);
+                }
+            }
+        }
+
+        table.WriteTo(md);
+
+        void Add(string method, string variant, SpendSection s) => table.Add(
+            method,
+            variant,
+            Number(s.Rows),
+            ReportFormat.Count(s.SutTokens),
+            ReportFormat.Count(s.JudgeTokens),
+            string.Create(CultureInfo.InvariantCulture, $"{s.MeanLatencyMs:N0} ms"),
+            string.Create(CultureInfo.InvariantCulture, $"{s.P95LatencyMs:N0} ms"),
+            s.CostUsd is double cost ? ReportFormat.Dollars(cost) : s.UnpricedRows > 0 ? $"{ReportFormat.None} ({Number(s.UnpricedRows)} unpriced)" : ReportFormat.None);
     }
 
     private static void Agreement(StringBuilder md, RunReportModel report)

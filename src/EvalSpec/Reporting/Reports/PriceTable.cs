@@ -8,8 +8,9 @@ namespace EvalSpec.Reporting.Reports;
 
 /// <summary>
 /// Model prices in US dollars per million tokens, read from a JSON file that maps a model id (or a judge name) to its
-/// input and output price: <c>{ "gpt-4o-mini": { "input": 0.15, "output": 0.60 } }</c>. Model ids match exactly, then
-/// ignoring case.
+/// input and output price: <c>{ "gpt-4o-mini": { "input": 0.15, "output": 0.60 } }</c> (or evalspec.json's <c>Prices</c>).
+/// Model ids match exactly, then ignoring case, then the longest key the id starts with followed by <c>-</c> and a digit (a
+/// provider's dated id: <c>gpt-4o-mini</c> prices <c>gpt-4o-mini-2024-07-18</c>, but <c>gpt-4o</c> never prices <c>gpt-4o-mini</c>).
 /// </summary>
 internal sealed class PriceTable
 {
@@ -83,7 +84,18 @@ internal sealed class PriceTable
             }
         }
 
-        return null;
+        ModelPrice? versioned = null;
+        int longest = 0;
+        foreach (KeyValuePair<string, ModelPrice> entry in _prices)
+        {
+            if (entry.Key.Length > longest && model.Length > entry.Key.Length + 1 && model[entry.Key.Length] == '-' && char.IsAsciiDigit(model[entry.Key.Length + 1]) && model.StartsWith(entry.Key, StringComparison.OrdinalIgnoreCase))
+            {
+                versioned = entry.Value;
+                longest = entry.Key.Length;
+            }
+        }
+
+        return versioned;
     }
 
     /// <summary>The price of one judge's verdict: by the model it named when the table lists it, else by the judge's name.</summary>

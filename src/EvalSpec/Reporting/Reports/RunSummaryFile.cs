@@ -50,6 +50,9 @@ internal sealed class RunSummaryFile
 
     public Dictionary<string, MultiPromptSection>? MultiPrompt { get; init; }
 
+    /// <summary>Tokens, latency and cost per method and prompt variant (null in runs before budgets).</summary>
+    public Dictionary<string, MethodSpend>? Spend { get; init; }
+
     /// <summary>Reads <paramref name="path"/>; a malformed file is a <see cref="RunDataException"/> naming it and the place.</summary>
     public static RunSummaryFile Read(string path)
     {
