@@ -36,7 +36,7 @@ internal sealed class RedisConnection : IDisposable
         _configuration.ConnectRetry = 1;
         Endpoint = string.Join(",", _configuration.EndPoints.Select(e => e.ToString()));
         _warn = warn ?? EvalConsole.WriteError;
-        _multiplexer = new Lazy<Task<IConnectionMultiplexer>>(async () => await ConnectionMultiplexer.ConnectAsync(_configuration).ConfigureAwait(false));
+        _multiplexer = new Lazy<Task<IConnectionMultiplexer>>(ConnectAsync);
     }
 
     /// <summary>The server's address, without a password, for messages.</summary>
@@ -49,6 +49,23 @@ internal sealed class RedisConnection : IDisposable
 
     /// <summary>The connection (connecting on first use; a server that is down gives a disconnected one).</summary>
     public Task<IConnectionMultiplexer> GetAsync() => _multiplexer.Value;
+
+    /// <summary>
+    /// Connects, and waits up to the connect timeout for the first connection: without the wait the first commands would
+    /// fail at once (fail-fast backlog) while the connection is still being made, and a run's first calls would miss a
+    /// cache that is there.
+    /// </summary>
+    private async Task<IConnectionMultiplexer> ConnectAsync()
+    {
+        ConnectionMultiplexer multiplexer = await ConnectionMultiplexer.ConnectAsync(_configuration).ConfigureAwait(false);
+        long deadline = Environment.TickCount64 + _configuration.ConnectTimeout;
+        while (!multiplexer.IsConnected && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+
+        return multiplexer;
+    }
 
     /// <summary>Reports a failed Redis operation: once per run on standard error, counted always.</summary>
     /// <param name="what">What went on without Redis ("the response cache", "the shared rate limit").</param>
