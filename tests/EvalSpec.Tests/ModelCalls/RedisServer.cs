@@ -52,6 +52,11 @@ public sealed class RedisServer : IAsyncLifetime
     /// <summary>Starts (or restarts) the server on a free port.</summary>
     public async Task StartAsync()
     {
+        if (Executable is null)
+        {
+            throw new InvalidOperationException($"redis-server is not installed ({string.Join(" or ", Candidates)}), and {RequireVariable}=1 requires the Redis tests to run: install Debian's redis-server package (.ci/run does).");
+        }
+
         _folder ??= Directory.CreateTempSubdirectory("evalspec-redis-").FullName;
         for (int attempt = 0; ; attempt++)
         {
