@@ -22,6 +22,22 @@ internal static class ModelCallSettings
             problems.Add($"Cache:Ttl must be positive (got {options.Cache.Ttl}). Set it in evalspec.json (\"Cache\": {{ \"Ttl\": \"7.00:00:00\" }}) or with EVALSPEC_CACHE__TTL.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.Cache.Redis))
+        {
+            try
+            {
+                if (StackExchange.Redis.ConfigurationOptions.Parse(options.Cache.Redis).EndPoints.Count == 0)
+                {
+                    problems.Add("Cache:Redis names no server: give host:port (EVALSPEC_CACHE__REDIS=localhost:6379).");
+                }
+            }
+            catch (ArgumentException ex)
+            {
+                // Never the value in the message: it may hold a password.
+                problems.Add($"Cache:Redis is not a valid Redis configuration string ({ex.Message}): give host:port, e.g. localhost:6379, and any password in EVALSPEC_CACHE__REDIS (host:port,password=...).");
+            }
+        }
+
         foreach (KeyValuePair<string, RateLimitOptions> entry in options.RateLimits)
         {
             string where = "RateLimits:" + entry.Key;

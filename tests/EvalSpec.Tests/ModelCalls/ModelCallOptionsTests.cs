@@ -74,12 +74,16 @@ public sealed class ModelCallOptionsTests : IDisposable
     [InlineData("""{ "RateLimits": { "gpt": { "Window": "-00:00:01" } } }""", "RateLimits:gpt:Window must be positive")]
     [InlineData("""{ "Telemetry": { "OtlpEndpoint": "localhost:4317" } }""", "Telemetry:OtlpEndpoint 'localhost:4317' is not an http:// or https:// address")]
     [InlineData("""{ "Telemetry": { "OtlpProtocol": "udp" } }""", "Telemetry:OtlpProtocol 'udp' is not valid")]
+    [InlineData("""{ "Cache": { "Redis": "localhost:6379,passwrd=hunter2secret" } }""", "Cache:Redis is not a valid Redis configuration string")]
+    [InlineData("""{ "Cache": { "Redis": "," } }""", "Cache:Redis names no server")]
     public void An_out_of_range_setting_is_refused_naming_it(string json, string message)
     {
         EvalOptions options = Bind(json);
 
         Action validate = options.Validate;
-        validate.Should().Throw<EvalConfigurationException>().Which.Message.Should().Contain(message);
+        string error = validate.Should().Throw<EvalConfigurationException>().Which.Message;
+        error.Should().Contain(message);
+        error.Should().NotContain("hunter2secret", "a Redis configuration string may hold a password");
     }
 
     private EvalOptions Bind(string? json, params (string Name, string Value)[] variables)

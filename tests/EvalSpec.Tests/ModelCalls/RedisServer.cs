@@ -178,8 +178,11 @@ public sealed class RedisServer : IAsyncLifetime
     }
 }
 
-/// <summary>The tests that share one <see cref="RedisServer"/>; they run one after another.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// The tests that share one <see cref="RedisServer"/>: they run one after another, and apart from the rest of the assembly,
+/// whose load would delay requests between the rate limiter's admission and the test server's clock.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class RedisCollection : ICollectionFixture<RedisServer>
 {
     public const string Name = "Redis";
