@@ -136,6 +136,19 @@ public sealed class EvalOptions
     /// </summary>
     public IDictionary<string, ModelPriceOptions> Prices { get; } = new Dictionary<string, ModelPriceOptions>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The shared response cache on Redis (section <c>Cache</c>): off unless <see cref="CacheOptions.Redis"/> is set.</summary>
+    public CacheOptions Cache { get; } = new();
+
+    /// <summary>
+    /// Rate limits of model calls (section <c>RateLimits</c>), keyed <c>provider/model</c> (e.g. <c>openai/gpt-4o-mini</c>),
+    /// <c>model</c>, or <c>default</c> for every other model. Shared across processes through Redis when
+    /// <see cref="CacheOptions.Redis"/> is set.
+    /// </summary>
+    public IDictionary<string, RateLimitOptions> RateLimits { get; } = new Dictionary<string, RateLimitOptions>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>OpenTelemetry export (section <c>Telemetry</c>).</summary>
+    public TelemetryOptions Telemetry { get; } = new();
+
     /// <summary>The value of <c>Quorum</c> in configuration that asks for the default, a strict majority.</summary>
     internal const string MajorityQuorumValue = "majority";
 
@@ -174,5 +187,7 @@ public sealed class EvalOptions
         {
             throw new EvalConfigurationException($"Sample must be 0 (run every row) or a number of rows to run (got {Sample}). Set it with EVALSPEC_SAMPLE.");
         }
+
+        ModelCalls.ModelCallSettings.Validate(this);
     }
 }

@@ -56,6 +56,8 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     private volatile Func<RecordedRequest, ScriptedResponse>? _responder;
     private Uri? _baseAddress;
     private int _disposed;
+    private int _rateLimited;
+    private readonly Queue<DateTimeOffset> _accepted = new();
 
     private FakeOpenAIServer(WebApplication app, FakeOpenAIServerOptions options)
     {
@@ -93,6 +95,34 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
                 return _requests.ToArray();
             }
         }
+    }
+
+    /// <summary>Gets how many requests were answered HTTP 429 because of <see cref="FakeOpenAIServerOptions.RateLimit"/>.</summary>
+    public int RateLimitedCount => Volatile.Read(ref _rateLimited);
+
+    /// <summary>
+    /// Gets the most chat completion requests received within any window of length <paramref name="window"/> (a sliding
+    /// window over <see cref="RecordedRequest.ReceivedAt"/>: every request starts one), for tests of client-side rate limits.
+    /// </summary>
+    /// <param name="window">The window's length.</param>
+    /// <returns>The largest count; 0 when no request was received.</returns>
+    public int MaxRequestsInWindow(TimeSpan window)
+    {
+        DateTimeOffset[] times = Requests.Where(r => r.Path == ChatCompletionsPath).Select(r => r.ReceivedAt).Order().ToArray();
+        int most = 0;
+        int first = 0;
+        for (int last = 0; last < times.Length; last++)
+        {
+            // The window (times[last] - window, times[last]]: requests exactly one window apart are in different windows.
+            while (times[first] <= times[last] - window)
+            {
+                first++;
+            }
+
+            most = Math.Max(most, last - first + 1);
+        }
+
+        return most;
     }
 
     /// <summary>Gets the number of queued responses not yet taken by a request, over all queues.</summary>
@@ -352,6 +382,12 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
                 "invalid_request_error");
         }
 
+        if (_options.RateLimit is { } limit && !Admit(request.ReceivedAt, limit))
+        {
+            Interlocked.Increment(ref _rateLimited);
+            return ScriptedResponse.RateLimited(TimeSpan.FromSeconds(1));
+        }
+
         if (request.Model is { } model
             && _modelQueues.TryGetValue(model, out ConcurrentQueue<ScriptedResponse>? modelQueue)
             && modelQueue.TryDequeue(out ScriptedResponse? forModel))
@@ -379,6 +415,26 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
         return ScriptedResponse.Error(
             500, $"FakeOpenAIServer: nothing is scripted for request {request}.", "fake_server_error");
+    }
+
+    /// <summary>Whether a request received at <paramref name="at"/> is within the rate limit (and counts it if so).</summary>
+    private bool Admit(DateTimeOffset at, int limit)
+    {
+        lock (_accepted)
+        {
+            while (_accepted.Count > 0 && _accepted.Peek() <= at - _options.RateLimitWindow)
+            {
+                _accepted.Dequeue();
+            }
+
+            if (_accepted.Count >= limit)
+            {
+                return false;
+            }
+
+            _accepted.Enqueue(at);
+            return true;
+        }
     }
 
     private async Task SendAsync(HttpContext context, RecordedRequest request, ScriptedResponse response, CancellationToken cancellationToken)

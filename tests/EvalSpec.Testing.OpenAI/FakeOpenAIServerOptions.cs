@@ -25,4 +25,14 @@ public sealed class FakeOpenAIServerOptions
     /// clock must be advanced for delayed responses to be sent.)
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Gets the most chat completion requests the server answers within any <see cref="RateLimitWindow"/> (a sliding
+    /// window over the times it received them); a request over it gets OpenAI's HTTP 429 with <c>Retry-After: 1</c>
+    /// instead of its scripted behaviour (and is still recorded). <see langword="null"/> (the default): no limit.
+    /// </summary>
+    public int? RateLimit { get; init; }
+
+    /// <summary>Gets the window of <see cref="RateLimit"/>; one second by default.</summary>
+    public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -84,6 +84,7 @@ public static class EvalRowRunner
         DateTimeOffset startedAt = DateTimeOffset.UtcNow;
         long started = Stopwatch.GetTimestamp();
         run.Statistics.RowStarted(started);
+        using Activity? span = run.Telemetry.StartRow(row.Id, method.Id, row.Case.Id, row.Variant.Key, row.Relation?.Key ?? EvalDefaults.IdentityRelationKey);
 
         // A relation's transformation depends only on the row (it is seeded by the row id), so it runs once, before
         // any call of the system under test: a relation that does not apply costs nothing.
@@ -182,6 +183,7 @@ public static class EvalRowRunner
             run.Spend.Add(method.Id, row.Variant.Key, spendResult);
         }
 
+        run.Telemetry.RowFinished(span, method.Id, evaluation.Outcome, evaluation.NotApplicable, Stopwatch.GetElapsedTime(started, finished), attempts.SelectMany(a => a.Checks).SelectMany(c => c.Verdicts));
         run.RecordOutcome(new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, evaluation.Outcome, evaluation.NotApplicable, evaluation.InputSimilarity, evaluation.OutcomeWithoutSnapshot));
         run.Results.Append(result with
         {

@@ -61,7 +61,11 @@ internal sealed class EvalRun : IDisposable
         ReviewQueue = new ReviewQueueWriter(Path.Combine(runDirectory, Judging.ReviewQueue.FileName));
         InputSimilarity = new Metamorphic.InputSimilarity(services.GetService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>());
         BuildServerVariable = ContinuousIntegration.IsDetected(out string? ciVariable) ? ciVariable : null;
+        Telemetry = new ModelCalls.EvalTelemetry(options.Telemetry, runId, testAssembly.GetName().Name ?? string.Empty);
     }
+
+    /// <summary>The run's spans and metrics (ActivitySource and Meter "EvalSpec").</summary>
+    internal ModelCalls.EvalTelemetry Telemetry { get; }
 
     /// <summary>The environment variable that shows this run is on a build server, or null on a developer machine.</summary>
     public string? BuildServerVariable { get; }
@@ -590,6 +594,8 @@ internal sealed class EvalRun : IDisposable
     public void Dispose()
     {
         Recording.Dispose();
+        Recording.ModelCalls?.Dispose();
+        Telemetry.Dispose();
         Results.Dispose();
         ReviewQueue.Dispose();
         SystemUnderTestLimiter.Dispose();
@@ -656,6 +662,7 @@ internal sealed class EvalRun : IDisposable
         try
         {
             recording = EvalSpec.Recording.RecordingSession.Start(options, projectDirectory);
+            recording.ModelCalls = new ModelCalls.ModelCallPipeline(options, recording.Mode);
             return new EvalRun(testAssembly, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording);
         }
         catch

@@ -257,6 +257,7 @@ public sealed class JudgePanel
     private static async Task<Verdict> AskAsync(IJudge judge, JudgeRequest request, TimeSpan? judgeTimeout, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
+        using Activity? span = ModelCalls.EvalTelemetry.StartJudge(judge.Name);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (judgeTimeout is TimeSpan limit)
         {
@@ -297,6 +298,8 @@ public sealed class JudgePanel
         }
 
         // Aggregators and statistics key on the judge's name: the panel's name for it wins.
-        return verdict.Judge == judge.Name ? verdict : verdict with { Judge = judge.Name };
+        verdict = verdict.Judge == judge.Name ? verdict : verdict with { Judge = judge.Name };
+        ModelCalls.EvalTelemetry.JudgeFinished(span, verdict);
+        return verdict;
     }
 }

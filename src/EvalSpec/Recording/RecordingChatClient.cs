@@ -30,7 +30,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         RecordingSession? session = RecordingSession.Current;
         if (session is null || session.PassesThrough)
         {
-            ChatResponse passed = await PassThroughAsync(session, () => base.GetResponseAsync(messages, options, cancellationToken)).ConfigureAwait(false);
+            ChatResponse passed = await PassThroughAsync(session, () => Next(session).GetResponseAsync(messages, options, cancellationToken)).ConfigureAwait(false);
             session?.Usage.Add(EvalCallContext.Current, passed.ModelId, passed.Usage, replayed: false);
             return passed;
         }
@@ -47,7 +47,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         ChatResponse response;
         try
         {
-            response = await base.GetResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false);
+            response = await Next(session).GetResponseAsync(conversation, options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -78,7 +78,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
             session?.CountLive(EvalCallContext.Current);
             UsageDetails? streamed = null;
             string? streamedModel = null;
-            await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+            await foreach (ChatResponseUpdate update in Next(session).GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
             {
                 streamedModel ??= update.ModelId;
                 foreach (UsageContent usage in update.Contents.OfType<UsageContent>())
@@ -111,7 +111,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         bool ended = false;
         try
         {
-            await using (IAsyncEnumerator<ChatResponseUpdate> stream = base.GetStreamingResponseAsync(conversation, options, cancellationToken).GetAsyncEnumerator(cancellationToken))
+            await using (IAsyncEnumerator<ChatResponseUpdate> stream = Next(session).GetStreamingResponseAsync(conversation, options, cancellationToken).GetAsyncEnumerator(cancellationToken))
             {
                 while (true)
                 {
@@ -151,6 +151,33 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         session.Record(call, RecordedResponses.FromChatResponse(whole, Name, ToolCallIds.Of(conversation)));
         session.Usage.Add(EvalCallContext.Current, whole.ModelId, whole.Usage, replayed: false);
     }
+
+    /// <summary>
+    /// Where a call the recordings do not answer goes: through the run's <see cref="ModelCalls.ModelCallPipeline"/> (shared
+    /// cache, rate limits, telemetry) to the provider, or straight to the provider outside a run. Built once per run.
+    /// </summary>
+    private IChatClient Next(RecordingSession? session)
+    {
+        if (session?.ModelCalls is not { } pipeline)
+        {
+            return InnerClient;
+        }
+
+        Routed? routed = Volatile.Read(ref _routed);
+        if (routed is not null && ReferenceEquals(routed.Pipeline, pipeline))
+        {
+            return routed.Client;
+        }
+
+        // Two calls racing here build two pipelines; both work, and the run disposes both.
+        routed = new Routed(pipeline, pipeline.Wrap(InnerClient, Name));
+        Volatile.Write(ref _routed, routed);
+        return routed.Client;
+    }
+
+    private Routed? _routed;
+
+    private sealed record Routed(ModelCalls.ModelCallPipeline Pipeline, IChatClient Client);
 
     /// <summary>A call outside recording (no session, or Live mode): counted, failures too.</summary>
     internal static async Task<T> PassThroughAsync<T>(RecordingSession? session, Func<Task<T>> call)

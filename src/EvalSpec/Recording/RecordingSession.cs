@@ -316,6 +316,12 @@ internal sealed class RecordingSession : IDisposable
     /// <summary>The token usage of the system under test's calls, per row (for budgets and reports).</summary>
     internal ModelUsageLedger Usage { get; } = new();
 
+    /// <summary>
+    /// What the run puts between recording clients and the provider for the calls the recordings do not answer (the shared
+    /// cache, rate limits, telemetry); null for none. Replayed calls never reach it.
+    /// </summary>
+    internal ModelCalls.ModelCallPipeline? ModelCalls { get; set; }
+
     /// <summary>Whether calls go straight to the model with no key computed (Live mode).</summary>
     internal bool PassesThrough => Mode == RecordingMode.Live;
 

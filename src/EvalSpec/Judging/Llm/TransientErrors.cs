@@ -49,6 +49,14 @@ internal static class TransientErrors
         }
     }
 
+    /// <summary>The HTTP status of a failed call, when it has one.</summary>
+    public static int? StatusOf(Exception exception) => exception switch
+    {
+        ClientResultException { Status: > 0 } e => e.Status,
+        HttpRequestException { StatusCode: { } status } => (int)status,
+        _ => null,
+    };
+
     /// <summary>The server's <c>Retry-After</c> (seconds or HTTP date), if the error carries one.</summary>
     public static TimeSpan? RetryAfter(Exception? exception)
     {

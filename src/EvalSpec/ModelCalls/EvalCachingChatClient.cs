@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EvalSpec.Execution;
+using EvalSpec.Recording;
+using Microsoft.Extensions.AI;
+
+namespace EvalSpec.ModelCalls;
+
+/// <summary>
+/// Microsoft.Extensions.AI's <see cref="DistributedCachingChatClient"/> keyed like recordings: the request hash of
+/// <see cref="RequestFingerprint"/> (client name, model, messages, options, tools; never credentials, endpoints or
+/// headers, which this middleware never sees), the trial and the occurrence of the request within its row context, and
+/// whether it streams (a stream is cached as its updates). Keys are <c>evalspec:chat:&lt;hash&gt;:&lt;trial&gt;:&lt;occurrence&gt;[:stream]</c>.
+/// </summary>
+internal sealed class EvalCachingChatClient : DistributedCachingChatClient
+{
+    /// <summary>Bump when the key or the stored form changes, so that old entries miss instead of answering.</summary>
+    private const int KeyVersion = 1;
+
+    private readonly string _name;
+    private readonly CachedCallOccurrences _occurrences;
+
+    public EvalCachingChatClient(IChatClient innerClient, ResponseCache storage, string name, CachedCallOccurrences occurrences)
+        : base(innerClient, storage)
+    {
+        _name = name;
+        _occurrences = occurrences;
+    }
+
+    protected override string GetCacheKey(IEnumerable<ChatMessage> messages, ChatOptions? options, params ReadOnlySpan<object?> additionalValues)
+    {
+        IReadOnlyList<ChatMessage> conversation = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
+        string? model = options?.ModelId ?? this.GetService<ChatClientMetadata>()?.DefaultModelId;
+        string hash = RequestFingerprint.Chat(_name, model, conversation, options);
+        EvalCallContext? context = EvalCallContext.Current;
+        int occurrence = _occurrences.Next(context?.ToString() ?? RecordingContext.NoRow, hash);
+        bool streaming = additionalValues.Length > 0 && additionalValues[0] is true;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"chat:v{KeyVersion}:{hash}:{context?.Trial ?? 0}:{occurrence}{(streaming ? ":stream" : string.Empty)}");
+    }
+}
