@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Build-cost benchmark (issue #13 item 7): generates a suite of METHODS eval methods x 5 prompt variants x (identity + 3
+# relations) = 20 rows per method (20,000 rows for 1,000 methods) and the same project without EvalSpec's attributes
+# (the same methods, plain), builds both side by side, cold (--no-incremental) and after editing one unrelated file, and
+# prints the wall times, their ratio, and -p:ReportAnalyzer=true figures: EvalSpec's generator, EvalSpec's analyzers, and
+# the third-party analyzers (xUnit's) that inspect the generated tests. Reported, not asserted (a shared, noisy machine).
+# Usage: bench/BuildCost/run.sh [methods] [repeats]     (defaults 1000 and 2; needs only the .NET SDK)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+methods="${1:-1000}"
+repeats="${2:-2}"
+root="bench/BuildCost/generated"   # inside the repository so Directory.Build.props and the in-repo targets apply; git-ignored
+rm -rf "$root"
+mkdir -p "$root/Rows" "$root/Plain"
+
+python3 - "$root" "$methods" <<'PY'
+import os, sys
+root, methods = sys.argv[1], int(sys.argv[2])
+per_class = 50
+def csproj(with_evalspec):
+    return f"""<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <IsPackable>false</IsPackable>
+    <IsTestProject>true</IsTestProject>
+    <NoWarn>$(NoWarn);CS1591</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.NET.Test.Sdk" />
+    <PackageReference Include="xunit" />
+    <PackageReference Include="xunit.runner.visualstudio" />
+  </ItemGroup>
+  <Import Project="$(RepoRoot)eng/EvalSpec.InRepo.targets" />
+</Project>
+"""
+for name, rows in (("Rows", True), ("Plain", False)):
+    d = os.path.join(root, name)
+    open(os.path.join(d, name + ".csproj"), "w").write(csproj(rows))
+    open(os.path.join(d, "Unrelated.cs"), "w").write("namespace Bench;\n\npublic static class Unrelated\n{\n    public static int Value => 0;\n}\n")
+    for c in range((methods + per_class - 1) // per_class):
+        lines = ["using System.Threading.Tasks;", "using EvalSpec;", "using EvalSpec.Metamorphic;", "", "namespace Bench;", "", f"public partial class Evals{c:03d}", "{"]
+        for m in range(c * per_class, min(methods, (c + 1) * per_class)):
+            if rows:
+                lines += ["    [Eval]"]
+                lines += [f'    [Prompt("v{v}", "Variant {v}: what is the refund window for {{product}}? ({m})")]' for v in range(5)]
+                lines += ['    [Case("laptop")]', "    [Invariant<Lowercase>]", "    [Invariant<WhitespaceNoise>]", "    [Invariant<PunctuationNoise>]"]
+            lines += [f"    public Task<string> Method{m:04d}(EvalInput input, string product) => Task.FromResult(input.Prompt);", ""]
+        lines += ["}", ""]
+        open(os.path.join(d, f"Evals{c:03d}.cs"), "w").write("\n".join(lines))
+PY
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+for p in Rows Plain; do dotnet build "$root/$p" -v q -nodeReuse:false >/dev/null; done   # restore, build the references once
+
+# Wall seconds of one build; its detailed log is kept for the analyzer figures.
+build() { # project, mode (cold|edit), log
+    local start end
+    if [ "$2" = edit ]; then echo "// edit $(date +%s%N)" >> "$1/Unrelated.cs"; fi
+    start=$(date +%s.%N)
+    if [ "$2" = cold ]; then
+        # A full rebuild of the project itself; its references (EvalSpec, the generator) were built once before.
+        dotnet build "$1" --no-restore --no-incremental -p:BuildProjectReferences=false -p:ReportAnalyzer=true -v:detailed -nodeReuse:false > "$3"
+    else
+        dotnet build "$1" --no-restore -p:ReportAnalyzer=true -v:detailed -nodeReuse:false > "$3"
+    fi
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc
+}
+
+# Seconds reported for the analyzer or generator assembly whose name matches the pattern (ReportAnalyzer's per-assembly
+# line "<seconds> <percent> <Assembly>, Version=..."; the per-type lines under it are not counted again).
+seconds() { # log, pattern
+    grep -E "^\s+[0-9.<]+\s+[0-9<]+\s+$2, Version=" "$1" | awk '{ v = $1; gsub("<", "", v); s += v } END { printf "%.2f", s + 0 }'
+}
+
+total() { # log, "analyzer"|"generator"
+    grep -E "Total $2 execution time: [0-9.]+ seconds" "$1" | head -1 | sed -E 's/.*: ([0-9.]+) seconds.*/\1/'
+}
+
+printf '%s\n' "| build | run | rows project (s) | plain project (s) | ratio | EvalSpec generator (s) | EvalSpec analyzers (s) | xUnit analyzers on rows (s) | all analyzers, rows (s) |"
+printf '%s\n' "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for mode in cold edit; do
+    for r in $(seq 1 "$repeats"); do
+        # Interleaved, so both projects see the same machine load.
+        rows=$(build "$root/Rows" "$mode" "$root/rows-$mode-$r.log")
+        plain=$(build "$root/Plain" "$mode" "$root/plain-$mode-$r.log")
+        log="$root/rows-$mode-$r.log"
+        printf '| %s | %s | %.1f | %.1f | %.2fx | %s | %s | %s | %s |\n' "$mode" "$r" "$rows" "$plain" "$(echo "$rows / $plain" | bc -l)" \
+            "$(seconds "$log" 'EvalSpec\.Generators')" "$(seconds "$log" 'EvalSpec\.Analyzers')" "$(seconds "$log" 'xunit\.analyzers')" "$(total "$log" analyzer)"
+    done
+done
+echo
+echo "Rows project: $methods eval methods x 5 variants x (identity + 3 relations) = $((methods * 20)) rows; plain project: the same methods without EvalSpec attributes."
+echo "Generator and analyzer seconds are -p:ReportAnalyzer=true figures of the rows project's compilation (summed over analyzer threads, so they can exceed the wall time)."
