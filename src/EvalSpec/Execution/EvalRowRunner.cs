@@ -26,9 +26,6 @@ public static class EvalRowRunner
 {
     private const int MessageTextLimit = 1500;
 
-    private static readonly JudgePanel ExpectedAnswerPanel = new("expected-answer", new IJudge[] { new ExpectedAnswerJudge() });
-    private static readonly JudgePanel IncreasesPanel = new("change", new IJudge[] { new NumericChangeJudge(Change.Increases) });
-    private static readonly JudgePanel DecreasesPanel = new("change", new IJudge[] { new NumericChangeJudge(Change.Decreases) });
 
     /// <summary>Runs the row identified by its keys.</summary>
     /// <param name="instance">The test class instance (ignored for static eval methods).</param>
@@ -37,13 +34,51 @@ public static class EvalRowRunner
     /// <param name="variantKey">The prompt variant key.</param>
     /// <param name="relationKey">The relation key, or <c>identity</c>.</param>
     /// <returns>Completes when the row passed; faults with <see cref="EvalRowFailedException"/> or <see cref="EvalRowInconclusiveException"/> otherwise.</returns>
-    public static async Task RunAsync(object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
+    /// <remarks>
+    /// The row runs in the run host that EvalSpec's test framework handed to the test (it enters the host's flow around each
+    /// test it runs, since xUnit v2 calls a generated row without arguments); in an assembly with its own test framework,
+    /// in the assembly's unattended host (<see cref="UnattendedRuns"/>).
+    /// </remarks>
+    public static Task RunAsync(object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
     {
+        ArgumentNullException.ThrowIfNull(method);
+        EvalFlow? flow = EvalFlow.Current;
+        if (flow?.HostError is { } error)
+        {
+            return Task.FromException(RowExceptionRedaction.Redact(new EvalConfigurationException("EvalSpec could not start this run: " + error.Message, error), Secrets.SecretRedactor.Default) ?? error);
+        }
+
+        EvalRunHost host;
+        try
+        {
+            host = flow?.Host ?? UnattendedRuns.For(method.SuiteType.Assembly);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException(RowExceptionRedaction.Redact(ex, Secrets.SecretRedactor.Default) ?? ex);
+        }
+
+        return RunAsync(host, instance, method, caseId, variantKey, relationKey);
+    }
+
+    /// <summary>Runs the row identified by its keys in <paramref name="host"/> (the test framework's run of the assembly).</summary>
+    /// <param name="host">The run the row belongs to.</param>
+    /// <param name="instance">The test class instance (ignored for static eval methods).</param>
+    /// <param name="method">The generated descriptor of the eval method.</param>
+    /// <param name="caseId">The case id.</param>
+    /// <param name="variantKey">The prompt variant key.</param>
+    /// <param name="relationKey">The relation key, or <c>identity</c>.</param>
+    internal static async Task RunAsync(EvalRunHost host, object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+
         // Everything a row tells the test framework leaves here: its message and those of the exceptions it carries are
         // redacted as the files are (the eval method's exception may quote an API key from a provider's error body).
         try
         {
-            await RunRowAsync(instance, method, caseId, variantKey, relationKey).ConfigureAwait(false);
+            // Code the row cannot pass the host to (a judge panel or a snapshot assertion in a helper) finds it in the flow.
+            using IDisposable flow = EvalFlow.Enter(host.Flow);
+            await RunRowAsync(host, instance, method, caseId, variantKey, relationKey).ConfigureAwait(false);
         }
         catch (Exception ex) when (RowExceptionRedaction.Redact(ex, Secrets.SecretRedactor.Default) is { } redacted)
         {
@@ -51,10 +86,9 @@ public static class EvalRowRunner
         }
     }
 
-    private static async Task RunRowAsync(object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
+    private static async Task RunRowAsync(EvalRunHost run, object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
     {
         ArgumentNullException.ThrowIfNull(method);
-        EvalRun run = EvalRun.GetOrCreate(method.SuiteType);
         var row = new Row(
             method,
             method.FindCase(caseId),
@@ -118,7 +152,7 @@ public static class EvalRowRunner
             row.Id,
             undecidable is null ? sourceRowId : null,
             SourceReturned: attempts.All(a => a.Source is { Error: null }),
-            ReachedChecks: !EvalRun.RunCancellation.IsCancellationRequested && attempts.All(a => a.DecidedByChecks || a.NotApplicable),
+            ReachedChecks: !run.Cancellation.IsCancellationRequested && attempts.All(a => a.DecidedByChecks || a.NotApplicable),
             JudgesAnswered: attempts.All(a => a.Checks.All(c => !c.Verdicts.Any(v => v.Errored)))));
 
         // How the row's model calls went (its source run's included), so that a replayed verdict says it was replayed.
@@ -207,14 +241,14 @@ public static class EvalRowRunner
         result.Reason);
 
     /// <summary>Evaluates the row once (or one trial of it); never throws except for stale generated code.</summary>
-    private static async Task<RowEvaluation> EvaluateOnceAsync(EvalRun run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, int? trial)
+    private static async Task<RowEvaluation> EvaluateOnceAsync(EvalRunHost run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, int? trial)
     {
         var evaluation = new RowEvaluation { Trial = trial };
         try
         {
             await EvaluateAsync(run, instance, row, relationInput, timeout, evaluation).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (EvalRun.RunCancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
         {
             evaluation.Decide(VerdictOutcome.Inconclusive, "the test run was cancelled before the row finished");
         }
@@ -226,7 +260,7 @@ public static class EvalRowRunner
         return evaluation;
     }
 
-    private static async Task EvaluateAsync(EvalRun run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, RowEvaluation evaluation)
+    private static async Task EvaluateAsync(EvalRunHost run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, RowEvaluation evaluation)
     {
         int trial = evaluation.Trial ?? 0;
         object?[] arguments = row.Case.Arguments;
@@ -248,7 +282,7 @@ public static class EvalRowRunner
                 timeout));
 
         // The source run has its own timeout; a row waiting for it only stops when the run is cancelled.
-        evaluation.Source = await sourceTask.WaitAsync(EvalRun.RunCancellation).ConfigureAwait(false);
+        evaluation.Source = await sourceTask.WaitAsync(run.Cancellation).ConfigureAwait(false);
 
         if (relationInput is null)
         {
@@ -262,7 +296,7 @@ public static class EvalRowRunner
         await VerifySnapshotAsync(run, row, evaluation, timeout).ConfigureAwait(false);
     }
 
-    private static async Task DecideIdentityAsync(EvalRun run, Row row, RowEvaluation evaluation, TimeSpan timeout)
+    private static async Task DecideIdentityAsync(EvalRunHost run, Row row, RowEvaluation evaluation, TimeSpan timeout)
     {
         MethodRun source = evaluation.Source!;
         if (source.OutputError is not null)
@@ -295,12 +329,12 @@ public static class EvalRowRunner
 
         if (row.Case.Expected is not null)
         {
-            evaluation.Checks.Add(await JudgeAsync(ExpectedAnswerPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false));
+            evaluation.Checks.Add(await JudgeAsync(run, run.ExpectedAnswerPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false));
         }
 
         if (run.RubricPanel is not null)
         {
-            PanelVerdict rubric = await JudgeAsync(run.RubricPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false);
+            PanelVerdict rubric = await JudgeAsync(run, run.RubricPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false);
             evaluation.Checks.Add(rubric);
             run.QueueForReview(rubric, request, row.Id);
         }
@@ -328,7 +362,7 @@ public static class EvalRowRunner
     /// Transforms the row's input by its relation. Returns the follow-up input, or a finished evaluation when the
     /// relation threw (inconclusive) or did not change the input (not applicable).
     /// </summary>
-    private static async Task<(RelationInput? Input, RowEvaluation? Finished)> PrepareRelationAsync(EvalRun run, Row row, TimeSpan timeout)
+    private static async Task<(RelationInput? Input, RowEvaluation? Finished)> PrepareRelationAsync(EvalRunHost run, Row row, TimeSpan timeout)
     {
         RelationDescriptor relation = row.Relation!;
         object?[] arguments = row.Case.Arguments;
@@ -381,10 +415,12 @@ public static class EvalRowRunner
         try
         {
             // In the row's own context, so recorded embeddings are filed (and replayed, and pruned) with the row.
-            using IDisposable scope = EvalCallContext.Enter(new EvalCallContext(
-                row.Method.SuiteType.FullName ?? row.Method.SuiteType.Name, row.Id, 0, EvalCallContext.SimilarityPhase));
+            using IDisposable scope = EvalFlow.Enter(run.Flow with
+            {
+                Call = new EvalCallContext(row.Method.SuiteType.FullName ?? row.Method.SuiteType.Name, row.Id, 0, EvalCallContext.SimilarityPhase),
+            });
             similarity = relation.Kind == RelationKind.Invariant
-                ? await run.InputSimilarity.ComputeAsync(sourceInput, followUpInput, timeout, EvalRun.RunCancellation).ConfigureAwait(false)
+                ? await run.InputSimilarity.ComputeAsync(sourceInput, followUpInput, timeout, run.Cancellation).ConfigureAwait(false)
                 : null;
         }
         catch (Recording.RecordingMissException miss)
@@ -398,7 +434,7 @@ public static class EvalRowRunner
         return (new RelationInput(transform, sourceInput, followUpInput, followUpPrompt, followUpArguments, notes, similarity), null);
     }
 
-    private static async Task DecideRelationAsync(EvalRun run, object? instance, Row row, RelationDescriptor relation, RelationInput input, RowEvaluation evaluation, TimeSpan timeout)
+    private static async Task DecideRelationAsync(EvalRunHost run, object? instance, Row row, RelationDescriptor relation, RelationInput input, RowEvaluation evaluation, TimeSpan timeout)
     {
         MethodRun source = evaluation.Source!;
         evaluation.RelationNotes = input.Notes;
@@ -457,11 +493,11 @@ public static class EvalRowRunner
                 // A counterfactual edit names the number that must move: compare that one, not the outputs' last numbers.
                 Change.Increases or Change.Decreases when input.Transform is Counterfactual && Counterfactual.EditOf(input.Notes) is { } edit =>
                     new JudgePanel("change", new IJudge[] { new EditedNumberChangeJudge(relation.Expect, edit) }),
-                Change.Increases => IncreasesPanel,
-                Change.Decreases => DecreasesPanel,
+                Change.Increases => run.IncreasesPanel,
+                Change.Decreases => run.DecreasesPanel,
                 _ => run.ChangePanel,
             };
-        PanelVerdict verdict = await JudgeAsync(panel, request, Deadline(timeout), JudgeContext(row, evaluation)).ConfigureAwait(false);
+        PanelVerdict verdict = await JudgeAsync(run, panel, request, Deadline(timeout), JudgeContext(row, evaluation)).ConfigureAwait(false);
         evaluation.Checks.Add(verdict with { Panel = $"relation {relation.Key} ({relation.Kind.ToString().ToLowerInvariant()})" });
         if (input.Transform is IRelationCheck ownCheck)
         {
@@ -488,7 +524,7 @@ public static class EvalRowRunner
     /// <see cref="SnapshotComparison"/> decides. When the eval method returned no output, only the prompt is compared,
     /// read-only: a failed run writes and accepts nothing. A snapshot that does not match is a failed check.
     /// </summary>
-    private static async Task VerifySnapshotAsync(EvalRun run, Row row, RowEvaluation evaluation, TimeSpan timeout)
+    private static async Task VerifySnapshotAsync(EvalRunHost run, Row row, RowEvaluation evaluation, TimeSpan timeout)
     {
         if (row.Method.SnapshotOutput is not SnapshotOutput mode || (evaluation.Trial ?? 0) != 0 || evaluation.Prompt is null)
         {
@@ -505,7 +541,7 @@ public static class EvalRowRunner
         async ValueTask<SnapshotEquivalence> SameMeaning(string verified, string received, CancellationToken cancellationToken)
         {
             var request = new JudgeRequest(received) { ReferenceOutput = verified, Input = evaluation.Prompt, Threshold = EvalDefaults.Threshold, RowId = row.Id };
-            PanelVerdict verdict = await JudgeAsync(run.InvariancePanel, request, Deadline(timeout), JudgeContext(row, evaluation)).ConfigureAwait(false);
+            PanelVerdict verdict = await JudgeAsync(run, run.InvariancePanel, request, Deadline(timeout), JudgeContext(row, evaluation)).ConfigureAwait(false);
             return new SnapshotEquivalence(verdict.Outcome == VerdictOutcome.Pass, verdict.Rationale);
         }
 
@@ -528,14 +564,14 @@ public static class EvalRowRunner
             if (withOutput is not null)
             {
                 SnapshotDocument document = SnapshotDocument.ForRow(evaluation.Prompt, followUpPrompt, withOutput.Output, run.SnapshotSettings, run.ProjectDirectory);
-                result = await run.SnapshotStore.VerifyAsync(directory, baseName, document, comparison.ByMeaning ? SameMeaning : null, EvalRun.RunCancellation).ConfigureAwait(false);
+                result = await run.SnapshotStore.VerifyAsync(directory, baseName, document, comparison.ByMeaning ? SameMeaning : null, run.Cancellation).ConfigureAwait(false);
             }
             else
             {
                 SnapshotDocument prompts = SnapshotDocument.ForPrompt(evaluation.Prompt, followUpPrompt, run.SnapshotSettings, run.ProjectDirectory);
                 result = mode == SnapshotOutput.PromptOnly
-                    ? await run.SnapshotStore.VerifyAsync(directory, baseName, prompts, null, EvalRun.RunCancellation).ConfigureAwait(false)
-                    : await run.SnapshotStore.CheckPromptAsync(directory, baseName, prompts, EvalRun.RunCancellation).ConfigureAwait(false);
+                    ? await run.SnapshotStore.VerifyAsync(directory, baseName, prompts, null, run.Cancellation).ConfigureAwait(false)
+                    : await run.SnapshotStore.CheckPromptAsync(directory, baseName, prompts, run.Cancellation).ConfigureAwait(false);
             }
 
             // A prompt checked without an output is neither a match nor a miss of the whole snapshot: the counts skip it.
@@ -548,7 +584,7 @@ public static class EvalRowRunner
             string rationale = withOutput is not null && comparison.Note is not null ? result.Message + "\n" + comparison.Note : result.Message;
             check = new PanelVerdict("snapshot", outcome, outcome switch { VerdictOutcome.Pass => 1, VerdictOutcome.Fail => 0, _ => null }, rationale, Array.Empty<Verdict>());
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !EvalRun.RunCancellation.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !run.Cancellation.IsCancellationRequested)
         {
             check = new PanelVerdict("snapshot", VerdictOutcome.Inconclusive, null, $"the snapshot {baseName} could not be verified: {ex.GetType().Name}: {ex.Message}", Array.Empty<Verdict>());
         }
@@ -565,16 +601,19 @@ public static class EvalRowRunner
     /// not count) and ends the call as a <see cref="MethodRun.TimedOut"/> result even if the method ignores
     /// its cancellation token.
     /// </summary>
-    private static async Task<MethodRun> CallAsync(EvalRun run, object? instance, EvalMethodDescriptor method, Func<CancellationToken, EvalInput> createInput, object?[] arguments, TimeSpan timeout)
+    private static async Task<MethodRun> CallAsync(EvalRunHost run, object? instance, EvalMethodDescriptor method, Func<CancellationToken, EvalInput> createInput, object?[] arguments, TimeSpan timeout)
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(EvalRun.RunCancellation);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
         EvalInput input = createInput(cancellation.Token);
-        using IDisposable scope = EvalCallContext.Enter(new EvalCallContext(
-            method.SuiteType.FullName ?? method.SuiteType.Name,
-            input.RowId,
-            input.Trial,
-            input.Relation is null ? EvalCallContext.SourcePhase : EvalCallContext.FollowUpPhase));
-        await run.SystemUnderTestLimiter.WaitAsync(EvalRun.RunCancellation).ConfigureAwait(false);
+        using IDisposable scope = EvalFlow.Enter(run.Flow with
+        {
+            Call = new EvalCallContext(
+                method.SuiteType.FullName ?? method.SuiteType.Name,
+                input.RowId,
+                input.Trial,
+                input.Relation is null ? EvalCallContext.SourcePhase : EvalCallContext.FollowUpPhase),
+        });
+        await run.SystemUnderTestLimiter.WaitAsync(run.Cancellation).ConfigureAwait(false);
         long started = Stopwatch.GetTimestamp();
         Task<object?>? call = null;
         try
@@ -588,11 +627,11 @@ public static class EvalRowRunner
             object? output = await call.WaitAsync(cancellation.Token).ConfigureAwait(false);
             return MethodRun.Completed(input, output, Stopwatch.GetElapsedTime(started));
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !EvalRun.RunCancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !run.Cancellation.IsCancellationRequested)
         {
             return MethodRun.Failed(input, new TimeoutException(TimeoutMessage(timeout)), Stopwatch.GetElapsedTime(started));
         }
-        catch (OperationCanceledException) when (EvalRun.RunCancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
         {
             throw;
         }
@@ -642,11 +681,11 @@ public static class EvalRowRunner
     /// Asks a panel within what is left of the row's judging time (one deadline for all of a row's checks);
     /// a judge that does not answer in time becomes an errored verdict naming it.
     /// </summary>
-    private static async Task<PanelVerdict> JudgeAsync(JudgePanel panel, JudgeRequest request, long judgingDeadline, EvalCallContext context)
+    private static async Task<PanelVerdict> JudgeAsync(EvalRunHost run, JudgePanel panel, JudgeRequest request, long judgingDeadline, EvalCallContext context)
     {
         TimeSpan remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), judgingDeadline);
-        using IDisposable scope = EvalCallContext.Enter(context);
-        return await panel.JudgeAsync(request, remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1), EvalRun.RunCancellation).ConfigureAwait(false);
+        using IDisposable scope = EvalFlow.Enter(run.Flow with { Call = context });
+        return await panel.JudgeAsync(request, remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1), run.Cancellation).ConfigureAwait(false);
     }
 
     private static EvalCallContext JudgeContext(Row row, RowEvaluation evaluation) =>
@@ -729,7 +768,7 @@ public static class EvalRowRunner
         return line.Length <= limit ? line : line[..limit] + "...";
     }
 
-    private static RowResult ToResult(EvalRun run, Row row, RowEvaluation evaluation, DateTimeOffset startedAt, TimeSpan latency)
+    private static RowResult ToResult(EvalRunHost run, Row row, RowEvaluation evaluation, DateTimeOffset startedAt, TimeSpan latency)
     {
         MethodRun? judged = row.Relation is null ? evaluation.Source : evaluation.FollowUp;
         return new RowResult
