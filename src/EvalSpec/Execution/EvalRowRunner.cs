@@ -86,9 +86,51 @@ public static class EvalRowRunner
         }
     }
 
+    /// <summary>
+    /// The row's pipeline: prepare (keys, sample, relation input) -> evaluate (invoke, judge and snapshot, per trial) ->
+    /// settle (replay misses, model calls) -> classify against the baseline -> persist -> report to the test framework.
+    /// Each stage returns a value; only the last throws.
+    /// </summary>
     private static async Task RunRowAsync(EvalRunHost run, object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
     {
         ArgumentNullException.ThrowIfNull(method);
+        Row row = Prepare(run, method, caseId, variantKey, relationKey);
+        TimeSpan timeout = method.TimeoutMilliseconds > 0 ? TimeSpan.FromMilliseconds(method.TimeoutMilliseconds) : run.Options.RowTimeout;
+
+        DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+        long started = Stopwatch.GetTimestamp();
+        run.Statistics.RowStarted(started);
+
+        // A relation's transformation depends only on the row (it is seeded by the row id), so it runs once, before
+        // any call of the system under test: a relation that does not apply costs nothing.
+        RelationInput? relationInput = null;
+        RowEvaluation? undecidable = null;
+        if (row.Relation is not null)
+        {
+            (relationInput, undecidable) = await PrepareRelationAsync(run, row, timeout).ConfigureAwait(false);
+        }
+
+        RowEvaluation evaluation = undecidable ?? await EvaluateAsync(run, instance, row, relationInput, timeout).ConfigureAwait(false);
+        (RowOutcome outcome, bool replayMissed) = Settle(run, row, evaluation, decidedBeforeRunning: undecidable is not null);
+
+        long finished = Stopwatch.GetTimestamp();
+        RowResult result = ToResult(run, row, outcome, startedAt, Stopwatch.GetElapsedTime(started, finished));
+        RowClassification classification = RowClassification.Classify(
+            outcome, result, row.Relation is not null, run.Baseline.Find(row.Id), System.IO.Path.GetFileName(run.Baseline.Path), run.Options.Baseline, replayMissed);
+        RowPersistence.Persist(
+            run,
+            new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, outcome.Outcome, outcome.NotApplicable, outcome.InputSimilarity, outcome.OutcomeWithoutSnapshot),
+            outcome,
+            classification,
+            result,
+            JudgeErrorNotice(row, outcome, classification.KnownFailure),
+            finished);
+        Report(run, row, outcome, classification);
+    }
+
+    /// <summary>The prepare stage: the row from its keys; a row outside the sample of a sampled run is skipped here.</summary>
+    private static Row Prepare(EvalRunHost run, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
+    {
         var row = new Row(
             method,
             method.FindCase(caseId),
@@ -112,34 +154,29 @@ public static class EvalRowRunner
             }
         }
 
-        TimeSpan timeout = method.TimeoutMilliseconds > 0 ? TimeSpan.FromMilliseconds(method.TimeoutMilliseconds) : run.Options.RowTimeout;
+        return row;
+    }
 
-        DateTimeOffset startedAt = DateTimeOffset.UtcNow;
-        long started = Stopwatch.GetTimestamp();
-        run.Statistics.RowStarted(started);
+    /// <summary>The invoke, judge and snapshot stages, once per trial; a row with several trials is decided by the method's rule.</summary>
+    private static async Task<RowEvaluation> EvaluateAsync(EvalRunHost run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout) =>
+        row.Method.Trials <= 1
+            ? await EvaluateOnceAsync(run, instance, row, relationInput, timeout, trial: null).ConfigureAwait(false)
+            : RowEvaluation.FromTrials(
+                await Task.WhenAll(Enumerable.Range(0, row.Method.Trials).Select(t => EvaluateOnceAsync(run, instance, row, relationInput, timeout, t))).ConfigureAwait(false),
+                row.Method);
 
-        // A relation's transformation depends only on the row (it is seeded by the row id), so it runs once, before
-        // any call of the system under test: a relation that does not apply costs nothing.
-        RelationInput? relationInput = null;
-        RowEvaluation? undecidable = null;
-        if (row.Relation is not null)
-        {
-            (relationInput, undecidable) = await PrepareRelationAsync(run, row, timeout).ConfigureAwait(false);
-        }
-
-        RowEvaluation evaluation = undecidable
-            ?? (method.Trials <= 1
-                ? await EvaluateOnceAsync(run, instance, row, relationInput, timeout, trial: null).ConfigureAwait(false)
-                : RowEvaluation.FromTrials(
-                    await Task.WhenAll(Enumerable.Range(0, method.Trials).Select(t => EvaluateOnceAsync(run, instance, row, relationInput, timeout, t))).ConfigureAwait(false),
-                    method));
-
+    /// <summary>
+    /// Settles the evaluated row with its recordings: a replay miss fails it, the recordings learn how far it got, and
+    /// the row's model calls are counted. Returns the immutable outcome and whether a replay missed.
+    /// </summary>
+    private static (RowOutcome Outcome, bool ReplayMissed) Settle(EvalRunHost run, Row row, RowEvaluation evaluation, bool decidedBeforeRunning)
+    {
         // Replay is strict: a model call that was not recorded fails the row, also when the code under test caught the
         // RecordingMissException and answered something else (a fallback, a retry), which would otherwise be judged.
-        string sourceRowId = RowIds.Row(method, caseId, variantKey, EvalDefaults.IdentityRelationKey);
-        IReadOnlyList<Recording.RecordingMissException> misses = undecidable is null
-            ? run.Recording.MissesFor(row.Id, sourceRowId)
-            : Array.Empty<Recording.RecordingMissException>();
+        string sourceRowId = RowIds.Row(row.Method, row.Case.Id, row.Variant.Key, EvalDefaults.IdentityRelationKey);
+        IReadOnlyList<Recording.RecordingMissException> misses = decidedBeforeRunning
+            ? Array.Empty<Recording.RecordingMissException>()
+            : run.Recording.MissesFor(row.Id, sourceRowId);
         if (misses.Count > 0)
         {
             evaluation.Decide(VerdictOutcome.Fail, Recording.RecordingSession.DescribeMisses(misses), misses[0]);
@@ -150,95 +187,35 @@ public static class EvalRowRunner
         IReadOnlyList<RowEvaluation> attempts = evaluation.Trials ?? [evaluation];
         run.Recording.RowEnded(new Recording.RowRunReport(
             row.Id,
-            undecidable is null ? sourceRowId : null,
+            decidedBeforeRunning ? null : sourceRowId,
             SourceReturned: attempts.All(a => a.Source is { Error: null }),
-            ReachedChecks: !run.Cancellation.IsCancellationRequested && attempts.All(a => a.DecidedByChecks || a.NotApplicable),
+            ReachedChecks: !run.Cancellation.IsCancellationRequested && attempts.All(a => a.Decision.DecidedByChecks || a.Decision.NotApplicable),
             JudgesAnswered: attempts.All(a => a.Checks.All(c => !c.Verdicts.Any(v => v.Errored)))));
 
         // How the row's model calls went (its source run's included), so that a replayed verdict says it was replayed.
-        evaluation.ModelCalls = run.Recording.CallsFor(row.Id, undecidable is null ? sourceRowId : row.Id);
+        return (evaluation.ToOutcome(run.Recording.CallsFor(row.Id, decidedBeforeRunning ? row.Id : sourceRowId)), misses.Count > 0);
+    }
 
-        long finished = Stopwatch.GetTimestamp();
-        BaselineEntry? recorded = run.Baseline.Find(row.Id);
-        string? failureKind = evaluation.FailureKind;
-        RowResult result = ToResult(run, row, evaluation, startedAt, Stopwatch.GetElapsedTime(started, finished)) with
+    /// <summary>The report stage: tells the test framework, by returning or by the exception it throws, how the row ended.</summary>
+    private static void Report(EvalRunHost run, Row row, RowOutcome outcome, RowClassification classification)
+    {
+        if (outcome.NotApplicable)
         {
-            Trials = evaluation.Trials?.Select(t => new TrialResult(
-                t.Trial!.Value,
-                t.Outcome.ToString().ToLowerInvariant(),
-                t.Reason,
-                (row.Relation is null ? t.Source : t.FollowUp) is { Succeeded: true } judged ? ResultsJson.ToElement(judged.Output) : null)).ToArray(),
-        };
-
-        // A recorded failure excuses only the same failure: the same kind and the same evidence (the normalised output).
-        Reporting.Gate.FailureEvidence? evidence = evaluation.Outcome == VerdictOutcome.Fail ? Evidence(row, result) : null;
-        Reporting.Gate.KnownFailureMatch baselineMatch = evidence is null
-            ? new Reporting.Gate.KnownFailureMatch(false, string.Empty)
-            : Reporting.Gate.KnownFailureMatch.Decide(recorded, System.IO.Path.GetFileName(run.Baseline.Path), failureKind, evidence);
-        bool knownFailure = misses.Count == 0 && run.Options.Baseline == BaselineMode.Use && baselineMatch.Excused;
-        if (knownFailure)
-        {
-            run.Statistics.KnownFailure();
-        }
-        else if (evaluation.Outcome == VerdictOutcome.Pass && recorded?.Outcome == VerdictOutcome.Fail)
-        {
-            run.Statistics.FixedSinceBaseline();
+            throw new EvalRowSkippedException($"Not applicable: {outcome.Reason}\n{Describe(row, outcome)}");
         }
 
-        if (evaluation.RubricNotChecked)
-        {
-            run.Statistics.UnjudgedRubricRow();
-        }
-
-        if (JudgeErrorNotice(row, evaluation, knownFailure) is { } notice)
-        {
-            run.Statistics.RowWithJudgeErrors();
-            run.RowNotice(notice);
-        }
-
-        run.Statistics.RowFinished(method.Id, evaluation.Outcome, finished, evaluation.NotApplicable);
-        run.RecordOutcome(new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, evaluation.Outcome, evaluation.NotApplicable, evaluation.InputSimilarity, evaluation.OutcomeWithoutSnapshot));
-        run.Results.Append(result with
-        {
-            Baseline = recorded is null ? null : recorded.Outcome.ToString().ToLowerInvariant(),
-            KnownFailure = knownFailure ? true : null,
-            FailureKind = evaluation.Outcome == VerdictOutcome.Fail ? failureKind : null,
-            FailureEvidence = evidence?.Excerpt,
-            FailureEvidenceHash = evidence?.Hash,
-            RelationNotes = evaluation.RelationNotes is { Count: > 0 } notes ? notes : null,
-            InputSimilarity = evaluation.InputSimilarity is double similarity ? Math.Round(similarity, 4) : null,
-            ModelCalls = evaluation.ModelCalls is { Total: > 0 } calls ? new ModelCallsResult(run.RecordingMode.ToString().ToLowerInvariant(), calls.Replayed, calls.Recorded, calls.Live, calls.Failed) : null,
-        });
-
-        run.CheckpointIfUnattended();
-        if (evaluation.NotApplicable)
-        {
-            throw new EvalRowSkippedException($"Not applicable: {evaluation.Reason}\n{Describe(row, evaluation)}");
-        }
-
-        switch (evaluation.Outcome)
+        switch (outcome.Outcome)
         {
             case VerdictOutcome.Pass:
                 return;
-            case VerdictOutcome.Fail when knownFailure:
-                throw new EvalRowKnownFailureException($"Known failure, recorded in {System.IO.Path.GetFileName(run.Baseline.Path)}: {recorded!.Reason}\n{Describe(row, evaluation)}");
+            case VerdictOutcome.Fail when classification.KnownFailure:
+                throw new EvalRowKnownFailureException($"Known failure, recorded in {System.IO.Path.GetFileName(run.Baseline.Path)}: {classification.Recorded!.Reason}\n{Describe(row, outcome)}");
             case VerdictOutcome.Fail:
-                throw new EvalRowFailedException(Describe(row, evaluation) + baselineMatch.Message, evaluation.Exception);
+                throw new EvalRowFailedException(Describe(row, outcome) + classification.Match.Message, outcome.Exception);
             default:
-                throw new EvalRowInconclusiveException(Describe(row, evaluation), evaluation.Exception);
+                throw new EvalRowInconclusiveException(Describe(row, outcome), outcome.Exception);
         }
     }
-
-    /// <summary>
-    /// What a failing row showed, from what is written to results.jsonl for it, so that `evalspec baseline update` (which
-    /// reads that file) records the very evidence this run compared.
-    /// </summary>
-    private static Reporting.Gate.FailureEvidence Evidence(Row row, RowResult result) => Reporting.Gate.FailureEvidence.Of(
-        Reporting.Gate.FailureEvidence.TextOf(result.Output),
-        Reporting.Gate.FailureEvidence.TextOf(result.SourceOutput),
-        row.Relation is not null,
-        result.Trials?.Select(t => new Reporting.Gate.FailureEvidence.Trial(Enum.Parse<VerdictOutcome>(t.Outcome, ignoreCase: true), Reporting.Gate.FailureEvidence.TextOf(t.Output) ?? t.Reason)).ToArray(),
-        result.Reason);
 
     /// <summary>Evaluates the row once (or one trial of it); never throws except for stale generated code.</summary>
     private static async Task<RowEvaluation> EvaluateOnceAsync(EvalRunHost run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, int? trial)
@@ -246,7 +223,7 @@ public static class EvalRowRunner
         var evaluation = new RowEvaluation { Trial = trial };
         try
         {
-            await EvaluateAsync(run, instance, row, relationInput, timeout, evaluation).ConfigureAwait(false);
+            await EvaluateTrialAsync(run, instance, row, relationInput, timeout, evaluation).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
         {
@@ -260,7 +237,8 @@ public static class EvalRowRunner
         return evaluation;
     }
 
-    private static async Task EvaluateAsync(EvalRunHost run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, RowEvaluation evaluation)
+    /// <summary>Invokes the eval method (the source run, shared; a relation row's follow-up run), judges and verifies the snapshot.</summary>
+    private static async Task EvaluateTrialAsync(EvalRunHost run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, RowEvaluation evaluation)
     {
         int trial = evaluation.Trial ?? 0;
         object?[] arguments = row.Case.Arguments;
@@ -712,10 +690,9 @@ public static class EvalRowRunner
     /// One line for the default console output when a panel of the row had errored or unreadable judges (whatever the
     /// row's outcome: a passing row is where such errors hide), naming the row, its outcome and the judges; else null.
     /// </summary>
-    private static string? JudgeErrorNotice(Row row, RowEvaluation evaluation, bool knownFailure)
+    private static string? JudgeErrorNotice(Row row, RowOutcome evaluation, bool knownFailure)
     {
-        IEnumerable<RowEvaluation> evaluations = evaluation.Trials is { Count: > 0 } trials ? trials : new[] { evaluation };
-        string[] problems = evaluations
+        string[] problems = evaluation.Attempts
             .SelectMany(e => e.Checks)
             .Where(c => c.Verdicts.Any(v => v.Errored))
             .Select(c => $"{c.Panel} panel {c.Outcome.ToString().ToLowerInvariant()}, " + string.Join(
@@ -768,7 +745,8 @@ public static class EvalRowRunner
         return line.Length <= limit ? line : line[..limit] + "...";
     }
 
-    private static RowResult ToResult(EvalRunHost run, Row row, RowEvaluation evaluation, DateTimeOffset startedAt, TimeSpan latency)
+    /// <summary>The row's results line before what the classification adds (<see cref="RowPersistence.ResultLine"/>).</summary>
+    private static RowResult ToResult(EvalRunHost run, Row row, RowOutcome evaluation, DateTimeOffset startedAt, TimeSpan latency)
     {
         MethodRun? judged = row.Relation is null ? evaluation.Source : evaluation.FollowUp;
         return new RowResult
@@ -797,6 +775,11 @@ public static class EvalRowRunner
             SourceLatencyMs = evaluation.Source is null ? null : Milliseconds(evaluation.Source.Latency),
             FollowUpLatencyMs = evaluation.FollowUp is null ? null : Milliseconds(evaluation.FollowUp.Latency),
             StartedAt = startedAt,
+            Trials = evaluation.Trials?.Select(t => new TrialResult(
+                t.Trial!.Value,
+                t.Outcome.ToString().ToLowerInvariant(),
+                t.Reason,
+                t.Judged(row.Relation is not null) is { Succeeded: true } trialOutput ? ResultsJson.ToElement(trialOutput.Output) : null)).ToArray(),
         };
     }
 
@@ -840,7 +823,7 @@ public static class EvalRowRunner
 
     private static double Milliseconds(TimeSpan span) => Math.Round(span.TotalMilliseconds, 1);
 
-    private static string Describe(Row row, RowEvaluation evaluation)
+    private static string Describe(Row row, RowOutcome evaluation)
     {
         var text = new StringBuilder();
         string label = evaluation.NotApplicable ? "NOT APPLICABLE" : evaluation.Outcome == VerdictOutcome.Fail ? "FAILED" : "INCONCLUSIVE";
@@ -925,14 +908,17 @@ public static class EvalRowRunner
         IReadOnlyDictionary<string, string> Notes,
         double? Similarity);
 
-    /// <summary>What is known about a row as it is evaluated, and its decision.</summary>
+    /// <summary>
+    /// What is known about a row (or one trial) while the evaluate stage runs: its inputs, runs and checks, and its decision
+    /// (an immutable <see cref="RowDecision"/>, replaced as stages decide). <see cref="ToOutcome"/> freezes it.
+    /// </summary>
     private sealed class RowEvaluation
     {
         /// <summary>The trial index, when the row runs several times.</summary>
         public int? Trial { get; init; }
 
         /// <summary>For a row with several trials: each trial's evaluation.</summary>
-        public IReadOnlyList<RowEvaluation>? Trials { get; private set; }
+        public IReadOnlyList<RowEvaluation>? Trials { get; private init; }
 
         public IReadOnlyDictionary<string, object?>? Arguments { get; set; }
 
@@ -951,12 +937,6 @@ public static class EvalRowRunner
         /// <summary>How much of the input's meaning the relation's follow-up input kept (relation rows).</summary>
         public double? InputSimilarity { get; set; }
 
-        /// <summary>How the row's recorded model calls went (replayed, recorded, live, failed), once it is decided.</summary>
-        public Recording.RowModelCalls? ModelCalls { get; set; }
-
-        /// <summary>The relation did not change the input: the row is skipped, not judged.</summary>
-        public bool NotApplicable { get; private set; }
-
         public List<PanelVerdict> Checks { get; } = new();
 
         /// <summary>What the row's message and result say besides its checks (a rubric that no judge checked).</summary>
@@ -965,22 +945,16 @@ public static class EvalRowRunner
         /// <summary>The eval has a rubric and no rubric judge is registered: the rubric was not checked.</summary>
         public bool RubricNotChecked { get; set; }
 
-        public VerdictOutcome Outcome { get; private set; } = VerdictOutcome.Inconclusive;
+        /// <summary>How the row is decided so far.</summary>
+        public RowDecision Decision { get; private set; } = RowDecision.NotEvaluated;
 
-        public string? Reason { get; private set; } = "the row was not evaluated";
+        public VerdictOutcome Outcome => Decision.Outcome;
 
-        public Exception? Exception { get; private set; }
-
-        /// <summary>How a failing row failed, for the baseline: the failed checks, a timeout or an exception type.</summary>
-        public string? FailureKind { get; private set; }
-
-        /// <summary>One line on why the row did not pass: the first failing (else inconclusive) check's rationale, or the reason.</summary>
-        public string? Summary =>
-            Outcome == VerdictOutcome.Pass
-                ? null
-                : Exception is Recording.RecordingMissException
-                    ? Reason // a replay miss decides the row whatever its checks said about the (fallback) output
-                    : Checks.FirstOrDefault(c => c.Outcome == Outcome) is { } check ? check.Panel + ": " + check.Rationale : Reason;
+        /// <summary>
+        /// The snapshot check of the first trial of a row with several trials. It is kept out of that trial's checks and
+        /// outcome (so the trial rule counts the judges' verdicts only) and carried by the row (<see cref="FromTrials"/>).
+        /// </summary>
+        public PanelVerdict? TrialSnapshotCheck { get; private set; }
 
         /// <summary>
         /// Decides a row from its trials by the method's rule. The row shows the first trial whose outcome is the
@@ -1001,33 +975,24 @@ public static class EvalRowRunner
                 RelationNotes = shown.RelationNotes,
                 InputSimilarity = shown.InputSimilarity,
                 Trials = trials,
+                RubricNotChecked = trials.Any(t => t.RubricNotChecked),
             };
             row.Checks.AddRange(shown.Checks);
             row.Notes.AddRange(shown.Notes);
-            row.RubricNotChecked = trials.Any(t => t.RubricNotChecked);
-            string detail = summary.Outcome == VerdictOutcome.Pass || shown.Reason is null ? string.Empty : $"; trial {shown.Trial!.Value}: {shown.Reason}";
-            row.Decide(summary.Outcome, summary.Description + detail, summary.Outcome == VerdictOutcome.Pass ? null : shown.Exception);
-
-            // The rule, not the shown trial's failure: which trials fail changes from run to run.
-            row.FailureKind = summary.Outcome == VerdictOutcome.Fail ? "trials: " + summary.Rule : null;
+            row.Decision = RowDecision.FromTrials(summary, shown.Decision, shown.Trial!.Value);
 
             // The snapshot is of the first trial, but it is the row's: a mismatch fails the row whatever the trial rule
             // (with AnyPass, a passing trial must not hide it).
             if (trials[0].TrialSnapshotCheck is { } snapshot)
             {
-                row.CarrySnapshotCheck(snapshot);
+                row.Checks.Add(snapshot);
+                row.Decision = row.Decision.WithSnapshot(snapshot, row.Checks);
             }
 
             return row;
         }
 
-        /// <summary>
-        /// The snapshot check of the first trial of a row with several trials. It is kept out of that trial's checks and
-        /// outcome (so the trial rule counts the judges' verdicts only) and carried by the row (<see cref="FromTrials"/>).
-        /// </summary>
-        public PanelVerdict? TrialSnapshotCheck { get; private set; }
-
-        /// <summary>Adds the snapshot check: to a single-trial row's checks and outcome, or aside for the first of several trials.</summary>
+        /// <summary>Adds the snapshot check: to a single-trial row's checks and decision, or aside for the first of several trials.</summary>
         public void AddSnapshotCheck(PanelVerdict check)
         {
             if (Trial is not null)
@@ -1036,94 +1001,34 @@ public static class EvalRowRunner
                 return;
             }
 
-            CarrySnapshotCheck(check);
-        }
-
-        /// <summary>
-        /// Adds the snapshot check to the row's checks. A row its checks decided is decided again with it; otherwise (a
-        /// failed run, a trial rule) a failed snapshot fails a row that did not fail, and a snapshot that could not be
-        /// verified makes a passing row inconclusive. A row that already fails keeps its reason and failure kind.
-        /// </summary>
-        private void CarrySnapshotCheck(PanelVerdict check)
-        {
-            OutcomeWithoutSnapshot = Outcome;
             Checks.Add(check);
-            if (DecidedByChecks)
-            {
-                DecideFromChecks();
-                return;
-            }
-
-            if (check.Outcome == VerdictOutcome.Fail && Outcome != VerdictOutcome.Fail)
-            {
-                Outcome = VerdictOutcome.Fail;
-                Reason = "failed check(s): " + check.Panel + (Reason is null ? string.Empty : "; " + Reason);
-                FailureKind = "checks: " + check.Panel;
-            }
-            else if (check.Outcome == VerdictOutcome.Inconclusive && Outcome == VerdictOutcome.Pass)
-            {
-                Outcome = VerdictOutcome.Inconclusive;
-                Reason = "inconclusive check(s): " + check.Panel + (Reason is null ? string.Empty : "; " + Reason);
-            }
+            Decision = Decision.WithSnapshot(check, Checks);
         }
 
-        public void DecideNotApplicable(string reason)
+        /// <summary>Decides the row otherwise than by its checks (it keeps being reported as not applicable if it was).</summary>
+        public void Decide(VerdictOutcome outcome, string reason, Exception? exception = null) =>
+            Decision = RowDecision.Of(outcome, reason, exception, timedOut: Source?.TimedOut == true || FollowUp?.TimedOut == true) with { NotApplicable = Decision.NotApplicable };
+
+        public void DecideNotApplicable(string reason) => Decision = RowDecision.NotApplicableBecause(reason);
+
+        /// <summary>Decides the row by its checks (<see cref="RowDecision.FromChecks"/>).</summary>
+        public void DecideFromChecks() => Decision = RowDecision.FromChecks(Checks) with { NotApplicable = Decision.NotApplicable };
+
+        /// <summary>The immutable outcome of the evaluation, with the row's model calls.</summary>
+        public RowOutcome ToOutcome(Recording.RowModelCalls? modelCalls = null) => new(Decision, Checks.ToArray(), Notes.ToArray())
         {
-            Decide(VerdictOutcome.Inconclusive, reason);
-            NotApplicable = true;
-        }
-
-        /// <summary>
-        /// The outcome before the snapshot check was added (null when there is none, or the row was decided again after
-        /// it, e.g. by a replay miss). The robustness and multi-prompt metrics count it: a missing or changed snapshot
-        /// is a review step, not a relation violation or a failing prompt variant.
-        /// </summary>
-        public VerdictOutcome? OutcomeWithoutSnapshot { get; private set; }
-
-        /// <summary>Whether the outcome came from the checks (so a later check, the snapshot, can still change it).</summary>
-        public bool DecidedByChecks { get; private set; }
-
-        public void Decide(VerdictOutcome outcome, string reason, Exception? exception = null)
-        {
-            DecidedByChecks = false;
-            OutcomeWithoutSnapshot = null;
-            Outcome = outcome;
-            Reason = reason;
-            Exception = exception;
-            FailureKind = outcome != VerdictOutcome.Fail
-                ? null
-                : Source?.TimedOut == true || FollowUp?.TimedOut == true
-                    ? "timeout"
-                    : exception is not null ? "exception: " + exception.GetType().Name : "other: " + reason;
-        }
-
-        /// <summary>Every check must pass: any failed check fails the row; otherwise any inconclusive check makes it inconclusive.</summary>
-        public void DecideFromChecks()
-        {
-            DecidedByChecks = true;
-            Exception = null;
-            FailureKind = null;
-            if (Checks.Count == 0)
-            {
-                Outcome = VerdictOutcome.Pass;
-                Reason = "no judge applies to this row (no Expected answer, no registered judges): it passed on the eval method's own assertions";
-            }
-            else if (Checks.Any(c => c.Outcome == VerdictOutcome.Fail))
-            {
-                Outcome = VerdictOutcome.Fail;
-                Reason = "failed check(s): " + string.Join(", ", Checks.Where(c => c.Outcome == VerdictOutcome.Fail).Select(c => c.Panel));
-                FailureKind = "checks: " + string.Join(", ", Checks.Where(c => c.Outcome == VerdictOutcome.Fail).Select(c => c.Panel).OrderBy(n => n, StringComparer.Ordinal));
-            }
-            else if (Checks.Any(c => c.Outcome == VerdictOutcome.Inconclusive))
-            {
-                Outcome = VerdictOutcome.Inconclusive;
-                Reason = "inconclusive check(s): " + string.Join(", ", Checks.Where(c => c.Outcome == VerdictOutcome.Inconclusive).Select(c => c.Panel));
-            }
-            else
-            {
-                Outcome = VerdictOutcome.Pass;
-                Reason = null;
-            }
-        }
+            Trial = Trial,
+            Trials = Trials?.Select(t => t.ToOutcome()).ToArray(),
+            Arguments = Arguments,
+            FollowUpArguments = FollowUpArguments,
+            Prompt = Prompt,
+            FollowUpPrompt = FollowUpPrompt,
+            Source = Source,
+            FollowUp = FollowUp,
+            RelationNotes = RelationNotes,
+            InputSimilarity = InputSimilarity,
+            RubricNotChecked = RubricNotChecked,
+            ModelCalls = modelCalls,
+        };
     }
 }
