@@ -45,7 +45,8 @@ public static class EvalRowRunner
         EvalFlow? flow = EvalFlow.Current;
         if (flow?.HostError is { } error)
         {
-            return Task.FromException(RowExceptionRedaction.Redact(new EvalConfigurationException("EvalSpec could not start this run: " + error.Message, error), Secrets.SecretRedactor.Default) ?? error);
+            var stopped = new EvalConfigurationException("EvalSpec could not start this run: " + error.Message, error);
+            return Task.FromException(RowExceptionRedaction.Redact(stopped, Secrets.SecretRedactor.Default) ?? stopped);
         }
 
         EvalRunHost host;
