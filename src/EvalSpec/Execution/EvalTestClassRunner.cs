@@ -20,12 +20,17 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
 {
     private readonly EvalFlow? _run;
 
+    // Once per class: xUnit v2 calls RunTestMethodAsync once per generated row.
+    private bool? _isEvalSuite;
+
     // run: the run's flow (its host, or the error that stopped it); null when no eval class runs.
     public EvalTestClassRunner(EvalFlow? run, ITestClass testClass, IReflectionTypeInfo @class, IEnumerable<IXunitTestCase> testCases, IMessageSink diagnosticMessageSink, IMessageBus messageBus, ITestCaseOrderer testCaseOrderer, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource, IDictionary<Type, object> collectionFixtureMappings)
         : base(testClass, @class, testCases, diagnosticMessageSink, messageBus, testCaseOrderer, aggregator, cancellationTokenSource, collectionFixtureMappings)
     {
         _run = run;
     }
+
+    private bool IsThisAnEvalSuite() => _isEvalSuite ??= IsEvalSuite(Class.Type);
 
     internal static bool IsEvalSuite(Type type) =>
         type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
@@ -97,7 +102,7 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
 
     private async Task<RunSummary> RunTestMethodInFlowAsync(ITestMethod testMethod, IReflectionMethodInfo method, IEnumerable<IXunitTestCase> testCases, object[] constructorArguments)
     {
-        if (!IsEvalSuite(Class.Type))
+        if (!IsThisAnEvalSuite())
         {
             return await base.RunTestMethodAsync(testMethod, method, testCases, constructorArguments).ConfigureAwait(false);
         }
@@ -114,7 +119,7 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
     /// <summary>Rows of this class allowed in flight, or null to run its tests one after another.</summary>
     private int? RowsInFlight()
     {
-        if (!IsEvalSuite(Class.Type))
+        if (!IsThisAnEvalSuite())
         {
             return null;
         }
