@@ -10,7 +10,8 @@ using Microsoft.Extensions.AI;
 namespace EvalSpec.Recording;
 
 /// <summary>
-/// Chat middleware that records and replays answers through the run's <see cref="RecordingSession"/>, found at call time;
+/// Chat middleware that records and replays answers through the run's <see cref="RecordingSession"/>, found at call time in
+/// the run's flow (<see cref="EvalFlow"/>);
 /// without a session (code used outside an EvalSpec run) calls pass through unchanged.
 /// </summary>
 internal sealed class RecordingChatClient : DelegatingChatClient
@@ -27,7 +28,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        RecordingSession? session = RecordingSession.Current;
+        RecordingSession? session = EvalFlow.Current?.Recording;
         if (session is null || session.PassesThrough)
         {
             ChatResponse passed = await PassThroughAsync(session, () => Next(session).GetResponseAsync(messages, options, cancellationToken)).ConfigureAwait(false);
@@ -72,7 +73,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         ChatOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        RecordingSession? session = RecordingSession.Current;
+        RecordingSession? session = EvalFlow.Current?.Recording;
         if (session is null || session.PassesThrough)
         {
             session?.CountLive(EvalCallContext.Current);
