@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using EvalSpec.Execution;
 using EvalSpec.Judging;
@@ -69,5 +70,32 @@ public sealed class AgentRowReviewTests
         PinnedVerdict pinned = PinnedVerdict.For(entry, Row, changed.OutputText, "rubric", "evalspec.baseline.json");
 
         pinned.Check.Should().BeNull("the person judged a run that called refund, not one that called delete_order");
+    }
+
+    [Fact]
+    [Trait("Review", "ExpectedToFail")]
+    public void JudgeEachTurn_judges_every_assistant_turn_of_an_exchange_that_has_tool_calls()
+    {
+        // A conversation replayed turn by turn through a tool-calling client: the returned exchange has tool calls, so
+        // MethodRun reads it as an agent run and keeps only the final answer as Output. The runner then finds no exchange
+        // to split (ConversationTurnJudging.Requests(source.Output, ...)) and judges the final answer alone: the rude
+        // second turn is judged neither on its own nor as part of a whole, and nothing says so.
+        List<ChatMessage> exchange =
+        [
+            new(ChatRole.User, "Where is order A-17?"),
+            new(ChatRole.Assistant, [new FunctionCallContent("c1", "get_order", new Dictionary<string, object?> { ["id"] = "A-17" })]),
+            new(ChatRole.Tool, [new FunctionResultContent("c1", "lost in transit")]),
+            new(ChatRole.Assistant, "It is lost. Not my problem."),
+            new(ChatRole.User, "Can you refund it?"),
+            new(ChatRole.Assistant, [new FunctionCallContent("c2", "refund", new Dictionary<string, object?> { ["id"] = "A-17" })]),
+            new(ChatRole.Tool, [new FunctionResultContent("c2", "refunded 19.99")]),
+            new(ChatRole.Assistant, "Refunded 19.99 on A-17."),
+        ];
+
+        MethodRun run = MethodRun.Completed(Input(), exchange, TimeSpan.Zero);
+        IReadOnlyList<(string Turn, JudgeRequest Request)>? turns = ConversationTurnJudging.Requests(run.Output, new JudgeRequest(run.OutputText) { RowId = Row });
+
+        turns.Should().NotBeNull("the method returned the whole exchange and JudgeEachTurn asks for every assistant turn to be judged");
+        turns!.Select(t => t.Request.Output).Should().Contain("It is lost. Not my problem.");
     }
 }
