@@ -329,7 +329,7 @@ public static class EvalRowRunner
             RowId = row.Id,
             Context = source.Context,
         };
-        IReadOnlyList<(string Turn, JudgeRequest Request)>? turns = row.Method.JudgeEachTurn ? ConversationTurnJudging.Requests(source.Output, request) : null;
+        IReadOnlyList<(string Turn, JudgeRequest Request)>? turns = row.Method.JudgeEachTurn ? ConversationTurnJudging.Requests(source.Exchange ?? source.Output, request) : null;
 
         if (row.Case.Expected is not null)
         {
@@ -339,7 +339,7 @@ public static class EvalRowRunner
         // A person's verdict pinned in the baseline for this very output decides instead of the rubric judges (not asked).
         // (Per-turn labels are for one turn's output, so a pin never matches a whole exchange judged turn by turn.)
         PinnedVerdict pinned = turns is null
-            ? PinnedVerdict.For(run.Baseline.Find(row.Id), row.Id, source.OutputText, run.RubricPanel?.Name, System.IO.Path.GetFileName(run.Baseline.Path))
+            ? PinnedVerdict.For(run.Baseline.Find(row.Id), row.Id, source.JudgedIdentity, run.RubricPanel?.Name, System.IO.Path.GetFileName(run.Baseline.Path))
             : default;
         if (pinned.Check is { } person)
         {

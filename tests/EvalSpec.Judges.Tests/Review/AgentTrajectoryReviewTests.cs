@@ -12,7 +12,6 @@ namespace EvalSpec.Judges.Tests.Review;
 public sealed class AgentTrajectoryReviewTests
 {
     [Fact]
-    [Trait("Review", "ExpectedToFail")]
     public void A_call_id_reused_in_a_later_step_gets_its_own_result_not_the_first_one()
     {
         // Call ids are provider-made; nothing makes them unique across steps (some OpenAI-compatible servers number

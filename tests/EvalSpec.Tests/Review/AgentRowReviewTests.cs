@@ -30,8 +30,7 @@ public sealed class AgentRowReviewTests
     ]);
 
     [Fact]
-    [Trait("Review", "ExpectedToFail")]
-    public void The_context_an_eval_method_adds_is_kept_when_it_returns_a_ChatResponse()
+        public void The_context_an_eval_method_adds_is_kept_when_it_returns_a_ChatResponse()
     {
         // The ordinary RAG eval: retrieve, AddContext, return await client.GetResponseAsync(...). A ChatResponse is read as
         // an agent run, and that branch drops the context, so a GroundednessJudge says "no context" for every row.
@@ -44,8 +43,7 @@ public sealed class AgentRowReviewTests
     }
 
     [Fact]
-    [Trait("Review", "ExpectedToFail")]
-    public void The_context_an_eval_method_adds_is_kept_when_it_returns_a_conversation_exchange()
+        public void The_context_an_eval_method_adds_is_kept_when_it_returns_a_conversation_exchange()
     {
         EvalInput input = Input();
         input.AddContext("Laptops can be returned within 30 days of delivery.");
@@ -57,24 +55,23 @@ public sealed class AgentRowReviewTests
     }
 
     [Fact]
-    [Trait("Review", "ExpectedToFail")]
-    public void A_pinned_verdict_does_not_decide_an_agent_run_whose_tool_calls_changed_behind_the_same_final_answer()
+        public void A_pinned_verdict_does_not_decide_an_agent_run_whose_tool_calls_changed_behind_the_same_final_answer()
     {
         // A person passed the run that called refund(A-17). The agent now calls delete_order(A-17) and still says "Done.".
         // The runner keys the pin on source.OutputText, which for an agent run is the final answer only, so the person's
         // pass replaces the rubric panel, ToolCallJudge (registered with AddRubricJudge) included.
         MethodRun judged = MethodRun.Completed(Input(), Agent("refund"), TimeSpan.Zero);
         MethodRun changed = MethodRun.Completed(Input(), Agent("delete_order"), TimeSpan.Zero);
-        BaselineEntry entry = Baseline.Entry(VerdictOutcome.Pass, null, null) with { Person = new PersonVerdict("pass", ReviewQueue.IdOf(Row, judged.OutputText)) };
+        BaselineEntry entry = Baseline.Entry(VerdictOutcome.Pass, null, null) with { Person = new PersonVerdict("pass", ReviewQueue.IdOf(Row, judged.JudgedIdentity)) };
 
-        PinnedVerdict pinned = PinnedVerdict.For(entry, Row, changed.OutputText, "rubric", "evalspec.baseline.json");
+        PinnedVerdict pinned = PinnedVerdict.For(entry, Row, changed.JudgedIdentity, "rubric", "evalspec.baseline.json");
 
         pinned.Check.Should().BeNull("the person judged a run that called refund, not one that called delete_order");
+        PinnedVerdict.For(entry, Row, judged.JudgedIdentity, "rubric", "evalspec.baseline.json").Check.Should().NotBeNull("the same run is the output the person judged");
     }
 
     [Fact]
-    [Trait("Review", "ExpectedToFail")]
-    public void JudgeEachTurn_judges_every_assistant_turn_of_an_exchange_that_has_tool_calls()
+        public void JudgeEachTurn_judges_every_assistant_turn_of_an_exchange_that_has_tool_calls()
     {
         // A conversation replayed turn by turn through a tool-calling client: the returned exchange has tool calls, so
         // MethodRun reads it as an agent run and keeps only the final answer as Output. The runner then finds no exchange
@@ -93,9 +90,9 @@ public sealed class AgentRowReviewTests
         ];
 
         MethodRun run = MethodRun.Completed(Input(), exchange, TimeSpan.Zero);
-        IReadOnlyList<(string Turn, JudgeRequest Request)>? turns = ConversationTurnJudging.Requests(run.Output, new JudgeRequest(run.OutputText) { RowId = Row });
+        IReadOnlyList<(string Turn, JudgeRequest Request)>? turns = ConversationTurnJudging.Requests(run.Exchange ?? run.Output, new JudgeRequest(run.OutputText) { RowId = Row });
 
         turns.Should().NotBeNull("the method returned the whole exchange and JudgeEachTurn asks for every assistant turn to be judged");
-        turns!.Select(t => t.Request.Output).Should().Contain("It is lost. Not my problem.");
+        turns!.Select(t => t.Request.Output).Should().Equal(new[] { "It is lost. Not my problem.", "Refunded 19.99 on A-17." }, "tool-call-only steps are not turns");
     }
 }

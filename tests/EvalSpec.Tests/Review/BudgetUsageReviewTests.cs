@@ -16,7 +16,6 @@ public sealed class BudgetUsageReviewTests
     private static readonly PriceTable NoPrices = PriceTable.From(new Dictionary<string, ModelPrice>());
 
     [Fact]
-    [Trait("Review", "ExpectedToFail")]
     public void Usage_with_input_and_total_but_no_output_count_is_not_read_as_zero_output_tokens()
     {
         // A provider that reports prompt and total tokens but no completion tokens: 100 in, 5,000 in all.

@@ -20,13 +20,11 @@ namespace EvalSpec.Tests.Review;
 /// Review finding: an answer served by the shared Redis cache is counted as a live call, so a latency budget is checked
 /// against the cache's timing (a replayed recording is not, for that very reason).
 /// </summary>
-[Collection(RecordingCollection.Name)]
 public sealed class CachedCallBudgetReviewTests : RecordingTestBed
 {
     private const string RowId = Suite + ".RefundWindow/laptop/formal";
 
     [RedisFact]
-    [Trait("Review", "ExpectedToFail")]
     public async Task A_row_answered_from_the_shared_cache_is_not_checked_against_a_latency_budget_as_if_live()
     {
         RedisServer redis = new();

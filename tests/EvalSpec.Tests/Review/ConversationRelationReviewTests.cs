@@ -11,7 +11,6 @@ namespace EvalSpec.Tests.Review;
 public sealed class ConversationRelationReviewTests
 {
     [Fact]
-    [Trait("Review", "ExpectedToFail")]
     public void A_swap_over_all_user_turns_works_when_a_user_turn_has_a_blank_line()
     {
         // User turns are joined with "\n\n", transformed, and split on "\n\n"; a user message with two paragraphs splits

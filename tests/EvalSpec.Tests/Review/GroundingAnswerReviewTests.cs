@@ -10,7 +10,6 @@ public sealed class GroundingAnswerReviewTests
     private static JudgeParse<ItemVerdicts> Read(string raw) => JudgeAnswers.ParseItems(raw, 2, ItemVocabulary.Claims);
 
     [Fact]
-    [Trait("Review", "ExpectedToFail")]
     public void An_entry_saying_supported_and_unsupported_true_is_unreadable_not_supported()
     {
         // "supported": false contradicting "verdict" is caught; the no-word as a boolean field is ignored.
@@ -21,7 +20,6 @@ public sealed class GroundingAnswerReviewTests
     }
 
     [Fact]
-    [Trait("Review", "ExpectedToFail")]
     public void An_entry_naming_two_different_item_numbers_is_unreadable_not_silently_the_last_one()
     {
         // Entry 1 says claim 2 and number 1: read as claim 1 (the last number field wins), so claim 2 gets entry 2's
