@@ -50,7 +50,7 @@ internal sealed class CliEnvironment
     public string? GetVariable(string name) => _getVariable(name);
 
     /// <summary>The build-server variables, the runtime's own list (see <c>EvalSpec.Execution.ContinuousIntegration</c>).</summary>
-    internal static string[] ContinuousIntegrationVariables => EvalSpec.Execution.ContinuousIntegration.Variables;
+    internal static string[] ContinuousIntegrationVariables => EvalSpec.Execution.ContinuousIntegration.Variables.AsSpan().ToArray();
 
     /// <summary>Whether this is a build server, where recorded files (baselines, snapshots) must not be written; names the variable that says so.</summary>
     public bool IsContinuousIntegration([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? variable) =>

@@ -27,7 +27,7 @@ public sealed class CliEnvironmentTests
         // The tool compiles the runtime's EvalSpec.Execution.ContinuousIntegration in; this checks it is the same list
         // the runtime assembly uses.
         Type runtime = typeof(EvalSpec.Reporting.BaselineMode).Assembly.GetType("EvalSpec.Execution.ContinuousIntegration", throwOnError: true)!;
-        var variables = (string[])runtime.GetField("Variables", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var variables = (System.Collections.Generic.IEnumerable<string>)runtime.GetField("Variables", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
 
         CliEnvironment.ContinuousIntegrationVariables.Should().Equal(variables);
     }

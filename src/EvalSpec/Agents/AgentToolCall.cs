@@ -45,6 +45,10 @@ public sealed class AgentToolCall
     [JsonIgnore]
     public bool Failed => Error is not null;
 
+    /// <summary>Whether the call's arguments could not be read (so the tool never ran); such a call meets no <see cref="Judging.ToolCallJudge"/> expectation.</summary>
+    [JsonIgnore]
+    public bool ArgumentsUnreadable { get; init; }
+
     /// <summary>The arguments as compact canonical JSON text: equal arguments give equal text.</summary>
     [JsonIgnore]
     public string ArgumentsText => Arguments.GetRawText();

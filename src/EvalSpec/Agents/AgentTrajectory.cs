@@ -78,21 +78,22 @@ public sealed class AgentTrajectory
         ArgumentNullException.ThrowIfNull(messages);
         List<ChatMessage> list = messages.Where(m => m is not null).ToList();
 
-        // Results are matched to calls by call id; the id itself is provider-generated noise and is not kept.
-        var results = new Dictionary<string, FunctionResultContent>(StringComparer.Ordinal);
-        foreach (FunctionResultContent result in list.SelectMany(m => m.Contents).OfType<FunctionResultContent>())
+        // Results are matched to calls by call id (the id itself is provider-generated noise and is not kept): each call takes
+        // the first result with its id that comes after it and no earlier call took, so an id a provider reuses in a later
+        // step gets that step's result, not the first one.
+        var located = new List<(int Message, FunctionResultContent Result)>();
+        for (int i = 0; i < list.Count; i++)
         {
-            if (result.CallId is { } id)
-            {
-                results.TryAdd(id, result);
-            }
+            located.AddRange(list[i].Contents.OfType<FunctionResultContent>().Where(r => r.CallId is not null).Select(r => (i, r)));
         }
 
+        var taken = new HashSet<int>();
         var calls = new List<AgentToolCall>();
         int steps = 0;
         string finalAnswer = string.Empty;
-        foreach (ChatMessage message in list)
+        for (int i = 0; i < list.Count; i++)
         {
+            ChatMessage message = list[i];
             if (message.Role != ChatRole.Assistant)
             {
                 continue;
@@ -102,8 +103,27 @@ public sealed class AgentTrajectory
             finalAnswer = message.Text ?? string.Empty;
             foreach (FunctionCallContent call in message.Contents.OfType<FunctionCallContent>())
             {
-                FunctionResultContent? result = call.CallId is { } id && results.TryGetValue(id, out FunctionResultContent? found) ? found : null;
-                calls.Add(new AgentToolCall(calls.Count + 1, steps, call.Name, CanonicalArguments(call.Arguments), ResultText(result), ErrorOf(call, result)));
+                int match = -1;
+                for (int k = 0; k < located.Count && call.CallId is not null; k++)
+                {
+                    if (located[k].Message > i && !taken.Contains(k) && string.Equals(located[k].Result.CallId, call.CallId, StringComparison.Ordinal))
+                    {
+                        match = k;
+                        break;
+                    }
+                }
+
+                FunctionResultContent? result = null;
+                if (match >= 0)
+                {
+                    taken.Add(match);
+                    result = located[match].Result;
+                }
+
+                calls.Add(new AgentToolCall(calls.Count + 1, steps, call.Name, CanonicalArguments(call.Arguments), ResultText(result), ErrorOf(call, result))
+                {
+                    ArgumentsUnreadable = call.Exception is not null,
+                });
             }
         }
 

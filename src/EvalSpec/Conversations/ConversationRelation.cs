@@ -14,6 +14,12 @@ internal static class ConversationRelation
 {
     private const string TogetherSeparator = "\n\n";
 
+    /// <summary>
+    /// What joins the user turns for a relation that transforms them together: a record separator (U+001E) on its own line,
+    /// which no turn's text holds (checked), so that a turn with blank lines of its own splits back into one turn.
+    /// </summary>
+    private const string SplitSeparator = "\n\u001E\n";
+
     /// <summary>What the relation did to the conversation.</summary>
     /// <param name="Turns">The follow-up turns (the source turns when nothing changed).</param>
     /// <param name="SourceText">The user turns the relation read, joined by blank lines.</param>
@@ -48,13 +54,18 @@ internal static class ConversationRelation
                 break;
             case ConversationScope.AllUserTurnsTogether:
             {
+                if (users.Any(i => turns[i].Content.Contains('\u001E', StringComparison.Ordinal)))
+                {
+                    throw new InvalidOperationException("a user turn holds the control character U+001E, which EvalSpec uses to join the turns for this relation");
+                }
+
                 var context = new MetamorphicContext(rowId);
-                string changed = relation.Transform(source, context);
-                string[] parts = changed.Split(TogetherSeparator);
+                string changed = relation.Transform(string.Join(SplitSeparator, users.Select(i => turns[i].Content)), context);
+                string[] parts = changed.Split(SplitSeparator);
                 if (parts.Length != users.Length)
                 {
                     throw new InvalidOperationException(
-                        $"the relation changed the blank lines between the user turns ({users.Length} turns became {parts.Length}), so its output cannot be split back into turns");
+                        $"the relation changed the separators between the user turns ({users.Length} turns became {parts.Length}), so its output cannot be split back into turns");
                 }
 
                 for (int k = 0; k < users.Length; k++)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 
 namespace EvalSpec.Execution;
@@ -8,11 +9,11 @@ internal static class ContinuousIntegration
 {
     // Each variable is one that only its build server sets (CODEBUILD_BUILD_ID: AWS CodeBuild; bamboo_buildKey: Bamboo), never
     // a generic name such as BUILD_ID or BUILD_NUMBER that scripts and other tools set on developer machines too.
-    internal static readonly string[] Variables =
-    {
+    internal static readonly ImmutableArray<string> Variables =
+    [
         "CI", "TF_BUILD", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION", "BUILDKITE", "CIRCLECI", "APPVEYOR", "TRAVIS",
         "CODEBUILD_BUILD_ID", "bamboo_buildKey",
-    };
+    ];
 
     public static bool IsDetected([NotNullWhen(true)] out string? variable) => IsDetected(Environment.GetEnvironmentVariable, out variable);
 

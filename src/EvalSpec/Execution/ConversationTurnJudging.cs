@@ -38,7 +38,8 @@ internal static class ConversationTurnJudging
         var requests = new List<(string, JudgeRequest)>();
         for (int i = 0; i < messages.Length; i++)
         {
-            if (messages[i].Role != ChatRole.Assistant)
+            // A step that only calls tools says nothing to the user: it is not a turn to judge (its calls are in the trajectory).
+            if (messages[i].Role != ChatRole.Assistant || string.IsNullOrWhiteSpace(messages[i].Text))
             {
                 continue;
             }
@@ -50,6 +51,7 @@ internal static class ConversationTurnJudging
                 Rubric = whole.Rubric,
                 Threshold = whole.Threshold,
                 RowId = whole.RowId,
+                Context = whole.Context,
             }));
         }
 

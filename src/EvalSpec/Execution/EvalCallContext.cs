@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 
 namespace EvalSpec.Execution;
 
@@ -10,8 +9,6 @@ namespace EvalSpec.Execution;
 /// </summary>
 public sealed record EvalCallContext
 {
-    private static readonly AsyncLocal<EvalCallContext?> s_current = new();
-
     /// <summary>Creates a context.</summary>
     /// <param name="suite">The full name of the eval class (recordings are filed per class).</param>
     /// <param name="rowId">The row id the call belongs to (for a source run, the identity row's id).</param>
@@ -38,7 +35,7 @@ public sealed record EvalCallContext
     public const string SimilarityPhase = "similarity";
 
     /// <summary>The context of the current async flow, or null outside eval rows.</summary>
-    public static EvalCallContext? Current => s_current.Value;
+    public static EvalCallContext? Current => EvalFlow.Current?.Call;
 
     /// <summary>The full name of the eval class.</summary>
     public string Suite { get; }
@@ -55,30 +52,8 @@ public sealed record EvalCallContext
     /// <summary>Row, phase and trial as one stable path: <c>Namespace.Class.Method/case/variant/relation/source/0</c>.</summary>
     public override string ToString() => RowId + "/" + Phase + "/" + Trial.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Makes <paramref name="context"/> current until the returned scope is disposed (tests and runners).</summary>
+    /// <summary>Makes <paramref name="context"/> current, in the current run's flow, until the returned scope is disposed.</summary>
     /// <param name="context">The context to enter.</param>
     /// <returns>A scope that restores the previous context.</returns>
-    public static IDisposable Enter(EvalCallContext? context)
-    {
-        EvalCallContext? previous = s_current.Value;
-        s_current.Value = context;
-        return new Scope(previous);
-    }
-
-    private sealed class Scope : IDisposable
-    {
-        private readonly EvalCallContext? _previous;
-        private bool _disposed;
-
-        public Scope(EvalCallContext? previous) => _previous = previous;
-
-        public void Dispose()
-        {
-            if (!_disposed)
-            {
-                _disposed = true;
-                s_current.Value = _previous;
-            }
-        }
-    }
+    public static IDisposable Enter(EvalCallContext? context) => EvalFlow.Enter(EvalFlow.WithCall(context));
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
@@ -260,10 +261,10 @@ internal static class EvalConfiguration
     }
 
     /// <summary>Options that also take a word besides a value of their type: <c>"Quorum": "majority"</c> asks for the default by name.</summary>
-    private static readonly Dictionary<string, string> NamedValues = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, string> NamedValues = new Dictionary<string, string>
     {
         [nameof(EvalOptions.Quorum)] = EvalOptions.MajorityQuorumValue,
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static bool IsNamedValue(IConfigurationSection section) =>
         NamedValues.TryGetValue(section.Path, out string? name) && string.Equals(section.Value?.Trim(), name, StringComparison.OrdinalIgnoreCase);

@@ -27,9 +27,6 @@ public static class EvalRowRunner
 {
     private const int MessageTextLimit = 1500;
 
-    private static readonly JudgePanel ExpectedAnswerPanel = new("expected-answer", new IJudge[] { new ExpectedAnswerJudge() });
-    private static readonly JudgePanel IncreasesPanel = new("change", new IJudge[] { new NumericChangeJudge(Change.Increases) });
-    private static readonly JudgePanel DecreasesPanel = new("change", new IJudge[] { new NumericChangeJudge(Change.Decreases) });
 
     /// <summary>Runs the row identified by its keys.</summary>
     /// <param name="instance">The test class instance (ignored for static eval methods).</param>
@@ -38,13 +35,52 @@ public static class EvalRowRunner
     /// <param name="variantKey">The prompt variant key.</param>
     /// <param name="relationKey">The relation key, or <c>identity</c>.</param>
     /// <returns>Completes when the row passed; faults with <see cref="EvalRowFailedException"/> or <see cref="EvalRowInconclusiveException"/> otherwise.</returns>
-    public static async Task RunAsync(object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
+    /// <remarks>
+    /// The row runs in the run host that EvalSpec's test framework handed to the test (it enters the host's flow around each
+    /// test it runs, since xUnit v2 calls a generated row without arguments); in an assembly with its own test framework,
+    /// in the assembly's unattended host (<see cref="UnattendedRuns"/>).
+    /// </remarks>
+    public static Task RunAsync(object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
     {
+        ArgumentNullException.ThrowIfNull(method);
+        EvalFlow? flow = EvalFlow.Current;
+        if (flow?.HostError is { } error)
+        {
+            var stopped = new EvalConfigurationException("EvalSpec could not start this run: " + error.Message, error);
+            return Task.FromException(RowExceptionRedaction.Redact(stopped, Secrets.SecretRedactor.Default) ?? stopped);
+        }
+
+        EvalRunHost host;
+        try
+        {
+            host = flow?.Host ?? UnattendedRuns.For(method.SuiteType.Assembly);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException(RowExceptionRedaction.Redact(ex, Secrets.SecretRedactor.Default) ?? ex);
+        }
+
+        return RunAsync(host, instance, method, caseId, variantKey, relationKey);
+    }
+
+    /// <summary>Runs the row identified by its keys in <paramref name="host"/> (the test framework's run of the assembly).</summary>
+    /// <param name="host">The run the row belongs to.</param>
+    /// <param name="instance">The test class instance (ignored for static eval methods).</param>
+    /// <param name="method">The generated descriptor of the eval method.</param>
+    /// <param name="caseId">The case id.</param>
+    /// <param name="variantKey">The prompt variant key.</param>
+    /// <param name="relationKey">The relation key, or <c>identity</c>.</param>
+    internal static async Task RunAsync(EvalRunHost host, object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+
         // Everything a row tells the test framework leaves here: its message and those of the exceptions it carries are
         // redacted as the files are (the eval method's exception may quote an API key from a provider's error body).
         try
         {
-            await RunRowAsync(instance, method, caseId, variantKey, relationKey).ConfigureAwait(false);
+            // Code the row cannot pass the host to (a judge panel or a snapshot assertion in a helper) finds it in the flow.
+            using IDisposable flow = EvalFlow.Enter(host.Flow);
+            await RunRowAsync(host, instance, method, caseId, variantKey, relationKey).ConfigureAwait(false);
         }
         catch (Exception ex) when (RowExceptionRedaction.Redact(ex, Secrets.SecretRedactor.Default) is { } redacted)
         {
@@ -52,10 +88,59 @@ public static class EvalRowRunner
         }
     }
 
-    private static async Task RunRowAsync(object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
+    /// <summary>
+    /// The row's pipeline: prepare (keys, sample, relation input) -> evaluate (invoke, judge and snapshot, per trial) ->
+    /// settle (replay misses, model calls) -> classify against the baseline -> persist -> report to the test framework.
+    /// Each stage returns a value; only the last throws.
+    /// </summary>
+    private static async Task RunRowAsync(EvalRunHost run, object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
     {
         ArgumentNullException.ThrowIfNull(method);
-        EvalRun run = EvalRun.GetOrCreate(method.SuiteType);
+        Row row = Prepare(run, method, caseId, variantKey, relationKey);
+        TimeSpan timeout = method.TimeoutMilliseconds > 0 ? TimeSpan.FromMilliseconds(method.TimeoutMilliseconds) : run.Options.RowTimeout;
+
+        DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+        long started = Stopwatch.GetTimestamp();
+        run.Statistics.RowStarted(started);
+        using Activity? span = run.Telemetry.StartRow(row.Id, method.Id, row.Case.Id, row.Variant.Key, row.Relation?.Key ?? EvalDefaults.IdentityRelationKey);
+
+        // A relation's transformation depends only on the row (it is seeded by the row id), so it runs once, before
+        // any call of the system under test: a relation that does not apply costs nothing.
+        RelationInput? relationInput = null;
+        RowEvaluation? undecidable = null;
+        if (row.Relation is not null)
+        {
+            (relationInput, undecidable) = await PrepareRelationAsync(run, row, timeout).ConfigureAwait(false);
+        }
+
+        RowEvaluation evaluation = undecidable ?? await EvaluateAsync(run, instance, row, relationInput, timeout).ConfigureAwait(false);
+        (RowOutcome outcome, bool replayMissed, RowSpend spend) = Settle(run, row, evaluation, decidedBeforeRunning: undecidable is not null);
+        RowSpendResult spendResult = RowSpendResult.Of(spend, RowBudget.Resolve(method, run.Options.Budgets));
+
+        long finished = Stopwatch.GetTimestamp();
+        RowResult result = ToResult(run, row, outcome, startedAt, Stopwatch.GetElapsedTime(started, finished)) with { Spend = spendResult };
+        RowClassification classification = RowClassification.Classify(
+            outcome, result, row.Relation is not null, run.Baseline.Find(row.Id), System.IO.Path.GetFileName(run.Baseline.Path), run.Options.Baseline, replayMissed);
+        RowPersistence.Persist(
+            run,
+            new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, outcome.Outcome, outcome.NotApplicable, outcome.InputSimilarity, outcome.OutcomeWithoutSnapshot),
+            outcome,
+            classification,
+            result,
+            JudgeErrorNotice(row, outcome, classification.KnownFailure),
+            finished);
+        if (!outcome.NotApplicable)
+        {
+            run.Spend.Add(method.Id, row.Variant.Key, spendResult);
+        }
+
+        run.Telemetry.RowFinished(span, method.Id, outcome.Outcome, outcome.NotApplicable, Stopwatch.GetElapsedTime(started, finished), outcome.Attempts.SelectMany(a => a.Checks).SelectMany(c => c.Verdicts));
+        Report(run, row, outcome, classification);
+    }
+
+    /// <summary>The prepare stage: the row from its keys; a row outside the sample of a sampled run is skipped here.</summary>
+    private static Row Prepare(EvalRunHost run, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
+    {
         var row = new Row(
             method,
             method.FindCase(caseId),
@@ -79,35 +164,29 @@ public static class EvalRowRunner
             }
         }
 
-        TimeSpan timeout = method.TimeoutMilliseconds > 0 ? TimeSpan.FromMilliseconds(method.TimeoutMilliseconds) : run.Options.RowTimeout;
+        return row;
+    }
 
-        DateTimeOffset startedAt = DateTimeOffset.UtcNow;
-        long started = Stopwatch.GetTimestamp();
-        run.Statistics.RowStarted(started);
-        using Activity? span = run.Telemetry.StartRow(row.Id, method.Id, row.Case.Id, row.Variant.Key, row.Relation?.Key ?? EvalDefaults.IdentityRelationKey);
+    /// <summary>The invoke, judge and snapshot stages, once per trial; a row with several trials is decided by the method's rule.</summary>
+    private static async Task<RowEvaluation> EvaluateAsync(EvalRunHost run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout) =>
+        row.Method.Trials <= 1
+            ? await EvaluateOnceAsync(run, instance, row, relationInput, timeout, trial: null).ConfigureAwait(false)
+            : RowEvaluation.FromTrials(
+                await Task.WhenAll(Enumerable.Range(0, row.Method.Trials).Select(t => EvaluateOnceAsync(run, instance, row, relationInput, timeout, t))).ConfigureAwait(false),
+                row.Method);
 
-        // A relation's transformation depends only on the row (it is seeded by the row id), so it runs once, before
-        // any call of the system under test: a relation that does not apply costs nothing.
-        RelationInput? relationInput = null;
-        RowEvaluation? undecidable = null;
-        if (row.Relation is not null)
-        {
-            (relationInput, undecidable) = await PrepareRelationAsync(run, row, timeout).ConfigureAwait(false);
-        }
-
-        RowEvaluation evaluation = undecidable
-            ?? (method.Trials <= 1
-                ? await EvaluateOnceAsync(run, instance, row, relationInput, timeout, trial: null).ConfigureAwait(false)
-                : RowEvaluation.FromTrials(
-                    await Task.WhenAll(Enumerable.Range(0, method.Trials).Select(t => EvaluateOnceAsync(run, instance, row, relationInput, timeout, t))).ConfigureAwait(false),
-                    method));
-
+    /// <summary>
+    /// Settles the evaluated row with its recordings: a replay miss fails it, the recordings learn how far it got, and
+    /// the row's model calls are counted. Returns the immutable outcome and whether a replay missed.
+    /// </summary>
+    private static (RowOutcome Outcome, bool ReplayMissed, RowSpend Spend) Settle(EvalRunHost run, Row row, RowEvaluation evaluation, bool decidedBeforeRunning)
+    {
         // Replay is strict: a model call that was not recorded fails the row, also when the code under test caught the
         // RecordingMissException and answered something else (a fallback, a retry), which would otherwise be judged.
-        string sourceRowId = RowIds.Row(method, caseId, variantKey, EvalDefaults.IdentityRelationKey);
-        IReadOnlyList<Recording.RecordingMissException> misses = undecidable is null
-            ? run.Recording.MissesFor(row.Id, sourceRowId)
-            : Array.Empty<Recording.RecordingMissException>();
+        string sourceRowId = RowIds.Row(row.Method, row.Case.Id, row.Variant.Key, EvalDefaults.IdentityRelationKey);
+        IReadOnlyList<Recording.RecordingMissException> misses = decidedBeforeRunning
+            ? Array.Empty<Recording.RecordingMissException>()
+            : run.Recording.MissesFor(row.Id, sourceRowId);
         if (misses.Count > 0)
         {
             evaluation.Decide(VerdictOutcome.Fail, Recording.RecordingSession.DescribeMisses(misses), misses[0]);
@@ -118,125 +197,57 @@ public static class EvalRowRunner
         IReadOnlyList<RowEvaluation> attempts = evaluation.Trials ?? [evaluation];
         run.Recording.RowEnded(new Recording.RowRunReport(
             row.Id,
-            undecidable is null ? sourceRowId : null,
+            decidedBeforeRunning ? null : sourceRowId,
             SourceReturned: attempts.All(a => a.Source is { Error: null }),
-            ReachedChecks: !EvalRun.RunCancellation.IsCancellationRequested && attempts.All(a => a.DecidedByChecks || a.NotApplicable),
+            ReachedChecks: !run.Cancellation.IsCancellationRequested && attempts.All(a => a.Decision.DecidedByChecks || a.Decision.NotApplicable),
             JudgesAnswered: attempts.All(a => a.Checks.All(c => !c.Verdicts.Any(v => v.Errored)))));
 
-        // How the row's model calls went (its source run's included), so that a replayed verdict says it was replayed.
-        evaluation.ModelCalls = run.Recording.CallsFor(row.Id, undecidable is null ? sourceRowId : row.Id);
-
         // Budgets are checked once, after judging, from what the row spent (see RowBudget).
-        Execution.RowSpend spend = RowBudget.Measure(
-            run.Recording.Usage.For(row.Id, undecidable is null ? sourceRowId : row.Id),
+        RowSpend spend = RowBudget.Measure(
+            run.Recording.Usage.For(row.Id, decidedBeforeRunning ? row.Id : sourceRowId),
             attempts.SelectMany(a => a.Checks).SelectMany(c => c.Verdicts),
             attempts.Aggregate(TimeSpan.Zero, (sum, a) => sum + (a.Source?.Latency ?? TimeSpan.Zero) + (a.FollowUp?.Latency ?? TimeSpan.Zero)),
             RowBudget.Prices(run.Options));
-        if (!evaluation.NotApplicable && undecidable is null)
+        if (!evaluation.Decision.NotApplicable && !decidedBeforeRunning)
         {
-            (PanelVerdict? budget, IReadOnlyList<string> budgetNotes) = RowBudget.Check(RowBudget.Resolve(method, run.Options.Budgets), spend);
+            (PanelVerdict? budget, IReadOnlyList<string> budgetNotes) = RowBudget.Check(RowBudget.Resolve(row.Method, run.Options.Budgets), spend);
             evaluation.AddBudgetCheck(budget, budgetNotes);
         }
 
-        long finished = Stopwatch.GetTimestamp();
-        BaselineEntry? recorded = run.Baseline.Find(row.Id);
-        string? failureKind = evaluation.FailureKind;
-        RowResult result = ToResult(run, row, evaluation, startedAt, Stopwatch.GetElapsedTime(started, finished)) with
-        {
-            Trials = evaluation.Trials?.Select(t => new TrialResult(
-                t.Trial!.Value,
-                t.Outcome.ToString().ToLowerInvariant(),
-                t.Reason,
-                (row.Relation is null ? t.Source : t.FollowUp) is { Succeeded: true } judged ? ResultsJson.ToElement(judged.Output) : null)).ToArray(),
-        };
+        // How the row's model calls went (its source run's included), so that a replayed verdict says it was replayed.
+        return (evaluation.ToOutcome(run.Recording.CallsFor(row.Id, decidedBeforeRunning ? row.Id : sourceRowId)), misses.Count > 0, spend);
+    }
 
-        // A recorded failure excuses only the same failure: the same kind and the same evidence (the normalised output).
-        Reporting.Gate.FailureEvidence? evidence = evaluation.Outcome == VerdictOutcome.Fail ? Evidence(row, result) : null;
-        Reporting.Gate.KnownFailureMatch baselineMatch = evidence is null
-            ? new Reporting.Gate.KnownFailureMatch(false, string.Empty)
-            : Reporting.Gate.KnownFailureMatch.Decide(recorded, System.IO.Path.GetFileName(run.Baseline.Path), failureKind, evidence);
-        bool knownFailure = misses.Count == 0 && run.Options.Baseline == BaselineMode.Use && baselineMatch.Excused;
-        if (knownFailure)
+    /// <summary>The report stage: tells the test framework, by returning or by the exception it throws, how the row ended.</summary>
+    private static void Report(EvalRunHost run, Row row, RowOutcome outcome, RowClassification classification)
+    {
+        if (outcome.NotApplicable)
         {
-            run.Statistics.KnownFailure();
-        }
-        else if (evaluation.Outcome == VerdictOutcome.Pass && recorded?.Outcome == VerdictOutcome.Fail)
-        {
-            run.Statistics.FixedSinceBaseline();
+            throw new EvalRowSkippedException($"Not applicable: {outcome.Reason}\n{Describe(row, outcome)}");
         }
 
-        if (evaluation.RubricNotChecked)
-        {
-            run.Statistics.UnjudgedRubricRow();
-        }
-
-        if (JudgeErrorNotice(row, evaluation, knownFailure) is { } notice)
-        {
-            run.Statistics.RowWithJudgeErrors();
-            run.RowNotice(notice);
-        }
-
-        run.Statistics.RowFinished(method.Id, evaluation.Outcome, finished, evaluation.NotApplicable);
-        RowSpendResult spendResult = RowSpendResult.Of(spend, RowBudget.Resolve(method, run.Options.Budgets));
-        if (!evaluation.NotApplicable)
-        {
-            run.Spend.Add(method.Id, row.Variant.Key, spendResult);
-        }
-
-        run.Telemetry.RowFinished(span, method.Id, evaluation.Outcome, evaluation.NotApplicable, Stopwatch.GetElapsedTime(started, finished), attempts.SelectMany(a => a.Checks).SelectMany(c => c.Verdicts));
-        run.RecordOutcome(new JudgedRow(row.Id, method, row.Case.Id, row.Variant.Key, row.Relation, evaluation.Outcome, evaluation.NotApplicable, evaluation.InputSimilarity, evaluation.OutcomeWithoutSnapshot));
-        run.Results.Append(result with
-        {
-            Baseline = recorded is null ? null : recorded.Outcome.ToString().ToLowerInvariant(),
-            KnownFailure = knownFailure ? true : null,
-            FailureKind = evaluation.Outcome == VerdictOutcome.Fail ? failureKind : null,
-            FailureEvidence = evidence?.Excerpt,
-            FailureEvidenceHash = evidence?.Hash,
-            RelationNotes = evaluation.RelationNotes is { Count: > 0 } notes ? notes : null,
-            InputSimilarity = evaluation.InputSimilarity is double similarity ? Math.Round(similarity, 4) : null,
-            ModelCalls = evaluation.ModelCalls is { Total: > 0 } calls ? new ModelCallsResult(run.RecordingMode.ToString().ToLowerInvariant(), calls.Replayed, calls.Recorded, calls.Live, calls.Failed) : null,
-            Spend = spendResult,
-        });
-
-        run.CheckpointIfUnattended();
-        if (evaluation.NotApplicable)
-        {
-            throw new EvalRowSkippedException($"Not applicable: {evaluation.Reason}\n{Describe(row, evaluation)}");
-        }
-
-        switch (evaluation.Outcome)
+        switch (outcome.Outcome)
         {
             case VerdictOutcome.Pass:
                 return;
-            case VerdictOutcome.Fail when knownFailure:
-                throw new EvalRowKnownFailureException($"Known failure, recorded in {System.IO.Path.GetFileName(run.Baseline.Path)}: {recorded!.Reason}\n{Describe(row, evaluation)}");
+            case VerdictOutcome.Fail when classification.KnownFailure:
+                throw new EvalRowKnownFailureException($"Known failure, recorded in {System.IO.Path.GetFileName(run.Baseline.Path)}: {classification.Recorded!.Reason}\n{Describe(row, outcome)}");
             case VerdictOutcome.Fail:
-                throw new EvalRowFailedException(Describe(row, evaluation) + baselineMatch.Message, evaluation.Exception);
+                throw new EvalRowFailedException(Describe(row, outcome) + classification.Match.Message, outcome.Exception);
             default:
-                throw new EvalRowInconclusiveException(Describe(row, evaluation), evaluation.Exception);
+                throw new EvalRowInconclusiveException(Describe(row, outcome), outcome.Exception);
         }
     }
 
-    /// <summary>
-    /// What a failing row showed, from what is written to results.jsonl for it, so that `evalspec baseline update` (which
-    /// reads that file) records the very evidence this run compared.
-    /// </summary>
-    private static Reporting.Gate.FailureEvidence Evidence(Row row, RowResult result) => Reporting.Gate.FailureEvidence.Of(
-        Reporting.Gate.FailureEvidence.TextOf(result.Output),
-        Reporting.Gate.FailureEvidence.TextOf(result.SourceOutput),
-        row.Relation is not null,
-        result.Trials?.Select(t => new Reporting.Gate.FailureEvidence.Trial(Enum.Parse<VerdictOutcome>(t.Outcome, ignoreCase: true), Reporting.Gate.FailureEvidence.TextOf(t.Output) ?? t.Reason)).ToArray(),
-        result.Reason);
-
     /// <summary>Evaluates the row once (or one trial of it); never throws except for stale generated code.</summary>
-    private static async Task<RowEvaluation> EvaluateOnceAsync(EvalRun run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, int? trial)
+    private static async Task<RowEvaluation> EvaluateOnceAsync(EvalRunHost run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, int? trial)
     {
         var evaluation = new RowEvaluation { Trial = trial };
         try
         {
-            await EvaluateAsync(run, instance, row, relationInput, timeout, evaluation).ConfigureAwait(false);
+            await EvaluateTrialAsync(run, instance, row, relationInput, timeout, evaluation).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (EvalRun.RunCancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
         {
             evaluation.Decide(VerdictOutcome.Inconclusive, "the test run was cancelled before the row finished");
         }
@@ -248,7 +259,8 @@ public static class EvalRowRunner
         return evaluation;
     }
 
-    private static async Task EvaluateAsync(EvalRun run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, RowEvaluation evaluation)
+    /// <summary>Invokes the eval method (the source run, shared; a relation row's follow-up run), judges and verifies the snapshot.</summary>
+    private static async Task EvaluateTrialAsync(EvalRunHost run, object? instance, Row row, RelationInput? relationInput, TimeSpan timeout, RowEvaluation evaluation)
     {
         int trial = evaluation.Trial ?? 0;
         object?[] arguments = row.Case.Arguments;
@@ -271,7 +283,7 @@ public static class EvalRowRunner
                 timeout));
 
         // The source run has its own timeout; a row waiting for it only stops when the run is cancelled.
-        evaluation.Source = await sourceTask.WaitAsync(EvalRun.RunCancellation).ConfigureAwait(false);
+        evaluation.Source = await sourceTask.WaitAsync(run.Cancellation).ConfigureAwait(false);
 
         if (relationInput is null)
         {
@@ -285,7 +297,7 @@ public static class EvalRowRunner
         await VerifySnapshotAsync(run, row, evaluation, timeout).ConfigureAwait(false);
     }
 
-    private static async Task DecideIdentityAsync(EvalRun run, Row row, RowEvaluation evaluation, TimeSpan timeout)
+    private static async Task DecideIdentityAsync(EvalRunHost run, Row row, RowEvaluation evaluation, TimeSpan timeout)
     {
         MethodRun source = evaluation.Source!;
         if (source.OutputError is not null)
@@ -317,17 +329,17 @@ public static class EvalRowRunner
             RowId = row.Id,
             Context = source.Context,
         };
-        IReadOnlyList<(string Turn, JudgeRequest Request)>? turns = row.Method.JudgeEachTurn ? ConversationTurnJudging.Requests(source.Output, request) : null;
+        IReadOnlyList<(string Turn, JudgeRequest Request)>? turns = row.Method.JudgeEachTurn ? ConversationTurnJudging.Requests(source.Exchange ?? source.Output, request) : null;
 
         if (row.Case.Expected is not null)
         {
-            evaluation.Checks.Add(await JudgeAsync(ExpectedAnswerPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false));
+            evaluation.Checks.Add(await JudgeAsync(run, run.ExpectedAnswerPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false));
         }
 
         // A person's verdict pinned in the baseline for this very output decides instead of the rubric judges (not asked).
         // (Per-turn labels are for one turn's output, so a pin never matches a whole exchange judged turn by turn.)
         PinnedVerdict pinned = turns is null
-            ? PinnedVerdict.For(run.Baseline.Find(row.Id), row.Id, source.OutputText, run.RubricPanel?.Name, System.IO.Path.GetFileName(run.Baseline.Path))
+            ? PinnedVerdict.For(run.Baseline.Find(row.Id), row.Id, source.JudgedIdentity, run.RubricPanel?.Name, System.IO.Path.GetFileName(run.Baseline.Path))
             : default;
         if (pinned.Check is { } person)
         {
@@ -339,14 +351,14 @@ public static class EvalRowRunner
             // Per-turn mode: every assistant turn of the returned exchange is judged on its own, seeing the turns before it.
             foreach ((string turn, JudgeRequest turnRequest) in turns)
             {
-                PanelVerdict rubric = await JudgeAsync(run.RubricPanel, turnRequest, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false);
+                PanelVerdict rubric = await JudgeAsync(run, run.RubricPanel, turnRequest, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false);
                 evaluation.Checks.Add(rubric with { Panel = rubric.Panel + " (" + turn + ")" });
                 run.QueueForReview(rubric, turnRequest, row.Id);
             }
         }
         else if (run.RubricPanel is not null)
         {
-            PanelVerdict rubric = await JudgeAsync(run.RubricPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false);
+            PanelVerdict rubric = await JudgeAsync(run, run.RubricPanel, request, judgingDeadline, JudgeContext(row, evaluation)).ConfigureAwait(false);
             evaluation.Checks.Add(rubric);
             run.QueueForReview(rubric, request, row.Id);
         }
@@ -379,7 +391,7 @@ public static class EvalRowRunner
     /// Transforms the row's input by its relation. Returns the follow-up input, or a finished evaluation when the
     /// relation threw (inconclusive) or did not change the input (not applicable).
     /// </summary>
-    private static async Task<(RelationInput? Input, RowEvaluation? Finished)> PrepareRelationAsync(EvalRun run, Row row, TimeSpan timeout)
+    private static async Task<(RelationInput? Input, RowEvaluation? Finished)> PrepareRelationAsync(EvalRunHost run, Row row, TimeSpan timeout)
     {
         RelationDescriptor relation = row.Relation!;
         object?[] arguments = row.Case.Arguments;
@@ -455,10 +467,12 @@ public static class EvalRowRunner
         try
         {
             // In the row's own context, so recorded embeddings are filed (and replayed, and pruned) with the row.
-            using IDisposable scope = EvalCallContext.Enter(new EvalCallContext(
-                row.Method.SuiteType.FullName ?? row.Method.SuiteType.Name, row.Id, 0, EvalCallContext.SimilarityPhase));
+            using IDisposable scope = EvalFlow.Enter(run.Flow with
+            {
+                Call = new EvalCallContext(row.Method.SuiteType.FullName ?? row.Method.SuiteType.Name, row.Id, 0, EvalCallContext.SimilarityPhase),
+            });
             similarity = relation.Kind == RelationKind.Invariant
-                ? await run.InputSimilarity.ComputeAsync(sourceInput, followUpInput, timeout, EvalRun.RunCancellation).ConfigureAwait(false)
+                ? await run.InputSimilarity.ComputeAsync(sourceInput, followUpInput, timeout, run.Cancellation).ConfigureAwait(false)
                 : null;
         }
         catch (Recording.RecordingMissException miss)
@@ -472,7 +486,7 @@ public static class EvalRowRunner
         return (new RelationInput(transform, sourceInput, followUpInput, followUpPrompt, followUpArguments, notes, similarity) { FollowUpConversation = followUpConversation }, null);
     }
 
-    private static async Task DecideRelationAsync(EvalRun run, object? instance, Row row, RelationDescriptor relation, RelationInput input, RowEvaluation evaluation, TimeSpan timeout)
+    private static async Task DecideRelationAsync(EvalRunHost run, object? instance, Row row, RelationDescriptor relation, RelationInput input, RowEvaluation evaluation, TimeSpan timeout)
     {
         MethodRun source = evaluation.Source!;
         evaluation.RelationNotes = input.Notes;
@@ -532,11 +546,11 @@ public static class EvalRowRunner
                 // A counterfactual edit names the number that must move: compare that one, not the outputs' last numbers.
                 Change.Increases or Change.Decreases when input.Transform is Counterfactual && Counterfactual.EditOf(input.Notes) is { } edit =>
                     new JudgePanel("change", new IJudge[] { new EditedNumberChangeJudge(relation.Expect, edit) }),
-                Change.Increases => IncreasesPanel,
-                Change.Decreases => DecreasesPanel,
+                Change.Increases => run.IncreasesPanel,
+                Change.Decreases => run.DecreasesPanel,
                 _ => run.ChangePanel,
             };
-        PanelVerdict verdict = await JudgeAsync(panel, request, Deadline(timeout), JudgeContext(row, evaluation)).ConfigureAwait(false);
+        PanelVerdict verdict = await JudgeAsync(run, panel, request, Deadline(timeout), JudgeContext(row, evaluation)).ConfigureAwait(false);
         evaluation.Checks.Add(verdict with { Panel = $"relation {relation.Key} ({relation.Kind.ToString().ToLowerInvariant()})" });
         if (input.Transform is IRelationCheck ownCheck)
         {
@@ -563,7 +577,7 @@ public static class EvalRowRunner
     /// <see cref="SnapshotComparison"/> decides. When the eval method returned no output, only the prompt is compared,
     /// read-only: a failed run writes and accepts nothing. A snapshot that does not match is a failed check.
     /// </summary>
-    private static async Task VerifySnapshotAsync(EvalRun run, Row row, RowEvaluation evaluation, TimeSpan timeout)
+    private static async Task VerifySnapshotAsync(EvalRunHost run, Row row, RowEvaluation evaluation, TimeSpan timeout)
     {
         if (row.Method.SnapshotOutput is not SnapshotOutput mode || (evaluation.Trial ?? 0) != 0 || evaluation.Prompt is null)
         {
@@ -580,7 +594,7 @@ public static class EvalRowRunner
         async ValueTask<SnapshotEquivalence> SameMeaning(string verified, string received, CancellationToken cancellationToken)
         {
             var request = new JudgeRequest(received) { ReferenceOutput = verified, Input = evaluation.Prompt, Threshold = EvalDefaults.Threshold, RowId = row.Id };
-            PanelVerdict verdict = await JudgeAsync(run.InvariancePanel, request, Deadline(timeout), JudgeContext(row, evaluation)).ConfigureAwait(false);
+            PanelVerdict verdict = await JudgeAsync(run, run.InvariancePanel, request, Deadline(timeout), JudgeContext(row, evaluation)).ConfigureAwait(false);
             return new SnapshotEquivalence(verdict.Outcome == VerdictOutcome.Pass, verdict.Rationale);
         }
 
@@ -603,14 +617,14 @@ public static class EvalRowRunner
             if (withOutput is not null)
             {
                 SnapshotDocument document = SnapshotDocument.ForRow(evaluation.Prompt, followUpPrompt, withOutput.SnapshotValue, run.SnapshotSettings, run.ProjectDirectory);
-                result = await run.SnapshotStore.VerifyAsync(directory, baseName, document, comparison.ByMeaning ? SameMeaning : null, EvalRun.RunCancellation).ConfigureAwait(false);
+                result = await run.SnapshotStore.VerifyAsync(directory, baseName, document, comparison.ByMeaning ? SameMeaning : null, run.Cancellation).ConfigureAwait(false);
             }
             else
             {
                 SnapshotDocument prompts = SnapshotDocument.ForPrompt(evaluation.Prompt, followUpPrompt, run.SnapshotSettings, run.ProjectDirectory);
                 result = mode == SnapshotOutput.PromptOnly
-                    ? await run.SnapshotStore.VerifyAsync(directory, baseName, prompts, null, EvalRun.RunCancellation).ConfigureAwait(false)
-                    : await run.SnapshotStore.CheckPromptAsync(directory, baseName, prompts, EvalRun.RunCancellation).ConfigureAwait(false);
+                    ? await run.SnapshotStore.VerifyAsync(directory, baseName, prompts, null, run.Cancellation).ConfigureAwait(false)
+                    : await run.SnapshotStore.CheckPromptAsync(directory, baseName, prompts, run.Cancellation).ConfigureAwait(false);
             }
 
             // A prompt checked without an output is neither a match nor a miss of the whole snapshot: the counts skip it.
@@ -623,7 +637,7 @@ public static class EvalRowRunner
             string rationale = withOutput is not null && comparison.Note is not null ? result.Message + "\n" + comparison.Note : result.Message;
             check = new PanelVerdict("snapshot", outcome, outcome switch { VerdictOutcome.Pass => 1, VerdictOutcome.Fail => 0, _ => null }, rationale, Array.Empty<Verdict>());
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !EvalRun.RunCancellation.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !run.Cancellation.IsCancellationRequested)
         {
             check = new PanelVerdict("snapshot", VerdictOutcome.Inconclusive, null, $"the snapshot {baseName} could not be verified: {ex.GetType().Name}: {ex.Message}", Array.Empty<Verdict>());
         }
@@ -642,16 +656,19 @@ public static class EvalRowRunner
     /// not count) and ends the call as a <see cref="MethodRun.TimedOut"/> result even if the method ignores
     /// its cancellation token.
     /// </summary>
-    private static async Task<MethodRun> CallAsync(EvalRun run, object? instance, EvalMethodDescriptor method, Func<CancellationToken, EvalInput> createInput, object?[] arguments, TimeSpan timeout)
+    private static async Task<MethodRun> CallAsync(EvalRunHost run, object? instance, EvalMethodDescriptor method, Func<CancellationToken, EvalInput> createInput, object?[] arguments, TimeSpan timeout)
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(EvalRun.RunCancellation);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
         EvalInput input = createInput(cancellation.Token);
-        using IDisposable scope = EvalCallContext.Enter(new EvalCallContext(
-            method.SuiteType.FullName ?? method.SuiteType.Name,
-            input.RowId,
-            input.Trial,
-            input.Relation is null ? EvalCallContext.SourcePhase : EvalCallContext.FollowUpPhase));
-        await run.SystemUnderTestLimiter.WaitAsync(EvalRun.RunCancellation).ConfigureAwait(false);
+        using IDisposable scope = EvalFlow.Enter(run.Flow with
+        {
+            Call = new EvalCallContext(
+                method.SuiteType.FullName ?? method.SuiteType.Name,
+                input.RowId,
+                input.Trial,
+                input.Relation is null ? EvalCallContext.SourcePhase : EvalCallContext.FollowUpPhase),
+        });
+        await run.SystemUnderTestLimiter.WaitAsync(run.Cancellation).ConfigureAwait(false);
         long started = Stopwatch.GetTimestamp();
         Task<object?>? call = null;
         try
@@ -665,11 +682,11 @@ public static class EvalRowRunner
             object? output = await call.WaitAsync(cancellation.Token).ConfigureAwait(false);
             return MethodRun.Completed(input, output, Stopwatch.GetElapsedTime(started));
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !EvalRun.RunCancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !run.Cancellation.IsCancellationRequested)
         {
             return MethodRun.Failed(input, new TimeoutException(TimeoutMessage(timeout)), Stopwatch.GetElapsedTime(started));
         }
-        catch (OperationCanceledException) when (EvalRun.RunCancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
         {
             throw;
         }
@@ -719,11 +736,11 @@ public static class EvalRowRunner
     /// Asks a panel within what is left of the row's judging time (one deadline for all of a row's checks);
     /// a judge that does not answer in time becomes an errored verdict naming it.
     /// </summary>
-    private static async Task<PanelVerdict> JudgeAsync(JudgePanel panel, JudgeRequest request, long judgingDeadline, EvalCallContext context)
+    private static async Task<PanelVerdict> JudgeAsync(EvalRunHost run, JudgePanel panel, JudgeRequest request, long judgingDeadline, EvalCallContext context)
     {
         TimeSpan remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), judgingDeadline);
-        using IDisposable scope = EvalCallContext.Enter(context);
-        return await panel.JudgeAsync(request, remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1), EvalRun.RunCancellation).ConfigureAwait(false);
+        using IDisposable scope = EvalFlow.Enter(run.Flow with { Call = context });
+        return await panel.JudgeAsync(request, remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1), run.Cancellation).ConfigureAwait(false);
     }
 
     private static EvalCallContext JudgeContext(Row row, RowEvaluation evaluation) =>
@@ -750,10 +767,9 @@ public static class EvalRowRunner
     /// One line for the default console output when a panel of the row had errored or unreadable judges (whatever the
     /// row's outcome: a passing row is where such errors hide), naming the row, its outcome and the judges; else null.
     /// </summary>
-    private static string? JudgeErrorNotice(Row row, RowEvaluation evaluation, bool knownFailure)
+    private static string? JudgeErrorNotice(Row row, RowOutcome evaluation, bool knownFailure)
     {
-        IEnumerable<RowEvaluation> evaluations = evaluation.Trials is { Count: > 0 } trials ? trials : new[] { evaluation };
-        string[] problems = evaluations
+        string[] problems = evaluation.Attempts
             .SelectMany(e => e.Checks)
             .Where(c => c.Verdicts.Any(v => v.Errored))
             .Select(c => $"{c.Panel} panel {c.Outcome.ToString().ToLowerInvariant()}, " + string.Join(
@@ -806,7 +822,8 @@ public static class EvalRowRunner
         return line.Length <= limit ? line : line[..limit] + "...";
     }
 
-    private static RowResult ToResult(EvalRun run, Row row, RowEvaluation evaluation, DateTimeOffset startedAt, TimeSpan latency)
+    /// <summary>The row's results line before what the classification adds (<see cref="RowPersistence.ResultLine"/>).</summary>
+    private static RowResult ToResult(EvalRunHost run, Row row, RowOutcome evaluation, DateTimeOffset startedAt, TimeSpan latency)
     {
         MethodRun? judged = row.Relation is null ? evaluation.Source : evaluation.FollowUp;
         return new RowResult
@@ -836,6 +853,11 @@ public static class EvalRowRunner
             SourceLatencyMs = evaluation.Source is null ? null : Milliseconds(evaluation.Source.Latency),
             FollowUpLatencyMs = evaluation.FollowUp is null ? null : Milliseconds(evaluation.FollowUp.Latency),
             StartedAt = startedAt,
+            Trials = evaluation.Trials?.Select(t => new TrialResult(
+                t.Trial!.Value,
+                t.Outcome.ToString().ToLowerInvariant(),
+                t.Reason,
+                t.Judged(row.Relation is not null) is { Succeeded: true } trialOutput ? ResultsJson.ToElement(trialOutput.Output) : null)).ToArray(),
         };
     }
 
@@ -879,7 +901,7 @@ public static class EvalRowRunner
 
     private static double Milliseconds(TimeSpan span) => Math.Round(span.TotalMilliseconds, 1);
 
-    private static string Describe(Row row, RowEvaluation evaluation)
+    private static string Describe(Row row, RowOutcome evaluation)
     {
         var text = new StringBuilder();
         string label = evaluation.NotApplicable ? "NOT APPLICABLE" : evaluation.Outcome == VerdictOutcome.Fail ? "FAILED" : "INCONCLUSIVE";
@@ -968,14 +990,17 @@ public static class EvalRowRunner
         public RowConversation? FollowUpConversation { get; init; }
     }
 
-    /// <summary>What is known about a row as it is evaluated, and its decision.</summary>
+    /// <summary>
+    /// What is known about a row (or one trial) while the evaluate stage runs: its inputs, runs and checks, and its decision
+    /// (an immutable <see cref="RowDecision"/>, replaced as stages decide). <see cref="ToOutcome"/> freezes it.
+    /// </summary>
     private sealed class RowEvaluation
     {
         /// <summary>The trial index, when the row runs several times.</summary>
         public int? Trial { get; init; }
 
         /// <summary>For a row with several trials: each trial's evaluation.</summary>
-        public IReadOnlyList<RowEvaluation>? Trials { get; private set; }
+        public IReadOnlyList<RowEvaluation>? Trials { get; private init; }
 
         public IReadOnlyDictionary<string, object?>? Arguments { get; set; }
 
@@ -994,12 +1019,6 @@ public static class EvalRowRunner
         /// <summary>How much of the input's meaning the relation's follow-up input kept (relation rows).</summary>
         public double? InputSimilarity { get; set; }
 
-        /// <summary>How the row's recorded model calls went (replayed, recorded, live, failed), once it is decided.</summary>
-        public Recording.RowModelCalls? ModelCalls { get; set; }
-
-        /// <summary>The relation did not change the input: the row is skipped, not judged.</summary>
-        public bool NotApplicable { get; private set; }
-
         public List<PanelVerdict> Checks { get; } = new();
 
         /// <summary>What the row's message and result say besides its checks (a rubric that no judge checked).</summary>
@@ -1008,22 +1027,16 @@ public static class EvalRowRunner
         /// <summary>The eval has a rubric and no rubric judge is registered: the rubric was not checked.</summary>
         public bool RubricNotChecked { get; set; }
 
-        public VerdictOutcome Outcome { get; private set; } = VerdictOutcome.Inconclusive;
+        /// <summary>How the row is decided so far.</summary>
+        public RowDecision Decision { get; private set; } = RowDecision.NotEvaluated;
 
-        public string? Reason { get; private set; } = "the row was not evaluated";
+        public VerdictOutcome Outcome => Decision.Outcome;
 
-        public Exception? Exception { get; private set; }
-
-        /// <summary>How a failing row failed, for the baseline: the failed checks, a timeout or an exception type.</summary>
-        public string? FailureKind { get; private set; }
-
-        /// <summary>One line on why the row did not pass: the first failing (else inconclusive) check's rationale, or the reason.</summary>
-        public string? Summary =>
-            Outcome == VerdictOutcome.Pass
-                ? null
-                : Exception is Recording.RecordingMissException
-                    ? Reason // a replay miss decides the row whatever its checks said about the (fallback) output
-                    : Checks.FirstOrDefault(c => c.Outcome == Outcome) is { } check ? check.Panel + ": " + check.Rationale : Reason;
+        /// <summary>
+        /// The snapshot check of the first trial of a row with several trials. It is kept out of that trial's checks and
+        /// outcome (so the trial rule counts the judges' verdicts only) and carried by the row (<see cref="FromTrials"/>).
+        /// </summary>
+        public PanelVerdict? TrialSnapshotCheck { get; private set; }
 
         /// <summary>
         /// Decides a row from its trials by the method's rule. The row shows the first trial whose outcome is the
@@ -1044,33 +1057,24 @@ public static class EvalRowRunner
                 RelationNotes = shown.RelationNotes,
                 InputSimilarity = shown.InputSimilarity,
                 Trials = trials,
+                RubricNotChecked = trials.Any(t => t.RubricNotChecked),
             };
             row.Checks.AddRange(shown.Checks);
             row.Notes.AddRange(shown.Notes);
-            row.RubricNotChecked = trials.Any(t => t.RubricNotChecked);
-            string detail = summary.Outcome == VerdictOutcome.Pass || shown.Reason is null ? string.Empty : $"; trial {shown.Trial!.Value}: {shown.Reason}";
-            row.Decide(summary.Outcome, summary.Description + detail, summary.Outcome == VerdictOutcome.Pass ? null : shown.Exception);
-
-            // The rule, not the shown trial's failure: which trials fail changes from run to run.
-            row.FailureKind = summary.Outcome == VerdictOutcome.Fail ? "trials: " + summary.Rule : null;
+            row.Decision = RowDecision.FromTrials(summary, shown.Decision, shown.Trial!.Value);
 
             // The snapshot is of the first trial, but it is the row's: a mismatch fails the row whatever the trial rule
             // (with AnyPass, a passing trial must not hide it).
             if (trials[0].TrialSnapshotCheck is { } snapshot)
             {
-                row.CarrySnapshotCheck(snapshot);
+                row.Checks.Add(snapshot);
+                row.Decision = row.Decision.WithSnapshot(snapshot, row.Checks);
             }
 
             return row;
         }
 
-        /// <summary>
-        /// The snapshot check of the first trial of a row with several trials. It is kept out of that trial's checks and
-        /// outcome (so the trial rule counts the judges' verdicts only) and carried by the row (<see cref="FromTrials"/>).
-        /// </summary>
-        public PanelVerdict? TrialSnapshotCheck { get; private set; }
-
-        /// <summary>Adds the snapshot check: to a single-trial row's checks and outcome, or aside for the first of several trials.</summary>
+        /// <summary>Adds the snapshot check: to a single-trial row's checks and decision, or aside for the first of several trials.</summary>
         public void AddSnapshotCheck(PanelVerdict check)
         {
             if (Trial is not null)
@@ -1079,14 +1083,11 @@ public static class EvalRowRunner
                 return;
             }
 
-            CarrySnapshotCheck(check);
+            Checks.Add(check);
+            Decision = Decision.WithSnapshot(check, Checks);
         }
 
-        /// <summary>
-        /// Adds the budget check (if the row has budgets) and its notes. A row its checks decided is decided again with it;
-        /// otherwise (a failed run, a trial rule, a replay miss) an over-budget row that did not fail fails, and a budget that
-        /// could not be checked makes a passing row inconclusive.
-        /// </summary>
+        /// <summary>Adds the budget check (if the row has budgets) and its notes to the row's checks and decision.</summary>
         public void AddBudgetCheck(PanelVerdict? check, IReadOnlyList<string> notes)
         {
             Notes.AddRange(notes);
@@ -1096,112 +1097,33 @@ public static class EvalRowRunner
             }
 
             Checks.Add(check);
-            if (DecidedByChecks)
-            {
-                VerdictOutcome? withoutSnapshot = OutcomeWithoutSnapshot;
-                DecideFromChecks();
-                OutcomeWithoutSnapshot = withoutSnapshot;
-                return;
-            }
-
-            if (check.Outcome == VerdictOutcome.Fail && Outcome != VerdictOutcome.Fail)
-            {
-                Outcome = VerdictOutcome.Fail;
-                Reason = "failed check(s): " + check.Panel + (Reason is null ? string.Empty : "; " + Reason);
-                FailureKind = "checks: " + check.Panel;
-            }
-            else if (check.Outcome == VerdictOutcome.Inconclusive && Outcome == VerdictOutcome.Pass)
-            {
-                Outcome = VerdictOutcome.Inconclusive;
-                Reason = "inconclusive check(s): " + check.Panel + (Reason is null ? string.Empty : "; " + Reason);
-            }
+            Decision = Decision.WithBudget(check, Checks);
         }
 
-        /// <summary>
-        /// Adds the snapshot check to the row's checks. A row its checks decided is decided again with it; otherwise (a
-        /// failed run, a trial rule) a failed snapshot fails a row that did not fail, and a snapshot that could not be
-        /// verified makes a passing row inconclusive. A row that already fails keeps its reason and failure kind.
-        /// </summary>
-        private void CarrySnapshotCheck(PanelVerdict check)
+        /// <summary>Decides the row otherwise than by its checks (it keeps being reported as not applicable if it was).</summary>
+        public void Decide(VerdictOutcome outcome, string reason, Exception? exception = null) =>
+            Decision = RowDecision.Of(outcome, reason, exception, timedOut: Source?.TimedOut == true || FollowUp?.TimedOut == true) with { NotApplicable = Decision.NotApplicable };
+
+        public void DecideNotApplicable(string reason) => Decision = RowDecision.NotApplicableBecause(reason);
+
+        /// <summary>Decides the row by its checks (<see cref="RowDecision.FromChecks"/>).</summary>
+        public void DecideFromChecks() => Decision = RowDecision.FromChecks(Checks) with { NotApplicable = Decision.NotApplicable };
+
+        /// <summary>The immutable outcome of the evaluation, with the row's model calls.</summary>
+        public RowOutcome ToOutcome(Recording.RowModelCalls? modelCalls = null) => new(Decision, Checks.ToArray(), Notes.ToArray())
         {
-            OutcomeWithoutSnapshot = Outcome;
-            Checks.Add(check);
-            if (DecidedByChecks)
-            {
-                DecideFromChecks();
-                return;
-            }
-
-            if (check.Outcome == VerdictOutcome.Fail && Outcome != VerdictOutcome.Fail)
-            {
-                Outcome = VerdictOutcome.Fail;
-                Reason = "failed check(s): " + check.Panel + (Reason is null ? string.Empty : "; " + Reason);
-                FailureKind = "checks: " + check.Panel;
-            }
-            else if (check.Outcome == VerdictOutcome.Inconclusive && Outcome == VerdictOutcome.Pass)
-            {
-                Outcome = VerdictOutcome.Inconclusive;
-                Reason = "inconclusive check(s): " + check.Panel + (Reason is null ? string.Empty : "; " + Reason);
-            }
-        }
-
-        public void DecideNotApplicable(string reason)
-        {
-            Decide(VerdictOutcome.Inconclusive, reason);
-            NotApplicable = true;
-        }
-
-        /// <summary>
-        /// The outcome before the snapshot check was added (null when there is none, or the row was decided again after
-        /// it, e.g. by a replay miss). The robustness and multi-prompt metrics count it: a missing or changed snapshot
-        /// is a review step, not a relation violation or a failing prompt variant.
-        /// </summary>
-        public VerdictOutcome? OutcomeWithoutSnapshot { get; private set; }
-
-        /// <summary>Whether the outcome came from the checks (so a later check, the snapshot, can still change it).</summary>
-        public bool DecidedByChecks { get; private set; }
-
-        public void Decide(VerdictOutcome outcome, string reason, Exception? exception = null)
-        {
-            DecidedByChecks = false;
-            OutcomeWithoutSnapshot = null;
-            Outcome = outcome;
-            Reason = reason;
-            Exception = exception;
-            FailureKind = outcome != VerdictOutcome.Fail
-                ? null
-                : Source?.TimedOut == true || FollowUp?.TimedOut == true
-                    ? "timeout"
-                    : exception is not null ? "exception: " + exception.GetType().Name : "other: " + reason;
-        }
-
-        /// <summary>Every check must pass: any failed check fails the row; otherwise any inconclusive check makes it inconclusive.</summary>
-        public void DecideFromChecks()
-        {
-            DecidedByChecks = true;
-            Exception = null;
-            FailureKind = null;
-            if (Checks.Count == 0)
-            {
-                Outcome = VerdictOutcome.Pass;
-                Reason = "no judge applies to this row (no Expected answer, no registered judges): it passed on the eval method's own assertions";
-            }
-            else if (Checks.Any(c => c.Outcome == VerdictOutcome.Fail))
-            {
-                Outcome = VerdictOutcome.Fail;
-                Reason = "failed check(s): " + string.Join(", ", Checks.Where(c => c.Outcome == VerdictOutcome.Fail).Select(c => c.Panel));
-                FailureKind = "checks: " + string.Join(", ", Checks.Where(c => c.Outcome == VerdictOutcome.Fail).Select(c => c.Panel).OrderBy(n => n, StringComparer.Ordinal));
-            }
-            else if (Checks.Any(c => c.Outcome == VerdictOutcome.Inconclusive))
-            {
-                Outcome = VerdictOutcome.Inconclusive;
-                Reason = "inconclusive check(s): " + string.Join(", ", Checks.Where(c => c.Outcome == VerdictOutcome.Inconclusive).Select(c => c.Panel));
-            }
-            else
-            {
-                Outcome = VerdictOutcome.Pass;
-                Reason = null;
-            }
-        }
+            Trial = Trial,
+            Trials = Trials?.Select(t => t.ToOutcome()).ToArray(),
+            Arguments = Arguments,
+            FollowUpArguments = FollowUpArguments,
+            Prompt = Prompt,
+            FollowUpPrompt = FollowUpPrompt,
+            Source = Source,
+            FollowUp = FollowUp,
+            RelationNotes = RelationNotes,
+            InputSimilarity = InputSimilarity,
+            RubricNotChecked = RubricNotChecked,
+            ModelCalls = modelCalls,
+        };
     }
 }

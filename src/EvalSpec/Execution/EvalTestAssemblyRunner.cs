@@ -18,45 +18,69 @@ internal sealed class EvalTestAssemblyRunner : XunitTestAssemblyRunner
     {
     }
 
-    /// <summary>In a sampled run (<see cref="EvalOptions.Sample"/>), selects the sample from every eval row about to run.</summary>
-    protected override async Task AfterTestAssemblyStartingAsync()
-    {
-        await base.AfterTestAssemblyStartingAsync().ConfigureAwait(false);
-        EvalRun.CompletedByTestFramework();
+    /// <summary>The run of this assembly, created in <see cref="RunTestCollectionsAsync"/>; null when no eval class runs.</summary>
+    private EvalRunHost? _host;
 
-        // xUnit's diagnostic messages reach the default console output of `dotnet test` (EvalSpec's build targets turn
-        // them on); the test process's own standard output is shown only from normal verbosity.
-        IMessageSink diagnostics = DiagnosticMessageSink;
-        EvalRun.AttachNotices(line => diagnostics.OnMessage(new DiagnosticMessage(line)));
-        var rows = new List<(Type Suite, string RowId, string Stratum)>();
+    /// <summary>Why the run could not be created (every row reports it), or null.</summary>
+    private Exception? _hostError;
+
+    /// <summary>
+    /// Creates the run host when an eval class is about to run (with the run's cancellation, and xUnit's diagnostic messages
+    /// for its notices), selects the sample of a sampled run (<see cref="EvalOptions.Sample"/>) from every eval row about to
+    /// run, hands the host to each collection, and completes the run before the assembly finishes.
+    /// </summary>
+    protected override async Task<RunSummary> RunTestCollectionsAsync(IMessageBus messageBus, CancellationTokenSource cancellationTokenSource)
+    {
+        var rows = new List<(string RowId, string Stratum)>();
+        Type? anyEvalSuite = null;
+        var suites = new Dictionary<Type, bool>();
         foreach (IXunitTestCase testCase in TestCases)
         {
             // The generated method's own traits and declaring type give the row id EvalRowRunner uses (a class that
             // inherits an eval suite runs the same rows under its own name; class-level traits are not the row's).
             if (testCase.TestMethod.Method is IReflectionMethodInfo { MethodInfo: { DeclaringType: { } suite } generated }
-                && EvalTestClassRunner.IsEvalSuite(suite)
-                && RowKeys(generated) is { } keys)
+                && (suites.TryGetValue(suite, out bool isSuite) ? isSuite : suites[suite] = EvalTestClassRunner.IsEvalSuite(suite)))
             {
-                string methodId = suite.FullName + "." + keys.Method;
-                rows.Add((suite, methodId + "/" + keys.Case + "/" + keys.Variant + "/" + keys.Relation, RowSample.StratumOf(methodId, keys.Variant, keys.Relation)));
+                anyEvalSuite ??= suite;
+                if (RowKeys(generated) is { } keys)
+                {
+                    string methodId = suite.FullName + "." + keys.Method;
+                    rows.Add((methodId + "/" + keys.Case + "/" + keys.Variant + "/" + keys.Relation, RowSample.StratumOf(methodId, keys.Variant, keys.Relation)));
+                }
             }
         }
 
-        if (rows.Count == 0)
+        if (anyEvalSuite is not null)
         {
-            return;
+            // xUnit's diagnostic messages reach the default console output of `dotnet test` (EvalSpec's build targets turn
+            // them on); the test process's own standard output is shown only from normal verbosity.
+            IMessageSink diagnostics = DiagnosticMessageSink;
+            try
+            {
+                _host = EvalRunHost.Create(new EvalRunSettings(anyEvalSuite.Assembly)
+                {
+                    Cancellation = cancellationTokenSource.Token,
+                    Notices = line => diagnostics.OnMessage(new DiagnosticMessage(line)),
+                    CompletedByTestFramework = true,
+                });
+                _host.SelectSample(rows);
+                _host.RowsToRun(rows.Select(r => r.RowId));
+            }
+            catch (Exception ex)
+            {
+                // Every row reports the error itself (the class runners hand it down); here it is only worth a diagnostic.
+                _hostError = ex;
+                DiagnosticMessageSink.OnMessage(new DiagnosticMessage(Secrets.SecretRedactor.Default.Redact($"EvalSpec could not prepare the run: {ex.GetType().Name}: {ex.Message}")));
+            }
         }
 
         try
         {
-            EvalRun run = EvalRun.GetOrCreate(rows[0].Suite);
-            run.SelectSample(rows.Select(r => (r.RowId, r.Stratum)));
-            run.RowsToRun(rows.Select(r => r.RowId));
+            return await base.RunTestCollectionsAsync(messageBus, cancellationTokenSource).ConfigureAwait(false);
         }
-        catch (Exception ex)
+        finally
         {
-            // A broken configuration is reported by every row; a failure here is only worth a diagnostic.
-            DiagnosticMessageSink.OnMessage(new DiagnosticMessage(Secrets.SecretRedactor.Default.Redact($"EvalSpec could not prepare the run: {ex.GetType().Name}: {ex.Message}")));
+            CompleteRun();
         }
     }
 
@@ -81,26 +105,30 @@ internal sealed class EvalTestAssemblyRunner : XunitTestAssemblyRunner
                 : null;
     }
 
-    protected override Task<RunSummary> RunTestCollectionAsync(IMessageBus messageBus, ITestCollection testCollection, IEnumerable<IXunitTestCase> testCases, CancellationTokenSource cancellationTokenSource)
-    {
-        EvalRun.AttachRunCancellation(cancellationTokenSource.Token);
-        return new EvalTestCollectionRunner(testCollection, testCases, DiagnosticMessageSink, messageBus, TestCaseOrderer, new ExceptionAggregator(Aggregator), cancellationTokenSource).RunAsync();
-    }
+    protected override Task<RunSummary> RunTestCollectionAsync(IMessageBus messageBus, ITestCollection testCollection, IEnumerable<IXunitTestCase> testCases, CancellationTokenSource cancellationTokenSource) =>
+        new EvalTestCollectionRunner(RunFlow(), testCollection, testCases, DiagnosticMessageSink, messageBus, TestCaseOrderer, new ExceptionAggregator(Aggregator), cancellationTokenSource).RunAsync();
 
-    protected override async Task BeforeTestAssemblyFinishedAsync()
+    /// <summary>What each test of the assembly runs in: the host's flow, the error that stopped it, or nothing (no eval class runs).</summary>
+    private EvalFlow? RunFlow() =>
+        _host is not null ? _host.Flow
+        : _hostError is not null ? EvalFlow.None with { HostError = _hostError }
+        : null;
+
+    private void CompleteRun()
     {
-        await base.BeforeTestAssemblyFinishedAsync().ConfigureAwait(false);
+        EvalRunHost? host = _host;
+        if (host is null)
+        {
+            return;
+        }
+
         try
         {
-            EvalRun.Complete();
+            host.Complete();
         }
-        catch (System.Exception ex)
+        catch (Exception ex)
         {
             DiagnosticMessageSink.OnMessage(new DiagnosticMessage(Secrets.SecretRedactor.Default.Redact($"EvalSpec could not write the run summary: {ex.GetType().Name}: {ex.Message}")));
-        }
-        finally
-        {
-            EvalRun.AttachNotices(null);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
@@ -14,21 +13,28 @@ namespace EvalSpec.Execution;
 /// Class runner of <see cref="EvalTestFramework"/>. xUnit v2 runs the tests of a class one after another;
 /// for a class that declares [Eval] methods this runner starts its rows concurrently instead, so that
 /// slow model calls overlap. Calls of eval methods stay bounded by <see cref="EvalOptions.MaxConcurrency"/>
-/// (<see cref="EvalRun.SystemUnderTestLimiter"/>); rows in flight are bounded a little above that, because
+/// (<see cref="EvalRunHost.SystemUnderTestLimiter"/>); rows in flight are bounded a little above that, because
 /// relation rows spend part of their time waiting for a shared source run.
 /// </summary>
 internal sealed class EvalTestClassRunner : XunitTestClassRunner
 {
-    private static readonly ConcurrentDictionary<Type, bool> EvalSuites = new();
+    private readonly EvalFlow? _run;
 
-    public EvalTestClassRunner(ITestClass testClass, IReflectionTypeInfo @class, IEnumerable<IXunitTestCase> testCases, IMessageSink diagnosticMessageSink, IMessageBus messageBus, ITestCaseOrderer testCaseOrderer, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource, IDictionary<Type, object> collectionFixtureMappings)
+    // Once per class: xUnit v2 calls RunTestMethodAsync once per generated row.
+    private bool? _isEvalSuite;
+
+    // run: the run's flow (its host, or the error that stopped it); null when no eval class runs.
+    public EvalTestClassRunner(EvalFlow? run, ITestClass testClass, IReflectionTypeInfo @class, IEnumerable<IXunitTestCase> testCases, IMessageSink diagnosticMessageSink, IMessageBus messageBus, ITestCaseOrderer testCaseOrderer, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource, IDictionary<Type, object> collectionFixtureMappings)
         : base(testClass, @class, testCases, diagnosticMessageSink, messageBus, testCaseOrderer, aggregator, cancellationTokenSource, collectionFixtureMappings)
     {
+        _run = run;
     }
 
+    private bool IsThisAnEvalSuite() => _isEvalSuite ??= IsEvalSuite(Class.Type);
+
     internal static bool IsEvalSuite(Type type) =>
-        EvalSuites.GetOrAdd(type, t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
-            .Any(m => m.IsDefined(typeof(EvalAttribute), inherit: false)));
+        type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+            .Any(m => m.IsDefined(typeof(EvalAttribute), inherit: false));
 
     protected override async Task<RunSummary> RunTestMethodsAsync()
     {
@@ -84,9 +90,19 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
     }
 
     /// <summary>Runs one test method; in eval classes, known failures and rows not judged are reported as skipped.</summary>
+    /// <remarks>
+    /// The tests run in the run's flow (<see cref="EvalFlow"/>): xUnit v2 calls a generated row without arguments, so the
+    /// row finds its host there, as do snapshot assertions and judge panels in ordinary tests of the assembly.
+    /// </remarks>
     protected override async Task<RunSummary> RunTestMethodAsync(ITestMethod testMethod, IReflectionMethodInfo method, IEnumerable<IXunitTestCase> testCases, object[] constructorArguments)
     {
-        if (!IsEvalSuite(Class.Type))
+        using IDisposable flow = EvalFlow.Enter(_run ?? EvalFlow.Current);
+        return await RunTestMethodInFlowAsync(testMethod, method, testCases, constructorArguments).ConfigureAwait(false);
+    }
+
+    private async Task<RunSummary> RunTestMethodInFlowAsync(ITestMethod testMethod, IReflectionMethodInfo method, IEnumerable<IXunitTestCase> testCases, object[] constructorArguments)
+    {
+        if (!IsThisAnEvalSuite())
         {
             return await base.RunTestMethodAsync(testMethod, method, testCases, constructorArguments).ConfigureAwait(false);
         }
@@ -103,20 +119,18 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
     /// <summary>Rows of this class allowed in flight, or null to run its tests one after another.</summary>
     private int? RowsInFlight()
     {
-        if (!IsEvalSuite(Class.Type))
+        if (!IsThisAnEvalSuite())
         {
             return null;
         }
 
-        try
+        // Without a host (the configuration is broken) every row reports that error itself, so run them plainly.
+        if (_run?.Host is not { } host)
         {
-            int limit = EvalRun.GetOrCreate(Class.Type).Options.MaxConcurrency;
-            return Math.Max(2 * limit, limit + 4);
-        }
-        catch (Exception)
-        {
-            // The configuration is broken: every row reports that error itself, so run them plainly.
             return null;
         }
+
+        int limit = host.Options.MaxConcurrency;
+        return Math.Max(2 * limit, limit + 4);
     }
 }

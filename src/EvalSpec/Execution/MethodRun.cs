@@ -33,31 +33,49 @@ internal sealed record MethodRun(
     /// <summary>The context the method gave for its answer (<see cref="EvalInput.AddContext(string[])"/>); null when none.</summary>
     public IReadOnlyList<string>? Context { get; init; }
 
+    /// <summary>
+    /// The messages an agent run returned (when the method returned its message list rather than a ChatResponse): what
+    /// per-turn judging splits, as the output is then the final answer only.
+    /// </summary>
+    public IReadOnlyList<ChatMessage>? Exchange { get; init; }
+
+    /// <summary>
+    /// What a person's label is for (<see cref="Judging.ReviewQueue.IdOf"/>): the output text, and for an agent run also its
+    /// tool calls, so that a label of a run that called one tool never decides a run that called another behind the same answer.
+    /// </summary>
+    public string JudgedIdentity => Judging.ReviewQueue.IdentityOf(OutputText, Trajectory);
+
     public static MethodRun Completed(EvalInput input, object? output, TimeSpan latency)
     {
-        IReadOnlyList<string> context = input.Context;
+        // The passages the method gave (EvalInput.AddContext) go with every kind of output: grounding judges read them.
+        IReadOnlyList<string>? context = input.Context.Count == 0 ? null : input.Context;
         if (output is null or string)
         {
-            return new MethodRun(input.Prompt, input.Arguments, output, output as string ?? string.Empty, null, latency) { Context = context.Count == 0 ? null : context };
+            return new MethodRun(input.Prompt, input.Arguments, output, output as string ?? string.Empty, null, latency) { Context = context };
         }
 
         // An agent run (a ChatResponse, or messages with tool calls) is judged on its final answer (the output text every
         // judge reads); its tool calls travel beside it. Messages without tool calls are a conversation's exchange.
         if (AgentTrajectory.TryFrom(output) is { } trajectory && (output is ChatResponse || trajectory.ToolCalls.Count > 0))
         {
-            return new MethodRun(input.Prompt, input.Arguments, trajectory.FinalAnswer, trajectory.FinalAnswer, null, latency) { Trajectory = trajectory };
+            return new MethodRun(input.Prompt, input.Arguments, trajectory.FinalAnswer, trajectory.FinalAnswer, null, latency)
+            {
+                Trajectory = trajectory,
+                Context = context,
+                Exchange = output as IEnumerable<ChatMessage> is { } messages ? [.. messages] : null,
+            };
         }
 
         if (ConversationTurnJudging.TextOf(output) is { } exchange)
         {
             // A reply or an exchange of Microsoft.Extensions.AI messages reads as a transcript, not as their JSON form.
-            return new MethodRun(input.Prompt, input.Arguments, output, exchange, null, latency);
+            return new MethodRun(input.Prompt, input.Arguments, output, exchange, null, latency) { Context = context };
         }
 
         try
         {
             // Indented, so that punctuation removal in lexical judges leaves names and values as separate words.
-            return new MethodRun(input.Prompt, input.Arguments, output, JsonSerializer.Serialize(output, ResultsJson.Indented), null, latency) { Context = context.Count == 0 ? null : context };
+            return new MethodRun(input.Prompt, input.Arguments, output, JsonSerializer.Serialize(output, ResultsJson.Indented), null, latency) { Context = context };
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {

@@ -13,7 +13,7 @@ namespace EvalSpec.Execution;
 /// </summary>
 internal sealed class SkippedRowMessageBus : IMessageBus
 {
-    private static readonly string[] SkippedTypes = { typeof(EvalRowKnownFailureException).FullName!, typeof(EvalRowSkippedException).FullName! };
+    private static readonly System.Collections.Immutable.ImmutableArray<string> SkippedTypes = [typeof(EvalRowKnownFailureException).FullName!, typeof(EvalRowSkippedException).FullName!];
     private readonly IMessageBus _inner;
     private int _converted;
 
@@ -27,7 +27,7 @@ internal sealed class SkippedRowMessageBus : IMessageBus
 
     public bool QueueMessage(IMessageSinkMessage message)
     {
-        if (message is ITestFailed failed && SkippedTypes.Contains(failed.ExceptionTypes.FirstOrDefault()))
+        if (message is ITestFailed failed && failed.ExceptionTypes.FirstOrDefault() is { } thrown && SkippedTypes.Contains(thrown))
         {
             Interlocked.Increment(ref _converted);
             return _inner.QueueMessage(new TestSkipped(failed.Test, failed.Messages.FirstOrDefault() ?? "Skipped"));

@@ -114,12 +114,6 @@ public sealed class JudgePanel
         return judges / 2 + 1;
     }
 
-    /// <summary>
-    /// Sees every panel verdict of the process, so that panels used anywhere during an eval run (row checks,
-    /// assertions inside eval methods) count in the run's judge statistics. Set by the eval run.
-    /// </summary>
-    internal static Action<PanelVerdict>? Observer { get; set; }
-
     /// <summary>Asks the judges and aggregates their verdicts.</summary>
     /// <param name="request">The output and its context.</param>
     /// <param name="cancellationToken">Cancels the judging; cancellation is not turned into a verdict.</param>
@@ -155,7 +149,9 @@ public sealed class JudgePanel
             verdict = Aggregate(verdicts) with { JudgesSkipped = Judges.Count - verdicts.Count };
         }
 
-        Observer?.Invoke(verdict);
+        // Panels used anywhere in a run's flow (row checks, assertions inside eval methods, ordinary tests of the assembly)
+        // count in the run's judge statistics.
+        Execution.EvalFlow.Current?.Judges?.Record(verdict);
         return verdict;
     }
 

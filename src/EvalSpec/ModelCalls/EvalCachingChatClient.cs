@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using EvalSpec.Execution;
 using EvalSpec.Recording;
 using Microsoft.Extensions.AI;
@@ -28,6 +30,38 @@ internal sealed class EvalCachingChatClient : DistributedCachingChatClient
         _name = name;
         _occurrences = occurrences;
     }
+
+    /// <summary>
+    /// The key of <see cref="ChatResponse.AdditionalProperties"/> that marks an answer served by the cache: the model was not
+    /// asked, so its usage is not a live call's and its timing says nothing about the model's latency (budgets treat it as
+    /// replayed). The recording client removes the mark before anything is recorded.
+    /// </summary>
+    internal const string CachedMark = "evalspec.cached";
+
+    protected override async Task<ChatResponse?> ReadCacheAsync(string key, CancellationToken cancellationToken)
+    {
+        ChatResponse? cached = await base.ReadCacheAsync(key, cancellationToken).ConfigureAwait(false);
+        if (cached is not null)
+        {
+            (cached.AdditionalProperties ??= new())[CachedMark] = true;
+        }
+
+        return cached;
+    }
+
+    protected override async Task<IReadOnlyList<ChatResponseUpdate>?> ReadCacheStreamingAsync(string key, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ChatResponseUpdate>? cached = await base.ReadCacheStreamingAsync(key, cancellationToken).ConfigureAwait(false);
+        if (cached is { Count: > 0 })
+        {
+            (cached[0].AdditionalProperties ??= new())[CachedMark] = true;
+        }
+
+        return cached;
+    }
+
+    /// <summary>Whether <paramref name="properties"/> carry the cache's mark; removes it, so that it is never recorded.</summary>
+    internal static bool TakeMark(AdditionalPropertiesDictionary? properties) => properties?.Remove(CachedMark) == true;
 
     protected override string GetCacheKey(IEnumerable<ChatMessage> messages, ChatOptions? options, params ReadOnlySpan<object?> additionalValues)
     {

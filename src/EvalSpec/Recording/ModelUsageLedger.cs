@@ -80,10 +80,26 @@ internal readonly record struct ModelTokens(long Input, long Output)
     public long Total => Input + Output;
 
     /// <summary>The tokens of one answer: its input and output counts (a total alone counts as input, so that it is never dropped).</summary>
-    public static ModelTokens Of(UsageDetails usage) =>
-        usage.InputTokenCount is null && usage.OutputTokenCount is null
-            ? new ModelTokens(usage.TotalTokenCount ?? 0, 0)
-            : new ModelTokens(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0);
+    public static ModelTokens Of(UsageDetails usage)
+    {
+        long input = usage.InputTokenCount ?? 0;
+        long output = usage.OutputTokenCount ?? 0;
+        if (usage.TotalTokenCount is long total && total > input + output)
+        {
+            // The counts given fall short of the total: the rest is the count not given (all input when neither is), or
+            // output when both are (tokens the provider counts only in the total). A budget never reads less than the total.
+            if (usage.InputTokenCount is null)
+            {
+                input = total - output;
+            }
+            else
+            {
+                output = total - input;
+            }
+        }
+
+        return new ModelTokens(input, output);
+    }
 
     public static ModelTokens operator +(ModelTokens a, ModelTokens b) => new(a.Input + b.Input, a.Output + b.Output);
 }

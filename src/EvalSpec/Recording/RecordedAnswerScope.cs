@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
+using EvalSpec.Execution;
 
 namespace EvalSpec.Recording;
 
@@ -9,33 +9,33 @@ namespace EvalSpec.Recording;
 /// tell the recordings it could not use them: code that calls a recorded client inside <see cref="Begin"/> and finds the
 /// answer unusable calls <see cref="MarkUnusable"/>. Auto mode then never replays those answers again (it calls the model
 /// and records the new answer in their place); Replay mode replays them all the same, so that a build server stays
-/// deterministic. Flows with the async call, like <see cref="Execution.EvalCallContext"/>; without a scope, nothing is noted.
+/// deterministic. Flows with the async call in the run's <see cref="EvalFlow"/> (a scope collects for the judge call that
+/// began it, and only there); without a scope, nothing is noted.
 /// </summary>
 internal sealed class RecordedAnswerScope : IDisposable
 {
     /// <summary>How much of the reason is kept in the recordings file.</summary>
     private const int ReasonLimit = 300;
 
-    private static readonly AsyncLocal<RecordedAnswerScope?> s_current = new();
-
-    private readonly RecordedAnswerScope? _previous;
     private readonly List<(RecordingSession Session, string Suite, RecordingEntryId Id)> _answers = new();
-    private bool _disposed;
+    private IDisposable? _flow;
 
-    private RecordedAnswerScope(RecordedAnswerScope? previous) => _previous = previous;
+    private RecordedAnswerScope()
+    {
+    }
 
     /// <summary>Starts noting the recorded answers of the calls made in the current async flow until disposed.</summary>
     public static RecordedAnswerScope Begin()
     {
-        var scope = new RecordedAnswerScope(s_current.Value);
-        s_current.Value = scope;
+        var scope = new RecordedAnswerScope();
+        scope._flow = EvalFlow.Enter((EvalFlow.Current ?? EvalFlow.None) with { Answers = scope });
         return scope;
     }
 
     /// <summary>Notes a recorded or replayed answer in the current scope, if there is one.</summary>
     internal static void Observe(RecordingSession session, string suite, RecordingEntryId id)
     {
-        if (s_current.Value is { } scope)
+        if (EvalFlow.Current?.Answers is { } scope)
         {
             lock (scope._answers)
             {
@@ -63,12 +63,5 @@ internal sealed class RecordedAnswerScope : IDisposable
     }
 
     /// <summary>Stops noting answers.</summary>
-    public void Dispose()
-    {
-        if (!_disposed)
-        {
-            _disposed = true;
-            s_current.Value = _previous;
-        }
-    }
+    public void Dispose() => _flow?.Dispose();
 }

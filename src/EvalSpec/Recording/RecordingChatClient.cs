@@ -10,7 +10,8 @@ using Microsoft.Extensions.AI;
 namespace EvalSpec.Recording;
 
 /// <summary>
-/// Chat middleware that records and replays answers through the run's <see cref="RecordingSession"/>, found at call time;
+/// Chat middleware that records and replays answers through the run's <see cref="RecordingSession"/>, found at call time in
+/// the run's flow (<see cref="EvalFlow"/>);
 /// without a session (code used outside an EvalSpec run) calls pass through unchanged.
 /// </summary>
 internal sealed class RecordingChatClient : DelegatingChatClient
@@ -27,11 +28,11 @@ internal sealed class RecordingChatClient : DelegatingChatClient
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        RecordingSession? session = RecordingSession.Current;
+        RecordingSession? session = EvalFlow.Current?.Recording;
         if (session is null || session.PassesThrough)
         {
             ChatResponse passed = await PassThroughAsync(session, () => Next(session).GetResponseAsync(messages, options, cancellationToken)).ConfigureAwait(false);
-            session?.Usage.Add(EvalCallContext.Current, passed.ModelId, passed.Usage, replayed: false);
+            session?.Usage.Add(EvalCallContext.Current, passed.ModelId, passed.Usage, replayed: ModelCalls.EvalCachingChatClient.TakeMark(passed.AdditionalProperties));
             return passed;
         }
 
@@ -56,8 +57,10 @@ internal sealed class RecordingChatClient : DelegatingChatClient
             throw;
         }
 
+        // An answer of the shared cache is recorded like a live one (Auto mode), but its usage counts as replayed.
+        bool cached = ModelCalls.EvalCachingChatClient.TakeMark(response.AdditionalProperties);
         session.Record(call, RecordedResponses.FromChatResponse(response, Name, ToolCallIds.Of(conversation)));
-        session.Usage.Add(EvalCallContext.Current, response.ModelId, response.Usage, replayed: false);
+        session.Usage.Add(EvalCallContext.Current, response.ModelId, response.Usage, replayed: cached);
         return response;
     }
 
@@ -72,15 +75,17 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         ChatOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        RecordingSession? session = RecordingSession.Current;
+        RecordingSession? session = EvalFlow.Current?.Recording;
         if (session is null || session.PassesThrough)
         {
             session?.CountLive(EvalCallContext.Current);
             UsageDetails? streamed = null;
             string? streamedModel = null;
+            bool cachedStream = false;
             await foreach (ChatResponseUpdate update in Next(session).GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
             {
                 streamedModel ??= update.ModelId;
+                cachedStream |= ModelCalls.EvalCachingChatClient.TakeMark(update.AdditionalProperties);
                 foreach (UsageContent usage in update.Contents.OfType<UsageContent>())
                 {
                     (streamed ??= new UsageDetails()).Add(usage.Details);
@@ -89,7 +94,7 @@ internal sealed class RecordingChatClient : DelegatingChatClient
                 yield return update;
             }
 
-            session?.Usage.Add(EvalCallContext.Current, streamedModel, streamed, replayed: false);
+            session?.Usage.Add(EvalCallContext.Current, streamedModel, streamed, replayed: cachedStream);
             yield break;
         }
 
@@ -148,8 +153,9 @@ internal sealed class RecordingChatClient : DelegatingChatClient
         }
 
         ChatResponse whole = updates.ToChatResponse();
+        bool cached = ModelCalls.EvalCachingChatClient.TakeMark(whole.AdditionalProperties) | updates.Aggregate(false, (any, u) => ModelCalls.EvalCachingChatClient.TakeMark(u.AdditionalProperties) | any);
         session.Record(call, RecordedResponses.FromChatResponse(whole, Name, ToolCallIds.Of(conversation)));
-        session.Usage.Add(EvalCallContext.Current, whole.ModelId, whole.Usage, replayed: false);
+        session.Usage.Add(EvalCallContext.Current, whole.ModelId, whole.Usage, replayed: cached);
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ internal sealed class RecordingEmbeddingGenerator : DelegatingEmbeddingGenerator
         EmbeddingGenerationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        RecordingSession? session = RecordingSession.Current;
+        RecordingSession? session = EvalFlow.Current?.Recording;
         if (session is null || session.PassesThrough)
         {
             return await RecordingChatClient.PassThroughAsync(session, () => base.GenerateAsync(values, options, cancellationToken)).ConfigureAwait(false);

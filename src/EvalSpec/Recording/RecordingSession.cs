@@ -14,9 +14,10 @@ namespace EvalSpec.Recording;
 
 /// <summary>
 /// The recordings of one eval run: replays recorded model answers and records new ones, as <see cref="Mode"/> says, into one
-/// file per eval class under <see cref="Directory"/>. The run starts it (<see cref="Start(EvalOptions, string)"/>) and
-/// completes it at the end (<see cref="Complete(RecordingRowSet?)"/>); recording clients find it through <see cref="Current"/> at call time,
-/// so clients built before the run (in a startup) record too, and without a session they pass calls through.
+/// file per eval class under <see cref="Directory"/>. The run starts it (<see cref="Start(EvalOptions, string, Func{string, string?})"/>)
+/// and completes it at the end (<see cref="Complete(RecordingRowSet?)"/>); recording clients find it at call time in the
+/// run's flow (<see cref="EvalFlow.Recording"/>), so clients built before the run (in a startup) record too, and outside a
+/// run's flow they pass calls through. Several sessions may run in one process (one per run).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -54,8 +55,6 @@ namespace EvalSpec.Recording;
 /// </remarks>
 internal sealed class RecordingSession : IDisposable
 {
-    private static RecordingSession? s_current;
-
     private readonly ConcurrentDictionary<string, Lazy<SuiteRecordings>> _suites = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordingMissException>> _missesByRow = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordingMissException>> _sourceMissesByRow = new(StringComparer.Ordinal);
@@ -91,7 +90,7 @@ internal sealed class RecordingSession : IDisposable
     /// </summary>
     public const double MaxFailedShare = 0.10;
 
-    /// <summary>Creates a session that is not <see cref="Current"/> (tests; the run uses <see cref="Start(RecordingMode, string, string?, bool)"/>).</summary>
+    /// <summary>Creates a session (the run uses <see cref="Start(EvalOptions, string, Func{string, string?})"/>).</summary>
     /// <param name="mode">How calls use recordings.</param>
     /// <param name="directory">The folder of the recordings files.</param>
     /// <param name="modeSource">Why this mode, for messages (e.g. "the default on a build server: CI is set"); null when configured.</param>
@@ -120,9 +119,6 @@ internal sealed class RecordingSession : IDisposable
     /// assembly and whose eval class no list of rows names (<see cref="RecordingOwnership"/>).
     /// </summary>
     public bool OwnsFolder { get; }
-
-    /// <summary>The session of the run in progress, or null (no run, or the run has completed).</summary>
-    public static RecordingSession? Current => Volatile.Read(ref s_current);
 
     /// <summary>How calls use recordings.</summary>
     public RecordingMode Mode { get; }
@@ -156,10 +152,11 @@ internal sealed class RecordingSession : IDisposable
     };
 
     /// <summary>The default mode: Replay on a build server (no network, no surprise model calls), else Auto.</summary>
+    /// <param name="environment">Reads the run's environment variables (to detect a build server).</param>
     /// <param name="source">Why: the build-server variable that was found, for messages.</param>
-    public static RecordingMode DefaultMode(out string source)
+    public static RecordingMode DefaultMode(Func<string, string?> environment, out string source)
     {
-        if (ContinuousIntegration.IsDetected(out string? variable))
+        if (ContinuousIntegration.IsDetected(environment, out string? variable))
         {
             source = $"the default on a build server: {variable} is set";
             return RecordingMode.Replay;
@@ -173,9 +170,11 @@ internal sealed class RecordingSession : IDisposable
     /// Starts the run's session from <see cref="EvalOptions.Recording"/> (default <see cref="DefaultMode"/>) and
     /// <see cref="EvalOptions.RecordingsDirectory"/> (default <c>&lt;project&gt;/recordings</c>, relative paths from the project).
     /// </summary>
+    /// <param name="options">The run's options.</param>
+    /// <param name="projectDirectory">The test project folder.</param>
+    /// <param name="environment">Reads the run's environment variables (the default mode depends on a build server).</param>
     /// <exception cref="EvalConfigurationException">The configured mode is unknown.</exception>
-    /// <exception cref="InvalidOperationException">Another session is current (the previous run was not completed).</exception>
-    public static RecordingSession Start(EvalOptions options, string projectDirectory)
+    public static RecordingSession Start(EvalOptions options, string projectDirectory, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         RecordingMode mode;
@@ -191,7 +190,7 @@ internal sealed class RecordingSession : IDisposable
         }
         else
         {
-            mode = DefaultMode(out string defaultSource);
+            mode = DefaultMode(environment, out string defaultSource);
             source = defaultSource;
         }
 
@@ -202,21 +201,12 @@ internal sealed class RecordingSession : IDisposable
         return Start(mode, directory, source, ownsFolder);
     }
 
-    /// <summary>Creates a session and makes it <see cref="Current"/>.</summary>
-    /// <exception cref="InvalidOperationException">Another session is current (the previous run was not completed).</exception>
-    public static RecordingSession Start(RecordingMode mode, string directory, string? modeSource = null, bool ownsFolder = false)
-    {
-        var session = new RecordingSession(mode, directory, modeSource, ownsFolder);
-        if (Interlocked.CompareExchange(ref s_current, session, null) is { } other)
-        {
-            throw new InvalidOperationException($"A recording session ({other.Mode}, {other.Directory}) is already running; complete it before starting another.");
-        }
-
-        return session;
-    }
+    /// <summary>Creates a session.</summary>
+    public static RecordingSession Start(RecordingMode mode, string directory, string? modeSource = null, bool ownsFolder = false) =>
+        new(mode, directory, modeSource, ownsFolder);
 
     /// <summary>
-    /// Ends the session: it stops being <see cref="Current"/>, each file gets its one write (Record mode removes the stale
+    /// Ends the session: each file gets its one write (Record mode removes the stale
     /// entries of the rows that ran completely, and in a full run those of rows that no longer exist), the run's journal is
     /// deleted once every file holds its answers, and calls still running afterwards are not recorded. Safe to call twice.
     /// </summary>
@@ -234,7 +224,6 @@ internal sealed class RecordingSession : IDisposable
             return;
         }
 
-        Interlocked.CompareExchange(ref s_current, null, this);
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         RecordingRemovalPlan plan = PlanRemovals(rows);
         string? assembly = rows?.Assembly;

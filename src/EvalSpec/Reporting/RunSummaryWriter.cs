@@ -11,9 +11,9 @@ namespace EvalSpec.Reporting;
 /// <summary>Writes <c>summary.json</c> at the end of a run: row counts per method, wall time, concurrency.</summary>
 internal static class RunSummaryWriter
 {
-    public static void Write(string path, EvalRun run)
+    public static void Write(string path, EvalRunHost run)
     {
-        EvalRun.RunStatistics statistics = run.Statistics;
+        EvalRunHost.RunStatistics statistics = run.Statistics;
         IReadOnlyDictionary<string, int[]> byMethod = statistics.ByMethod;
         var summary = new
         {
@@ -103,9 +103,9 @@ internal static class RunSummaryWriter
     /// The one line of the summary shown in the default console output of <c>dotnet test</c>: row counts, and what must
     /// not go unseen (judges that errored or could not be read, rubrics nobody checked).
     /// </summary>
-    public static string Headline(EvalRun run)
+    public static string Headline(EvalRunHost run)
     {
-        EvalRun.RunStatistics statistics = run.Statistics;
+        EvalRunHost.RunStatistics statistics = run.Statistics;
         int[][] all = statistics.ByMethod.Values.ToArray();
         int pass = all.Sum(c => c[0]);
         int fail = all.Sum(c => c[1]);
@@ -150,7 +150,7 @@ internal static class RunSummaryWriter
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>The quorum of one of the run's own panels, by name; null for other panels (judges used inside eval methods).</summary>
-    private static int? QuorumOf(EvalRun run, string panel) => panel switch
+    private static int? QuorumOf(EvalRunHost run, string panel) => panel switch
     {
         "rubric" => run.RubricPanel?.Quorum,
         "invariance" => run.InvariancePanel.Quorum,
@@ -159,7 +159,7 @@ internal static class RunSummaryWriter
     };
 
     /// <summary>Per multi-judge panel: its judges, quorum and how much they agreed (Fleiss' kappa, Krippendorff's alpha, each pair).</summary>
-    private static string DescribePanels(EvalRun run)
+    private static string DescribePanels(EvalRunHost run)
     {
         var text = new System.Text.StringBuilder();
         foreach (KeyValuePair<string, JudgeStatistics.PanelRecord> panel in run.Judges.Panels.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -183,7 +183,7 @@ internal static class RunSummaryWriter
     }
 
     /// <summary>Per cascade: rows decided by each tier, escalations, abstentions (inconclusive, in review.jsonl), calls per tier, the guarantee.</summary>
-    internal static string DescribeCascades(EvalRun run)
+    internal static string DescribeCascades(EvalRunHost run)
     {
         var text = new System.Text.StringBuilder();
         foreach (KeyValuePair<string, JudgeStatistics.CascadeCounts> cascade in run.Judges.Cascades.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -204,9 +204,9 @@ internal static class RunSummaryWriter
     private static string Percent(double? value) => value is double v && !double.IsNaN(v) ? v.ToString("0%", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
 
     /// <summary>A few lines for the console: counts, known failures, and where the results are.</summary>
-    public static string Describe(EvalRun run)
+    public static string Describe(EvalRunHost run)
     {
-        EvalRun.RunStatistics statistics = run.Statistics;
+        EvalRunHost.RunStatistics statistics = run.Statistics;
         int[][] all = statistics.ByMethod.Values.ToArray();
         int pass = all.Sum(c => c[0]);
         int fail = all.Sum(c => c[1]);
@@ -250,7 +250,7 @@ internal static class RunSummaryWriter
     };
 
     /// <summary>What the snapshots did, and verified files no row owns any more; null without [Snapshot] evals.</summary>
-    private static object? SnapshotSummary(EvalRun run)
+    private static object? SnapshotSummary(EvalRunHost run)
     {
         SnapshotStatistics counts = run.SnapshotCounts;
         IReadOnlyList<string> dangling = run.DanglingSnapshots;
@@ -271,7 +271,7 @@ internal static class RunSummaryWriter
         };
     }
 
-    private static string DescribeRecording(EvalRun run) => DescribeRecording(run.Recording.Statistics);
+    private static string DescribeRecording(EvalRunHost run) => DescribeRecording(run.Recording.Statistics);
 
     /// <summary>The summary's lines on model calls and what the run did to the recordings files (empty when nothing happened).</summary>
     internal static string DescribeRecording(Recording.RecordingStatistics recording)
@@ -303,7 +303,7 @@ internal static class RunSummaryWriter
             : calls + "\n  Recordings NOT saved: " + recording.Error.ReplaceLineEndings("\n    ");
     }
 
-    private static string DescribeSnapshots(EvalRun run)
+    private static string DescribeSnapshots(EvalRunHost run)
     {
         SnapshotStatistics counts = run.SnapshotCounts;
         IReadOnlyList<string> dangling = run.DanglingSnapshots;
@@ -322,7 +322,7 @@ internal static class RunSummaryWriter
     }
 
     /// <summary>A sampled run: its size and the estimated pass rate of all the rows it stands for.</summary>
-    private static object? Sample(EvalRun run)
+    private static object? Sample(EvalRunHost run)
     {
         if (run.Sample is not { } sample)
         {

@@ -37,13 +37,6 @@ internal sealed class SnapshotStore
     /// <summary>Whether mismatches are written as verified files: accept mode, not on a build server.</summary>
     public bool Accepts => Mode == SnapshotMode.Accept && BuildServerVariable is null;
 
-    /// <summary>A store for this process: the build server is detected from the usual environment variables.</summary>
-    public static SnapshotStore FromEnvironment(SnapshotMode mode)
-    {
-        ContinuousIntegration.IsDetected(out string? variable);
-        return new SnapshotStore(mode, variable);
-    }
-
     /// <summary>Verifies one snapshot.</summary>
     /// <param name="directory">The folder of the snapshot files (beside the test source).</param>
     /// <param name="baseName">The file name before <c>.verified.</c> (see <see cref="SnapshotNames"/>).</param>

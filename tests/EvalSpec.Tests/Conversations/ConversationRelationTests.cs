@@ -126,6 +126,6 @@ public sealed class ConversationRelationTests
     {
         public ConversationScope Scope => ConversationScope.AllUserTurnsTogether;
 
-        public string Transform(string input, MetamorphicContext context) => input.Replace("\n\n", " ", StringComparison.Ordinal);
+        public string Transform(string input, MetamorphicContext context) => input.Replace("\n", " ", StringComparison.Ordinal);
     }
 }

@@ -194,7 +194,7 @@ public sealed class EvalConfigurationTests : IDisposable
     {
         IConfigurationRoot configuration = EvalConfiguration.Load(JsonPath, Environment(("EVALSPEC_QUORUM", value)));
 
-        EvalRun.BindOptions(configuration).Quorum.Should().BeNull();
+        EvalRunHost.BindOptions(configuration).Quorum.Should().BeNull();
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class EvalConfigurationTests : IDisposable
     [Fact]
     public void A_row_timeout_with_colons_is_accepted()
     {
-        EvalRun.BindOptions(EvalConfiguration.Load(JsonPath, Environment(("EVALSPEC_ROWTIMEOUT", "00:00:30")))).RowTimeout.Should().Be(TimeSpan.FromSeconds(30));
+        EvalRunHost.BindOptions(EvalConfiguration.Load(JsonPath, Environment(("EVALSPEC_ROWTIMEOUT", "00:00:30")))).RowTimeout.Should().Be(TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -21,8 +21,7 @@ namespace EvalSpec.Tests.Execution;
 /// Runs eval rows through <see cref="EvalRowRunner"/> with hand-built descriptors, as generated tests do. Each
 /// test uses its own method name (so its own method id), so memoised source runs never leak between tests.
 /// </summary>
-[Collection(EvalRunCollection.Name)]
-public sealed class EvalRowRunnerTests
+public sealed class EvalRowRunnerTests : IClassFixture<EvalRunFixture>
 {
     private const string Identity = "identity";
     private const string Template = "How many days do I have to return {product}?";
@@ -73,7 +72,7 @@ public sealed class EvalRowRunnerTests
         $"{typeof(EvalRowRunnerTests).FullName}.{method.MethodName}/{caseId}/formal/{relation}";
 
     private Task Run(EvalMethodDescriptor method, string relation = Identity, string caseId = "laptop") =>
-        EvalRowRunner.RunAsync(this, method, caseId, "formal", relation);
+        EvalRowRunner.RunAsync(_run.Host, this, method, caseId, "formal", relation);
 
     [Fact]
     public async Task A_row_whose_output_contains_the_expected_answer_passes()
@@ -535,7 +534,7 @@ public sealed class EvalRowRunnerTests
     {
         EvalMethodDescriptor method = Method((_, _) => Output(GoodAnswer), relations: new[] { Invariant<Lowercase>("lowercase") });
 
-        Func<Task> run = () => EvalRowRunner.RunAsync(this, method, caseId, variantKey, relationKey);
+        Func<Task> run = () => EvalRowRunner.RunAsync(_run.Host, this, method, caseId, variantKey, relationKey);
 
         InvalidOperationException error = (await run.Should().ThrowAsync<InvalidOperationException>()).Which;
         error.Message.Should().Contain(what).And.Contain("rebuild");
@@ -549,7 +548,7 @@ public sealed class EvalRowRunnerTests
 
         await Run(method);
 
-        string runDirectory = EvalRun.CurrentOrNull!.RunDirectory;
+        string runDirectory = _run.Host.RunDirectory;
         Path.GetDirectoryName(runDirectory).Should().Be(_run.ResultsRoot);
         File.Exists(Path.Combine(runDirectory, "results.jsonl")).Should().BeTrue();
     }
@@ -659,13 +658,14 @@ public sealed class EvalRowRunnerTests
                 new EvalCaseDescriptor("good", new object?[] { "a laptop" }, "30 days"),
                 new EvalCaseDescriptor("bad", new object?[] { "a tablet" }, "30 days"),
             });
-        await Run(method, Identity, "good");
-        await Run(method, Identity, "bad").Awaiting(t => t).Should().ThrowAsync<EvalRowFailedException>();
-        string runDirectory = EvalRun.CurrentOrNull!.RunDirectory;
+        // A run of its own: completing it must not end the run of the other tests of this class.
+        using var own = new EvalRunFixture();
+        await EvalRowRunner.RunAsync(own.Host, this, method, "good", "formal", Identity);
+        await EvalRowRunner.RunAsync(own.Host, this, method, "bad", "formal", Identity).Awaiting(t => t).Should().ThrowAsync<EvalRowFailedException>();
+        string runDirectory = own.Host.RunDirectory;
 
-        EvalRun.Complete();
+        own.Host.Complete();
 
-        EvalRun.CurrentOrNull.Should().BeNull();
         JsonElement summary = JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(Path.Combine(runDirectory, "summary.json")));
         JsonElement counts = summary.GetProperty("methods").GetProperty(method.Id);
         counts.GetProperty("total").GetInt32().Should().Be(2);

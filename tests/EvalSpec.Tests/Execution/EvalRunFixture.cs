@@ -10,34 +10,32 @@ using Xunit;
 namespace EvalSpec.Tests.Execution;
 
 /// <summary>
-/// Points the process-wide <see cref="EvalRun"/> at a temporary results folder before the first row runs, and
-/// completes the run afterwards. The run reads its options once, when it is created on first use. The
-/// baseline is ignored, so a failing row is always red and no baseline file is read or written.
+/// A run host of its own for a test class (or one test): results under a temporary folder, the baseline ignored (so a
+/// failing row is always red and no baseline file is read or written), and recordings in that folder too. The options are
+/// set in code, as the host's precedence allows, so no environment variable is changed and test classes run in parallel.
 /// </summary>
 public sealed class EvalRunFixture : IDisposable
 {
-    private const string ResultsDirectoryVariable = "EVALSPEC_RESULTSDIRECTORY";
-    private const string BaselineVariable = "EVALSPEC_BASELINE";
-    private const string UnjudgedRubricVariable = "EVALSPEC_UNJUDGEDRUBRIC";
-
-    private readonly string? _previousResultsDirectory;
-    private readonly string? _previousBaseline;
-    private readonly string? _previousUnjudgedRubric;
-
     public EvalRunFixture()
     {
-        _previousResultsDirectory = Environment.GetEnvironmentVariable(ResultsDirectoryVariable);
-        _previousBaseline = Environment.GetEnvironmentVariable(BaselineVariable);
-        _previousUnjudgedRubric = Environment.GetEnvironmentVariable(UnjudgedRubricVariable);
         ResultsRoot = Directory.CreateTempSubdirectory("evalspec-runner-").FullName;
-        EvalRun.Complete();
-        Environment.SetEnvironmentVariable(ResultsDirectoryVariable, ResultsRoot);
-        Environment.SetEnvironmentVariable(BaselineVariable, "ignore");
+        Host = EvalRunHost.Create(new EvalRunSettings(typeof(EvalRunFixture).Assembly)
+        {
+            Options = new Dictionary<string, string?>
+            {
+                ["ResultsDirectory"] = ResultsRoot,
+                ["Baseline"] = "ignore",
+                ["RecordingsDirectory"] = Path.Combine(ResultsRoot, "recordings"),
 
-        // These rows have no rubric judges: rows with a rubric are decided by their other checks whether or not this
-        // test process runs on a build server (the build-server rule has its own tests).
-        Environment.SetEnvironmentVariable(UnjudgedRubricVariable, "ignore");
+                // These rows have no rubric judges: rows with a rubric are decided by their other checks whether or not
+                // this test process runs on a build server (the build-server rule has its own tests).
+                ["UnjudgedRubric"] = "ignore",
+            },
+        });
     }
+
+    /// <summary>The run the rows of the test class run in.</summary>
+    internal EvalRunHost Host { get; }
 
     /// <summary>The folder the run writes <c>&lt;run-id&gt;/results.jsonl</c> under.</summary>
     public string ResultsRoot { get; }
@@ -45,8 +43,7 @@ public sealed class EvalRunFixture : IDisposable
     /// <summary>The results.jsonl line of <paramref name="rowId"/> (the last, if the row ran more than once).</summary>
     public JsonElement ResultOf(string rowId)
     {
-        EvalRun run = EvalRun.CurrentOrNull ?? throw new InvalidOperationException("No eval run is in progress.");
-        string path = Path.Combine(run.RunDirectory, "results.jsonl");
+        string path = Path.Combine(Host.RunDirectory, "results.jsonl");
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         List<JsonElement> rows = reader.ReadToEnd()
@@ -59,10 +56,7 @@ public sealed class EvalRunFixture : IDisposable
 
     public void Dispose()
     {
-        EvalRun.Complete();
-        Environment.SetEnvironmentVariable(ResultsDirectoryVariable, _previousResultsDirectory);
-        Environment.SetEnvironmentVariable(BaselineVariable, _previousBaseline);
-        Environment.SetEnvironmentVariable(UnjudgedRubricVariable, _previousUnjudgedRubric);
+        Host.Complete();
         try
         {
             Directory.Delete(ResultsRoot, recursive: true);
@@ -72,14 +66,4 @@ public sealed class EvalRunFixture : IDisposable
             // A leftover temporary folder is harmless.
         }
     }
-}
-
-/// <summary>
-/// Every test that runs eval rows shares the process-wide <see cref="EvalRun"/>, so they run one class at a
-/// time, apart from the rest of the suite.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class EvalRunCollection : ICollectionFixture<EvalRunFixture>
-{
-    public const string Name = "EvalRun";
 }

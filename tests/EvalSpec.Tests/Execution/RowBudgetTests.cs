@@ -227,7 +227,7 @@ public sealed class RowBudgetTests
         {
             string path = Path.Combine(directory, "evalspec.json");
             File.WriteAllText(path, json);
-            return EvalRun.BindOptions(EvalConfiguration.Load(path, new Hashtable()));
+            return EvalRunHost.BindOptions(EvalConfiguration.Load(path, new Hashtable()));
         }
         finally
         {

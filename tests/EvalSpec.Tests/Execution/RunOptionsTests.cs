@@ -23,7 +23,7 @@ public sealed class RunOptionsTests
             data[key] = value;
         }
 
-        return EvalRun.BindOptions(new ConfigurationBuilder().AddInMemoryCollection(data).Build());
+        return EvalRunHost.BindOptions(new ConfigurationBuilder().AddInMemoryCollection(data).Build());
     }
 
     private static IJudge[] Judges(int count)
@@ -43,7 +43,7 @@ public sealed class RunOptionsTests
         EvalOptions options = Bind();
 
         options.Quorum.Should().BeNull();
-        EvalRun.CreatePanel("rubric", Judges(3), options, options.Quorum, earlyStop: false)!.Quorum.Should().Be(2);
+        EvalRunHost.CreatePanel("rubric", Judges(3), options, options.Quorum, earlyStop: false)!.Quorum.Should().Be(2);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class RunOptionsTests
         EvalOptions options = Bind(("Quorum", "1"));
 
         options.Quorum.Should().Be(1);
-        EvalRun.CreatePanel("rubric", Judges(3), options, options.Quorum, earlyStop: false)!.Quorum.Should().Be(1);
+        EvalRunHost.CreatePanel("rubric", Judges(3), options, options.Quorum, earlyStop: false)!.Quorum.Should().Be(1);
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class RunOptionsTests
     {
         EvalOptions options = Bind(("Quorum", "4"));
 
-        Action create = () => EvalRun.CreatePanel("rubric", Judges(3), options, options.Quorum, earlyStop: false);
+        Action create = () => EvalRunHost.CreatePanel("rubric", Judges(3), options, options.Quorum, earlyStop: false);
 
         create.Should().Throw<EvalConfigurationException>()
             .WithMessage("Quorum is 4 but the rubric panel has 3 judge(s) (judge-0, judge-1, judge-2)*EVALSPEC_QUORUM*between 1 and 3*strict majority (2 of 3)*");
@@ -102,7 +102,7 @@ public sealed class RunOptionsTests
     {
         EvalOptions options = Bind(("Quorum", "1"));
 
-        JudgePanel invariance = EvalRun.CreatePanel("invariance", Judges(3), options, quorum: null, earlyStop: false)!;
+        JudgePanel invariance = EvalRunHost.CreatePanel("invariance", Judges(3), options, quorum: null, earlyStop: false)!;
 
         invariance.Quorum.Should().Be(2);
     }

@@ -14,8 +14,7 @@ namespace EvalSpec.Tests.Execution;
 /// the collision among the assembly's eval descriptors (this class's static field, as generated code declares them) and
 /// fails the row's snapshot check without touching the snapshot folder.
 /// </summary>
-[Collection(EvalRunCollection.Name)]
-public sealed class SnapshotCaseCollisionRowTests
+public sealed class SnapshotCaseCollisionRowTests : IClassFixture<EvalRunFixture>
 {
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "evalspec-tests", "case-collision-snapshots");
 
@@ -50,7 +49,7 @@ public sealed class SnapshotCaseCollisionRowTests
     [Fact]
     public async Task Rows_whose_snapshot_names_differ_only_in_case_fail_naming_each_other_and_write_nothing()
     {
-        Func<Task> row = () => EvalRowRunner.RunAsync(this, CaseCollision, "Laptop", "formal", "identity");
+        Func<Task> row = () => EvalRowRunner.RunAsync(_run.Host, this, CaseCollision, "Laptop", "formal", "identity");
 
         EvalRowFailedException failure = (await row.Should().ThrowAsync<EvalRowFailedException>()).Which;
 

@@ -19,8 +19,7 @@ namespace EvalSpec.Tests.Execution;
 /// [Snapshot] rows run through <see cref="EvalRowRunner"/>: how the snapshot check joins the row's other checks, its trial
 /// rule and a failed run. The run verifies (EVALSPEC_SNAPSHOTS is not accept) and its recording mode is not live.
 /// </summary>
-[Collection(EvalRunCollection.Name)]
-public sealed class SnapshotRowTests : IDisposable
+public sealed class SnapshotRowTests : IClassFixture<EvalRunFixture>, IDisposable
 {
     private const string Template = "How many days do I have to return {product}?";
     private const string RenderedPrompt = "How many days do I have to return a laptop?";
@@ -172,12 +171,12 @@ public sealed class SnapshotRowTests : IDisposable
 
         foreach ((string variant, string relation) in new[] { ("formal", "identity"), ("casual", "identity"), ("formal", "repeat") })
         {
-            EvalRowFailedException failure = (await EvalRowRunner.RunAsync(this, method, "laptop", variant, relation).Awaiting(t => t).Should().ThrowAsync<EvalRowFailedException>()).Which;
+            EvalRowFailedException failure = (await EvalRowRunner.RunAsync(_run.Host, this, method, "laptop", variant, relation).Awaiting(t => t).Should().ThrowAsync<EvalRowFailedException>()).Which;
             failure.Message.Should().Contain("failed check(s): snapshot");
             _run.ResultOf($"{method.Id}/laptop/{variant}/{relation}").GetProperty("outcome").GetString().Should().Be("fail");
         }
 
-        EvalRun run = EvalRun.CurrentOrNull!;
+        EvalRunHost run = _run.Host;
         MethodRobustness robustness = run.Robustness.Single(m => m.Method == method.Id);
         robustness.Overall.Success.ApplicableRows.Should().Be(1);
         robustness.Overall.Success.ViolatedRows.Should().Be(0, "a missing verified file is not a violated relation");
@@ -204,7 +203,7 @@ public sealed class SnapshotRowTests : IDisposable
 
     private void WriteVerified(EvalMethodDescriptor method, string content) => _folder.Write(BaseName(method) + ".verified.txt", content);
 
-    private Task Run(EvalMethodDescriptor method) => EvalRowRunner.RunAsync(this, method, "laptop", "formal", "identity");
+    private Task Run(EvalMethodDescriptor method) => EvalRowRunner.RunAsync(_run.Host, this, method, "laptop", "formal", "identity");
 
     private EvalMethodDescriptor Method(
         Func<EvalInput, object?[], ValueTask<object?>> invoke,

@@ -200,7 +200,7 @@ public sealed class ConfiguredJudgesTests : IDisposable
             """);
         IJudge[] judges = setup.Services.BuildServiceProvider().GetServices<IJudge>().ToArray();
 
-        Action panel = () => EvalRun.CreatePanel("rubric", judges, setup.Options, null, false);
+        Action panel = () => EvalRunHost.CreatePanel("rubric", judges, setup.Options, null, false);
 
         panel.Should().Throw<EvalConfigurationException>().WithMessage("*'grader' (llama3) uses the model under test*");
     }
@@ -214,7 +214,7 @@ public sealed class ConfiguredJudgesTests : IDisposable
             """);
         IJudge[] judges = setup.Services.BuildServiceProvider().GetServices<IJudge>().ToArray();
 
-        EvalRun.CreatePanel("rubric", judges, setup.Options, null, false).Should().NotBeNull();
+        EvalRunHost.CreatePanel("rubric", judges, setup.Options, null, false).Should().NotBeNull();
     }
 
     [Fact]
@@ -270,7 +270,7 @@ public sealed class ConfiguredJudgesTests : IDisposable
     private (EvalSetup Setup, IReadOnlyList<string> Skipped) Register(string json, (string Name, string Value)[] environment, Action<EvalSetup>? startup)
     {
         IConfigurationRoot configuration = Load(json, environment);
-        EvalOptions options = EvalRun.BindOptions(configuration);
+        EvalOptions options = EvalRunHost.BindOptions(configuration);
         var setup = new EvalSetup(new ServiceCollection(), configuration, options);
         startup?.Invoke(setup);
         return (setup, ConfiguredJudges.Register(setup, Environment(environment)));

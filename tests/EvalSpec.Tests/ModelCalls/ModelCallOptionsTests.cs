@@ -94,6 +94,6 @@ public sealed class ModelCallOptionsTests : IDisposable
         }
 
         IConfiguration configuration = EvalConfiguration.Load(JsonPath, new Hashtable(variables.ToDictionary(v => v.Name, v => (object)v.Value)));
-        return EvalRun.BindOptions(configuration);
+        return EvalRunHost.BindOptions(configuration);
     }
 }

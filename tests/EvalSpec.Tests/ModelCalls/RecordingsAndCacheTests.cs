@@ -18,7 +18,6 @@ namespace EvalSpec.Tests.ModelCalls;
 /// is looked up in Redis. Each test starts its own redis-server (the recording session is process-wide, so these tests run
 /// in the recording collection, apart from the shared Redis of the other cache tests).
 /// </summary>
-[Collection(RecordingCollection.Name)]
 public sealed class RecordingsAndCacheTests : RecordingTestBed
 {
     [RedisFact]

@@ -13,7 +13,6 @@ using Xunit;
 namespace EvalSpec.Tests.Recording;
 
 /// <summary>Credentials reach the model but never a recordings file.</summary>
-[Collection(RecordingCollection.Name)]
 public sealed class CredentialTests : RecordingTestBed
 {
     private const string CanaryKey = "sk-canary-123456";

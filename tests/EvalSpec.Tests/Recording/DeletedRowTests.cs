@@ -16,7 +16,6 @@ namespace EvalSpec.Tests.Recording;
 /// Recordings of rows that no longer exist (a deleted case): a full Record run removes them; a filtered, sampled or Auto
 /// run keeps them; rows another test assembly recording into the folder lists are kept.
 /// </summary>
-[Collection(RecordingCollection.Name)]
 public sealed class DeletedRowTests : RecordingTestBed
 {
     private const string Laptop = Suite + ".RefundWindow/laptop/formal/identity";
@@ -95,7 +94,7 @@ public sealed class DeletedRowTests : RecordingTestBed
         }
 
         await client.GetResponseAsync("A call outside rows");
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
 
         RecordingSession shared = RecordingSession.Start(RecordingMode.Record, Directory, ownsFolder: false);
         shared.Complete(Rows(full: true, Laptop, Tablet));

@@ -16,7 +16,6 @@ namespace EvalSpec.Tests.Recording;
 /// A Record run while a provider fails: an entry is replaced only by a successful new call; a failed call never removes or
 /// overwrites anything; a run in which too many calls failed removes nothing and says so.
 /// </summary>
-[Collection(RecordingCollection.Name)]
 public sealed class RecordFailureTests : RecordingTestBed
 {
     private const int Rows = 20;
@@ -238,7 +237,7 @@ public sealed class RecordFailureTests : RecordingTestBed
         await CallAsync(bot, Row(0), EvalCallContext.SourcePhase, "Question 0");
         await CallAsync(bot, Row(1), EvalCallContext.SourcePhase, "Question 1");
         await CallAsync(bot, Row(2), EvalCallContext.SourcePhase, "Question 2");
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
 
         FakeOpenAIServer changed = await StartServerAsync(r => ScriptedResponse.Completion("changed: " + r.LastUserMessage));
         RecordingSession rerecord = Start(RecordingMode.Record);

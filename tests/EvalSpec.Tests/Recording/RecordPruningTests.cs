@@ -14,7 +14,6 @@ namespace EvalSpec.Tests.Recording;
 /// A Record run replaces the entries of every row it ran, in all its phases and trials, and keeps everything else: rows
 /// that did not run (a filtered run) and calls outside rows.
 /// </summary>
-[Collection(RecordingCollection.Name)]
 public sealed class RecordPruningTests : RecordingTestBed
 {
     private const string Identity = "laptop/formal/identity";
@@ -31,7 +30,7 @@ public sealed class RecordPruningTests : RecordingTestBed
             await CallAsync(client, Identity, EvalCallContext.JudgePhase, "Rate the answer", trial);
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
 
         RecordingSession rerecord = Start(RecordingMode.Record);
         await CallAsync(client, Identity, EvalCallContext.SourcePhase, "Refund window for laptop?");
@@ -50,7 +49,7 @@ public sealed class RecordPruningTests : RecordingTestBed
         Start(RecordingMode.Record);
         await CallAsync(client, Typos, EvalCallContext.FollowUpPhase, "Refund windw for laptp?");
         await CallAsync(client, Typos, EvalCallContext.JudgePhase, "Do the two answers agree?");
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
 
         RecordingSession rerecord = Start(RecordingMode.Record);
         await CallAsync(client, Typos, EvalCallContext.FollowUpPhase, "Refund windw for laptp?");
@@ -67,7 +66,7 @@ public sealed class RecordPruningTests : RecordingTestBed
         Start(RecordingMode.Record);
         await CallAsync(client, Identity, EvalCallContext.SourcePhase, "Refund window for laptop?");
         await CallAsync(client, Identity, EvalCallContext.JudgePhase, "Rate the answer");
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
 
         RecordingSession rerecord = Start(RecordingMode.Record);
         await CallAsync(client, Identity, EvalCallContext.SourcePhase, "Refund window for laptop?");
@@ -86,7 +85,7 @@ public sealed class RecordPruningTests : RecordingTestBed
         await CallAsync(client, Identity, EvalCallContext.JudgePhase, "Rate the answer");
         await CallAsync(client, Typos, EvalCallContext.FollowUpPhase, "Refund windw for laptp?");
         await CallAsync(client, Typos, EvalCallContext.JudgePhase, "Do the two answers agree?");
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
 
         // A filtered run of the typos row: it runs the case's source run (filed under the identity row), not the identity row.
         RecordingSession filtered = Start(RecordingMode.Record);
@@ -110,7 +109,7 @@ public sealed class RecordPruningTests : RecordingTestBed
         IChatClient client = RecordedClient(await StartServerAsync());
         Start(RecordingMode.Record);
         await client.GetResponseAsync("Warm up the cache");
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
 
         RecordingSession rerecord = Start(RecordingMode.Record);
         await client.GetResponseAsync("Check the model is up");
@@ -126,7 +125,7 @@ public sealed class RecordPruningTests : RecordingTestBed
         IChatClient client = RecordedClient(await StartServerAsync());
         Start(RecordingMode.Auto);
         await CallAsync(client, Identity, EvalCallContext.JudgePhase, "Rate the answer");
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
 
         RecordingSession auto = Start(RecordingMode.Auto);
         await CallAsync(client, Identity, EvalCallContext.SourcePhase, "Refund window for laptop?");

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using EvalSpec.Execution;
 using EvalSpec.Recording;
 using EvalSpec.Testing.OpenAI;
 using FluentAssertions;
@@ -12,7 +13,6 @@ using Xunit;
 namespace EvalSpec.Tests.Recording;
 
 /// <summary>The modes over real HTTP: the OpenAI client against the fake server, recorded, replayed, missed and passed through.</summary>
-[Collection(RecordingCollection.Name)]
 public sealed class RecordReplayTests : RecordingTestBed
 {
     [Fact]
@@ -107,7 +107,7 @@ public sealed class RecordReplayTests : RecordingTestBed
             await client.GetResponseAsync("What is the refund window for laptop?");
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         string oldKey = EntriesOf(SuiteFile).Single().GetProperty("hash").GetString()![..16];
         Start(RecordingMode.Replay);
 
@@ -178,7 +178,7 @@ public sealed class RecordReplayTests : RecordingTestBed
         FakeOpenAIServer server = await StartServerAsync();
         IChatClient client = RecordedClient(server);
 
-        RecordingSession.Current.Should().BeNull();
+        EvalFlow.Current?.Recording.Should().BeNull();
         using (Row())
         {
             (await client.GetResponseAsync("What is the refund window for laptop?")).Text.Should().Be("answer to What is the refund window for laptop?");
@@ -201,7 +201,7 @@ public sealed class RecordReplayTests : RecordingTestBed
             (await client.GetResponseAsync("Pick a number")).Text.Should().Be("answer #2");
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         EntriesOf(SuiteFile).Select(e => e.GetProperty("occurrence").GetInt32()).Should().Equal(0, 1);
         EntriesOf(SuiteFile).Select(e => e.GetProperty("hash").GetString()).Distinct().Should().ContainSingle();
 
@@ -229,7 +229,7 @@ public sealed class RecordReplayTests : RecordingTestBed
             }
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         EntriesOf(SuiteFile).Select(e => e.GetProperty("context").GetString()).Should().Equal(
             Suite + ".RefundWindow/laptop/formal/source/0",
             Suite + ".RefundWindow/laptop/formal/source/1",
@@ -260,7 +260,7 @@ public sealed class RecordReplayTests : RecordingTestBed
             (await client.GetResponseAsync("Refund window?")).Text.Should().Be("after the retry");
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         Start(RecordingMode.Replay);
         using (Row())
         {
@@ -284,7 +284,7 @@ public sealed class RecordReplayTests : RecordingTestBed
             await client.GetResponseAsync("Prompt for headphones");
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
 
         RecordingSession rerecord = Start(RecordingMode.Record);
         using (Row("laptop/formal"))
@@ -311,7 +311,7 @@ public sealed class RecordReplayTests : RecordingTestBed
             await client.GetResponseAsync("Old prompt for laptop");
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         RecordingSession second = Start(RecordingMode.Auto);
         using (Row())
         {
@@ -370,7 +370,7 @@ public sealed class RecordReplayTests : RecordingTestBed
             await client.GetResponseAsync("Refund window?");
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         File.WriteAllText(SuiteFile, File.ReadAllText(SuiteFile).Replace("answer to Refund window?", "30 days, edited", StringComparison.Ordinal));
         Start(RecordingMode.Replay);
         using (Row())

@@ -14,7 +14,6 @@ using Xunit;
 namespace EvalSpec.Tests.Recording;
 
 /// <summary>The recordings file: readable, diff-friendly, stable, and written safely by concurrent rows and runs.</summary>
-[Collection(RecordingCollection.Name)]
 public sealed class RecordingFileTests : RecordingTestBed
 {
     [Fact]

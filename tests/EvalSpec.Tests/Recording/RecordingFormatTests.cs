@@ -15,7 +15,6 @@ namespace EvalSpec.Tests.Recording;
 /// The recordings file's format: a file written by a real recording (chat calls through the OpenAI client, embeddings)
 /// satisfies docs/schemas/recordings.schema.json, and a file from a newer EvalSpec is refused, never rewritten.
 /// </summary>
-[Collection(RecordingCollection.Name)]
 public sealed class RecordingFormatTests : RecordingTestBed
 {
     [Fact]

@@ -17,7 +17,6 @@ namespace EvalSpec.Tests.Recording;
 /// and a journal left by a run that stopped (killed between an append and the end) is written into the files by the next
 /// run; a torn last line is left out, damage in the middle is an error naming the journal.
 /// </summary>
-[Collection(RecordingCollection.Name)]
 public sealed class RecordingJournalTests : RecordingTestBed
 {
     [Fact]

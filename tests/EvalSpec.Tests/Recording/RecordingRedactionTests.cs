@@ -10,7 +10,6 @@ using Xunit;
 namespace EvalSpec.Tests.Recording;
 
 /// <summary>Secrets in requests and answers never reach a recordings file, and the redacted file still replays every call.</summary>
-[Collection(RecordingCollection.Name)]
 public sealed class RecordingRedactionTests : RecordingTestBed
 {
     private const string Key = "sk-proj-RecordingCanary0123456789abcdef";

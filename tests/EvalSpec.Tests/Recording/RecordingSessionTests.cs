@@ -11,30 +11,20 @@ using Xunit;
 
 namespace EvalSpec.Tests.Recording;
 
-/// <summary>How the run starts and ends its session: modes and folders from the options, one session at a time.</summary>
-[Collection(RecordingCollection.Name)]
+/// <summary>How the run starts and ends its session: modes and folders from the options and the run's environment, one session per run.</summary>
 public sealed class RecordingSessionTests : RecordingTestBed
 {
-    private static readonly string[] BuildServerVariables =
-    {
-        "CI", "TF_BUILD", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION", "BUILDKITE", "CIRCLECI", "APPVEYOR", "TRAVIS",
-        "CODEBUILD_BUILD_ID", "bamboo_buildKey",
-    };
+    private static Func<string, string?> Variables(params (string Name, string Value)[] variables) =>
+        name => variables.FirstOrDefault(v => v.Name == name).Value;
 
     [Fact]
     public void Without_a_configured_mode_a_developer_machine_uses_auto_and_a_build_server_replay()
     {
-        using (new EnvironmentScope(BuildServerVariables.ToDictionary(v => v, _ => (string?)null)))
-        {
-            using RecordingSession local = RecordingSession.Start(new EvalOptions(), Directory);
-            local.Mode.Should().Be(RecordingMode.Auto);
-        }
+        using RecordingSession local = RecordingSession.Start(new EvalOptions(), Directory, Variables());
+        local.Mode.Should().Be(RecordingMode.Auto);
 
-        using (new EnvironmentScope(BuildServerVariables.ToDictionary(v => v, v => v == "GITHUB_ACTIONS" ? "true" : null)))
-        {
-            using RecordingSession ci = RecordingSession.Start(new EvalOptions(), Directory);
-            ci.Mode.Should().Be(RecordingMode.Replay);
-        }
+        using RecordingSession ci = RecordingSession.Start(new EvalOptions(), Directory, Variables(("GITHUB_ACTIONS", "true")));
+        ci.Mode.Should().Be(RecordingMode.Replay);
     }
 
     [Theory]
@@ -42,33 +32,28 @@ public sealed class RecordingSessionTests : RecordingTestBed
     [InlineData("bamboo_buildKey", "SHOP-EVALS-JOB1")]
     public void AWS_CodeBuild_and_Bamboo_are_build_servers_that_replay_by_default(string variable, string value)
     {
-        using (new EnvironmentScope(BuildServerVariables.ToDictionary(v => v, v => v == variable ? value : null)))
-        {
-            RecordingSession.DefaultMode(out string source).Should().Be(RecordingMode.Replay);
-            source.Should().Contain(variable + " is set");
-        }
+        RecordingSession.DefaultMode(Variables((variable, value)), out string source).Should().Be(RecordingMode.Replay);
+        source.Should().Contain(variable + " is set");
     }
 
     [Fact]
     public void The_configured_mode_wins_and_the_folder_defaults_to_recordings_in_the_project()
     {
-        using RecordingSession session = RecordingSession.Start(new EvalOptions { Recording = RecordingMode.Record }, Directory);
+        using RecordingSession session = RecordingSession.Start(new EvalOptions { Recording = RecordingMode.Record }, Directory, Variables(("CI", "true")));
 
         session.Mode.Should().Be(RecordingMode.Record);
         session.Directory.Should().Be(Path.Combine(Directory, "recordings"));
-        RecordingSession.Current.Should().BeSameAs(session);
     }
 
     [Fact]
     public void The_hint_in_miss_messages_EVALSPEC_RECORDING_record_selects_record_mode()
     {
-        var options = new EvalOptions();
-        using (new EnvironmentScope(new Dictionary<string, string?> { ["EVALSPEC_RECORDING"] = "record" }))
-        {
-            new ConfigurationBuilder().AddEnvironmentVariables("EVALSPEC_").Build().Bind(options);
-        }
+        IConfiguration configuration = EvalSpec.Execution.EvalConfiguration.Load(
+            Path.Combine(Directory, "no-evalspec.json"),
+            new System.Collections.Hashtable { ["EVALSPEC_RECORDING"] = "record" });
+        EvalOptions options = EvalSpec.Execution.EvalRunHost.BindOptions(configuration);
 
-        using RecordingSession session = RecordingSession.Start(options, Directory);
+        using RecordingSession session = RecordingSession.Start(options, Directory, Variables());
 
         session.Mode.Should().Be(RecordingMode.Record);
     }
@@ -76,7 +61,7 @@ public sealed class RecordingSessionTests : RecordingTestBed
     [Fact]
     public void A_relative_recordings_folder_is_relative_to_the_project()
     {
-        using RecordingSession session = RecordingSession.Start(new EvalOptions { Recording = RecordingMode.Live, RecordingsDirectory = "evals/recorded" }, Directory);
+        using RecordingSession session = RecordingSession.Start(new EvalOptions { Recording = RecordingMode.Live, RecordingsDirectory = "evals/recorded" }, Directory, Variables());
 
         session.Directory.Should().Be(Path.Combine(Directory, "evals", "recorded"));
     }
@@ -84,24 +69,37 @@ public sealed class RecordingSessionTests : RecordingTestBed
     [Fact]
     public void An_unknown_mode_is_a_configuration_error()
     {
-        Action start = () => RecordingSession.Start(new EvalOptions { Recording = (RecordingMode)42 }, Directory);
+        Action start = () => RecordingSession.Start(new EvalOptions { Recording = (RecordingMode)42 }, Directory, Variables());
 
         start.Should().Throw<EvalConfigurationException>().WithMessage("*Auto, Live, Record or Replay*");
-        RecordingSession.Current.Should().BeNull();
     }
 
     [Fact]
-    public void A_second_session_cannot_start_before_the_first_completes_and_completing_clears_the_current_one()
+    public async Task Two_runs_in_one_process_each_record_into_their_own_session_through_their_own_flow()
     {
-        RecordingSession first = Start(RecordingMode.Auto);
+        string otherFolder = Path.Combine(Directory, "other");
+        IChatClient client = new InMemoryStreamingChatClient().WithEvalSpecRecording("sut");
+        RecordingSession first = RecordingSession.Start(RecordingMode.Record, Directory);
+        RecordingSession second = RecordingSession.Start(RecordingMode.Record, otherFolder);
 
-        Action second = () => RecordingSession.Start(RecordingMode.Replay, Directory);
+        async Task CallInAsync(RecordingSession session, string name)
+        {
+            using (EvalSpec.Execution.EvalFlow.Enter(new EvalSpec.Execution.EvalFlow(session, null, null)))
+            using (Row())
+            {
+                await client.GetResponseAsync(name);
+            }
+        }
 
-        second.Should().Throw<InvalidOperationException>();
+        await Task.WhenAll(CallInAsync(first, "Ada"), CallInAsync(second, "Grace"), CallInAsync(first, "Alan"));
         first.Complete();
         first.Complete();
-        RecordingSession.Current.Should().BeNull();
-        Start(RecordingMode.Replay).Should().BeSameAs(RecordingSession.Current);
+        second.Complete();
+
+        first.Statistics.Recorded.Should().Be(2);
+        second.Statistics.Recorded.Should().Be(1);
+        EntriesOf(SuiteFile).Select(e => e.GetProperty("request").GetProperty("lastUserMessage").GetString()).Should().BeEquivalentTo("Ada", "Alan");
+        EntriesOf(Path.Combine(otherFolder, Suite + ".recordings.json")).Select(e => e.GetProperty("request").GetProperty("lastUserMessage").GetString()).Should().Equal("Grace");
     }
 
     [Fact]
@@ -110,7 +108,7 @@ public sealed class RecordingSessionTests : RecordingTestBed
         // A file where the folder should be: no permission setting is needed, so it fails for root too.
         string blocked = Path.Combine(Directory, "recordings");
         File.WriteAllText(blocked, "not a folder");
-        RecordingSession session = RecordingSession.Start(RecordingMode.Auto, blocked);
+        RecordingSession session = Start(RecordingMode.Auto, blocked);
         using (Row())
         {
             (await new InMemoryStreamingChatClient().WithEvalSpecRecording("sut").GetResponseAsync("Ada")).Text
@@ -123,29 +121,5 @@ public sealed class RecordingSessionTests : RecordingTestBed
         complete.Should().Throw<IOException>().WithMessage("EvalSpec could not write the recordings of this run:*" + file + "*");
         session.Statistics.Error.Should().StartWith("EvalSpec could not write the recordings of this run:").And.Contain(file);
         session.Statistics.Recorded.Should().Be(1);
-        RecordingSession.Current.Should().BeNull();
-    }
-
-    /// <summary>Sets environment variables (null removes one) and restores them when disposed.</summary>
-    private sealed class EnvironmentScope : IDisposable
-    {
-        private readonly Dictionary<string, string?> _previous;
-
-        public EnvironmentScope(IReadOnlyDictionary<string, string?> variables)
-        {
-            _previous = variables.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
-            foreach ((string name, string? value) in variables)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-        }
-
-        public void Dispose()
-        {
-            foreach ((string name, string? value) in _previous)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-        }
     }
 }

@@ -27,8 +27,6 @@ public abstract class RecordingTestBed : IAsyncLifetime
 
     protected RecordingTestBed()
     {
-        // An eval run of another test class that was not completed would make Start throw; these tests own the session.
-        RecordingSession.Current?.Complete();
         Directory = System.IO.Directory.CreateTempSubdirectory("evalspec-recordings-").FullName;
     }
 
@@ -78,13 +76,20 @@ public abstract class RecordingTestBed : IAsyncLifetime
     protected static IChatClient RecordedClient(FakeOpenAIServer server, string name = "sut", string model = "gpt-test", string apiKey = "test-key") =>
         server.CreateChatClient(model, apiKey).WithEvalSpecRecording(name);
 
-    /// <summary>Starts the run's session (completed when the test ends, if the test does not complete it).</summary>
-    private protected RecordingSession Start(RecordingMode mode)
+    /// <summary>
+    /// Starts a run's session (completed when the test ends, if the test does not complete it) and enters its flow: the
+    /// calls that follow in the calling method find it, as the calls of a run's rows do.
+    /// </summary>
+    private protected RecordingSession Start(RecordingMode mode, string? directory = null)
     {
-        RecordingSession session = RecordingSession.Start(mode, Directory);
+        RecordingSession session = RecordingSession.Start(mode, directory ?? Directory);
         _sessions.Add(session);
+        EvalFlow.Enter(new EvalFlow(session, null, null));
         return session;
     }
+
+    /// <summary>The session the test started last.</summary>
+    private protected RecordingSession CurrentSession => _sessions[^1];
 
     /// <summary>Enters the context of a row of <see cref="Suite"/>.</summary>
     protected static IDisposable Row(string row = "laptop/formal", int trial = 0, string phase = EvalCallContext.SourcePhase) =>

@@ -130,7 +130,6 @@ public sealed class RequestKeyTests
 }
 
 /// <summary>The key over real HTTP: a recording made with one API key and server replays for another.</summary>
-[Collection(RecordingCollection.Name)]
 public sealed class RequestKeyOverHttpTests : RecordingTestBed
 {
     [Fact]
@@ -143,7 +142,7 @@ public sealed class RequestKeyOverHttpTests : RecordingTestBed
             await RecordedClient(recordingServer, apiKey: "sk-first").GetResponseAsync("Refund window?", new ChatOptions { Temperature = 0 });
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         FakeOpenAIServer otherServer = await StartServerAsync();
         using var cancellation = new CancellationTokenSource();
         Start(RecordingMode.Replay);
@@ -168,7 +167,7 @@ public sealed class RequestKeyOverHttpTests : RecordingTestBed
             await RecordedClient(server).GetResponseAsync("Refund window?", new ChatOptions { Temperature = 0 });
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         Start(RecordingMode.Replay);
 
         Func<Task> warmer = async () =>

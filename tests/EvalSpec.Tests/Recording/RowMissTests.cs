@@ -18,7 +18,6 @@ namespace EvalSpec.Tests.Recording;
 /// Replay is strict: a miss fails its row even when the code under test catches it, so the session keeps each row's misses
 /// for the row runner, and an embedding similarity that was not recorded does not fall back to token F1 unseen.
 /// </summary>
-[Collection(RecordingCollection.Name)]
 public sealed class RowMissTests : RecordingTestBed
 {
     private const string Identity = "laptop/formal/identity";

@@ -18,7 +18,6 @@ namespace EvalSpec.Tests.Recording;
 /// meantime, or the file of another branch checked out: the git-ignored journal survives both). Curated answers are
 /// silently overwritten with stale ones and counted as "recovered".
 /// </summary>
-[Collection(RecordingCollection.Name)]
 public sealed class StaleJournalTests : RecordingTestBed
 {
     private const string Prompt = "Refund window for laptops?";
@@ -145,6 +144,8 @@ public sealed class StaleJournalTests : RecordingTestBed
         RecordingSession teammate = RecordingSession.Start(RecordingMode.Record, elsewhere);
         try
         {
+            // The teammate's run is another run: its flow, not this test's.
+            using (EvalFlow.Enter(new EvalFlow(teammate, null, null)))
             using (Row("laptop/formal"))
             {
                 RecordedClient(server).GetResponseAsync(Prompt).GetAwaiter().GetResult();

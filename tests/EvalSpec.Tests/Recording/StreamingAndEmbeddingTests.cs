@@ -13,7 +13,6 @@ using Xunit;
 namespace EvalSpec.Tests.Recording;
 
 /// <summary>Streamed chat calls and embeddings are recorded and replayed like plain chat calls.</summary>
-[Collection(RecordingCollection.Name)]
 public sealed class StreamingAndEmbeddingTests : RecordingTestBed
 {
     [Fact]
@@ -28,7 +27,7 @@ public sealed class StreamingAndEmbeddingTests : RecordingTestBed
             live = await client.GetStreamingResponseAsync("Ada").ToListAsync();
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         model.Fail = true;
         Start(RecordingMode.Replay);
         List<ChatResponseUpdate> replayed;
@@ -57,7 +56,7 @@ public sealed class StreamingAndEmbeddingTests : RecordingTestBed
             await client.GetStreamingResponseAsync("Ada").ToListAsync();
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         model.Fail = true;
         Start(RecordingMode.Replay);
         using (Row())
@@ -95,7 +94,7 @@ public sealed class StreamingAndEmbeddingTests : RecordingTestBed
             await generator.GenerateAsync(["refund window", "Rückgabe"]);
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         model.Fail = true;
         Start(RecordingMode.Replay);
         GeneratedEmbeddings<Embedding<float>> replayed;
@@ -128,7 +127,7 @@ public sealed class StreamingAndEmbeddingTests : RecordingTestBed
             await generator.GenerateAsync(["refund window"]);
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         Start(RecordingMode.Replay);
 
         Func<Task> other = async () =>

@@ -10,7 +10,6 @@ using Xunit;
 namespace EvalSpec.Tests.Recording;
 
 /// <summary>A tool-calling conversation: recording next to the provider records each round trip, and tools still run on replay.</summary>
-[Collection(RecordingCollection.Name)]
 public sealed class ToolCallTests : RecordingTestBed
 {
     private const string ToolCall = """
@@ -37,7 +36,7 @@ public sealed class ToolCallTests : RecordingTestBed
             (await client.GetResponseAsync("Refund window for laptop?", Options())).Text.Should().Be("The refund window is 30 days");
         }
 
-        RecordingSession.Current!.Complete();
+        CurrentSession.Complete();
         EntriesOf(SuiteFile).Should().HaveCount(2, "the tool call and the final answer are two model round trips");
         await server.DisposeAsync();
 

@@ -13,7 +13,6 @@ namespace EvalSpec.Tests.Recording;
 /// Whole tool loops (FunctionInvokingChatClient over the recorded real OpenAI client) against a server that makes up a new
 /// random call id for every tool call, as OpenAI does.
 /// </summary>
-[Collection(RecordingCollection.Name)]
 public sealed class ToolLoopRecordingTests : RecordingTestBed
 {
     private const string Question = "Please refund order A-17, it arrived broken.";

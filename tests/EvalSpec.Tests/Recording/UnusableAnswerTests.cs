@@ -15,7 +15,6 @@ namespace EvalSpec.Tests.Recording;
 /// Answers a judge could not read (or that errored) are flagged in the recordings: Auto mode never replays them (it asks the
 /// model again and records the new answer in their place), while Replay mode replays them, so a build server stays deterministic.
 /// </summary>
-[Collection(RecordingCollection.Name)]
 public sealed class UnusableAnswerTests : RecordingTestBed
 {
     private const string Readable = """{"reasoning":"States the 30-day window.","score":5,"verdict":"pass"}""";

@@ -12,7 +12,6 @@ namespace EvalSpec.Tests.Recording;
 /// The system under test's tokens, counted per row by the recording client for budgets: live, recorded and replayed
 /// answers alike (a replayed answer carries the usage recorded with it), judges' calls not.
 /// </summary>
-[Collection(RecordingCollection.Name)]
 public sealed class UsageLedgerTests : RecordingTestBed
 {
     private const string RowId = Suite + ".RefundWindow/laptop/formal";

@@ -105,25 +105,78 @@ public sealed class ImperativeSnapshotTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, SnapshotMode.Verify)]
-    [InlineData("", SnapshotMode.Verify)]
-    [InlineData("verify", SnapshotMode.Verify)]
-    [InlineData("Accept", SnapshotMode.Accept)]
-    [InlineData(" accept ", SnapshotMode.Accept)]
-    public void EVALSPEC_SNAPSHOTS_selects_the_mode(string? value, SnapshotMode expected)
+    [InlineData(null, null, SnapshotMode.Verify)]
+    [InlineData("accept", null, SnapshotMode.Accept)]
+    [InlineData("accept", "verify", SnapshotMode.Verify)]
+    [InlineData(null, " Accept ", SnapshotMode.Accept)]
+    public void Outside_a_run_the_mode_comes_from_the_environment_over_evalspec_json(string? inJson, string? inEnvironment, SnapshotMode expected)
     {
-        Snapshot.ParseMode(value).Should().Be(expected);
+        string sourceFile = _folder.File("OrderTests.cs");
+        File.WriteAllText(sourceFile, "// test source");
+        if (inJson is not null)
+        {
+            _folder.Write("evalspec.json", $"{{ \"Snapshots\": \"{inJson}\" }}");
+        }
+
+        var environment = new System.Collections.Hashtable();
+        if (inEnvironment is not null)
+        {
+            environment["EVALSPEC_SNAPSHOTS"] = inEnvironment;
+        }
+
+        SnapshotStore store = Snapshot.StoreOutsideRun(sourceFile, new SnapshotSettings { ProjectDirectory = _folder.Path }, Settings(environment));
+
+        store.Mode.Should().Be(expected);
+        store.BuildServerVariable.Should().BeNull();
+    }
+
+    [Fact]
+    public void Outside_a_run_an_option_set_in_code_wins_over_the_environment()
+    {
+        string sourceFile = _folder.File("OrderTests.cs");
+        File.WriteAllText(sourceFile, "// test source");
+        var environment = new System.Collections.Hashtable { ["EVALSPEC_SNAPSHOTS"] = "accept", ["CI"] = "true" };
+
+        SnapshotStore store = Snapshot.StoreOutsideRun(
+            sourceFile,
+            new SnapshotSettings { ProjectDirectory = _folder.Path },
+            Settings(environment) with { Options = new System.Collections.Generic.Dictionary<string, string?> { ["Snapshots"] = "verify" } });
+
+        store.Mode.Should().Be(SnapshotMode.Verify);
+        store.BuildServerVariable.Should().Be("CI", "the build server is read from the same environment");
     }
 
     [Theory]
     [InlineData("yes")]
-    [InlineData("1")]
+    [InlineData("accept,verify")]
     public void An_unknown_EVALSPEC_SNAPSHOTS_value_is_a_configuration_error(string value)
     {
-        Action parse = () => Snapshot.ParseMode(value);
+        string sourceFile = _folder.File("OrderTests.cs");
+        File.WriteAllText(sourceFile, "// test source");
 
-        parse.Should().Throw<EvalConfigurationException>().WithMessage("*EVALSPEC_SNAPSHOTS*accept*verify*");
+        Action resolve = () => Snapshot.StoreOutsideRun(
+            sourceFile, new SnapshotSettings { ProjectDirectory = _folder.Path }, Settings(new System.Collections.Hashtable { ["EVALSPEC_SNAPSHOTS"] = value }));
+
+        resolve.Should().Throw<EvalConfigurationException>().WithMessage("*EVALSPEC_SNAPSHOTS*" + value + "*Verify, Accept*");
     }
+
+    [Fact]
+    public async Task In_a_runs_flow_the_runs_store_decides_and_the_environment_is_not_read()
+    {
+        string sourceFile = _folder.File("OrderTests.cs");
+        File.WriteAllText(sourceFile, "// test source");
+        var accepting = new SnapshotStore(SnapshotMode.Accept, buildServerVariable: null);
+
+        using (EvalSpec.Execution.EvalFlow.Enter(new EvalSpec.Execution.EvalFlow(null, null, accepting)))
+        {
+            await Snapshot.VerifyAsync("total: 42", new SnapshotSettings { ProjectDirectory = _folder.Path }, sourceFile: sourceFile, member: "Totals");
+        }
+
+        _folder.Read("OrderTests.Totals.verified.txt").Should().Be("total: 42\n");
+    }
+
+    private EvalSpec.Execution.EvalRunSettings Settings(System.Collections.IDictionary environment) =>
+        new(typeof(ImperativeSnapshotTests).Assembly) { Environment = environment, OutputDirectory = _folder.Path };
 
     /// <summary>
     /// The public entry point end to end, against a committed verified file beside this source file (on CI too, where

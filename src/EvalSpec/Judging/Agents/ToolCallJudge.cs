@@ -125,7 +125,8 @@ public sealed class ToolCallJudge : IJudge
     {
         IReadOnlyList<AgentToolCall> calls = trajectory.ToolCalls;
         ArgumentMatch[][][] matches = Expected.Select(e => calls.Select(c => Arguments(e, c)).ToArray()).ToArray();
-        bool Fits(int e, int c) => string.Equals(Expected[e].ToolName, calls[c].Name, StringComparison.Ordinal) && matches[e][c].All(m => m.Matched);
+        // A call whose arguments could not be read never ran: it meets no expectation, whatever its name.
+        bool Fits(int e, int c) => !calls[c].ArgumentsUnreadable && string.Equals(Expected[e].ToolName, calls[c].Name, StringComparison.Ordinal) && matches[e][c].All(m => m.Matched);
 
         var failures = new List<string>();
         int conditions = 0;
@@ -195,7 +196,10 @@ public sealed class ToolCallJudge : IJudge
             string which = Expected.Count == 0
                 ? "no expected calls"
                 : string.Join(", ", Enumerable.Range(0, Expected.Count).Select(e => Expected[e].ToolName + " = #" + (assigned[e]!.Value + 1).ToString(CultureInfo.InvariantCulture)));
-            return Verdict.Pass(Name, score, string.Create(CultureInfo.InvariantCulture, $"all {conditions} tool call condition(s) met ({Order}: {which}); {calls.Count} call(s)"));
+            // Calls that failed do not decide the verdict (the environment may be at fault), but a pass never hides them.
+            AgentToolCall[] failed = calls.Where(c => c.Failed).ToArray();
+            string failedNote = failed.Length == 0 ? string.Empty : "; failed: " + string.Join(", ", failed.Select(c => "#" + c.Index.ToString(CultureInfo.InvariantCulture) + " " + c.Name + " (" + Shorten(c.Error!) + ")"));
+            return Verdict.Pass(Name, score, string.Create(CultureInfo.InvariantCulture, $"all {conditions} tool call condition(s) met ({Order}: {which}); {calls.Count} call(s){failedNote}"));
         }
 
         var reason = new StringBuilder();

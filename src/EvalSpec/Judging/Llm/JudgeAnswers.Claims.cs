@@ -152,18 +152,23 @@ internal static partial class JudgeAnswers
             string source = $"{where}'s field {Shorten($"\"{property.Name}\": {property.Value.GetRawText()}")}";
             if (Array.IndexOf(ItemNumberFields, name) >= 0)
             {
-                number = property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt32(out int n) ? n
+                int given = property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt32(out int n) ? n
                     : property.Value.ValueKind == JsonValueKind.String && int.TryParse(property.Value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s
                     : -1;
+
+                // Two fields naming different items: which item the entry judges cannot be read (-1 is out of range below).
+                number = number is int earlier && earlier != given ? -1 : given;
             }
             else if (name == "verdict")
             {
                 bool? verdict = property.Value.ValueKind == JsonValueKind.String && Marker(property.Value.GetString()!) is { } marker ? vocabulary.Read(marker) : null;
                 claims.Add((verdict, source, verdict is null ? $"{source} is neither \"{vocabulary.Yes}\" nor \"{vocabulary.No}\"" : null));
             }
-            else if (name == vocabulary.Yes)
+            else if (name == vocabulary.Yes || name == vocabulary.No)
             {
-                bool? verdict = property.Value.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => null };
+                // "supported": true and "unsupported": true both count as the entry's claims, so that they can contradict.
+                bool? value = property.Value.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => null };
+                bool? verdict = name == vocabulary.Yes ? value : !value;
                 claims.Add((verdict, source, verdict is null ? $"{source} is not true or false" : null));
             }
             else if (Array.IndexOf(ReasoningFields, name) >= 0 && property.Value.ValueKind == JsonValueKind.String)

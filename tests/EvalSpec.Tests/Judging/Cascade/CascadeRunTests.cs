@@ -32,7 +32,7 @@ public sealed class CascadeRunTests : IDisposable
         JudgeCascade cascade = Cascade(VerdictOutcome.Pass, VerdictOutcome.Pass, VerdictOutcome.Pass);
         CascadeCalibrationFiles.For(cascade, 0.5, 1).Save(Path.Combine(_project, CascadeCalibration.FileName));
 
-        var cascades = EvalRun.ConfigureCascades(Rubric(cascade), new CascadeOptions(), _project);
+        var cascades = EvalRunHost.ConfigureCascades(Rubric(cascade), new CascadeOptions(), _project);
 
         cascades.Should().ContainKey("cascade");
         cascade.Calibration!.Tiers[0].Threshold.Should().Be(0.5);
@@ -44,7 +44,7 @@ public sealed class CascadeRunTests : IDisposable
     {
         JudgeCascade cascade = Cascade(VerdictOutcome.Pass, VerdictOutcome.Pass, VerdictOutcome.Pass);
 
-        EvalRun.ConfigureCascades(Rubric(cascade), new CascadeOptions { AskAllTiers = true }, _project);
+        EvalRunHost.ConfigureCascades(Rubric(cascade), new CascadeOptions { AskAllTiers = true }, _project);
 
         cascade.Calibration.Should().BeNull();
         cascade.NoGuaranteeReason.Should().Contain("not calibrated");
@@ -56,7 +56,7 @@ public sealed class CascadeRunTests : IDisposable
     {
         JudgeCascade cascade = Cascade(VerdictOutcome.Pass, VerdictOutcome.Pass, VerdictOutcome.Pass);
 
-        FluentActions.Invoking(() => EvalRun.ConfigureCascades(Rubric(cascade), new CascadeOptions { CalibrationFile = "calibration/cascade.json" }, _project))
+        FluentActions.Invoking(() => EvalRunHost.ConfigureCascades(Rubric(cascade), new CascadeOptions { CalibrationFile = "calibration/cascade.json" }, _project))
             .Should().Throw<EvalConfigurationException>().WithMessage("*cascade.json (Cascade:CalibrationFile) does not exist*evalspec calibrate*");
     }
 
@@ -67,7 +67,7 @@ public sealed class CascadeRunTests : IDisposable
         new CascadeCalibration { Target = 0.85, Risk = 0.1, CalibrationItems = 100, Tiers = new[] { new CascadeCalibrationTier { Name = "only", Threshold = 1, Judges = new[] { new CascadeCalibrationJudge { Name = "z", Weight = 1 } } } } }
             .Save(Path.Combine(_project, CascadeCalibration.FileName));
 
-        FluentActions.Invoking(() => EvalRun.ConfigureCascades(Rubric(Cascade(VerdictOutcome.Pass, VerdictOutcome.Pass, VerdictOutcome.Pass)), new CascadeOptions(), _project))
+        FluentActions.Invoking(() => EvalRunHost.ConfigureCascades(Rubric(Cascade(VerdictOutcome.Pass, VerdictOutcome.Pass, VerdictOutcome.Pass)), new CascadeOptions(), _project))
             .Should().Throw<EvalConfigurationException>().WithMessage("*evalspec.calibration.json does not fit cascade 'cascade'*");
         _ = other;
     }

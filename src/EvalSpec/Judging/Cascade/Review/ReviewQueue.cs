@@ -64,7 +64,7 @@ public static class ReviewQueue
         var models = cascade.Shape().SelectMany(t => t.Judges).ToDictionary(j => j.Judge, j => j.Model, StringComparer.Ordinal);
         return new ReviewItem
         {
-            Id = IdOf(rowId, request.Output),
+            Id = IdOf(rowId, IdentityOf(request.Output, request.Trajectory)),
             RowId = rowId,
             RunId = runId,
             Reason = reason,
@@ -93,6 +93,16 @@ public static class ReviewQueue
             }).ToArray(),
         };
     }
+
+    /// <summary>
+    /// What identifies a judged output for a label: the output text, and for an agent run also its tool calls as canonical JSON
+    /// (the same final answer after other tool calls is another output).
+    /// </summary>
+    /// <param name="output">The judged output text.</param>
+    /// <param name="trajectory">The agent run's trajectory, or null.</param>
+    /// <returns>The text to pass to <see cref="IdOf"/>.</returns>
+    internal static string IdentityOf(string output, Agents.AgentTrajectory? trajectory) =>
+        trajectory is null || trajectory.ToolCalls.Count == 0 ? output : output + "\n\n" + trajectory.ToJson(withAnswer: false).ToJsonString();
 
     /// <summary>The identity of an output of a row: the row id and the first 16 hex digits of the output's SHA-256.</summary>
     /// <param name="rowId">The row id.</param>

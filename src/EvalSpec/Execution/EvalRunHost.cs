@@ -16,33 +16,35 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EvalSpec.Execution;
 
 /// <summary>
-/// Process-wide state of one eval run: options, services, the results file, the limiter on concurrent
-/// calls of eval methods and the memo of source runs. Created on first use from the test assembly's
-/// configuration and <see cref="IEvalStartup"/>.
+/// The run host: everything one eval run of a test assembly shares (options resolved once, services, the results file, the
+/// limiter on concurrent calls of eval methods, the memo of source runs, the run's cancellation and where its notices
+/// go). The test framework creates one per test assembly run (<see cref="Create"/>) and hands it to each row; nothing of
+/// it is process-wide. Code the row cannot pass it to (recording clients, a judge panel inside an eval method, a
+/// snapshot assertion) finds it in the row's async flow (<see cref="Flow"/>, <see cref="EvalFlow"/>).
 /// </summary>
-internal sealed class EvalRun : IDisposable
+internal sealed class EvalRunHost : IDisposable
 {
-    private static readonly object Gate = new();
-    private static EvalRun? s_current;
-    private static Exception? s_initializationError;
-    private static CancellationToken s_runCancellation;
-    private static Action<string>? s_notices;
-    private static int s_exitHandlerRegistered;
-    private static int s_completedByTestFramework;
     private readonly object _checkpointGate = new();
+    private readonly Action<string>? _notices;
+    private readonly bool _completedByTestFramework;
+    private int _completed;
 
     private readonly ServiceProvider _services;
     private readonly RunStatistics _statistics = new();
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JudgedRow> _judged = new(StringComparer.Ordinal);
 
-    private EvalRun(Assembly testAssembly, EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline, string projectDirectory, EvalSpec.Snapshots.SnapshotSettings snapshotSettings, Recording.RecordingSession recording)
+    private EvalRunHost(EvalRunSettings settings, EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline, string projectDirectory, EvalSpec.Snapshots.SnapshotSettings snapshotSettings, Recording.RecordingSession recording)
     {
-        TestAssembly = testAssembly;
+        TestAssembly = settings.TestAssembly;
+        Cancellation = settings.Cancellation;
+        _notices = settings.Notices;
+        _completedByTestFramework = settings.CompletedByTestFramework;
+        BuildServerVariable = ContinuousIntegration.IsDetected(settings.Variable, out string? ciVariable) ? ciVariable : null;
         Recording = recording;
         ProjectDirectory = projectDirectory;
         SnapshotSettings = snapshotSettings;
-        SnapshotStore = EvalSpec.Snapshots.SnapshotStore.FromEnvironment(options.Snapshots);
+        SnapshotStore = new EvalSpec.Snapshots.SnapshotStore(options.Snapshots, BuildServerVariable);
         Baseline = baseline;
         Options = options;
         _services = services;
@@ -60,12 +62,17 @@ internal sealed class EvalRun : IDisposable
         Results = new ResultsWriter(Path.Combine(runDirectory, "results.jsonl"));
         ReviewQueue = new ReviewQueueWriter(Path.Combine(runDirectory, Judging.ReviewQueue.FileName));
         InputSimilarity = new Metamorphic.InputSimilarity(services.GetService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>());
-        BuildServerVariable = ContinuousIntegration.IsDetected(out string? ciVariable) ? ciVariable : null;
-        Telemetry = new ModelCalls.EvalTelemetry(options.Telemetry, runId, testAssembly.GetName().Name ?? string.Empty);
+        Telemetry = new ModelCalls.EvalTelemetry(options.Telemetry, runId, settings.TestAssembly.GetName().Name ?? string.Empty);
     }
 
     /// <summary>The run's spans and metrics (ActivitySource and Meter "EvalSpec").</summary>
     internal ModelCalls.EvalTelemetry Telemetry { get; }
+
+    /// <summary>What code the run cannot pass anything to finds in its async flow: the recordings, the judge statistics, the snapshot store.</summary>
+    public EvalFlow Flow => new(Recording, Judges, SnapshotStore) { Host = this };
+
+    /// <summary>Cancelled when the test runner cancels the run.</summary>
+    public CancellationToken Cancellation { get; }
 
     /// <summary>The environment variable that shows this run is on a build server, or null on a developer machine.</summary>
     public string? BuildServerVariable { get; }
@@ -180,6 +187,15 @@ internal sealed class EvalRun : IDisposable
 
     public JudgePanel? RubricPanel { get; }
 
+    /// <summary>The built-in check of a case's Expected answer.</summary>
+    public JudgePanel ExpectedAnswerPanel { get; } = new("expected-answer", new IJudge[] { new ExpectedAnswerJudge() });
+
+    /// <summary>The built-in check of a directional relation whose number must increase.</summary>
+    public JudgePanel IncreasesPanel { get; } = new("change", new IJudge[] { new NumericChangeJudge(Change.Increases) });
+
+    /// <summary>The built-in check of a directional relation whose number must decrease.</summary>
+    public JudgePanel DecreasesPanel { get; } = new("change", new IJudge[] { new NumericChangeJudge(Change.Decreases) });
+
     /// <summary>The panel that checks invariant relation rows (lexical by default).</summary>
     public JudgePanel InvariancePanel { get; }
 
@@ -234,9 +250,6 @@ internal sealed class EvalRun : IDisposable
 
     private sealed record RowsComputation<T>(int Rows, IReadOnlyList<T> Value);
 
-    /// <summary>Called by <see cref="EvalTestAssemblyRunner"/>: it completes the run when the assembly finishes, so rows need not checkpoint.</summary>
-    public static void CompletedByTestFramework() => Volatile.Write(ref s_completedByTestFramework, 1);
-
     /// <summary>
     /// Without EvalSpec's test framework (a user's own), nothing tells the run that the last row finished: the exit
     /// handler writes the summary, but the test platform may end the test process before it is done. So each finished
@@ -246,7 +259,7 @@ internal sealed class EvalRun : IDisposable
     /// </summary>
     public void CheckpointIfUnattended()
     {
-        if (Volatile.Read(ref s_completedByTestFramework) == 1)
+        if (_completedByTestFramework)
         {
             return;
         }
@@ -344,7 +357,7 @@ internal sealed class EvalRun : IDisposable
         }
 
         HashSet<string>? given = Volatile.Read(ref _rowsToRun);
-        bool full = given is not null && Options.Sample <= 0 && rows.Count > 0 && rows.IsSubsetOf(given) && !RunCancellation.IsCancellationRequested;
+        bool full = given is not null && Options.Sample <= 0 && rows.Count > 0 && rows.IsSubsetOf(given) && !Cancellation.IsCancellationRequested;
         string framework = TestAssembly.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>()?.FrameworkName is { } name
             && new System.Runtime.Versioning.FrameworkName(name) is { Identifier: ".NETCoreApp" } parsed
                 ? string.Create(CultureInfo.InvariantCulture, $"net{parsed.Version.Major}.{parsed.Version.Minor}")
@@ -364,75 +377,14 @@ internal sealed class EvalRun : IDisposable
 
     public RunStatistics Statistics => _statistics;
 
-    /// <summary>Cancelled when the test runner cancels the run (set by <see cref="EvalTestFramework"/>).</summary>
-    public static CancellationToken RunCancellation => s_runCancellation;
-
-    /// <summary>The run, created on first use for the assembly that declares <paramref name="suiteType"/>.</summary>
-    public static EvalRun GetOrCreate(Type suiteType)
-    {
-        lock (Gate)
-        {
-            if (s_initializationError is not null)
-            {
-                throw new EvalConfigurationException("EvalSpec could not start this run: " + s_initializationError.Message, s_initializationError);
-            }
-
-            if (s_current is not null)
-            {
-                return s_current;
-            }
-
-            try
-            {
-                s_current = Create(suiteType.Assembly);
-                JudgePanel.Observer = static verdict => CurrentOrNull?.Judges.Record(verdict);
-
-                // EvalTestFramework completes the run before the assembly finishes; without it (a user's own
-                // test framework), the summary is still written when the test process exits.
-                if (Interlocked.Exchange(ref s_exitHandlerRegistered, 1) == 0)
-                {
-                    AppDomain.CurrentDomain.ProcessExit += static (_, _) => CompleteQuietly();
-                }
-
-                return s_current;
-            }
-            catch (Exception ex)
-            {
-                s_initializationError = ex;
-                throw;
-            }
-        }
-    }
-
-    /// <summary>The run if one was started, else null.</summary>
-    public static EvalRun? CurrentOrNull
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return s_current;
-            }
-        }
-    }
-
-    public static void AttachRunCancellation(CancellationToken cancellationToken) => s_runCancellation = cancellationToken;
-
-    /// <summary>
-    /// Where <see cref="Notice"/> sends its lines: set by <see cref="EvalTestAssemblyRunner"/> to xUnit's diagnostic
-    /// messages, which <c>dotnet test</c> prints at its default verbosity (EvalSpec's build targets turn them on), unlike
-    /// the test process's standard output. Null to go back to the console.
-    /// </summary>
-    public static void AttachNotices(Action<string>? notices) => Volatile.Write(ref s_notices, notices);
-
     /// <summary>
     /// A line a person must see in the default console output of <c>dotnet test</c>: a row whose judges errored, the
     /// run summary. Without EvalSpec's test framework it goes to the standard output (shown from normal verbosity).
     /// </summary>
     /// <returns>Whether the line went to the test framework (false: to the standard output).</returns>
-    public static bool Notice(string line)
+    public bool Notice(string line)
     {
-        Action<string>? notices = Volatile.Read(ref s_notices);
+        Action<string>? notices = _notices;
         if (notices is null)
         {
             EvalConsole.WriteLine(line);
@@ -477,20 +429,14 @@ internal sealed class EvalRun : IDisposable
     /// Safe to call when no row ran. Recordings that cannot be written do not stop the rest: the error is printed and kept in
     /// summary.json.
     /// </summary>
-    public static void Complete()
+    public void Complete()
     {
-        EvalRun? run;
-        lock (Gate)
-        {
-            run = s_current;
-            s_current = null;
-            s_initializationError = null;
-        }
-
-        if (run is null)
+        if (Interlocked.Exchange(ref _completed, 1) == 1)
         {
             return;
         }
+
+        EvalRunHost run = this;
 
         try
         {
@@ -503,7 +449,7 @@ internal sealed class EvalRun : IDisposable
 
             // The headline goes to the default console output of `dotnet test` (through the test framework); the details
             // are shown by `dotnet test --logger "console;verbosity=normal"` and in IDE test output panes.
-            if (Volatile.Read(ref s_notices) is not null)
+            if (_notices is not null)
             {
                 Notice(RunSummaryWriter.Headline(run));
             }
@@ -522,7 +468,7 @@ internal sealed class EvalRun : IDisposable
     /// to do, and into summary.json (<c>recording.error</c>, from the session's statistics), instead of stopping the summary,
     /// the baseline and the reports: the test framework would show a thrown error nowhere (xUnit v2 hides diagnostic messages).
     /// </summary>
-    private static void CompleteRecordings(EvalRun run)
+    private static void CompleteRecordings(EvalRunHost run)
     {
         try
         {
@@ -554,7 +500,7 @@ internal sealed class EvalRun : IDisposable
     /// $GITHUB_STEP_SUMMARY and prints the comparison's headline. The results and summary are already on disk: a report that cannot be written is said on
     /// the console and can be made again with <c>evalspec report</c>.
     /// </summary>
-    private static void WriteReports(EvalRun run)
+    private static void WriteReports(EvalRunHost run)
     {
         try
         {
@@ -563,7 +509,7 @@ internal sealed class EvalRun : IDisposable
             {
                 // In the default console output, next to the run's headline: a filtered run says it was not gated rather
                 // than leaving the reader to take its green rows for a verdict on the suite.
-                Notice("EvalSpec: " + Reporting.Gate.GateText.ReportHeadline(gate));
+                run.Notice("EvalSpec: " + Reporting.Gate.GateText.ReportHeadline(gate));
             }
 
             EvalConsole.WriteLine($"EvalSpec report: {files.HtmlPath}");
@@ -575,19 +521,6 @@ internal sealed class EvalRun : IDisposable
         catch (Exception ex) when (ex is Reporting.Reports.RunDataException or IOException or UnauthorizedAccessException)
         {
             EvalConsole.WriteError($"EvalSpec could not write the reports of {run.RunDirectory}: {ex.Message} Run `evalspec report {run.RunDirectory}` to retry.");
-        }
-    }
-
-    private static void CompleteQuietly()
-    {
-        try
-        {
-            Complete();
-        }
-        catch (Exception ex)
-        {
-            // The process is exiting: report, never throw.
-            EvalConsole.WriteError($"EvalSpec could not complete the run: {ex.GetType().Name}: {ex.Message}");
         }
     }
 
@@ -604,11 +537,17 @@ internal sealed class EvalRun : IDisposable
         _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
-    private static EvalRun Create(Assembly testAssembly)
+    /// <summary>
+    /// Creates the host of one run: resolves the options once (<see cref="EvalRunSettings"/> says in which order), runs the
+    /// assembly's <see cref="IEvalStartup"/>, loads the baseline, creates the run folder and starts the recordings.
+    /// </summary>
+    /// <exception cref="EvalConfigurationException">The configuration, the startup or the baseline cannot be used.</exception>
+    public static EvalRunHost Create(EvalRunSettings settings)
     {
-        string projectDirectory = FindProjectDirectory(testAssembly);
-        // Checked before binding: the binder ignores unknown keys, so a typo would silently leave an option at its default.
-        IConfiguration configuration = EvalConfiguration.Load(EvalConfiguration.FindFile(projectDirectory, AppContext.BaseDirectory), Environment.GetEnvironmentVariables());
+        ArgumentNullException.ThrowIfNull(settings);
+        Assembly testAssembly = settings.TestAssembly;
+        string projectDirectory = settings.ProjectDirectory ?? FindProjectDirectory(testAssembly);
+        IConfiguration configuration = settings.LoadConfiguration(projectDirectory);
 
         EvalOptions options = BindOptions(configuration);
 
@@ -619,7 +558,7 @@ internal sealed class EvalRun : IDisposable
         RunStartup(testAssembly, setup);
 
         // After the startup: code registration wins, so a panel the startup filled keeps its code judges only.
-        foreach (string skipped in ConfiguredJudges.Register(setup, Environment.GetEnvironmentVariables()))
+        foreach (string skipped in ConfiguredJudges.Register(setup, settings.Environment))
         {
             EvalConsole.WriteLine($"EvalSpec: judge '{skipped}' from the configuration is not used: the startup registers the judges of its panel in code, and code wins.");
         }
@@ -629,12 +568,12 @@ internal sealed class EvalRun : IDisposable
         string baselinePath = string.IsNullOrWhiteSpace(options.BaselineFile)
             ? Path.Combine(projectDirectory, Baseline.FileName)
             : Path.GetFullPath(options.BaselineFile!, projectDirectory);
-        if (options.Baseline == BaselineMode.Update && ContinuousIntegration.IsDetected(out string? ciVariable))
+        if (options.Baseline == BaselineMode.Update && ContinuousIntegration.IsDetected(settings.Variable, out string? ciVariable))
         {
             throw new EvalConfigurationException($"EvalSpec will not update the baseline {baselinePath} on a build server ({ciVariable} is set). Record it locally with EVALSPEC_BASELINE=update and commit it.");
         }
 
-        if (options.Snapshots == EvalSpec.Snapshots.SnapshotMode.Accept && ContinuousIntegration.IsDetected(out string? snapshotCiVariable))
+        if (options.Snapshots == EvalSpec.Snapshots.SnapshotMode.Accept && ContinuousIntegration.IsDetected(settings.Variable, out string? snapshotCiVariable))
         {
             throw new EvalConfigurationException($"EvalSpec will not accept snapshots on a build server ({snapshotCiVariable} is set). Accept them locally with EVALSPEC_SNAPSHOTS=accept or `evalspec accept`, and commit the .verified. files.");
         }
@@ -661,9 +600,9 @@ internal sealed class EvalRun : IDisposable
         Recording.RecordingSession? recording = null;
         try
         {
-            recording = EvalSpec.Recording.RecordingSession.Start(options, projectDirectory);
+            recording = EvalSpec.Recording.RecordingSession.Start(options, projectDirectory, settings.Variable);
             recording.ModelCalls = new ModelCalls.ModelCallPipeline(options, recording.Mode);
-            return new EvalRun(testAssembly, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording);
+            return new EvalRunHost(settings, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording);
         }
         catch
         {

@@ -1,0 +1,77 @@
+using System;
+using EvalSpec.Reporting;
+
+namespace EvalSpec.Execution;
+
+/// <summary>
+/// The persist stage of a row: counts it in the run's statistics, remembers it for the end-of-run metrics, appends its
+/// line to results.jsonl and, without EvalSpec's test framework, rewrites the summary. It changes nothing in the row.
+/// </summary>
+internal static class RowPersistence
+{
+    /// <summary>The row's results line: <paramref name="result"/> with what the classification and the recordings add.</summary>
+    /// <param name="result">The row's line before the baseline fields.</param>
+    /// <param name="outcome">The row's outcome.</param>
+    /// <param name="classification">The row against the baseline.</param>
+    /// <param name="recordingMode">How the run used recorded model calls.</param>
+    public static RowResult ResultLine(RowResult result, RowOutcome outcome, RowClassification classification, Recording.RecordingMode recordingMode)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(classification);
+        return result with
+        {
+            Baseline = classification.Recorded is null ? null : classification.Recorded.Outcome.ToString().ToLowerInvariant(),
+            KnownFailure = classification.KnownFailure ? true : null,
+            FailureKind = outcome.Outcome == Judging.VerdictOutcome.Fail ? outcome.FailureKind : null,
+            FailureEvidence = classification.Evidence?.Excerpt,
+            FailureEvidenceHash = classification.Evidence?.Hash,
+            RelationNotes = outcome.RelationNotes is { Count: > 0 } notes ? notes : null,
+            InputSimilarity = outcome.InputSimilarity is double similarity ? Math.Round(similarity, 4) : null,
+            ModelCalls = outcome.ModelCalls is { Total: > 0 } calls
+                ? new ModelCallsResult(recordingMode.ToString().ToLowerInvariant(), calls.Replayed, calls.Recorded, calls.Live, calls.Failed)
+                : null,
+        };
+    }
+
+    /// <summary>Persists a decided row in <paramref name="run"/>.</summary>
+    /// <param name="run">The run the row belongs to.</param>
+    /// <param name="row">What the end-of-run metrics need of the row.</param>
+    /// <param name="outcome">The row's outcome.</param>
+    /// <param name="classification">The row against the baseline.</param>
+    /// <param name="result">The row's results line before the baseline fields.</param>
+    /// <param name="judgeErrorNotice">The console line about the row's errored judges, or null when none errored.</param>
+    /// <param name="finished">When the row finished (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>).</param>
+    /// <returns>The line written to results.jsonl.</returns>
+    public static RowResult Persist(EvalRunHost run, JudgedRow row, RowOutcome outcome, RowClassification classification, RowResult result, string? judgeErrorNotice, long finished)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(row);
+        if (classification.KnownFailure)
+        {
+            run.Statistics.KnownFailure();
+        }
+        else if (classification.FixedSinceBaseline)
+        {
+            run.Statistics.FixedSinceBaseline();
+        }
+
+        if (outcome.RubricNotChecked)
+        {
+            run.Statistics.UnjudgedRubricRow();
+        }
+
+        if (judgeErrorNotice is not null)
+        {
+            run.Statistics.RowWithJudgeErrors();
+            run.RowNotice(judgeErrorNotice);
+        }
+
+        run.Statistics.RowFinished(row.Method.Id, outcome.Outcome, finished, outcome.NotApplicable);
+        run.RecordOutcome(row);
+        RowResult line = ResultLine(result, outcome, classification, run.RecordingMode);
+        run.Results.Append(line);
+        run.CheckpointIfUnattended();
+        return line;
+    }
+}
