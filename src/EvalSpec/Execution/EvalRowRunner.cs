@@ -176,8 +176,9 @@ public static class EvalRowRunner
                 row.Method);
 
     /// <summary>
-    /// Settles the evaluated row with its recordings: a replay miss fails it, the recordings learn how far it got, and
-    /// the row's model calls are counted. Returns the immutable outcome and whether a replay missed.
+    /// Settles the evaluated row with its recordings: a replay miss fails it, the recordings learn how far it got, the
+    /// row's model calls are counted, and its token, latency and cost budgets are checked from what it spent. Returns the
+    /// immutable outcome, whether a replay missed, and the spend.
     /// </summary>
     private static (RowOutcome Outcome, bool ReplayMissed, RowSpend Spend) Settle(EvalRunHost run, Row row, RowEvaluation evaluation, bool decidedBeforeRunning)
     {
