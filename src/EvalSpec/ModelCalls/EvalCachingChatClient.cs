@@ -14,12 +14,14 @@ namespace EvalSpec.ModelCalls;
 /// Microsoft.Extensions.AI's <see cref="DistributedCachingChatClient"/> keyed like recordings: the request hash of
 /// <see cref="RequestFingerprint"/> (client name, model, messages, options, tools; never credentials, endpoints or
 /// headers, which this middleware never sees), the trial and the occurrence of the request within its row context, and
-/// whether it streams (a stream is cached as its updates). Keys are <c>evalspec:chat:&lt;hash&gt;:&lt;trial&gt;:&lt;occurrence&gt;[:stream]</c>.
+/// whether it streams (a stream is cached as its updates), and a hash of the endpoint (<see cref="EndpointOf"/>). Keys are
+/// <c>evalspec:chat:v2:&lt;endpoint hash&gt;:&lt;hash&gt;:&lt;trial&gt;:&lt;occurrence&gt;[:stream]</c>.
 /// </summary>
 internal sealed class EvalCachingChatClient : DistributedCachingChatClient
 {
     /// <summary>Bump when the key or the stored form changes, so that old entries miss instead of answering.</summary>
-    private const int KeyVersion = 1;
+    /// <remarks>2: the endpoint is part of the key.</remarks>
+    private const int KeyVersion = 2;
 
     private readonly string _name;
     private readonly CachedCallOccurrences _occurrences;
@@ -73,6 +75,22 @@ internal sealed class EvalCachingChatClient : DistributedCachingChatClient
         bool streaming = additionalValues.Length > 0 && additionalValues[0] is true;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"chat:v{KeyVersion}:{hash}:{context?.Trial ?? 0}:{occurrence}{(streaming ? ":stream" : string.Empty)}");
+            $"chat:v{KeyVersion}:{EndpointOf(this.GetService<ChatClientMetadata>()?.ProviderUri)}:{hash}:{context?.Trial ?? 0}:{occurrence}{(streaming ? ":stream" : string.Empty)}");
+    }
+
+    /// <summary>
+    /// Which endpoint answered, as the first 16 hex digits of the SHA-256 of its scheme, host, port and path: two endpoints
+    /// serving the same client name and model id (two Azure deployments, two self-hosted servers) never share answers. The
+    /// user information and the query (where a key may be) are left out; "any" when the client names no endpoint.
+    /// </summary>
+    internal static string EndpointOf(Uri? endpoint)
+    {
+        if (endpoint is null || !endpoint.IsAbsoluteUri)
+        {
+            return "any";
+        }
+
+        string where = endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(where)), 0, 8).ToLowerInvariant();
     }
 }

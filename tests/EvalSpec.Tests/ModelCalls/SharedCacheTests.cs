@@ -58,6 +58,36 @@ public sealed class SharedCacheTests
     }
 
     [RedisFact]
+    public async Task Another_endpoint_serving_the_same_model_is_not_answered_from_the_first_ones_cache()
+    {
+        await EnsureRedisAsync();
+        await using FakeOpenAIServer first = await FakeOpenAIServer.StartAsync(new FakeOpenAIServerOptions { Responder = Answer });
+        await using FakeOpenAIServer second = await FakeOpenAIServer.StartAsync(new FakeOpenAIServerOptions { Responder = Answer });
+        string prefix = "endpoint-" + Guid.NewGuid().ToString("N");
+        string[] Arguments(FakeOpenAIServer server) => new[] { "--server", server.BaseAddress.ToString(), "--model", "gpt-cache", "--calls", "3", "--prefix", prefix, "--redis", _redis.Address, "--key", "test-key" };
+
+        ClientResult one = await ModelCallsClient.RunAsync(Arguments(first));
+        ClientResult other = await ModelCallsClient.RunAsync(Arguments(second));
+        ClientResult again = await ModelCallsClient.RunAsync(Arguments(first));
+
+        one.ExitCode.Should().Be(0, one.Output);
+        other.Int("hits").Should().Be(0, "another server's answers are not this one's: " + other.Output);
+        second.Requests.Should().HaveCount(3);
+        again.Int("hits").Should().Be(3, "the first endpoint's answers are still cached: " + again.Output);
+        first.Requests.Should().HaveCount(3);
+    }
+
+    [Theory]
+    [InlineData("https://alice:s3cret@example.openai.azure.com/openai/deployments/a?api-key=KEY", "https://example.openai.azure.com/openai/deployments/a")]
+    [InlineData("https://example.openai.azure.com:443/openai/deployments/a", "https://example.openai.azure.com/openai/deployments/a")]
+    public void The_endpoint_in_a_key_is_its_scheme_host_port_and_path_only(string given, string same)
+    {
+        EvalCachingChatClient.EndpointOf(new Uri(given)).Should().Be(EvalCachingChatClient.EndpointOf(new Uri(same)), "user information and the query (where keys live) are not part of it");
+        EvalCachingChatClient.EndpointOf(new Uri(given)).Should().NotBe(EvalCachingChatClient.EndpointOf(new Uri("https://example.openai.azure.com/openai/deployments/b")));
+        EvalCachingChatClient.EndpointOf(null).Should().Be("any");
+    }
+
+    [RedisFact]
     public async Task Redis_holds_no_secret_in_its_keys_or_values_and_every_entry_expires()
     {
         await EnsureRedisAsync();
@@ -67,7 +97,7 @@ public sealed class SharedCacheTests
         run.ExitCode.Should().Be(0, run.Output);
 
         string[] keys = (await _redis.CliAsync("--scan", "--pattern", "evalspec:*")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        keys.Should().Contain(k => k.StartsWith("evalspec:chat:v1:", StringComparison.Ordinal));
+        keys.Should().Contain(k => k.StartsWith("evalspec:chat:v2:", StringComparison.Ordinal));
         foreach (string key in keys)
         {
             key.Should().NotContain("CANARY");
