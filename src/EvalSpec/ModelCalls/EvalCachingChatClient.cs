@@ -91,6 +91,6 @@ internal sealed class EvalCachingChatClient : DistributedCachingChatClient
         }
 
         string where = endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(where)), 0, 8).ToLowerInvariant();
+        return Persistence.ShortHash.Of(where);
     }
 }

@@ -1,8 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 
 namespace EvalSpec.Persistence;
@@ -59,7 +57,7 @@ internal static class CrossProcessFileLock
     internal static string LockPathFor(string fullPath)
     {
         string identity = OperatingSystem.IsWindows() ? fullPath.ToUpperInvariant() : fullPath;
-        string hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16].ToLowerInvariant();
+        string hash = ShortHash.Of(identity);
         return Path.Combine(Path.GetTempPath(), "evalspec-" + hash + ".lock");
     }
 }

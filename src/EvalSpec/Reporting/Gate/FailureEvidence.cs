@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -65,9 +64,8 @@ internal sealed record FailureEvidence(string Excerpt, string Hash)
             evidence = Normalize(reason ?? string.Empty);
         }
 
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(evidence));
         string excerpt = evidence.Length <= ExcerptLength ? evidence : evidence[..ExcerptLength] + "...";
-        return new FailureEvidence(excerpt, Convert.ToHexString(hash, 0, 8).ToLowerInvariant());
+        return new FailureEvidence(excerpt, Persistence.ShortHash.Of(evidence));
     }
 
     /// <summary>Line ends to LF, then every run of white space to one space, trimmed.</summary>

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace EvalSpec.Judging;
@@ -112,7 +110,7 @@ public static class ReviewQueue
     {
         ArgumentNullException.ThrowIfNull(rowId);
         ArgumentNullException.ThrowIfNull(output);
-        return rowId + "@" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(output)), 0, 8).ToLowerInvariant();
+        return rowId + "@" + Persistence.ShortHash.Of(output);
     }
 
     /// <summary>One JSON line (no line break) for <paramref name="item"/>.</summary>
