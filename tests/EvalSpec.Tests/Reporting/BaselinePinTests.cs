@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading.Tasks;
 using EvalSpec.Execution;
 using EvalSpec.Judging;
 using EvalSpec.Persistence;
@@ -125,6 +126,27 @@ public sealed class BaselinePinTests : IDisposable
             replaceAll: true);
         Baseline.Load(Path).Find(Row)!.Person.Should().Be(Person("fail"));
         Baseline.Load(Path).Version.Should().Be(Baseline.PinnedVersion);
+    }
+
+    [Fact]
+    public async Task A_pin_and_a_run_updating_the_baseline_at_once_both_land()
+    {
+        // Both loaded the file before either wrote: each merges into the file as it is on disk under the lock.
+        for (int round = 0; round < 10; round++)
+        {
+            Baseline loaded = Recorded();
+            Baseline alsoLoaded = Baseline.Load(Path);
+            string other = "S.C.M/round-" + round.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/formal/identity";
+
+            await Task.WhenAll(
+                Task.Run(() => loaded.Pin([new(Row, Person("fail"))], replace: false)),
+                Task.Run(() => alsoLoaded.WriteMerged(new Dictionary<string, BaselineEntry> { [other] = Baseline.Entry(VerdictOutcome.Pass, null, null) }, Array.Empty<string>())));
+
+            Baseline now = Baseline.Load(Path);
+            now.Find(Row)!.Person.Should().Be(Person("fail"), "the pin is never lost to a concurrent update (round {0})", round);
+            now.Find(other).Should().NotBeNull("the update is never lost to a concurrent pin (round {0})", round);
+            File.Delete(Path);
+        }
     }
 
     [Fact]
