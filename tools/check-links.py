@@ -24,7 +24,7 @@ CODE_SPAN = re.compile(r'(`+)(?:(?!\1).)+?\1')
 
 
 def prose_lines(path):
-    """(line number, text) of every line outside fenced code blocks, with inline code removed."""
+    """(line number, text) of every line outside fenced code blocks."""
     fence = None
     with open(path, encoding='utf-8') as f:
         for number, line in enumerate(f, 1):
@@ -37,7 +37,7 @@ def prose_lines(path):
                 if line.strip() == fence:
                     fence = None
                 continue
-            yield number, CODE_SPAN.sub('', line)
+            yield number, line
 
 
 def slug(text):
@@ -67,6 +67,7 @@ def anchors(path):
 
 
 def targets(line):
+    line = CODE_SPAN.sub('', line)   # a link in inline code is not a link
     yield from INLINE_LINK.findall(line)
     m = REFERENCE_DEF.match(line)
     if m:
