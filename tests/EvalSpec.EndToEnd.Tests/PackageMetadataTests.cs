@@ -124,16 +124,35 @@ public sealed class PackageMetadataTests
         pack.Output.Should().Contain("error ESPACK004").And.Contain($"would be version 9.9.9, but every EvalSpec package is version {_feed.Version}");
     }
 
+    [Fact]
+    public async Task Pack_fails_naming_the_template_file_and_package_when_a_template_version_has_no_central_version()
+    {
+        _ = _feed.Pack;
+        string project = Path.Combine(_feed.Source, "templates", "EvalSpec.Templates", "EvalSpec.Templates.csproj");
+        string templateProject = Path.Combine(_feed.Source, "templates", "EvalSpec.Templates", "content", "EvalProject", "MyEvals.csproj");
+
+        ProcessResult pack = await PackWithChangedProjectAsync(project, text => text.Replace(
+            "    <PackageReference Include=\"Microsoft.NET.Test.Sdk\"",
+            "    <PackageReference Include=\"Contoso.Unlisted\" Version=\"@PackageVersion:Contoso.Unlisted@\" />\n    <PackageReference Include=\"Microsoft.NET.Test.Sdk\"",
+            StringComparison.Ordinal), templateProject);
+
+        pack.ExitCode.Should().NotBe(0, pack.ToString());
+        pack.Output.Should().Contain("MyEvals.csproj : error ESPACK010")
+            .And.Contain("@PackageVersion:Contoso.Unlisted@ was not filled in: package Contoso.Unlisted has no PackageVersion in Directory.Packages.props");
+    }
+
     /// <summary>
     /// Packs <paramref name="project"/> of the scratch repository, already built by the collection's pack, after
-    /// <paramref name="change"/> to its project file (asserted to change it); the file is put back afterwards.
+    /// <paramref name="change"/> to its project file, or to <paramref name="changedFile"/> when given (asserted to
+    /// change it); the file is put back afterwards.
     /// </summary>
-    private async Task<ProcessResult> PackWithChangedProjectAsync(string project, Func<string, string> change)
+    private async Task<ProcessResult> PackWithChangedProjectAsync(string project, Func<string, string> change, string? changedFile = null)
     {
-        string original = File.ReadAllText(project);
+        changedFile ??= project;
+        string original = File.ReadAllText(changedFile);
         string changed = change(original);
-        changed.Should().NotBe(original, "the test must break the project file it packs");
-        File.WriteAllText(project, changed);
+        changed.Should().NotBe(original, "the test must break the file it packs");
+        File.WriteAllText(changedFile, changed);
         try
         {
             return await DotNet.RunAsync(
@@ -143,7 +162,7 @@ public sealed class PackageMetadataTests
         }
         finally
         {
-            File.WriteAllText(project, original);
+            File.WriteAllText(changedFile, original);
         }
     }
 

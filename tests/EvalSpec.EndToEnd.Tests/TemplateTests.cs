@@ -79,6 +79,11 @@ public sealed class TemplateTests : IDisposable
             .And.NotContain("EVALSPEC_TEMPLATE_");
         JsonDocument.Parse(File.ReadAllText(Path.Combine(project, ".config", "dotnet-tools.json"))).RootElement
             .GetProperty("tools").GetProperty("evalspec.cli").GetProperty("version").GetString().Should().Be(_feed.Version);
+        foreach (string file in Directory.EnumerateFiles(project, "*", SearchOption.AllDirectories))
+        {
+            File.ReadAllText(file).Should().NotContain("@EvalSpecVersion@").And.NotContain("@PackageVersion:", $"every version token of the template is filled in when it is packed ({file})");
+        }
+
         File.ReadAllText(Path.Combine(project, ".gitignore")).Should().Contain("TestResults/").And.Contain("*.received.*").And.Contain("*.evalspec.tmp");
 
         // `dotnet test MyEvals`, as the README says; warnings as errors: the example must compile clean.
