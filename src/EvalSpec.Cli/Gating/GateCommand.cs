@@ -94,6 +94,20 @@ internal static class GateCommand
             {
                 throw new CliInputException("--max-token-increase, --max-cost-increase and --max-latency-increase compare with an earlier run: give it with --spend-baseline <run>.");
             }
+            else if (data.Summary?.Spend is { Count: > 0 })
+            {
+                // The baseline keeps no spend (latency changes on every run): by default the change is shown against the
+                // newest earlier run beside this one that has spend figures, never failed.
+                if (PreviousRunWithSpend(data) is { } previous)
+                {
+                    WriteSpend(console, context.Environment, previous, data, null, null, null, "the previous run with spend figures; choose another with --spend-baseline <run>");
+                }
+                else
+                {
+                    console.WriteLine("Spend: not compared: no earlier run with tokens, latency or cost beside this run; compare with one with --spend-baseline <run>.");
+                    console.WriteLine();
+                }
+            }
 
             if (spendBroken)
             {
@@ -214,7 +228,31 @@ internal static class GateCommand
     }
 
     /// <summary>Tokens, cost and p95 latency per method against an earlier run; true when a limit set on the command line was broken.</summary>
-    private static bool WriteSpend(IAnsiConsole console, CliEnvironment environment, RunData earlier, RunData run, double? maxTokens, double? maxCost, double? maxLatency)
+    /// <summary>The newest run before <paramref name="run"/> in its results folder whose summary has spend figures (of the last few), or null.</summary>
+    private static RunData? PreviousRunWithSpend(RunData run)
+    {
+        foreach (string folder in EarlierRuns.Before(run).Take(SpendRunsSearched))
+        {
+            try
+            {
+                RunData earlier = RunData.Load(folder);
+                if (earlier.Summary?.Spend is { Count: > 0 })
+                {
+                    return earlier;
+                }
+            }
+            catch (System.Exception ex) when (ex is RunDataException or System.IO.IOException or System.Text.Json.JsonException or System.UnauthorizedAccessException)
+            {
+                // A folder that is not a readable run (cut short, another version) is passed over, as the reports do.
+            }
+        }
+
+        return null;
+    }
+
+    private const int SpendRunsSearched = 10;
+
+    private static bool WriteSpend(IAnsiConsole console, CliEnvironment environment, RunData earlier, RunData run, double? maxTokens, double? maxCost, double? maxLatency, string? which = null)
     {
         if (earlier.Summary?.Spend is not { Count: > 0 } before || run.Summary?.Spend is not { Count: > 0 } now)
         {
@@ -226,7 +264,7 @@ internal static class GateCommand
 
         IReadOnlyList<SpendChange> changes = SpendComparison.Compare(before, now, maxTokens, maxCost, maxLatency);
         string mode = (maxTokens ?? maxCost ?? maxLatency) is null ? "informational" : "failing past the limits given";
-        console.WriteLine($"Spend per row against {earlier.Directory} ({mode}):");
+        console.WriteLine($"Spend per row against {earlier.Directory} ({mode}{(which is null ? string.Empty : "; " + which)}):");
         Table table = OutputConsole.CreateTable(environment).AddColumn("Method");
         foreach (string column in new[] { "Tokens per row", "Cost per row", "p95 latency" })
         {

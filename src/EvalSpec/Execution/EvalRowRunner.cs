@@ -207,7 +207,7 @@ public static class EvalRowRunner
         RowSpend spend = RowBudget.Measure(
             run.Recording.Usage.For(row.Id, decidedBeforeRunning ? row.Id : sourceRowId),
             attempts.SelectMany(a => a.Checks).SelectMany(c => c.Verdicts),
-            attempts.Aggregate(TimeSpan.Zero, (sum, a) => sum + (a.Source?.Latency ?? TimeSpan.Zero) + (a.FollowUp?.Latency ?? TimeSpan.Zero)),
+            RowBudget.SlowestRun(attempts.SelectMany(a => new[] { a.Source?.Latency, a.FollowUp?.Latency })),
             RowBudget.Prices(run.Options));
         if (!evaluation.Decision.NotApplicable && !decidedBeforeRunning)
         {

@@ -88,10 +88,18 @@ internal static class RowBudget
         return Regex.IsMatch(methodId, "^(?:.*\\.)?" + glob + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>
+    /// A row's latency: its slowest single run of the system under test (a source or a follow-up run, of any trial), which is
+    /// what one user waits for one answer. Never a sum: trials run at the same time, and a relation row's two runs are two
+    /// requests (the source run is shared by the case's relation rows).
+    /// </summary>
+    /// <param name="runs">The latency of each run the row made (null for a run it did not make).</param>
+    public static TimeSpan SlowestRun(IEnumerable<TimeSpan?> runs) => runs.OfType<TimeSpan>().DefaultIfEmpty(TimeSpan.Zero).Max();
+
     /// <summary>What a row spent: the system under test's usage (from the recording clients), the judges' (from their verdicts), times and cost.</summary>
     /// <param name="sut">The system under test's usage for the row.</param>
     /// <param name="judges">Every verdict of the row's checks (over all its trials).</param>
-    /// <param name="sutLatency">Wall time of the row's runs of the system under test.</param>
+    /// <param name="sutLatency">The row's latency: its slowest run of the system under test (<see cref="SlowestRun"/>).</param>
     /// <param name="prices">The price table (may be empty).</param>
     public static RowSpend Measure(ModelUsage sut, IEnumerable<Verdict> judges, TimeSpan sutLatency, Reporting.Reports.PriceTable prices)
     {

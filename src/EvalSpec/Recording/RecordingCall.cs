@@ -16,8 +16,9 @@ internal sealed class RecordingCall
 
     private readonly Lazy<JsonObject> _summary;
 
-    public RecordingCall(EvalCallContext? context, string client, string kind, string hash, Func<JsonObject> summary)
+    public RecordingCall(EvalCallContext? context, string client, string kind, string hash, Func<JsonObject> summary, string? legacyHash = null)
     {
+        LegacyHash = legacyHash;
         Suite = context?.Suite ?? SharedSuite;
         Context = context?.ToString() ?? NoRowContext;
         RowId = context?.RowId;
@@ -48,6 +49,12 @@ internal sealed class RecordingCall
 
     /// <summary>The full request hash (64 hex digits).</summary>
     public string Hash { get; }
+
+    /// <summary>
+    /// The hash the request had before tool call ids were numbered (<see cref="RequestFingerprint.LegacyChat"/>), when it
+    /// differs: a recording made then is still found by it, and never rewritten for it.
+    /// </summary>
+    public string? LegacyHash { get; }
 
     /// <summary>The short form of <see cref="Hash"/> shown to people: its first 16 hex digits.</summary>
     public string Key => ShortKey(Hash);

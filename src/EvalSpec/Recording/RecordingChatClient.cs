@@ -207,11 +207,13 @@ internal sealed class RecordingChatClient : DelegatingChatClient
     private RecordingCall Describe(IReadOnlyList<ChatMessage> conversation, ChatOptions? options)
     {
         string? model = options?.ModelId ?? this.GetService<ChatClientMetadata>()?.DefaultModelId;
+        string hash = RequestFingerprint.Chat(Name, model, conversation, options);
         return new RecordingCall(
             EvalCallContext.Current,
             Name,
             RequestFingerprint.ChatKind,
-            RequestFingerprint.Chat(Name, model, conversation, options),
-            () => RequestFingerprint.ChatSummary(model, conversation, options));
+            hash,
+            () => RequestFingerprint.ChatSummary(model, conversation, options),
+            RequestFingerprint.LegacyChat(hash, Name, model, conversation, options));
     }
 }

@@ -70,6 +70,7 @@ internal sealed class RecordingSession : IDisposable
     private readonly RecordingJournal _journal;
     private readonly string? _modeSource;
     private int _replayed;
+    private int _legacyReplayed;
     private int _recorded;
     private int _live;
     private int _misses;
@@ -139,6 +140,7 @@ internal sealed class RecordingSession : IDisposable
         Volatile.Read(ref _error))
     {
         Failed = Volatile.Read(ref _failed),
+        LegacyKeyReplayed = Volatile.Read(ref _legacyReplayed),
         Unusable = Volatile.Read(ref _unusable),
         Added = _changes.Added,
         Replaced = _changes.Replaced,
@@ -547,6 +549,11 @@ internal sealed class RecordingSession : IDisposable
         if (suite.TryReplay(call, skipUnusable: Mode == RecordingMode.Auto) is { } entry)
         {
             Interlocked.Increment(ref _replayed);
+            if (entry.Hash != call.Hash)
+            {
+                Interlocked.Increment(ref _legacyReplayed);
+            }
+
             Counter(call.RowId, call.Phase)?.Replayed();
             return entry;
         }

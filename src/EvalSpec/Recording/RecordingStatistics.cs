@@ -18,6 +18,12 @@ internal sealed record RecordingStatistics(RecordingMode Mode, string Directory,
     /// <summary>Calls to the model that failed (an error, a timeout); their entries were neither replaced nor removed.</summary>
     public int Failed { get; init; }
 
+    /// <summary>
+    /// Replayed calls answered by an entry keyed as before tool call ids were numbered (recorded by an older EvalSpec): they
+    /// replay, and the file keeps them as they are; a Record run writes them again under today's keys.
+    /// </summary>
+    public int LegacyKeyReplayed { get; init; }
+
     /// <summary>Answers (recorded or replayed) whose caller could not use them: flagged <c>unusable</c> in the files, called again by the next Auto run.</summary>
     public int Unusable { get; init; }
 

@@ -29,7 +29,31 @@ internal static class RequestFingerprint
     public const string EmbeddingsKind = "embeddings";
 
     /// <summary>The request hash of a chat call.</summary>
-    public static string Chat(string client, string? model, IReadOnlyList<ChatMessage> messages, ChatOptions? options)
+    public static string Chat(string client, string? model, IReadOnlyList<ChatMessage> messages, ChatOptions? options) =>
+        Chat(client, model, messages, options, numberToolCallIds: true);
+
+    /// <summary>
+    /// The hash a chat call had before tool call ids were numbered (the ids as sent), or null when it is the same as
+    /// <paramref name="hash"/> (no tool call ids, or ids already numbered): recordings made by EvalSpec before the numbering
+    /// are keyed so, and replay by it (see <see cref="SuiteRecordings.TryReplay(RecordingCall, bool)"/>).
+    /// </summary>
+    public static string? LegacyChat(string hash, string client, string? model, IReadOnlyList<ChatMessage> messages, ChatOptions? options)
+    {
+        if (!messages.SelectMany(m => m.Contents).Any(c => ToolCallIds.CallIdOf(c) is not null))
+        {
+            return null;
+        }
+
+        string legacy = Chat(client, model, messages, options, numberToolCallIds: false);
+        return legacy == hash ? null : legacy;
+    }
+
+    /// <param name="client">The client's name.</param>
+    /// <param name="model">The model id.</param>
+    /// <param name="messages">The conversation.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="numberToolCallIds">False only for the key of recordings made before tool call ids were numbered.</param>
+    internal static string Chat(string client, string? model, IReadOnlyList<ChatMessage> messages, ChatOptions? options, bool numberToolCallIds)
     {
         var request = new JsonObject
         {
@@ -37,7 +61,7 @@ internal static class RequestFingerprint
             ["kind"] = ChatKind,
             ["client"] = client,
             ["model"] = model,
-            ["messages"] = Messages(messages),
+            ["messages"] = Messages(messages, numberToolCallIds),
             ["options"] = Options(options),
             ["tools"] = Tools(options?.Tools),
         };
@@ -166,16 +190,16 @@ internal static class RequestFingerprint
     }
 
     // Tool call ids are numbered by first appearance (see ToolCallIds): a provider's random ids must not change the key.
-    private static JsonArray Messages(IReadOnlyList<ChatMessage> messages)
+    private static JsonArray Messages(IReadOnlyList<ChatMessage> messages, bool numberToolCallIds)
     {
-        var ids = new ToolCallIds();
+        ToolCallIds? ids = numberToolCallIds ? new ToolCallIds() : null;
         return new JsonArray(messages.Select(m => Message(m, ids)).ToArray());
     }
 
-    private static JsonNode Message(ChatMessage message, ToolCallIds ids)
+    private static JsonNode Message(ChatMessage message, ToolCallIds? ids)
     {
         var contents = new JsonArray(message.Contents.Select(c => CanonicalJson.Serialize(c, typeof(AIContent))).ToArray());
-        ids.NormaliseContents(contents);
+        ids?.NormaliseContents(contents);
         var node = new JsonObject
         {
             ["role"] = message.Role.Value,

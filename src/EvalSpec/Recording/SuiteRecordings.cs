@@ -51,16 +51,34 @@ internal sealed class SuiteRecordings
     {
         lock (_gate)
         {
-            int occurrence = _completed.GetValueOrDefault((call.Context, call.Hash));
-            var id = new RecordingEntryId(call.Context, call.Hash, occurrence);
-            if (!_entries.TryGetValue(id, out RecordingEntry? entry) || (skipUnusable && (entry.Unusable is not null || _unusable.ContainsKey(id))))
+            if (TryReplay(call.Context, call.Hash, skipUnusable) is { } entry)
             {
-                return null;
+                return entry;
             }
 
-            _completed[(call.Context, call.Hash)] = occurrence + 1;
-            return entry;
+            // A recording made before tool call ids were numbered is keyed by the ids it was sent with; its answers kept the
+            // provider's ids, so a replayed loop sends them back and finds each next turn by its old key. Replayed as it is,
+            // never re-keyed in the file: a Record run replaces it like any entry.
+            if (call.LegacyHash is { } legacy && TryReplay(call.Context, legacy, skipUnusable) is { } old)
+            {
+                return old;
+            }
+
+            return null;
         }
+    }
+
+    private RecordingEntry? TryReplay(string context, string hash, bool skipUnusable)
+    {
+        int occurrence = _completed.GetValueOrDefault((context, hash));
+        var id = new RecordingEntryId(context, hash, occurrence);
+        if (!_entries.TryGetValue(id, out RecordingEntry? entry) || (skipUnusable && (entry.Unusable is not null || _unusable.ContainsKey(id))))
+        {
+            return null;
+        }
+
+        _completed[(context, hash)] = occurrence + 1;
+        return entry;
     }
 
     /// <summary>The occurrence index the next successful <paramref name="call"/> in its context would get.</summary>

@@ -124,6 +124,12 @@ internal sealed record RowSpendResult(
     int? MaxLatencyMs,
     double? MaxCostUsd)
 {
+    /// <summary>The system under test's share of <see cref="CostUsd"/> (null when one of its models has no price).</summary>
+    public double? SutCostUsd { get; init; }
+
+    /// <summary>The judges' share of <see cref="CostUsd"/> (null when one of their models has no price).</summary>
+    public double? JudgeCostUsd { get; init; }
+
     public static RowSpendResult Of(Execution.RowSpend spend, Execution.BudgetLimits limits) => new(
         spend.Sut.Tokens.Input,
         spend.Sut.Tokens.Output,
@@ -137,7 +143,11 @@ internal sealed record RowSpendResult(
         spend.Sut.Replayed,
         limits.MaxTokens,
         limits.MaxLatencyMs,
-        limits.MaxCostUsd);
+        limits.MaxCostUsd)
+    {
+        SutCostUsd = spend.SutCostUsd is double sut ? System.Math.Round(sut, 8) : null,
+        JudgeCostUsd = spend.JudgeCostUsd is double judges ? System.Math.Round(judges, 8) : null,
+    };
 }
 
 /// <summary>The model calls behind a row: answered from recordings, called and recorded, called live, or failed.</summary>

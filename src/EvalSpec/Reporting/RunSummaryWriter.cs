@@ -288,6 +288,11 @@ internal static class RunSummaryWriter
                     : string.Empty)
                 + (recording.Recovered == 0 ? string.Empty : $"; {recording.Recovered} answer(s) of an interrupted run recovered from its journal")
                 + (recording.NotRecovered == 0 ? string.Empty : $"; {recording.NotRecovered} answer(s) of an interrupted run NOT written over newer entries");
+        if (recording.LegacyKeyReplayed > 0)
+        {
+            calls += $"\n  Recordings: {recording.LegacyKeyReplayed} call(s) replayed from entries keyed before tool call ids were numbered (recorded by an older EvalSpec); they are kept as they are, and EVALSPEC_RECORDING=record writes them again under today's keys";
+        }
+
         if (recording.NothingRemoved is { } nothingRemoved)
         {
             calls += "\n  Recordings: " + nothingRemoved;

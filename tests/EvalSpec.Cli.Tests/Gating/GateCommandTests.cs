@@ -75,6 +75,33 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task By_default_the_spend_change_is_shown_against_the_previous_run_that_has_spend_figures()
+    {
+        await RecordBaselineAsync();
+        WithSpend(RunFiles.Write(Project, "20260314T085000Z-earlier", RunFiles.Suite16()), rows: 16, tokens: 16_000, cost: 0.16, p95: 800);
+        RunFiles.Write(Project, "20260314T085500Z-before-budgets", RunFiles.Suite16());
+        string run = WithSpend(RunFiles.Write(Project, "20260314T090000Z-costlier", RunFiles.Suite16()), rows: 16, tokens: 24_000, cost: 0.32, p95: 900);
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run);
+
+        result.ExitCode.Should().Be(0, "a spend change is informational without a limit: " + result);
+        result.Output.Should().Contain("20260314T085000Z-earlier (informational; the previous run with spend figures; choose another with --spend-baseline <run>)")
+            .And.Contain("1,000 -> 1,500 (+50%)").And.Contain("$0.0100 -> $0.0200 (+100%)").And.Contain("800 ms -> 900 ms (+13%)");
+    }
+
+    [Fact]
+    public async Task By_default_a_run_with_spend_and_no_earlier_one_says_spend_was_not_compared()
+    {
+        await RecordBaselineAsync();
+        string run = WithSpend(RunFiles.Write(Project, "20260314T090000Z-only", RunFiles.Suite16()), rows: 16, tokens: 24_000, cost: 0.32, p95: 900);
+
+        CliResult result = await Cli.RunAsync("gate", "--run", run);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("Spend: not compared: no earlier run with tokens, latency or cost beside this run; compare with one with --spend-baseline <run>.");
+    }
+
+    [Fact]
     public async Task A_spend_limit_without_an_earlier_run_is_refused()
     {
         await RecordBaselineAsync();

@@ -272,6 +272,8 @@ internal static class HtmlReport
                 numeric: new[] { 2, 3, 4, 5, 6, 7, 8, 9 });
         }
 
+        Spend(html, report);
+
         IReadOnlyList<KeyValuePair<string, RunSummaryFile.CascadeSection>> cascades = CascadeReport.Of(report.Summary);
         int byPerson = report.Summary?.Baseline?.DecidedByPerson ?? 0;
         if (cascades.Count > 0 || byPerson > 0)
@@ -294,6 +296,57 @@ internal static class HtmlReport
                 CascadeReport.Rows(cascades),
                 numeric: new[] { 2, 3, 4, 5, 6 });
         }
+    }
+
+    /// <summary>
+    /// Tokens, latency and cost per method and prompt variant (summary.json <c>spend</c>), the system under test and the
+    /// judges apart; a summary written before input and output tokens were kept apart shows "–" for them.
+    /// </summary>
+    private static void Spend(StringBuilder html, RunReportModel report)
+    {
+        if (report.Summary?.Spend is not { Count: > 0 } spend)
+        {
+            return;
+        }
+
+        html.Append("<h2 id=\"spend\">Tokens, latency and cost by method</h2>\n")
+            .Append("<p class=\"muted\">Per method and prompt variant: the system under test's tokens (through recording clients) and the judges', the system under test's latency per row (its slowest run; mean and 95th percentile) and the judges' mean time per row (not counted in latency budgets), and the cost at evalspec.json's <code>Prices</code>.</p>\n");
+        var rows = new List<string[]>();
+        foreach ((string method, MethodSpend m) in spend.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            rows.Add(SpendRow(RowNames.ShortMethod(method), "all", m.Total));
+            if (m.Variants.Count > 1)
+            {
+                rows.AddRange(m.Variants.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => SpendRow(string.Empty, v.Key, v.Value)));
+            }
+        }
+
+        Table(
+            html,
+            new[] { "Method", "Variant", "Rows", "SUT tokens in", "SUT tokens out", "Judge tokens in", "Judge tokens out", "SUT latency (mean)", "SUT latency (p95)", "Judge time (mean)", "SUT cost", "Judge cost", "Cost" },
+            rows,
+            numeric: new[] { 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 });
+
+        static string[] SpendRow(string method, string variant, SpendSection s) => new[]
+        {
+            method,
+            variant,
+            Number(s.Rows),
+            Tokens(s.SutInputTokens),
+            Tokens(s.SutOutputTokens),
+            Tokens(s.JudgeInputTokens),
+            Tokens(s.JudgeOutputTokens),
+            Milliseconds(s.MeanLatencyMs),
+            Milliseconds(s.P95LatencyMs),
+            s.MeanJudgeLatencyMs is double judge ? Milliseconds(judge) : ReportFormat.None,
+            s.SutCostUsd is double sut ? ReportFormat.Dollars(sut) : ReportFormat.None,
+            s.JudgeCostUsd is double judges ? ReportFormat.Dollars(judges) : ReportFormat.None,
+            s.CostUsd is double cost ? ReportFormat.Dollars(cost) : s.UnpricedRows > 0 ? $"{ReportFormat.None} ({Number(s.UnpricedRows)} unpriced)" : ReportFormat.None,
+        };
+
+        static string Tokens(long? count) => count is long value ? ReportFormat.Count(value) : ReportFormat.None;
+
+        static string Milliseconds(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:N0} ms");
     }
 
     private static void Details(StringBuilder html, string summary, IEnumerable<string> lines)
