@@ -1,12 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace EvalSpec.Reporting;
 
-/// <summary>One line of <c>results.jsonl</c>: everything about one evaluated row.</summary>
+/// <summary>
+/// One line of <c>results.jsonl</c>: everything about one evaluated row. Written and read through
+/// <see cref="Files.RunFilesJsonContext"/>; schema: docs/schemas/results-line.schema.json.
+/// </summary>
 internal sealed record RowResult
 {
+    /// <summary>The line's format (<see cref="Files.RunFileFormats.Results"/>); lines written before it existed have none and read as 1.</summary>
+    [JsonPropertyOrder(-1)]
+    public int Format { get; init; } = Files.RunFileFormats.Results.Current;
+
     public required string RunId { get; init; }
 
     public required string RowId { get; init; }
