@@ -11,9 +11,12 @@ namespace EvalSpec.Reporting;
 /// </summary>
 internal sealed record RowResult
 {
-    /// <summary>The line's format (<see cref="Files.RunFileFormats.Results"/>); lines written before it existed have none and read as 1.</summary>
+    /// <summary>
+    /// The line's format (<see cref="Files.RunFileFormats.Results"/>): every line written now has it; lines written before it
+    /// existed read as null (format 1) and are written back without it.
+    /// </summary>
     [JsonPropertyOrder(-1)]
-    public int Format { get; init; } = Files.RunFileFormats.Results.Current;
+    public int? Format { get; init; } = Files.RunFileFormats.Results.Current;
 
     public required string RunId { get; init; }
 

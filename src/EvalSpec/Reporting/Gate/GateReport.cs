@@ -16,6 +16,7 @@ internal sealed record GateReport
     private const int Digits = 6;
 
     /// <summary>The format number (<see cref="RunFileFormats.Gate"/>); absent in results written before it existed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Format { get; init; }
 
     public bool Passed { get; init; }
