@@ -67,6 +67,13 @@ internal sealed record RowResult
 
     public required IReadOnlyList<CheckResult> Checks { get; init; }
 
+    /// <summary>
+    /// Never written now: lines written before the <c>not-applicable</c> outcome existed say <c>"applicable": false</c>
+    /// with the outcome <c>inconclusive</c>. Kept on the record so that such a line read and written again (a merge of
+    /// shards) keeps its meaning.
+    /// </summary>
+    public bool? Applicable { get; init; }
+
     /// <summary>Why the row has its outcome, when that is not just its checks (an exception, a timeout, no judges).</summary>
     public string? Reason { get; init; }
 
