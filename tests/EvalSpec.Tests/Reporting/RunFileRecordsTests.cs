@@ -194,6 +194,32 @@ public sealed class RunFileRecordsTests : IClassFixture<EvalRunFixture>
         }
     }
 
+    [Fact]
+    public void The_committed_example_baseline_reads_and_writes_back_byte_for_byte_through_the_baseline_records()
+    {
+        // Written by EvalSpec before the baseline had a source-generated JSON context.
+        string before = File.ReadAllText(Path.Combine(CommittedFileSchemas.RepositoryRoot, "examples", "FaqBot.Evals", Baseline.FileName));
+
+        Baseline.BaselineFile file = JsonSerializer.Deserialize(before, BaselineJson.Compact.BaselineFile)!;
+
+        file.Rows.Should().NotBeEmpty();
+        (JsonSerializer.Serialize(file, BaselineJson.Indented.BaselineFile) + "\n").Should().Be(before);
+    }
+
+    [Fact]
+    public void Each_run_file_format_has_its_schema_its_row_in_the_schemas_readme_and_the_schema_accepts_exactly_the_readable_formats()
+    {
+        string readme = File.ReadAllText(CommittedFileSchemas.SchemaPath("README.md"));
+        foreach (EvalSpec.Persistence.CommittedFileFormat format in new[] { RunFileFormats.Summary, RunFileFormats.Results, RunFileFormats.Gate })
+        {
+            File.Exists(CommittedFileSchemas.SchemaPath(format.Schema)).Should().BeTrue(format.Schema);
+            readme.Should().Contain($"| [{format.Schema}]({format.Schema}) |", $"docs/schemas/README.md lists the {format.Description}");
+            using JsonDocument schema = JsonDocument.Parse(File.ReadAllText(CommittedFileSchemas.SchemaPath(format.Schema)));
+            schema.RootElement.GetProperty("properties").GetProperty("format").GetProperty("enum").EnumerateArray().Select(e => e.GetInt32())
+                .Should().Equal(format.Readable, $"{format.Schema} accepts the formats EvalSpec reads");
+        }
+    }
+
     [Theory]
     [InlineData("summary.schema.json", """{ "format": 1, "runId": "r", "surprise": 1 }""")]
     [InlineData("results-line.schema.json", """{ "format": 1, "rowId": "S.M/a/p/identity", "outcome": "passed" }""")]
