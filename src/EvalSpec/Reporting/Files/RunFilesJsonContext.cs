@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using EvalSpec.Reporting.Gate;
 using EvalSpec.Reporting.Reports;
 
 namespace EvalSpec.Reporting.Files;
