@@ -380,7 +380,7 @@ public sealed class CompareCommandTests : IDisposable
     public async Task A_run_written_before_summaries_had_a_format_is_compared_and_reported_as_before()
     {
         // summary.json and a few results lines of a FaqBot.Evals run of EvalSpec before the typed records.
-        string writtenBefore = Path.Combine(RepositoryRoot(), "tests", "EvalSpec.Tests", "Reporting", "Files", "WrittenBefore");
+        string writtenBefore = Path.Combine(SchemaFiles.RepositoryRoot(), "tests", "EvalSpec.Tests", "Reporting", "Files", "WrittenBefore");
         string[] runs = ["faqbot-a", "faqbot-b"];
         foreach (string run in runs)
         {
@@ -410,18 +410,5 @@ public sealed class CompareCommandTests : IDisposable
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain(newer + " cannot be read: it is format 2, written by an EvalSpec newer than this one");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EvalSpec.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EvalSpec.sln not found above " + AppContext.BaseDirectory);
     }
 }
