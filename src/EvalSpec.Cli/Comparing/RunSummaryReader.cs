@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using EvalSpec.Reporting.Files;
+using EvalSpec.Reporting.Reports;
 
 namespace EvalSpec.Cli.Comparing;
 
 /// <summary>
-/// Reads the <c>multiPrompt</c> section of a run's <c>summary.json</c> (written by EvalSpec's RunSummaryWriter).
-/// Every problem is a <see cref="CliInputException"/> naming the file and, inside it, the value at fault.
+/// Reads the <c>multiPrompt</c> section of a run's <c>summary.json</c> through the runtime's record set
+/// (<see cref="RunSummaryFile"/>, written by EvalSpec's RunSummaryWriter). Every problem is a <see cref="CliInputException"/> naming the file and, inside it, the value at fault.
 /// </summary>
 internal static class RunSummaryReader
 {
@@ -17,10 +20,15 @@ internal static class RunSummaryReader
     public static RunSummary Read(string argument)
     {
         string path = Locate(argument);
-        JsonDocument document;
+        RunSummaryFile? summary;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
+            // The runtime's own record set of summary.json (RunSummaryFile), never a second parser of the same file.
+            summary = RunSummaryFile.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException ex) when (ex.Path is { Length: > 1 } && !IsSyntaxError(ex))
+        {
+            throw Malformed(path, Where(ex.Path), $"has the wrong type ({ex.Message})");
         }
         catch (JsonException ex)
         {
@@ -31,33 +39,39 @@ internal static class RunSummaryReader
             throw new CliInputException($"{path} cannot be read: {ex.Message}", ex);
         }
 
-        using (document)
+        if (summary is null)
         {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new CliInputException($"{path} is JSON but not an object; pass the summary.json of an EvalSpec run.");
-            }
-
-            string? configuration = OptionalString(root, "configuration", path);
-            string? runId = OptionalString(root, "runId", path);
-            if (!root.TryGetProperty("multiPrompt", out JsonElement multiPrompt) || multiPrompt.ValueKind != JsonValueKind.Object)
-            {
-                throw new CliInputException(
-                    $"{path} has no \"multiPrompt\" object. Is it an EvalSpec summary.json? Summaries written before multi-prompt metrics have none: run the suite again.");
-            }
-
-            var methods = new Dictionary<string, MethodPassRates>(StringComparer.Ordinal);
-            foreach (JsonProperty method in multiPrompt.EnumerateObject())
-            {
-                methods[method.Name] = ReadMethod(method, path);
-            }
-
-            string folder = Path.GetFileName(Path.GetDirectoryName(path)!);
-            string label = string.IsNullOrWhiteSpace(configuration) ? folder : configuration;
-            return new RunSummary(path, label, runId, methods);
+            throw new CliInputException($"{path} is JSON but not an object; pass the summary.json of an EvalSpec run.");
         }
+
+        if (summary.Format is int format && RunFileFormats.Summary.Problem(format) is { } problem)
+        {
+            throw new CliInputException($"{path} cannot be read: {problem}.");
+        }
+
+        if (summary.MultiPrompt is not { } multiPrompt)
+        {
+            throw new CliInputException(
+                $"{path} has no \"multiPrompt\" object. Is it an EvalSpec summary.json? Summaries written before multi-prompt metrics have none: run the suite again.");
+        }
+
+        var methods = new Dictionary<string, MethodPassRates>(StringComparer.Ordinal);
+        foreach ((string method, RunSummaryFile.MultiPromptSection? section) in multiPrompt)
+        {
+            methods[method] = ReadMethod(method, section, path);
+        }
+
+        string folder = Path.GetFileName(Path.GetDirectoryName(path)!);
+        string label = string.IsNullOrWhiteSpace(summary.Configuration) ? folder : summary.Configuration;
+        return new RunSummary(path, label, summary.RunId, methods);
     }
+
+    /// <summary>A JSON path of System.Text.Json (<c>$.multiPrompt['M'].variants</c>) as this tool's messages name places (<c>multiPrompt["M"].variants</c>).</summary>
+    private static string Where(string jsonPath) =>
+        System.Text.RegularExpressions.Regex.Replace(jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath, @"\['((?:[^']|'')*)'\]", m => "[\"" + m.Groups[1].Value + "\"]");
+
+    /// <summary>A JSON syntax error (the reader's, which the serializer wraps), as opposed to a value of the wrong type.</summary>
+    private static bool IsSyntaxError(JsonException ex) => ex.InnerException is JsonException;
 
     private static string Locate(string argument)
     {
@@ -86,67 +100,46 @@ internal static class RunSummaryReader
         return full;
     }
 
-    private static MethodPassRates ReadMethod(JsonProperty method, string path)
+    private static MethodPassRates ReadMethod(string method, RunSummaryFile.MultiPromptSection? value, string path)
     {
-        string where = $"multiPrompt[\"{method.Name}\"]";
-        JsonElement value = method.Value;
-        if (value.ValueKind != JsonValueKind.Object)
+        string where = $"multiPrompt[\"{method}\"]";
+        if (value is null)
         {
             throw Malformed(path, where, "must be an object");
         }
 
         var variants = new List<string>();
-        if (value.TryGetProperty("variants", out JsonElement variantArray))
+        foreach (string? variant in value.Variants ?? [])
         {
-            if (variantArray.ValueKind != JsonValueKind.Array)
-            {
-                throw Malformed(path, where + ".variants", "must be an array of variant keys");
-            }
-
-            foreach (JsonElement variant in variantArray.EnumerateArray())
-            {
-                variants.Add(variant.ValueKind == JsonValueKind.String ? variant.GetString()! : throw Malformed(path, where + ".variants", "must be an array of variant keys"));
-            }
+            variants.Add(variant ?? throw Malformed(path, where + ".variants", "must be an array of variant keys"));
         }
 
         Dictionary<string, double>? passRates = null;
-        if (value.TryGetProperty("variantPassRate", out JsonElement rates) && rates.ValueKind != JsonValueKind.Null)
+        if (value.VariantPassRate is { } rates)
         {
-            if (rates.ValueKind != JsonValueKind.Object)
-            {
-                throw Malformed(path, where + ".variantPassRate", "must be an object of pass rates by variant, or null");
-            }
-
             passRates = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (JsonProperty rate in rates.EnumerateObject())
+            foreach ((string variant, double rate) in rates)
             {
-                if (rate.Value.ValueKind != JsonValueKind.Number || !rate.Value.TryGetDouble(out double number) || !(number >= 0 && number <= 1))
+                if (!(rate >= 0 && rate <= 1))
                 {
-                    throw Malformed(path, $"{where}.variantPassRate[\"{rate.Name}\"]", $"must be a number in [0, 1] (found {rate.Value.GetRawText()})");
+                    throw Malformed(path, $"{where}.variantPassRate[\"{variant}\"]", string.Create(CultureInfo.InvariantCulture, $"must be a number in [0, 1] (found {rate})"));
                 }
 
-                passRates[rate.Name] = number;
-                if (!variants.Contains(rate.Name))
+                passRates[variant] = rate;
+                if (!variants.Contains(variant))
                 {
-                    variants.Add(rate.Name);
+                    variants.Add(variant);
                 }
             }
         }
 
-        return new MethodPassRates(variants, OptionalCount(value, "casesUsed", path, where), OptionalCount(value, "cases", path, where), passRates);
+        if (value.CasesUsed < 0 || value.Cases < 0)
+        {
+            throw Malformed(path, $"{where}.{(value.CasesUsed < 0 ? "casesUsed" : "cases")}", "must be a non-negative whole number");
+        }
+
+        return new MethodPassRates(variants, value.CasesUsed, value.Cases, passRates);
     }
-
-    private static string? OptionalString(JsonElement element, string property, string path) =>
-        !element.TryGetProperty(property, out JsonElement value) || value.ValueKind == JsonValueKind.Null
-            ? null
-            : value.ValueKind == JsonValueKind.String ? value.GetString() : throw Malformed(path, property, "must be a string or null");
-
-    private static int OptionalCount(JsonElement element, string property, string path, string where) =>
-        !element.TryGetProperty(property, out JsonElement value) || value.ValueKind == JsonValueKind.Null
-            ? 0
-            : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int count) && count >= 0
-                ? count
-                : throw Malformed(path, $"{where}.{property}", "must be a non-negative whole number");
 
     private static CliInputException Malformed(string path, string where, string problem) =>
         new($"{path}: {where} {problem}; pass the summary.json of an EvalSpec run as written.");

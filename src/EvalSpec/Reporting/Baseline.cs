@@ -102,7 +102,7 @@ internal sealed class Baseline
                     $"The baseline {path} cannot be read: \"{duplicate.Name}\" is given twice in {duplicate.ObjectPath} (lines {duplicate.FirstLine} and {duplicate.SecondLine}), as after a merge that kept both sides. Keep the right one and delete the other, or record the baseline again with EVALSPEC_BASELINE=update.");
             }
 
-            BaselineFile file = JsonSerializer.Deserialize<BaselineFile>(bytes, ResultsJson.Options)
+            BaselineFile file = JsonSerializer.Deserialize(bytes, Files.BaselineJson.Compact.BaselineFile)
                 ?? throw new JsonException("the file is empty");
             int format = file.Format ?? file.Version ?? 0;
             if (format == 0)
@@ -315,7 +315,7 @@ internal sealed class Baseline
     {
         int format = rows.Values.Any(r => r.Person is not null) ? PinnedVersion : CurrentVersion;
         var file = new BaselineFile { Format = format, Methods = new(methods, StringComparer.Ordinal), Rows = new(rows, StringComparer.Ordinal) };
-        string json = SecretRedactor.Default.Redact(JsonSerializer.Serialize(file, ResultsJson.Indented).Replace("\r\n", "\n", StringComparison.Ordinal)) + "\n";
+        string json = SecretRedactor.Default.Redact(JsonSerializer.Serialize(file, Files.BaselineJson.Indented.BaselineFile).Replace("\r\n", "\n", StringComparison.Ordinal)) + "\n";
         Persistence.AtomicFile.Write(Path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(json));
     }
 
@@ -340,7 +340,7 @@ internal sealed class Baseline
     /// <summary>The eval method id of a row id (<c>Namespace.Class.Method/case/variant/relation</c>).</summary>
     public static string MethodOf(string rowId) => Reports.RowNames.MethodOf(rowId);
 
-    private sealed class BaselineFile
+    internal sealed class BaselineFile
     {
         /// <summary>The format number (see <see cref="Persistence.CommittedFileFormats.Baseline"/>).</summary>
         public int? Format { get; set; }

@@ -40,7 +40,7 @@ internal sealed class ResultsWriter : IDisposable
 
     public void Append(RowResult result)
     {
-        byte[] line = Utf8.GetBytes(SecretRedactor.Default.Redact(JsonSerializer.Serialize(result, ResultsJson.Options)) + "\n");
+        byte[] line = Utf8.GetBytes(SecretRedactor.Default.Redact(JsonSerializer.Serialize(result, Files.RunFilesJson.Compact.RowResult)) + "\n");
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

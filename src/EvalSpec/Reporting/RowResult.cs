@@ -1,12 +1,23 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace EvalSpec.Reporting;
 
-/// <summary>One line of <c>results.jsonl</c>: everything about one evaluated row.</summary>
+/// <summary>
+/// One line of <c>results.jsonl</c>: everything about one evaluated row. Written and read through
+/// <see cref="Files.RunFilesJsonContext"/>; schema: docs/schemas/results-line.schema.json.
+/// </summary>
 internal sealed record RowResult
 {
+    /// <summary>
+    /// The line's format (<see cref="Files.RunFileFormats.Results"/>): every line written now has it; lines written before it
+    /// existed read as null (format 1) and are written back without it.
+    /// </summary>
+    [JsonPropertyOrder(-1)]
+    public int? Format { get; init; } = Files.RunFileFormats.Results.Current;
+
     public required string RunId { get; init; }
 
     public required string RowId { get; init; }
@@ -55,6 +66,13 @@ internal sealed record RowResult
     public string? OutcomeWithoutSnapshot { get; init; }
 
     public required IReadOnlyList<CheckResult> Checks { get; init; }
+
+    /// <summary>
+    /// Never written now: lines written before the <c>not-applicable</c> outcome existed say <c>"applicable": false</c>
+    /// with the outcome <c>inconclusive</c>. Kept on the record so that such a line read and written again (a merge of
+    /// shards) keeps its meaning.
+    /// </summary>
+    public bool? Applicable { get; init; }
 
     /// <summary>Why the row has its outcome, when that is not just its checks (an exception, a timeout, no judges).</summary>
     public string? Reason { get; init; }

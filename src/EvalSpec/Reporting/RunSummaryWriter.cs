@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using EvalSpec.Execution;
+using EvalSpec.Reporting.Files;
+using EvalSpec.Reporting.Reports;
 using EvalSpec.Secrets;
 
 namespace EvalSpec.Reporting;
@@ -13,91 +14,151 @@ internal static class RunSummaryWriter
 {
     public static void Write(string path, EvalRunHost run)
     {
-        EvalRunHost.RunStatistics statistics = run.Statistics;
-        IReadOnlyDictionary<string, int[]> byMethod = statistics.ByMethod;
-        var summary = new
-        {
-            runId = run.RunId,
-            configuration = run.Options.Configuration,
-            finishedAt = DateTimeOffset.UtcNow,
-            maxConcurrency = run.Options.MaxConcurrency,
-            wallTimeMs = Math.Round(statistics.WallTime.TotalMilliseconds, 1),
-            systemUnderTestCalls = statistics.SystemUnderTestCalls,
-            rows = Totals(byMethod.Values),
-            baseline = new
-            {
-                path = run.Baseline.Exists || run.Options.Baseline == BaselineMode.Update ? run.Baseline.Path : null,
-                mode = run.Options.Baseline,
-                knownFailures = statistics.KnownFailures,
-                fixedSinceBaseline = statistics.FixedSinceBaselineCount,
-                decidedByPerson = statistics.DecidedByPersonCount,
-                update = run.BaselineUpdateResult is { } update ? new { refused = update.Refused, erroredRows = update.ErroredRows, note = update.Note } : null,
-            },
-            methods = byMethod.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Totals(new[] { p.Value })),
-            judges = run.Judges.Judges.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
-            rowsWithJudgeErrors = statistics.RowsWithJudgeErrors,
-            unjudgedRubric = statistics.UnjudgedRubricRows == 0
-                ? null
-                : new { rows = statistics.UnjudgedRubricRows, mode = run.Options.UnjudgedRubric, buildServer = run.BuildServerVariable },
-            panels = run.Judges.Panels.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(
-                p => p.Key,
-                p => new
-                {
-                    quorum = QuorumOf(run, p.Key),
-                    judgements = p.Value.Judgements.Count,
-                    judgesAsked = p.Value.JudgesAsked,
-                    judgesSkipped = p.Value.JudgesSkipped,
-                    agreement = PanelAgreementSummary(p.Value.Judgements),
-                }),
-            pairwise = PairwiseBias(run.Judges.Pairwise),
-            cascades = run.Judges.Cascades.Count == 0 ? null : run.Judges.Cascades.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(
-                p => p.Key,
-                p => new
-                {
-                    judged = p.Value.Judged,
-                    abstained = p.Value.Abstained,
-                    contested = p.Value.Contested,
-                    guarantee = p.Value.Guarantee,
-                    reviewQueue = run.ReviewQueue.Written == 0 ? null : run.ReviewQueue.Path,
-                    tiers = p.Value.Tiers.Select(t => new { tier = t.Tier, asked = t.Asked, decided = t.Decided, escalated = t.Escalated, modelCalls = t.ModelCalls }).ToArray(),
-                }),
-            sample = Sample(run),
-            trajectories = Trajectories(TrajectoryMetrics.FromResults(run.Results.Path)),
-            snapshots = SnapshotSummary(run),
-            // Counts, and "error" when the recordings of the run could not be written (the console says it too).
-            recording = run.Recording.Statistics,
-            // Tokens, latency and cost per method and prompt variant (see README, "Budgets: tokens, latency and cost").
-            spend = run.Spend.IsEmpty ? null : run.Spend.ToSummary(),
-            inputSimilarity = new { measure = run.InputSimilarity.Measure, fallbacksToTokenF1 = run.InputSimilarity.Fallbacks },
-            robustness = run.Robustness.ToDictionary(
-                m => m.Method,
-                m => new
-                {
-                    overall = Robustness(m.Overall),
-                    relations = m.Relations.ToDictionary(r => r.Relation, Robustness),
-                }),
-            multiPrompt = run.MultiPrompt.ToDictionary(
-                m => m.Method,
-                m => new
-                {
-                    variants = m.Variants,
-                    casesUsed = m.CasesUsed,
-                    cases = m.Cases,
-                    variantPassRate = m.Scores is null ? null : m.Variants.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => Math.Round(m.Scores.VariantPerformance[p.i], 4)),
-                    maxP = Round(m.Scores?.MaxP),
-                    avgP = Round(m.Scores?.AvgP),
-                    saturation = Round(m.Scores?.Saturation),
-                    cps = Round(m.Scores?.Cps),
-                    perCase = m.PerCase.ToDictionary(
-                        c => c.Case,
-                        c => new { passingVariants = c.PassingVariants, maxP = c.Scores.MaxP, avgP = Math.Round(c.Scores.AvgP, 4), saturation = Math.Round(c.Scores.Saturation, 4), cps = Math.Round(c.Scores.Cps, 4) }),
-                }),
-        };
-
         string temporary = path + ".tmp";
-        File.WriteAllText(temporary, SecretRedactor.Default.Redact(JsonSerializer.Serialize(summary, ResultsJson.Indented)));
+        File.WriteAllText(temporary, SecretRedactor.Default.Redact(Summarise(run).ToJson()));
         File.Move(temporary, path, overwrite: true);
     }
+
+    /// <summary>The summary of the run so far, as <c>summary.json</c> records it.</summary>
+    internal static RunSummaryFile Summarise(EvalRunHost run)
+    {
+        EvalRunHost.RunStatistics statistics = run.Statistics;
+        IReadOnlyDictionary<string, int[]> byMethod = statistics.ByMethod;
+        return new RunSummaryFile
+        {
+            Format = RunFileFormats.Summary.Current,
+            RunId = run.RunId,
+            Configuration = run.Options.Configuration,
+            FinishedAt = DateTimeOffset.UtcNow,
+            MaxConcurrency = run.Options.MaxConcurrency,
+            WallTimeMs = Math.Round(statistics.WallTime.TotalMilliseconds, 1),
+            SystemUnderTestCalls = statistics.SystemUnderTestCalls,
+            Rows = Totals(byMethod.Values),
+            Baseline = new RunSummaryFile.BaselineSection
+            {
+                Path = run.Baseline.Exists || run.Options.Baseline == BaselineMode.Update ? run.Baseline.Path : null,
+                Mode = Name(run.Options.Baseline),
+                KnownFailures = statistics.KnownFailures,
+                FixedSinceBaseline = statistics.FixedSinceBaselineCount,
+                DecidedByPerson = statistics.DecidedByPersonCount,
+                Update = run.BaselineUpdateResult is { } update
+                    ? new RunSummaryFile.BaselineUpdateSection { Refused = update.Refused, ErroredRows = update.ErroredRows, Note = update.Note }
+                    : null,
+            },
+            Methods = byMethod.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Totals(new[] { p.Value }), StringComparer.Ordinal),
+            Judges = run.Judges.Judges.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(
+                p => p.Key,
+                p => new RunSummaryFile.JudgeSection
+                {
+                    Pass = p.Value.Pass,
+                    Fail = p.Value.Fail,
+                    Inconclusive = p.Value.Inconclusive,
+                    Errored = p.Value.Errored,
+                    ModelCalls = p.Value.ModelCalls,
+                    InputTokens = p.Value.InputTokens,
+                    OutputTokens = p.Value.OutputTokens,
+                },
+                StringComparer.Ordinal),
+            RowsWithJudgeErrors = statistics.RowsWithJudgeErrors,
+            UnjudgedRubric = statistics.UnjudgedRubricRows == 0
+                ? null
+                : new RunSummaryFile.UnjudgedRubricSection { Rows = statistics.UnjudgedRubricRows, Mode = Name(run.Options.UnjudgedRubric), BuildServer = run.BuildServerVariable },
+            Panels = run.Judges.Panels.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(
+                p => p.Key,
+                p => new RunSummaryFile.PanelSection
+                {
+                    Quorum = QuorumOf(run, p.Key),
+                    Judgements = p.Value.Judgements.Count,
+                    JudgesAsked = p.Value.JudgesAsked,
+                    JudgesSkipped = p.Value.JudgesSkipped,
+                    Agreement = PanelAgreementSummary(p.Value.Judgements),
+                },
+                StringComparer.Ordinal),
+            Pairwise = PairwiseBias(run.Judges.Pairwise),
+            Cascades = run.Judges.Cascades.Count == 0 ? null : run.Judges.Cascades.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(
+                p => p.Key,
+                p => new RunSummaryFile.CascadeSection
+                {
+                    Judged = p.Value.Judged,
+                    Abstained = p.Value.Abstained,
+                    Contested = p.Value.Contested,
+                    Guarantee = p.Value.Guarantee,
+                    ReviewQueue = run.ReviewQueue.Written == 0 ? null : run.ReviewQueue.Path,
+                    Tiers = p.Value.Tiers.Select(t => new RunSummaryFile.CascadeTierSection { Tier = t.Tier, Asked = t.Asked, Decided = t.Decided, Escalated = t.Escalated, ModelCalls = t.ModelCalls }).ToList(),
+                },
+                StringComparer.Ordinal),
+            Sample = Sample(run),
+            Trajectories = Trajectories(TrajectoryMetrics.FromResults(run.Results.Path)),
+            Snapshots = SnapshotSummary(run),
+            // Counts, and "error" when the recordings of the run could not be written (the console says it too).
+            Recording = RecordingSummary(run.Recording.Statistics),
+            // Tokens, latency and cost per method and prompt variant (see README, "Budgets: tokens, latency and cost").
+            Spend = run.Spend.IsEmpty ? null : run.Spend.ToSummary().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            InputSimilarity = new RunSummaryFile.SimilaritySection { Measure = run.InputSimilarity.Measure, FallbacksToTokenF1 = run.InputSimilarity.Fallbacks },
+            Robustness = run.Robustness.ToDictionary(
+                m => m.Method,
+                m => new RunSummaryFile.MethodRobustnessSection
+                {
+                    Overall = Robustness(m.Overall),
+                    Relations = m.Relations.ToDictionary(r => r.Relation, Robustness, StringComparer.Ordinal),
+                },
+                StringComparer.Ordinal),
+            MultiPrompt = run.MultiPrompt.ToDictionary(
+                m => m.Method,
+                m => new RunSummaryFile.MultiPromptSection
+                {
+                    Variants = m.Variants.ToList(),
+                    CasesUsed = m.CasesUsed,
+                    Cases = m.Cases,
+                    VariantPassRate = m.Scores is null ? null : m.Variants.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => Math.Round(m.Scores.VariantPerformance[p.i], 4), StringComparer.Ordinal),
+                    MaxP = Round(m.Scores?.MaxP),
+                    AvgP = Round(m.Scores?.AvgP),
+                    Saturation = Round(m.Scores?.Saturation),
+                    Cps = Round(m.Scores?.Cps),
+                    PerCase = m.PerCase.ToDictionary(
+                        c => c.Case,
+                        c => new RunSummaryFile.CaseSection
+                        {
+                            PassingVariants = c.PassingVariants.ToList(),
+                            MaxP = c.Scores.MaxP,
+                            AvgP = Math.Round(c.Scores.AvgP, 4),
+                            Saturation = Math.Round(c.Scores.Saturation, 4),
+                            Cps = Math.Round(c.Scores.Cps, 4),
+                        },
+                        StringComparer.Ordinal),
+                },
+                StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>An enum value as the summary has always written it (camelCase, as System.Text.Json's string enum converter did).</summary>
+    private static string Name<T>(T value)
+        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    private static RunSummaryFile.RecordingSection RecordingSummary(EvalSpec.Recording.RecordingStatistics r) => new()
+    {
+        Mode = Name(r.Mode),
+        Directory = r.Directory,
+        Replayed = r.Replayed,
+        Recorded = r.Recorded,
+        Live = r.Live,
+        Misses = r.Misses,
+        Removed = r.Removed,
+        FilesWritten = r.FilesWritten,
+        Error = r.Error,
+        ModelCalls = r.ModelCalls,
+        Failed = r.Failed,
+        Unusable = r.Unusable,
+        Added = r.Added,
+        Replaced = r.Replaced,
+        Kept = r.Kept,
+        RowsKept = r.RowsKept,
+        NothingRemoved = r.NothingRemoved,
+        Recovered = r.Recovered,
+        NotRecovered = r.NotRecovered,
+        NotRecoveredReason = r.NotRecoveredReason,
+        WriteMilliseconds = r.WriteMilliseconds,
+    };
 
     /// <summary>
     /// The one line of the summary shown in the default console output of <c>dotnet test</c>: row counts, and what must
@@ -231,26 +292,37 @@ internal static class RunSummaryWriter
     }
 
     /// <summary>Per method with agent rows: calls per row, failed and repeated calls, steps; null without agent rows.</summary>
-    private static object? Trajectories(IReadOnlyList<TrajectoryMetrics> metrics) => metrics.Count == 0
+    private static Dictionary<string, RunSummaryFile.TrajectorySection>? Trajectories(IReadOnlyList<TrajectoryMetrics> metrics) => metrics.Count == 0
         ? null
         : metrics.ToDictionary(
             m => m.Method,
-            m => new { rows = m.Rows, toolCalls = m.ToolCalls, callsPerRow = m.CallsPerRow, maxCallsPerRow = m.MaxCallsPerRow, failedCalls = m.FailedCalls, repeatedCalls = m.RepeatedCalls, steps = m.Steps, stepsPerRow = m.StepsPerRow });
+            m => new RunSummaryFile.TrajectorySection
+            {
+                Rows = m.Rows,
+                ToolCalls = m.ToolCalls,
+                CallsPerRow = m.CallsPerRow,
+                MaxCallsPerRow = m.MaxCallsPerRow,
+                FailedCalls = m.FailedCalls,
+                RepeatedCalls = m.RepeatedCalls,
+                Steps = m.Steps,
+                StepsPerRow = m.StepsPerRow,
+            },
+            StringComparer.Ordinal);
 
-    private static object Robustness(RelationRobustness r) => new
+    private static RunSummaryFile.RelationRobustnessSection Robustness(RelationRobustness r) => new()
     {
-        kind = r.Kind?.ToString().ToLowerInvariant(),
-        rows = r.Rows,
-        notApplicable = r.NotApplicable,
-        inconclusive = r.Inconclusive,
-        judged = r.Success.ApplicableRows,
-        violated = r.Success.ViolatedRows,
-        attackSuccessRate = Round(r.Success.Rate),
-        weightedAttackSuccessRate = Round(r.WeightedRate),
+        Kind = r.Kind?.ToString().ToLowerInvariant(),
+        Rows = r.Rows,
+        NotApplicable = r.NotApplicable,
+        Inconclusive = r.Inconclusive,
+        Judged = r.Success.ApplicableRows,
+        Violated = r.Success.ViolatedRows,
+        AttackSuccessRate = Round(r.Success.Rate),
+        WeightedAttackSuccessRate = Round(r.WeightedRate),
     };
 
     /// <summary>What the snapshots did, and verified files no row owns any more; null without [Snapshot] evals.</summary>
-    private static object? SnapshotSummary(EvalRunHost run)
+    private static RunSummaryFile.SnapshotSection? SnapshotSummary(EvalRunHost run)
     {
         SnapshotStatistics counts = run.SnapshotCounts;
         IReadOnlyList<string> dangling = run.DanglingSnapshots;
@@ -259,15 +331,15 @@ internal static class RunSummaryWriter
             return null;
         }
 
-        return new
+        return new RunSummaryFile.SnapshotSection
         {
-            matched = counts.Matched,
-            matchedByMeaning = counts.MatchedByMeaning,
-            accepted = counts.Accepted,
-            missing = counts.Missing,
-            mismatched = counts.Mismatched,
-            invalid = counts.Invalid,
-            dangling = dangling.Select(f => Path.GetRelativePath(run.ProjectDirectory, f).Replace('\\', '/')).ToArray(),
+            Matched = counts.Matched,
+            MatchedByMeaning = counts.MatchedByMeaning,
+            Accepted = counts.Accepted,
+            Missing = counts.Missing,
+            Mismatched = counts.Mismatched,
+            Invalid = counts.Invalid,
+            Dangling = dangling.Select(f => Path.GetRelativePath(run.ProjectDirectory, f).Replace('\\', '/')).ToArray(),
         };
     }
 
@@ -327,7 +399,7 @@ internal static class RunSummaryWriter
     }
 
     /// <summary>A sampled run: its size and the estimated pass rate of all the rows it stands for.</summary>
-    private static object? Sample(EvalRunHost run)
+    private static RunSummaryFile.SampleSection? Sample(EvalRunHost run)
     {
         if (run.Sample is not { } sample)
         {
@@ -335,21 +407,21 @@ internal static class RunSummaryWriter
         }
 
         Statistics.PassRateEstimate? estimate = run.SampleEstimate();
-        return new
+        return new RunSummaryFile.SampleSection
         {
-            budget = sample.Budget,
-            population = sample.Population,
-            selected = sample.Selected,
-            skippedOutsideSample = run.OutsideSample,
-            judgedOutsidePopulation = run.JudgedOutsidePopulation,
-            estimatedPassRate = estimate is null ? (double?)null : Math.Round(estimate.PassRate, 4),
-            standardError = estimate is null ? (double?)null : Math.Round(estimate.StandardError, 4),
-            confidenceInterval95 = estimate is null ? null : new[] { Math.Round(estimate.Interval.Lower, 4), Math.Round(estimate.Interval.Upper, 4) },
-            judged = estimate?.Sampled,
-            unsampledPopulation = estimate?.UnsampledPopulation,
+            Budget = sample.Budget,
+            Population = sample.Population,
+            Selected = sample.Selected,
+            SkippedOutsideSample = run.OutsideSample,
+            JudgedOutsidePopulation = run.JudgedOutsidePopulation,
+            EstimatedPassRate = estimate is null ? null : Math.Round(estimate.PassRate, 4),
+            StandardError = estimate is null ? null : Math.Round(estimate.StandardError, 4),
+            ConfidenceInterval95 = estimate is null ? null : new[] { Math.Round(estimate.Interval.Lower, 4), Math.Round(estimate.Interval.Upper, 4) },
+            Judged = estimate?.Sampled,
+            UnsampledPopulation = estimate?.UnsampledPopulation,
             // The gate compares the estimate with exactly these rows of the baseline, and refuses a sample whose
             // population leaves baseline rows out (a filtered run), as it refuses an unsampled filtered run.
-            populationRows = sample.PopulationRowIds,
+            PopulationRows = sample.PopulationRowIds.ToArray(),
         };
     }
 
@@ -357,7 +429,7 @@ internal static class RunSummaryWriter
     /// Position and verbosity bias of pairwise judges (MT-Bench): how often both orders agreed, and how often a
     /// readable choice went to the output shown first, or to the longer output.
     /// </summary>
-    internal static object? PairwiseBias(IReadOnlyList<Judging.PairwiseComparison> comparisons)
+    internal static RunSummaryFile.PairwiseSection? PairwiseBias(IReadOnlyList<Judging.PairwiseComparison> comparisons)
     {
         if (comparisons.Count == 0)
         {
@@ -366,18 +438,18 @@ internal static class RunSummaryWriter
 
         int readable = comparisons.Sum(c => c.ReadableOrders);
         int withLength = comparisons.Where(c => c.ChoseLonger is not null).Sum(c => c.ReadableOrders);
-        return new
+        return new RunSummaryFile.PairwiseSection
         {
-            comparisons = comparisons.Count,
+            Comparisons = comparisons.Count,
             // Among comparisons where both orders answered (a tie is an answer; an error or unreadable reply is not).
-            positionConsistency = Ratio(comparisons.Count(c => c.IsConsistent), comparisons.Count(c => c.CandidateFirst != Judging.PairwiseChoice.None && c.ReferenceFirst != Judging.PairwiseChoice.None)),
-            preferredFirstShown = Ratio(comparisons.Sum(c => c.ChoseFirstShown), readable),
-            preferredLonger = Ratio(comparisons.Sum(c => c.ChoseLonger ?? 0), withLength),
+            PositionConsistency = Ratio(comparisons.Count(c => c.IsConsistent), comparisons.Count(c => c.CandidateFirst != Judging.PairwiseChoice.None && c.ReferenceFirst != Judging.PairwiseChoice.None)),
+            PreferredFirstShown = Ratio(comparisons.Sum(c => c.ChoseFirstShown), readable),
+            PreferredLonger = Ratio(comparisons.Sum(c => c.ChoseLonger ?? 0), withLength),
         };
     }
 
     /// <summary>Cohen's kappa per judge pair, Fleiss' kappa and Krippendorff's alpha, for panels of two or more judges.</summary>
-    private static object? PanelAgreementSummary(IReadOnlyList<IReadOnlyList<Judging.Verdict>> judgements)
+    private static RunSummaryFile.AgreementSection? PanelAgreementSummary(IReadOnlyList<IReadOnlyList<Judging.Verdict>> judgements)
     {
         if (judgements.All(j => j.Count < 2))
         {
@@ -385,20 +457,20 @@ internal static class RunSummaryWriter
         }
 
         var agreement = Judging.PanelAgreement.Compute(judgements);
-        return new
+        return new RunSummaryFile.AgreementSection
         {
-            items = agreement.Items,
-            fleissKappa = Round(agreement.FleissKappa.Value),
-            fleissItemsUsed = agreement.FleissKappa.ItemsUsed,
-            krippendorffAlpha = Round(agreement.KrippendorffAlpha.Value),
-            krippendorffItemsUsed = agreement.KrippendorffAlpha.ItemsUsed,
-            pairs = agreement.Pairs.Select(p => new
+            Items = agreement.Items,
+            FleissKappa = Round(agreement.FleissKappa.Value),
+            FleissItemsUsed = agreement.FleissKappa.ItemsUsed,
+            KrippendorffAlpha = Round(agreement.KrippendorffAlpha.Value),
+            KrippendorffItemsUsed = agreement.KrippendorffAlpha.ItemsUsed,
+            Pairs = agreement.Pairs.Select(p => new RunSummaryFile.AgreementPair
             {
-                judges = p.FirstJudge + " / " + p.SecondJudge,
-                cohensKappa = Round(p.CohensKappa),
-                observedAgreement = Round(p.ObservedAgreement),
-                itemsUsed = p.ItemsUsed,
-            }),
+                Judges = p.FirstJudge + " / " + p.SecondJudge,
+                CohensKappa = Round(p.CohensKappa),
+                ObservedAgreement = Round(p.ObservedAgreement),
+                ItemsUsed = p.ItemsUsed,
+            }).ToList(),
         };
     }
 
@@ -406,13 +478,13 @@ internal static class RunSummaryWriter
 
     private static double? Ratio(int count, int total) => total == 0 ? null : Math.Round((double)count / total, 4);
 
-    private static object Totals(IEnumerable<int[]> counts)
+    private static RunSummaryFile.RowCounts Totals(IEnumerable<int[]> counts)
     {
         int[][] all = counts.ToArray();
         int pass = all.Sum(c => c[0]);
         int fail = all.Sum(c => c[1]);
         int inconclusive = all.Sum(c => c[2]);
         int notApplicable = all.Sum(c => c[3]);
-        return new { total = pass + fail + inconclusive + notApplicable, pass, fail, inconclusive, notApplicable };
+        return new RunSummaryFile.RowCounts { Total = pass + fail + inconclusive + notApplicable, Pass = pass, Fail = fail, Inconclusive = inconclusive, NotApplicable = notApplicable };
     }
 }

@@ -6,7 +6,7 @@ namespace EvalSpec.Statistics;
 /// Attack success rates of a set of metamorphic relation rows (<see cref="RobustnessMetrics"/>): the counts, the plain
 /// rate and the meaning-weighted (METAL) rate.
 /// </summary>
-public sealed class AttackSuccess
+internal sealed class AttackSuccess
 {
     internal AttackSuccess(int rows, int applicableRows, int violatedRows, double totalWeight, double violatedWeight)
     {

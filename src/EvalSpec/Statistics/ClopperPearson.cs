@@ -19,7 +19,7 @@ namespace EvalSpec.Statistics;
 /// Binomial tails are summed exactly in log space; the bounds are found by bisection to the precision of a double.
 /// </para>
 /// </remarks>
-public static class ClopperPearson
+internal static class ClopperPearson
 {
     /// <summary>The one-sided upper bound of a rate: with probability at least 1 − <paramref name="risk"/> the true rate is at most this.</summary>
     /// <param name="events">How many events were seen (0 ≤ events ≤ trials).</param>

@@ -7,4 +7,4 @@ namespace EvalSpec.Statistics;
 /// <param name="PValue">P(Binomial(trials, α) ≤ errors): the exact p-value of "its error rate exceeds α".</param>
 /// <param name="UpperBound">The one-sided Clopper-Pearson upper bound of its error rate at risk δ.</param>
 /// <param name="Certified">Whether the test certified it (p-value at most δ, so the bound is at most α).</param>
-public sealed record FixedSequenceStep(int Index, int Trials, int Errors, double PValue, double UpperBound, bool Certified);
+internal sealed record FixedSequenceStep(int Index, int Trials, int Errors, double PValue, double UpperBound, bool Certified);

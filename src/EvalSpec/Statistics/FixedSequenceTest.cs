@@ -18,7 +18,7 @@ namespace EvalSpec.Statistics;
 /// P(Binomial(trials, maxErrorRate) ≤ errors) ≤ δ, that is when the one-sided Clopper-Pearson upper bound at risk δ is at
 /// most the allowed rate. A candidate with no trials cannot be certified.
 /// </remarks>
-public static class FixedSequenceTest
+internal static class FixedSequenceTest
 {
     /// <summary>Tests the candidates in order and returns the last one certified.</summary>
     /// <param name="candidates">Per candidate, in testing order (most conservative first): the items it decides and its errors on them.</param>

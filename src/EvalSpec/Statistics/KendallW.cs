@@ -25,7 +25,7 @@ namespace EvalSpec.Statistics;
 /// ties every item (the corrected denominator is 0: there is no order to agree on).
 /// </para>
 /// </remarks>
-public static class KendallW
+internal static class KendallW
 {
     /// <summary>Kendall's W of <paramref name="scores"/>.</summary>
     /// <param name="scores">

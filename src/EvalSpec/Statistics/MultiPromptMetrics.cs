@@ -23,7 +23,7 @@ namespace EvalSpec.Statistics;
 /// variants as raters and the systems as items.
 /// </para>
 /// </remarks>
-public static class MultiPromptMetrics
+internal static class MultiPromptMetrics
 {
     /// <summary>The metrics from item-level scores.</summary>
     /// <param name="scores">

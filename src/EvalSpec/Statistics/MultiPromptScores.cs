@@ -7,7 +7,7 @@ namespace EvalSpec.Statistics;
 /// Multi-prompt metrics of one system on one task (Mizrahi et al. 2024): the performance under each prompt variant,
 /// the best (MaxP), the average (AvgP), and the combined performance score (CPS). See <see cref="MultiPromptMetrics"/>.
 /// </summary>
-public sealed class MultiPromptScores
+internal sealed class MultiPromptScores
 {
     internal MultiPromptScores(IReadOnlyList<double> variantPerformance, double maxP, double avgP)
     {

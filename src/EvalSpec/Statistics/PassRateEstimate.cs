@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EvalSpec.Statistics;
 
 /// <summary>An estimated population pass rate with its confidence interval (<see cref="StratifiedEstimate"/>).</summary>
-public sealed class PassRateEstimate
+internal sealed class PassRateEstimate
 {
     internal PassRateEstimate(double passRate, double standardError, ConfidenceInterval interval, long population, long sampled, long unsampledPopulation)
     {

@@ -10,4 +10,4 @@ namespace EvalSpec.Statistics;
 /// How well the follow-up input kept the source input's meaning, in [0, 1] (for example the semantic similarity of the
 /// two inputs). 1, the default, treats the perturbation as meaning-preserving and makes the weighted rate equal the plain one.
 /// </param>
-public readonly record struct PerturbationOutcome(bool Applicable, bool Violated, double MeaningPreservation = 1.0);
+internal readonly record struct PerturbationOutcome(bool Applicable, bool Violated, double MeaningPreservation = 1.0);

@@ -21,7 +21,7 @@ namespace EvalSpec.Statistics;
 /// different question is not counted against the system, while violations on faithful perturbations (w ≈ 1) count fully.
 /// </para>
 /// </remarks>
-public static class RobustnessMetrics
+internal static class RobustnessMetrics
 {
     /// <summary>Counts and both attack success rates of <paramref name="rows"/>.</summary>
     /// <param name="rows">One outcome per relation row.</param>

@@ -29,7 +29,7 @@ namespace EvalSpec.Statistics;
 /// and rates away from 0 and 1.
 /// </para>
 /// </remarks>
-public static class StratifiedEstimate
+internal static class StratifiedEstimate
 {
     /// <summary>The estimated pass rate of the population from per-stratum observations.</summary>
     /// <param name="strata">One observation per stratum: N<sub>h</sub>, n<sub>h</sub>, passes<sub>h</sub>.</param>

@@ -31,7 +31,7 @@ namespace EvalSpec.Statistics;
 /// sample is always a prefix of the same order. Input order does not matter.
 /// </para>
 /// </remarks>
-public static class StratifiedSample
+internal static class StratifiedSample
 {
     private const string SampleKeyPrefix = "sample/";
 

@@ -6,7 +6,7 @@ using System.Linq;
 namespace EvalSpec.Statistics;
 
 /// <summary>A deterministic stratified sample of rows (<see cref="StratifiedSample"/>).</summary>
-public sealed class StratifiedSelection
+internal sealed class StratifiedSelection
 {
     private readonly HashSet<string> _selected;
 

@@ -4,7 +4,7 @@ namespace EvalSpec.Statistics;
 /// <param name="Stratum">The stratum key, for example "RefundWindow|casual|typos".</param>
 /// <param name="Population">N<sub>h</sub>, the rows in the stratum.</param>
 /// <param name="Sampled">n<sub>h</sub>, the rows selected from it (0 only when the budget was smaller than the number of strata).</param>
-public readonly record struct StratumAllocation(string Stratum, int Population, int Sampled)
+internal readonly record struct StratumAllocation(string Stratum, int Population, int Sampled)
 {
     /// <summary>This stratum's observation once its sampled rows have run, for <see cref="StratifiedEstimate"/>.</summary>
     /// <param name="passed">How many of the <see cref="Sampled"/> rows passed.</param>

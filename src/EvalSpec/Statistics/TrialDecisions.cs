@@ -23,7 +23,7 @@ namespace EvalSpec.Statistics;
 /// <see cref="EstimatePassHatK"/> (Yao et al. 2024).
 /// </para>
 /// </remarks>
-public static class TrialDecisions
+internal static class TrialDecisions
 {
     /// <summary>Met when the observed pass rate (passes / k) is at least <paramref name="minimumPassRate"/>.</summary>
     /// <param name="trials">One outcome per trial: true for a pass.</param>

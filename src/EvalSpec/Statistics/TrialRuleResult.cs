@@ -6,7 +6,7 @@ namespace EvalSpec.Statistics;
 /// The outcome of a repeated-trial rule (<see cref="TrialDecisions"/>): whether the rule was met, the counts, and the
 /// Wilson interval of the pass rate so a reader sees how much the counts can tell.
 /// </summary>
-public sealed class TrialRuleResult
+internal sealed class TrialRuleResult
 {
     internal TrialRuleResult(string rule, bool passed, int passedTrials, int trials, ConfidenceInterval wilson)
     {

@@ -20,7 +20,7 @@ namespace EvalSpec.Statistics;
 /// With no trials nothing is known and the interval is [0, 1].
 /// </para>
 /// </remarks>
-public static class WilsonInterval
+internal static class WilsonInterval
 {
     /// <summary>The Wilson score interval for <paramref name="successes"/> out of <paramref name="trials"/>.</summary>
     /// <param name="successes">How many trials succeeded (0 ≤ successes ≤ trials).</param>

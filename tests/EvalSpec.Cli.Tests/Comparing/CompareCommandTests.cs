@@ -375,4 +375,40 @@ public sealed class CompareCommandTests : IDisposable
         result.Output.Should().Contain("formal: 20261127T214723Z-1e6b (1.000) > echo-v2 (0.500)");
         result.Output.Should().Contain("Kendall's W = 0.000 over 2 configurations");
     }
+
+    [Fact]
+    public async Task A_run_written_before_summaries_had_a_format_is_compared_and_reported_as_before()
+    {
+        // summary.json and a few results lines of a FaqBot.Evals run of EvalSpec before the typed records.
+        string writtenBefore = Path.Combine(SchemaFiles.RepositoryRoot(), "tests", "EvalSpec.Tests", "Reporting", "Files", "WrittenBefore");
+        string[] runs = ["faqbot-a", "faqbot-b"];
+        foreach (string run in runs)
+        {
+            Directory.CreateDirectory(_folder.Combine(run));
+            File.Copy(Path.Combine(writtenBefore, "summary.json"), _folder.Combine(run, "summary.json"));
+            File.Copy(Path.Combine(writtenBefore, "results.jsonl"), _folder.Combine(run, "results.jsonl"));
+        }
+
+        CliResult compared = await Cli.RunAsync("compare", _folder.Combine(runs[0]), _folder.Combine(runs[1]));
+        CliResult reported = await Cli.RunAsync("report", _folder.Combine(runs[0]));
+
+        compared.ExitCode.Should().Be(0, compared.ToString());
+        compared.Output.Should().Contain("FaqBot.Evals.ReturnsEvals.ReturnWindow");
+        reported.ExitCode.Should().Be(0, reported.ToString());
+        File.Exists(_folder.Combine(runs[0], "report.md")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_summary_of_a_newer_format_is_refused_naming_the_file()
+    {
+        string good = Write(_folder, "run-a", "large", new Method(Refund, ("formal", 0.9), ("casual", 0.8)));
+        Directory.CreateDirectory(_folder.Combine("run-b"));
+        string newer = _folder.Combine("run-b", "summary.json");
+        File.WriteAllText(newer, """{ "format": 2, "configuration": "small", "multiPrompt": {} }""");
+
+        CliResult result = await Cli.RunAsync("compare", good, newer);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain(newer + " cannot be read: it is format 2, written by an EvalSpec newer than this one");
+    }
 }

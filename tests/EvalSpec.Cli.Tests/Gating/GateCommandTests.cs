@@ -244,6 +244,8 @@ public sealed class GateCommandTests : IDisposable
         root.GetProperty("regressions").EnumerateArray().Select(r => r.GetProperty("method").GetString()).Should().Contain("Shop.RefundEvals.RefundWindow");
         root.GetProperty("inconclusiveRows").GetArrayLength().Should().Be(8);
         root.GetProperty("methods").GetProperty("Shop.RefundEvals.RefundWindow").GetProperty("stoppedPassing")[0].GetProperty("run").GetString().Should().Be("inconclusive");
+        root.GetProperty("format").GetInt32().Should().Be(1);
+        SchemaFiles.Errors("gate-result.schema.json", File.ReadAllText(json)).Should().BeEmpty("the gate's JSON satisfies docs/schemas/gate-result.schema.json");
     }
 
     [Fact]

@@ -120,8 +120,8 @@ public sealed class MarkdownReportTests : IDisposable
         RunData sample = Sample();
         RunData run = RunData.From(sample.Directory, sample.Rows, new RunSummaryFile
         {
-            Snapshots = System.Text.Json.JsonDocument.Parse("""{"matched":5,"matchedByMeaning":1,"accepted":0,"missing":1,"mismatched":2,"invalid":0,"dangling":["Evals/Old.verified.txt"]}""").RootElement.Clone(),
-            Recording = System.Text.Json.JsonDocument.Parse("""{"mode":"replay","directory":"recordings","replayed":40,"recorded":0,"live":0,"misses":1,"removed":0,"filesWritten":0}""").RootElement.Clone(),
+            Snapshots = new RunSummaryFile.SnapshotSection { Matched = 5, MatchedByMeaning = 1, Accepted = 0, Missing = 1, Mismatched = 2, Invalid = 0, Dangling = ["Evals/Old.verified.txt"] },
+            Recording = new RunSummaryFile.RecordingSection { Mode = "replay", Directory = "recordings", Replayed = 40, Misses = 1 },
         });
 
         string markdown = MarkdownReport.Render(RunReportModel.Build(run));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EvalSpec.Judging;
 using EvalSpec.Reporting;
+using EvalSpec.Reporting.Reports;
 using FluentAssertions;
 using Xunit;
 
@@ -21,21 +22,21 @@ public sealed class PairwiseBiasTests
             new(PairwiseChoice.None, PairwiseChoice.None, 10, 5),             // nothing readable
         };
 
-        JsonElement bias = JsonSerializer.SerializeToElement(RunSummaryWriter.PairwiseBias(comparisons));
+        RunSummaryFile.PairwiseSection bias = RunSummaryWriter.PairwiseBias(comparisons)!;
 
-        bias.GetProperty("comparisons").GetInt32().Should().Be(4);
-        bias.GetProperty("positionConsistency").GetDouble().Should().Be(0.3333, "1 of the 3 comparisons where both orders answered (the unreadable one is left out)");
-        bias.GetProperty("preferredFirstShown").GetDouble().Should().Be(4 / 5.0);
-        bias.GetProperty("preferredLonger").GetDouble().Should().Be(3 / 5.0);
+        bias.Comparisons.Should().Be(4);
+        bias.PositionConsistency.Should().Be(0.3333, "1 of the 3 comparisons where both orders answered (the unreadable one is left out)");
+        bias.PreferredFirstShown.Should().Be(4 / 5.0);
+        bias.PreferredLonger.Should().Be(3 / 5.0);
     }
 
     [Fact]
     public void Equal_lengths_do_not_count_toward_the_verbosity_probe()
     {
-        JsonElement bias = JsonSerializer.SerializeToElement(RunSummaryWriter.PairwiseBias(new[] { new PairwiseComparison(PairwiseChoice.Candidate, PairwiseChoice.Candidate, 7, 7) }));
+        RunSummaryFile.PairwiseSection bias = RunSummaryWriter.PairwiseBias(new[] { new PairwiseComparison(PairwiseChoice.Candidate, PairwiseChoice.Candidate, 7, 7) })!;
 
-        bias.GetProperty("preferredLonger").ValueKind.Should().Be(JsonValueKind.Null);
-        bias.GetProperty("preferredFirstShown").GetDouble().Should().Be(0.5);
+        bias.PreferredLonger.Should().BeNull();
+        bias.PreferredFirstShown.Should().Be(0.5);
     }
 
     [Fact]

@@ -524,23 +524,23 @@ internal static class MarkdownReport
             md.Append(string.Create(CultureInfo.InvariantCulture, $"**Sampled run:** {sample.Selected} of {sample.Population} rows (EVALSPEC_SAMPLE={sample.Budget}); {estimate}.\n\n"));
         }
 
-        if (report.Summary?.Snapshots is { ValueKind: JsonValueKind.Object } snapshots)
+        if (report.Summary?.Snapshots is { } snapshots)
         {
-            int dangling = snapshots.TryGetProperty("dangling", out JsonElement files) && files.ValueKind == JsonValueKind.Array ? files.GetArrayLength() : 0;
+            int dangling = snapshots.Dangling?.Length ?? 0;
             md.Append(string.Create(
                 CultureInfo.InvariantCulture,
-                $"**Snapshots:** {Int(snapshots, "matched")} matched ({Int(snapshots, "matchedByMeaning")} by meaning), {Int(snapshots, "accepted")} accepted, {Int(snapshots, "missing")} missing, {Int(snapshots, "mismatched")} changed, {Int(snapshots, "invalid")} unreadable"));
+                $"**Snapshots:** {snapshots.Matched} matched ({snapshots.MatchedByMeaning} by meaning), {snapshots.Accepted} accepted, {snapshots.Missing} missing, {snapshots.Mismatched} changed, {snapshots.Invalid} unreadable"));
             md.Append(dangling == 0 ? ".\n\n" : string.Create(CultureInfo.InvariantCulture, $"; {dangling} verified file(s) belong to no row any more.\n\n"));
         }
 
-        if (report.Summary?.Recording is { ValueKind: JsonValueKind.Object } recording
-            && Int(recording, "replayed") + Int(recording, "recorded") + Int(recording, "live") + Int(recording, "misses") > 0)
+        if (report.Summary?.Recording is { } recording
+            && recording.Replayed + recording.Recorded + recording.Live + recording.Misses > 0)
         {
-            string mode = recording.TryGetProperty("mode", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "?";
-            string replayedNote = Int(recording, "replayed") > 0 ? " Tokens of replayed calls are as recorded; replaying them cost nothing." : string.Empty;
+            string mode = recording.Mode ?? "?";
+            string replayedNote = recording.Replayed > 0 ? " Tokens of replayed calls are as recorded; replaying them cost nothing." : string.Empty;
             md.Append(string.Create(
                 CultureInfo.InvariantCulture,
-                $"**Model calls ({mode}):** {Int(recording, "replayed")} replayed, {Int(recording, "recorded")} recorded, {Int(recording, "live")} live, {Int(recording, "misses")} missing from the recordings.{replayedNote}\n\n"));
+                $"**Model calls ({mode}):** {recording.Replayed} replayed, {recording.Recorded} recorded, {recording.Live} live, {recording.Misses} missing from the recordings.{replayedNote}\n\n"));
         }
 
         md.Append($"Full report: `{System.IO.Path.Combine(report.Run.Directory, RunReports.HtmlFileName)}`\n");
@@ -555,7 +555,4 @@ internal static class MarkdownReport
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static int Int(JsonElement element, string property) =>
-        element.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number) ? number : 0;
 }

@@ -5,13 +5,14 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using EvalSpec.Judging;
+using EvalSpec.Reporting.Files;
 
 namespace EvalSpec.Reporting.Reports;
 
 /// <summary>
-/// Reads a run's <c>results.jsonl</c> (one JSON object per line, written by the runtime's ResultsWriter). Only the
-/// fields the reports, the baseline and the gate use are read; a missing optional field takes its default. A
-/// malformed line is a <see cref="RunDataException"/> naming the file and the line.
+/// Reads a run's <c>results.jsonl</c> (one JSON object per line, written by the runtime's ResultsWriter) through the
+/// same record (<see cref="RowResult"/>) the runtime writes, every field optional; a missing optional field takes its
+/// default. A malformed line, or one of a newer format, is a <see cref="RunDataException"/> naming the file and the line.
 /// </summary>
 /// <remarks>
 /// A row whose relation did not apply has the outcome <c>not-applicable</c>; files written before that outcome existed
@@ -78,36 +79,54 @@ internal static class RunResultsReader
                 throw Malformed(path, line, "the line is not a JSON object");
             }
 
-            string rowId = RequiredString(row, "rowId", path, line);
-            string outcome = RequiredString(row, "outcome", path, line);
-            bool notApplicable = outcome == NotApplicable || OptionalBool(row, "applicable", path, line) == false;
-            string? hash = OptionalString(row, "failureEvidenceHash", path, line);
+            // The fields that decide something come through the record set the runtime writes (RowResult); the
+            // transcript's fields (RunRowDetails) and the trajectory are read leniently from the same line.
+            RowResult result;
+            try
+            {
+                result = row.Deserialize(RunFilesJson.LenientRowResult)!;
+            }
+            catch (JsonException ex)
+            {
+                throw Malformed(path, line, $"{Where(ex.Path)} has the wrong type ({ex.Message})");
+            }
+
+            if (result.Format is int format && RunFileFormats.Results.Problem(format) is { } problem)
+            {
+                throw new RunDataException(string.Create(CultureInfo.InvariantCulture, $"{path}, line {line} cannot be read: {problem}."));
+            }
+
+            string rowId = result.RowId ?? throw Malformed(path, line, "\"rowId\" is missing");
+            string outcome = result.Outcome ?? throw Malformed(path, line, "\"outcome\" is missing");
+            bool notApplicable = outcome == NotApplicable || result.Applicable == false;
             string[] parts = rowId.Split('/');
             string methodId = parts[0];
             int dot = methodId.LastIndexOf('.');
             return new RunRow
             {
                 RowId = rowId,
-                Suite = OptionalString(row, "suite", path, line) ?? (dot < 0 ? string.Empty : methodId[..dot]),
-                Method = OptionalString(row, "method", path, line) ?? methodId[(dot + 1)..],
-                Case = OptionalString(row, "case", path, line) ?? Part(parts, 1),
-                Variant = OptionalString(row, "variant", path, line) ?? Part(parts, 2),
-                Relation = OptionalString(row, "relation", path, line) ?? Part(parts, 3, RunRow.IdentityRelation),
-                RelationKind = OptionalString(row, "relationKind", path, line),
+                Suite = result.Suite ?? (dot < 0 ? string.Empty : methodId[..dot]),
+                Method = result.Method ?? methodId[(dot + 1)..],
+                Case = result.Case ?? Part(parts, 1),
+                Variant = result.Variant ?? Part(parts, 2),
+                Relation = result.Relation ?? Part(parts, 3, RunRow.IdentityRelation),
+                RelationKind = result.RelationKind,
                 Outcome = outcome == NotApplicable ? VerdictOutcome.Inconclusive : Outcome(outcome, path, line, "outcome"),
                 Applicable = !notApplicable,
-                KnownFailure = OptionalBool(row, "knownFailure", path, line) ?? false,
-                RecordedOutcome = OptionalString(row, "baseline", path, line),
-                Reason = OptionalString(row, "reason", path, line),
-                Checks = ReadChecks(row, path, line),
-                Trials = ReadTrials(row, path, line),
-                InputSimilarity = OptionalNumber(row, "inputSimilarity", path, line),
-                RecordedFailureKind = OptionalString(row, "failureKind", path, line),
-                RecordedEvidence = hash is null ? null : new Gate.FailureEvidence(OptionalString(row, "failureEvidence", path, line) ?? string.Empty, hash),
-                OutputText = Gate.FailureEvidence.TextOf(OptionalElement(row, "output")),
-                SourceOutputText = Gate.FailureEvidence.TextOf(OptionalElement(row, "sourceOutput")),
-                TrialEvidence = ReadTrialEvidence(row, path, line),
-                OutcomeWithoutSnapshot = OptionalString(row, "outcomeWithoutSnapshot", path, line) is { } before ? Outcome(before, path, line, "outcomeWithoutSnapshot") : null,
+                KnownFailure = result.KnownFailure ?? false,
+                RecordedOutcome = result.Baseline,
+                Reason = result.Reason,
+                Checks = ReadChecks(result, path, line),
+                Trials = result.Trials?.Select(t => Outcome(t?.Outcome ?? "inconclusive", path, line, "trials[].outcome")).ToArray(),
+                InputSimilarity = result.InputSimilarity,
+                RecordedFailureKind = result.FailureKind,
+                RecordedEvidence = result.FailureEvidenceHash is { } hash ? new Gate.FailureEvidence(result.FailureEvidence ?? string.Empty, hash) : null,
+                OutputText = Gate.FailureEvidence.TextOf(NonNull(result.Output)),
+                SourceOutputText = Gate.FailureEvidence.TextOf(NonNull(result.SourceOutput)),
+                TrialEvidence = result.Trials?.Where(t => t is not null).Select(t => new Gate.FailureEvidence.Trial(
+                    Outcome(t.Outcome ?? "inconclusive", path, line, "trials[].outcome"),
+                    Gate.FailureEvidence.TextOf(NonNull(t.Output)) ?? t.Reason)).ToArray(),
+                OutcomeWithoutSnapshot = result.OutcomeWithoutSnapshot is { } before ? Outcome(before, path, line, "outcomeWithoutSnapshot") : null,
                 Details = RunRowDetails.Read(row),
                 Trajectory = RowTrajectory.Read(row),
                 Line = line,
@@ -115,90 +134,33 @@ internal static class RunResultsReader
         }
     }
 
+    /// <summary>A JSON path of System.Text.Json (<c>$.checks[0].score</c>) as this reader's messages name fields (<c>"checks[0].score"</c>).</summary>
+    private static string Where(string? jsonPath) =>
+        "\"" + (jsonPath is { Length: > 2 } && jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath ?? "$") + "\"";
+
+    /// <summary>A JSON null read into a <see cref="JsonElement"/>? is a value of kind Null: the same as no value here.</summary>
+    private static JsonElement? NonNull(JsonElement? value) => value is { ValueKind: not JsonValueKind.Null } element ? element : null;
+
     private static string Part(string[] parts, int index, string fallback = "") => parts.Length > index ? parts[index] : fallback;
 
-    private static IReadOnlyList<RunCheck> ReadChecks(JsonElement row, string path, int line)
-    {
-        if (!row.TryGetProperty("checks", out JsonElement checks) || checks.ValueKind == JsonValueKind.Null)
-        {
-            return Array.Empty<RunCheck>();
-        }
-
-        if (checks.ValueKind != JsonValueKind.Array)
-        {
-            throw Malformed(path, line, "\"checks\" must be an array");
-        }
-
-        var result = new List<RunCheck>();
-        foreach (JsonElement check in checks.EnumerateArray())
-        {
-            if (check.ValueKind != JsonValueKind.Object)
-            {
-                throw Malformed(path, line, "each of \"checks\" must be an object");
-            }
-
-            var verdicts = new List<RunVerdict>();
-            if (check.TryGetProperty("verdicts", out JsonElement array) && array.ValueKind == JsonValueKind.Array)
-            {
-                foreach (JsonElement v in array.EnumerateArray())
-                {
-                    verdicts.Add(new RunVerdict(
-                        OptionalString(v, "judge", path, line) ?? "(unnamed judge)",
-                        Outcome(OptionalString(v, "outcome", path, line) ?? "inconclusive", path, line, "checks[].verdicts[].outcome"),
-                        OptionalNumber(v, "score", path, line),
-                        OptionalBool(v, "errored", path, line) ?? false,
-                        (int)(OptionalNumber(v, "modelCalls", path, line) ?? 0),
-                        OptionalString(v, "model", path, line),
-                        (long)(OptionalNumber(v, "inputTokens", path, line) ?? 0),
-                        (long)(OptionalNumber(v, "outputTokens", path, line) ?? 0)));
-                }
-            }
-
-            result.Add(new RunCheck(
-                OptionalString(check, "name", path, line) ?? "(unnamed check)",
-                Outcome(OptionalString(check, "outcome", path, line) ?? "inconclusive", path, line, "checks[].outcome"),
-                OptionalNumber(check, "score", path, line),
-                OptionalString(check, "rationale", path, line) ?? string.Empty,
-                verdicts));
-        }
-
-        return result;
-    }
-
-    private static IReadOnlyList<VerdictOutcome>? ReadTrials(JsonElement row, string path, int line)
-    {
-        if (!row.TryGetProperty("trials", out JsonElement trials) || trials.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (trials.ValueKind != JsonValueKind.Array)
-        {
-            throw Malformed(path, line, "\"trials\" must be an array");
-        }
-
-        return trials.EnumerateArray()
-            .Select(t => Outcome(t.ValueKind == JsonValueKind.Object ? OptionalString(t, "outcome", path, line) ?? "inconclusive" : "inconclusive", path, line, "trials[].outcome"))
+    private static IReadOnlyList<RunCheck> ReadChecks(RowResult row, string path, int line) =>
+        (row.Checks ?? Array.Empty<CheckResult>())
+            .Select(check => check ?? throw Malformed(path, line, "each of \"checks\" must be an object"))
+            .Select(check => new RunCheck(
+                check.Name ?? "(unnamed check)",
+                Outcome(check.Outcome ?? "inconclusive", path, line, "checks[].outcome"),
+                check.Score,
+                check.Rationale ?? string.Empty,
+                (check.Verdicts ?? Array.Empty<VerdictResult>()).Where(v => v is not null).Select(v => new RunVerdict(
+                    v.Judge ?? "(unnamed judge)",
+                    Outcome(v.Outcome ?? "inconclusive", path, line, "checks[].verdicts[].outcome"),
+                    v.Score,
+                    v.Errored ?? false,
+                    v.ModelCalls ?? 0,
+                    v.Model,
+                    v.InputTokens ?? 0,
+                    v.OutputTokens ?? 0)).ToArray()))
             .ToArray();
-    }
-
-    private static IReadOnlyList<Gate.FailureEvidence.Trial>? ReadTrialEvidence(JsonElement row, string path, int line)
-    {
-        if (!row.TryGetProperty("trials", out JsonElement trials) || trials.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        return trials.EnumerateArray()
-            .Where(t => t.ValueKind == JsonValueKind.Object)
-            .Select(t => new Gate.FailureEvidence.Trial(
-                Outcome(OptionalString(t, "outcome", path, line) ?? "inconclusive", path, line, "trials[].outcome"),
-                Gate.FailureEvidence.TextOf(OptionalElement(t, "output")) ?? OptionalString(t, "reason", path, line)))
-            .ToArray();
-    }
-
-    private static JsonElement? OptionalElement(JsonElement element, string property) =>
-        element.TryGetProperty(property, out JsonElement value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     private static VerdictOutcome Outcome(string value, string path, int line, string property) => value switch
     {
@@ -209,31 +171,6 @@ internal static class RunResultsReader
             ? $"\"outcome\" must be pass, fail, inconclusive or not-applicable (found \"{value}\")"
             : $"\"{property}\" must be pass, fail or inconclusive (found \"{value}\")"),
     };
-
-    private static string RequiredString(JsonElement element, string property, string path, int line) =>
-        OptionalString(element, property, path, line) ?? throw Malformed(path, line, $"\"{property}\" is missing");
-
-    private static string? OptionalString(JsonElement element, string property, string path, int line) =>
-        !element.TryGetProperty(property, out JsonElement value) || value.ValueKind == JsonValueKind.Null
-            ? null
-            : value.ValueKind == JsonValueKind.String ? value.GetString() : throw Malformed(path, line, $"\"{property}\" must be a string");
-
-    private static bool? OptionalBool(JsonElement element, string property, string path, int line) =>
-        !element.TryGetProperty(property, out JsonElement value) || value.ValueKind == JsonValueKind.Null
-            ? null
-            : value.ValueKind switch
-            {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                _ => throw Malformed(path, line, $"\"{property}\" must be true or false"),
-            };
-
-    private static double? OptionalNumber(JsonElement element, string property, string path, int line) =>
-        !element.TryGetProperty(property, out JsonElement value) || value.ValueKind == JsonValueKind.Null
-            ? null
-            : value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number)
-                ? number
-                : throw Malformed(path, line, $"\"{property}\" must be a number (found {value.GetRawText()})");
 
     private static RunDataException Malformed(string path, int line, string problem) =>
         new(string.Create(CultureInfo.InvariantCulture, $"{path}, line {line}: {problem}. The file should be as an EvalSpec run writes it."));
