@@ -147,6 +147,15 @@ public static class EvalRowRunner
             method.FindVariant(variantKey),
             method.FindRelation(relationKey),
             RowIds.Row(method, caseId, variantKey, relationKey));
+        if (run.Shard is { } shard && !shard.Includes(row.Id))
+        {
+            // Reported as skipped (not left out): the test list of every shard is the same, and the skip says where the row runs.
+            run.SkippedOutsideShard();
+            throw new EvalRowSkippedException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Not in this shard: EVALSPEC_SHARD={shard.Name} runs {shard.Rows} of the suite's {shard.Population.Rows.Count} rows; this row runs in another shard (merge the shards' run folders with `evalspec merge`)."));
+        }
+
         if (run.Options.Sample > 0)
         {
             RowSample sample = run.Sample ?? throw new EvalConfigurationException(

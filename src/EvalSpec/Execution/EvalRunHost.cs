@@ -315,14 +315,29 @@ internal sealed class EvalRunHost : IDisposable
     /// <summary>Counts a row the sample does not know, judged anyway rather than silently skipped.</summary>
     public void JudgedRowOutsidePopulation() => Interlocked.Increment(ref _outsidePopulation);
 
-    /// <summary>Selects the sample when <see cref="EvalOptions.Sample"/> asks for one, from every eval row the runner was given.</summary>
+    /// <summary>
+    /// Selects the sample when <see cref="EvalOptions.Sample"/> asks for one, from every eval row the runner was given; in a
+    /// sharded run, from those of them in the shard (the shard is cut first, then sampled).
+    /// </summary>
     public void SelectSample(IEnumerable<(string RowId, string Stratum)> rows)
     {
         if (Options.Sample > 0)
         {
-            Sample = RowSample.Select(rows, Options.Sample);
+            RowShard? shard = Shard;
+            Sample = RowSample.Select(shard is null ? rows : rows.Where(r => shard.Includes(r.RowId)), Options.Sample);
         }
     }
+
+    /// <summary>The shard this run runs (<see cref="EvalOptions.Shard"/>), or null when it runs every row.</summary>
+    public RowShard? Shard { get; private init; }
+
+    /// <summary>How many rows were reported as skipped because they belong to another shard.</summary>
+    public int OutsideShard => Volatile.Read(ref _outsideShard);
+
+    private int _outsideShard;
+
+    /// <summary>Counts a row skipped because it belongs to another shard.</summary>
+    public void SkippedOutsideShard() => Interlocked.Increment(ref _outsideShard);
 
     /// <summary>
     /// Tells the run which eval rows the test framework was given (after any <c>--filter</c>), so that it can tell a full run
@@ -357,7 +372,7 @@ internal sealed class EvalRunHost : IDisposable
         }
 
         HashSet<string>? given = Volatile.Read(ref _rowsToRun);
-        bool full = given is not null && Options.Sample <= 0 && rows.Count > 0 && rows.IsSubsetOf(given) && !Cancellation.IsCancellationRequested;
+        bool full = given is not null && Options.Sample <= 0 && Shard is null && rows.Count > 0 && rows.IsSubsetOf(given) && !Cancellation.IsCancellationRequested;
         string framework = TestAssembly.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>()?.FrameworkName is { } name
             && new System.Runtime.Versioning.FrameworkName(name) is { Identifier: ".NETCoreApp" } parsed
                 ? string.Create(CultureInfo.InvariantCulture, $"net{parsed.Version.Major}.{parsed.Version.Minor}")
@@ -584,6 +599,9 @@ internal sealed class EvalRunHost : IDisposable
             baseline.EnsureWritable();
         }
 
+        // Cut from every row of the assembly, not from the tests a runner was given: a --filter must not move rows between shards.
+        RowShard? shard = RowShard.Parse(options.Shard) is { } cut ? RowShard.Select(RowPopulation.Of(testAssembly), cut.Index, cut.Count) : null;
+
         string runId = string.IsNullOrWhiteSpace(options.RunId) ? NewRunId() : options.RunId!;
         if (runId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
@@ -602,7 +620,7 @@ internal sealed class EvalRunHost : IDisposable
         {
             recording = EvalSpec.Recording.RecordingSession.Start(options, projectDirectory, settings.Variable);
             recording.ModelCalls = new ModelCalls.ModelCallPipeline(options, recording.Mode);
-            return new EvalRunHost(settings, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording);
+            return new EvalRunHost(settings, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording) { Shard = shard };
         }
         catch
         {

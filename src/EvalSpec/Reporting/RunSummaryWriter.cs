@@ -62,6 +62,8 @@ internal static class RunSummaryWriter
                     tiers = p.Value.Tiers.Select(t => new { tier = t.Tier, asked = t.Asked, decided = t.Decided, escalated = t.Escalated, modelCalls = t.ModelCalls }).ToArray(),
                 }),
             sample = Sample(run),
+            // A sharded run (EVALSPEC_SHARD): which shard, and the population it was cut from, for `evalspec merge`.
+            shard = ShardSummary.Of(run),
             trajectories = Trajectories(TrajectoryMetrics.FromResults(run.Results.Path)),
             snapshots = SnapshotSummary(run),
             // Counts, and "error" when the recordings of the run could not be written (the console says it too).
@@ -227,7 +229,7 @@ internal static class RunSummaryWriter
                 + (run.JudgedOutsidePopulation == 0 ? string.Empty : $"; {run.JudgedOutsidePopulation} row(s) not recognised when the sample was drawn were judged as well");
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{unjudged}{panels}{fixedRows}{metrics}{agents}{DescribeSnapshots(run)}{DescribeRecording(run)}{sample}{(run.BaselineUpdateResult is { } baselineUpdate ? "\n  " + baselineUpdate.Note : string.Empty)}\n  Results: {run.RunDirectory}");
+            $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}; {statistics.SystemUnderTestCalls} eval method calls, at most {run.Options.MaxConcurrency} at once, {statistics.WallTime.TotalSeconds:0.0} s.{judgeErrors}{unjudged}{panels}{fixedRows}{metrics}{agents}{DescribeSnapshots(run)}{DescribeRecording(run)}{sample}{ShardSummary.Describe(run)}{(run.BaselineUpdateResult is { } baselineUpdate ? "\n  " + baselineUpdate.Note : string.Empty)}\n  Results: {run.RunDirectory}");
     }
 
     /// <summary>Per method with agent rows: calls per row, failed and repeated calls, steps; null without agent rows.</summary>

@@ -1,0 +1,33 @@
+using System.Globalization;
+using EvalSpec.Execution;
+
+namespace EvalSpec.Reporting;
+
+/// <summary>
+/// The <c>shard</c> section of <c>summary.json</c> in a sharded run (<see cref="EvalOptions.Shard"/>): which shard of how
+/// many, the test assembly, and the population the shard was cut from (its row count and fingerprint), so that
+/// <c>evalspec merge</c> can check that shards belong together; and the console line saying how many rows the shard ran.
+/// </summary>
+internal static class ShardSummary
+{
+    /// <summary>The section, or null when the run is not sharded.</summary>
+    public static object? Of(EvalRunHost run) => run.Shard is not { } shard
+        ? null
+        : new
+        {
+            index = shard.Index,
+            count = shard.Count,
+            assembly = run.TestAssembly.GetName().Name,
+            populationRows = shard.Population.Rows.Count,
+            populationFingerprint = shard.Population.Fingerprint,
+            shardRows = shard.Rows,
+            skippedOutsideShard = run.OutsideShard,
+        };
+
+    /// <summary>The console line of a sharded run (empty when not sharded).</summary>
+    public static string Describe(EvalRunHost run) => run.Shard is not { } shard
+        ? string.Empty
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"\n  Shard {shard.Name}: {shard.Rows} of the suite's {shard.Population.Rows.Count} rows are this shard's; {run.OutsideShard} row(s) of other shards were reported as skipped. Merge the shards' run folders with `evalspec merge`.");
+}
