@@ -71,14 +71,26 @@ internal static class RunSummaryWriter
             // Tokens, latency and cost per method and prompt variant (see README, "Budgets: tokens, latency and cost").
             spend = run.Spend.IsEmpty ? null : run.Spend.ToSummary(),
             inputSimilarity = new { measure = run.InputSimilarity.Measure, fallbacksToTokenF1 = run.InputSimilarity.Fallbacks },
-            robustness = run.Robustness.ToDictionary(
+            robustness = RobustnessSection(run.Robustness),
+            multiPrompt = MultiPromptSection(run.MultiPrompt),
+        };
+
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, SecretRedactor.Default.Redact(JsonSerializer.Serialize(summary, ResultsJson.Indented)));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>The <c>robustness</c> section: per method, over all its relations and per relation (also written by <c>evalspec merge</c>).</summary>
+    internal static object RobustnessSection(IReadOnlyList<MethodRobustness> robustness) => robustness.ToDictionary(
                 m => m.Method,
                 m => new
                 {
                     overall = Robustness(m.Overall),
                     relations = m.Relations.ToDictionary(r => r.Relation, Robustness),
-                }),
-            multiPrompt = run.MultiPrompt.ToDictionary(
+                });
+
+    /// <summary>The <c>multiPrompt</c> section: per method with two or more prompt variants (also written by <c>evalspec merge</c>).</summary>
+    internal static object MultiPromptSection(IReadOnlyList<MethodMultiPrompt> multiPrompt) => multiPrompt.ToDictionary(
                 m => m.Method,
                 m => new
                 {
@@ -93,13 +105,7 @@ internal static class RunSummaryWriter
                     perCase = m.PerCase.ToDictionary(
                         c => c.Case,
                         c => new { passingVariants = c.PassingVariants, maxP = c.Scores.MaxP, avgP = Math.Round(c.Scores.AvgP, 4), saturation = Math.Round(c.Scores.Saturation, 4), cps = Math.Round(c.Scores.Cps, 4) }),
-                }),
-        };
-
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, SecretRedactor.Default.Redact(JsonSerializer.Serialize(summary, ResultsJson.Indented)));
-        File.Move(temporary, path, overwrite: true);
-    }
+                });
 
     /// <summary>
     /// The one line of the summary shown in the default console output of <c>dotnet test</c>: row counts, and what must
@@ -233,7 +239,7 @@ internal static class RunSummaryWriter
     }
 
     /// <summary>Per method with agent rows: calls per row, failed and repeated calls, steps; null without agent rows.</summary>
-    private static object? Trajectories(IReadOnlyList<TrajectoryMetrics> metrics) => metrics.Count == 0
+    internal static object? Trajectories(IReadOnlyList<TrajectoryMetrics> metrics) => metrics.Count == 0
         ? null
         : metrics.ToDictionary(
             m => m.Method,
@@ -403,7 +409,7 @@ internal static class RunSummaryWriter
 
     private static double? Ratio(int count, int total) => total == 0 ? null : Math.Round((double)count / total, 4);
 
-    private static object Totals(IEnumerable<int[]> counts)
+    internal static object Totals(IEnumerable<int[]> counts)
     {
         int[][] all = counts.ToArray();
         int pass = all.Sum(c => c[0]);
