@@ -97,6 +97,13 @@ public static class EvalRowRunner
     {
         ArgumentNullException.ThrowIfNull(method);
         Row row = Prepare(run, method, caseId, variantKey, relationKey);
+        if (run.Resumed?.Find(row.Id) is { } taken)
+        {
+            // Decided before the run was interrupted: reported as it was decided, not run again (EVALSPEC_RESUME).
+            ReportTakenOver(run, taken);
+            return;
+        }
+
         TimeSpan timeout = method.TimeoutMilliseconds > 0 ? TimeSpan.FromMilliseconds(method.TimeoutMilliseconds) : run.Options.RowTimeout;
 
         DateTimeOffset startedAt = DateTimeOffset.UtcNow;
@@ -229,6 +236,27 @@ public static class EvalRowRunner
     }
 
     /// <summary>The report stage: tells the test framework, by returning or by the exception it throws, how the row ended.</summary>
+    /// <summary>Reports a row of a resumed run decided before the interruption, with its recorded outcome and reason.</summary>
+    private static void ReportTakenOver(EvalRunHost run, TakenOverRow taken)
+    {
+        string from = $"Decided in run {run.Resumed!.RunId} before it was interrupted (EVALSPEC_RESUME), not run again";
+        string reason = taken.Row.Reason is { Length: > 0 } text ? ": " + text : string.Empty;
+        if (taken.Judged.NotApplicable)
+        {
+            throw new EvalRowSkippedException($"Not applicable{reason}\n{from}.");
+        }
+
+        switch (taken.Row.Outcome)
+        {
+            case VerdictOutcome.Pass:
+                return;
+            case VerdictOutcome.Fail when taken.Row.KnownFailure:
+                throw new EvalRowKnownFailureException($"Known failure, recorded in {System.IO.Path.GetFileName(run.Baseline.Path)}{reason}\n{from}.");
+            default:
+                throw new EvalRowFailedException($"Failed{reason}\n{from}; its results line in {run.Results.Path} has the checks and the output.");
+        }
+    }
+
     private static void Report(EvalRunHost run, Row row, RowOutcome outcome, RowClassification classification)
     {
         if (outcome.NotApplicable)

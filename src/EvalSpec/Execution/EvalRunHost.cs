@@ -34,7 +34,7 @@ internal sealed class EvalRunHost : IDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JudgedRow> _judged = new(StringComparer.Ordinal);
 
-    private EvalRunHost(EvalRunSettings settings, EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline, string projectDirectory, EvalSpec.Snapshots.SnapshotSettings snapshotSettings, Recording.RecordingSession recording)
+    private EvalRunHost(EvalRunSettings settings, EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline, string projectDirectory, EvalSpec.Snapshots.SnapshotSettings snapshotSettings, Recording.RecordingSession recording, bool append = false)
     {
         TestAssembly = settings.TestAssembly;
         Cancellation = settings.Cancellation;
@@ -59,7 +59,7 @@ internal sealed class EvalRunHost : IDisposable
             ?? new JudgePanel("change", new IJudge[] { new TokenF1ChangeJudge() });
         Cascades = ConfigureCascades(RubricPanel, options.Cascade, projectDirectory);
         SystemUnderTestLimiter = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
-        Results = new ResultsWriter(Path.Combine(runDirectory, "results.jsonl"));
+        Results = new ResultsWriter(Path.Combine(runDirectory, "results.jsonl"), append);
         ReviewQueue = new ReviewQueueWriter(Path.Combine(runDirectory, Judging.ReviewQueue.FileName));
         InputSimilarity = new Metamorphic.InputSimilarity(services.GetService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>());
         Telemetry = new ModelCalls.EvalTelemetry(options.Telemetry, runId, settings.TestAssembly.GetName().Name ?? string.Empty);
@@ -328,6 +328,34 @@ internal sealed class EvalRunHost : IDisposable
         }
     }
 
+    /// <summary>The run this one resumes (<see cref="EvalOptions.Resume"/>): its rows with a decided outcome; null for a new run.</summary>
+    public ResumedRun? Resumed { get; private init; }
+
+    /// <summary>Counts the resumed run's decided rows as rows of this run: statistics, the end-of-run metrics and spend.</summary>
+    private void TakeOver()
+    {
+        if (Resumed is null)
+        {
+            return;
+        }
+
+        long now = Stopwatch.GetTimestamp();
+        foreach (TakenOverRow taken in Resumed.Rows)
+        {
+            if (taken.Row.KnownFailure)
+            {
+                Statistics.KnownFailure();
+            }
+
+            Statistics.RowFinished(taken.Judged.Method.Id, taken.Judged.Outcome, now, taken.Judged.NotApplicable);
+            RecordOutcome(taken.Judged);
+            if (!taken.Judged.NotApplicable && taken.Spend is { } spend)
+            {
+                Spend.Add(taken.Judged.Method.Id, taken.Judged.VariantKey, spend);
+            }
+        }
+    }
+
     /// <summary>The shard this run runs (<see cref="EvalOptions.Shard"/>), or null when it runs every row.</summary>
     public RowShard? Shard { get; private init; }
 
@@ -372,7 +400,7 @@ internal sealed class EvalRunHost : IDisposable
         }
 
         HashSet<string>? given = Volatile.Read(ref _rowsToRun);
-        bool full = given is not null && Options.Sample <= 0 && Shard is null && rows.Count > 0 && rows.IsSubsetOf(given) && !Cancellation.IsCancellationRequested;
+        bool full = given is not null && Options.Sample <= 0 && Shard is null && Resumed is null && rows.Count > 0 && rows.IsSubsetOf(given) && !Cancellation.IsCancellationRequested;
         string framework = TestAssembly.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>()?.FrameworkName is { } name
             && new System.Runtime.Versioning.FrameworkName(name) is { Identifier: ".NETCoreApp" } parsed
                 ? string.Create(CultureInfo.InvariantCulture, $"net{parsed.Version.Major}.{parsed.Version.Minor}")
@@ -602,7 +630,13 @@ internal sealed class EvalRunHost : IDisposable
         // Cut from every row of the assembly, not from the tests a runner was given: a --filter must not move rows between shards.
         RowShard? shard = RowShard.Parse(options.Shard) is { } cut ? RowShard.Select(RowPopulation.Of(testAssembly), cut.Index, cut.Count) : null;
 
-        string runId = string.IsNullOrWhiteSpace(options.RunId) ? NewRunId() : options.RunId!;
+        bool resuming = !string.IsNullOrWhiteSpace(options.Resume);
+        if (resuming && !string.IsNullOrWhiteSpace(options.RunId) && !string.Equals(options.RunId, options.Resume, StringComparison.Ordinal))
+        {
+            throw new EvalConfigurationException($"EVALSPEC_RESUME={options.Resume} resumes that run under its own id, but EVALSPEC_RUNID (RunId) is '{options.RunId}'. Unset RunId, or set it to the same id.");
+        }
+
+        string runId = resuming ? options.Resume! : string.IsNullOrWhiteSpace(options.RunId) ? NewRunId() : options.RunId!;
         if (runId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
             throw new EvalConfigurationException($"EvalSpec run id '{runId}' is not a valid folder name; choose one without path characters.");
@@ -612,6 +646,7 @@ internal sealed class EvalRunHost : IDisposable
             ? Path.Combine(projectDirectory, "TestResults", "evalspec")
             : Path.GetFullPath(options.ResultsDirectory!, projectDirectory);
         string runDirectory = Path.Combine(resultsRoot, runId);
+        ResumedRun? resumed = resuming ? ResumedRun.Load(runDirectory, runId, SnapshotInventory.Descriptors(testAssembly)) : null;
         Directory.CreateDirectory(runDirectory);
 
         ServiceProvider provider = services.BuildServiceProvider();
@@ -620,7 +655,9 @@ internal sealed class EvalRunHost : IDisposable
         {
             recording = EvalSpec.Recording.RecordingSession.Start(options, projectDirectory, settings.Variable);
             recording.ModelCalls = new ModelCalls.ModelCallPipeline(options, recording.Mode);
-            return new EvalRunHost(settings, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording) { Shard = shard };
+            var host = new EvalRunHost(settings, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording, append: resumed is not null) { Shard = shard, Resumed = resumed };
+            host.TakeOver();
+            return host;
         }
         catch
         {

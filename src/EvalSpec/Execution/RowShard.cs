@@ -10,8 +10,9 @@ namespace EvalSpec.Execution;
 /// <summary>
 /// One shard of a sharded run (<see cref="EvalOptions.Shard"/>, <c>EVALSPEC_SHARD=k/N</c>): a stable, stratified 1/N of
 /// the rows of the test assembly. Within each stratum (eval method x prompt variant x relation) the rows are ordered by a
-/// SHA-256 hash of their row id and dealt out round-robin, so each shard gets every stratum's share (every method runs in
-/// every shard) and every row lands in exactly one shard.
+/// SHA-256 hash of their row id and dealt out round-robin (starting at a shard chosen by the stratum's hash), so each
+/// shard gets its share of every stratum (every method with at least N rows per stratum runs in every shard), the shards
+/// differ in size by at most the number of strata, and every row lands in exactly one shard.
 /// </summary>
 /// <remarks>
 /// The decision is made from the row population of the assembly, the rows its generated descriptors describe
@@ -60,11 +61,17 @@ internal sealed class RowShard
         var rows = new HashSet<string>(StringComparer.Ordinal);
         foreach (IGrouping<string, PopulationRow> stratum in population.Rows.GroupBy(r => r.Stratum, StringComparer.Ordinal))
         {
-            // Ordered by hash (ties, which SHA-256 makes theoretical, by id), then dealt out: shard k gets positions k-1, k-1+N, ...
+            // Ordered by hash (ties, which SHA-256 makes theoretical, by id), then dealt out round-robin. The deal of each
+            // stratum starts at a shard chosen by the stratum's hash: otherwise every stratum smaller than N would put all
+            // its rows in the first shards, and a suite of many small strata would load shard 1 most.
             PopulationRow[] ordered = stratum.OrderBy(r => HashOf(r.RowId), StringComparer.Ordinal).ThenBy(r => r.RowId, StringComparer.Ordinal).ToArray();
-            for (int position = index - 1; position < ordered.Length; position += count)
+            int start = (int)(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(stratum.Key))) % (uint)count);
+            for (int position = 0; position < ordered.Length; position++)
             {
-                rows.Add(ordered[position].RowId);
+                if ((position + start) % count == index - 1)
+                {
+                    rows.Add(ordered[position].RowId);
+                }
             }
         }
 

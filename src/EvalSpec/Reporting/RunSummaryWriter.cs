@@ -64,6 +64,8 @@ internal static class RunSummaryWriter
             sample = Sample(run),
             // A sharded run (EVALSPEC_SHARD): which shard, and the population it was cut from, for `evalspec merge`.
             shard = ShardSummary.Of(run),
+            // A resumed run (EVALSPEC_RESUME): the rows taken over from before the interruption.
+            resumed = run.Resumed?.Summary(),
             trajectories = Trajectories(TrajectoryMetrics.FromResults(run.Results.Path)),
             snapshots = SnapshotSummary(run),
             // Counts, and "error" when the recordings of the run could not be written (the console says it too).
