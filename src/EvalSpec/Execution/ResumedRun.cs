@@ -12,9 +12,9 @@ namespace EvalSpec.Execution;
 
 /// <summary>
 /// A run resumed with <see cref="EvalOptions.Resume"/> (<c>EVALSPEC_RESUME=&lt;run-id&gt;</c>): the rows its folder already
-/// holds with a decided outcome (pass, fail, not applicable) are taken over; the others (inconclusive — a timeout, a
-/// cancelled run, a judge that errored —, missing, or on the line a crash tore) run again and are appended to the same
-/// results.jsonl, so the folder then holds one run.
+/// holds with a decided outcome (pass, fail — a row timeout included —, not applicable) are taken over; the others
+/// (inconclusive — cut short by a cancelled run, judges that errored or could not decide —, missing, or on the line a
+/// crash tore) run again and are appended to the same results.jsonl, so the folder then holds one run.
 /// </summary>
 internal sealed class ResumedRun
 {

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using EvalSpec.Execution;
+using EvalSpec.Judging;
 using EvalSpec.Prompts;
 using EvalSpec.Reporting.Reports;
 using FluentAssertions;
@@ -24,7 +25,7 @@ public sealed class ResumedRunTests : IDisposable
     /// <summary>How many times each case of <see cref="Answer"/> was called.</summary>
     private static readonly Dictionary<string, int> Calls = new(StringComparer.Ordinal);
 
-    /// <summary>Case "slow" takes longer than the row timeout in the first run (inconclusive) and answers at once after.</summary>
+    /// <summary>Case "slow" waits until the first run is cancelled (inconclusive) and answers at once after.</summary>
     private static volatile bool _slow = true;
 
     /// <summary>A generated-style descriptor (a static field, as the generator emits): the run finds it among the assembly's eval methods.</summary>
@@ -33,7 +34,7 @@ public sealed class ResumedRunTests : IDisposable
         nameof(Answer),
         null,
         0.5,
-        timeoutMilliseconds: 2000,
+        timeoutMilliseconds: 0,
         new[] { "product" },
         new[] { new PromptVariant("formal", "What is the refund window for {product}?") },
         new[] { "good", "bad", "slow", "torn" }.Select(c => new EvalCaseDescriptor(c, new object?[] { c }, "30 days")).ToArray(),
@@ -47,7 +48,7 @@ public sealed class ResumedRunTests : IDisposable
 
             if (input.CaseId == "slow" && _slow)
             {
-                await Task.Delay(TimeSpan.FromSeconds(30), input.CancellationToken).ConfigureAwait(false);
+                await Task.Delay(Timeout.InfiniteTimeSpan, input.CancellationToken).ConfigureAwait(false);
             }
 
             return input.CaseId == "bad" ? "no idea" : "You can return it within 30 days.";
@@ -67,7 +68,9 @@ public sealed class ResumedRunTests : IDisposable
         }
     }
 
-    private EvalRunHost Host(params (string Key, string Value)[] options)
+    private EvalRunHost Host(params (string Key, string Value)[] options) => Host(CancellationToken.None, options);
+
+    private EvalRunHost Host(CancellationToken cancellation, params (string Key, string Value)[] options)
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -81,7 +84,15 @@ public sealed class ResumedRunTests : IDisposable
             all[key] = value;
         }
 
-        return EvalRunHost.Create(new EvalRunSettings(typeof(ResumedRunTests).Assembly) { Options = all, Environment = new Dictionary<string, string>() });
+        return EvalRunHost.Create(new EvalRunSettings(typeof(ResumedRunTests).Assembly) { Options = all, Environment = new Dictionary<string, string>(), Cancellation = cancellation });
+    }
+
+    private static bool Called(string caseId)
+    {
+        lock (Calls)
+        {
+            return Calls.ContainsKey(caseId);
+        }
     }
 
     private static string RowId(string caseId) => $"{Answer.Id}/{caseId}/formal/{Identity}";
@@ -102,15 +113,25 @@ public sealed class ResumedRunTests : IDisposable
     [Fact]
     public async Task A_resumed_run_takes_over_decided_rows_reruns_the_rest_and_reads_as_one_run()
     {
-        // The interrupted run: good passes, bad fails, slow times out (inconclusive), torn is being written when it dies.
+        // The interrupted run: good passes, bad fails, torn is being written when the process dies, and slow is still
+        // running when the run is cancelled (inconclusive).
         _slow = true;
-        EvalRunHost first = Host(("RunId", "nightly"));
+        using var cancel = new CancellationTokenSource();
+        EvalRunHost first = Host(cancel.Token, ("RunId", "nightly"));
         string results = Path.Combine(first.RunDirectory, "results.jsonl");
-        foreach (string caseId in new[] { "good", "bad", "slow", "torn" })
+        foreach (string caseId in new[] { "good", "bad", "torn" })
         {
             await RunAsync(first, caseId);
         }
 
+        Task<Exception?> slowRow = RunAsync(first, "slow");
+        while (!Called("slow"))
+        {
+            await Task.Delay(10);
+        }
+
+        await cancel.CancelAsync();
+        (await slowRow).Should().BeOfType<EvalRowInconclusiveException>();
         first.Dispose();
         string[] lines = File.ReadAllLines(results);
         string tornLine = lines.Single(l => l.Contains("/torn/", StringComparison.Ordinal));
@@ -127,7 +148,7 @@ public sealed class ResumedRunTests : IDisposable
 
         good.Should().BeNull();
         bad.Should().BeOfType<EvalRowFailedException>().Which.Message.Should().Contain("Decided in run nightly before it was interrupted");
-        slow.Should().BeNull("the row that timed out runs again");
+        slow.Should().BeNull("the row the cancelled run left inconclusive runs again");
         torn.Should().BeNull("the row whose line was torn runs again");
         Calls.Should().NotContainKey("good").And.NotContainKey("bad");
         Calls["slow"].Should().Be(1);
@@ -136,7 +157,7 @@ public sealed class ResumedRunTests : IDisposable
         RunData run = RunData.Load(resumed.RunDirectory);
         run.Rows.Select(r => (r.Case, r.Outcome)).Should().BeEquivalentTo(new[]
         {
-            ("bad", Judging.VerdictOutcome.Fail), ("good", Judging.VerdictOutcome.Pass), ("slow", Judging.VerdictOutcome.Pass), ("torn", Judging.VerdictOutcome.Pass),
+            ("bad", VerdictOutcome.Fail), ("good", VerdictOutcome.Pass), ("slow", VerdictOutcome.Pass), ("torn", VerdictOutcome.Pass),
         });
         File.ReadAllLines(Path.Combine(resumed.RunDirectory, "results.jsonl")).Should().HaveCount(4, "one line per row");
         JsonElement summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(resumed.RunDirectory, "summary.json"))).RootElement;
