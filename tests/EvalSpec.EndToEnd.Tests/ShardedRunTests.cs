@@ -9,22 +9,37 @@ using Xunit;
 
 namespace EvalSpec.EndToEnd.Tests;
 
-/// <summary>
-/// A sharded run on one machine: `dotnet test` of tests/fixtures/RobustnessSuite unsharded, then as four shards
-/// (EVALSPEC_SHARD=k/4), merged with `evalspec merge`: the same verdicts, metrics and gate result as the unsharded run.
-/// </summary>
-public sealed class ShardedRunTests
+/// <summary>The unsharded, uninterrupted `dotnet test` run of tests/fixtures/RobustnessSuite the sharded and resumed runs are compared with (run once).</summary>
+public sealed class WholeRobustnessRun : IAsyncLifetime
 {
+    internal SuiteRun Run { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Run = await SuiteRun.RunAsync("RobustnessSuite");
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>
+/// Sharded and resumed runs on one machine, against `dotnet test` of tests/fixtures/RobustnessSuite run whole: four
+/// shards (EVALSPEC_SHARD=k/4) merged with `evalspec merge`, and a run interrupted mid-write then resumed
+/// (EVALSPEC_RESUME), give the same verdicts, metrics and gate result as the whole run. The later runs use the whole
+/// run's build (--no-build), as the CI jobs of one commit would.
+/// </summary>
+public sealed class ShardedRunTests : IClassFixture<WholeRobustnessRun>
+{
+    private readonly SuiteRun _whole;
+
+    public ShardedRunTests(WholeRobustnessRun whole) => _whole = whole.Run;
+
     [Fact]
     public async Task Four_shards_merged_give_the_verdicts_metrics_and_gate_result_of_the_unsharded_run()
     {
         string scratch = Path.Combine(Path.GetTempPath(), "evalspec-e2e", Guid.NewGuid().ToString("n"));
         string baseline = Path.Combine(scratch, "evalspec.baseline.json");
-        SuiteRun whole = await SuiteRun.RunAsync("RobustnessSuite");
+        SuiteRun whole = _whole;
         CliRun update = await CliRun.RunAsync(_ => null, "baseline", "update", "--run", whole.RunDirectory, "--baseline", baseline);
         update.ExitCode.Should().Be(0, update.ToString());
 
-        // The fixture was built by the unsharded run; the shards run the same build, as CI jobs of one commit would.
         var shards = new List<SuiteRun>();
         for (int k = 1; k <= 4; k++)
         {
@@ -73,6 +88,44 @@ public sealed class ShardedRunTests
         JsonValueKind.Array => "[" + string.Join(",", element.EnumerateArray().Select(Canonical)) + "]",
         _ => element.GetRawText(),
     };
+
+    [Fact]
+    public async Task A_run_interrupted_mid_write_and_resumed_equals_the_whole_run()
+    {
+        // What a run killed mid-write leaves: the first rows' lines, the next one torn, no summary or reports. One of the
+        // complete rows was cut short by a cancellation (inconclusive), as the rows in flight of a cancelled run are.
+        SuiteRun whole = _whole;
+        string root = Path.Combine(Path.GetTempPath(), "evalspec-e2e", Guid.NewGuid().ToString("n"));
+        string folder = Path.Combine(root, "evalspec", "e2e");
+        Directory.CreateDirectory(folder);
+        string[] lines = File.ReadAllLines(Path.Combine(whole.RunDirectory, "results.jsonl"));
+        int kept = lines.Length / 2;
+        int cut = Array.FindIndex(lines, l => JsonDocument.Parse(l).RootElement.GetProperty("outcome").GetString() is "pass" or "fail");
+        cut.Should().BeInRange(0, kept - 1);
+        string cancelled = lines[cut].Replace("\"outcome\":\"pass\"", "\"outcome\":\"inconclusive\"", StringComparison.Ordinal).Replace("\"outcome\":\"fail\"", "\"outcome\":\"inconclusive\"", StringComparison.Ordinal);
+        File.WriteAllText(
+            Path.Combine(folder, "results.jsonl"),
+            string.Concat(lines.Take(kept).Select((l, i) => (i == cut ? cancelled : l) + "\n")) + lines[kept][..(lines[kept].Length / 2)]);
+
+        SuiteRun resumed = await SuiteRun.RunInAsync(root, Path.Combine(DotNet.RepoRoot, "tests", "fixtures", "RobustnessSuite"), new Dictionary<string, string> { ["EVALSPEC_RESUME"] = "e2e" }, "--no-build");
+
+        Dictionary<string, string> Verdicts(IEnumerable<JsonElement> rows) => rows.ToDictionary(RowId, r => r.GetProperty("outcome").GetString()!);
+        resumed.Rows.Should().HaveCount(lines.Length, "one line per row: " + resumed.Process);
+        Verdicts(resumed.Rows).Should().BeEquivalentTo(Verdicts(whole.Rows));
+        JsonElement section = resumed.Summary.GetProperty("resumed");
+        section.GetProperty("takenOver").GetInt32().Should().Be(kept - 1);
+        section.GetProperty("tornLines").GetInt32().Should().Be(1);
+        section.GetProperty("dropped").GetInt32().Should().Be(1);
+        foreach (string name in new[] { "rows", "methods", "robustness", "multiPrompt" })
+        {
+            Canonical(resumed.Summary.GetProperty(name)).Should().Be(Canonical(whole.Summary.GetProperty(name)), $"the resumed run's {name} must equal the whole run's");
+        }
+
+        // Taken-over rows are reported as decided; those that did not pass say where their verdict comes from.
+        int notPassing = lines.Take(kept).Where((_, i) => i != cut).Count(l => JsonDocument.Parse(l).RootElement.GetProperty("outcome").GetString() != "pass");
+        resumed.Report.Results.Values.Count(r => r.Message.Contains("before it was interrupted (EVALSPEC_RESUME)", StringComparison.Ordinal)).Should().Be(notPassing);
+        resumed.Summary.GetProperty("systemUnderTestCalls").GetInt32().Should().BeLessThan(whole.Summary.GetProperty("systemUnderTestCalls").GetInt32(), "taken-over rows are not run again");
+    }
 
     private static string RowId(JsonElement row) => row.GetProperty("rowId").GetString()!;
 

@@ -60,7 +60,7 @@ internal sealed class EvalRunHost : IDisposable
         Cascades = ConfigureCascades(RubricPanel, options.Cascade, projectDirectory);
         SystemUnderTestLimiter = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         Results = new ResultsWriter(Path.Combine(runDirectory, "results.jsonl"), append);
-        ReviewQueue = new ReviewQueueWriter(Path.Combine(runDirectory, Judging.ReviewQueue.FileName));
+        ReviewQueue = new ReviewQueueWriter(Path.Combine(runDirectory, Judging.ReviewQueue.FileName), append);
         InputSimilarity = new Metamorphic.InputSimilarity(services.GetService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>());
         Telemetry = new ModelCalls.EvalTelemetry(options.Telemetry, runId, settings.TestAssembly.GetName().Name ?? string.Empty);
     }

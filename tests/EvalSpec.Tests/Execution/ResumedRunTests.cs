@@ -169,6 +169,23 @@ public sealed class ResumedRunTests : IDisposable
     }
 
     [Fact]
+    public void The_review_queue_of_a_resumed_run_is_appended_to_not_refused()
+    {
+        string path = Path.Combine(_root, "review.jsonl");
+        File.WriteAllText(path, "{\"id\":\"earlier\"}\n");
+        var item = new ReviewItem { Id = "later", RowId = "S.M/a/p/identity", Reason = "abstained", Cascade = "cascade", Outcome = "inconclusive", Output = "30 days", Tiers = Array.Empty<ReviewTier>() };
+
+        using (var resumed = new Reporting.ReviewQueueWriter(path, append: true))
+        {
+            resumed.Append(item);
+        }
+
+        File.ReadAllLines(path).Should().HaveCount(2).And.Subject.First().Should().Contain("earlier");
+        using var fresh = new Reporting.ReviewQueueWriter(path);
+        FluentActions.Invoking(() => fresh.Append(item)).Should().Throw<IOException>("a new run never writes into another run's queue");
+    }
+
+    [Fact]
     public void A_torn_last_line_is_left_out_and_a_malformed_line_before_it_is_refused()
     {
         string path = Path.Combine(_root, "results.jsonl");
