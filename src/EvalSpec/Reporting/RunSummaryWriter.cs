@@ -125,6 +125,7 @@ internal static class RunSummaryWriter
         string skipped = notApplicable == 0 ? string.Empty : $", {notApplicable} not applicable";
         var text = new System.Text.StringBuilder();
         text.Append(System.Globalization.CultureInfo.InvariantCulture, $"EvalSpec run {run.RunId}: {pass + fail + inconclusive + notApplicable} rows, {pass} passed, {fail} failed{known}, {inconclusive} inconclusive{skipped}.");
+        text.Append(ShardSummary.Headline(run));
         if (statistics.RowsWithJudgeErrors > 0)
         {
             IEnumerable<string> judges = run.Judges.Judges.Where(j => j.Value.Errored > 0).OrderBy(j => j.Key, StringComparer.Ordinal).Select(j => $"{j.Key} {j.Value.Errored}");

@@ -175,13 +175,13 @@ public sealed class ResumedRunTests : IDisposable
         File.WriteAllText(path, "{\"id\":\"earlier\"}\n");
         var item = new ReviewItem { Id = "later", RowId = "S.M/a/p/identity", Reason = "abstained", Cascade = "cascade", Outcome = "inconclusive", Output = "30 days", Tiers = Array.Empty<ReviewTier>() };
 
-        using (var resumed = new Reporting.ReviewQueueWriter(path, append: true))
+        using (var resumed = new EvalSpec.Reporting.ReviewQueueWriter(path, append: true))
         {
             resumed.Append(item);
         }
 
         File.ReadAllLines(path).Should().HaveCount(2).And.Subject.First().Should().Contain("earlier");
-        using var fresh = new Reporting.ReviewQueueWriter(path);
+        using var fresh = new EvalSpec.Reporting.ReviewQueueWriter(path);
         FluentActions.Invoking(() => fresh.Append(item)).Should().Throw<IOException>("a new run never writes into another run's queue");
     }
 
