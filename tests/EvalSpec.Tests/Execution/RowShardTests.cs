@@ -138,6 +138,27 @@ public sealed class RowShardTests
         FluentActions.Invoking(options.Validate).Should().Throw<EvalConfigurationException>().WithMessage("*EVALSPEC_SHARD*");
     }
 
+    [Fact]
+    public void A_run_cuts_its_shard_from_every_row_of_the_assembly_and_draws_a_sample_within_the_shard()
+    {
+        string root = System.IO.Directory.CreateTempSubdirectory("evalspec-shard-").FullName;
+        using EvalRunHost host = EvalRunHost.Create(new EvalRunSettings(typeof(RowShardTests).Assembly)
+        {
+            Options = new Dictionary<string, string?> { ["ResultsDirectory"] = root, ["Baseline"] = "ignore", ["Shard"] = "1/2", ["Sample"] = "1", ["RecordingsDirectory"] = System.IO.Path.Combine(root, "recordings") },
+            Environment = new Dictionary<string, string>(),
+        });
+        RowPopulation population = RowPopulation.Of(typeof(RowShardTests).Assembly);
+        PopulationRow[] inShard = population.Rows.Where(r => host.Shard!.Includes(r.RowId)).ToArray();
+
+        // The test runner was given only some rows (a --filter): the shard is still cut from all of them.
+        host.SelectSample(population.Rows.Take(population.Rows.Count / 2 + 1).Select(r => (r.RowId, r.Stratum)));
+
+        host.Shard!.Name.Should().Be("1/2");
+        host.Shard.Population.Fingerprint.Should().Be(population.Fingerprint);
+        inShard.Should().NotBeEmpty();
+        host.Sample!.PopulationRowIds.Should().OnlyContain(id => host.Shard.Includes(id), "the sample is drawn from the shard's rows the runner was given");
+    }
+
     private static EvalMethodDescriptor Method(string name, string[] cases, string[] variants) => new(
         typeof(RowShardTests), name, null, 0.5, 0, Array.Empty<string>(),
         variants.Select(v => new PromptVariant(v, "Hello")).ToArray(),
