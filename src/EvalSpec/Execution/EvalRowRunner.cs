@@ -235,7 +235,6 @@ public static class EvalRowRunner
         return (evaluation.ToOutcome(run.Recording.CallsFor(row.Id, decidedBeforeRunning ? row.Id : sourceRowId)), misses.Count > 0, spend);
     }
 
-    /// <summary>The report stage: tells the test framework, by returning or by the exception it throws, how the row ended.</summary>
     /// <summary>Reports a row of a resumed run decided before the interruption, with its recorded outcome and reason.</summary>
     private static void ReportTakenOver(EvalRunHost run, TakenOverRow taken)
     {
@@ -257,6 +256,7 @@ public static class EvalRowRunner
         }
     }
 
+    /// <summary>The report stage: tells the test framework, by returning or by the exception it throws, how the row ended.</summary>
     private static void Report(EvalRunHost run, Row row, RowOutcome outcome, RowClassification classification)
     {
         if (outcome.NotApplicable)
