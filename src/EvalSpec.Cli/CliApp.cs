@@ -48,6 +48,7 @@ internal static class CliApp
             CompareCommand.Create(context),
             CalibrateCommand.Create(context),
             ReviewCommand.Create(context),
+            Merging.MergeCommand.Create(context),
         };
 
         // No response files: a prompt template given with --template may well start with '@'.

@@ -90,6 +90,22 @@ public sealed class EvalOptions
     public int Sample { get; set; }
 
     /// <summary>
+    /// Runs one shard of the rows, <c>k/N</c> (for example <c>2/4</c>), so that N processes or CI jobs share a suite: a
+    /// stable, stratified 1/N of the rows (by a hash of the row id within each method x prompt variant x relation), cut
+    /// from every row of the test assembly whatever <c>--filter</c> selects (a filter and a shard intersect). Rows of other
+    /// shards are reported as skipped, naming the shard. <c>evalspec merge</c> joins the shards' run folders into one run.
+    /// Null or empty (the default) runs every row. Set with <c>EVALSPEC_SHARD=2/4</c>; see docs/sharding.md.
+    /// </summary>
+    public string? Shard { get; set; }
+
+    /// <summary>
+    /// Resumes the run with this run id (a folder under <see cref="ResultsDirectory"/>): rows with a decided outcome in its
+    /// <c>results.jsonl</c> (pass, fail, not applicable) are taken over, the others (inconclusive, missing, or on a line torn
+    /// by a crash) run again, and the folder then holds one run. Set with <c>EVALSPEC_RESUME=&lt;run-id&gt;</c>; see docs/sharding.md.
+    /// </summary>
+    public string? Resume { get; set; }
+
+    /// <summary>
     /// Names the system configuration this run evaluates (for example the model behind the system under test), so that
     /// runs of the same suite against several configurations can be compared: <c>evalspec compare</c> reads their
     /// summaries and reports whether the prompt variants rank the configurations alike (Kendall's W). Written to
@@ -187,6 +203,9 @@ public sealed class EvalOptions
         {
             throw new EvalConfigurationException($"Sample must be 0 (run every row) or a number of rows to run (got {Sample}). Set it with EVALSPEC_SAMPLE.");
         }
+
+        // Throws naming EVALSPEC_SHARD when the value is not k/N.
+        Execution.RowShard.Parse(Shard);
 
         ModelCalls.ModelCallSettings.Validate(this);
     }

@@ -39,9 +39,12 @@ internal sealed class SuiteRun
         RunProjectAsync(Path.Combine(DotNet.RepoRoot, "tests", "fixtures", fixture), environment, extraArguments);
 
     /// <summary>Runs `dotnet test` on the project in <paramref name="projectDirectory"/> with results in a fresh temp folder.</summary>
-    public static async Task<SuiteRun> RunProjectAsync(string projectDirectory, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArguments)
+    public static Task<SuiteRun> RunProjectAsync(string projectDirectory, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArguments) =>
+        RunInAsync(Path.Combine(Path.GetTempPath(), "evalspec-e2e", Guid.NewGuid().ToString("n")), projectDirectory, environment, extraArguments);
+
+    /// <summary>Runs `dotnet test` on the project in <paramref name="projectDirectory"/> with results under <paramref name="root"/> (run folder <c>evalspec/e2e</c>).</summary>
+    public static async Task<SuiteRun> RunInAsync(string root, string projectDirectory, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArguments)
     {
-        string root = Path.Combine(Path.GetTempPath(), "evalspec-e2e", Guid.NewGuid().ToString("n"));
         string trx = Path.Combine(root, "trx");
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
         {

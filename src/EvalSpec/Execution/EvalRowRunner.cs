@@ -97,6 +97,13 @@ public static class EvalRowRunner
     {
         ArgumentNullException.ThrowIfNull(method);
         Row row = Prepare(run, method, caseId, variantKey, relationKey);
+        if (run.Resumed?.Find(row.Id) is { } taken)
+        {
+            // Decided before the run was interrupted: reported as it was decided, not run again (EVALSPEC_RESUME).
+            ReportTakenOver(run, taken);
+            return;
+        }
+
         TimeSpan timeout = method.TimeoutMilliseconds > 0 ? TimeSpan.FromMilliseconds(method.TimeoutMilliseconds) : run.Options.RowTimeout;
 
         DateTimeOffset startedAt = DateTimeOffset.UtcNow;
@@ -147,6 +154,15 @@ public static class EvalRowRunner
             method.FindVariant(variantKey),
             method.FindRelation(relationKey),
             RowIds.Row(method, caseId, variantKey, relationKey));
+        if (run.Shard is { } shard && !shard.Includes(row.Id))
+        {
+            // Reported as skipped (not left out): the test list of every shard is the same, and the skip says where the row runs.
+            run.SkippedOutsideShard();
+            throw new EvalRowSkippedException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Not in this shard: EVALSPEC_SHARD={shard.Name} runs {shard.Rows} of the suite's {shard.Population.Rows.Count} rows; this row runs in another shard (merge the shards' run folders with `evalspec merge`)."));
+        }
+
         if (run.Options.Sample > 0)
         {
             RowSample sample = run.Sample ?? throw new EvalConfigurationException(
@@ -217,6 +233,27 @@ public static class EvalRowRunner
 
         // How the row's model calls went (its source run's included), so that a replayed verdict says it was replayed.
         return (evaluation.ToOutcome(run.Recording.CallsFor(row.Id, decidedBeforeRunning ? row.Id : sourceRowId)), misses.Count > 0, spend);
+    }
+
+    /// <summary>Reports a row of a resumed run decided before the interruption, with its recorded outcome and reason.</summary>
+    private static void ReportTakenOver(EvalRunHost run, TakenOverRow taken)
+    {
+        string from = $"Decided in run {run.Resumed!.RunId} before it was interrupted (EVALSPEC_RESUME), not run again";
+        string reason = taken.Row.Reason is { Length: > 0 } text ? ": " + text : string.Empty;
+        if (taken.Judged.NotApplicable)
+        {
+            throw new EvalRowSkippedException($"Not applicable{reason}\n{from}.");
+        }
+
+        switch (taken.Row.Outcome)
+        {
+            case VerdictOutcome.Pass:
+                return;
+            case VerdictOutcome.Fail when taken.Row.KnownFailure:
+                throw new EvalRowKnownFailureException($"Known failure, recorded in {System.IO.Path.GetFileName(run.Baseline.Path)}{reason}\n{from}.");
+            default:
+                throw new EvalRowFailedException($"Failed{reason}\n{from}; its results line in {run.Results.Path} has the checks and the output.");
+        }
     }
 
     /// <summary>The report stage: tells the test framework, by returning or by the exception it throws, how the row ended.</summary>

@@ -34,7 +34,7 @@ internal sealed class EvalRunHost : IDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JudgedRow> _judged = new(StringComparer.Ordinal);
 
-    private EvalRunHost(EvalRunSettings settings, EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline, string projectDirectory, EvalSpec.Snapshots.SnapshotSettings snapshotSettings, Recording.RecordingSession recording)
+    private EvalRunHost(EvalRunSettings settings, EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline, string projectDirectory, EvalSpec.Snapshots.SnapshotSettings snapshotSettings, Recording.RecordingSession recording, bool append = false)
     {
         TestAssembly = settings.TestAssembly;
         Cancellation = settings.Cancellation;
@@ -59,8 +59,8 @@ internal sealed class EvalRunHost : IDisposable
             ?? new JudgePanel("change", new IJudge[] { new TokenF1ChangeJudge() });
         Cascades = ConfigureCascades(RubricPanel, options.Cascade, projectDirectory);
         SystemUnderTestLimiter = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
-        Results = new ResultsWriter(Path.Combine(runDirectory, "results.jsonl"));
-        ReviewQueue = new ReviewQueueWriter(Path.Combine(runDirectory, Judging.ReviewQueue.FileName));
+        Results = new ResultsWriter(Path.Combine(runDirectory, "results.jsonl"), append);
+        ReviewQueue = new ReviewQueueWriter(Path.Combine(runDirectory, Judging.ReviewQueue.FileName), append);
         InputSimilarity = new Metamorphic.InputSimilarity(services.GetService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>());
         Telemetry = new ModelCalls.EvalTelemetry(options.Telemetry, runId, settings.TestAssembly.GetName().Name ?? string.Empty);
     }
@@ -315,14 +315,57 @@ internal sealed class EvalRunHost : IDisposable
     /// <summary>Counts a row the sample does not know, judged anyway rather than silently skipped.</summary>
     public void JudgedRowOutsidePopulation() => Interlocked.Increment(ref _outsidePopulation);
 
-    /// <summary>Selects the sample when <see cref="EvalOptions.Sample"/> asks for one, from every eval row the runner was given.</summary>
+    /// <summary>
+    /// Selects the sample when <see cref="EvalOptions.Sample"/> asks for one, from every eval row the runner was given; in a
+    /// sharded run, from those of them in the shard (the shard is cut first, then sampled).
+    /// </summary>
     public void SelectSample(IEnumerable<(string RowId, string Stratum)> rows)
     {
         if (Options.Sample > 0)
         {
-            Sample = RowSample.Select(rows, Options.Sample);
+            RowShard? shard = Shard;
+            Sample = RowSample.Select(shard is null ? rows : rows.Where(r => shard.Includes(r.RowId)), Options.Sample);
         }
     }
+
+    /// <summary>The run this one resumes (<see cref="EvalOptions.Resume"/>): its rows with a decided outcome; null for a new run.</summary>
+    public ResumedRun? Resumed { get; private init; }
+
+    /// <summary>Counts the resumed run's decided rows as rows of this run: statistics, the end-of-run metrics and spend.</summary>
+    private void TakeOver()
+    {
+        if (Resumed is null)
+        {
+            return;
+        }
+
+        long now = Stopwatch.GetTimestamp();
+        foreach (TakenOverRow taken in Resumed.Rows)
+        {
+            if (taken.Row.KnownFailure)
+            {
+                Statistics.KnownFailure();
+            }
+
+            Statistics.RowFinished(taken.Judged.Method.Id, taken.Judged.Outcome, now, taken.Judged.NotApplicable);
+            RecordOutcome(taken.Judged);
+            if (!taken.Judged.NotApplicable && taken.Spend is { } spend)
+            {
+                Spend.Add(taken.Judged.Method.Id, taken.Judged.VariantKey, spend);
+            }
+        }
+    }
+
+    /// <summary>The shard this run runs (<see cref="EvalOptions.Shard"/>), or null when it runs every row.</summary>
+    public RowShard? Shard { get; private init; }
+
+    /// <summary>How many rows were reported as skipped because they belong to another shard.</summary>
+    public int OutsideShard => Volatile.Read(ref _outsideShard);
+
+    private int _outsideShard;
+
+    /// <summary>Counts a row skipped because it belongs to another shard.</summary>
+    public void SkippedOutsideShard() => Interlocked.Increment(ref _outsideShard);
 
     /// <summary>
     /// Tells the run which eval rows the test framework was given (after any <c>--filter</c>), so that it can tell a full run
@@ -357,7 +400,7 @@ internal sealed class EvalRunHost : IDisposable
         }
 
         HashSet<string>? given = Volatile.Read(ref _rowsToRun);
-        bool full = given is not null && Options.Sample <= 0 && rows.Count > 0 && rows.IsSubsetOf(given) && !Cancellation.IsCancellationRequested;
+        bool full = given is not null && Options.Sample <= 0 && Shard is null && Resumed is null && rows.Count > 0 && rows.IsSubsetOf(given) && !Cancellation.IsCancellationRequested;
         string framework = TestAssembly.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>()?.FrameworkName is { } name
             && new System.Runtime.Versioning.FrameworkName(name) is { Identifier: ".NETCoreApp" } parsed
                 ? string.Create(CultureInfo.InvariantCulture, $"net{parsed.Version.Major}.{parsed.Version.Minor}")
@@ -584,7 +627,16 @@ internal sealed class EvalRunHost : IDisposable
             baseline.EnsureWritable();
         }
 
-        string runId = string.IsNullOrWhiteSpace(options.RunId) ? NewRunId() : options.RunId!;
+        // Cut from every row of the assembly, not from the tests a runner was given: a --filter must not move rows between shards.
+        RowShard? shard = RowShard.Parse(options.Shard) is { } cut ? RowShard.Select(RowPopulation.Of(testAssembly), cut.Index, cut.Count) : null;
+
+        bool resuming = !string.IsNullOrWhiteSpace(options.Resume);
+        if (resuming && !string.IsNullOrWhiteSpace(options.RunId) && !string.Equals(options.RunId, options.Resume, StringComparison.Ordinal))
+        {
+            throw new EvalConfigurationException($"EVALSPEC_RESUME={options.Resume} resumes that run under its own id, but EVALSPEC_RUNID (RunId) is '{options.RunId}'. Unset RunId, or set it to the same id.");
+        }
+
+        string runId = resuming ? options.Resume! : string.IsNullOrWhiteSpace(options.RunId) ? NewRunId() : options.RunId!;
         if (runId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
             throw new EvalConfigurationException($"EvalSpec run id '{runId}' is not a valid folder name; choose one without path characters.");
@@ -594,6 +646,7 @@ internal sealed class EvalRunHost : IDisposable
             ? Path.Combine(projectDirectory, "TestResults", "evalspec")
             : Path.GetFullPath(options.ResultsDirectory!, projectDirectory);
         string runDirectory = Path.Combine(resultsRoot, runId);
+        ResumedRun? resumed = resuming ? ResumedRun.Load(runDirectory, runId, SnapshotInventory.Descriptors(testAssembly)) : null;
         Directory.CreateDirectory(runDirectory);
 
         ServiceProvider provider = services.BuildServiceProvider();
@@ -602,7 +655,9 @@ internal sealed class EvalRunHost : IDisposable
         {
             recording = EvalSpec.Recording.RecordingSession.Start(options, projectDirectory, settings.Variable);
             recording.ModelCalls = new ModelCalls.ModelCallPipeline(options, recording.Mode);
-            return new EvalRunHost(settings, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording);
+            var host = new EvalRunHost(settings, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording, append: resumed is not null) { Shard = shard, Resumed = resumed };
+            host.TakeOver();
+            return host;
         }
         catch
         {

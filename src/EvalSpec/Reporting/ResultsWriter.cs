@@ -18,7 +18,9 @@ internal sealed class ResultsWriter : IDisposable
     private readonly FileStream _stream;
     private bool _disposed;
 
-    public ResultsWriter(string path)
+    /// <param name="path">The results file.</param>
+    /// <param name="append">Append to the file of a resumed run (<see cref="Execution.ResumedRun"/>) instead of creating a new one.</param>
+    public ResultsWriter(string path, bool append = false)
     {
         Path = path;
 
@@ -26,7 +28,7 @@ internal sealed class ResultsWriter : IDisposable
         // separate processes are not atomic in .NET, so lines could interleave.
         try
         {
-            _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 1);
+            _stream = new FileStream(path, append ? FileMode.Append : FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 1);
         }
         catch (IOException ex) when (File.Exists(path))
         {

@@ -18,7 +18,15 @@ internal sealed class ReviewQueueWriter : IDisposable
     private FileStream? _stream;
     private bool _disposed;
 
-    public ReviewQueueWriter(string path) => Path = path;
+    /// <param name="path">The review queue file.</param>
+    /// <param name="append">Append to the file of a resumed run (<see cref="Execution.ResumedRun"/>), which may already have one.</param>
+    public ReviewQueueWriter(string path, bool append = false)
+    {
+        Path = path;
+        _append = append;
+    }
+
+    private readonly bool _append;
 
     public string Path { get; }
 
@@ -30,7 +38,7 @@ internal sealed class ReviewQueueWriter : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _stream ??= new FileStream(Path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 1);
+            _stream ??= new FileStream(Path, _append ? FileMode.Append : FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 1);
             _stream.Write(line, 0, line.Length);
             _stream.Flush();
             Written++;

@@ -88,6 +88,10 @@ internal static class RunSummaryWriter
                 },
                 StringComparer.Ordinal),
             Sample = Sample(run),
+            // A sharded run (EVALSPEC_SHARD): which shard, and the population it was cut from, for `evalspec merge`.
+            Shard = ShardSummary.Of(run),
+            // A resumed run (EVALSPEC_RESUME): the rows taken over from before the interruption.
+            Resumed = run.Resumed?.Summary(),
             Trajectories = Trajectories(TrajectoryMetrics.FromResults(run.Results.Path)),
             Snapshots = SnapshotSummary(run),
             // Counts, and "error" when the recordings of the run could not be written (the console says it too).
@@ -95,15 +99,23 @@ internal static class RunSummaryWriter
             // Tokens, latency and cost per method and prompt variant (see README, "Budgets: tokens, latency and cost").
             Spend = run.Spend.IsEmpty ? null : run.Spend.ToSummary().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             InputSimilarity = new RunSummaryFile.SimilaritySection { Measure = run.InputSimilarity.Measure, FallbacksToTokenF1 = run.InputSimilarity.Fallbacks },
-            Robustness = run.Robustness.ToDictionary(
+            Robustness = RobustnessSection(run.Robustness),
+            MultiPrompt = MultiPromptSection(run.MultiPrompt),
+        };
+    }
+
+    /// <summary>The <c>robustness</c> section: per method, over all its relations and per relation (also written by <c>evalspec merge</c>).</summary>
+    internal static Dictionary<string, RunSummaryFile.MethodRobustnessSection> RobustnessSection(IReadOnlyList<MethodRobustness> robustness) => robustness.ToDictionary(
                 m => m.Method,
                 m => new RunSummaryFile.MethodRobustnessSection
                 {
                     Overall = Robustness(m.Overall),
                     Relations = m.Relations.ToDictionary(r => r.Relation, Robustness, StringComparer.Ordinal),
                 },
-                StringComparer.Ordinal),
-            MultiPrompt = run.MultiPrompt.ToDictionary(
+                StringComparer.Ordinal);
+
+    /// <summary>The <c>multiPrompt</c> section: per method with two or more prompt variants (also written by <c>evalspec merge</c>).</summary>
+    internal static Dictionary<string, RunSummaryFile.MultiPromptSection> MultiPromptSection(IReadOnlyList<MethodMultiPrompt> multiPrompt) => multiPrompt.ToDictionary(
                 m => m.Method,
                 m => new RunSummaryFile.MultiPromptSection
                 {
@@ -127,9 +139,7 @@ internal static class RunSummaryWriter
                         },
                         StringComparer.Ordinal),
                 },
-                StringComparer.Ordinal),
-        };
-    }
+                StringComparer.Ordinal);
 
     /// <summary>An enum value as the summary has always written it (camelCase, as System.Text.Json's string enum converter did).</summary>
     private static string Name<T>(T value)
@@ -292,7 +302,7 @@ internal static class RunSummaryWriter
     }
 
     /// <summary>Per method with agent rows: calls per row, failed and repeated calls, steps; null without agent rows.</summary>
-    private static Dictionary<string, RunSummaryFile.TrajectorySection>? Trajectories(IReadOnlyList<TrajectoryMetrics> metrics) => metrics.Count == 0
+    internal static Dictionary<string, RunSummaryFile.TrajectorySection>? Trajectories(IReadOnlyList<TrajectoryMetrics> metrics) => metrics.Count == 0
         ? null
         : metrics.ToDictionary(
             m => m.Method,
@@ -478,7 +488,7 @@ internal static class RunSummaryWriter
 
     private static double? Ratio(int count, int total) => total == 0 ? null : Math.Round((double)count / total, 4);
 
-    private static RunSummaryFile.RowCounts Totals(IEnumerable<int[]> counts)
+    internal static RunSummaryFile.RowCounts Totals(IEnumerable<int[]> counts)
     {
         int[][] all = counts.ToArray();
         int pass = all.Sum(c => c[0]);

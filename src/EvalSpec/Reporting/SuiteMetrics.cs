@@ -16,16 +16,19 @@ namespace EvalSpec.Reporting;
 internal static class SuiteMetrics
 {
     /// <summary>Robustness per method and relation: attack success rates over the relation rows (see <see cref="RobustnessMetrics"/>).</summary>
-    public static IReadOnlyList<MethodRobustness> Robustness(IEnumerable<JudgedRow> rows) =>
-        rows.Where(r => r.Relation is not null)
-            .GroupBy(r => r.Method.Id, StringComparer.Ordinal)
+    public static IReadOnlyList<MethodRobustness> Robustness(IEnumerable<JudgedRow> rows) => Robustness(rows.Select(MetricRow.Of));
+
+    /// <inheritdoc cref="Robustness(IEnumerable{JudgedRow})"/>
+    public static IReadOnlyList<MethodRobustness> Robustness(IEnumerable<MetricRow> rows) =>
+        rows.Where(r => r.RelationKey is not null)
+            .GroupBy(r => r.MethodId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(method => new MethodRobustness(
                 method.Key,
                 Measure("all relations", null, method),
-                method.GroupBy(r => r.Relation!.Key, StringComparer.Ordinal)
+                method.GroupBy(r => r.RelationKey!, StringComparer.Ordinal)
                     .OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(relation => Measure(relation.Key, relation.First().Relation!.Kind, relation))
+                    .Select(relation => Measure(relation.Key, relation.First().RelationKind, relation))
                     .ToArray()))
             .ToArray();
 
@@ -33,27 +36,46 @@ internal static class SuiteMetrics
     /// Multi-prompt metrics per method with two or more prompt variants (see <see cref="MultiPromptMetrics"/>), over the
     /// cases whose identity rows were decided (passed or failed) under every variant; an inconclusive, skipped or
     /// unsampled row leaves its case out, and the counts say so. Rows count by <see cref="JudgedRow.MetricOutcome"/>,
-    /// as in <see cref="Robustness"/>: a snapshot check does not make a variant fail.
+    /// as in <see cref="Robustness(IEnumerable{JudgedRow})"/>: a snapshot check does not make a variant fail.
     /// </summary>
-    public static IReadOnlyList<MethodMultiPrompt> MultiPrompt(IEnumerable<JudgedRow> rows) =>
-        rows.Where(r => r.Relation is null && !r.NotApplicable)
-            .GroupBy(r => r.Method.Id, StringComparer.Ordinal)
+    public static IReadOnlyList<MethodMultiPrompt> MultiPrompt(IEnumerable<JudgedRow> rows)
+    {
+        JudgedRow[] all = rows.ToArray();
+        var methods = new Dictionary<string, EvalMethodDescriptor>(StringComparer.Ordinal);
+        foreach (JudgedRow row in all)
+        {
+            methods.TryAdd(row.Method.Id, row.Method);
+        }
+
+        return MultiPrompt(all.Select(MetricRow.Of), id => new MethodShape(methods[id].Variants.Select(v => v.Key).ToArray(), methods[id].Cases.Select(c => c.Id).ToArray()));
+    }
+
+    /// <summary>
+    /// <inheritdoc cref="MultiPrompt(IEnumerable{JudgedRow})"/> The prompt variants and cases of each method come from
+    /// <paramref name="shapeOf"/> (the generated descriptors in a run; the shards' summaries in <c>evalspec merge</c>).
+    /// </summary>
+    public static IReadOnlyList<MethodMultiPrompt> MultiPrompt(IEnumerable<MetricRow> rows, Func<string, MethodShape> shapeOf)
+    {
+        ArgumentNullException.ThrowIfNull(shapeOf);
+        return rows.Where(r => r.RelationKey is null && !r.NotApplicable)
+            .GroupBy(r => r.MethodId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(method => MultiPromptOf(method.Key, method.First().Method, method.ToArray()))
+            .Select(method => MultiPromptOf(method.Key, shapeOf(method.Key), method.ToArray()))
             .Where(m => m is not null)
             .Select(m => m!)
             .ToArray();
+    }
 
-    private static RelationRobustness Measure(string relation, RelationKind? kind, IEnumerable<JudgedRow> rows)
+    private static RelationRobustness Measure(string relation, RelationKind? kind, IEnumerable<MetricRow> rows)
     {
-        JudgedRow[] all = rows.ToArray();
+        MetricRow[] all = rows.ToArray();
         // The metric outcome: a missing or changed snapshot is not a violated relation.
-        JudgedRow[] decided = all.Where(r => !r.NotApplicable && r.MetricOutcome != VerdictOutcome.Inconclusive).ToArray();
+        MetricRow[] decided = all.Where(r => !r.NotApplicable && r.MetricOutcome != VerdictOutcome.Inconclusive).ToArray();
         AttackSuccess success = RobustnessMetrics.Compute(decided.Select(r => new PerturbationOutcome(Applicable: true, Violated: r.MetricOutcome == VerdictOutcome.Fail)));
 
         // Weighing by kept meaning is for perturbations that should not change the answer: invariant rows only.
         AttackSuccess weighted = RobustnessMetrics.Compute(decided
-            .Where(r => r.Relation!.Kind == RelationKind.Invariant)
+            .Where(r => r.RelationKind == RelationKind.Invariant)
             .Select(r => new PerturbationOutcome(Applicable: true, Violated: r.MetricOutcome == VerdictOutcome.Fail, MeaningPreservation: r.InputSimilarity ?? 1.0)));
         return new RelationRobustness(
             relation,
@@ -65,10 +87,10 @@ internal static class SuiteMetrics
             weighted.WeightedRate);
     }
 
-    private static MethodMultiPrompt? MultiPromptOf(string methodId, EvalMethodDescriptor method, JudgedRow[] identityRows)
+    private static MethodMultiPrompt? MultiPromptOf(string methodId, MethodShape method, MetricRow[] identityRows)
     {
-        string[] variants = method.Variants.Select(v => v.Key).ToArray();
-        if (variants.Length < 2)
+        IReadOnlyList<string> variants = method.Variants;
+        if (variants.Count < 2)
         {
             return null;
         }
@@ -76,27 +98,27 @@ internal static class SuiteMetrics
         Dictionary<(string Case, string Variant), VerdictOutcome> outcomes = identityRows.ToDictionary(r => (r.CaseId, r.VariantKey), r => r.MetricOutcome);
         var cases = new List<string>();
         var caseMetrics = new List<CaseMultiPrompt>();
-        foreach (EvalCaseDescriptor @case in method.Cases)
+        foreach (string caseId in method.Cases)
         {
-            VerdictOutcome[] perVariant = variants.Select(v => outcomes.TryGetValue((@case.Id, v), out VerdictOutcome o) ? o : VerdictOutcome.Inconclusive).ToArray();
+            VerdictOutcome[] perVariant = variants.Select(v => outcomes.TryGetValue((caseId, v), out VerdictOutcome o) ? o : VerdictOutcome.Inconclusive).ToArray();
             if (perVariant.Any(o => o == VerdictOutcome.Inconclusive))
             {
                 continue;
             }
 
-            cases.Add(@case.Id);
+            cases.Add(caseId);
             double[] scores = perVariant.Select(o => o == VerdictOutcome.Pass ? 1.0 : 0.0).ToArray();
-            caseMetrics.Add(new CaseMultiPrompt(@case.Id, variants.Where((_, v) => scores[v] == 1.0).ToArray(), MultiPromptMetrics.FromVariantPerformance(scores)));
+            caseMetrics.Add(new CaseMultiPrompt(caseId, variants.Where((_, v) => scores[v] == 1.0).ToArray(), MultiPromptMetrics.FromVariantPerformance(scores)));
         }
 
         if (cases.Count == 0)
         {
-            return new MethodMultiPrompt(methodId, variants, 0, method.Cases.Length, null, Array.Empty<CaseMultiPrompt>());
+            return new MethodMultiPrompt(methodId, variants, 0, method.Cases.Count, null, Array.Empty<CaseMultiPrompt>());
         }
 
         double[][] matrix = variants.Select(v => cases.Select(c => outcomes[(c, v)] == VerdictOutcome.Pass ? 1.0 : 0.0).ToArray()).ToArray();
         MultiPromptScores overall = MultiPromptMetrics.Compute(matrix);
-        return new MethodMultiPrompt(methodId, variants, cases.Count, method.Cases.Length, overall, caseMetrics);
+        return new MethodMultiPrompt(methodId, variants, cases.Count, method.Cases.Count, overall, caseMetrics);
     }
 
     /// <summary>The console lines: per method, its multi-prompt scores and its least robust relation.</summary>
@@ -161,3 +183,22 @@ internal sealed record MethodMultiPrompt(string Method, IReadOnlyList<string> Va
 
 /// <summary>Multi-prompt metrics of one case: its identity rows under each variant.</summary>
 internal sealed record CaseMultiPrompt(string Case, IReadOnlyList<string> PassingVariants, MultiPromptScores Scores);
+
+/// <summary>The prompt variant keys and case ids of an eval method, in declaration order: what the multi-prompt metrics range over.</summary>
+internal sealed record MethodShape(IReadOnlyList<string> Variants, IReadOnlyList<string> Cases);
+
+/// <summary>What the robustness and multi-prompt metrics read of a row, from a run's memory or from its results.jsonl.</summary>
+/// <param name="MethodId">The method id.</param>
+/// <param name="CaseId">The case id.</param>
+/// <param name="VariantKey">The prompt variant key.</param>
+/// <param name="RelationKey">The relation key, or null for the identity row.</param>
+/// <param name="RelationKind">The relation's kind, or null for the identity row.</param>
+/// <param name="MetricOutcome">The outcome the metrics count (<see cref="JudgedRow.MetricOutcome"/>).</param>
+/// <param name="NotApplicable">The relation did not change the input.</param>
+/// <param name="InputSimilarity">For a relation row: how much of the input's meaning the follow-up input kept.</param>
+internal sealed record MetricRow(string MethodId, string CaseId, string VariantKey, string? RelationKey, RelationKind? RelationKind, VerdictOutcome MetricOutcome, bool NotApplicable, double? InputSimilarity)
+{
+    /// <summary>The metrics' view of a row judged in this run.</summary>
+    public static MetricRow Of(JudgedRow row) =>
+        new(row.Method.Id, row.CaseId, row.VariantKey, row.Relation?.Key, row.Relation?.Kind, row.MetricOutcome, row.NotApplicable, row.InputSimilarity);
+}

@@ -59,6 +59,53 @@ internal static class RunResultsReader
         return rows.Values.OrderBy(r => r.RowId, StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>
+    /// Reads the file of a run that may have been interrupted while writing it (a crash, a killed process): a last line that
+    /// is not a complete row is torn, left out and counted in <paramref name="tornLines"/>; any other malformed line is a
+    /// <see cref="RunDataException"/> as in <see cref="Read"/>. Returns each row with its line as written.
+    /// </summary>
+    public static IReadOnlyList<(RunRow Row, string Text)> ReadInterrupted(string path, out int tornLines)
+    {
+        string[] lines;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            lines = reader.ReadToEnd().Split('\n');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RunDataException($"{path} cannot be read: {ex.Message}", ex);
+        }
+
+        int last = Array.FindLastIndex(lines, l => !string.IsNullOrWhiteSpace(l));
+        tornLines = 0;
+        var rows = new Dictionary<string, (RunRow, string)>(StringComparer.Ordinal);
+        for (int i = 0; i <= last; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]))
+            {
+                continue;
+            }
+
+            RunRow row;
+            try
+            {
+                row = ReadLine(path, i + 1, lines[i]);
+            }
+            catch (RunDataException) when (i == last)
+            {
+                // The row being written when the process ended: it has no outcome, and runs again.
+                tornLines = 1;
+                continue;
+            }
+
+            rows[row.RowId] = (row, lines[i].TrimEnd('\r'));
+        }
+
+        return rows.Values.OrderBy(r => r.Item1.RowId, StringComparer.Ordinal).ToArray();
+    }
+
     private static RunRow ReadLine(string path, int line, string text)
     {
         JsonDocument document;

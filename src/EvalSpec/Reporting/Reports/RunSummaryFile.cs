@@ -60,6 +60,12 @@ internal sealed class RunSummaryFile
 
     public SampleSection? Sample { get; init; }
 
+    /// <summary>A sharded run's shard and the population it was cut from (absent when the run is not sharded).</summary>
+    public ShardSection? Shard { get; init; }
+
+    /// <summary>A resumed run's rows taken over from before the interruption (absent when the run was not resumed).</summary>
+    public ResumedSection? Resumed { get; init; }
+
     /// <summary>Agent rows' tool calls and steps per method (absent without agent rows).</summary>
     public Dictionary<string, TrajectorySection>? Trajectories { get; init; }
 
@@ -77,6 +83,9 @@ internal sealed class RunSummaryFile
     public Dictionary<string, MethodRobustnessSection>? Robustness { get; init; }
 
     public Dictionary<string, MultiPromptSection>? MultiPrompt { get; init; }
+
+    /// <summary>A run built by <c>evalspec merge</c>: its shards, and what was recomputed or not merged (absent otherwise).</summary>
+    public MergeSection? Merge { get; init; }
 
     /// <summary>
     /// Reads <paramref name="path"/>; a malformed file or one of a newer format is a <see cref="RunDataException"/> naming
@@ -260,6 +269,69 @@ internal sealed class RunSummaryFile
         public int Escalated { get; init; }
 
         public int ModelCalls { get; init; }
+    }
+
+    internal sealed class ShardSection
+    {
+        /// <summary>k of k/N (from 1).</summary>
+        public int Index { get; init; }
+
+        /// <summary>N of k/N.</summary>
+        public int Count { get; init; }
+
+        public string? Assembly { get; init; }
+
+        public int PopulationRows { get; init; }
+
+        /// <summary>A hash of every row id of the population: shards of one suite and build have the same.</summary>
+        public string? PopulationFingerprint { get; init; }
+
+        public int ShardRows { get; init; }
+
+        public int SkippedOutsideShard { get; init; }
+    }
+
+    internal sealed class ResumedSection
+    {
+        /// <summary>The run that was resumed (the same folder).</summary>
+        public string? RunId { get; init; }
+
+        public int TakenOver { get; init; }
+
+        public int Dropped { get; init; }
+
+        public int TornLines { get; init; }
+    }
+
+    internal sealed class MergeSection
+    {
+        public List<MergedShard>? Shards { get; init; }
+
+        public string? Assembly { get; init; }
+
+        public int PopulationRows { get; init; }
+
+        public string? PopulationFingerprint { get; init; }
+
+        public int Rows { get; init; }
+
+        public List<string>? Recomputed { get; init; }
+
+        public List<string>? NotMerged { get; init; }
+
+        public string? WallTime { get; init; }
+    }
+
+    internal sealed class MergedShard
+    {
+        /// <summary>k/N.</summary>
+        public string? Shard { get; init; }
+
+        public string? RunId { get; init; }
+
+        public string? Folder { get; init; }
+
+        public int Rows { get; init; }
     }
 
     internal sealed class SampleSection

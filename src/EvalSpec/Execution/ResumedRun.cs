@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using EvalSpec.Judging;
+using EvalSpec.Persistence;
+using EvalSpec.Reporting;
+using EvalSpec.Reporting.Reports;
+
+namespace EvalSpec.Execution;
+
+/// <summary>
+/// A run resumed with <see cref="EvalOptions.Resume"/> (<c>EVALSPEC_RESUME=&lt;run-id&gt;</c>): the rows its folder already
+/// holds with a decided outcome (pass, fail — a row timeout included —, not applicable) are taken over; the others
+/// (inconclusive — cut short by a cancelled run, judges that errored or could not decide —, missing, or on the line a
+/// crash tore) run again and are appended to the same results.jsonl, so the folder then holds one run.
+/// </summary>
+internal sealed class ResumedRun
+{
+    private readonly Dictionary<string, TakenOverRow> _rows;
+
+    private ResumedRun(string runId, Dictionary<string, TakenOverRow> rows, int dropped, int tornLines)
+    {
+        RunId = runId;
+        _rows = rows;
+        Dropped = dropped;
+        TornLines = tornLines;
+    }
+
+    /// <summary>The run id resumed.</summary>
+    public string RunId { get; }
+
+    /// <summary>The rows taken over, by row id.</summary>
+    public IReadOnlyCollection<TakenOverRow> Rows => _rows.Values;
+
+    /// <summary>Lines of rows without a decided outcome, or of rows the test assembly no longer has: removed, their rows run again (or not at all).</summary>
+    public int Dropped { get; }
+
+    /// <summary>1 when the last line of results.jsonl was torn by a crash mid-write (its row runs again), else 0.</summary>
+    public int TornLines { get; }
+
+    /// <summary>The taken-over row with this id, or null when the row runs.</summary>
+    public TakenOverRow? Find(string rowId) => _rows.GetValueOrDefault(rowId);
+
+    /// <summary>
+    /// Reads the results of the run in <paramref name="runDirectory"/> and rewrites its results.jsonl (in one rename) to the
+    /// taken-over rows only, so that the rows that run again append their lines once.
+    /// </summary>
+    /// <param name="runDirectory">The run folder.</param>
+    /// <param name="runId">Its run id.</param>
+    /// <param name="methods">The test assembly's eval methods: a row of a method, case, variant or relation that no longer exists is not taken over.</param>
+    /// <exception cref="EvalConfigurationException">The folder has no results.jsonl, or a line other than the last is malformed.</exception>
+    public static ResumedRun Load(string runDirectory, string runId, IEnumerable<EvalMethodDescriptor> methods)
+    {
+        string path = Path.Combine(runDirectory, RunResultsReader.FileName);
+        if (!File.Exists(path))
+        {
+            throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {runDirectory} has no {RunResultsReader.FileName} to resume. Check the run id (the folder names under {Path.GetDirectoryName(runDirectory)}), or unset EVALSPEC_RESUME to start a new run.");
+        }
+
+        IReadOnlyList<(RunRow Row, string Text)> lines;
+        int torn;
+        try
+        {
+            lines = RunResultsReader.ReadInterrupted(path, out torn);
+        }
+        catch (RunDataException ex)
+        {
+            throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {ex.Message} Only the last line of an interrupted run can be torn; this file was changed by hand or by something else. Start a new run (unset EVALSPEC_RESUME).", ex);
+        }
+
+        Dictionary<string, EvalMethodDescriptor> byId = methods.GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var rows = new Dictionary<string, TakenOverRow>(StringComparer.Ordinal);
+        int dropped = 0;
+        foreach ((RunRow row, string text) in lines)
+        {
+            if (!Decided(row) || TakenOverRow.From(row, text, byId) is not { } taken)
+            {
+                dropped++;
+                continue;
+            }
+
+            rows[row.RowId] = taken;
+        }
+
+        AtomicFile.Write(path, Encoding.UTF8.GetBytes(string.Concat(rows.Values.OrderBy(r => r.Row.RowId, StringComparer.Ordinal).Select(r => r.Text + "\n"))));
+        return new ResumedRun(runId, rows, dropped, torn);
+    }
+
+    /// <summary>A row with an outcome that running it again would only repeat: passed, failed, or its relation did not apply.</summary>
+    private static bool Decided(RunRow row) => !row.Applicable || row.Outcome != VerdictOutcome.Inconclusive;
+
+    /// <summary>The <c>resumed</c> section of summary.json.</summary>
+    public RunSummaryFile.ResumedSection Summary() => new() { RunId = RunId, TakenOver = _rows.Count, Dropped = Dropped, TornLines = TornLines };
+}

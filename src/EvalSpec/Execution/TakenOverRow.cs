@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using EvalSpec.Reporting;
+using EvalSpec.Reporting.Reports;
+
+namespace EvalSpec.Execution;
+
+/// <summary>A row of a resumed run decided before the run was interrupted (<see cref="ResumedRun"/>): its results line and what the run counts of it.</summary>
+/// <param name="Row">The row as read from results.jsonl.</param>
+/// <param name="Text">Its line, as written.</param>
+/// <param name="Judged">What the end-of-run metrics need of it.</param>
+/// <param name="Spend">What it spent, when its line says.</param>
+internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, RowSpendResult? Spend)
+{
+    /// <summary>The row taken over, or null when the test assembly no longer has its method, case, variant or relation.</summary>
+    public static TakenOverRow? From(RunRow row, string text, IReadOnlyDictionary<string, EvalMethodDescriptor> methods)
+    {
+        if (!methods.TryGetValue(row.MethodId, out EvalMethodDescriptor? method)
+            || method.Cases.All(c => c.Id != row.Case)
+            || method.Variants.All(v => v.Key != row.Variant))
+        {
+            return null;
+        }
+
+        RelationDescriptor? relation = null;
+        if (row.Relation != EvalDefaults.IdentityRelationKey)
+        {
+            relation = method.Relations.FirstOrDefault(r => r.Key == row.Relation);
+            if (relation is null)
+            {
+                return null;
+            }
+        }
+
+        RowSpendResult? spend = null;
+        using (JsonDocument line = JsonDocument.Parse(text))
+        {
+            if (line.RootElement.TryGetProperty("spend", out JsonElement element) && element.ValueKind == JsonValueKind.Object)
+            {
+                spend = element.Deserialize<RowSpendResult>(ResultsJson.Options);
+            }
+        }
+
+        var judged = new JudgedRow(row.RowId, method, row.Case, row.Variant, relation, row.Outcome, !row.Applicable, row.InputSimilarity, row.OutcomeWithoutSnapshot);
+        return new TakenOverRow(row, text, judged, spend);
+    }
+}

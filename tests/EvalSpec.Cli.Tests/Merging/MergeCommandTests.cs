@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using EvalSpec.Cli.Tests.Reporting;
+using EvalSpec.Execution;
+using FluentAssertions;
+using Xunit;
+
+namespace EvalSpec.Cli.Tests.Merging;
+
+/// <summary>
+/// <c>evalspec merge</c> over shard folders written as a sharded run writes them (rows split by <see cref="RowShard"/>,
+/// summary.json with its <c>shard</c> section): one run the gate reads as the unsharded run, and clear refusals.
+/// </summary>
+public sealed class MergeCommandTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Project => _folder.Combine("Shop.Evals");
+
+    private string Results => Path.Combine(Project, "TestResults", "evalspec");
+
+    private static readonly RowPopulation Population = RowPopulation.From(
+        RunFiles.Suite16().Select(r => new PopulationRow(r.RowId, RowSample.StratumOf(RunFiles.Suite + "." + r.Method, r.Variant, r.Relation))));
+
+    /// <summary>Writes shard k of n of <paramref name="rows"/> as its own run folder.</summary>
+    private string WriteShard(IReadOnlyList<ResultRow> rows, int k, int n, string? fingerprint = null, string assembly = "Shop.Evals", string? runId = null)
+    {
+        RowShard shard = RowShard.Select(Population, k, n);
+        ResultRow[] mine = rows.Where(r => shard.Includes(r.RowId)).ToArray();
+        string folder = RunFiles.Write(Project, runId ?? $"shard-{k}-of-{n}", mine, withSummary: false);
+        string summaryPath = Path.Combine(folder, "summary.json");
+
+        // The sections a sharded run writes that the merge reads or adds up.
+        var summary = new JsonObject
+        {
+            ["runId"] = Path.GetFileName(folder),
+            ["wallTimeMs"] = 1000.0 * k,
+            ["systemUnderTestCalls"] = mine.Length,
+            ["judges"] = new JsonObject { ["llama"] = new JsonObject { ["pass"] = mine.Count(r => r.Outcome == "pass"), ["modelCalls"] = mine.Length } },
+            ["multiPrompt"] = new JsonObject { [RunFiles.Suite + ".RefundWindow"] = new JsonObject { ["variants"] = new JsonArray("formal", "casual"), ["cases"] = 12 } },
+        };
+        summary["shard"] = new JsonObject
+        {
+            ["index"] = k,
+            ["count"] = n,
+            ["assembly"] = assembly,
+            ["populationRows"] = Population.Rows.Count,
+            ["populationFingerprint"] = fingerprint ?? Population.Fingerprint,
+            ["shardRows"] = shard.Rows,
+            ["skippedOutsideShard"] = Population.Rows.Count - shard.Rows,
+        };
+        File.WriteAllText(summaryPath, summary.ToJsonString());
+        return folder;
+    }
+
+    private string[] WriteShards(IReadOnlyList<ResultRow> rows, int n) => Enumerable.Range(1, n).Select(k => WriteShard(rows, k, n)).ToArray();
+
+    [Fact]
+    public async Task Merged_shards_hold_every_row_once_and_gate_like_the_unsharded_run()
+    {
+        List<ResultRow> baseline = RunFiles.Suite16();
+        string baselineRun = RunFiles.Write(Project, "base", baseline);
+        (await Cli.RunAsync("baseline", "update", "--run", baselineRun)).ExitCode.Should().Be(0);
+        List<ResultRow> degraded = RunFiles.Failing(baseline, "fail", "c00", "c01", "c02", "c03", "c04", "c05");
+        string unsharded = RunFiles.Write(Project, "unsharded", degraded);
+        string[] shards = WriteShards(degraded, 4);
+        string merged = Path.Combine(Results, "merged");
+
+        CliResult merge = await Cli.RunAsync(["merge", .. shards, "--out", merged]);
+
+        merge.ExitCode.Should().Be(0, merge.ToString());
+        merge.Output.Should().Contain("24 rows");
+        File.ReadAllLines(Path.Combine(merged, "results.jsonl")).Select(l => JsonNode.Parse(l)!["rowId"]!.GetValue<string>())
+            .Should().Equal(degraded.Select(r => r.RowId).Order(StringComparer.Ordinal));
+        new[] { "summary.json", "report.md", "report.html" }.Should().OnlyContain(f => File.Exists(Path.Combine(merged, f)));
+        JsonObject summary = JsonNode.Parse(File.ReadAllText(Path.Combine(merged, "summary.json")))!.AsObject();
+        summary["rows"]!["total"]!.GetValue<int>().Should().Be(24);
+        summary["rows"]!["fail"]!.GetValue<int>().Should().Be(8);
+        summary["merge"]!["shards"]!.AsArray().Should().HaveCount(4);
+        summary["merge"]!["populationFingerprint"]!.GetValue<string>().Should().Be(Population.Fingerprint);
+        summary["robustness"]![RunFiles.Suite + ".Warranty"]!["overall"]!["violated"]!.GetValue<int>().Should().Be(1);
+        summary["multiPrompt"]![RunFiles.Suite + ".RefundWindow"]!["casesUsed"]!.GetValue<int>().Should().Be(4);
+        summary["multiPrompt"]![RunFiles.Suite + ".RefundWindow"]!["variants"]!.AsArray().Select(v => v!.GetValue<string>()).Should().Equal("formal", "casual");
+        summary["systemUnderTestCalls"]!.GetValue<int>().Should().Be(24);
+        summary["judges"]!["llama"]!["modelCalls"]!.GetValue<int>().Should().Be(24);
+        summary["wallTimeMs"]!.GetValue<double>().Should().Be(4000.0);
+
+        CliResult gateMerged = await Cli.RunAsync("gate", "--run", merged);
+        CliResult gateUnsharded = await Cli.RunAsync("gate", "--run", unsharded);
+        gateMerged.ExitCode.Should().Be(1, gateMerged.ToString());
+        gateMerged.ExitCode.Should().Be(gateUnsharded.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_missing_shard_is_refused_naming_it_and_nothing_is_written()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 4);
+        string merged = Path.Combine(Results, "merged");
+
+        CliResult result = await Cli.RunAsync(["merge", shards[0], shards[1], shards[3], "--out", merged]);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("3/4").And.Contain("missing").And.Contain("EVALSPEC_SHARD=3/4");
+        Directory.Exists(merged).Should().BeFalse();
+        Directory.EnumerateDirectories(Results).Should().NotContain(d => Path.GetFileName(d).Contains("merging"));
+    }
+
+    [Fact]
+    public async Task A_shard_given_twice_is_refused_as_overlapping()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 2);
+        string again = WriteShard(RunFiles.Suite16(), 1, 2, runId: "shard-1-again");
+
+        CliResult result = await Cli.RunAsync("merge", shards[0], shards[1], again, "--out", Path.Combine(Results, "merged"));
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("Shard 1/2 was given twice").And.Contain("shard-1-again").And.Contain("overlap");
+    }
+
+    [Fact]
+    public async Task Shards_with_a_row_in_two_folders_are_refused_naming_the_row()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 2);
+        string rowOfTwo = File.ReadLines(Path.Combine(shards[1], "results.jsonl")).First();
+        File.AppendAllText(Path.Combine(shards[0], "results.jsonl"), rowOfTwo + "\n");
+
+        CliResult result = await Cli.RunAsync("merge", shards[0], shards[1], "--out", Path.Combine(Results, "merged"));
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain(JsonNode.Parse(rowOfTwo)!["rowId"]!.GetValue<string>()).And.Contain("overlap");
+    }
+
+    [Fact]
+    public async Task Shards_of_different_n_populations_or_suites_are_refused()
+    {
+        List<ResultRow> rows = RunFiles.Suite16();
+        string a = WriteShard(rows, 1, 2, runId: "a");
+        string ofThree = WriteShard(rows, 2, 3, runId: "b");
+        string otherBuild = WriteShard(rows, 2, 2, fingerprint: "0123456789abcdef", runId: "c");
+        string otherSuite = WriteShard(rows, 2, 2, assembly: "Other.Evals", runId: "d");
+
+        CliResult differentN = await Cli.RunAsync("merge", a, ofThree, "--out", Path.Combine(Results, "m1"));
+        CliResult differentPopulation = await Cli.RunAsync("merge", a, otherBuild, "--out", Path.Combine(Results, "m2"));
+        CliResult differentSuite = await Cli.RunAsync("merge", a, otherSuite, "--out", Path.Combine(Results, "m3"));
+
+        differentN.Error.Should().Contain(ofThree).And.Contain("same N");
+        differentPopulation.Error.Should().Contain(otherBuild).And.Contain("different set of rows").And.Contain("same build");
+        differentSuite.Error.Should().Contain("Other.Evals").And.Contain("different suites");
+        new[] { differentN, differentPopulation, differentSuite }.Should().OnlyContain(r => r.ExitCode == 2);
+        new[] { "m1", "m2", "m3" }.Should().OnlyContain(m => !Directory.Exists(Path.Combine(Results, m)));
+    }
+
+    [Fact]
+    public async Task A_run_that_is_not_a_shard_or_did_not_finish_is_refused()
+    {
+        string unsharded = RunFiles.Write(Project, "unsharded", RunFiles.Suite16());
+        string unfinished = RunFiles.Write(Project, "unfinished", RunFiles.Suite16().Take(3), withSummary: false);
+        string shard = WriteShard(RunFiles.Suite16(), 1, 2);
+
+        CliResult notShard = await Cli.RunAsync("merge", shard, unsharded, "--out", Path.Combine(Results, "m1"));
+        CliResult notFinished = await Cli.RunAsync("merge", shard, unfinished, "--out", Path.Combine(Results, "m2"));
+
+        notShard.Error.Should().Contain(unsharded).And.Contain("EVALSPEC_SHARD=k/N");
+        notFinished.Error.Should().Contain(unfinished).And.Contain("did not finish").And.Contain("EVALSPEC_RESUME");
+    }
+
+    [Fact]
+    public async Task An_existing_output_folder_is_left_alone()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 2);
+        string merged = Path.Combine(Results, "merged");
+        Directory.CreateDirectory(merged);
+        File.WriteAllText(Path.Combine(merged, "keep.txt"), "mine");
+
+        CliResult result = await Cli.RunAsync("merge", shards[0], shards[1], "--out", merged);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("already exists");
+        Directory.EnumerateFileSystemEntries(merged).Select(Path.GetFileName).Should().Equal("keep.txt");
+    }
+
+    [Fact]
+    public async Task A_merge_that_fails_while_writing_leaves_no_output_folder()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 2);
+
+        // A torn row in a shard is found while reading; a run folder that cannot be read is refused before anything is written.
+        File.AppendAllText(Path.Combine(shards[1], "results.jsonl"), "{\"rowId\": \"Shop.RefundEvals.Warranty/w9/pl");
+        string merged = Path.Combine(Results, "merged");
+
+        CliResult result = await Cli.RunAsync("merge", shards[0], shards[1], "--out", merged);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("2/2").And.Contain("results.jsonl");
+        Directory.Exists(merged).Should().BeFalse();
+        Directory.EnumerateDirectories(Results).Should().NotContain(d => Path.GetFileName(d).Contains("merging"));
+    }
+}

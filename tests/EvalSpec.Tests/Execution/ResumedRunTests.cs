@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using EvalSpec.Execution;
+using EvalSpec.Judging;
+using EvalSpec.Prompts;
+using EvalSpec.Reporting.Reports;
+using FluentAssertions;
+using Xunit;
+
+namespace EvalSpec.Tests.Execution;
+
+/// <summary>
+/// EVALSPEC_RESUME: an interrupted run's decided rows are taken over, its undecided ones and the line a crash tore run
+/// again, and the folder then reads as one run.
+/// </summary>
+public sealed class ResumedRunTests : IDisposable
+{
+    private const string Identity = "identity";
+
+    /// <summary>How many times each case of <see cref="Answer"/> was called.</summary>
+    private static readonly Dictionary<string, int> Calls = new(StringComparer.Ordinal);
+
+    /// <summary>Case "slow" waits until the first run is cancelled (inconclusive) and answers at once after.</summary>
+    private static volatile bool _slow = true;
+
+    /// <summary>A generated-style descriptor (a static field, as the generator emits): the run finds it among the assembly's eval methods.</summary>
+    internal static readonly EvalMethodDescriptor Answer = new(
+        typeof(ResumedRunTests),
+        nameof(Answer),
+        null,
+        0.5,
+        timeoutMilliseconds: 0,
+        new[] { "product" },
+        new[] { new PromptVariant("formal", "What is the refund window for {product}?") },
+        new[] { "good", "bad", "slow", "torn" }.Select(c => new EvalCaseDescriptor(c, new object?[] { c }, "30 days")).ToArray(),
+        Array.Empty<RelationDescriptor>(),
+        async (_, input, _) =>
+        {
+            lock (Calls)
+            {
+                Calls[input.CaseId] = Calls.GetValueOrDefault(input.CaseId) + 1;
+            }
+
+            if (input.CaseId == "slow" && _slow)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, input.CancellationToken).ConfigureAwait(false);
+            }
+
+            return input.CaseId == "bad" ? "no idea" : "You can return it within 30 days.";
+        });
+
+    private readonly string _root = Directory.CreateTempSubdirectory("evalspec-resume-").FullName;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+    }
+
+    private EvalRunHost Host(params (string Key, string Value)[] options) => Host(CancellationToken.None, options);
+
+    private EvalRunHost Host(CancellationToken cancellation, params (string Key, string Value)[] options)
+    {
+        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ResultsDirectory"] = _root,
+            ["Baseline"] = "ignore",
+            ["RecordingsDirectory"] = Path.Combine(_root, "recordings"),
+            ["UnjudgedRubric"] = "ignore",
+        };
+        foreach ((string key, string value) in options)
+        {
+            all[key] = value;
+        }
+
+        return EvalRunHost.Create(new EvalRunSettings(typeof(ResumedRunTests).Assembly) { Options = all, Environment = new Dictionary<string, string>(), Cancellation = cancellation });
+    }
+
+    private static bool Called(string caseId)
+    {
+        lock (Calls)
+        {
+            return Calls.ContainsKey(caseId);
+        }
+    }
+
+    private static string RowId(string caseId) => $"{Answer.Id}/{caseId}/formal/{Identity}";
+
+    private static async Task<Exception?> RunAsync(EvalRunHost host, string caseId)
+    {
+        try
+        {
+            await EvalRowRunner.RunAsync(host, null, Answer, caseId, "formal", Identity);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+
+    [Fact]
+    public async Task A_resumed_run_takes_over_decided_rows_reruns_the_rest_and_reads_as_one_run()
+    {
+        // The interrupted run: good passes, bad fails, torn is being written when the process dies, and slow is still
+        // running when the run is cancelled (inconclusive).
+        _slow = true;
+        using var cancel = new CancellationTokenSource();
+        EvalRunHost first = Host(cancel.Token, ("RunId", "nightly"));
+        string results = Path.Combine(first.RunDirectory, "results.jsonl");
+        foreach (string caseId in new[] { "good", "bad", "torn" })
+        {
+            await RunAsync(first, caseId);
+        }
+
+        Task<Exception?> slowRow = RunAsync(first, "slow");
+        while (!Called("slow"))
+        {
+            await Task.Delay(10);
+        }
+
+        await cancel.CancelAsync();
+        (await slowRow).Should().BeOfType<EvalRowInconclusiveException>();
+        first.Dispose();
+        string[] lines = File.ReadAllLines(results);
+        string tornLine = lines.Single(l => l.Contains("/torn/", StringComparison.Ordinal));
+        File.WriteAllText(results, string.Concat(lines.Where(l => l != tornLine).Select(l => l + "\n")) + tornLine[..(tornLine.Length / 2)]);
+        Calls.Clear();
+        _slow = false;
+
+        EvalRunHost resumed = Host(("Resume", "nightly"));
+        Exception? good = await RunAsync(resumed, "good");
+        Exception? bad = await RunAsync(resumed, "bad");
+        Exception? slow = await RunAsync(resumed, "slow");
+        Exception? torn = await RunAsync(resumed, "torn");
+        resumed.Complete();
+
+        good.Should().BeNull();
+        bad.Should().BeOfType<EvalRowFailedException>().Which.Message.Should().Contain("Decided in run nightly before it was interrupted");
+        slow.Should().BeNull("the row the cancelled run left inconclusive runs again");
+        torn.Should().BeNull("the row whose line was torn runs again");
+        Calls.Should().NotContainKey("good").And.NotContainKey("bad");
+        Calls["slow"].Should().Be(1);
+        Calls["torn"].Should().Be(1);
+
+        RunData run = RunData.Load(resumed.RunDirectory);
+        run.Rows.Select(r => (r.Case, r.Outcome)).Should().BeEquivalentTo(new[]
+        {
+            ("bad", VerdictOutcome.Fail), ("good", VerdictOutcome.Pass), ("slow", VerdictOutcome.Pass), ("torn", VerdictOutcome.Pass),
+        });
+        File.ReadAllLines(Path.Combine(resumed.RunDirectory, "results.jsonl")).Should().HaveCount(4, "one line per row");
+        JsonElement summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(resumed.RunDirectory, "summary.json"))).RootElement;
+        summary.GetProperty("rows").GetProperty("total").GetInt32().Should().Be(4);
+        summary.GetProperty("rows").GetProperty("pass").GetInt32().Should().Be(3);
+        summary.GetProperty("resumed").GetProperty("takenOver").GetInt32().Should().Be(2);
+        summary.GetProperty("resumed").GetProperty("tornLines").GetInt32().Should().Be(1);
+        summary.GetProperty("resumed").GetProperty("dropped").GetInt32().Should().Be(1, "the inconclusive row's line");
+    }
+
+    [Fact]
+    public void The_review_queue_of_a_resumed_run_is_appended_to_not_refused()
+    {
+        string path = Path.Combine(_root, "review.jsonl");
+        File.WriteAllText(path, "{\"id\":\"earlier\"}\n");
+        var item = new ReviewItem { Id = "later", RowId = "S.M/a/p/identity", Reason = "abstained", Cascade = "cascade", Outcome = "inconclusive", Output = "30 days", Tiers = Array.Empty<ReviewTier>() };
+
+        using (var resumed = new EvalSpec.Reporting.ReviewQueueWriter(path, append: true))
+        {
+            resumed.Append(item);
+        }
+
+        File.ReadAllLines(path).Should().HaveCount(2).And.Subject.First().Should().Contain("earlier");
+        using var fresh = new EvalSpec.Reporting.ReviewQueueWriter(path);
+        FluentActions.Invoking(() => fresh.Append(item)).Should().Throw<IOException>("a new run never writes into another run's queue");
+    }
+
+    [Fact]
+    public void A_torn_last_line_is_left_out_and_a_malformed_line_before_it_is_refused()
+    {
+        string path = Path.Combine(_root, "results.jsonl");
+        const string Row = "{\"rowId\":\"S.M/a/p/identity\",\"outcome\":\"pass\"}";
+        File.WriteAllText(path, Row + "\n{\"rowId\":\"S.M/b/p/ide");
+
+        IReadOnlyList<(RunRow Row, string Text)> rows = RunResultsReader.ReadInterrupted(path, out int torn);
+
+        rows.Should().ContainSingle().Which.Text.Should().Be(Row);
+        torn.Should().Be(1);
+
+        File.WriteAllText(path, "{\"rowId\":\"S.M/b/p/ide\n" + Row + "\n");
+        FluentActions.Invoking(() => RunResultsReader.ReadInterrupted(path, out _)).Should().Throw<RunDataException>().WithMessage("*line 1*");
+    }
+
+    [Fact]
+    public void Resuming_a_run_without_results_fails_naming_the_setting_and_the_folder()
+    {
+        FluentActions.Invoking(() => Host(("Resume", "no-such-run"))).Should().Throw<EvalConfigurationException>()
+            .Which.Message.Should().Contain("EVALSPEC_RESUME=no-such-run").And.Contain(Path.Combine(_root, "no-such-run"));
+    }
+
+    [Fact]
+    public void Resuming_under_another_run_id_is_refused()
+    {
+        FluentActions.Invoking(() => Host(("Resume", "a"), ("RunId", "b"))).Should().Throw<EvalConfigurationException>().WithMessage("*EVALSPEC_RESUME=a*EVALSPEC_RUNID*");
+    }
+}
