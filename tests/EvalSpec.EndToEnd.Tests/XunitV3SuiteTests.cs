@@ -18,6 +18,23 @@ public sealed class XunitV3VSTestSuiteTests : XunitV3SuiteTests, IClassFixture<X
     {
     }
 
+    [Fact]
+    public async Task A_sampled_run_draws_its_sample_from_every_generated_row()
+    {
+        SuiteRun run = await SuiteRun.RunOnAsync(TestPlatform.VSTest, "v3/BehaviourSuite.V3", new Dictionary<string, string> { ["EVALSPEC_SAMPLE"] = "12", ["EVALSPEC_BASELINE"] = "ignore" });
+
+        System.Text.Json.JsonElement sample = run.Summary.GetProperty("sample");
+        sample.GetProperty("population").GetInt32().Should().Be(20, run.Process.ToString());
+        int selected = sample.GetProperty("selected").GetInt32();
+        selected.Should().BeInRange(12, 19);
+        sample.GetProperty("skippedOutsideSample").GetInt32().Should().Be(20 - selected);
+        sample.GetProperty("judgedOutsidePopulation").GetInt32().Should().Be(0, "the population is every generated row");
+        TrxResult[] outside = run.Report.Results.Values.Where(r => r.Message.StartsWith("Not in the sample", System.StringComparison.Ordinal)).ToArray();
+        outside.Should().HaveCount(20 - selected).And.OnlyContain(r => r.Outcome == "NotExecuted");
+        run.Rows.Should().HaveCount(selected, "rows outside the sample are not run");
+        run.Rows.Select(r => r.GetProperty("rowId").GetString()!.Split('/')[0]).Distinct().Should().HaveCount(5, "every eval method has a row in the sample");
+    }
+
     /// <summary>The runs of the VSTest fixture (tests/fixtures/v3/BehaviourSuite.V3), once for the class.</summary>
     public sealed class Runs : SuiteRuns
     {
