@@ -35,7 +35,7 @@ public class ES1025_AdapterMissingTests
         // Stands in for xunit.v3.core, which declares this interface (the analyzer looks for it by name).
         const string v3 = "namespace Xunit.v3 { public interface IFactAttribute { } }\n";
         await Verify.VerifyAsync(
-            v3 + Eval,
+            Eval + "\n" + v3,
             Verify.Diagnostic(DiagnosticDescriptors.AdapterMissing).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "xUnit v3", "EvalSpec.Xunit.V3"));
     }
 
@@ -43,14 +43,14 @@ public class ES1025_AdapterMissingTests
     public async Task Eval_method_with_the_v2_adapter_is_not_reported()
     {
         const string adapter = "namespace EvalSpec.Execution { public sealed class EvalTestFramework { } }\n";
-        await Verify.VerifyAsync(adapter + Eval);
+        await Verify.VerifyAsync(Eval + "\n" + adapter);
     }
 
     [Fact]
     public async Task Eval_method_with_the_v3_adapter_in_a_v3_project_is_not_reported()
     {
         const string v3 = "namespace Xunit.v3 { public interface IFactAttribute { } }\nnamespace EvalSpec.XunitV3 { public sealed class EvalRowsAttribute : System.Attribute { } }\n";
-        await Verify.VerifyAsync(v3 + Eval);
+        await Verify.VerifyAsync(Eval + "\n" + v3);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class ES1025_AdapterMissingTests
     {
         const string both = "namespace Xunit.v3 { public interface IFactAttribute { } }\nnamespace EvalSpec.Execution { public sealed class EvalTestFramework { } }\n";
         await Verify.VerifyAsync(
-            both + Eval,
+            Eval + "\n" + both,
             Verify.Diagnostic(DiagnosticDescriptors.AdapterMissing).WithLocation(0).WithArguments("RefundEvals.RefundWindow", "xUnit v3", "EvalSpec.Xunit.V3"));
     }
 }
