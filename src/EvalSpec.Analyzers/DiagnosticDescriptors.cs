@@ -120,6 +120,11 @@ internal static class DiagnosticDescriptors
         "{0} makes about {1} model calls per run: {2} case(s) x {3} variant(s) x (1 + {4} relation(s)) x {5} trial(s) x (1 + {6} judge(s)); budget {7} (EvalSpecCallBudget)",
         Cost, DiagnosticSeverity.Info, WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor AdapterMissing = Create(
+        "ES1025", "No EvalSpec adapter for the project's xUnit",
+        "The [Eval] method {0} gets no test rows: this project references {1} but not EvalSpec's adapter for it. Add <PackageReference Include=\"{2}\" /> (it brings the EvalSpec package).",
+        Authoring, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor JudgeOnModelUnderTest = Create(
         "ES2001", "Judge uses the model under test",
         "Judge '{0}' uses the model '{1}', which the system under test uses ('{2}' in SystemUnderTestModels): a model grading its own outputs favours them. Use a judge from another model family, or set AllowSelfPreference = true in its LlmJudgeOptions if you accept the bias.",
@@ -164,6 +169,7 @@ internal static class DiagnosticDescriptors
     {
         UnusedCaseParameter,
         CallBudgetExceeded,
+        AdapterMissing,
         JudgeOnModelUnderTest,
         CheckNotAwaited,
     });

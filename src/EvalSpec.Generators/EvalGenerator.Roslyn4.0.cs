@@ -23,6 +23,7 @@ public sealed class EvalGenerator : IIncrementalGenerator
 {
     private const string OptOutProperty = "build_property.EvalSpecGenerateTestFramework";
     private const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
+    private const string V3AdapterType = "EvalSpec.XunitV3.EvalRowsAttribute";
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -74,8 +75,30 @@ public sealed class EvalGenerator : IIncrementalGenerator
             .Select(static (model, _) => model.NotGeneratedTest!)
             .WithTrackingName(TrackingNames.NotGeneratedTests);
 
-        context.RegisterSourceOutput(validMethods.Combine(projectDirectory), static (output, pair) =>
-            output.AddSource(EvalMethodEmitter.HintName(pair.Left), EvalMethodEmitter.Emit(pair.Left, pair.Right)));
+        // xUnit v3 is told from its core interface (xunit.v3.core, also in xunit.v3.extensibility.core); v2's xunit.core
+        // lacks it. Compared by value, so an edit elsewhere leaves every method's rows cached.
+        IncrementalValueProvider<XunitFlavor> flavor = context.CompilationProvider
+            .Select(static (compilation, _) =>
+                compilation.GetTypeByMetadataName("Xunit.v3.IFactAttribute") is not null
+                    ? compilation.GetTypeByMetadataName(V3AdapterType) is not null ? XunitFlavor.V3 : XunitFlavor.V3WithoutAdapter
+                    : compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null ? XunitFlavor.V2 : XunitFlavor.None)
+            .WithTrackingName(TrackingNames.XunitFlavor);
+
+        context.RegisterSourceOutput(validMethods.Combine(projectDirectory.Combine(flavor)), static (output, pair) =>
+        {
+            switch (pair.Right.Right)
+            {
+                case XunitFlavor.V3:
+                    output.AddSource(EvalMethodEmitter.HintName(pair.Left), EvalMethodEmitter.EmitRowTable(pair.Left, pair.Right.Left));
+                    break;
+                case XunitFlavor.V3WithoutAdapter:
+                    // The rows would not compile without the adapter; ES1025 says which package to add.
+                    break;
+                default:
+                    output.AddSource(EvalMethodEmitter.HintName(pair.Left), EvalMethodEmitter.Emit(pair.Left, pair.Right.Left));
+                    break;
+            }
+        });
 
         IncrementalValueProvider<bool> userFramework = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -86,11 +109,12 @@ public sealed class EvalGenerator : IIncrementalGenerator
             .Select(static (found, _) => found.Length > 0)
             .WithTrackingName(TrackingNames.UserTestFramework);
 
-        IncrementalValueProvider<bool> referencesXunit = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Xunit.TestFrameworkAttribute") is not null);
+        // The v2 framework registration is for xUnit v2 only (xunit.v3.core declares a TestFrameworkAttribute too).
+        IncrementalValueProvider<bool> referencesXunit = flavor.Select(static (value, _) => value == XunitFlavor.V2);
+        IncrementalValueProvider<bool> referencesAnyXunit = flavor.Select(static (value, _) => value != XunitFlavor.None);
 
         // Without xUnit a [Fact] would not compile; the analyzer's errors are then all there is.
-        context.RegisterSourceOutput(notGeneratedTests.Combine(referencesXunit), static (output, pair) =>
+        context.RegisterSourceOutput(notGeneratedTests.Combine(referencesAnyXunit), static (output, pair) =>
         {
             if (pair.Right)
             {
@@ -120,6 +144,36 @@ public sealed class EvalGenerator : IIncrementalGenerator
             if (value.ShouldEmit)
             {
                 output.AddSource(TestFrameworkEmitter.HintName, TestFrameworkEmitter.Emit());
+            }
+        });
+
+        IncrementalValueProvider<bool> userParallelization = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                "Xunit.v3.ParallelizationAttribute",
+                predicate: static (node, _) => node is CompilationUnitSyntax,
+                transform: static (_, _) => true)
+            .Collect()
+            .Select(static (found, _) => found.Length > 0)
+            .WithTrackingName(TrackingNames.UserParallelization);
+
+        IncrementalValueProvider<V3Registration> v3Registration = validMethods
+            .Collect()
+            .Select(static (specs, _) => specs.Length > 0)
+            .Combine(flavor)
+            .Combine(userParallelization)
+            .Combine(optedOut)
+            .Select(static (inputs, _) => new V3Registration(
+                HasEvalMethods: inputs.Left.Left.Left,
+                IsV3: inputs.Left.Left.Right == XunitFlavor.V3,
+                UserDeclaresParallelization: inputs.Left.Right,
+                OptedOut: inputs.Right))
+            .WithTrackingName(TrackingNames.V3Registration);
+
+        context.RegisterSourceOutput(v3Registration, static (output, value) =>
+        {
+            if (value.ShouldEmit)
+            {
+                output.AddSource(TestFrameworkEmitter.V3HintName, TestFrameworkEmitter.EmitV3(value.EmitParallelization));
             }
         });
     }

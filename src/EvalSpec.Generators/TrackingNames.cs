@@ -11,4 +11,7 @@ internal static class TrackingNames
     public const string ProjectDirectory = nameof(ProjectDirectory);
     public const string UserTestFramework = nameof(UserTestFramework);
     public const string TestFrameworkRegistration = nameof(TestFrameworkRegistration);
+    public const string XunitFlavor = nameof(XunitFlavor);
+    public const string UserParallelization = nameof(UserParallelization);
+    public const string V3Registration = nameof(V3Registration);
 }

@@ -85,7 +85,8 @@ public sealed class EvalOptions
     /// all): for quick pull-request runs of a large suite. Rows are stratified by method, prompt variant and
     /// relation, and picked by a hash of their ids, so the same rows run every time; the others are reported as
     /// skipped, and the summary estimates the whole suite's pass rate with a 95% confidence interval. Needs
-    /// <c>EvalTestFramework</c> (registered by default). Set with <c>EVALSPEC_SAMPLE=200</c>.
+    /// EvalSpec's xUnit adapter: on xUnit v2 its test framework (registered by default) draws the sample from the rows it
+    /// is given (after a filter); on xUnit v3 the run host draws it from every generated row. Set with <c>EVALSPEC_SAMPLE=200</c>.
     /// </summary>
     public int Sample { get; set; }
 

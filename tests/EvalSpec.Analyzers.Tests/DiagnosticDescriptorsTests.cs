@@ -80,7 +80,7 @@ public class DiagnosticDescriptorsTests
     public void Published_rules_are_the_parser_rules_and_the_one_rule_analyzers_rules()
     {
         DiagnosticDescriptors.Published.Select(d => d.Id).Should().Equal(
-            DiagnosticDescriptors.All.Select(d => d.Id).Concat(new[] { "ES1020", "ES1021", "ES2001", "ES3001" }));
+            DiagnosticDescriptors.All.Select(d => d.Id).Concat(new[] { "ES1020", "ES1021", "ES1025", "ES2001", "ES3001" }));
     }
 
     [Fact]

@@ -64,6 +64,11 @@ public sealed class PackageTests : IDisposable
                 "analyzers/dotnet/cs/EvalSpec.CodeFixes.dll",
                 "build/EvalSpec.targets",
             });
+
+            // The core package references no xUnit: an xUnit v3 project must never see xUnit v2 assemblies.
+            using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName == "EvalSpec.nuspec").Open());
+            System.Xml.Linq.XDocument.Parse(nuspec.ReadToEnd()).Descendants().Where(d => d.Name.LocalName == "dependency")
+                .Select(d => d.Attribute("id")!.Value).Should().NotContain(id => id.StartsWith("xunit", StringComparison.OrdinalIgnoreCase));
         }
 
         WriteApp();
@@ -93,6 +98,31 @@ public sealed class PackageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_fresh_xunit_v3_project_using_the_v3_adapter_runs_its_rows_and_sees_no_xunit_v2()
+    {
+        _ = _feed.Pack;
+        WriteApp(xunitV3: true);
+
+        string trx = App + "-trx";
+        ProcessResult test = await DotNet.RunAsync(App, null, "test", "--logger", "trx;LogFileName=app.trx", "--results-directory", trx);
+        test.ExitCode.Should().Be(1, "the tablet rows fail\n" + test);
+        TrxReport report = TrxReport.Load(trx);
+        report.Results.Should().HaveCount(18, test.ToString());
+        report.Results.Where(r => r.Value.Outcome == "Failed").Select(r => r.Key).Should().BeEquivalentTo(
+            "RefundEvals.RefundWindow [tablet · formal]",
+            "RefundEvals.RefundWindow [tablet · casual]");
+        string run = Directory.EnumerateDirectories(Path.Combine(App, "TestResults", "evalspec")).Single();
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json"))).RootElement
+            .GetProperty("rows").GetProperty("fail").GetInt32().Should().Be(2);
+
+        // What restore resolved for the project: xUnit v3 only.
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(App, "obj", "project.assets.json"))).RootElement.GetProperty("libraries")
+            .EnumerateObject().Select(library => library.Name.Split('/')[0])
+            .Should().Contain("xunit.v3.extensibility.core")
+            .And.NotContain(new[] { "xunit.core", "xunit.extensibility.core", "xunit.extensibility.execution", "xunit.abstractions" });
+    }
+
+    [Fact]
     public async Task The_packaged_analyzer_reports_authoring_mistakes_at_build_time()
     {
         _ = _feed.Pack;
@@ -117,7 +147,7 @@ public sealed class PackageTests : IDisposable
         build.Output.Should().Contain("error ES1001").And.Contain("{prodcut}").And.Contain("Valid placeholders: {product}");
     }
 
-    private void WriteApp()
+    private void WriteApp(bool xunitV3 = false)
     {
         File.WriteAllText(Path.Combine(App, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -137,12 +167,10 @@ public sealed class PackageTests : IDisposable
                 <ImplicitUsings>enable</ImplicitUsings>
                 <IsPackable>false</IsPackable>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <OutputType>{(xunitV3 ? "Exe" : "Library")}</OutputType>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="EvalSpec" Version="{_feed.Version}" />
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
-                <PackageReference Include="xunit" Version="2.9.3" />
-                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+                {(xunitV3 ? References("EvalSpec.Xunit.V3", "xunit.v3.mtp-off", "4.0.3") : References("EvalSpec.Xunit", "xunit", "2.9.3"))}
               </ItemGroup>
             </Project>
             """);
@@ -176,4 +204,12 @@ public sealed class PackageTests : IDisposable
             }
             """);
     }
+
+    // The adapter package brings EvalSpec (runtime, generator, analyzers); the rest is what a VSTest xUnit project has.
+    private string References(string adapter, string xunit, string xunitVersion) => $"""
+        <PackageReference Include="{adapter}" Version="{_feed.Version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="{xunit}" Version="{xunitVersion}" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+        """;
 }

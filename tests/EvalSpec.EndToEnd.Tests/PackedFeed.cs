@@ -32,6 +32,8 @@ public sealed class PackedFeed : IAsyncLifetime
         "EvalSpec.Embeddings.MiniLM",
         "EvalSpec.FluentAssertions",
         "EvalSpec.Templates",
+        "EvalSpec.Xunit",
+        "EvalSpec.Xunit.V3",
     };
 
     private ProcessResult? _pack;

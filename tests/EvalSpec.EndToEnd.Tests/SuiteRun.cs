@@ -38,6 +38,44 @@ internal sealed class SuiteRun
     public static Task<SuiteRun> RunAsync(string fixture, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArguments) =>
         RunProjectAsync(Path.Combine(DotNet.RepoRoot, "tests", "fixtures", fixture), environment, extraArguments);
 
+    /// <summary>
+    /// Runs `dotnet test` on a fixture project on <paramref name="platform"/>: under VSTest as <see cref="RunAsync"/>; under
+    /// Microsoft.Testing.Platform from tests/fixtures/mtp (whose global.json selects it) with MTP's own arguments
+    /// (<c>--project</c>, <c>--report-trx</c>; exit code 2 for failed tests and 8 for none, where VSTest gives 1 and 0).
+    /// </summary>
+    /// <param name="platform">The test platform.</param>
+    /// <param name="fixture">The project folder relative to tests/fixtures (for MTP, a folder under tests/fixtures/mtp).</param>
+    /// <param name="environment">Extra environment variables.</param>
+    /// <param name="extraArguments">Extra arguments of `dotnet test`, in the platform's syntax.</param>
+    public static Task<SuiteRun> RunOnAsync(TestPlatform platform, string fixture, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArguments) =>
+        platform == TestPlatform.VSTest
+            ? RunAsync(fixture, environment, extraArguments)
+            : RunMtpAsync(Path.Combine(DotNet.RepoRoot, "tests", "fixtures", fixture), environment, extraArguments);
+
+    private static async Task<SuiteRun> RunMtpAsync(string projectDirectory, IReadOnlyDictionary<string, string>? environment, string[] extraArguments)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "evalspec-e2e", Guid.NewGuid().ToString("n"));
+        string trx = Path.Combine(root, "trx");
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+        {
+            ["EVALSPEC_RESULTSDIRECTORY"] = Path.Combine(root, "evalspec"),
+            ["EVALSPEC_RUNID"] = "e2e",
+        };
+
+        // The runner is chosen by the global.json found from the working directory, not from the project.
+        string mtpFolder = Path.Combine(DotNet.RepoRoot, "tests", "fixtures", "mtp");
+        string[] arguments = new[] { "test", "--project", projectDirectory, "--report-trx", "--report-trx-filename", "run.trx", "--results-directory", trx, "--no-progress", "--no-ansi" }
+            .Concat(extraArguments)
+            .ToArray();
+        ProcessResult process = await DotNet.RunAsync(mtpFolder, variables, arguments);
+        if (!Directory.Exists(trx))
+        {
+            throw new InvalidOperationException("dotnet test wrote no TRX file:\n" + process);
+        }
+
+        return new SuiteRun(process, TrxReport.Load(trx), Path.Combine(root, "evalspec", "e2e"));
+    }
+
     /// <summary>Runs `dotnet test` on the project in <paramref name="projectDirectory"/> with results in a fresh temp folder.</summary>
     public static Task<SuiteRun> RunProjectAsync(string projectDirectory, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArguments) =>
         RunInAsync(Path.Combine(Path.GetTempPath(), "evalspec-e2e", Guid.NewGuid().ToString("n")), projectDirectory, environment, extraArguments);
@@ -62,4 +100,14 @@ internal sealed class SuiteRun
 
         return new SuiteRun(process, TrxReport.Load(trx), Path.Combine(root, "evalspec", "e2e"));
     }
+}
+
+/// <summary>The test platform `dotnet test` runs a fixture on.</summary>
+internal enum TestPlatform
+{
+    /// <summary>VSTest (xUnit v2, or xUnit v3 through xunit.v3.mtp-off and xunit.runner.visualstudio).</summary>
+    VSTest,
+
+    /// <summary>Microsoft.Testing.Platform (xunit.v3; selected by the global.json of tests/fixtures/mtp).</summary>
+    Mtp,
 }

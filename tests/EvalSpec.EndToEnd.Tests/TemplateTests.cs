@@ -74,7 +74,7 @@ public sealed class TemplateTests : IDisposable
 
         // The template references the packages of the version it was packed with (the only version in the feed).
         string csproj = File.ReadAllText(Path.Combine(project, "MyEvals.csproj"));
-        csproj.Should().Contain($"<PackageReference Include=\"EvalSpec\" Version=\"{_feed.Version}\" />")
+        csproj.Should().Contain($"<PackageReference Include=\"EvalSpec.Xunit\" Version=\"{_feed.Version}\" />")
             .And.NotContain("EvalSpec.Embeddings.MiniLM")
             .And.NotContain("EVALSPEC_TEMPLATE_");
         JsonDocument.Parse(File.ReadAllText(Path.Combine(project, ".config", "dotnet-tools.json"))).RootElement

@@ -26,8 +26,24 @@ internal sealed class TrxReport
             r => (string)r.Attribute("testName")!,
             r => new TrxResult(
                 (string)r.Attribute("outcome")!,
-                (string?)r.Element(Ns + "Output")?.Element(Ns + "ErrorInfo")?.Element(Ns + "Message") ?? string.Empty));
+                (string?)r.Element(Ns + "Output")?.Element(Ns + "ErrorInfo")?.Element(Ns + "Message") ?? SkipReason(r)));
         return new TrxReport(results);
+    }
+
+    /// <summary>
+    /// The reason of a skipped test in Microsoft.Testing.Platform's TRX (Microsoft.Testing.Extensions.TrxReport), which
+    /// appends it to the test's standard output as the last paragraph; VSTest's TRX has it in ErrorInfo/Message.
+    /// </summary>
+    private static string SkipReason(XElement result)
+    {
+        if ((string?)result.Attribute("outcome") != "NotExecuted" || (string?)result.Element(Ns + "Output")?.Element(Ns + "StdOut") is not { } output)
+        {
+            return string.Empty;
+        }
+
+        string text = output.Replace("\r\n", "\n", System.StringComparison.Ordinal).TrimEnd();
+        int paragraph = text.LastIndexOf("\n\n", System.StringComparison.Ordinal);
+        return paragraph < 0 ? text : text[(paragraph + 2)..];
     }
 }
 

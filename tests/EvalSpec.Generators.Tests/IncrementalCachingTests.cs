@@ -18,6 +18,7 @@ namespace EvalSpec.Generators.Tests;
 public sealed class IncrementalCachingTests
 {
     private const string Registration = "(test framework registration)";
+    private const string V3Reg = "(xUnit v3 run host registration)";
     private const string NotGenerated = " (not generated)";
 
     private static readonly IncrementalStepRunReason[] Reused = { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged };
@@ -80,6 +81,7 @@ public sealed class IncrementalCachingTests
             ["RefundWindow"] = IncrementalStepRunReason.Modified,
             ["Answer"] = ReasonFor(rerun, TrackingNames.ValidEvalMethods, "Answer"),
             [Registration] = Reasons(rerun, TrackingNames.TestFrameworkRegistration).Single(),
+            [V3Reg] = Reasons(rerun, TrackingNames.V3Registration).Single(),
         });
         rerun.GeneratedSources.Single(s => s.HintName.StartsWith("Shop.Evals.RefundEvals.RefundWindow.", System.StringComparison.Ordinal)).SourceText.ToString()
             .Should().Contain("\"tablet\"").And.NotContain("\"laptop\"");
@@ -95,7 +97,7 @@ public sealed class IncrementalCachingTests
 
         Reasons(rerun, TrackingNames.ValidEvalMethods).Should().AllSatisfy(r => r.Should().BeOneOf(Reused));
         Reasons(rerun, TrackingNames.TestFrameworkRegistration).Should().Equal(IncrementalStepRunReason.Modified);
-        SourceOutputs(rerun).Where(p => p.Key != Registration).Should().AllSatisfy(p => p.Value.Should().BeOneOf(Reused));
+        SourceOutputs(rerun).Where(p => p.Key != Registration && p.Key != V3Reg).Should().AllSatisfy(p => p.Value.Should().BeOneOf(Reused));
         rerun.GeneratedSources.Select(s => s.HintName).Should().NotContain(Emitting.TestFrameworkEmitter.HintName);
     }
 
@@ -110,7 +112,7 @@ public sealed class IncrementalCachingTests
         MethodNames(first, TrackingNames.ValidEvalMethods).Should().BeEquivalentTo("RefundWindow", "Answer");
         MethodNames(first, TrackingNames.NotGeneratedTests).Should().BeEmpty();
         Reasons(first, TrackingNames.EvalMethods).Should().AllBeEquivalentTo(IncrementalStepRunReason.New);
-        SourceOutputs(first).Keys.Should().BeEquivalentTo("RefundWindow", "Answer", Registration);
+        SourceOutputs(first).Keys.Should().BeEquivalentTo("RefundWindow", "Answer", Registration, V3Reg);
     }
 
     [Fact]
@@ -123,7 +125,7 @@ public sealed class IncrementalCachingTests
         MethodNames(first, TrackingNames.EvalMethods).Should().BeEquivalentTo("RefundWindow", "Answer");
         MethodNames(first, TrackingNames.ValidEvalMethods).Should().BeEquivalentTo("Answer");
         MethodNames(first, TrackingNames.NotGeneratedTests).Should().BeEquivalentTo("RefundWindow");
-        SourceOutputs(first).Keys.Should().BeEquivalentTo("RefundWindow" + NotGenerated, "Answer", Registration);
+        SourceOutputs(first).Keys.Should().BeEquivalentTo("RefundWindow" + NotGenerated, "Answer", Registration, V3Reg);
     }
 
     [Fact]
@@ -136,7 +138,7 @@ public sealed class IncrementalCachingTests
         rerun.Exception.Should().BeNull();
         Reasons(rerun, TrackingNames.EvalMethods).Should().HaveCount(2).And.AllSatisfy(r => r.Should().BeOneOf(Reused));
         Reasons(rerun, TrackingNames.NotGeneratedTests).Should().ContainSingle().Which.Should().BeOneOf(Reused);
-        SourceOutputs(rerun).Should().HaveCount(3).And.AllSatisfy(p => p.Value.Should().BeOneOf(Reused, "'{0}' must not be regenerated", p.Key));
+        SourceOutputs(rerun).Should().HaveCount(4).And.AllSatisfy(p => p.Value.Should().BeOneOf(Reused, "'{0}' must not be regenerated", p.Key));
     }
 
     [Fact]
@@ -199,7 +201,9 @@ public sealed class IncrementalCachingTests
         Reasons(rerun, TrackingNames.EvalMethods).Should().HaveCount(2).And.AllSatisfy(r => r.Should().BeOneOf(Reused));
         Reasons(rerun, TrackingNames.ValidEvalMethods).Should().HaveCount(2).And.AllSatisfy(r => r.Should().BeOneOf(Reused));
         Reasons(rerun, TrackingNames.TestFrameworkRegistration).Should().ContainSingle().Which.Should().BeOneOf(Reused);
-        SourceOutputs(rerun).Should().HaveCount(3).And.AllSatisfy(p => p.Value.Should().BeOneOf(Reused, "'{0}' must not be regenerated", p.Key));
+        Reasons(rerun, TrackingNames.XunitFlavor).Should().ContainSingle().Which.Should().BeOneOf(Reused);
+        Reasons(rerun, TrackingNames.V3Registration).Should().ContainSingle().Which.Should().BeOneOf(Reused);
+        SourceOutputs(rerun).Should().HaveCount(4).And.AllSatisfy(p => p.Value.Should().BeOneOf(Reused, "'{0}' must not be regenerated", p.Key));
     }
 
     private static IEnumerable<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string trackingName) =>
@@ -232,6 +236,8 @@ public sealed class IncrementalCachingTests
                 {
                     EvalMethodSpec spec => spec.MethodName,
                     ValueTuple<EvalMethodSpec, string?> pair => pair.Item1.MethodName,
+                    ValueTuple<EvalMethodSpec, (string?, XunitFlavor)> pair => pair.Item1.MethodName,
+                    Model.V3Registration => V3Reg,
                     ValueTuple<NotGeneratedTestSpec, bool> pair => pair.Item1.MethodName + NotGenerated,
                     TestFrameworkRegistration => Registration,
                     object other => other.GetType().Name,

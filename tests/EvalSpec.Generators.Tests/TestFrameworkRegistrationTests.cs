@@ -15,7 +15,7 @@ namespace EvalSpec.Generators.Tests;
 public sealed class TestFrameworkRegistrationTests
 {
     private const string OptOutProperty = "build_property.EvalSpecGenerateTestFramework";
-    private const string Registration = "[assembly: global::Xunit.TestFrameworkAttribute(\"EvalSpec.Execution.EvalTestFramework\", \"EvalSpec\")]";
+    private const string Registration = "[assembly: global::Xunit.TestFrameworkAttribute(\"EvalSpec.Execution.EvalTestFramework\", \"EvalSpec.Xunit\")]";
 
     [Fact]
     public void Registration_is_emitted_once_for_an_assembly_with_several_eval_methods()
@@ -37,7 +37,7 @@ public sealed class TestFrameworkRegistrationTests
         run.OutputCompilation.Assembly.GetAttributes()
             .Where(a => a.AttributeClass?.ToDisplayString() == "Xunit.TestFrameworkAttribute")
             .Select(a => string.Join(", ", a.ConstructorArguments.Select(c => c.Value)))
-            .Should().Equal("EvalSpec.Execution.EvalTestFramework, EvalSpec");
+            .Should().Equal("EvalSpec.Execution.EvalTestFramework, EvalSpec.Xunit");
     }
 
     [Theory]

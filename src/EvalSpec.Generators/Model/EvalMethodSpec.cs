@@ -31,7 +31,9 @@ internal sealed record EvalMethodSpec(
     bool JudgeEachTurn = false,
     int MaxTokens = 0,
     int MaxLatencyMs = 0,
-    double MaxCostUsd = 0)
+    double MaxCostUsd = 0,
+    string? DeclarationFilePath = null,
+    int DeclarationLine = 0)
 {
     /// <summary><see cref="SnapshotOutput"/> of a method without [Snapshot].</summary>
     public const int NoSnapshot = -1;

@@ -267,7 +267,9 @@ internal static class EvalMethodParser
             JudgeEachTurn: eval?.NamedArguments.FirstOrDefault(a => a.Key == "JudgeEachTurn").Value.Value is true,
             MaxTokens: maxTokens,
             MaxLatencyMs: maxLatency,
-            MaxCostUsd: maxCost);
+            MaxCostUsd: maxCost,
+            DeclarationFilePath: method.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree?.FilePath,
+            DeclarationLine: (method.Locations.FirstOrDefault(l => l.IsInSource)?.GetLineSpan().StartLinePosition.Line ?? -1) + 1);
         return new EvalMethodParseResult(spec, problems, NotGeneratedTest());
     }
 

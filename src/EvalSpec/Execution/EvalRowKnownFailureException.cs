@@ -3,7 +3,7 @@ using System;
 namespace EvalSpec.Execution;
 
 /// <summary>
-/// Ends a row that failed exactly as the committed baseline records. <see cref="EvalTestFramework"/> reports
+/// Ends a row that failed exactly as the committed baseline records. EvalSpec's test framework adapter (EvalSpec.Xunit, EvalSpec.Xunit.V3) reports
 /// it as skipped with this message, so known failures stay visible without blocking the run.
 /// </summary>
 public sealed class EvalRowKnownFailureException : Exception

@@ -4,7 +4,7 @@ namespace EvalSpec.Execution;
 
 /// <summary>
 /// Ends a row that was not judged: its relation did not change the input, or it is outside the sample of a
-/// sampled run. <see cref="EvalTestFramework"/> reports it as skipped with this message.
+/// sampled run. EvalSpec's test framework adapter (EvalSpec.Xunit, EvalSpec.Xunit.V3) reports it as skipped with this message.
 /// </summary>
 public sealed class EvalRowSkippedException : Exception
 {

@@ -35,13 +35,20 @@ internal static class GeneratorHarness
             .Add("CS1702", ReportDiagnostic.Suppress);
 
     /// <summary>A library compilation of the given files (name and text), referencing the BCL, EvalSpec and (optionally) xUnit.</summary>
-    public static CSharpCompilation CreateCompilation(IEnumerable<SourceFile> files, bool referenceXunit = true)
+    public static CSharpCompilation CreateCompilation(IEnumerable<SourceFile> files, bool referenceXunit = true) =>
+        CreateCompilation(files, referenceXunit ? Xunit : ImmutableArray<MetadataReference>.Empty);
+
+    /// <summary>A compilation like a user's xUnit v3 eval project: the BCL, EvalSpec, xUnit v3 and EvalSpec.Xunit.V3.</summary>
+    public static CSharpCompilation CreateV3Compilation(params string[] sources) =>
+        CreateCompilation(sources.Select((text, i) => new SourceFile("Source" + i + ".cs", text)), XunitV3.References);
+
+    /// <inheritdoc cref="CreateV3Compilation(string[])"/>
+    public static CSharpCompilation CreateV3Compilation(IEnumerable<SourceFile> files) => CreateCompilation(files, XunitV3.References);
+
+    /// <summary>A compilation against the BCL, EvalSpec and the given test framework references.</summary>
+    public static CSharpCompilation CreateCompilation(IEnumerable<SourceFile> files, ImmutableArray<MetadataReference> testFramework)
     {
-        IEnumerable<MetadataReference> references = BclReferences.Append(EvalSpecRuntime);
-        if (referenceXunit)
-        {
-            references = references.Concat(Xunit);
-        }
+        IEnumerable<MetadataReference> references = BclReferences.Append(EvalSpecRuntime).Concat(testFramework);
 
         return CSharpCompilation.Create(
             "UserEvals",

@@ -32,7 +32,7 @@ internal sealed class GeneratorRun
     /// <summary>The generated eval-method files with the rows (neither the test framework registration nor not-generated tests), ordered by hint name.</summary>
     public IReadOnlyList<GeneratedSourceResult> EvalMethodSources =>
         Result.GeneratedSources
-            .Where(s => s.HintName != TestFrameworkEmitter.HintName && !IsNotGeneratedTest(s))
+            .Where(s => s.HintName != TestFrameworkEmitter.HintName && s.HintName != TestFrameworkEmitter.V3HintName && !IsNotGeneratedTest(s))
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .ToList();
 

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Reflection;
+using System.Threading.Tasks;
+using Xunit.Sdk;
+using Xunit.v3;
+
+namespace EvalSpec.XunitV3;
+
+/// <summary>
+/// Reports one xUnit v3 test case per row of an <see cref="EvalRowsAttribute"/> method: the row's display name, the traits
+/// <c>Category=Eval</c>, <c>EvalMethod</c>, <c>Case</c>, <c>Variant</c>, <c>Relation</c> (and <c>Tag</c> of case-file
+/// cases), a unique id from the method's id and the row's keys, and the row's keys as the method's arguments.
+/// </summary>
+/// <remarks>
+/// The row table holds strings only: reading it runs the class's static initializer during discovery, which must not run
+/// user code (the descriptor's case arguments and relation factories are read only when a row runs).
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
+{
+    private const int KeyColumns = 4;
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyCollection<IXunitTestCase>> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, IXunitTestMethod testMethod, IFactAttribute factAttribute)
+    {
+        ArgumentNullException.ThrowIfNull(testMethod);
+        if (factAttribute is not EvalRowsAttribute attribute)
+        {
+            throw new ArgumentException($"{nameof(EvalRowsDiscoverer)} serves {nameof(EvalRowsAttribute)} only.", nameof(factAttribute));
+        }
+
+        string[][] rows = ReadTable(testMethod.Method.DeclaringType ?? testMethod.TestClass.Class, attribute.RowTable);
+        var cases = new List<IXunitTestCase>(rows.Length);
+        foreach (string[] row in rows)
+        {
+            if (row.Length < KeyColumns)
+            {
+                throw new InvalidOperationException($"A row of {testMethod.TestClass.TestClassName}.{attribute.RowTable} has {row.Length} columns instead of at least {KeyColumns}: rebuild the test project.");
+            }
+
+            string caseId = row[0], variantKey = row[1], relationKey = row[2], displayName = row[3];
+            var traits = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (KeyValuePair<string, IReadOnlyCollection<string>> trait in testMethod.Traits)
+            {
+                traits[trait.Key] = new HashSet<string>(trait.Value, StringComparer.OrdinalIgnoreCase);
+            }
+
+            Add(traits, "Category", "Eval");
+            Add(traits, "EvalMethod", attribute.EvalMethod);
+            Add(traits, "Case", caseId);
+            Add(traits, "Variant", variantKey);
+            Add(traits, "Relation", relationKey);
+            for (int i = KeyColumns; i < row.Length; i++)
+            {
+                // Tags of a case read from a data file ([CasesFrom]): filter with --filter "Tag=billing".
+                Add(traits, "Tag", row[i]);
+            }
+
+            object[] arguments = [caseId, variantKey, relationKey];
+            cases.Add(new XunitTestCase(
+                testMethod,
+                displayName,
+                UniqueIDGenerator.ForTestCase(testMethod.UniqueID, null, arguments),
+                @explicit: false,
+                skipExceptions: attribute.SkipExceptions,
+                traits: traits,
+                testMethodArguments: arguments,
+                sourceFilePath: attribute.SourceFilePath,
+                sourceLineNumber: attribute.SourceLineNumber > 0 ? attribute.SourceLineNumber : null,
+                timeout: null));
+        }
+
+        return new ValueTask<IReadOnlyCollection<IXunitTestCase>>(cases);
+    }
+
+    private static void Add(Dictionary<string, HashSet<string>> traits, string name, string value)
+    {
+        if (!traits.TryGetValue(name, out HashSet<string>? values))
+        {
+            traits[name] = values = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        values.Add(value);
+    }
+
+    private static string[][] ReadTable(Type type, string name)
+    {
+        for (Type? t = type; t is not null; t = t.BaseType)
+        {
+            if (t.GetField(name, BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly) is { } field)
+            {
+                return field.GetValue(null) as string[][]
+                    ?? throw new InvalidOperationException($"The row table {type.FullName}.{name} is not a string[][]: rebuild the test project.");
+            }
+        }
+
+        throw new InvalidOperationException($"{type.FullName} has no row table {name}: rebuild the test project (the EvalSpec generator writes it).");
+    }
+}
