@@ -9,7 +9,7 @@ namespace EvalSpec;
 /// </summary>
 /// <remarks>
 /// Recordings stay the committed, reviewed source of answers: Replay never consults the cache, Record never reads it (it
-/// asks the model and writes the fresh answer to both), Auto and Live read and write it. README, "Shared response cache on Redis".
+/// asks the model and writes the fresh answer to both), Auto and Live read and write it. docs/concurrency.md, "Shared response cache on Redis".
 /// </remarks>
 public sealed class CacheOptions
 {

@@ -135,14 +135,14 @@ public sealed class EvalOptions
 
     /// <summary>
     /// Judge models declared in configuration (section <c>Judges</c>), keyed by judge name: EvalSpec builds each one's
-    /// chat client and judge at the start of the run. A panel the startup fills in code ignores them (README, "Judges
+    /// chat client and judge at the start of the run. A panel the startup fills in code ignores them (docs/judges.md, "Judges
     /// from configuration").
     /// </summary>
     public IDictionary<string, JudgeModelOptions> Judges { get; } = new Dictionary<string, JudgeModelOptions>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Token, latency and cost budgets per eval method pattern (section <c>Budgets</c>, a list); values set on
-    /// <see cref="EvalAttribute"/> win. See the README's "Budgets: tokens, latency and cost".
+    /// <see cref="EvalAttribute"/> win. See docs/budgets.md.
     /// </summary>
     public IList<BudgetOptions> Budgets { get; } = new List<BudgetOptions>();
 

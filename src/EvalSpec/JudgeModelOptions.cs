@@ -3,7 +3,7 @@ using System;
 namespace EvalSpec;
 
 /// <summary>
-/// A judge model declared in <c>evalspec.json</c> under <c>"Judges"</c>, keyed by the judge's name (README,
+/// A judge model declared in <c>evalspec.json</c> under <c>"Judges"</c>, keyed by the judge's name (docs/judges.md,
 /// "Judges from configuration"). EvalSpec builds its <see cref="Microsoft.Extensions.AI.IChatClient"/> (with
 /// recording) and the judge of its <see cref="Role"/>.
 /// </summary>

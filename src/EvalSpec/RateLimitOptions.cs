@@ -5,7 +5,7 @@ namespace EvalSpec;
 /// <summary>
 /// Limits of the model calls to one provider and model (an entry of the <c>RateLimits</c> section of evalspec.json, keyed
 /// <c>provider/model</c>, <c>model</c> or <c>default</c>). Shared by every process of the run through Redis when
-/// <see cref="CacheOptions.Redis"/> is set, per process otherwise. README, "Rate limits and adaptive concurrency".
+/// <see cref="CacheOptions.Redis"/> is set, per process otherwise. docs/concurrency.md, "Rate limits and adaptive concurrency".
 /// </summary>
 public sealed class RateLimitOptions
 {

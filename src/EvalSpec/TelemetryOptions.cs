@@ -3,7 +3,7 @@ namespace EvalSpec;
 /// <summary>
 /// OpenTelemetry export (section <c>Telemetry</c> of evalspec.json). EvalSpec always emits its spans (<c>ActivitySource</c>
 /// "EvalSpec") and metrics (<c>Meter</c> "EvalSpec"), which cost nothing unless something listens; setting
-/// <see cref="OtlpEndpoint"/> makes the run export them itself. README, "OpenTelemetry".
+/// <see cref="OtlpEndpoint"/> makes the run export them itself. docs/concurrency.md, "OpenTelemetry".
 /// </summary>
 public sealed class TelemetryOptions
 {

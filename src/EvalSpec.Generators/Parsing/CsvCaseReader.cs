@@ -11,7 +11,7 @@ namespace EvalSpec.Generators.Parsing;
 /// CRLF, LF or CR; a leading byte order mark is skipped; blank lines are skipped. A quote inside an unquoted field,
 /// text after a closing quote, a quote left open at the end of the file and a record with more or fewer fields than
 /// the header are errors with their line and column. Written here rather than taken from CsvHelper: the generator is
-/// a netstandard2.0 compiler plug-in that carries no dependencies (see the README's dependencies section).
+/// a netstandard2.0 compiler plug-in that carries no dependencies (see docs/dependencies.md).
 /// </summary>
 internal static class CsvCaseReader
 {

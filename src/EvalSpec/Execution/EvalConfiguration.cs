@@ -17,7 +17,7 @@ namespace EvalSpec.Execution;
 /// recording live calls), a value that is not one of the option's values, a section where a value belongs.
 /// </summary>
 /// <remarks>
-/// <para>The rule, documented in the README's Configuration section:</para>
+/// <para>The rule, documented in docs/configuration.md:</para>
 /// <list type="bullet">
 /// <item>every <c>EVALSPEC_</c> variable is an EvalSpec option (the prefix is EvalSpec's);</item>
 /// <item>
@@ -160,12 +160,12 @@ internal static class EvalConfiguration
             string didYouMean = suggestion is null ? string.Empty : $" Did you mean \"{suggestion}\"?";
             return $"\"{section.Key}\" in {origin.File} is not an EvalSpec option.{didYouMean} "
                 + $"If it is a setting of your own, move it into the \"{UserSection}\" section ({{ \"{UserSection}\": {{ \"{section.Key}\": ... }} }}) "
-                + $"and read it in your startup as setup.Configuration[\"{UserSection}:{section.Key}\"]. The options are listed in the README's Configuration section.";
+                + $"and read it in your startup as setup.Configuration[\"{UserSection}:{section.Key}\"]. The options are listed in docs/configuration.md.";
         }
 
         string variable = origin.Describe(section.Path);
         string didYouMeanVariable = suggestion is null ? string.Empty : $" Did you mean {EnvironmentPrefix}{suggestion.ToUpperInvariant()}?";
-        return $"{variable} is not an EvalSpec option.{didYouMeanVariable} Every {EnvironmentPrefix} variable must be one of the options in the README's Configuration section; "
+        return $"{variable} is not an EvalSpec option.{didYouMeanVariable} Every {EnvironmentPrefix} variable must be one of the options in docs/configuration.md; "
             + $"a setting of your own can be {EnvironmentPrefix}{UserSection.ToUpperInvariant()}__{variable[EnvironmentPrefix.Length..]} "
             + $"(setup.Configuration[\"{UserSection}:{section.Path}\"]) or use a prefix of its own.";
     }

@@ -12,8 +12,8 @@ namespace EvalSpec.Execution;
 /// environment, option values set in code, the run's cancellation and where its notices go.
 /// </summary>
 /// <remarks>
-/// The options are resolved once, here and in the startup, in this order (later wins; documented in the README's
-/// Configuration section):
+/// The options are resolved once, here and in the startup, in this order (later wins; documented in
+/// docs/configuration.md):
 /// <list type="number">
 /// <item>the defaults of <see cref="EvalOptions"/>;</item>
 /// <item><c>evalspec.json</c> (<see cref="EvalConfiguration.FindFile"/>);</item>

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace EvalSpec.ModelCalls;
 
 /// <summary>
-/// What a run puts between a recording client and the provider, for the calls the recordings do not answer (README,
+/// What a run puts between a recording client and the provider, for the calls the recordings do not answer (docs/concurrency.md,
 /// "Shared response cache on Redis", "Rate limits and adaptive concurrency", "OpenTelemetry"). Outermost first:
 /// <list type="number">
 /// <item>the shared response cache (<see cref="EvalCachingChatClient"/>), when <see cref="CacheOptions.Redis"/> is set and

@@ -96,7 +96,7 @@ internal static class RunSummaryWriter
             Snapshots = SnapshotSummary(run),
             // Counts, and "error" when the recordings of the run could not be written (the console says it too).
             Recording = RecordingSummary(run.Recording.Statistics),
-            // Tokens, latency and cost per method and prompt variant (see README, "Budgets: tokens, latency and cost").
+            // Tokens, latency and cost per method and prompt variant (see docs/budgets.md).
             Spend = run.Spend.IsEmpty ? null : run.Spend.ToSummary().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             InputSimilarity = new RunSummaryFile.SimilaritySection { Measure = run.InputSimilarity.Measure, FallbacksToTokenF1 = run.InputSimilarity.Fallbacks },
             Robustness = RobustnessSection(run.Robustness),

@@ -18,7 +18,7 @@ namespace EvalSpec.Judging;
 /// <remarks>
 /// Claims are sent numbered, <see cref="ClaimsPerCall"/> per model call, with the context and the claims as data in tags;
 /// the answer (JSON <c>{"verdicts": [{"claim": 1, "verdict": "supported"}, ...]}</c>, or lines <c>Claim 1: supported</c>)
-/// is read with the rules of every LLM judge (README, "How a judge's answer is read"): a claim whose verdict is missing,
+/// is read with the rules of every LLM judge (docs/judges.md, "How a judge's answer is read"): a claim whose verdict is missing,
 /// given twice, contradictory or unreadable (a look-alike letter, a quotation) makes the answer unreadable; it is re-asked
 /// once, and a batch still unreadable leaves its claims unknown. With unknown claims the verdict is never a pass: it fails
 /// if it would fail even were they all supported, else it is inconclusive with the reason and the raw answers. An answer

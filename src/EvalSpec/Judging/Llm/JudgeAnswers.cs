@@ -9,7 +9,7 @@ using System.Text.RegularExpressions;
 namespace EvalSpec.Judging;
 
 /// <summary>
-/// The one grammar for reading LLM judges' answers (README, "How a judge's answer is read"). An answer is read from
+/// The one grammar for reading LLM judges' answers (docs/judges.md, "How a judge's answer is read"). An answer is read from
 /// two kinds of claims, and every claim in it must agree:
 /// <list type="bullet">
 /// <item>JSON answer objects: top-level <c>{...}</c> objects (bare, in a fence that ends the answer, or inside prose)

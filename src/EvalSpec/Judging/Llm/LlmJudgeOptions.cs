@@ -16,7 +16,7 @@ public sealed class LlmJudgeOptions
     /// <summary>
     /// Ask for a JSON answer through <see cref="ChatResponseFormat.ForJsonSchema(System.Text.Json.JsonElement, string?, string?)"/>.
     /// Turn off for providers that reject response formats; free-text answers are read either way, through their
-    /// verdict lines (README, "How a judge's answer is read").
+    /// verdict lines (docs/judges.md, "How a judge's answer is read").
     /// Default true.
     /// </summary>
     public bool UseStructuredOutput { get; set; } = true;

@@ -15,7 +15,7 @@ namespace EvalSpec.Judging;
 /// The judge answers pass or fail with a 1-5 score (normalised to [0, 1]).
 /// </summary>
 /// <remarks>
-/// Asks for a JSON answer (structured output) and reads it with the one answer grammar of the LLM judges (README,
+/// Asks for a JSON answer (structured output) and reads it with the one answer grammar of the LLM judges (docs/judges.md,
 /// "How a judge's answer is read"): a JSON <c>verdict</c> or <c>pass</c> field or a verdict line decides; claims
 /// that contradict each other, a score off the 1-5 scale (or on the wrong side of <see cref="PassingScore"/>) and
 /// answers too long to read are unreadable. Unreadable answers are re-asked once; transient model errors are
