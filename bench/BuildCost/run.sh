@@ -4,30 +4,37 @@
 # (the same methods, plain), builds both side by side, cold (--no-incremental) and after editing one unrelated file, and
 # prints the wall times, their ratio, and -p:ReportAnalyzer=true figures: EvalSpec's generator, EvalSpec's analyzers, and
 # the third-party analyzers (xUnit's) that inspect the generated tests. Reported, not asserted (a shared, noisy machine).
-# Usage: bench/BuildCost/run.sh [methods] [repeats]     (defaults 1000 and 2; needs only the .NET SDK)
+# Usage: [XUNIT=v3] bench/BuildCost/run.sh [methods] [repeats]     (defaults 1000 and 2; needs only the .NET SDK)
+# XUNIT=v3 builds both projects on xUnit v3 (xunit.v3.mtp-off, EvalSpec.Xunit.V3: one generated method and a row table
+# per eval method instead of one [Fact] per row); the default is xUnit v2.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 methods="${1:-1000}"
 repeats="${2:-2}"
+xunit="${XUNIT:-v2}"
+case "$xunit" in v2|v3) ;; *) echo "XUNIT must be v2 or v3, not '$xunit'" >&2; exit 2 ;; esac
 root="bench/BuildCost/generated"   # inside the repository so Directory.Build.props and the in-repo targets apply; git-ignored
 rm -rf "$root"
 mkdir -p "$root/Rows" "$root/Plain"
 
-python3 - "$root" "$methods" <<'PY'
+python3 - "$root" "$methods" "$xunit" <<'PY'
 import os, sys
-root, methods = sys.argv[1], int(sys.argv[2])
+root, methods, xunit = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 per_class = 50
 def csproj(with_evalspec):
+    v3 = xunit == "v3"
+    extra = "\n    <OutputType>Exe</OutputType>\n    <EvalSpecXunit>v3</EvalSpecXunit>" if v3 else ""
+    framework = "xunit.v3.mtp-off" if v3 else "xunit"
     return f"""<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
     <IsPackable>false</IsPackable>
     <IsTestProject>true</IsTestProject>
-    <NoWarn>$(NoWarn);CS1591</NoWarn>
+    <NoWarn>$(NoWarn);CS1591</NoWarn>{extra}
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="Microsoft.NET.Test.Sdk" />
-    <PackageReference Include="xunit" />
+    <PackageReference Include="{framework}" />
     <PackageReference Include="xunit.runner.visualstudio" />
   </ItemGroup>
   <Import Project="$(RepoRoot)eng/EvalSpec.InRepo.targets" />
@@ -90,5 +97,5 @@ for mode in cold edit; do
     done
 done
 echo
-echo "Rows project: $methods eval methods x 5 variants x (identity + 3 relations) = $((methods * 20)) rows; plain project: the same methods without EvalSpec attributes."
+echo "xUnit $xunit. Rows project: $methods eval methods x 5 variants x (identity + 3 relations) = $((methods * 20)) rows; plain project: the same methods without EvalSpec attributes."
 echo "Generator and analyzer seconds are -p:ReportAnalyzer=true figures of the rows project's compilation (summed over analyzer threads, so they can exceed the wall time)."
