@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
 using EvalSpec.Judging;
 using EvalSpec.Persistence;
 using EvalSpec.Reporting;
@@ -51,7 +52,9 @@ internal sealed class ResumedRun
     /// <param name="runId">Its run id.</param>
     /// <param name="methods">The test assembly's eval methods: a row of a method, case, variant or relation that no longer exists is not taken over.</param>
     /// <exception cref="EvalConfigurationException">The folder has no results.jsonl, or a line other than the last is malformed.</exception>
-    public static ResumedRun Load(string runDirectory, string runId, IEnumerable<EvalMethodDescriptor> methods)
+    /// <param name="shard">The shard this run runs (<see cref="EvalOptions.Shard"/>), or null: a row of the folder that is in another shard refuses the resume.</param>
+    /// <exception cref="EvalConfigurationException">The folder holds rows of another shard than <paramref name="shard"/>.</exception>
+    public static ResumedRun Load(string runDirectory, string runId, IEnumerable<EvalMethodDescriptor> methods, RowShard? shard = null)
     {
         string path = Path.Combine(runDirectory, RunResultsReader.FileName);
         if (!File.Exists(path))
@@ -73,9 +76,29 @@ internal sealed class ResumedRun
         Dictionary<string, EvalMethodDescriptor> byId = methods.GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var rows = new Dictionary<string, TakenOverRow>(StringComparer.Ordinal);
         int dropped = 0;
+        var known = new List<(RunRow Row, TakenOverRow Taken)>();
         foreach ((RunRow row, string text) in lines)
         {
-            if (!Decided(row) || TakenOverRow.From(row, text, byId) is not { } taken)
+            if (TakenOverRow.From(row, text, byId) is { } taken)
+            {
+                known.Add((row, taken));
+            }
+            else
+            {
+                dropped++;
+            }
+        }
+
+        // Checked before anything is rewritten: a row of another shard taken over would be counted in this shard's run
+        // (and skipped as another shard's), and the merge would then find it in two shards.
+        if (shard is not null && known.FirstOrDefault(k => !shard.Includes(k.Row.RowId)) is { Row: { } outside })
+        {
+            throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {path} holds row {outside.RowId}, which is not in shard {shard.Name} (EVALSPEC_SHARD): that run was another shard, or not sharded. Resume a shard with the same EVALSPEC_SHARD it ran with.");
+        }
+
+        foreach ((RunRow row, TakenOverRow taken) in known)
+        {
+            if (!Decided(row))
             {
                 dropped++;
                 continue;
@@ -85,7 +108,60 @@ internal sealed class ResumedRun
         }
 
         AtomicFile.Write(path, Encoding.UTF8.GetBytes(string.Concat(rows.Values.OrderBy(r => r.Row.RowId, StringComparer.Ordinal).Select(r => r.Text + "\n"))));
+        KeepReviewItemsOf(Path.Combine(runDirectory, Judging.ReviewQueue.FileName), rows);
         return new ResumedRun(runId, rows, dropped, torn);
+    }
+
+    /// <summary>
+    /// Rewrites the interrupted run's review queue (in one rename) to the items of the taken-over rows: a row that runs again
+    /// appends its item again (the same id when its output is the same, which the queue's reader refuses as a repeat), and
+    /// the last line torn by a crash mid-write would otherwise be glued to the first line appended.
+    /// </summary>
+    private static void KeepReviewItemsOf(string queuePath, Dictionary<string, TakenOverRow> rows)
+    {
+        if (!File.Exists(queuePath))
+        {
+            return;
+        }
+
+        string text = File.ReadAllText(queuePath);
+        string[] lines = text.Split('\n');
+        var kept = new StringBuilder();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].TrimEnd('\r');
+            bool last = i == lines.Length - 1;
+            if (string.IsNullOrWhiteSpace(line) || last)
+            {
+                // The part after the last line break is a line the crash tore (a whole line ends with one).
+                continue;
+            }
+
+            string? rowId = RowIdOf(line);
+            if (rowId is null || rows.ContainsKey(rowId))
+            {
+                // A line that cannot be read is kept as it is: the queue's reader names it; the resume destroys nothing it cannot read.
+                kept.Append(line).Append('\n');
+            }
+        }
+
+        AtomicFile.Write(queuePath, Encoding.UTF8.GetBytes(kept.ToString()));
+    }
+
+    private static string? RowIdOf(string line)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(line);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("rowId", out JsonElement id) && id.ValueKind == JsonValueKind.String
+                    ? id.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A row with an outcome that running it again would only repeat: passed, failed, or its relation did not apply.</summary>
