@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using EvalSpec.Cli.Tests.Reporting;
 using EvalSpec.Execution;
+using EvalSpec.Judging;
 using FluentAssertions;
 using Xunit;
 
@@ -183,6 +184,39 @@ public sealed class MergeCommandTests : IDisposable
         result.ExitCode.Should().Be(2, result.ToString());
         result.Error.Should().Contain("already exists");
         Directory.EnumerateFileSystemEntries(merged).Select(Path.GetFileName).Should().Equal("keep.txt");
+    }
+
+    [Fact]
+    public async Task The_shards_review_queues_are_merged_not_lost()
+    {
+        List<ResultRow> rows = RunFiles.Suite16();
+        string[] shards = WriteShards(rows, 3);
+        var expected = new List<string>();
+        foreach (string shard in shards.Take(2))
+        {
+            // A cascade abstained on the shard's first row: the shard's review.jsonl, as the run writes it.
+            string rowId = File.ReadLines(Path.Combine(shard, "results.jsonl")).Select(l => JsonNode.Parse(l)!["rowId"]!.GetValue<string>()).First();
+            string id = ReviewQueue.IdOf(rowId, "output of " + rowId);
+            expected.Add(id);
+            File.WriteAllText(Path.Combine(shard, ReviewQueue.FileName), ReviewQueue.ToLine(new ReviewItem
+            {
+                Id = id,
+                RowId = rowId,
+                Reason = ReviewQueue.Abstained,
+                Cascade = "cascade",
+                Outcome = "inconclusive",
+                Output = "output of " + rowId,
+                Tiers = new[] { new ReviewTier { Name = "cheap", Judges = new[] { new ReviewJudge { Name = "a", Model = "small", Verdicts = new[] { new ReviewVerdict("pass", "ok", false) } } }, Votes = new[] { new CascadeVote("a", 1, null, VerdictOutcome.Pass) } } },
+            }) + "\n");
+        }
+
+        string merged = Path.Combine(Results, "merged");
+        CliResult merge = await Cli.RunAsync(["merge", .. shards, "--out", merged]);
+
+        merge.ExitCode.Should().Be(0, merge.ToString());
+        string queue = Path.Combine(merged, ReviewQueue.FileName);
+        File.Exists(queue).Should().BeTrue("the rows the shards' cascades abstained on still need a person: evalspec review reads the merged run");
+        ReviewQueue.Read(queue).Select(i => i.Id).Should().BeEquivalentTo(expected);
     }
 
     [Fact]
