@@ -220,6 +220,26 @@ public sealed class MergeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_gate_command_the_merge_prints_runs()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 2);
+        string merged = Path.Combine(Results, "merged");
+        CliResult merge = await Cli.RunAsync(["merge", .. shards, "--out", merged]);
+        merge.ExitCode.Should().Be(0, merge.ToString());
+
+        // The command the output tells the user to run next, run as printed.
+        string printed = System.Text.RegularExpressions.Regex.Match(merge.Output, "`evalspec (gate[^`]*)`").Groups[1].Value;
+        printed.Should().NotBeEmpty(merge.Output);
+        CliResult gate = await Cli.RunAsync(printed.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        gate.Error.Should().NotContain("Unrecognized", gate.ToString());
+        gate.Error.Should().Contain(merged, "it reads the merged run (which has no baseline yet)");
+        (await Cli.RunAsync("baseline", "update", "--run", merged)).ExitCode.Should().Be(0);
+        gate = await Cli.RunAsync(printed.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        gate.ExitCode.Should().Be(0, gate.ToString());
+    }
+
+    [Fact]
     public async Task A_merge_that_fails_while_writing_leaves_no_output_folder()
     {
         string[] shards = WriteShards(RunFiles.Suite16(), 2);
