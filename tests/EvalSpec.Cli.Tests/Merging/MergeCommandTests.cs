@@ -239,6 +239,45 @@ public sealed class MergeCommandTests : IDisposable
         gate.ExitCode.Should().Be(0, gate.ToString());
     }
 
+    /// <summary>Adds a spend section to a run's summary.json, as a run with token counts writes it.</summary>
+    private static void WithSpend(string run, int rows, long tokens)
+    {
+        string path = Path.Combine(run, "summary.json");
+        JsonObject summary = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        summary["spend"] = new JsonObject
+        {
+            [RunFiles.Suite + ".RefundWindow"] = new JsonObject
+            {
+                ["total"] = new JsonObject { ["rows"] = rows, ["sutTokens"] = tokens, ["judgeTokens"] = 0, ["meanLatencyMs"] = 800.0, ["p95LatencyMs"] = 800.0, ["costUsd"] = 0.01 * rows, ["unpricedRows"] = 0 },
+                ["variants"] = new JsonObject(),
+            },
+        };
+        File.WriteAllText(path, summary.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_gate_of_a_merged_run_does_not_take_one_of_its_own_shards_for_the_previous_run()
+    {
+        List<ResultRow> rows = RunFiles.Suite16();
+        string[] shards = WriteShards(rows, 2);
+        foreach (string shard in shards)
+        {
+            WithSpend(shard, rows: 8, tokens: 8_000);
+        }
+
+        // Merged beside its shards (the default place: merged-<time> beside the first shard's folder).
+        string merged = Path.Combine(Results, "merged");
+        (await Cli.RunAsync(["merge", .. shards, "--out", merged])).ExitCode.Should().Be(0);
+        WithSpend(merged, rows: 16, tokens: 16_000);
+        (await Cli.RunAsync("baseline", "update", "--run", merged)).ExitCode.Should().Be(0);
+
+        CliResult gate = await Cli.RunAsync("gate", "--run", merged);
+
+        gate.ExitCode.Should().Be(0, gate.ToString());
+        gate.Output.Should().NotContain("shard-", "a shard is a part of this run, not an earlier run to compare its spend with: " + gate)
+            .And.Contain("Spend: not compared: no earlier run");
+    }
+
     [Fact]
     public async Task A_merge_that_fails_while_writing_leaves_no_output_folder()
     {
