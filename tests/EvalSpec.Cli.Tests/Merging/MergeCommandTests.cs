@@ -279,6 +279,23 @@ public sealed class MergeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_staging_folder_a_merge_killed_mid_write_leaves_is_not_taken_for_the_newest_run()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 2);
+        string merged = Path.Combine(Results, "merged");
+        (await Cli.RunAsync(["merge", .. shards, "--out", merged])).ExitCode.Should().Be(0);
+
+        // A later merge killed after writing its results.jsonl, before the rename: its hidden staging folder stays.
+        string staging = Path.Combine(Results, ".merged-2.merging-0badc0de");
+        Directory.CreateDirectory(staging);
+        File.WriteAllLines(Path.Combine(staging, "results.jsonl"), File.ReadLines(Path.Combine(merged, "results.jsonl")).Take(3));
+        File.SetLastWriteTimeUtc(Path.Combine(staging, "results.jsonl"), DateTime.UtcNow.AddMinutes(1));
+
+        EvalSpec.Reporting.Reports.RunFolders.Latest(Project).Should().Be(merged, "evalspec gate, report and compare without --run take the newest run, and a half-written merge is no run");
+        EvalSpec.Reporting.Reports.RunFolders.List(Results).Should().NotContain(staging);
+    }
+
+    [Fact]
     public async Task A_merge_that_fails_while_writing_leaves_no_output_folder()
     {
         string[] shards = WriteShards(RunFiles.Suite16(), 2);
