@@ -51,9 +51,8 @@ internal sealed class ResumedRun
     /// <param name="runDirectory">The run folder.</param>
     /// <param name="runId">Its run id.</param>
     /// <param name="methods">The test assembly's eval methods: a row of a method, case, variant or relation that no longer exists is not taken over.</param>
-    /// <exception cref="EvalConfigurationException">The folder has no results.jsonl, or a line other than the last is malformed.</exception>
     /// <param name="shard">The shard this run runs (<see cref="EvalOptions.Shard"/>), or null: a row of the folder that is in another shard refuses the resume.</param>
-    /// <exception cref="EvalConfigurationException">The folder holds rows of another shard than <paramref name="shard"/>.</exception>
+    /// <exception cref="EvalConfigurationException">The folder has no results.jsonl, a line other than the last is malformed, or it holds rows of another shard than <paramref name="shard"/>.</exception>
     public static ResumedRun Load(string runDirectory, string runId, IEnumerable<EvalMethodDescriptor> methods, RowShard? shard = null)
     {
         string path = Path.Combine(runDirectory, RunResultsReader.FileName);
@@ -76,29 +75,22 @@ internal sealed class ResumedRun
         Dictionary<string, EvalMethodDescriptor> byId = methods.GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var rows = new Dictionary<string, TakenOverRow>(StringComparer.Ordinal);
         int dropped = 0;
-        var known = new List<(RunRow Row, TakenOverRow Taken)>();
-        foreach ((RunRow row, string text) in lines)
-        {
-            if (TakenOverRow.From(row, text, byId) is { } taken)
-            {
-                known.Add((row, taken));
-            }
-            else
-            {
-                dropped++;
-            }
-        }
 
         // Checked before anything is rewritten: a row of another shard taken over would be counted in this shard's run
-        // (and skipped as another shard's), and the merge would then find it in two shards.
-        if (shard is not null && known.FirstOrDefault(k => !shard.Includes(k.Row.RowId)) is { Row: { } outside })
+        // (and skipped as another shard's), and the merge would then find it in two shards. Rows the assembly no longer
+        // has are in no shard; they are dropped below.
+        if (shard is not null)
         {
-            throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {path} holds row {outside.RowId}, which is not in shard {shard.Name} (EVALSPEC_SHARD): that run was another shard, or not sharded. Resume a shard with the same EVALSPEC_SHARD it ran with.");
+            var population = shard.Population.Rows.Select(r => r.RowId).ToHashSet(StringComparer.Ordinal);
+            if (lines.FirstOrDefault(l => population.Contains(l.Row.RowId) && !shard.Includes(l.Row.RowId)) is { Row: { } outside })
+            {
+                throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {path} holds row {outside.RowId}, which is not in shard {shard.Name} (EVALSPEC_SHARD): that run was another shard, or not sharded. Resume a shard with the same EVALSPEC_SHARD it ran with.");
+            }
         }
 
-        foreach ((RunRow row, TakenOverRow taken) in known)
+        foreach ((RunRow row, string text) in lines)
         {
-            if (!Decided(row))
+            if (!Decided(row) || TakenOverRow.From(row, text, byId) is not { } taken)
             {
                 dropped++;
                 continue;
