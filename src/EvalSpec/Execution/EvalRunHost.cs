@@ -646,7 +646,7 @@ internal sealed class EvalRunHost : IDisposable
             ? Path.Combine(projectDirectory, "TestResults", "evalspec")
             : Path.GetFullPath(options.ResultsDirectory!, projectDirectory);
         string runDirectory = Path.Combine(resultsRoot, runId);
-        ResumedRun? resumed = resuming ? ResumedRun.Load(runDirectory, runId, SnapshotInventory.Descriptors(testAssembly), shard) : null;
+        ResumedRun? resumed = resuming ? ResumedRun.Load(runDirectory, runId, SnapshotInventory.Descriptors(testAssembly), shard, options.Configuration) : null;
         Directory.CreateDirectory(runDirectory);
 
         ServiceProvider provider = services.BuildServiceProvider();

@@ -52,14 +52,17 @@ internal sealed class ResumedRun
     /// <param name="runId">Its run id.</param>
     /// <param name="methods">The test assembly's eval methods: a row of a method, case, variant or relation that no longer exists is not taken over.</param>
     /// <param name="shard">The shard this run runs (<see cref="EvalOptions.Shard"/>), or null: a row of the folder that is in another shard refuses the resume.</param>
-    /// <exception cref="EvalConfigurationException">The folder has no results.jsonl, a line other than the last is malformed, or it holds rows of another shard than <paramref name="shard"/>.</exception>
-    public static ResumedRun Load(string runDirectory, string runId, IEnumerable<EvalMethodDescriptor> methods, RowShard? shard = null)
+    /// <exception cref="EvalConfigurationException">The folder has no results.jsonl, a line other than the last is malformed, or it holds rows of another shard or configuration.</exception>
+    /// <param name="configuration">The configuration this run evaluates (<see cref="EvalOptions.Configuration"/>): a run whose summary.json names another is refused.</param>
+    public static ResumedRun Load(string runDirectory, string runId, IEnumerable<EvalMethodDescriptor> methods, RowShard? shard = null, string? configuration = null)
     {
         string path = Path.Combine(runDirectory, RunResultsReader.FileName);
         if (!File.Exists(path))
         {
             throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {runDirectory} has no {RunResultsReader.FileName} to resume. Check the run id (the folder names under {Path.GetDirectoryName(runDirectory)}), or unset EVALSPEC_RESUME to start a new run.");
         }
+
+        CheckSummary(Path.Combine(runDirectory, RunSummaryFile.FileName), runId, shard, configuration);
 
         IReadOnlyList<(RunRow Row, string Text)> lines;
         int torn;
@@ -102,6 +105,42 @@ internal sealed class ResumedRun
         AtomicFile.Write(path, Encoding.UTF8.GetBytes(string.Concat(rows.Values.OrderBy(r => r.Row.RowId, StringComparer.Ordinal).Select(r => r.Text + "\n"))));
         KeepReviewItemsOf(Path.Combine(runDirectory, Judging.ReviewQueue.FileName), rows);
         return new ResumedRun(runId, rows, dropped, torn);
+    }
+
+    /// <summary>
+    /// A run that was cancelled (not killed) wrote its summary.json, which says which shard and configuration it ran: its
+    /// rows are taken over only by a run of the same ones (a killed run has no summary; its rows are checked against the shard).
+    /// </summary>
+    private static void CheckSummary(string summaryPath, string runId, RowShard? shard, string? configuration)
+    {
+        RunSummaryFile? summary;
+        try
+        {
+            summary = File.Exists(summaryPath) ? RunSummaryFile.Read(summaryPath) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or RunDataException)
+        {
+            // A summary that cannot be read decides nothing: the rows are still checked against the shard.
+            return;
+        }
+
+        if (summary is null)
+        {
+            return;
+        }
+
+        string? ran = summary.Shard is { } section ? RowShard.Format(section.Index, section.Count) : null;
+        if (!string.Equals(ran, shard?.Name, StringComparison.Ordinal))
+        {
+            throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: that run was {(ran is null ? "not sharded" : "shard " + ran)} ({summaryPath}), this one is {(shard is null ? "not sharded" : "shard " + shard.Name)} (EVALSPEC_SHARD). Resume a run with the same EVALSPEC_SHARD it ran with.");
+        }
+
+        string? evaluated = string.IsNullOrWhiteSpace(summary.Configuration) ? null : summary.Configuration;
+        string? now = string.IsNullOrWhiteSpace(configuration) ? null : configuration;
+        if (!string.Equals(evaluated, now, StringComparison.Ordinal))
+        {
+            throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: that run evaluated configuration '{evaluated ?? "(none)"}' ({summaryPath}), this one '{now ?? "(none)"}' (EVALSPEC_CONFIGURATION): its rows were decided for another configuration. Resume with the same EVALSPEC_CONFIGURATION, or start a new run.");
+        }
     }
 
     /// <summary>

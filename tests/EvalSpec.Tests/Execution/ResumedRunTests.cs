@@ -260,6 +260,31 @@ public sealed class ResumedRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Resuming_a_finished_shard_without_its_shard_or_configuration_is_refused()
+    {
+        _slow = false;
+        EvalRunHost first = Host(("RunId", "cancelled-shard"), ("Shard", "1/2"), ("Configuration", "gpt-a"));
+        foreach (string caseId in new[] { "good", "bad", "slow", "torn" })
+        {
+            await RunAsync(first, caseId);
+        }
+
+        // A cancelled run completes: its summary.json says which shard and configuration it ran.
+        first.Complete();
+        string results = Path.Combine(_root, "cancelled-shard", "results.jsonl");
+        string before = File.ReadAllText(results);
+
+        FluentActions.Invoking(() => Host(("Resume", "cancelled-shard"), ("Configuration", "gpt-a"))).Should().Throw<EvalConfigurationException>()
+            .Which.Message.Should().Contain("EVALSPEC_SHARD").And.Contain("1/2");
+        FluentActions.Invoking(() => Host(("Resume", "cancelled-shard"), ("Shard", "1/2"), ("Configuration", "gpt-b"))).Should().Throw<EvalConfigurationException>()
+            .Which.Message.Should().Contain("EVALSPEC_CONFIGURATION").And.Contain("gpt-a").And.Contain("gpt-b");
+        File.ReadAllText(results).Should().Be(before, "a refused resume changes nothing");
+
+        using EvalRunHost same = Host(("Resume", "cancelled-shard"), ("Shard", "1/2"), ("Configuration", "gpt-a"));
+        same.Resumed!.Rows.Should().NotBeEmpty();
+    }
+
+    [Fact]
     public void Resuming_a_run_without_results_fails_naming_the_setting_and_the_folder()
     {
         FluentActions.Invoking(() => Host(("Resume", "no-such-run"))).Should().Throw<EvalConfigurationException>()
