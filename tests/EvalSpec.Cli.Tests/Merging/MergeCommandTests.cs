@@ -208,6 +208,12 @@ public sealed class MergeCommandTests : IDisposable
                 Output = "output of " + rowId,
                 Tiers = new[] { new ReviewTier { Name = "cheap", Judges = new[] { new ReviewJudge { Name = "a", Model = "small", Verdicts = new[] { new ReviewVerdict("pass", "ok", false) } } }, Votes = new[] { new CascadeVote("a", 1, null, VerdictOutcome.Pass) } } },
             }) + "\n");
+
+            // The shard's summary points at its own queue, as a run writes it.
+            string summaryPath = Path.Combine(shard, "summary.json");
+            JsonObject summary = JsonNode.Parse(File.ReadAllText(summaryPath))!.AsObject();
+            summary["cascades"] = new JsonObject { ["cascade"] = new JsonObject { ["judged"] = 8, ["abstained"] = 1, ["reviewQueue"] = Path.Combine(shard, ReviewQueue.FileName) } };
+            File.WriteAllText(summaryPath, summary.ToJsonString());
         }
 
         string merged = Path.Combine(Results, "merged");
@@ -217,6 +223,9 @@ public sealed class MergeCommandTests : IDisposable
         string queue = Path.Combine(merged, ReviewQueue.FileName);
         File.Exists(queue).Should().BeTrue("the rows the shards' cascades abstained on still need a person: evalspec review reads the merged run");
         ReviewQueue.Read(queue).Select(i => i.Id).Should().BeEquivalentTo(expected);
+        JsonObject mergedSummary = JsonNode.Parse(File.ReadAllText(Path.Combine(merged, "summary.json")))!.AsObject();
+        mergedSummary["cascades"]!["cascade"]!["abstained"]!.GetValue<int>().Should().Be(2);
+        mergedSummary["cascades"]!["cascade"]!["reviewQueue"]!.GetValue<string>().Should().Be(queue, "the merged summary names the merged queue, not the first shard's");
     }
 
     [Fact]

@@ -79,6 +79,15 @@ internal static class RunMerge
             string resultsPath = Path.Combine(staging, RunResultsReader.FileName);
             IReadOnlyList<RunRow> rows = RunResultsReader.Read(resultsPath);
             JsonObject summary = MergedSummary(ordered, Path.GetFileName(output), rows, resultsPath);
+            foreach (KeyValuePair<string, JsonNode?> cascade in summary["cascades"] as JsonObject ?? [])
+            {
+                // Each shard names its own queue; the merged run's is the joined one written below.
+                if (cascade.Value is JsonObject section && section["reviewQueue"] is not null)
+                {
+                    section["reviewQueue"] = Path.Combine(output, Judging.ReviewQueue.FileName);
+                }
+            }
+
             // Through the summary's record, as a run writes it: the same format, field order and schema.
             RunSummaryFile merged = summary.Deserialize(RunFilesJson.Compact.RunSummaryFile)
                 ?? throw new RunDataException("The merged summary is empty.");
