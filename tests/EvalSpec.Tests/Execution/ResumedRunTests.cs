@@ -292,6 +292,15 @@ public sealed class ResumedRunTests : IDisposable
     }
 
     [Fact]
+    public void Resuming_by_the_run_folders_path_says_to_give_its_run_id()
+    {
+        string path = Path.Combine("TestResults", "evalspec", "nightly-42");
+
+        FluentActions.Invoking(() => Host(("Resume", path))).Should().Throw<EvalConfigurationException>()
+            .Which.Message.Should().Contain($"EVALSPEC_RESUME={path}").And.Contain("nightly-42");
+    }
+
+    [Fact]
     public void Resuming_under_another_run_id_is_refused()
     {
         FluentActions.Invoking(() => Host(("Resume", "a"), ("RunId", "b"))).Should().Throw<EvalConfigurationException>().WithMessage("*EVALSPEC_RESUME=a*EVALSPEC_RUNID*");
