@@ -305,6 +305,23 @@ public sealed class MergeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_merged_files_name_the_merged_folder_not_the_staging_folder()
+    {
+        List<ResultRow> rows = RunFiles.Suite16();
+        string baselineRun = RunFiles.Write(Project, "base", rows);
+        (await Cli.RunAsync("baseline", "update", "--run", baselineRun)).ExitCode.Should().Be(0);
+        string[] shards = WriteShards(RunFiles.Failing(rows, "fail", "c00", "c01"), 2);
+        string merged = Path.Combine(Results, "merged");
+
+        (await Cli.RunAsync(["merge", .. shards, "--out", merged])).ExitCode.Should().Be(0);
+
+        foreach (string file in Directory.EnumerateFiles(merged))
+        {
+            File.ReadAllText(file).Should().NotContain(".merging-", $"{Path.GetFileName(file)} is read after the staging folder was renamed");
+        }
+    }
+
+    [Fact]
     public async Task A_merge_that_fails_while_writing_leaves_no_output_folder()
     {
         string[] shards = WriteShards(RunFiles.Suite16(), 2);

@@ -104,7 +104,9 @@ internal static class RunMerge
 
             // The reports, compared with the baseline the shards used (when it is still there), as at the end of a run.
             string? baseline = summary["baseline"]?["path"]?.GetValue<string>() is { } path && File.Exists(path) ? path : null;
-            RunReports.Write(RunData.Load(staging), new ReportOptions { BaselinePath = baseline }, stepSummaryPath: null);
+            // Rendered as the run in its final folder (the reports name it), written into the staging folder.
+            RunData staged = RunData.Load(staging);
+            RunReports.Write(RunData.From(output, staged.Rows, staged.Summary), new ReportOptions { BaselinePath = baseline }, stepSummaryPath: null, directory: staging);
 
             Directory.Move(staging, output);
             return RunData.Load(output);
