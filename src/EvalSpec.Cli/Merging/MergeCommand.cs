@@ -47,7 +47,7 @@ internal static class MergeCommand
 
             int judged = merged.Rows.Count(r => r.IsJudged);
             await context.Output.WriteLineAsync(
-                $"Merged {folders.Length} shard(s) into {merged.Directory}: {merged.Rows.Count} rows ({judged} judged). Gate it with `evalspec gate {merged.Directory}`.").ConfigureAwait(false);
+                $"Merged {folders.Length} shard(s) into {merged.Directory}: {merged.Rows.Count} rows ({judged} judged). Gate it with `evalspec gate --run {merged.Directory}`.").ConfigureAwait(false);
             return ExitCodes.Success;
         });
 

@@ -637,6 +637,11 @@ internal sealed class EvalRunHost : IDisposable
         }
 
         string runId = resuming ? options.Resume! : string.IsNullOrWhiteSpace(options.RunId) ? NewRunId() : options.RunId!;
+        if (resuming && runId.IndexOfAny([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]) >= 0)
+        {
+            throw new EvalConfigurationException($"EVALSPEC_RESUME={runId} is a path: give the run id, the name of the run's folder under the results folder (here '{Path.GetFileName(runId.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))}'), as in EVALSPEC_RESUME=<run-id>.");
+        }
+
         if (runId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
             throw new EvalConfigurationException($"EvalSpec run id '{runId}' is not a valid folder name; choose one without path characters.");
@@ -646,7 +651,7 @@ internal sealed class EvalRunHost : IDisposable
             ? Path.Combine(projectDirectory, "TestResults", "evalspec")
             : Path.GetFullPath(options.ResultsDirectory!, projectDirectory);
         string runDirectory = Path.Combine(resultsRoot, runId);
-        ResumedRun? resumed = resuming ? ResumedRun.Load(runDirectory, runId, SnapshotInventory.Descriptors(testAssembly)) : null;
+        ResumedRun? resumed = resuming ? ResumedRun.Load(runDirectory, runId, SnapshotInventory.Descriptors(testAssembly), shard, options.Configuration) : null;
         Directory.CreateDirectory(runDirectory);
 
         ServiceProvider provider = services.BuildServiceProvider();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
 using EvalSpec.Judging;
 using EvalSpec.Persistence;
 using EvalSpec.Reporting;
@@ -50,14 +51,18 @@ internal sealed class ResumedRun
     /// <param name="runDirectory">The run folder.</param>
     /// <param name="runId">Its run id.</param>
     /// <param name="methods">The test assembly's eval methods: a row of a method, case, variant or relation that no longer exists is not taken over.</param>
-    /// <exception cref="EvalConfigurationException">The folder has no results.jsonl, or a line other than the last is malformed.</exception>
-    public static ResumedRun Load(string runDirectory, string runId, IEnumerable<EvalMethodDescriptor> methods)
+    /// <param name="shard">The shard this run runs (<see cref="EvalOptions.Shard"/>), or null: a row of the folder that is in another shard refuses the resume.</param>
+    /// <exception cref="EvalConfigurationException">The folder has no results.jsonl, a line other than the last is malformed, or it holds rows of another shard or configuration.</exception>
+    /// <param name="configuration">The configuration this run evaluates (<see cref="EvalOptions.Configuration"/>): a run whose summary.json names another is refused.</param>
+    public static ResumedRun Load(string runDirectory, string runId, IEnumerable<EvalMethodDescriptor> methods, RowShard? shard = null, string? configuration = null)
     {
         string path = Path.Combine(runDirectory, RunResultsReader.FileName);
         if (!File.Exists(path))
         {
             throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {runDirectory} has no {RunResultsReader.FileName} to resume. Check the run id (the folder names under {Path.GetDirectoryName(runDirectory)}), or unset EVALSPEC_RESUME to start a new run.");
         }
+
+        CheckSummary(Path.Combine(runDirectory, RunSummaryFile.FileName), runId, shard, configuration);
 
         IReadOnlyList<(RunRow Row, string Text)> lines;
         int torn;
@@ -73,6 +78,19 @@ internal sealed class ResumedRun
         Dictionary<string, EvalMethodDescriptor> byId = methods.GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var rows = new Dictionary<string, TakenOverRow>(StringComparer.Ordinal);
         int dropped = 0;
+
+        // Checked before anything is rewritten: a row of another shard taken over would be counted in this shard's run
+        // (and skipped as another shard's), and the merge would then find it in two shards. Rows the assembly no longer
+        // has are in no shard; they are dropped below.
+        if (shard is not null)
+        {
+            var population = shard.Population.Rows.Select(r => r.RowId).ToHashSet(StringComparer.Ordinal);
+            if (lines.FirstOrDefault(l => population.Contains(l.Row.RowId) && !shard.Includes(l.Row.RowId)) is { Row: { } outside })
+            {
+                throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {path} holds row {outside.RowId}, which is not in shard {shard.Name} (EVALSPEC_SHARD): that run was another shard, or not sharded. Resume a shard with the same EVALSPEC_SHARD it ran with.");
+            }
+        }
+
         foreach ((RunRow row, string text) in lines)
         {
             if (!Decided(row) || TakenOverRow.From(row, text, byId) is not { } taken)
@@ -85,7 +103,96 @@ internal sealed class ResumedRun
         }
 
         AtomicFile.Write(path, Encoding.UTF8.GetBytes(string.Concat(rows.Values.OrderBy(r => r.Row.RowId, StringComparer.Ordinal).Select(r => r.Text + "\n"))));
+        KeepReviewItemsOf(Path.Combine(runDirectory, Judging.ReviewQueue.FileName), rows);
         return new ResumedRun(runId, rows, dropped, torn);
+    }
+
+    /// <summary>
+    /// A run that was cancelled (not killed) wrote its summary.json, which says which shard and configuration it ran: its
+    /// rows are taken over only by a run of the same ones (a killed run has no summary; its rows are checked against the shard).
+    /// </summary>
+    private static void CheckSummary(string summaryPath, string runId, RowShard? shard, string? configuration)
+    {
+        RunSummaryFile? summary;
+        try
+        {
+            summary = File.Exists(summaryPath) ? RunSummaryFile.Read(summaryPath) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or RunDataException)
+        {
+            // A summary that cannot be read decides nothing: the rows are still checked against the shard.
+            return;
+        }
+
+        if (summary is null)
+        {
+            return;
+        }
+
+        string? ran = summary.Shard is { } section ? RowShard.Format(section.Index, section.Count) : null;
+        if (!string.Equals(ran, shard?.Name, StringComparison.Ordinal))
+        {
+            throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: that run was {(ran is null ? "not sharded" : "shard " + ran)} ({summaryPath}), this one is {(shard is null ? "not sharded" : "shard " + shard.Name)} (EVALSPEC_SHARD). Resume a run with the same EVALSPEC_SHARD it ran with.");
+        }
+
+        string? evaluated = string.IsNullOrWhiteSpace(summary.Configuration) ? null : summary.Configuration;
+        string? now = string.IsNullOrWhiteSpace(configuration) ? null : configuration;
+        if (!string.Equals(evaluated, now, StringComparison.Ordinal))
+        {
+            throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: that run evaluated configuration '{evaluated ?? "(none)"}' ({summaryPath}), this one '{now ?? "(none)"}' (EVALSPEC_CONFIGURATION): its rows were decided for another configuration. Resume with the same EVALSPEC_CONFIGURATION, or start a new run.");
+        }
+    }
+
+    /// <summary>
+    /// Rewrites the interrupted run's review queue (in one rename) to the items of the taken-over rows: a row that runs again
+    /// appends its item again (the same id when its output is the same, which the queue's reader refuses as a repeat), and
+    /// the last line torn by a crash mid-write would otherwise be glued to the first line appended.
+    /// </summary>
+    private static void KeepReviewItemsOf(string queuePath, Dictionary<string, TakenOverRow> rows)
+    {
+        if (!File.Exists(queuePath))
+        {
+            return;
+        }
+
+        string text = File.ReadAllText(queuePath);
+        string[] lines = text.Split('\n');
+        var kept = new StringBuilder();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].TrimEnd('\r');
+            bool last = i == lines.Length - 1;
+            if (string.IsNullOrWhiteSpace(line) || last)
+            {
+                // The part after the last line break is a line the crash tore (a whole line ends with one).
+                continue;
+            }
+
+            string? rowId = RowIdOf(line);
+            if (rowId is null || rows.ContainsKey(rowId))
+            {
+                // A line that cannot be read is kept as it is: the queue's reader names it; the resume destroys nothing it cannot read.
+                kept.Append(line).Append('\n');
+            }
+        }
+
+        AtomicFile.Write(queuePath, Encoding.UTF8.GetBytes(kept.ToString()));
+    }
+
+    private static string? RowIdOf(string line)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(line);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("rowId", out JsonElement id) && id.ValueKind == JsonValueKind.String
+                    ? id.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A row with an outcome that running it again would only repeat: passed, failed, or its relation did not apply.</summary>

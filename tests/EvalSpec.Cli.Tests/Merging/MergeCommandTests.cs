@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using EvalSpec.Cli.Tests.Reporting;
 using EvalSpec.Execution;
+using EvalSpec.Judging;
 using FluentAssertions;
 using Xunit;
 
@@ -183,6 +184,141 @@ public sealed class MergeCommandTests : IDisposable
         result.ExitCode.Should().Be(2, result.ToString());
         result.Error.Should().Contain("already exists");
         Directory.EnumerateFileSystemEntries(merged).Select(Path.GetFileName).Should().Equal("keep.txt");
+    }
+
+    [Fact]
+    public async Task The_shards_review_queues_are_merged_not_lost()
+    {
+        List<ResultRow> rows = RunFiles.Suite16();
+        string[] shards = WriteShards(rows, 3);
+        var expected = new List<string>();
+        foreach (string shard in shards.Take(2))
+        {
+            // A cascade abstained on the shard's first row: the shard's review.jsonl, as the run writes it.
+            string rowId = File.ReadLines(Path.Combine(shard, "results.jsonl")).Select(l => JsonNode.Parse(l)!["rowId"]!.GetValue<string>()).First();
+            string id = ReviewQueue.IdOf(rowId, "output of " + rowId);
+            expected.Add(id);
+            File.WriteAllText(Path.Combine(shard, ReviewQueue.FileName), ReviewQueue.ToLine(new ReviewItem
+            {
+                Id = id,
+                RowId = rowId,
+                Reason = ReviewQueue.Abstained,
+                Cascade = "cascade",
+                Outcome = "inconclusive",
+                Output = "output of " + rowId,
+                Tiers = new[] { new ReviewTier { Name = "cheap", Judges = new[] { new ReviewJudge { Name = "a", Model = "small", Verdicts = new[] { new ReviewVerdict("pass", "ok", false) } } }, Votes = new[] { new CascadeVote("a", 1, null, VerdictOutcome.Pass) } } },
+            }) + "\n");
+
+            // The shard's summary points at its own queue, as a run writes it.
+            string summaryPath = Path.Combine(shard, "summary.json");
+            JsonObject summary = JsonNode.Parse(File.ReadAllText(summaryPath))!.AsObject();
+            summary["cascades"] = new JsonObject { ["cascade"] = new JsonObject { ["judged"] = 8, ["abstained"] = 1, ["reviewQueue"] = Path.Combine(shard, ReviewQueue.FileName) } };
+            File.WriteAllText(summaryPath, summary.ToJsonString());
+        }
+
+        string merged = Path.Combine(Results, "merged");
+        CliResult merge = await Cli.RunAsync(["merge", .. shards, "--out", merged]);
+
+        merge.ExitCode.Should().Be(0, merge.ToString());
+        string queue = Path.Combine(merged, ReviewQueue.FileName);
+        File.Exists(queue).Should().BeTrue("the rows the shards' cascades abstained on still need a person: evalspec review reads the merged run");
+        ReviewQueue.Read(queue).Select(i => i.Id).Should().BeEquivalentTo(expected);
+        JsonObject mergedSummary = JsonNode.Parse(File.ReadAllText(Path.Combine(merged, "summary.json")))!.AsObject();
+        mergedSummary["cascades"]!["cascade"]!["abstained"]!.GetValue<int>().Should().Be(2);
+        mergedSummary["cascades"]!["cascade"]!["reviewQueue"]!.GetValue<string>().Should().Be(queue, "the merged summary names the merged queue, not the first shard's");
+    }
+
+    [Fact]
+    public async Task The_gate_command_the_merge_prints_runs()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 2);
+        string merged = Path.Combine(Results, "merged");
+        CliResult merge = await Cli.RunAsync(["merge", .. shards, "--out", merged]);
+        merge.ExitCode.Should().Be(0, merge.ToString());
+
+        // The command the output tells the user to run next, run as printed.
+        string printed = System.Text.RegularExpressions.Regex.Match(merge.Output, "`evalspec (gate[^`]*)`").Groups[1].Value;
+        printed.Should().NotBeEmpty(merge.Output);
+        CliResult gate = await Cli.RunAsync(printed.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        gate.Error.Should().NotContain("Unrecognized", gate.ToString());
+        gate.Error.Should().Contain(merged, "it reads the merged run (which has no baseline yet)");
+        (await Cli.RunAsync("baseline", "update", "--run", merged)).ExitCode.Should().Be(0);
+        gate = await Cli.RunAsync(printed.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        gate.ExitCode.Should().Be(0, gate.ToString());
+    }
+
+    /// <summary>Adds a spend section to a run's summary.json, as a run with token counts writes it.</summary>
+    private static void WithSpend(string run, int rows, long tokens)
+    {
+        string path = Path.Combine(run, "summary.json");
+        JsonObject summary = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        summary["spend"] = new JsonObject
+        {
+            [RunFiles.Suite + ".RefundWindow"] = new JsonObject
+            {
+                ["total"] = new JsonObject { ["rows"] = rows, ["sutTokens"] = tokens, ["judgeTokens"] = 0, ["meanLatencyMs"] = 800.0, ["p95LatencyMs"] = 800.0, ["costUsd"] = 0.01 * rows, ["unpricedRows"] = 0 },
+                ["variants"] = new JsonObject(),
+            },
+        };
+        File.WriteAllText(path, summary.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_gate_of_a_merged_run_does_not_take_one_of_its_own_shards_for_the_previous_run()
+    {
+        List<ResultRow> rows = RunFiles.Suite16();
+        string[] shards = WriteShards(rows, 2);
+        foreach (string shard in shards)
+        {
+            WithSpend(shard, rows: 8, tokens: 8_000);
+        }
+
+        // Merged beside its shards (the default place: merged-<time> beside the first shard's folder).
+        string merged = Path.Combine(Results, "merged");
+        (await Cli.RunAsync(["merge", .. shards, "--out", merged])).ExitCode.Should().Be(0);
+        WithSpend(merged, rows: 16, tokens: 16_000);
+        (await Cli.RunAsync("baseline", "update", "--run", merged)).ExitCode.Should().Be(0);
+
+        CliResult gate = await Cli.RunAsync("gate", "--run", merged);
+
+        gate.ExitCode.Should().Be(0, gate.ToString());
+        gate.Output.Should().NotContain("shard-", "a shard is a part of this run, not an earlier run to compare its spend with: " + gate)
+            .And.Contain("Spend: not compared: no earlier run");
+    }
+
+    [Fact]
+    public async Task The_staging_folder_a_merge_killed_mid_write_leaves_is_not_taken_for_the_newest_run()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 2);
+        string merged = Path.Combine(Results, "merged");
+        (await Cli.RunAsync(["merge", .. shards, "--out", merged])).ExitCode.Should().Be(0);
+
+        // A later merge killed after writing its results.jsonl, before the rename: its hidden staging folder stays.
+        string staging = Path.Combine(Results, ".merged-2.merging-0badc0de");
+        Directory.CreateDirectory(staging);
+        File.WriteAllLines(Path.Combine(staging, "results.jsonl"), File.ReadLines(Path.Combine(merged, "results.jsonl")).Take(3));
+        File.SetLastWriteTimeUtc(Path.Combine(staging, "results.jsonl"), DateTime.UtcNow.AddMinutes(1));
+
+        EvalSpec.Reporting.Reports.RunFolders.Latest(Project).Should().Be(merged, "evalspec gate, report and compare without --run take the newest run, and a half-written merge is no run");
+        EvalSpec.Reporting.Reports.RunFolders.List(Results).Should().NotContain(staging);
+    }
+
+    [Fact]
+    public async Task The_merged_files_name_the_merged_folder_not_the_staging_folder()
+    {
+        List<ResultRow> rows = RunFiles.Suite16();
+        string baselineRun = RunFiles.Write(Project, "base", rows);
+        (await Cli.RunAsync("baseline", "update", "--run", baselineRun)).ExitCode.Should().Be(0);
+        string[] shards = WriteShards(RunFiles.Failing(rows, "fail", "c00", "c01"), 2);
+        string merged = Path.Combine(Results, "merged");
+
+        (await Cli.RunAsync(["merge", .. shards, "--out", merged])).ExitCode.Should().Be(0);
+
+        foreach (string file in Directory.EnumerateFiles(merged))
+        {
+            File.ReadAllText(file).Should().NotContain(".merging-", $"{Path.GetFileName(file)} is read after the staging folder was renamed");
+        }
     }
 
     [Fact]

@@ -185,6 +185,43 @@ public sealed class ResumedRunTests : IDisposable
         FluentActions.Invoking(() => fresh.Append(item)).Should().Throw<IOException>("a new run never writes into another run's queue");
     }
 
+    private static ReviewItem Item(string caseId, string reason) => new()
+    {
+        Id = EvalSpec.Judging.ReviewQueue.IdOf(RowId(caseId), "output of " + caseId),
+        RowId = RowId(caseId),
+        Reason = reason,
+        Cascade = "cascade",
+        Outcome = reason == EvalSpec.Judging.ReviewQueue.Abstained ? "inconclusive" : "pass",
+        Output = "output of " + caseId,
+        Tiers = new[] { new ReviewTier { Name = "cheap", Judges = new[] { new ReviewJudge { Name = "a", Model = "small", Verdicts = new[] { new ReviewVerdict("pass", "ok", false) } } }, Votes = new[] { new CascadeVote("a", 1, null, VerdictOutcome.Pass) } } },
+    };
+
+    [Fact]
+    public void A_resumed_run_keeps_one_review_item_per_row_and_drops_a_torn_last_line()
+    {
+        // The interrupted run: "good" passed against a dissent (contested, decided: taken over), the cascade abstained on
+        // "slow" (inconclusive: it runs again), and the process died while writing the item of "torn".
+        string folder = Path.Combine(_root, "nightly");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "results.jsonl"),
+            $"{{\"rowId\":\"{RowId("good")}\",\"outcome\":\"pass\"}}\n{{\"rowId\":\"{RowId("slow")}\",\"outcome\":\"inconclusive\"}}\n");
+        string queue = Path.Combine(folder, EvalSpec.Judging.ReviewQueue.FileName);
+        string tornItem = EvalSpec.Judging.ReviewQueue.ToLine(Item("torn", EvalSpec.Judging.ReviewQueue.Abstained));
+        File.WriteAllText(queue,
+            EvalSpec.Judging.ReviewQueue.ToLine(Item("good", EvalSpec.Judging.ReviewQueue.Contested)) + "\n"
+            + EvalSpec.Judging.ReviewQueue.ToLine(Item("slow", EvalSpec.Judging.ReviewQueue.Abstained)) + "\n"
+            + tornItem[..(tornItem.Length / 2)]);
+
+        using (EvalRunHost resumed = Host(("Resume", "nightly")))
+        {
+            // "slow" runs again and its cascade abstains on the same output (a replayed call): the run appends its item.
+            resumed.ReviewQueue.Append(Item("slow", EvalSpec.Judging.ReviewQueue.Abstained));
+        }
+
+        IReadOnlyList<ReviewItem> items = EvalSpec.Judging.ReviewQueue.Read(queue);
+        items.Select(i => i.RowId).Should().BeEquivalentTo(new[] { RowId("good"), RowId("slow") }, "one item per row: the taken-over row's stays, the row run again has its new one only");
+    }
+
     [Fact]
     public void A_torn_last_line_is_left_out_and_a_malformed_line_before_it_is_refused()
     {
@@ -202,10 +239,65 @@ public sealed class ResumedRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Resuming_a_shard_with_another_shard_setting_is_refused_and_leaves_its_results_alone()
+    {
+        _slow = false;
+        EvalRunHost first = Host(("RunId", "shard-run"), ("Shard", "1/2"));
+        foreach (string caseId in new[] { "good", "bad", "slow", "torn" })
+        {
+            await RunAsync(first, caseId);
+        }
+
+        first.Dispose();
+        string results = Path.Combine(_root, "shard-run", "results.jsonl");
+        string before = File.ReadAllText(results);
+        before.Should().NotBeEmpty("shard 1/2 holds some of the four rows");
+
+        // Resumed as shard 2/2: shard 1's rows would be taken over into a run of shard 2 (and skipped as another shard's).
+        FluentActions.Invoking(() => Host(("Resume", "shard-run"), ("Shard", "2/2"))).Should().Throw<EvalConfigurationException>()
+            .Which.Message.Should().Contain("EVALSPEC_SHARD").And.Contain("2/2");
+        File.ReadAllText(results).Should().Be(before, "a refused resume changes nothing");
+    }
+
+    [Fact]
+    public async Task Resuming_a_finished_shard_without_its_shard_or_configuration_is_refused()
+    {
+        _slow = false;
+        EvalRunHost first = Host(("RunId", "cancelled-shard"), ("Shard", "1/2"), ("Configuration", "gpt-a"));
+        foreach (string caseId in new[] { "good", "bad", "slow", "torn" })
+        {
+            await RunAsync(first, caseId);
+        }
+
+        // A cancelled run completes: its summary.json says which shard and configuration it ran.
+        first.Complete();
+        string results = Path.Combine(_root, "cancelled-shard", "results.jsonl");
+        string before = File.ReadAllText(results);
+
+        FluentActions.Invoking(() => Host(("Resume", "cancelled-shard"), ("Configuration", "gpt-a"))).Should().Throw<EvalConfigurationException>()
+            .Which.Message.Should().Contain("EVALSPEC_SHARD").And.Contain("1/2");
+        FluentActions.Invoking(() => Host(("Resume", "cancelled-shard"), ("Shard", "1/2"), ("Configuration", "gpt-b"))).Should().Throw<EvalConfigurationException>()
+            .Which.Message.Should().Contain("EVALSPEC_CONFIGURATION").And.Contain("gpt-a").And.Contain("gpt-b");
+        File.ReadAllText(results).Should().Be(before, "a refused resume changes nothing");
+
+        using EvalRunHost same = Host(("Resume", "cancelled-shard"), ("Shard", "1/2"), ("Configuration", "gpt-a"));
+        same.Resumed!.Rows.Should().NotBeEmpty();
+    }
+
+    [Fact]
     public void Resuming_a_run_without_results_fails_naming_the_setting_and_the_folder()
     {
         FluentActions.Invoking(() => Host(("Resume", "no-such-run"))).Should().Throw<EvalConfigurationException>()
             .Which.Message.Should().Contain("EVALSPEC_RESUME=no-such-run").And.Contain(Path.Combine(_root, "no-such-run"));
+    }
+
+    [Fact]
+    public void Resuming_by_the_run_folders_path_says_to_give_its_run_id()
+    {
+        string path = Path.Combine("TestResults", "evalspec", "nightly-42");
+
+        FluentActions.Invoking(() => Host(("Resume", path))).Should().Throw<EvalConfigurationException>()
+            .Which.Message.Should().Contain($"EVALSPEC_RESUME={path}").And.Contain("nightly-42");
     }
 
     [Fact]

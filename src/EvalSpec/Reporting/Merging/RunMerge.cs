@@ -16,7 +16,7 @@ namespace EvalSpec.Reporting.Merging;
 /// <summary>
 /// <c>evalspec merge</c>: joins the run folders of the N shards of a sharded run (<c>EVALSPEC_SHARD=k/N</c>) into one run
 /// folder with the files a normal run writes (results.jsonl, summary.json, report.md, report.html), so that the gate and
-/// the reports read it as one run.
+/// the reports read it as one run, and the shards' review queues (review.jsonl) joined.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -79,14 +79,34 @@ internal static class RunMerge
             string resultsPath = Path.Combine(staging, RunResultsReader.FileName);
             IReadOnlyList<RunRow> rows = RunResultsReader.Read(resultsPath);
             JsonObject summary = MergedSummary(ordered, Path.GetFileName(output), rows, resultsPath);
+            foreach (KeyValuePair<string, JsonNode?> cascade in summary["cascades"] as JsonObject ?? [])
+            {
+                // Each shard names its own queue; the merged run's is the joined one written below.
+                if (cascade.Value is JsonObject section && section["reviewQueue"] is not null)
+                {
+                    section["reviewQueue"] = Path.Combine(output, Judging.ReviewQueue.FileName);
+                }
+            }
+
             // Through the summary's record, as a run writes it: the same format, field order and schema.
             RunSummaryFile merged = summary.Deserialize(RunFilesJson.Compact.RunSummaryFile)
                 ?? throw new RunDataException("The merged summary is empty.");
             AtomicFile.Write(Path.Combine(staging, RunSummaryFile.FileName), Encoding.UTF8.GetBytes(merged.ToJson()));
 
+            // The rows the shards' cascades abstained on or decided against a dissent still need a person: their queues
+            // join (the shards' rows are disjoint, so are their items), for evalspec review and calibrate on the merged run.
+            string[] queues = ordered.Select(s => Path.Combine(s.Directory, Judging.ReviewQueue.FileName)).Where(File.Exists).ToArray();
+            if (queues.Length > 0)
+            {
+                string items = string.Concat(queues.SelectMany(File.ReadAllLines).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l + "\n"));
+                AtomicFile.Write(Path.Combine(staging, Judging.ReviewQueue.FileName), Encoding.UTF8.GetBytes(items));
+            }
+
             // The reports, compared with the baseline the shards used (when it is still there), as at the end of a run.
             string? baseline = summary["baseline"]?["path"]?.GetValue<string>() is { } path && File.Exists(path) ? path : null;
-            RunReports.Write(RunData.Load(staging), new ReportOptions { BaselinePath = baseline }, stepSummaryPath: null);
+            // Rendered as the run in its final folder (the reports name it), written into the staging folder.
+            RunData staged = RunData.Load(staging);
+            RunReports.Write(RunData.From(output, staged.Rows, staged.Summary), new ReportOptions { BaselinePath = baseline }, stepSummaryPath: null, directory: staging);
 
             Directory.Move(staging, output);
             return RunData.Load(output);

@@ -30,7 +30,26 @@ internal static class EarlierRuns
 
         IReadOnlyList<string> all = RunFolders.List(parent);
         int index = all.ToList().FindIndex(f => string.Equals(Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar), current, StringComparison.Ordinal));
-        return index < 0 ? Array.Empty<string>() : all.Skip(index + 1).ToArray();
+
+        // A merged run's own shards (evalspec merge writes beside them by default) are parts of it, not earlier runs: the
+        // gate's spend and the report's history would otherwise compare the run with a fraction of itself.
+        var ownShards = new HashSet<string>(StringComparer.Ordinal);
+        foreach (RunSummaryFile.MergedShard shard in run.Summary?.Merge?.Shards ?? [])
+        {
+            if (shard.Folder is { Length: > 0 } folder)
+            {
+                ownShards.Add(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+            }
+
+            if (shard.RunId is { Length: > 0 } runId)
+            {
+                ownShards.Add(Path.Combine(parent, runId));
+            }
+        }
+
+        return index < 0
+            ? Array.Empty<string>()
+            : all.Skip(index + 1).Where(f => !ownShards.Contains(Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))).ToArray();
     }
 
     /// <summary>

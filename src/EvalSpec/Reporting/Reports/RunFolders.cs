@@ -78,7 +78,11 @@ internal static class RunFolders
         throw new RunDataException($"{argument} does not exist. {Describe(parent!, nearby)}");
     }
 
-    /// <summary>The run folders directly inside <paramref name="folder"/>, newest first (by the time their results were last written).</summary>
+    /// <summary>
+    /// The run folders directly inside <paramref name="folder"/>, newest first (by the time their results were last written).
+    /// Hidden folders (a name starting with a dot) are no runs: the staging folder a killed <c>evalspec merge</c> leaves
+    /// behind holds a results.jsonl written part way.
+    /// </summary>
     public static IReadOnlyList<string> List(string folder)
     {
         if (!Directory.Exists(folder))
@@ -87,7 +91,7 @@ internal static class RunFolders
         }
 
         return Directory.EnumerateDirectories(folder)
-            .Where(d => File.Exists(Path.Combine(d, RunResultsReader.FileName)))
+            .Where(d => !Path.GetFileName(d).StartsWith('.') && File.Exists(Path.Combine(d, RunResultsReader.FileName)))
             .Select(d => (Folder: d, Written: File.GetLastWriteTimeUtc(Path.Combine(d, RunResultsReader.FileName))))
             .OrderByDescending(d => d.Written)
             .ThenByDescending(d => Path.GetFileName(d.Folder), StringComparer.Ordinal)

@@ -40,14 +40,21 @@ internal static class RunReports
     }
 
     /// <summary>Writes the reports of <paramref name="run"/> with <paramref name="options"/>; appends to <paramref name="stepSummaryPath"/> when it is not empty.</summary>
-    public static RunReportFiles Write(RunData run, ReportOptions options, string? stepSummaryPath)
+    /// <param name="run">The run; the reports name its folder.</param>
+    /// <param name="options">What to compare it with.</param>
+    /// <param name="stepSummaryPath">A CI step summary file to append the markdown to, or null.</param>
+    /// <param name="directory">
+    /// The folder to write the files into when it is not yet the run's folder (<c>evalspec merge</c> writes into a staging
+    /// folder renamed to the run's folder at the end); null: the run's folder.
+    /// </param>
+    public static RunReportFiles Write(RunData run, ReportOptions options, string? stepSummaryPath, string? directory = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(options);
         RunReportModel model = Model(run, options);
         string markdown = SecretRedactor.Default.Redact(MarkdownReport.Render(model));
-        string markdownPath = Path.Combine(run.Directory, MarkdownFileName);
-        string htmlPath = Path.Combine(run.Directory, HtmlFileName);
+        string markdownPath = Path.Combine(directory ?? run.Directory, MarkdownFileName);
+        string htmlPath = Path.Combine(directory ?? run.Directory, HtmlFileName);
         WriteFile(markdownPath, markdown);
         WriteFile(htmlPath, SecretRedactor.Default.Redact(HtmlReport.Render(model)));
 
