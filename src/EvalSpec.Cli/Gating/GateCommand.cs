@@ -227,7 +227,6 @@ internal static class GateCommand
         console.WriteLine(GateText.Headline(result), environment.UseAnsi ? new Style(result.Passed ? Color.Green : Color.Red, decoration: Decoration.Bold) : Style.Plain);
     }
 
-    /// <summary>Tokens, cost and p95 latency per method against an earlier run; true when a limit set on the command line was broken.</summary>
     /// <summary>The newest run before <paramref name="run"/> in its results folder whose summary has spend figures (of the last few), or null.</summary>
     private static RunData? PreviousRunWithSpend(RunData run)
     {
@@ -252,6 +251,7 @@ internal static class GateCommand
 
     private const int SpendRunsSearched = 10;
 
+    /// <summary>Tokens, cost and p95 latency per method against an earlier run; true when a limit set on the command line was broken.</summary>
     private static bool WriteSpend(IAnsiConsole console, CliEnvironment environment, RunData earlier, RunData run, double? maxTokens, double? maxCost, double? maxLatency, string? which = null)
     {
         if (earlier.Summary?.Spend is not { Count: > 0 } before || run.Summary?.Spend is not { Count: > 0 } now)
