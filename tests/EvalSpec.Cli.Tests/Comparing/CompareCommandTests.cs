@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using FluentAssertions;
 using Xunit;
 using static EvalSpec.Cli.Tests.Comparing.SummaryFiles;
+using EvalSpec.Tests.Persistence;
 
 namespace EvalSpec.Cli.Tests.Comparing;
 
@@ -380,7 +381,7 @@ public sealed class CompareCommandTests : IDisposable
     public async Task A_run_written_before_summaries_had_a_format_is_compared_and_reported_as_before()
     {
         // summary.json and a few results lines of a FaqBot.Evals run of EvalSpec before the typed records.
-        string writtenBefore = Path.Combine(SchemaFiles.RepositoryRoot(), "tests", "EvalSpec.Tests", "Reporting", "Files", "WrittenBefore");
+        string writtenBefore = Path.Combine(CommittedFileSchemas.RepositoryRoot, "tests", "EvalSpec.Tests", "Reporting", "Files", "WrittenBefore");
         string[] runs = ["faqbot-a", "faqbot-b"];
         foreach (string run in runs)
         {

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using EvalSpec.Cli.Tests.Reporting;
 using FluentAssertions;
 using Xunit;
+using EvalSpec.Tests.Persistence;
 
 namespace EvalSpec.Cli.Tests.Gating;
 
@@ -245,7 +246,7 @@ public sealed class GateCommandTests : IDisposable
         root.GetProperty("inconclusiveRows").GetArrayLength().Should().Be(8);
         root.GetProperty("methods").GetProperty("Shop.RefundEvals.RefundWindow").GetProperty("stoppedPassing")[0].GetProperty("run").GetString().Should().Be("inconclusive");
         root.GetProperty("format").GetInt32().Should().Be(1);
-        SchemaFiles.Errors("gate-result.schema.json", File.ReadAllText(json)).Should().BeEmpty("the gate's JSON satisfies docs/schemas/gate-result.schema.json");
+        CommittedFileSchemas.Errors("gate-result.schema.json", File.ReadAllText(json)).Should().BeEmpty("the gate's JSON satisfies docs/schemas/gate-result.schema.json");
     }
 
     [Fact]
