@@ -158,6 +158,7 @@ internal static class RunSummaryWriter
         Error = r.Error,
         ModelCalls = r.ModelCalls,
         Failed = r.Failed,
+        LegacyKeyReplayed = r.LegacyKeyReplayed,
         Unusable = r.Unusable,
         Added = r.Added,
         Replaced = r.Replaced,

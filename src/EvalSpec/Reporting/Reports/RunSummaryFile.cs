@@ -431,6 +431,9 @@ internal sealed class RunSummaryFile
 
         public int Failed { get; init; }
 
+        /// <summary>Replayed calls answered by an entry keyed as before tool call ids were numbered (absent in older summaries).</summary>
+        public int? LegacyKeyReplayed { get; init; }
+
         public int Unusable { get; init; }
 
         public int Added { get; init; }
