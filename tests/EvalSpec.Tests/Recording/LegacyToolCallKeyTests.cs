@@ -90,6 +90,25 @@ public sealed class LegacyToolCallKeyTests : RecordingTestBed
     }
 
     [Fact]
+    public async Task A_record_run_with_the_model_down_keeps_the_old_entries()
+    {
+        string before = await RecordAsOldEvalSpecAsync();
+        IChatClient client = new ChatClientBuilder(new ThrowingChatClient().WithEvalSpecRecording("sut")).UseFunctionInvocation().Build();
+
+        RecordingSession record = Start(RecordingMode.Record);
+        using (Row())
+        {
+            System.Func<Task> call = () => client.GetResponseAsync(Question, Options());
+            await call.Should().ThrowAsync<IOException>();
+        }
+
+        const string RowId = Suite + ".RefundWindow/laptop/formal";
+        record.RowEnded(new RowRunReport(RowId, RowId, false, true, true));
+        record.Complete();
+        File.ReadAllText(SuiteFile).Should().Be(before, "a record run whose model calls fail replaces and removes nothing, old keys included");
+    }
+
+    [Fact]
     public async Task A_record_run_writes_old_entries_again_under_numbered_keys()
     {
         await RecordAsOldEvalSpecAsync();
