@@ -326,6 +326,30 @@ public sealed class CompareCommandTests : IDisposable
         method.GetProperty("sameBestUnderEveryVariant").GetBoolean().Should().BeFalse();
         method.GetProperty("configurations")[2].GetProperty("maxP").GetDouble().Should().Be(0.4);
         json.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("configuration").GetString()).Should().Equal("large", "medium", "small");
+        json.RootElement.GetProperty("format").GetInt32().Should().Be(1);
+        CommittedFileSchemas.Errors("comparison.schema.json", File.ReadAllText(jsonPath)).Should().BeEmpty("compare --json satisfies docs/schemas/comparison.schema.json");
+    }
+
+    [Fact]
+    public async Task The_json_of_a_method_W_cannot_rank_writes_nulls_with_the_reason_and_satisfies_the_schema()
+    {
+        // Every variant gives both configurations the same pass rate: W is undefined, with a reason.
+        string[] runs =
+        [
+            Write(_folder, "run-a", "large", new Method(Refund, ("formal", 0.5), ("casual", 0.7))),
+            Write(_folder, "run-b", "medium", new Method(Refund, ("formal", 0.5), ("casual", 0.7))),
+        ];
+        string jsonPath = _folder.Combine("out", "undefined.json");
+
+        CliResult result = await Cli.RunAsync(["compare", .. runs, "--json", jsonPath, "--min-w", "0.5"]);
+
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(jsonPath));
+        JsonElement method = json.RootElement.GetProperty("methods").GetProperty(Refund);
+        method.GetProperty("kendallW").ValueKind.Should().Be(JsonValueKind.Null, result.ToString());
+        method.GetProperty("kendallWUndefinedReason").GetString().Should().NotBeNullOrWhiteSpace();
+        method.GetProperty("rankingByVariant").GetProperty("formal")[0].EnumerateArray().Select(c => c.GetString()).Should().Equal("large", "medium");
+        json.RootElement.GetProperty("minW").GetDouble().Should().Be(0.5);
+        CommittedFileSchemas.Errors("comparison.schema.json", File.ReadAllText(jsonPath)).Should().BeEmpty();
     }
 
     [Fact]

@@ -210,7 +210,7 @@ public sealed class RunFileRecordsTests : IClassFixture<EvalRunFixture>
     public void Each_run_file_format_has_its_schema_its_row_in_the_schemas_readme_and_the_schema_accepts_exactly_the_readable_formats()
     {
         string readme = File.ReadAllText(CommittedFileSchemas.SchemaPath("README.md"));
-        foreach (EvalSpec.Persistence.CommittedFileFormat format in new[] { RunFileFormats.Summary, RunFileFormats.Results, RunFileFormats.Gate })
+        foreach (EvalSpec.Persistence.CommittedFileFormat format in new[] { RunFileFormats.Summary, RunFileFormats.Results, RunFileFormats.Gate, RunFileFormats.Comparison })
         {
             File.Exists(CommittedFileSchemas.SchemaPath(format.Schema)).Should().BeTrue(format.Schema);
             readme.Should().Contain($"| [{format.Schema}]({format.Schema}) |", $"docs/schemas/README.md lists the {format.Description}");
@@ -224,6 +224,8 @@ public sealed class RunFileRecordsTests : IClassFixture<EvalRunFixture>
     [InlineData("summary.schema.json", """{ "format": 1, "runId": "r", "surprise": 1 }""")]
     [InlineData("results-line.schema.json", """{ "format": 1, "rowId": "S.M/a/p/identity", "outcome": "passed" }""")]
     [InlineData("gate-result.schema.json", """{ "format": 2, "passed": true }""")]
+    [InlineData("comparison.schema.json", """{ "format": 1, "runs": [], "methods": {}, "notCompared": {}, "minW": null, "belowMinW": [], "extra": 1 }""")]
+    [InlineData("comparison.schema.json", """{ "format": 2, "runs": [], "methods": {}, "notCompared": {}, "minW": null, "belowMinW": [] }""")]
     public void The_schemas_reject_what_EvalSpec_does_not_write(string schema, string json)
     {
         CommittedFileSchemas.Errors(schema, json).Should().NotBeEmpty();

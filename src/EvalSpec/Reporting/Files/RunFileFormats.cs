@@ -18,4 +18,7 @@ internal static class RunFileFormats
 
     /// <summary>The gate's result (<c>evalspec gate --json</c>).</summary>
     public static readonly CommittedFileFormat Gate = new("gate result", "gate-result.schema.json", (1, "0.1.0"));
+
+    /// <summary>The comparison of runs (<c>evalspec compare --json</c>).</summary>
+    public static readonly CommittedFileFormat Comparison = new("comparison of runs", "comparison.schema.json", (1, "0.1.0"));
 }
