@@ -1,4 +1,6 @@
+using System;
 using System.ComponentModel;
+using System.Threading;
 using System.Threading.Tasks;
 using EvalSpec.Execution;
 using Xunit;
@@ -16,6 +18,11 @@ public static class EvalRows
     /// <param name="variantKey">The prompt variant key.</param>
     /// <param name="relationKey">The relation key, or <c>identity</c>.</param>
     /// <returns>Completes when the row passed; faults with EvalSpec's row exceptions otherwise (known failures and rows not judged are skips).</returns>
+    /// <remarks>
+    /// The row runs in the fixture's run, with the test's cancellation (<c>TestContext.Current.CancellationToken</c>) linked
+    /// into the row's; the fixture counts it as started, so that a record run that started every row of the assembly
+    /// removes the recordings of rows that no longer exist.
+    /// </remarks>
     public static async Task RunAsync(object? instance, EvalMethodDescriptor method, string caseId, string variantKey, string relationKey)
     {
         EvalRunFixture fixture = await TestContext.Current.GetFixture<EvalRunFixture>().ConfigureAwait(false)
@@ -29,6 +36,15 @@ public static class EvalRows
             throw RowExceptionRedaction.Redact(stopped, Secrets.SecretRedactor.Default) ?? stopped;
         }
 
-        await EvalRowRunner.RunAsync(host, instance, method, caseId, variantKey, relationKey).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(method);
+        fixture.RowStarted(RowIds.Row(method, caseId, variantKey, relationKey));
+
+        // The row's cancellation is its test's as well as the run's: xUnit cancels one test (CancelCurrentTest, a test
+        // timeout) through TestContext.Current.CancellationToken, which the run's token alone never sees.
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(host.RunCancellation, TestContext.Current.CancellationToken);
+        using (EvalFlow.Enter(host.Flow with { RowCancellation = cancellation.Token }))
+        {
+            await EvalRowRunner.RunAsync(host, instance, method, caseId, variantKey, relationKey).ConfigureAwait(false);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Linq;
@@ -51,6 +52,10 @@ public sealed class EvalRunFixture : IAsyncLifetime
                 Cancellation = context.CancellationToken,
                 Notices = Notice,
                 CompletedByTestFramework = true,
+
+                // VSTest never shows an xUnit v3 test process's standard output, and Microsoft.Testing.Platform only when
+                // the run fails: the run summary's details and the report's path go to the diagnostic messages too.
+                StandardOutputHidden = true,
             });
             Host = host;
 
@@ -67,6 +72,12 @@ public sealed class EvalRunFixture : IAsyncLifetime
         return default;
     }
 
+    /// <summary>The ids of the rows that started in this run (<see cref="EvalRows.RunAsync"/>).</summary>
+    private readonly ConcurrentDictionary<string, byte> _started = new(StringComparer.Ordinal);
+
+    /// <summary>Counts a row as started in this run.</summary>
+    internal void RowStarted(string rowId) => _started.TryAdd(rowId, 0);
+
     /// <summary>Completes the run: recordings, summary.json, baseline update, reports and the gate.</summary>
     public ValueTask DisposeAsync()
     {
@@ -74,6 +85,10 @@ public sealed class EvalRunFixture : IAsyncLifetime
         {
             try
             {
+                // xUnit tells an assembly fixture nothing of which tests were selected (--filter): the rows that started are
+                // what ran. Only when they are every row of the assembly (and the run was not sampled, sharded, resumed or
+                // cancelled: EvalRunHost.RecordingRows) does a Record run remove the recordings of rows that no longer exist.
+                host.RowsToRun(_started.Keys);
                 host.Complete();
             }
             catch (Exception ex)

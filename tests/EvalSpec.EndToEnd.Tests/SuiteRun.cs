@@ -52,6 +52,12 @@ internal sealed class SuiteRun
             ? RunAsync(fixture, environment, extraArguments)
             : RunMtpAsync(Path.Combine(DotNet.RepoRoot, "tests", "fixtures", fixture), environment, extraArguments);
 
+    /// <summary>Runs `dotnet test` on the project in <paramref name="projectDirectory"/> (a scratch copy) on <paramref name="platform"/>, as <see cref="RunOnAsync"/> does.</summary>
+    public static Task<SuiteRun> RunProjectOnAsync(TestPlatform platform, string projectDirectory, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArguments) =>
+        platform == TestPlatform.VSTest
+            ? RunProjectAsync(projectDirectory, environment, extraArguments)
+            : RunMtpAsync(projectDirectory, environment, extraArguments);
+
     private static async Task<SuiteRun> RunMtpAsync(string projectDirectory, IReadOnlyDictionary<string, string>? environment, string[] extraArguments)
     {
         string root = Path.Combine(Path.GetTempPath(), "evalspec-e2e", Guid.NewGuid().ToString("n"));

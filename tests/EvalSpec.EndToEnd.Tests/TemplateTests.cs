@@ -74,7 +74,11 @@ public sealed class TemplateTests : IDisposable
 
         // The template references the packages of the version it was packed with (the only version in the feed).
         string csproj = File.ReadAllText(Path.Combine(project, "MyEvals.csproj"));
-        csproj.Should().Contain($"<PackageReference Include=\"EvalSpec.Xunit\" Version=\"{_feed.Version}\" />")
+        csproj.Should().Contain($"<PackageReference Include=\"EvalSpec.Xunit.V3\" Version=\"{_feed.Version}\" />", "a new project is on xUnit v3")
+            .And.Contain("<PackageReference Include=\"xunit.v3.mtp-off\" Version=\"4.")
+            .And.Contain("<OutputType>Exe</OutputType>")
+            .And.NotContain("<PackageReference Include=\"xunit\" ")
+            .And.NotContain("\"EvalSpec.Xunit\"")
             .And.NotContain("EvalSpec.Embeddings.MiniLM")
             .And.NotContain("EVALSPEC_TEMPLATE_");
         JsonDocument.Parse(File.ReadAllText(Path.Combine(project, ".config", "dotnet-tools.json"))).RootElement
@@ -164,18 +168,31 @@ public sealed class TemplateTests : IDisposable
     }
 
     [Fact]
-    public async Task The_test_framework_option_offers_xunit2_and_refuses_a_framework_it_does_not_have()
+    public async Task The_test_framework_option_offers_xunit2_beside_xunit3_and_refuses_a_framework_it_does_not_have()
     {
         await InstallTemplateAsync();
 
-        ProcessResult xunit2 = await DotNet.RunAsync(Work, null, "new", "evalspec", "-n", "V2Evals", "--test-framework", "xunit2", "--debug:custom-hive", Hive);
+        // xUnit v2 stays a choice, and its project runs the same 18 rows with the v2 adapter.
+        ProcessResult xunit2 = await Step("dotnet new evalspec --test-framework xunit2", DotNet.RunAsync(Work, null, "new", "evalspec", "-n", "V2Evals", "--test-framework", "xunit2", "--debug:custom-hive", Hive));
         xunit2.ExitCode.Should().Be(0, xunit2.ToString());
-        File.ReadAllText(Path.Combine(Work, "V2Evals", "V2Evals.csproj")).Should().Contain("<PackageReference Include=\"xunit\" Version=\"2.");
+        File.ReadAllText(Path.Combine(Work, "V2Evals", "V2Evals.csproj"))
+            .Should().Contain("<PackageReference Include=\"xunit\" Version=\"2.")
+            .And.Contain($"<PackageReference Include=\"EvalSpec.Xunit\" Version=\"{_feed.Version}\" />")
+            .And.NotContain("xunit.v3")
+            .And.NotContain("EvalSpec.Xunit.V3")
+            .And.NotContain("<OutputType>");
+        string trx = Path.Combine(_work, "trx-v2");
+        ProcessResult test = await Step("dotnet test V2Evals", DotNet.RunAsync(Work, null, "test", "V2Evals", "-p:TreatWarningsAsErrors=true", "--logger", "trx;LogFileName=evals.trx", "--results-directory", trx));
+        test.ExitCode.Should().Be(0, test.ToString());
+        TrxReport report = TrxReport.Load(trx);
+        report.Results.Should().HaveCount(18, test.ToString());
+        report.Results.Values.Should().OnlyContain(r => r.Outcome == "Passed", test.ToString());
+        test.Output.Should().Contain("18 rows, 18 passed, 0 failed, 0 inconclusive", "the v2 adapter's diagnostic message");
 
-        ProcessResult unknown = await DotNet.RunAsync(Work, null, "new", "evalspec", "-n", "V3Evals", "--test-framework", "xunit3", "--debug:custom-hive", Hive);
+        ProcessResult unknown = await DotNet.RunAsync(Work, null, "new", "evalspec", "-n", "V4Evals", "--test-framework", "xunit4", "--debug:custom-hive", Hive);
         unknown.ExitCode.Should().NotBe(0, unknown.ToString());
-        unknown.Output.Should().Contain("xunit3").And.Contain("xunit2");
-        Directory.Exists(Path.Combine(Work, "V3Evals")).Should().BeFalse();
+        unknown.Output.Should().Contain("xunit4").And.Contain("xunit2").And.Contain("xunit3");
+        Directory.Exists(Path.Combine(Work, "V4Evals")).Should().BeFalse();
     }
 
     /// <summary>

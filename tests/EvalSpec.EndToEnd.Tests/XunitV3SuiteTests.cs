@@ -13,26 +13,27 @@ namespace EvalSpec.EndToEnd.Tests;
 /// </summary>
 public sealed class XunitV3VSTestSuiteTests : XunitV3SuiteTests, IClassFixture<XunitV3VSTestSuiteTests.Runs>
 {
+    private readonly Runs _runs;
+
     public XunitV3VSTestSuiteTests(Runs runs)
         : base(runs, failedExitCode: 1)
     {
+        _runs = runs;
     }
 
     [Fact]
-    public async Task A_sampled_run_draws_its_sample_from_every_generated_row()
+    public void The_default_console_output_shows_the_run_summary_the_gate_and_the_report()
     {
-        SuiteRun run = await SuiteRun.RunOnAsync(TestPlatform.VSTest, "v3/BehaviourSuite.V3", new Dictionary<string, string> { ["EVALSPEC_SAMPLE"] = "12", ["EVALSPEC_BASELINE"] = "ignore" });
+        // Under xUnit v3 + VSTest the test process's standard output is never shown, not even at detailed verbosity: the
+        // summary's details, the gate and the report's path must travel as xUnit diagnostic messages.
+        SuiteRun check = _runs.Checked;
+        string prefix = @"\[xUnit\.net [0-9:.]+\] BehaviourSuite\.V3: ";
 
-        System.Text.Json.JsonElement sample = run.Summary.GetProperty("sample");
-        sample.GetProperty("population").GetInt32().Should().Be(20, run.Process.ToString());
-        int selected = sample.GetProperty("selected").GetInt32();
-        selected.Should().BeInRange(12, 19);
-        sample.GetProperty("skippedOutsideSample").GetInt32().Should().Be(20 - selected);
-        sample.GetProperty("judgedOutsidePopulation").GetInt32().Should().Be(0, "the population is every generated row");
-        TrxResult[] outside = run.Report.Results.Values.Where(r => r.Message.StartsWith("Not in the sample", System.StringComparison.Ordinal)).ToArray();
-        outside.Should().HaveCount(20 - selected).And.OnlyContain(r => r.Outcome == "NotExecuted");
-        run.Rows.Should().HaveCount(selected, "rows outside the sample are not run");
-        run.Rows.Select(r => r.GetProperty("rowId").GetString()!.Split('/')[0]).Distinct().Should().HaveCount(5, "every eval method has a row in the sample");
+        check.Process.Output.Should().MatchRegex(prefix + "EvalSpec run e2e: 20 rows, 11 passed, 7 failed \\(7 known, skipped\\)", check.Process.ToString());
+        check.Process.Output.Should().MatchRegex(prefix + "EvalSpec run e2e: 20 rows, .* eval method calls, at most [0-9]+ at once");
+        check.Process.Output.Should().Contain("  Results: " + check.RunDirectory);
+        check.Process.Output.Should().MatchRegex(prefix + "EvalSpec: Gate passed");
+        check.Process.Output.Should().MatchRegex(prefix + "EvalSpec report: " + System.Text.RegularExpressions.Regex.Escape(Path.Combine(check.RunDirectory, "report.html")));
     }
 
     /// <summary>The runs of the VSTest fixture (tests/fixtures/v3/BehaviourSuite.V3), once for the class.</summary>
@@ -63,7 +64,7 @@ public sealed class XunitV3MtpSuiteTests : XunitV3SuiteTests, IClassFixture<Xuni
     }
 }
 
-/// <summary>The assertions both platforms share.</summary>
+/// <summary>The assertions both platforms share, and a sampled run (on MTP as under VSTest).</summary>
 public abstract class XunitV3SuiteTests
 {
     private readonly SuiteRuns _runs;
@@ -73,6 +74,23 @@ public abstract class XunitV3SuiteTests
     {
         _runs = runs;
         _failedExitCode = failedExitCode;
+    }
+
+    [Fact]
+    public async Task A_sampled_run_draws_its_sample_from_every_generated_row()
+    {
+        SuiteRun run = await SuiteRun.RunOnAsync(_runs.Platform, _runs.Fixture, new Dictionary<string, string> { ["EVALSPEC_SAMPLE"] = "12", ["EVALSPEC_BASELINE"] = "ignore" });
+
+        System.Text.Json.JsonElement sample = run.Summary.GetProperty("sample");
+        sample.GetProperty("population").GetInt32().Should().Be(20, run.Process.ToString());
+        int selected = sample.GetProperty("selected").GetInt32();
+        selected.Should().BeInRange(12, 19);
+        sample.GetProperty("skippedOutsideSample").GetInt32().Should().Be(20 - selected);
+        sample.GetProperty("judgedOutsidePopulation").GetInt32().Should().Be(0, "the population is every generated row");
+        TrxResult[] outside = run.Report.Results.Values.Where(r => r.Message.StartsWith("Not in the sample", System.StringComparison.Ordinal)).ToArray();
+        outside.Should().HaveCount(20 - selected).And.OnlyContain(r => r.Outcome == "NotExecuted");
+        run.Rows.Should().HaveCount(selected, "rows outside the sample are not run");
+        run.Rows.Select(r => r.GetProperty("rowId").GetString()!.Split('/')[0]).Distinct().Should().HaveCount(5, "every eval method has a row in the sample");
     }
 
     [Fact]
@@ -134,16 +152,19 @@ public abstract class XunitV3SuiteTests
 /// </summary>
 public abstract class SuiteRuns : IAsyncLifetime
 {
-    private readonly TestPlatform _platform;
-    private readonly string _fixture;
     private readonly string[] _filter;
 
     private protected SuiteRuns(TestPlatform platform, string fixture, params string[] filter)
     {
-        _platform = platform;
-        _fixture = fixture;
+        Platform = platform;
+        Fixture = fixture;
         _filter = filter;
     }
+
+    internal TestPlatform Platform { get; }
+
+    /// <summary>The fixture project, relative to tests/fixtures.</summary>
+    internal string Fixture { get; }
 
     internal SuiteRun Recorded { get; private set; } = null!;
 
@@ -154,9 +175,9 @@ public abstract class SuiteRuns : IAsyncLifetime
     public async Task InitializeAsync()
     {
         string baseline = Path.Combine(Path.GetTempPath(), "evalspec-e2e", System.Guid.NewGuid().ToString("n"), "evalspec.baseline.json");
-        Recorded = await SuiteRun.RunOnAsync(_platform, _fixture, new Dictionary<string, string> { ["EVALSPEC_BASELINE"] = "update", ["EVALSPEC_BASELINEFILE"] = baseline });
-        Checked = await SuiteRun.RunOnAsync(_platform, _fixture, new Dictionary<string, string> { ["EVALSPEC_BASELINEFILE"] = baseline });
-        Filtered = await SuiteRun.RunOnAsync(_platform, _fixture, new Dictionary<string, string> { ["EVALSPEC_BASELINE"] = "ignore" }, _filter);
+        Recorded = await SuiteRun.RunOnAsync(Platform, Fixture, new Dictionary<string, string> { ["EVALSPEC_BASELINE"] = "update", ["EVALSPEC_BASELINEFILE"] = baseline });
+        Checked = await SuiteRun.RunOnAsync(Platform, Fixture, new Dictionary<string, string> { ["EVALSPEC_BASELINEFILE"] = baseline });
+        Filtered = await SuiteRun.RunOnAsync(Platform, Fixture, new Dictionary<string, string> { ["EVALSPEC_BASELINE"] = "ignore" }, _filter);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -41,6 +41,13 @@ internal sealed record EvalFlow(
     /// <summary>Why the test framework could not create the run host (every row of the run reports it), or null.</summary>
     public Exception? HostError { get; init; }
 
+    /// <summary>
+    /// The cancellation of the row this flow runs for, when the test framework cancels single tests (xUnit v3: the run's
+    /// cancellation linked with the test's own, <c>TestContext.Current.CancellationToken</c>); none (the default) when only
+    /// the whole run is cancelled. <see cref="EvalRunHost.Cancellation"/> returns it inside the row.
+    /// </summary>
+    public CancellationToken RowCancellation { get; init; }
+
     /// <summary>A flow with nothing of a run: calls pass through unrecorded, verdicts are not counted.</summary>
     public static EvalFlow None => new(null, null, null);
 

@@ -27,6 +27,7 @@ internal sealed class EvalRunHost : IDisposable
     private readonly object _checkpointGate = new();
     private readonly Action<string>? _notices;
     private readonly bool _completedByTestFramework;
+    private readonly bool _standardOutputHidden;
     private int _completed;
 
     private readonly ServiceProvider _services;
@@ -37,9 +38,10 @@ internal sealed class EvalRunHost : IDisposable
     private EvalRunHost(EvalRunSettings settings, EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline, string projectDirectory, EvalSpec.Snapshots.SnapshotSettings snapshotSettings, Recording.RecordingSession recording, bool append = false)
     {
         TestAssembly = settings.TestAssembly;
-        Cancellation = settings.Cancellation;
+        RunCancellation = settings.Cancellation;
         _notices = settings.Notices;
         _completedByTestFramework = settings.CompletedByTestFramework;
+        _standardOutputHidden = settings.StandardOutputHidden && settings.Notices is not null;
         BuildServerVariable = ContinuousIntegration.IsDetected(settings.Variable, out string? ciVariable) ? ciVariable : null;
         Recording = recording;
         ProjectDirectory = projectDirectory;
@@ -68,11 +70,27 @@ internal sealed class EvalRunHost : IDisposable
     /// <summary>The run's spans and metrics (ActivitySource and Meter "EvalSpec").</summary>
     internal ModelCalls.EvalTelemetry Telemetry { get; }
 
-    /// <summary>What code the run cannot pass anything to finds in its async flow: the recordings, the judge statistics, the snapshot store.</summary>
-    public EvalFlow Flow => new(Recording, Judges, SnapshotStore) { Host = this };
+    /// <summary>
+    /// What code the run cannot pass anything to finds in its async flow: the recordings, the judge statistics, the snapshot
+    /// store; inside a row, also that row's cancellation (<see cref="EvalFlow.RowCancellation"/>), so that the scopes the row
+    /// runner enters for each call keep it.
+    /// </summary>
+    public EvalFlow Flow => new(Recording, Judges, SnapshotStore) { Host = this, RowCancellation = CurrentRowCancellation };
 
     /// <summary>Cancelled when the test runner cancels the run.</summary>
-    public CancellationToken Cancellation { get; }
+    public CancellationToken RunCancellation { get; }
+
+    /// <summary>
+    /// The cancellation of what runs now: inside a row whose test the test framework can cancel on its own (xUnit v3:
+    /// <c>CancelCurrentTest</c>, a test timeout), that row's (<see cref="EvalFlow.RowCancellation"/>, which includes the
+    /// run's); elsewhere the run's (<see cref="RunCancellation"/>). A source run shared by several rows is bounded by the
+    /// run's only (<see cref="SourceRunCache"/>): one row's test being cancelled must not cut short the others'.
+    /// </summary>
+    public CancellationToken Cancellation => CurrentRowCancellation is { CanBeCanceled: true } row ? row : RunCancellation;
+
+    /// <summary>The row cancellation of the current flow when it belongs to this run, else none.</summary>
+    private CancellationToken CurrentRowCancellation =>
+        EvalFlow.Current is { } flow && ReferenceEquals(flow.Host, this) ? flow.RowCancellation : CancellationToken.None;
 
     /// <summary>The environment variable that shows this run is on a build server, or null on a developer machine.</summary>
     public string? BuildServerVariable { get; }
@@ -368,8 +386,10 @@ internal sealed class EvalRunHost : IDisposable
     public void SkippedOutsideShard() => Interlocked.Increment(ref _outsideShard);
 
     /// <summary>
-    /// Tells the run which eval rows the test framework was given (after any <c>--filter</c>), so that it can tell a full run
-    /// (<see cref="RecordingRows"/>). Without EvalSpec's test framework nothing calls it, and no run counts as full.
+    /// Tells the run which eval rows ran, so that it can tell a full run (<see cref="RecordingRows"/>): on xUnit v2 the rows
+    /// the test framework was given (after any <c>--filter</c>), before they run; on xUnit v3, which tells an assembly fixture
+    /// nothing of the selected tests, the rows that started, before the run completes. Without EvalSpec's test framework or
+    /// fixture nothing calls it, and no run counts as full.
     /// </summary>
     public void RowsToRun(IEnumerable<string> rowIds) => Volatile.Write(ref _rowsToRun, rowIds.ToHashSet(StringComparer.Ordinal));
 
@@ -400,7 +420,7 @@ internal sealed class EvalRunHost : IDisposable
         }
 
         HashSet<string>? given = Volatile.Read(ref _rowsToRun);
-        bool full = given is not null && Options.Sample <= 0 && Shard is null && Resumed is null && rows.Count > 0 && rows.IsSubsetOf(given) && !Cancellation.IsCancellationRequested;
+        bool full = given is not null && Options.Sample <= 0 && Shard is null && Resumed is null && rows.Count > 0 && rows.IsSubsetOf(given) && !RunCancellation.IsCancellationRequested;
         string framework = TestAssembly.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>()?.FrameworkName is { } name
             && new System.Runtime.Versioning.FrameworkName(name) is { Identifier: ".NETCoreApp" } parsed
                 ? string.Create(CultureInfo.InvariantCulture, $"net{parsed.Version.Major}.{parsed.Version.Minor}")
@@ -497,7 +517,14 @@ internal sealed class EvalRunHost : IDisposable
                 Notice(RunSummaryWriter.Headline(run));
             }
 
-            EvalConsole.WriteLine(RunSummaryWriter.Describe(run));
+            string details = RunSummaryWriter.Describe(run);
+            EvalConsole.WriteLine(details);
+            if (_standardOutputHidden)
+            {
+                // The details (panel agreement, metrics, recordings, the run folder) would otherwise be seen nowhere.
+                Notice(details);
+            }
+
             WriteReports(run);
         }
         finally
@@ -556,6 +583,11 @@ internal sealed class EvalRunHost : IDisposable
             }
 
             EvalConsole.WriteLine($"EvalSpec report: {files.HtmlPath}");
+            if (run._standardOutputHidden)
+            {
+                run.Notice($"EvalSpec report: {files.HtmlPath}");
+            }
+
             if (files.StepSummaryError is { } error)
             {
                 EvalConsole.WriteError($"EvalSpec: {error}");

@@ -50,6 +50,13 @@ internal sealed record EvalRunSettings(Assembly TestAssembly)
     /// </summary>
     public bool CompletedByTestFramework { get; init; }
 
+    /// <summary>
+    /// Whether the test framework hides the test process's standard output (xUnit v3: never shown under VSTest, and under
+    /// Microsoft.Testing.Platform only when the run fails): then the run summary's details and where the report is go to
+    /// <see cref="Notices"/> as well as to the standard output.
+    /// </summary>
+    public bool StandardOutputHidden { get; init; }
+
     /// <summary>Reads one variable of <see cref="Environment"/>.</summary>
     public string? Variable(string name) => Environment[name] as string;
 
