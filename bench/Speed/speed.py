@@ -41,11 +41,14 @@ def run(cmd, env=None, cwd=None):
 
 
 results = {}  # key -> list of (phase_ms, process_ms)
+first_calls = {}  # key -> medians of the first C calls' latency (the start-up cost of each concurrency slot)
 
 
-def add(key, phase, process):
+def add(key, phase, process, first=None):
     results.setdefault(key, []).append((phase, process))
-    print(f"  {key:<28} phase {phase:8.0f} ms   process {process:8.0f} ms", flush=True)
+    if first is not None:
+        first_calls.setdefault(key, []).append(first)
+    print(f"  {key:<28} phase {phase:8.0f} ms   process {process:8.0f} ms" + (f"   first {first:.0f} ms" if first is not None else ""), flush=True)
 
 
 def evalspec(adapter, method, n, conc, rnd):
@@ -61,15 +64,21 @@ def evalspec(adapter, method, n, conc, rnd):
     rows = s["rows"]
     if rows["total"] != n or rows.get("pass", rows.get("passed")) not in (n, None):
         sys.exit(f"{run_id}: expected {n} passing rows, summary says {rows}")
-    add(f"evalspec-{adapter} {n}@{conc}" if method != "Trivial" else f"trivial-{adapter}", s["wallTimeMs"], wall)
+    first = None
+    if method != "Trivial":
+        # The calls of the first C rows to start: sourceLatencyMs is timed from when the call got its slot.
+        lines = [json.loads(line) for line in open(os.path.join(work, run_id, "results.jsonl"), encoding="utf-8")]
+        lines.sort(key=lambda r: r["startedAt"])
+        first = statistics.median(r["sourceLatencyMs"] for r in lines[:conc])
+    add(f"evalspec-{adapter} {n}@{conc}" if method != "Trivial" else f"trivial-{adapter}", s["wallTimeMs"], wall, first)
 
 
 def bare(n, conc):
     r, wall = run(["dotnet", os.path.join(here, "Bare", "bin", "Release", "net10.0", "Bare.dll"), f"http://127.0.0.1:{OURS}/v1", str(n), str(conc)])
-    m = re.search(r"ms=([0-9.]+)", r.stdout)
+    m = re.search(r" ms=([0-9.]+) first-calls-median-ms=([0-9.]+)", r.stdout)
     if r.returncode != 0 or not m:
         sys.exit(f"bare failed: {r.stdout}{r.stderr}")
-    add(f"bare {n}@{conc}", float(m.group(1)), wall)
+    add(f"bare {n}@{conc}", float(m.group(1)), wall, float(m.group(2)))
 
 
 def facts(adapter):
@@ -127,9 +136,11 @@ finally:
 
 med = lambda key, i=0: statistics.median(x[i] for x in results[key])
 print("\nmedians (phase = EvalSpec: first row start to last row end, summary.json wallTimeMs; bare: client built to last call end;"
-      "\n promptfoo: its Duration line; facts: first test start to last test end in the TRX; process = the whole command)")
+      "\n promptfoo: its Duration line; facts: first test start to last test end in the TRX; process = the whole command;"
+      "\n first calls = median latency of the first C calls, the start-up cost of each concurrency slot)")
 for key in results:
-    print(f"  {key:<28} phase {med(key):8.0f} ms   process {med(key, 1):8.0f} ms   (n={len(results[key])}: {', '.join(f'{p:.0f}' for p, _ in results[key])})")
+    first = f"   first calls {statistics.median(first_calls[key]):.0f} ms" if key in first_calls else ""
+    print(f"  {key:<28} phase {med(key):8.0f} ms   process {med(key, 1):8.0f} ms   (n={len(results[key])}: {', '.join(f'{p:.0f}' for p, _ in results[key])}){first}")
 print("\nratios (target in brackets)")
 print(f"  ideal 200@16 = 1250 ms, 1000@64 = 1600 ms (100 ms x ceil(N/C))")
 for a in adapters:
