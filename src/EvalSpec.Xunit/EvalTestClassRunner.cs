@@ -113,7 +113,7 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
         // the context current when the test started, or to a new thread when there is none.
         Task<RunSummary> running;
         SynchronizationContext? previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(ThreadPoolRowContext.Instance);
+        SynchronizationContext.SetSynchronizationContext(new ThreadPoolRowContext());
         try
         {
             running = new XunitTestMethodRunner(testMethod, Class, method, testCases, DiagnosticMessageSink, bus, new ExceptionAggregator(Aggregator), CancellationTokenSource, constructorArguments)

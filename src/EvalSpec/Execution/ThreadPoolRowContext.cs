@@ -9,16 +9,10 @@ namespace EvalSpec.Execution;
 /// (xUnit's worker-thread helper starts a long-running task per continuation). EvalSpec's v2 class runner starts eval
 /// rows under this context, so those continuations go to the thread pool instead of creating a thread each (the issue
 /// 16 trace counted 1,942 threads in 5 s); being current while its callbacks run keeps it current across xUnit's
-/// own awaits until the test is invoked.
+/// own awaits until the test is invoked. It holds no state (one per row method, no static instance).
 /// </summary>
 internal sealed class ThreadPoolRowContext : SynchronizationContext
 {
-    public static ThreadPoolRowContext Instance { get; } = new();
-
-    private ThreadPoolRowContext()
-    {
-    }
-
     public override void Post(SendOrPostCallback d, object? state) =>
         ThreadPool.QueueUserWorkItem(static work => work.Context.Run(work.Callback, work.State), (Context: this, Callback: d, State: state), preferLocal: false);
 

@@ -20,7 +20,7 @@ public sealed class ThreadPoolRowContextTests
     [Fact]
     public async Task Under_the_context_an_xunit_test_continuation_runs_on_the_thread_pool()
     {
-        bool? onPool = await RunAsXunitV2Would(ThreadPoolRowContext.Instance);
+        bool? onPool = await RunAsXunitV2Would(new ThreadPoolRowContext());
 
         onPool.Should().BeTrue("xUnit's AsyncTestSyncContext forwards to the context current when the test started");
     }
@@ -37,11 +37,12 @@ public sealed class ThreadPoolRowContextTests
     [Fact]
     public async Task Posted_work_sees_the_context_as_current_and_the_posting_flow()
     {
+        var context = new ThreadPoolRowContext();
         var flow = new AsyncLocal<string>();
         var seen = new TaskCompletionSource<(bool OnPool, bool Current, string? Flow)>(TaskCreationOptions.RunContinuationsAsynchronously);
         flow.Value = "row-1";
-        ThreadPoolRowContext.Instance.Post(
-            _ => seen.SetResult((Thread.CurrentThread.IsThreadPoolThread, SynchronizationContext.Current == ThreadPoolRowContext.Instance, flow.Value)),
+        context.Post(
+            _ => seen.SetResult((Thread.CurrentThread.IsThreadPoolThread, SynchronizationContext.Current == context, flow.Value)),
             null);
 
         (bool onPool, bool current, string? flowed) = await seen.Task.WaitAsync(Generous);
@@ -56,10 +57,11 @@ public sealed class ThreadPoolRowContextTests
     {
         SynchronizationContext? before = SynchronizationContext.Current;
         SynchronizationContext? during = null;
+        var context = new ThreadPoolRowContext();
 
-        ThreadPoolRowContext.Instance.Send(_ => during = SynchronizationContext.Current, null);
+        context.Send(_ => during = SynchronizationContext.Current, null);
 
-        during.Should().BeSameAs(ThreadPoolRowContext.Instance);
+        during.Should().BeSameAs(context);
         SynchronizationContext.Current.Should().BeSameAs(before);
     }
 
@@ -69,7 +71,7 @@ public sealed class ThreadPoolRowContextTests
         SynchronizationContext? previous = SynchronizationContext.Current;
         AsyncTestSyncContext testContext;
         Task body;
-        SynchronizationContext.SetSynchronizationContext(ThreadPoolRowContext.Instance);
+        SynchronizationContext.SetSynchronizationContext(new ThreadPoolRowContext());
         try
         {
             testContext = new AsyncTestSyncContext(SynchronizationContext.Current);
