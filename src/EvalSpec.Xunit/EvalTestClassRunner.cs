@@ -108,9 +108,23 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
         }
 
         var bus = new SkippedRowMessageBus(MessageBus);
-        RunSummary summary = await new XunitTestMethodRunner(testMethod, Class, method, testCases, DiagnosticMessageSink, bus, new ExceptionAggregator(Aggregator), CancellationTokenSource, constructorArguments)
-            .RunAsync()
-            .ConfigureAwait(false);
+
+        // Started under ThreadPoolRowContext: xUnit v2 hands each continuation of an asynchronously finishing test to
+        // the context current when the test started, or to a new thread when there is none.
+        Task<RunSummary> running;
+        SynchronizationContext? previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(new ThreadPoolRowContext());
+        try
+        {
+            running = new XunitTestMethodRunner(testMethod, Class, method, testCases, DiagnosticMessageSink, bus, new ExceptionAggregator(Aggregator), CancellationTokenSource, constructorArguments)
+                .RunAsync();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        RunSummary summary = await running.ConfigureAwait(false);
         summary.Failed -= bus.Converted;
         summary.Skipped += bus.Converted;
         return summary;

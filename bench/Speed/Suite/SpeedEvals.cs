@@ -1,0 +1,46 @@
+using System;
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Threading.Tasks;
+using EvalSpec;
+using Microsoft.Extensions.AI;
+using OpenAI;
+
+namespace SpeedSuite;
+
+/// <summary>
+/// Speed benchmark rows (bench/Speed): one real HTTP call per row through the Microsoft.Extensions.AI OpenAI client to
+/// fake_openai.py (SPEED_URL), and trivial rows without I/O. The bare-client program (bench/Speed/Bare) makes the
+/// same calls with the same client.
+/// </summary>
+public partial class SpeedEvals
+{
+    // Built when xUnit first creates the class (before the first row starts), as Bare builds its client before its clock starts.
+    private static readonly IChatClient Client =
+        new OpenAI.Chat.ChatClient(
+                "fake-model",
+                new ApiKeyCredential("sk-fake"),
+                new OpenAIClientOptions
+                {
+                    Endpoint = new Uri(Environment.GetEnvironmentVariable("SPEED_URL") ?? "http://127.0.0.1:18091/v1"),
+                    RetryPolicy = new ClientRetryPolicy(0),
+                })
+            .AsIChatClient();
+
+    [Eval]
+    [Prompt("ask", "Reply to: {q}")]
+    [CasesFrom("../Suite/data/http200.jsonl")]
+    public async Task<string> Http200(EvalInput input, string q) =>
+        (await Client.GetResponseAsync(input.Prompt, cancellationToken: input.CancellationToken).ConfigureAwait(false)).Text;
+
+    [Eval]
+    [Prompt("ask", "Reply to: {q}")]
+    [CasesFrom("../Suite/data/http1000.jsonl")]
+    public async Task<string> Http1000(EvalInput input, string q) =>
+        (await Client.GetResponseAsync(input.Prompt, cancellationToken: input.CancellationToken).ConfigureAwait(false)).Text;
+
+    [Eval]
+    [Prompt("ask", "Reply to: {q}")]
+    [CasesFrom("../Suite/data/trivial1000.jsonl")]
+    public Task<string> Trivial(EvalInput input, string q) => Task.FromResult("Answer: " + q);
+}
