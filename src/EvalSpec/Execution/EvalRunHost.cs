@@ -359,6 +359,9 @@ internal sealed class EvalRunHost : IDisposable
     /// <summary>The shard this run runs (<see cref="EvalOptions.Shard"/>), or null when it runs every row.</summary>
     public RowShard? Shard { get; private init; }
 
+    /// <summary>What decides a sharded run's verdicts besides its rows (commit, options, judges, baseline), for <c>evalspec merge</c>; null when not sharded.</summary>
+    public RunIdentity? Identity { get; private set; }
+
     /// <summary>How many rows were reported as skipped because they belong to another shard.</summary>
     public int OutsideShard => Volatile.Read(ref _outsideShard);
 
@@ -661,6 +664,9 @@ internal sealed class EvalRunHost : IDisposable
             recording = EvalSpec.Recording.RecordingSession.Start(options, projectDirectory, settings.Variable);
             recording.ModelCalls = new ModelCalls.ModelCallPipeline(options, recording.Mode);
             var host = new EvalRunHost(settings, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording, append: resumed is not null) { Shard = shard, Resumed = resumed };
+
+            // Taken before any row runs: the baseline as the rows are compared with it (an update run rewrites it at the end).
+            host.Identity = shard is null ? null : RunIdentity.Of(host, settings.Variable);
             host.TakeOver();
             return host;
         }

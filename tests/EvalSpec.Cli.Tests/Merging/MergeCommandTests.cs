@@ -30,7 +30,7 @@ public sealed class MergeCommandTests : IDisposable
         RunFiles.Suite16().Select(r => new PopulationRow(r.RowId, RowSample.StratumOf(RunFiles.Suite + "." + r.Method, r.Variant, r.Relation))));
 
     /// <summary>Writes shard k of n of <paramref name="rows"/> as its own run folder.</summary>
-    private string WriteShard(IReadOnlyList<ResultRow> rows, int k, int n, string? fingerprint = null, string assembly = "Shop.Evals", string? runId = null)
+    private string WriteShard(IReadOnlyList<ResultRow> rows, int k, int n, string? fingerprint = null, string assembly = "Shop.Evals", string? runId = null, JsonObject? identity = null)
     {
         RowShard shard = RowShard.Select(Population, k, n);
         ResultRow[] mine = rows.Where(r => shard.Includes(r.RowId)).ToArray();
@@ -56,6 +56,11 @@ public sealed class MergeCommandTests : IDisposable
             ["shardRows"] = shard.Rows,
             ["skippedOutsideShard"] = Population.Rows.Count - shard.Rows,
         };
+        if (identity is not null)
+        {
+            summary["shard"]!["identity"] = identity.DeepClone();
+        }
+
         File.WriteAllText(summaryPath, summary.ToJsonString());
         return folder;
     }
@@ -96,6 +101,55 @@ public sealed class MergeCommandTests : IDisposable
         CliResult gateUnsharded = await Cli.RunAsync("gate", "--run", unsharded);
         gateMerged.ExitCode.Should().Be(1, gateMerged.ToString());
         gateMerged.ExitCode.Should().Be(gateUnsharded.ExitCode);
+    }
+
+    private static JsonObject Identity(string commit = "0123456789abcdef0123456789abcdef01234567", string options = "aaaa000011112222", string judges = "bbbb000011112222", string baseline = "none") =>
+        new() { ["commit"] = commit, ["options"] = options, ["judges"] = judges, ["baseline"] = baseline };
+
+    [Theory]
+    [InlineData("commit", "was built from commit", "one commit")]
+    [InlineData("options", "other options that change verdicts", "EVALSPEC_ variables")]
+    [InlineData("judges", "other judges", "same judges")]
+    [InlineData("baseline", "another committed baseline", "evalspec.baseline.json")]
+    public async Task Shards_of_the_same_rows_decided_by_another_commit_options_judges_or_baseline_are_refused_naming_the_part(string part, string says, string todo)
+    {
+        JsonObject other = Identity();
+        other[part] = part == "commit" ? "fedcba9876543210fedcba9876543210fedcba98" : "cccc000011112222";
+        string first = WriteShard(RunFiles.Suite16(), 1, 2, identity: Identity());
+        string second = WriteShard(RunFiles.Suite16(), 2, 2, identity: other);
+        string merged = Path.Combine(Results, "merged");
+
+        CliResult result = await Cli.RunAsync("merge", first, second, "--out", merged);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain(first).And.Contain(second).And.Contain(says).And.Contain("shard.identity." + part).And.Contain(todo)
+            .And.Contain(other[part]!.GetValue<string>());
+        Directory.Exists(merged).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Shards_of_one_identity_merge_and_an_unknown_commit_is_not_a_difference()
+    {
+        string first = WriteShard(RunFiles.Suite16(), 1, 2, identity: Identity());
+        JsonObject noCommit = Identity();
+        noCommit.Remove("commit");
+        string second = WriteShard(RunFiles.Suite16(), 2, 2, identity: noCommit);
+
+        CliResult result = await Cli.RunAsync("merge", first, second, "--out", Path.Combine(Results, "merged"));
+
+        result.ExitCode.Should().Be(0, result.ToString());
+    }
+
+    [Fact]
+    public async Task A_shard_of_an_older_evalspec_without_identity_is_refused_beside_shards_with_one()
+    {
+        string first = WriteShard(RunFiles.Suite16(), 1, 2, identity: Identity());
+        string older = WriteShard(RunFiles.Suite16(), 2, 2);
+
+        CliResult result = await Cli.RunAsync("merge", first, older, "--out", Path.Combine(Results, "merged"));
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain(older + " was written by an EvalSpec that did not record what decides its verdicts").And.Contain("Run " + older + " again");
     }
 
     [Fact]

@@ -227,6 +227,8 @@ internal static class RunMerge
                 throw new RunMergeException($"{shard.Directory} was cut from a different set of rows than {first.Directory} (population fingerprint {shard.Fingerprint}, {shard.PopulationRows} rows, against {first.Fingerprint}, {first.PopulationRows} rows): the suite changed between the shards' builds. Run every shard from the same build (the same commit), then merge.");
             }
 
+            CheckIdentity(first, shard);
+
             string? configuration = shard.Summary["configuration"]?.GetValue<string>();
             string? firstConfiguration = first.Summary["configuration"]?.GetValue<string>();
             if (!string.Equals(configuration, firstConfiguration, StringComparison.Ordinal))
@@ -258,6 +260,50 @@ internal static class RunMerge
 
                 owner[rowId] = shard;
             }
+        }
+    }
+
+    /// <summary>
+    /// Refuses shards whose <c>shard.identity</c> differs (another commit, options, judges or baseline: verdicts of another
+    /// build), naming the part; and a mix of shards with and without one, since the older ones cannot be shown to match.
+    /// Shards that all lack it (written before it existed) merge as before.
+    /// </summary>
+    private static void CheckIdentity(ShardRun first, ShardRun shard)
+    {
+        JsonObject? a = first.Summary["shard"]?["identity"] as JsonObject;
+        JsonObject? b = shard.Summary["shard"]?["identity"] as JsonObject;
+        if (a is null && b is null)
+        {
+            return;
+        }
+
+        if (a is null || b is null)
+        {
+            string older = a is null ? first.Directory : shard.Directory;
+            string newer = a is null ? shard.Directory : first.Directory;
+            throw new RunMergeException($"{older} was written by an EvalSpec that did not record what decides its verdicts (\"shard.identity\": commit, options, judges, baseline), {newer} by one that did: they cannot be shown to be shards of one build. Run {older} again with the EvalSpec the other shards used, then merge.");
+        }
+
+        (string Part, string What, string Todo)[] parts =
+        [
+            ("commit", "was built from commit", "Run every shard from one commit (as the jobs of one workflow run do), then merge."),
+            ("options", "ran with other options that change verdicts (options hash", "Give every shard the same evalspec.json, EVALSPEC_ variables and startup code (only EVALSPEC_SHARD may differ), run the odd shard again, then merge."),
+            ("judges", "asked other judges (judges hash", "Register the same judges in every shard (evalspec.json \"Judges\", startup code), run the odd shard again, then merge."),
+            ("baseline", "was compared with another committed baseline (baseline hash", "Run every shard with the same committed evalspec.baseline.json (a baseline update between shards changes known failures), run the odd shard again, then merge."),
+        ];
+        foreach ((string part, string what, string todo) in parts)
+        {
+            string? x = a[part]?.GetValue<string>();
+            string? y = b[part]?.GetValue<string>();
+
+            // An unknown commit (no build server variable, no repository) cannot be compared; the other parts still are.
+            if (x is null || y is null || string.Equals(x, y, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string close = part == "commit" ? string.Empty : ")";
+            throw new RunMergeException($"{shard.Directory} {what} {y}{close}, {first.Directory} {what} {x}{close}: its verdicts were decided differently, so the shards are not one run (shard.identity.{part} in their {RunSummaryFile.FileName}). {todo}");
         }
     }
 
