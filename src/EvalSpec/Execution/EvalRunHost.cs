@@ -353,6 +353,19 @@ internal sealed class EvalRunHost : IDisposable
             {
                 Spend.Add(taken.Judged.Method.Id, taken.Judged.VariantKey, spend);
             }
+
+            // The judges, panels (their agreement), cascades and pairwise statistics count the rows decided before the
+            // interruption too, so the summary reads as one run.
+            if (taken.Judgements is { } judgements)
+            {
+                Judges.Replay(judgements);
+            }
+
+            if (!taken.Judged.NotApplicable
+                && (taken.Row.Checks.Any(c => c.Verdicts.Any(v => v.Errored)) || taken.Judgements?.Any(j => j.Verdicts.Any(v => v.Errored == true)) == true))
+            {
+                Statistics.RowWithJudgeErrors();
+            }
         }
     }
 

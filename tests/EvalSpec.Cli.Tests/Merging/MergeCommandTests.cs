@@ -153,6 +153,105 @@ public sealed class MergeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Merged_panel_agreement_and_pairwise_statistics_are_recomputed_from_the_rows_judgements()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 4);
+        string[] order = RunFiles.Suite16().Select(r => r.RowId).Order(StringComparer.Ordinal).ToArray();
+        foreach (string shard in shards)
+        {
+            // Each row as a run writes it now: the panel verdicts its judging counted. llama fails every other row, qwen
+            // agrees except on 4 of llama's passes; a pairwise judge chose the output shown first in one order of 8 rows.
+            string results = Path.Combine(shard, "results.jsonl");
+            string[] lines = File.ReadAllLines(results).Select(l =>
+            {
+                JsonObject line = JsonNode.Parse(l)!.AsObject();
+                int i = Array.IndexOf(order, line["rowId"]!.GetValue<string>());
+                string llama = i % 2 == 0 ? "pass" : "fail";
+                string qwen = i % 6 == 0 ? "fail" : llama;
+                line["judgements"] = new JsonArray(
+                    new JsonObject
+                    {
+                        ["panel"] = "rubric",
+                        ["verdicts"] = new JsonArray(
+                            new JsonObject { ["judge"] = "llama", ["outcome"] = llama, ["modelCalls"] = 1 },
+                            new JsonObject { ["judge"] = "qwen", ["outcome"] = qwen, ["modelCalls"] = 1 }),
+                    },
+                    new JsonObject
+                    {
+                        ["panel"] = "comparison",
+                        ["verdicts"] = new JsonArray(new JsonObject
+                        {
+                            ["judge"] = "pairwise",
+                            ["outcome"] = "pass",
+                            ["pairwise"] = new JsonObject { ["candidateFirst"] = i % 3 == 0 ? "candidate" : "reference", ["referenceFirst"] = "reference", ["candidateLength"] = 10, ["referenceLength"] = 20 },
+                        }),
+                    });
+                return line.ToJsonString();
+            }).ToArray();
+            File.WriteAllLines(results, lines);
+
+            // The shard's own panels section, with the agreement of its own rows only: the merge must not keep or add it.
+            JsonObject summary = JsonNode.Parse(File.ReadAllText(Path.Combine(shard, "summary.json")))!.AsObject();
+            summary["panels"] = new JsonObject
+            {
+                ["rubric"] = new JsonObject { ["judgements"] = lines.Length, ["judgesAsked"] = 2 * lines.Length, ["judgesSkipped"] = 0, ["agreement"] = new JsonObject { ["items"] = lines.Length, ["fleissItemsUsed"] = lines.Length, ["krippendorffItemsUsed"] = lines.Length, ["pairs"] = new JsonArray() } },
+                ["comparison"] = new JsonObject { ["judgements"] = lines.Length, ["judgesAsked"] = lines.Length, ["judgesSkipped"] = 0 },
+            };
+            summary["pairwise"] = new JsonObject { ["comparisons"] = lines.Length, ["positionConsistency"] = 0.0 };
+            File.WriteAllText(Path.Combine(shard, "summary.json"), summary.ToJsonString());
+        }
+
+        string merged = Path.Combine(Results, "merged");
+        CliResult merge = await Cli.RunAsync(["merge", .. shards, "--out", merged]);
+
+        merge.ExitCode.Should().Be(0, merge.ToString());
+        JsonObject result = JsonNode.Parse(File.ReadAllText(Path.Combine(merged, "summary.json")))!.AsObject();
+        JsonNode agreement = result["panels"]!["rubric"]!["agreement"]!;
+        agreement["items"]!.GetValue<int>().Should().Be(24);
+        agreement["fleissItemsUsed"]!.GetValue<int>().Should().Be(24);
+        agreement["krippendorffItemsUsed"]!.GetValue<int>().Should().Be(24);
+        JsonNode pair = agreement["pairs"]!.AsArray().Single()!;
+        pair["judges"]!.GetValue<string>().Should().Be("llama / qwen");
+        pair["itemsUsed"]!.GetValue<int>().Should().Be(24);
+
+        // 20 of 24 agree; llama passes 12 of 24, qwen 8: chance agreement 0.5, kappa (0.8333 - 0.5) / 0.5.
+        pair["observedAgreement"]!.GetValue<double>().Should().Be(0.8333);
+        pair["cohensKappa"]!.GetValue<double>().Should().Be(0.6667);
+        agreement["fleissKappa"]!.GetValue<double>().Should().BeApproximately(0.6571, 0.0001, "Fleiss' kappa of two raters with these margins");
+        result["panels"]!["comparison"]!["agreement"].Should().BeNull("a one-judge panel has no agreement");
+
+        // 24 comparisons, 16 consistent; 32 of 48 readable orders chose the output shown first, 40 the longer (the reference).
+        JsonNode pairwise = result["pairwise"]!;
+        pairwise["comparisons"]!.GetValue<int>().Should().Be(24);
+        pairwise["positionConsistency"]!.GetValue<double>().Should().Be(0.6667);
+        pairwise["preferredFirstShown"]!.GetValue<double>().Should().Be(0.6667);
+        pairwise["preferredLonger"]!.GetValue<double>().Should().Be(0.8333);
+        result["merge"]!["notMerged"]!.AsArray().Should().BeEmpty();
+        result["merge"]!["recomputed"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Contain(["panels.*.agreement", "pairwise"]);
+    }
+
+    [Fact]
+    public async Task Shards_whose_lines_lack_judgements_merge_without_agreement_and_say_so()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 2);
+        foreach (string shard in shards)
+        {
+            JsonObject summary = JsonNode.Parse(File.ReadAllText(Path.Combine(shard, "summary.json")))!.AsObject();
+            summary["panels"] = new JsonObject { ["rubric"] = new JsonObject { ["judgements"] = 3, ["judgesAsked"] = 6, ["judgesSkipped"] = 0, ["agreement"] = new JsonObject { ["items"] = 3, ["fleissItemsUsed"] = 3, ["krippendorffItemsUsed"] = 3, ["pairs"] = new JsonArray() } } };
+            File.WriteAllText(Path.Combine(shard, "summary.json"), summary.ToJsonString());
+        }
+
+        string merged = Path.Combine(Results, "merged");
+        CliResult merge = await Cli.RunAsync(["merge", .. shards, "--out", merged]);
+
+        merge.ExitCode.Should().Be(0, merge.ToString());
+        JsonObject result = JsonNode.Parse(File.ReadAllText(Path.Combine(merged, "summary.json")))!.AsObject();
+        result["panels"]!["rubric"]!["agreement"].Should().BeNull("a shard's own agreement is not the merged run's");
+        result["panels"]!["rubric"]!["judgements"]!.GetValue<int>().Should().Be(6);
+        result["merge"]!["notMerged"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("panels.*.agreement", "pairwise");
+    }
+
+    [Fact]
     public async Task A_missing_shard_is_refused_naming_it_and_nothing_is_written()
     {
         string[] shards = WriteShards(RunFiles.Suite16(), 4);

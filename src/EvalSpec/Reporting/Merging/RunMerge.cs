@@ -39,8 +39,11 @@ namespace EvalSpec.Reporting.Merging;
 /// </remarks>
 internal static class RunMerge
 {
-    /// <summary>The sections of the shards' summaries that cannot be recomputed from their results: left out of the merged summary.</summary>
-    private static readonly string[] NotMerged = ["panels.*.agreement", "pairwise"];
+    /// <summary>
+    /// The sections recomputed from the rows' <c>judgements</c> when every merged line has them; left out of the merged
+    /// summary (and listed in <c>merge.notMerged</c>) when a shard was written by an EvalSpec before they existed.
+    /// </summary>
+    private static readonly string[] FromJudgements = ["panels.*.agreement", "pairwise"];
 
     /// <summary>Sections recomputed from the merged results.jsonl.</summary>
     private static readonly string[] Recomputed = ["rows", "methods", "robustness", "multiPrompt", "spend", "trajectories"];
@@ -78,7 +81,7 @@ internal static class RunMerge
 
             string resultsPath = Path.Combine(staging, RunResultsReader.FileName);
             IReadOnlyList<RunRow> rows = RunResultsReader.Read(resultsPath);
-            JsonObject summary = MergedSummary(ordered, Path.GetFileName(output), rows, resultsPath);
+            JsonObject summary = MergedSummary(ordered, Path.GetFileName(output), rows, resultsPath, Replayed(lines));
             foreach (KeyValuePair<string, JsonNode?> cascade in summary["cascades"] as JsonObject ?? [])
             {
                 // Each shard names its own queue; the merged run's is the joined one written below.
@@ -308,7 +311,7 @@ internal static class RunMerge
     }
 
     /// <summary>The merged summary.json: recounted and recomputed from the merged rows, counters summed, the rest listed as not merged.</summary>
-    private static JsonObject MergedSummary(ShardRun[] shards, string runId, IReadOnlyList<RunRow> rows, string resultsPath)
+    private static JsonObject MergedSummary(ShardRun[] shards, string runId, IReadOnlyList<RunRow> rows, string resultsPath, JudgeStatistics? judgements)
     {
         var summary = new JsonObject
         {
@@ -332,13 +335,27 @@ internal static class RunMerge
             summary[section] = sum;
         }
 
+        // Agreement and pairwise bias are not sums: they are computed again over every row's panel verdicts, by the code
+        // that computes them at the end of a run, so that the merged figures are the unsharded run's.
+        IReadOnlyDictionary<string, JudgeStatistics.PanelRecord>? replayedPanels = judgements?.Panels;
         if (summary["panels"] is JsonObject panels)
         {
             foreach (KeyValuePair<string, JsonNode?> panel in panels)
             {
-                (panel.Value as JsonObject)?.Remove("agreement");
+                if (panel.Value is JsonObject section)
+                {
+                    section["agreement"] = replayedPanels is not null && replayedPanels.TryGetValue(panel.Key, out JudgeStatistics.PanelRecord? record)
+                        ? Node(RunSummaryWriter.PanelAgreementSummary(record.Judgements))
+                        : null;
+                    if (section["agreement"] is null)
+                    {
+                        section.Remove("agreement");
+                    }
+                }
             }
         }
+
+        summary["pairwise"] = judgements is null ? null : Node(RunSummaryWriter.PairwiseBias(judgements.Pairwise));
 
         (summary["baseline"] as JsonObject)?.Remove("update");
 
@@ -376,11 +393,32 @@ internal static class RunMerge
             ["populationRows"] = shards[0].PopulationRows,
             ["populationFingerprint"] = shards[0].Fingerprint,
             ["rows"] = rows.Count,
-            ["recomputed"] = new JsonArray(Recomputed.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
-            ["notMerged"] = new JsonArray(NotMerged.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
+            ["recomputed"] = new JsonArray(Recomputed.Concat(judgements is null ? [] : FromJudgements).Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
+            ["notMerged"] = new JsonArray((judgements is null ? FromJudgements : []).Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
             ["wallTime"] = "the longest shard's (shards run side by side)",
         };
         return summary;
+    }
+
+    /// <summary>
+    /// The judge statistics of the merged rows, counted from each line's <c>judgements</c>; null when a line has none (a
+    /// shard written by an EvalSpec before they existed): its panel verdicts are then unknown.
+    /// </summary>
+    private static JudgeStatistics? Replayed(IEnumerable<string> lines)
+    {
+        var statistics = new JudgeStatistics();
+        foreach (string line in lines)
+        {
+            RowResult? row = JsonSerializer.Deserialize(line, RunFilesJson.LenientRowResult);
+            if (row?.Judgements is not { } judgements)
+            {
+                return null;
+            }
+
+            statistics.Replay(judgements);
+        }
+
+        return statistics;
     }
 
     private static JsonNode? Node(object? value) => value is null ? null : JsonSerializer.SerializeToNode(value, ResultsJson.Options);
