@@ -194,7 +194,7 @@ public sealed class MergeCommandTests : IDisposable
             JsonObject summary = JsonNode.Parse(File.ReadAllText(Path.Combine(shard, "summary.json")))!.AsObject();
             summary["panels"] = new JsonObject
             {
-                ["rubric"] = new JsonObject { ["judgements"] = lines.Length, ["judgesAsked"] = 2 * lines.Length, ["judgesSkipped"] = 0, ["agreement"] = new JsonObject { ["items"] = lines.Length, ["fleissItemsUsed"] = lines.Length, ["krippendorffItemsUsed"] = lines.Length, ["pairs"] = new JsonArray() } },
+                ["rubric"] = new JsonObject { ["quorum"] = 2, ["judgements"] = lines.Length, ["judgesAsked"] = 2 * lines.Length, ["judgesSkipped"] = 0, ["agreement"] = new JsonObject { ["items"] = lines.Length, ["fleissItemsUsed"] = lines.Length, ["krippendorffItemsUsed"] = lines.Length, ["pairs"] = new JsonArray() } },
                 ["comparison"] = new JsonObject { ["judgements"] = lines.Length, ["judgesAsked"] = lines.Length, ["judgesSkipped"] = 0 },
             };
             summary["pairwise"] = new JsonObject { ["comparisons"] = lines.Length, ["positionConsistency"] = 0.0 };
@@ -206,6 +206,8 @@ public sealed class MergeCommandTests : IDisposable
 
         merge.ExitCode.Should().Be(0, merge.ToString());
         JsonObject result = JsonNode.Parse(File.ReadAllText(Path.Combine(merged, "summary.json")))!.AsObject();
+        result["panels"]!["rubric"]!["quorum"]!.GetValue<int>().Should().Be(2, "a quorum is a setting, not a count to add up");
+        result["panels"]!["rubric"]!["judgements"]!.GetValue<int>().Should().Be(24);
         JsonNode agreement = result["panels"]!["rubric"]!["agreement"]!;
         agreement["items"]!.GetValue<int>().Should().Be(24);
         agreement["fleissItemsUsed"]!.GetValue<int>().Should().Be(24);

@@ -344,6 +344,12 @@ internal static class RunMerge
             {
                 if (panel.Value is JsonObject section)
                 {
+                    // A panel's quorum is a setting, the same in every shard: not a count to add up.
+                    if (section["quorum"] is not null)
+                    {
+                        section["quorum"] = shards.Select(s => s.Summary["panels"]?[panel.Key]?["quorum"]).FirstOrDefault(q => q is not null)?.DeepClone();
+                    }
+
                     section["agreement"] = replayedPanels is not null && replayedPanels.TryGetValue(panel.Key, out JudgeStatistics.PanelRecord? record)
                         ? Node(RunSummaryWriter.PanelAgreementSummary(record.Judgements))
                         : null;
