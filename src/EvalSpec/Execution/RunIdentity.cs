@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -23,7 +24,7 @@ namespace EvalSpec.Execution;
 internal sealed record RunIdentity(string? Commit, string Options, string Judges, string Baseline)
 {
     /// <summary>Variables build servers set to the commit being built (GitHub Actions, Azure Pipelines, GitLab, Jenkins' git plugin, CircleCI, Buildkite, Travis, TeamCity).</summary>
-    private static readonly string[] CommitVariables =
+    private static readonly ImmutableArray<string> CommitVariables =
     [
         "GITHUB_SHA", "BUILD_SOURCEVERSION", "CI_COMMIT_SHA", "GIT_COMMIT", "CIRCLE_SHA1", "BUILDKITE_COMMIT", "TRAVIS_COMMIT", "BUILD_VCS_NUMBER",
     ];
@@ -33,13 +34,12 @@ internal sealed record RunIdentity(string? Commit, string Options, string Judges
     /// merge itself), and where it reports. Every other option is in <see cref="Options"/>, so a new option counts unless
     /// it is listed here.
     /// </summary>
-    private static readonly HashSet<string> NotDeciding = new(StringComparer.Ordinal)
-    {
+    private static readonly ImmutableHashSet<string> NotDeciding = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
         nameof(EvalOptions.MaxConcurrency), nameof(EvalOptions.ResultsDirectory), nameof(EvalOptions.RunId), nameof(EvalOptions.Sample),
         nameof(EvalOptions.Shard), nameof(EvalOptions.Resume), nameof(EvalOptions.Configuration), nameof(EvalOptions.RecordingsDirectory),
         nameof(EvalOptions.Cache), nameof(EvalOptions.RateLimits), nameof(EvalOptions.Telemetry), nameof(EvalOptions.BaselineFile),
-        nameof(JudgeModelOptions.ApiKeyVariable),
-    };
+        nameof(JudgeModelOptions.ApiKeyVariable));
 
     /// <summary>The identity of <paramref name="run"/>, read when it starts.</summary>
     public static RunIdentity Of(EvalRunHost run, Func<string, string?> variable)
