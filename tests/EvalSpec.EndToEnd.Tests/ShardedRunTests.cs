@@ -60,6 +60,15 @@ public sealed class ShardedRunTests : IClassFixture<WholeRobustnessRun>
 
         shards.SelectMany(s => s.Rows).Select(RowId).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(whole.Rows.Select(RowId));
 
+        // Every shard says what decided its verdicts, and they are one build: the repository's commit, the same options,
+        // judges and baseline.
+        string[] identities = shards.Select(s => s.Summary.GetProperty("shard").GetProperty("identity").GetRawText()).ToArray();
+        identities.Distinct().Should().ContainSingle("the shards of one build have one identity: " + string.Join(" | ", identities));
+        JsonElement identity = shards[0].Summary.GetProperty("shard").GetProperty("identity");
+        identity.GetProperty("commit").GetString().Should().MatchRegex("^[0-9a-f]{40}$", "the fixture is built from this repository's checkout");
+        identity.GetProperty("options").GetString().Should().NotBeNullOrEmpty();
+        identity.GetProperty("judges").GetString().Should().NotBeNullOrEmpty();
+
         string merged = Path.Combine(scratch, "merged");
         CliRun merge = await CliRun.RunAsync(_ => null, ["merge", .. shards.Select(s => s.RunDirectory), "--out", merged]);
         merge.ExitCode.Should().Be(0, merge.ToString());
@@ -74,12 +83,25 @@ public sealed class ShardedRunTests : IClassFixture<WholeRobustnessRun>
             Canonical(mergedSummary.GetProperty(section)).Should().Be(Canonical(whole.Summary.GetProperty(section)), $"the merged {section} must equal the unsharded run's");
         }
 
+        // The judge figures: counters summed over the shards, panel agreement and pairwise statistics recomputed from the
+        // rows' judgements; all equal to the unsharded run's.
+        foreach (string section in new[] { "judges", "panels", "pairwise", "rowsWithJudgeErrors" })
+        {
+            Optional(mergedSummary, section).Should().Be(Optional(whole.Summary, section), $"the merged {section} must equal the unsharded run's");
+        }
+
+        whole.Summary.GetProperty("panels").EnumerateObject().Should().NotBeEmpty("the suite's rows are judged by panels");
+        mergedSummary.GetProperty("merge").GetProperty("notMerged").GetArrayLength().Should().Be(0);
+
         CliRun gateWhole = await CliRun.RunAsync(_ => null, "gate", "--run", whole.RunDirectory, "--baseline", baseline);
         CliRun gateMerged = await CliRun.RunAsync(_ => null, "gate", "--run", merged, "--baseline", baseline);
         gateMerged.ExitCode.Should().Be(gateWhole.ExitCode, gateMerged.ToString());
         gateMerged.ExitCode.Should().Be(0, gateMerged.ToString());
         GateVerdict(gateMerged.Output).Should().Be(GateVerdict(gateWhole.Output));
     }
+
+    /// <summary>The canonical JSON of a summary section, or "absent".</summary>
+    private static string Optional(JsonElement summary, string section) => summary.TryGetProperty(section, out JsonElement value) ? Canonical(value) : "absent";
 
     /// <summary>The JSON with the properties of every object in ordinal order: equal metrics, whatever order they were written in.</summary>
     private static string Canonical(JsonElement element) => element.ValueKind switch
@@ -125,6 +147,10 @@ public sealed class ShardedRunTests : IClassFixture<WholeRobustnessRun>
         int notPassing = lines.Take(kept).Where((_, i) => i != cut).Count(l => JsonDocument.Parse(l).RootElement.GetProperty("outcome").GetString() != "pass");
         resumed.Report.Results.Values.Count(r => r.Message.Contains("before it was interrupted (EVALSPEC_RESUME)", StringComparison.Ordinal)).Should().Be(notPassing);
         resumed.Summary.GetProperty("systemUnderTestCalls").GetInt32().Should().BeLessThan(whole.Summary.GetProperty("systemUnderTestCalls").GetInt32(), "taken-over rows are not run again");
+        foreach (string name in new[] { "judges", "panels", "pairwise", "rowsWithJudgeErrors" })
+        {
+            Optional(resumed.Summary, name).Should().Be(Optional(whole.Summary, name), $"the resumed run's {name} count the taken-over rows too, as the whole run's");
+        }
     }
 
     private static string RowId(JsonElement row) => row.GetProperty("rowId").GetString()!;

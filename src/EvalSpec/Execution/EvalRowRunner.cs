@@ -125,7 +125,7 @@ public static class EvalRowRunner
         RowSpendResult spendResult = RowSpendResult.Of(spend, RowBudget.Resolve(method, run.Options.Budgets));
 
         long finished = Stopwatch.GetTimestamp();
-        RowResult result = ToResult(run, row, outcome, startedAt, Stopwatch.GetElapsedTime(started, finished)) with { Spend = spendResult };
+        RowResult result = ToResult(run, row, outcome, startedAt, Stopwatch.GetElapsedTime(started, finished)) with { Spend = spendResult, Judgements = run.Judges.TakeRow(row.Id) };
         RowClassification classification = RowClassification.Classify(
             outcome, result, row.Relation is not null, run.Baseline.Find(row.Id), System.IO.Path.GetFileName(run.Baseline.Path), run.Options.Baseline, replayMissed);
         RowPersistence.Persist(

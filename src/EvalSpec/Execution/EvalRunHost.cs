@@ -371,11 +371,27 @@ internal sealed class EvalRunHost : IDisposable
             {
                 Spend.Add(taken.Judged.Method.Id, taken.Judged.VariantKey, spend);
             }
+
+            // The judges, panels (their agreement), cascades and pairwise statistics count the rows decided before the
+            // interruption too, so the summary reads as one run.
+            if (taken.Judgements is { } judgements)
+            {
+                Judges.Replay(judgements);
+            }
+
+            if (!taken.Judged.NotApplicable
+                && (taken.Row.Checks.Any(c => c.Verdicts.Any(v => v.Errored)) || taken.Judgements?.Any(j => j.Verdicts.Any(v => v.Errored == true)) == true))
+            {
+                Statistics.RowWithJudgeErrors();
+            }
         }
     }
 
     /// <summary>The shard this run runs (<see cref="EvalOptions.Shard"/>), or null when it runs every row.</summary>
     public RowShard? Shard { get; private init; }
+
+    /// <summary>What decides a sharded run's verdicts besides its rows (commit, options, judges, baseline), for <c>evalspec merge</c>; null when not sharded.</summary>
+    public RunIdentity? Identity { get; private set; }
 
     /// <summary>How many rows were reported as skipped because they belong to another shard.</summary>
     public int OutsideShard => Volatile.Read(ref _outsideShard);
@@ -693,6 +709,9 @@ internal sealed class EvalRunHost : IDisposable
             recording = EvalSpec.Recording.RecordingSession.Start(options, projectDirectory, settings.Variable);
             recording.ModelCalls = new ModelCalls.ModelCallPipeline(options, recording.Mode);
             var host = new EvalRunHost(settings, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording, append: resumed is not null) { Shard = shard, Resumed = resumed };
+
+            // Taken before any row runs: the baseline as the rows are compared with it (an update run rewrites it at the end).
+            host.Identity = shard is null ? null : RunIdentity.Of(host, settings.Variable);
             host.TakeOver();
             return host;
         }

@@ -12,7 +12,8 @@ namespace EvalSpec.Execution;
 /// <param name="Text">Its line, as written.</param>
 /// <param name="Judged">What the end-of-run metrics need of it.</param>
 /// <param name="Spend">What it spent, when its line says.</param>
-internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, RowSpendResult? Spend)
+/// <param name="Judgements">The panel verdicts its judging counted, when its line says (lines of EvalSpec before they were written do not).</param>
+internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, RowSpendResult? Spend, IReadOnlyList<JudgementResult>? Judgements = null)
 {
     /// <summary>The row taken over, or null when the test assembly no longer has its method, case, variant or relation.</summary>
     public static TakenOverRow? From(RunRow row, string text, IReadOnlyDictionary<string, EvalMethodDescriptor> methods)
@@ -35,15 +36,21 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
         }
 
         RowSpendResult? spend = null;
+        IReadOnlyList<JudgementResult>? judgements = null;
         using (JsonDocument line = JsonDocument.Parse(text))
         {
             if (line.RootElement.TryGetProperty("spend", out JsonElement element) && element.ValueKind == JsonValueKind.Object)
             {
                 spend = element.Deserialize<RowSpendResult>(ResultsJson.Options);
             }
+
+            if (line.RootElement.TryGetProperty("judgements", out JsonElement counted) && counted.ValueKind == JsonValueKind.Array)
+            {
+                judgements = counted.Deserialize<JudgementResult[]>(ResultsJson.Options);
+            }
         }
 
         var judged = new JudgedRow(row.RowId, method, row.Case, row.Variant, relation, row.Outcome, !row.Applicable, row.InputSimilarity, row.OutcomeWithoutSnapshot);
-        return new TakenOverRow(row, text, judged, spend);
+        return new TakenOverRow(row, text, judged, spend, judgements);
     }
 }

@@ -151,7 +151,8 @@ public sealed class JudgePanel
 
         // Panels used anywhere in a run's flow (row checks, assertions inside eval methods, ordinary tests of the assembly)
         // count in the run's judge statistics.
-        Execution.EvalFlow.Current?.Judges?.Record(verdict);
+        // A row's verdicts are also kept for its results line, from which a merge or a resumed run counts them again.
+        Execution.EvalFlow.Current?.Judges?.Record(verdict, Execution.EvalFlow.Current.Call?.RowId);
         return verdict;
     }
 

@@ -17,11 +17,29 @@ internal sealed class JudgeStatistics
     private readonly Dictionary<string, PanelRecord> _panels = new(StringComparer.Ordinal);
     private readonly List<PairwiseComparison> _pairwise = new();
     private readonly Dictionary<string, CascadeCounts> _cascades = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<PanelVerdict>> _byRow = new(StringComparer.Ordinal);
 
-    public void Record(PanelVerdict verdict)
+    /// <summary>Counts a panel verdict given outside any row (an ordinary test of the assembly).</summary>
+    public void Record(PanelVerdict verdict) => Record(verdict, rowId: null);
+
+    /// <summary>
+    /// Counts a panel verdict; one given for a row is also kept for the row's results line (<see cref="TakeRow"/>), from
+    /// which a merge or a resumed run counts it again.
+    /// </summary>
+    public void Record(PanelVerdict verdict, string? rowId)
     {
         lock (_gate)
         {
+            if (rowId is not null)
+            {
+                if (!_byRow.TryGetValue(rowId, out List<PanelVerdict>? row))
+                {
+                    _byRow[rowId] = row = new List<PanelVerdict>();
+                }
+
+                row.Add(verdict);
+            }
+
             foreach (Verdict v in verdict.Verdicts)
             {
                 if (!_judges.TryGetValue(v.Judge, out JudgeCounts? counts))
@@ -57,6 +75,27 @@ internal sealed class JudgeStatistics
             panel.Judgements.Add(verdict.Verdicts);
             panel.JudgesSkipped += verdict.JudgesSkipped;
             panel.JudgesAsked += verdict.Verdicts.Count;
+        }
+    }
+
+    /// <summary>The panel verdicts counted for <paramref name="rowId"/>, in the results line's form, forgotten here (empty when none).</summary>
+    public JudgementResult[] TakeRow(string rowId)
+    {
+        List<PanelVerdict>? verdicts;
+        lock (_gate)
+        {
+            _byRow.Remove(rowId, out verdicts);
+        }
+
+        return RowJudgements.ToResults(verdicts ?? []);
+    }
+
+    /// <summary>Counts the panel verdicts of a row decided in another process (a shard, the run a resumed run takes over), from its results line.</summary>
+    public void Replay(IEnumerable<JudgementResult> judgements)
+    {
+        foreach (PanelVerdict verdict in RowJudgements.FromResults(judgements))
+        {
+            Record(verdict);
         }
     }
 

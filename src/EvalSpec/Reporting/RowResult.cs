@@ -120,7 +120,48 @@ internal sealed record RowResult
 
     /// <summary>What the row spent (tokens of the system under test and of the judges, times, cost) and its budgets.</summary>
     public RowSpendResult? Spend { get; init; }
+
+    /// <summary>
+    /// Every panel verdict the row's judging counted in the run's judge statistics (every trial, panels used inside the eval
+    /// method, snapshot comparisons by meaning), as much of each as the statistics need: what <c>evalspec merge</c> and a
+    /// resumed run recompute the judge counters, panel agreement and pairwise statistics from. Empty when nothing was
+    /// judged; absent in lines of EvalSpec before it was written.
+    /// </summary>
+    public IReadOnlyList<JudgementResult>? Judgements { get; init; }
 }
+
+/// <summary>One panel verdict of a row as the run's judge statistics counted it (<see cref="RowJudgements"/>).</summary>
+/// <param name="Panel">The panel's name (not the check's: a relation check is judged by the invariance or change panel).</param>
+/// <param name="Verdicts">Its judges' verdicts, in panel order.</param>
+/// <param name="JudgesSkipped">Judges early stopping did not ask, when any.</param>
+internal sealed record JudgementResult(string Panel, IReadOnlyList<JudgementVerdict> Verdicts, int? JudgesSkipped);
+
+/// <summary>One judge's verdict as the judge statistics count it.</summary>
+internal sealed record JudgementVerdict(
+    string Judge,
+    string Outcome,
+    bool? Errored,
+    int? ModelCalls,
+    long? InputTokens,
+    long? OutputTokens,
+    JudgementPairwise? Pairwise,
+    JudgementCascade? Cascade);
+
+/// <summary>A pairwise verdict: the choice in each presentation order and the two outputs' lengths (for verbosity bias).</summary>
+internal sealed record JudgementPairwise(string CandidateFirst, string ReferenceFirst, int CandidateLength, int ReferenceLength);
+
+/// <summary>A cascade's trail as its counters need it: the tiers asked, who decided, dissent, and the guarantee or why none.</summary>
+internal sealed record JudgementCascade(
+    IReadOnlyList<JudgementCascadeTier> Tiers,
+    string? DecidedBy,
+    bool Contested,
+    double? GuaranteeTarget,
+    double? GuaranteeRisk,
+    int? CalibrationItems,
+    string? NoGuaranteeReason);
+
+/// <summary>One cascade tier asked: whether it decided and its judges' model calls.</summary>
+internal sealed record JudgementCascadeTier(string Tier, bool Decided, int ModelCalls);
 
 /// <summary>
 /// What a row spent: tokens of the system under test (from recording clients) and of the judges (from their verdicts), the

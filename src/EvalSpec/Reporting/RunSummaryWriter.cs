@@ -460,7 +460,7 @@ internal static class RunSummaryWriter
     }
 
     /// <summary>Cohen's kappa per judge pair, Fleiss' kappa and Krippendorff's alpha, for panels of two or more judges.</summary>
-    private static RunSummaryFile.AgreementSection? PanelAgreementSummary(IReadOnlyList<IReadOnlyList<Judging.Verdict>> judgements)
+    internal static RunSummaryFile.AgreementSection? PanelAgreementSummary(IReadOnlyList<IReadOnlyList<Judging.Verdict>> judgements)
     {
         if (judgements.All(j => j.Count < 2))
         {

@@ -24,6 +24,9 @@ internal static class ShardSummary
             PopulationFingerprint = shard.Population.Fingerprint,
             ShardRows = shard.Rows,
             SkippedOutsideShard = run.OutsideShard,
+            Identity = run.Identity is { } identity
+                ? new RunSummaryFile.IdentitySection { Commit = identity.Commit, Options = identity.Options, Judges = identity.Judges, Baseline = identity.Baseline }
+                : null,
         };
 
     /// <summary>What the headline of a sharded or resumed run adds: the shard's rows against the suite's, the rows taken over (empty otherwise).</summary>

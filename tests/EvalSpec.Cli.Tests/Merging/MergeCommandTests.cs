@@ -30,7 +30,7 @@ public sealed class MergeCommandTests : IDisposable
         RunFiles.Suite16().Select(r => new PopulationRow(r.RowId, RowSample.StratumOf(RunFiles.Suite + "." + r.Method, r.Variant, r.Relation))));
 
     /// <summary>Writes shard k of n of <paramref name="rows"/> as its own run folder.</summary>
-    private string WriteShard(IReadOnlyList<ResultRow> rows, int k, int n, string? fingerprint = null, string assembly = "Shop.Evals", string? runId = null)
+    private string WriteShard(IReadOnlyList<ResultRow> rows, int k, int n, string? fingerprint = null, string assembly = "Shop.Evals", string? runId = null, JsonObject? identity = null)
     {
         RowShard shard = RowShard.Select(Population, k, n);
         ResultRow[] mine = rows.Where(r => shard.Includes(r.RowId)).ToArray();
@@ -56,6 +56,11 @@ public sealed class MergeCommandTests : IDisposable
             ["shardRows"] = shard.Rows,
             ["skippedOutsideShard"] = Population.Rows.Count - shard.Rows,
         };
+        if (identity is not null)
+        {
+            summary["shard"]!["identity"] = identity.DeepClone();
+        }
+
         File.WriteAllText(summaryPath, summary.ToJsonString());
         return folder;
     }
@@ -96,6 +101,156 @@ public sealed class MergeCommandTests : IDisposable
         CliResult gateUnsharded = await Cli.RunAsync("gate", "--run", unsharded);
         gateMerged.ExitCode.Should().Be(1, gateMerged.ToString());
         gateMerged.ExitCode.Should().Be(gateUnsharded.ExitCode);
+    }
+
+    private static JsonObject Identity(string commit = "0123456789abcdef0123456789abcdef01234567", string options = "aaaa000011112222", string judges = "bbbb000011112222", string baseline = "none") =>
+        new() { ["commit"] = commit, ["options"] = options, ["judges"] = judges, ["baseline"] = baseline };
+
+    [Theory]
+    [InlineData("commit", "was built from commit", "one commit")]
+    [InlineData("options", "other options that change verdicts", "EVALSPEC_ variables")]
+    [InlineData("judges", "other judges", "same judges")]
+    [InlineData("baseline", "another committed baseline", "evalspec.baseline.json")]
+    public async Task Shards_of_the_same_rows_decided_by_another_commit_options_judges_or_baseline_are_refused_naming_the_part(string part, string says, string todo)
+    {
+        JsonObject other = Identity();
+        other[part] = part == "commit" ? "fedcba9876543210fedcba9876543210fedcba98" : "cccc000011112222";
+        string first = WriteShard(RunFiles.Suite16(), 1, 2, identity: Identity());
+        string second = WriteShard(RunFiles.Suite16(), 2, 2, identity: other);
+        string merged = Path.Combine(Results, "merged");
+
+        CliResult result = await Cli.RunAsync("merge", first, second, "--out", merged);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain(first).And.Contain(second).And.Contain(says).And.Contain("shard.identity." + part).And.Contain(todo)
+            .And.Contain(other[part]!.GetValue<string>());
+        Directory.Exists(merged).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Shards_of_one_identity_merge_and_an_unknown_commit_is_not_a_difference()
+    {
+        string first = WriteShard(RunFiles.Suite16(), 1, 2, identity: Identity());
+        JsonObject noCommit = Identity();
+        noCommit.Remove("commit");
+        string second = WriteShard(RunFiles.Suite16(), 2, 2, identity: noCommit);
+
+        CliResult result = await Cli.RunAsync("merge", first, second, "--out", Path.Combine(Results, "merged"));
+
+        result.ExitCode.Should().Be(0, result.ToString());
+    }
+
+    [Fact]
+    public async Task A_shard_of_an_older_evalspec_without_identity_is_refused_beside_shards_with_one()
+    {
+        string first = WriteShard(RunFiles.Suite16(), 1, 2, identity: Identity());
+        string older = WriteShard(RunFiles.Suite16(), 2, 2);
+
+        CliResult result = await Cli.RunAsync("merge", first, older, "--out", Path.Combine(Results, "merged"));
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain(older + " was written by an EvalSpec that did not record what decides its verdicts").And.Contain("Run " + older + " again");
+    }
+
+    [Fact]
+    public async Task Merged_panel_agreement_and_pairwise_statistics_are_recomputed_from_the_rows_judgements()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 4);
+        string[] order = RunFiles.Suite16().Select(r => r.RowId).Order(StringComparer.Ordinal).ToArray();
+        foreach (string shard in shards)
+        {
+            // Each row as a run writes it now: the panel verdicts its judging counted. llama fails every other row, qwen
+            // agrees except on 4 of llama's passes; a pairwise judge chose the output shown first in one order of 8 rows.
+            string results = Path.Combine(shard, "results.jsonl");
+            string[] lines = File.ReadAllLines(results).Select(l =>
+            {
+                JsonObject line = JsonNode.Parse(l)!.AsObject();
+                int i = Array.IndexOf(order, line["rowId"]!.GetValue<string>());
+                string llama = i % 2 == 0 ? "pass" : "fail";
+                string qwen = i % 6 == 0 ? "fail" : llama;
+                line["judgements"] = new JsonArray(
+                    new JsonObject
+                    {
+                        ["panel"] = "rubric",
+                        ["verdicts"] = new JsonArray(
+                            new JsonObject { ["judge"] = "llama", ["outcome"] = llama, ["modelCalls"] = 1 },
+                            new JsonObject { ["judge"] = "qwen", ["outcome"] = qwen, ["modelCalls"] = 1 }),
+                    },
+                    new JsonObject
+                    {
+                        ["panel"] = "comparison",
+                        ["verdicts"] = new JsonArray(new JsonObject
+                        {
+                            ["judge"] = "pairwise",
+                            ["outcome"] = "pass",
+                            ["pairwise"] = new JsonObject { ["candidateFirst"] = i % 3 == 0 ? "candidate" : "reference", ["referenceFirst"] = "reference", ["candidateLength"] = 10, ["referenceLength"] = 20 },
+                        }),
+                    });
+                return line.ToJsonString();
+            }).ToArray();
+            File.WriteAllLines(results, lines);
+
+            // The shard's own panels section, with the agreement of its own rows only: the merge must not keep or add it.
+            JsonObject summary = JsonNode.Parse(File.ReadAllText(Path.Combine(shard, "summary.json")))!.AsObject();
+            summary["panels"] = new JsonObject
+            {
+                ["rubric"] = new JsonObject { ["quorum"] = 2, ["judgements"] = lines.Length, ["judgesAsked"] = 2 * lines.Length, ["judgesSkipped"] = 0, ["agreement"] = new JsonObject { ["items"] = lines.Length, ["fleissItemsUsed"] = lines.Length, ["krippendorffItemsUsed"] = lines.Length, ["pairs"] = new JsonArray() } },
+                ["comparison"] = new JsonObject { ["judgements"] = lines.Length, ["judgesAsked"] = lines.Length, ["judgesSkipped"] = 0 },
+            };
+            summary["pairwise"] = new JsonObject { ["comparisons"] = lines.Length, ["positionConsistency"] = 0.0 };
+            File.WriteAllText(Path.Combine(shard, "summary.json"), summary.ToJsonString());
+        }
+
+        string merged = Path.Combine(Results, "merged");
+        CliResult merge = await Cli.RunAsync(["merge", .. shards, "--out", merged]);
+
+        merge.ExitCode.Should().Be(0, merge.ToString());
+        JsonObject result = JsonNode.Parse(File.ReadAllText(Path.Combine(merged, "summary.json")))!.AsObject();
+        result["panels"]!["rubric"]!["quorum"]!.GetValue<int>().Should().Be(2, "a quorum is a setting, not a count to add up");
+        result["panels"]!["rubric"]!["judgements"]!.GetValue<int>().Should().Be(24);
+        JsonNode agreement = result["panels"]!["rubric"]!["agreement"]!;
+        agreement["items"]!.GetValue<int>().Should().Be(24);
+        agreement["fleissItemsUsed"]!.GetValue<int>().Should().Be(24);
+        agreement["krippendorffItemsUsed"]!.GetValue<int>().Should().Be(24);
+        JsonNode pair = agreement["pairs"]!.AsArray().Single()!;
+        pair["judges"]!.GetValue<string>().Should().Be("llama / qwen");
+        pair["itemsUsed"]!.GetValue<int>().Should().Be(24);
+
+        // 20 of 24 agree; llama passes 12 of 24, qwen 8: chance agreement 0.5, kappa (0.8333 - 0.5) / 0.5.
+        pair["observedAgreement"]!.GetValue<double>().Should().Be(0.8333);
+        pair["cohensKappa"]!.GetValue<double>().Should().Be(0.6667);
+        agreement["fleissKappa"]!.GetValue<double>().Should().BeApproximately(0.6571, 0.0001, "Fleiss' kappa of two raters with these margins");
+        result["panels"]!["comparison"]!["agreement"].Should().BeNull("a one-judge panel has no agreement");
+
+        // 24 comparisons, 16 consistent; 32 of 48 readable orders chose the output shown first, 40 the longer (the reference).
+        JsonNode pairwise = result["pairwise"]!;
+        pairwise["comparisons"]!.GetValue<int>().Should().Be(24);
+        pairwise["positionConsistency"]!.GetValue<double>().Should().Be(0.6667);
+        pairwise["preferredFirstShown"]!.GetValue<double>().Should().Be(0.6667);
+        pairwise["preferredLonger"]!.GetValue<double>().Should().Be(0.8333);
+        result["merge"]!["notMerged"]!.AsArray().Should().BeEmpty();
+        result["merge"]!["recomputed"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Contain(["panels.*.agreement", "pairwise"]);
+    }
+
+    [Fact]
+    public async Task Shards_whose_lines_lack_judgements_merge_without_agreement_and_say_so()
+    {
+        string[] shards = WriteShards(RunFiles.Suite16(), 2);
+        foreach (string shard in shards)
+        {
+            JsonObject summary = JsonNode.Parse(File.ReadAllText(Path.Combine(shard, "summary.json")))!.AsObject();
+            summary["panels"] = new JsonObject { ["rubric"] = new JsonObject { ["judgements"] = 3, ["judgesAsked"] = 6, ["judgesSkipped"] = 0, ["agreement"] = new JsonObject { ["items"] = 3, ["fleissItemsUsed"] = 3, ["krippendorffItemsUsed"] = 3, ["pairs"] = new JsonArray() } } };
+            File.WriteAllText(Path.Combine(shard, "summary.json"), summary.ToJsonString());
+        }
+
+        string merged = Path.Combine(Results, "merged");
+        CliResult merge = await Cli.RunAsync(["merge", .. shards, "--out", merged]);
+
+        merge.ExitCode.Should().Be(0, merge.ToString());
+        JsonObject result = JsonNode.Parse(File.ReadAllText(Path.Combine(merged, "summary.json")))!.AsObject();
+        result["panels"]!["rubric"]!["agreement"].Should().BeNull("a shard's own agreement is not the merged run's");
+        result["panels"]!["rubric"]!["judgements"]!.GetValue<int>().Should().Be(6);
+        result["merge"]!["notMerged"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("panels.*.agreement", "pairwise");
     }
 
     [Fact]

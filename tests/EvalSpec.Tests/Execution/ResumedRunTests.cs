@@ -166,6 +166,12 @@ public sealed class ResumedRunTests : IDisposable
         summary.GetProperty("resumed").GetProperty("takenOver").GetInt32().Should().Be(2);
         summary.GetProperty("resumed").GetProperty("tornLines").GetInt32().Should().Be(1);
         summary.GetProperty("resumed").GetProperty("dropped").GetInt32().Should().Be(1, "the inconclusive row's line");
+
+        // The judge statistics count the rows taken over too (from their lines' judgements), as one run would: 4 rows judged.
+        JsonElement judge = summary.GetProperty("judges").EnumerateObject().Single().Value;
+        judge.GetProperty("pass").GetInt32().Should().Be(3, summary.GetProperty("judges").ToString());
+        judge.GetProperty("fail").GetInt32().Should().Be(1);
+        summary.GetProperty("panels").EnumerateObject().Single().Value.GetProperty("judgements").GetInt32().Should().Be(4);
     }
 
     [Fact]

@@ -39,8 +39,11 @@ namespace EvalSpec.Reporting.Merging;
 /// </remarks>
 internal static class RunMerge
 {
-    /// <summary>The sections of the shards' summaries that cannot be recomputed from their results: left out of the merged summary.</summary>
-    private static readonly string[] NotMerged = ["panels.*.agreement", "pairwise"];
+    /// <summary>
+    /// The sections recomputed from the rows' <c>judgements</c> when every merged line has them; left out of the merged
+    /// summary (and listed in <c>merge.notMerged</c>) when a shard was written by an EvalSpec before they existed.
+    /// </summary>
+    private static readonly string[] FromJudgements = ["panels.*.agreement", "pairwise"];
 
     /// <summary>Sections recomputed from the merged results.jsonl.</summary>
     private static readonly string[] Recomputed = ["rows", "methods", "robustness", "multiPrompt", "spend", "trajectories"];
@@ -78,7 +81,7 @@ internal static class RunMerge
 
             string resultsPath = Path.Combine(staging, RunResultsReader.FileName);
             IReadOnlyList<RunRow> rows = RunResultsReader.Read(resultsPath);
-            JsonObject summary = MergedSummary(ordered, Path.GetFileName(output), rows, resultsPath);
+            JsonObject summary = MergedSummary(ordered, Path.GetFileName(output), rows, resultsPath, Replayed(lines));
             foreach (KeyValuePair<string, JsonNode?> cascade in summary["cascades"] as JsonObject ?? [])
             {
                 // Each shard names its own queue; the merged run's is the joined one written below.
@@ -227,6 +230,8 @@ internal static class RunMerge
                 throw new RunMergeException($"{shard.Directory} was cut from a different set of rows than {first.Directory} (population fingerprint {shard.Fingerprint}, {shard.PopulationRows} rows, against {first.Fingerprint}, {first.PopulationRows} rows): the suite changed between the shards' builds. Run every shard from the same build (the same commit), then merge.");
             }
 
+            CheckIdentity(first, shard);
+
             string? configuration = shard.Summary["configuration"]?.GetValue<string>();
             string? firstConfiguration = first.Summary["configuration"]?.GetValue<string>();
             if (!string.Equals(configuration, firstConfiguration, StringComparison.Ordinal))
@@ -261,8 +266,52 @@ internal static class RunMerge
         }
     }
 
+    /// <summary>
+    /// Refuses shards whose <c>shard.identity</c> differs (another commit, options, judges or baseline: verdicts of another
+    /// build), naming the part; and a mix of shards with and without one, since the older ones cannot be shown to match.
+    /// Shards that all lack it (written before it existed) merge as before.
+    /// </summary>
+    private static void CheckIdentity(ShardRun first, ShardRun shard)
+    {
+        JsonObject? a = first.Summary["shard"]?["identity"] as JsonObject;
+        JsonObject? b = shard.Summary["shard"]?["identity"] as JsonObject;
+        if (a is null && b is null)
+        {
+            return;
+        }
+
+        if (a is null || b is null)
+        {
+            string older = a is null ? first.Directory : shard.Directory;
+            string newer = a is null ? shard.Directory : first.Directory;
+            throw new RunMergeException($"{older} was written by an EvalSpec that did not record what decides its verdicts (\"shard.identity\": commit, options, judges, baseline), {newer} by one that did: they cannot be shown to be shards of one build. Run {older} again with the EvalSpec the other shards used, then merge.");
+        }
+
+        (string Part, string What, string Todo)[] parts =
+        [
+            ("commit", "was built from commit", "Run every shard from one commit (as the jobs of one workflow run do), then merge."),
+            ("options", "ran with other options that change verdicts (options hash", "Give every shard the same evalspec.json, EVALSPEC_ variables and startup code (only EVALSPEC_SHARD may differ), run the odd shard again, then merge."),
+            ("judges", "asked other judges (judges hash", "Register the same judges in every shard (evalspec.json \"Judges\", startup code), run the odd shard again, then merge."),
+            ("baseline", "was compared with another committed baseline (baseline hash", "Run every shard with the same committed evalspec.baseline.json (a baseline update between shards changes known failures), run the odd shard again, then merge."),
+        ];
+        foreach ((string part, string what, string todo) in parts)
+        {
+            string? x = a[part]?.GetValue<string>();
+            string? y = b[part]?.GetValue<string>();
+
+            // An unknown commit (no build server variable, no repository) cannot be compared; the other parts still are.
+            if (x is null || y is null || string.Equals(x, y, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string close = part == "commit" ? string.Empty : ")";
+            throw new RunMergeException($"{shard.Directory} {what} {y}{close}, {first.Directory} {what} {x}{close}: its verdicts were decided differently, so the shards are not one run (shard.identity.{part} in their {RunSummaryFile.FileName}). {todo}");
+        }
+    }
+
     /// <summary>The merged summary.json: recounted and recomputed from the merged rows, counters summed, the rest listed as not merged.</summary>
-    private static JsonObject MergedSummary(ShardRun[] shards, string runId, IReadOnlyList<RunRow> rows, string resultsPath)
+    private static JsonObject MergedSummary(ShardRun[] shards, string runId, IReadOnlyList<RunRow> rows, string resultsPath, JudgeStatistics? judgements)
     {
         var summary = new JsonObject
         {
@@ -286,13 +335,33 @@ internal static class RunMerge
             summary[section] = sum;
         }
 
+        // Agreement and pairwise bias are not sums: they are computed again over every row's panel verdicts, by the code
+        // that computes them at the end of a run, so that the merged figures are the unsharded run's.
+        IReadOnlyDictionary<string, JudgeStatistics.PanelRecord>? replayedPanels = judgements?.Panels;
         if (summary["panels"] is JsonObject panels)
         {
             foreach (KeyValuePair<string, JsonNode?> panel in panels)
             {
-                (panel.Value as JsonObject)?.Remove("agreement");
+                if (panel.Value is JsonObject section)
+                {
+                    // A panel's quorum is a setting, the same in every shard: not a count to add up.
+                    if (section["quorum"] is not null)
+                    {
+                        section["quorum"] = shards.Select(s => s.Summary["panels"]?[panel.Key]?["quorum"]).FirstOrDefault(q => q is not null)?.DeepClone();
+                    }
+
+                    section["agreement"] = replayedPanels is not null && replayedPanels.TryGetValue(panel.Key, out JudgeStatistics.PanelRecord? record)
+                        ? Node(RunSummaryWriter.PanelAgreementSummary(record.Judgements))
+                        : null;
+                    if (section["agreement"] is null)
+                    {
+                        section.Remove("agreement");
+                    }
+                }
             }
         }
+
+        summary["pairwise"] = judgements is null ? null : Node(RunSummaryWriter.PairwiseBias(judgements.Pairwise));
 
         (summary["baseline"] as JsonObject)?.Remove("update");
 
@@ -330,11 +399,32 @@ internal static class RunMerge
             ["populationRows"] = shards[0].PopulationRows,
             ["populationFingerprint"] = shards[0].Fingerprint,
             ["rows"] = rows.Count,
-            ["recomputed"] = new JsonArray(Recomputed.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
-            ["notMerged"] = new JsonArray(NotMerged.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
+            ["recomputed"] = new JsonArray(Recomputed.Concat(judgements is null ? [] : FromJudgements).Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
+            ["notMerged"] = new JsonArray((judgements is null ? FromJudgements : []).Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
             ["wallTime"] = "the longest shard's (shards run side by side)",
         };
         return summary;
+    }
+
+    /// <summary>
+    /// The judge statistics of the merged rows, counted from each line's <c>judgements</c>; null when a line has none (a
+    /// shard written by an EvalSpec before they existed): its panel verdicts are then unknown.
+    /// </summary>
+    private static JudgeStatistics? Replayed(IEnumerable<string> lines)
+    {
+        var statistics = new JudgeStatistics();
+        foreach (string line in lines)
+        {
+            RowResult? row = JsonSerializer.Deserialize(line, RunFilesJson.LenientRowResult);
+            if (row?.Judgements is not { } judgements)
+            {
+                return null;
+            }
+
+            statistics.Replay(judgements);
+        }
+
+        return statistics;
     }
 
     private static JsonNode? Node(object? value) => value is null ? null : JsonSerializer.SerializeToNode(value, ResultsJson.Options);

@@ -289,6 +289,25 @@ internal sealed class RunSummaryFile
         public int ShardRows { get; init; }
 
         public int SkippedOutsideShard { get; init; }
+
+        /// <summary>What decides the shard's verdicts besides its rows; absent in summaries of EvalSpec before it was written.</summary>
+        public IdentitySection? Identity { get; init; }
+    }
+
+    /// <summary>The <c>shard.identity</c> section: <c>evalspec merge</c> refuses shards that differ in any part.</summary>
+    internal sealed class IdentitySection
+    {
+        /// <summary>The commit the shard was built from (build server variable or the repository's HEAD); null when unknown.</summary>
+        public string? Commit { get; init; }
+
+        /// <summary>A hash of the options that change verdicts (evalspec.json, EVALSPEC_ variables, startup code).</summary>
+        public string? Options { get; init; }
+
+        /// <summary>A hash of the judges of the run's panels (panel, name, type).</summary>
+        public string? Judges { get; init; }
+
+        /// <summary>A hash of the committed baseline when the run started; "none" without one.</summary>
+        public string? Baseline { get; init; }
     }
 
     internal sealed class ResumedSection

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using EvalSpec.Execution;
+using FluentAssertions;
+using Xunit;
+
+namespace EvalSpec.Tests.Execution;
+
+/// <summary>What a shard records of what decides its verdicts besides its rows (<see cref="RunIdentity"/>), for <c>evalspec merge</c>.</summary>
+public sealed class RunIdentityTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "evalspec-identity-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Options_that_change_verdicts_change_the_hash_and_options_of_speed_and_place_do_not()
+    {
+        string plain = RunIdentity.OptionsHash(new EvalOptions());
+        RunIdentity.OptionsHash(new EvalOptions()).Should().Be(plain, "the hash is stable");
+
+        RunIdentity.OptionsHash(new EvalOptions { Aggregation = global::EvalSpec.Judging.PanelAggregation.Unanimity }).Should().NotBe(plain);
+        RunIdentity.OptionsHash(new EvalOptions { Quorum = 2 }).Should().NotBe(plain);
+        RunIdentity.OptionsHash(new EvalOptions { RowTimeout = TimeSpan.FromSeconds(5) }).Should().NotBe(plain);
+        var judge = new EvalOptions();
+        judge.Judges["rubric"] = new JudgeModelOptions { Model = "gpt-4o-mini" };
+        var otherModel = new EvalOptions();
+        otherModel.Judges["rubric"] = new JudgeModelOptions { Model = "gpt-4o" };
+        RunIdentity.OptionsHash(judge).Should().NotBe(plain).And.NotBe(RunIdentity.OptionsHash(otherModel));
+
+        RunIdentity.OptionsHash(new EvalOptions { MaxConcurrency = 64 }).Should().Be(plain);
+        RunIdentity.OptionsHash(new EvalOptions { Shard = "2/4", RunId = "x", ResultsDirectory = "/tmp/r", Resume = "y" }).Should().Be(plain);
+        var key = new EvalOptions();
+        key.Judges["rubric"] = new JudgeModelOptions { Model = "gpt-4o-mini", ApiKeyVariable = "OTHER_KEY" };
+        RunIdentity.OptionsHash(key).Should().Be(RunIdentity.OptionsHash(judge), "where a key is read from does not decide a verdict");
+    }
+
+    [Fact]
+    public void The_commit_comes_from_the_build_servers_variable_first()
+    {
+        var variables = new Dictionary<string, string> { ["GITHUB_SHA"] = "ABCDEF0123456789ABCDEF0123456789ABCDEF01" };
+        RunIdentity.CommitOf(n => variables.GetValueOrDefault(n), _folder).Should().Be("abcdef0123456789abcdef0123456789abcdef01");
+    }
+
+    [Fact]
+    public void The_commit_is_read_from_the_repository_a_branch_a_packed_ref_a_detached_head_or_a_worktree()
+    {
+        const string Loose = "1111111111111111111111111111111111111111";
+        const string Packed = "2222222222222222222222222222222222222222";
+        string repository = Path.Combine(_folder, "repo");
+        string git = Path.Combine(repository, ".git");
+        string project = Path.Combine(repository, "tests", "Shop.Evals");
+        Directory.CreateDirectory(Path.Combine(git, "refs", "heads"));
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(git, "HEAD"), "ref: refs/heads/main\n");
+        File.WriteAllText(Path.Combine(git, "refs", "heads", "main"), Loose + "\n");
+        Func<string, string?> none = _ => null;
+
+        RunIdentity.CommitOf(none, project).Should().Be(Loose);
+
+        File.WriteAllText(Path.Combine(git, "HEAD"), "ref: refs/heads/release\n");
+        File.WriteAllText(Path.Combine(git, "packed-refs"), "# pack-refs with: peeled fully-peeled sorted\n" + Packed + " refs/heads/release\n");
+        RunIdentity.CommitOf(none, project).Should().Be(Packed);
+
+        File.WriteAllText(Path.Combine(git, "HEAD"), Packed + "\n");
+        RunIdentity.CommitOf(none, project).Should().Be(Packed);
+
+        // A worktree: .git is a file naming its git folder, whose branch lives in the common folder.
+        string worktree = Path.Combine(_folder, "wt");
+        string worktreeGit = Path.Combine(git, "worktrees", "wt");
+        Directory.CreateDirectory(worktree);
+        Directory.CreateDirectory(worktreeGit);
+        File.WriteAllText(Path.Combine(worktree, ".git"), "gitdir: " + worktreeGit + "\n");
+        File.WriteAllText(Path.Combine(worktreeGit, "HEAD"), "ref: refs/heads/main\n");
+        File.WriteAllText(Path.Combine(worktreeGit, "commondir"), "../..\n");
+        RunIdentity.CommitOf(none, worktree).Should().Be(Loose);
+    }
+
+    [Fact]
+    public void Without_a_variable_or_a_repository_the_commit_is_unknown()
+    {
+        Directory.CreateDirectory(_folder);
+        RunIdentity.CommitOf(_ => null, Path.GetPathRoot(_folder)!).Should().BeNull();
+    }
+}
