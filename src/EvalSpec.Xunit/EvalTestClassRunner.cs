@@ -20,7 +20,7 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
 {
     private readonly EvalFlow? _run;
 
-    // Once per class: xUnit v2 calls RunTestMethodAsync once per generated row.
+    // Once per class: RunTestMethodAsync runs once per row.
     private bool? _isEvalSuite;
 
     // run: the run's flow (its host, or the error that stopped it); null when no eval class runs.
@@ -58,7 +58,8 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
 
         using var rowSlots = new SemaphoreSlim(rowsInFlight.Value, rowsInFlight.Value);
         IEnumerable<Task<RunSummary>> methods = ordered
-            .GroupBy(testCase => testCase.TestMethod.Method.Name, StringComparer.Ordinal)
+            // Each row on its own (the rows of one eval method share its generated method), other tests by method.
+            .GroupBy(testCase => testCase is EvalRowTestCase ? "row:" + testCase.UniqueID : "method:" + testCase.TestMethod.Method.Name, StringComparer.Ordinal)
             .Select(async group =>
             {
                 await rowSlots.WaitAsync().ConfigureAwait(false);
