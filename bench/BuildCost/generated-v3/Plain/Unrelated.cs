@@ -1,0 +1,6 @@
+namespace Bench;
+
+public static class Unrelated
+{
+    public static int Value => 0;
+}
