@@ -1,6 +1,0 @@
-namespace Bench;
-
-public static class Unrelated
-{
-    public static int Value => 0;
-}
