@@ -24,6 +24,7 @@ public sealed class EvalGenerator : IIncrementalGenerator
     private const string OptOutProperty = "build_property.EvalSpecGenerateTestFramework";
     private const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
     private const string V3AdapterType = "EvalSpec.XunitV3.EvalRowsAttribute";
+    private const string V2AdapterType = "EvalSpec.Execution.EvalRowsAttribute";
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -81,21 +82,21 @@ public sealed class EvalGenerator : IIncrementalGenerator
             .Select(static (compilation, _) =>
                 compilation.GetTypeByMetadataName("Xunit.v3.IFactAttribute") is not null
                     ? compilation.GetTypeByMetadataName(V3AdapterType) is not null ? XunitFlavor.V3 : XunitFlavor.V3WithoutAdapter
-                    : compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null ? XunitFlavor.V2 : XunitFlavor.None)
+                    : compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null
+                        ? compilation.GetTypeByMetadataName(V2AdapterType) is not null ? XunitFlavor.V2 : XunitFlavor.V2WithoutAdapter
+                        : XunitFlavor.None)
             .WithTrackingName(TrackingNames.XunitFlavor);
 
         context.RegisterSourceOutput(validMethods.Combine(projectDirectory.Combine(flavor)), static (output, pair) =>
         {
             switch (pair.Right.Right)
             {
-                case XunitFlavor.V3:
-                    output.AddSource(EvalMethodEmitter.HintName(pair.Left), EvalMethodEmitter.EmitRowTable(pair.Left, pair.Right.Left));
-                    break;
                 case XunitFlavor.V3WithoutAdapter:
-                    // The rows would not compile without the adapter; ES1025 says which package to add.
+                case XunitFlavor.V2WithoutAdapter:
+                    // The rows would not compile without the adapter; ES1025 (an error) says which package to add.
                     break;
                 default:
-                    output.AddSource(EvalMethodEmitter.HintName(pair.Left), EvalMethodEmitter.Emit(pair.Left, pair.Right.Left));
+                    output.AddSource(EvalMethodEmitter.HintName(pair.Left), EvalMethodEmitter.EmitRowTable(pair.Left, pair.Right.Left, pair.Right.Right));
                     break;
             }
         });

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
-using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -36,16 +34,16 @@ internal sealed class EvalTestAssemblyRunner : XunitTestAssemblyRunner
         var suites = new Dictionary<Type, bool>();
         foreach (IXunitTestCase testCase in TestCases)
         {
-            // The generated method's own traits and declaring type give the row id EvalRowRunner uses (a class that
-            // inherits an eval suite runs the same rows under its own name; class-level traits are not the row's).
-            if (testCase.TestMethod.Method is IReflectionMethodInfo { MethodInfo: { DeclaringType: { } suite } generated }
+            // The generated method's declaring type and the row's keys give the row id EvalRowRunner uses (a class that
+            // inherits an eval suite runs the same rows under its own name).
+            if (testCase.TestMethod.Method is IReflectionMethodInfo { MethodInfo.DeclaringType: { } suite }
                 && (suites.TryGetValue(suite, out bool isSuite) ? isSuite : suites[suite] = EvalTestClassRunner.IsEvalSuite(suite)))
             {
                 anyEvalSuite ??= suite;
-                if (RowKeys(generated) is { } keys)
+                if (testCase is EvalRowTestCase row)
                 {
-                    string methodId = suite.FullName + "." + keys.Method;
-                    rows.Add((methodId + "/" + keys.Case + "/" + keys.Variant + "/" + keys.Relation, RowSample.StratumOf(methodId, keys.Variant, keys.Relation)));
+                    string methodId = suite.FullName + "." + row.EvalMethod;
+                    rows.Add((methodId + "/" + row.CaseId + "/" + row.VariantKey + "/" + row.RelationKey, RowSample.StratumOf(methodId, row.VariantKey, row.RelationKey)));
                 }
             }
         }
@@ -82,27 +80,6 @@ internal sealed class EvalTestAssemblyRunner : XunitTestAssemblyRunner
         {
             CompleteRun();
         }
-    }
-
-    /// <summary>The keys of a generated row test from its method-level traits, or null for another test.</summary>
-    private static (string Method, string Case, string Variant, string Relation)? RowKeys(MethodInfo generated)
-    {
-        var traits = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (CustomAttributeData trait in generated.GetCustomAttributesData().Where(a => a.AttributeType == typeof(TraitAttribute)))
-        {
-            if (trait.ConstructorArguments is [{ Value: string name }, { Value: var value }])
-            {
-                // A name given twice is ambiguous: not a generated row.
-                traits[name] = traits.ContainsKey(name) ? null : value as string;
-            }
-        }
-
-        return traits.GetValueOrDefault("EvalMethod") is { } method
-            && traits.GetValueOrDefault("Case") is { } caseId
-            && traits.GetValueOrDefault("Variant") is { } variant
-            && traits.GetValueOrDefault("Relation") is { } relation
-                ? (method, caseId, variant, relation)
-                : null;
     }
 
     protected override Task<RunSummary> RunTestCollectionAsync(IMessageBus messageBus, ITestCollection testCollection, IEnumerable<IXunitTestCase> testCases, CancellationTokenSource cancellationTokenSource) =>

@@ -20,8 +20,10 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
 {
     private readonly EvalFlow? _run;
 
-    // Once per class: xUnit v2 calls RunTestMethodAsync once per generated row.
     private bool? _isEvalSuite;
+
+    // The slots of rows in flight while RunTestMethodsAsync runs the class concurrently; null when it runs plainly.
+    private SemaphoreSlim? _rowSlots;
 
     // run: the run's flow (its host, or the error that stopped it); null when no eval class runs.
     public EvalTestClassRunner(EvalFlow? run, ITestClass testClass, IReflectionTypeInfo @class, IEnumerable<IXunitTestCase> testCases, IMessageSink diagnosticMessageSink, IMessageBus messageBus, ITestCaseOrderer testCaseOrderer, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource, IDictionary<Type, object> collectionFixtureMappings)
@@ -57,11 +59,19 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
         }
 
         using var rowSlots = new SemaphoreSlim(rowsInFlight.Value, rowsInFlight.Value);
+        _rowSlots = rowSlots;
         IEnumerable<Task<RunSummary>> methods = ordered
             .GroupBy(testCase => testCase.TestMethod.Method.Name, StringComparer.Ordinal)
             .Select(async group =>
             {
-                await rowSlots.WaitAsync().ConfigureAwait(false);
+                // The rows of an eval method take a slot each, inside one method run (EvalRowsMethodRunner): xUnit's runners
+                // expect one start and one finish message per test method. Other tests of the class take a slot per method.
+                bool rows = group.Any(testCase => testCase is EvalRowTestCase);
+                if (!rows)
+                {
+                    await rowSlots.WaitAsync().ConfigureAwait(false);
+                }
+
                 try
                 {
                     if (CancellationTokenSource.IsCancellationRequested)
@@ -69,13 +79,15 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
                         return new RunSummary();
                     }
 
-                    // Per row: each concurrent row needs its own ITestOutputHelper (fixtures are shared either way).
                     ITestMethod testMethod = group.First().TestMethod;
                     return await RunTestMethodAsync(testMethod, (IReflectionMethodInfo)testMethod.Method, group, CreateTestClassConstructorArguments()).ConfigureAwait(false);
                 }
                 finally
                 {
-                    rowSlots.Release();
+                    if (!rows)
+                    {
+                        rowSlots.Release();
+                    }
                 }
             })
             .ToArray();
@@ -109,22 +121,11 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
 
         var bus = new SkippedRowMessageBus(MessageBus);
 
-        // Started under ThreadPoolRowContext: xUnit v2 hands each continuation of an asynchronously finishing test to
-        // the context current when the test started, or to a new thread when there is none.
-        Task<RunSummary> running;
-        SynchronizationContext? previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(new ThreadPoolRowContext());
-        try
-        {
-            running = new XunitTestMethodRunner(testMethod, Class, method, testCases, DiagnosticMessageSink, bus, new ExceptionAggregator(Aggregator), CancellationTokenSource, constructorArguments)
-                .RunAsync();
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(previous);
-        }
-
-        RunSummary summary = await running.ConfigureAwait(false);
+        // Started under ThreadPoolRowContext: xUnit v2 hands each continuation of an asynchronously finishing test to the
+        // context current when the test started, or to a new thread when there is none.
+        RunSummary summary = await ThreadPoolRowContext.Start(() => new EvalRowsMethodRunner(_rowSlots, CreateTestClassConstructorArguments, testMethod, Class, method, testCases, DiagnosticMessageSink, bus, new ExceptionAggregator(Aggregator), CancellationTokenSource, constructorArguments)
+            .RunAsync())
+            .ConfigureAwait(false);
         summary.Failed -= bus.Converted;
         summary.Skipped += bus.Converted;
         return summary;

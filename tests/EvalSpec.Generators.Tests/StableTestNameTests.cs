@@ -7,7 +7,7 @@ using Xunit;
 namespace EvalSpec.Generators.Tests;
 
 /// <summary>
-/// Test method names (xUnit v2's test identity), display names and traits come from stable keys (case id,
+/// Row identities (xUnit v2: the generated method and the row's keys), display names and traits come from stable keys (case id,
 /// variant key, relation key), never from positions: adding a prompt, case or relation anywhere only adds tests,
 /// so test history, filters and baselines of the existing rows survive.
 /// </summary>
@@ -92,7 +92,7 @@ public sealed class StableTestNameTests
     public void Every_test_carries_category_method_case_variant_and_relation_traits()
     {
         Tests(Formal, Casual, Laptop, Typos).Should().ContainEquivalentOf(new GeneratedTest(
-            "RefundWindow__laptop__casual__typos",
+            "RefundWindow__EvalRows(laptop/casual/typos)",
             "RefundEvals.RefundWindow [laptop · casual · typos]",
             "Category=Eval; EvalMethod=RefundWindow; Case=laptop; Variant=casual; Relation=typos"));
     }
@@ -105,18 +105,18 @@ public sealed class StableTestNameTests
     }
 
     [Fact]
-    public void Test_method_names_join_the_method_and_sanitised_keys_with_double_underscores()
+    public void A_rows_identity_is_the_generated_method_with_the_rows_keys()
     {
-        // Keys of letters, digits and '-' map one-to-one ('-' becomes '_'); any other key also carries its hash.
+        // xUnit v2 serializes the keys as the test case's arguments; its unique id (Test Explorer history) derives from them.
         Tests(Formal, """[Case("a laptop", Id = "laptop-15")]""", """[Invariant<Typos>(Name = "product-typos")]""").Select(t => t.MethodName)
-            .Should().Equal("RefundWindow__laptop_15__formal__identity", "RefundWindow__laptop_15__formal__product_typos");
+            .Should().Equal("RefundWindow__EvalRows(laptop-15/formal/identity)", "RefundWindow__EvalRows(laptop-15/formal/product-typos)");
     }
 
     [Fact]
-    public void A_key_whose_characters_cannot_all_appear_in_an_identifier_also_carries_its_hash()
+    public void A_key_whose_characters_cannot_appear_in_an_identifier_is_kept_verbatim()
     {
         Tests(Formal, """[Case("a laptop", Id = "laptop 15\"")]""").Select(t => t.MethodName)
-            .Should().ContainSingle().Which.Should().MatchRegex("^RefundWindow__laptop_15__[0-9a-f]{8}__formal__identity$");
+            .Should().ContainSingle().Which.Should().Be("RefundWindow__EvalRows(laptop 15\"/formal/identity)");
     }
 
     [Fact]

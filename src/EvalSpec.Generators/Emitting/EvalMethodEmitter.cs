@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace EvalSpec.Generators.Emitting;
 
 /// <summary>
-/// Emits, for one eval method, a partial declaration of its class holding the method's descriptor and one
-/// xUnit <c>[Fact]</c> per row (case x variant x (identity + relations)), named from stable keys.
+/// Emits, for one eval method, a partial declaration of its class holding the method's descriptor, its rows (case x
+/// variant x (identity + relations)) as a table of stable keys and display names, and one test method for all of them.
 /// </summary>
 internal static class EvalMethodEmitter
 {
@@ -37,63 +37,95 @@ internal static class EvalMethodEmitter
         return safe.ToString();
     }
 
-    /// <summary>The generated source of one eval method.</summary>
-    /// <param name="spec">The method.</param>
-    /// <param name="projectDirectory">The project folder (MSBuildProjectDirectory), to name snapshot folders relative to it; null when unknown.</param>
-    public static string Emit(EvalMethodSpec spec, string? projectDirectory = null) => EmitFile(spec, string.Empty, projectDirectory, (writer, descriptor) =>
-    {
-        foreach (Row row in Rows(spec))
-        {
-            writer.WriteLine();
-            EmitRow(writer, spec, descriptor, row);
-        }
-    });
-
     /// <summary>
-    /// The generated source of one eval method on xUnit v3: the descriptor, a row table of strings (case id, variant key,
-    /// relation key, display name, tags) and one test method that EvalSpec.Xunit.V3's discoverer reports as one test case
-    /// per row, with the same display names and traits as the v2 shape.
+    /// The generated source of one eval method: the descriptor, a row table of strings (case id, variant key, relation
+    /// key, display name, tags) and one test method that EvalSpec's discoverer for the project's xUnit (EvalSpec.Xunit or
+    /// EvalSpec.Xunit.V3) reports as one test case per row, with the row's display name and traits.
     /// </summary>
     /// <param name="spec">The method.</param>
-    /// <param name="projectDirectory">The project folder, as for <see cref="Emit"/>.</param>
-    public static string EmitRowTable(EvalMethodSpec spec, string? projectDirectory = null) => EmitFile(spec, " (xUnit v3)", projectDirectory, (writer, descriptor) =>
+    /// <param name="projectDirectory">The project folder (MSBuildProjectDirectory), to name snapshot folders relative to it; null when unknown.</param>
+    /// <param name="flavor">Which adapter the table is for: <see cref="XunitFlavor.V3"/>, or xUnit v2 otherwise.</param>
+    public static string EmitRowTable(EvalMethodSpec spec, string? projectDirectory = null, XunitFlavor flavor = XunitFlavor.V3)
     {
-        writer.WriteLine();
-
-        // Strings only: xUnit's discovery reads the table (running the class's static initializer) and must not run user code.
-        string table = descriptor + "_Rows";
-        writer.WriteLine("private static readonly string[][] " + table + " = new string[][]");
-        writer.WriteLine("{");
-        writer.Indent();
-        foreach (Row row in Rows(spec))
+        bool v3 = flavor == XunitFlavor.V3;
+        return EmitFile(spec, v3 ? " (xUnit v3)" : " (xUnit v2)", projectDirectory, (writer, descriptor) =>
         {
-            IEnumerable<string> columns = new[] { row.CaseId, row.VariantKey, row.RelationKey, row.DisplayName }.Concat(row.Tags);
-            writer.WriteLine("new string[] { " + string.Join(", ", columns.Select(Literal)) + " },");
+            writer.WriteLine();
+
+            // Strings only: xUnit's discovery reads the table (running the class's static initializer) and must not run user code.
+            string table = descriptor + "_Rows";
+            writer.WriteLine("private static readonly string[][] " + table + " = new string[][]");
+            writer.WriteLine("{");
+            writer.Indent();
+            WriteRows(writer, spec);
+            writer.Unindent();
+            writer.WriteLine("};");
+            writer.WriteLine();
+
+            string attribute = v3 ? "global::EvalSpec.XunitV3.EvalRowsAttribute" : "global::EvalSpec.Execution.EvalRowsAttribute";
+            var line = new System.Text.StringBuilder("[" + attribute + "(nameof(" + table + "), " + Literal(spec.MethodName));
+            if (v3 && spec.DeclarationFilePath is { Length: > 0 } path)
+            {
+                line.Append(", SourceFilePath = ").Append(Literal(path));
+            }
+
+            if (v3 && spec.DeclarationLine > 0)
+            {
+                line.Append(", SourceLineNumber = ").Append(spec.DeclarationLine.ToString(CultureInfo.InvariantCulture));
+            }
+
+            writer.WriteLine(line.Append(")]").ToString());
+            string modifiers = spec.IsStaticClass ? "public static" : "public";
+            string instance = spec.IsStaticClass ? "null" : "this";
+            string run = v3 ? "global::EvalSpec.XunitV3.EvalRows.RunAsync(" : "global::EvalSpec.Execution.EvalRowRunner.RunAsync(";
+            writer.WriteLine(modifiers + " global::System.Threading.Tasks.Task " + spec.MethodName + "__EvalRows(string caseId, string variantKey, string relationKey) =>");
+            writer.Indent();
+            writer.WriteLine(run + instance + ", " + descriptor + ", caseId, variantKey, relationKey);");
+            writer.Unindent();
+        });
+    }
+
+    /// <summary>
+    /// One line per row, cases, then variants, then identity and relations as declared (a stable order): <c>new string[] { case, variant, relation, display, tags... },</c>.
+    /// Written straight into the writer (20,000 rows are common): the display name's prefix and each key's literal are
+    /// built once, not once per row.
+    /// </summary>
+    private static void WriteRows(SourceWriter writer, EvalMethodSpec spec)
+    {
+        string prefix = spec.DisplayTypeName + "." + spec.MethodName + " [";
+        var relations = new List<string>(spec.Relations.Count + 1) { EvalDefaults.IdentityRelationKey };
+        foreach (RelationSpec relation in spec.Relations)
+        {
+            relations.Add(relation.Key);
         }
 
-        writer.Unindent();
-        writer.WriteLine("};");
-        writer.WriteLine();
-
-        var attribute = new System.Text.StringBuilder("[global::EvalSpec.XunitV3.EvalRowsAttribute(nameof(" + table + "), " + Literal(spec.MethodName));
-        if (spec.DeclarationFilePath is { Length: > 0 } path)
+        string[] relationLiterals = relations.Select(Literal).ToArray();
+        string[] variantLiterals = spec.Variants.Select(v => Literal(v.Key)).ToArray();
+        var line = new System.Text.StringBuilder(256);
+        foreach (CaseSpec @case in spec.Cases)
         {
-            attribute.Append(", SourceFilePath = ").Append(Literal(path));
+            string caseLiteral = Literal(@case.Id);
+            string tags = string.Concat(@case.Tags.Select(tag => ", " + Literal(tag)));
+            for (int v = 0; v < spec.Variants.Count; v++)
+            {
+                string variantKey = spec.Variants[v].Key;
+                for (int r = 0; r < relations.Count; r++)
+                {
+                    string display = prefix + @case.Id
+                        + (spec.HasImplicitVariant ? string.Empty : Separator + variantKey)
+                        + (r == 0 ? string.Empty : Separator + relations[r])
+                        + "]";
+                    line.Clear()
+                        .Append("new string[] { ").Append(caseLiteral)
+                        .Append(", ").Append(variantLiterals[v])
+                        .Append(", ").Append(relationLiterals[r])
+                        .Append(", ").Append(Literal(display))
+                        .Append(tags).Append(" },");
+                    writer.WriteLine(line.ToString());
+                }
+            }
         }
-
-        if (spec.DeclarationLine > 0)
-        {
-            attribute.Append(", SourceLineNumber = ").Append(spec.DeclarationLine.ToString(CultureInfo.InvariantCulture));
-        }
-
-        writer.WriteLine(attribute.Append(")]").ToString());
-        string modifiers = spec.IsStaticClass ? "public static" : "public";
-        string instance = spec.IsStaticClass ? "null" : "this";
-        writer.WriteLine(modifiers + " global::System.Threading.Tasks.Task " + spec.MethodName + "__EvalRows(string caseId, string variantKey, string relationKey) =>");
-        writer.Indent();
-        writer.WriteLine("global::EvalSpec.XunitV3.EvalRows.RunAsync(" + instance + ", " + descriptor + ", caseId, variantKey, relationKey);");
-        writer.Unindent();
-    });
+    }
 
     /// <summary>
     /// One generated file of either shape: the header, the namespace and the user's containing types redeclared as
@@ -132,45 +164,6 @@ internal static class EvalMethodEmitter
         }
 
         return writer.ToString();
-    }
-
-    /// <summary>The rows in a stable order: cases, then variants, then identity and relations as declared.</summary>
-    internal static IReadOnlyList<Row> Rows(EvalMethodSpec spec)
-    {
-        var rows = new List<Row>();
-        var usedNames = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (CaseSpec @case in spec.Cases)
-        {
-            foreach (VariantSpec variant in spec.Variants)
-            {
-                foreach (string relation in new[] { EvalDefaults.IdentityRelationKey }.Concat(spec.Relations.Select(r => r.Key)))
-                {
-                    string name = spec.MethodName + "__" + KeyNaming.KeyIdentifier(@case.Id) + "__" + KeyNaming.KeyIdentifier(variant.Key) + "__" + KeyNaming.KeyIdentifier(relation);
-                    if (!usedNames.Add(name))
-                    {
-                        // Only reachable with contrived keys such as "a--b" next to "a-_b"; still deterministic.
-                        name += "_" + KeyNaming.Hash(@case.Id + "/" + variant.Key + "/" + relation);
-                        usedNames.Add(name);
-                    }
-
-                    var labels = new List<string> { @case.Id };
-                    if (!spec.HasImplicitVariant)
-                    {
-                        labels.Add(variant.Key);
-                    }
-
-                    if (relation != EvalDefaults.IdentityRelationKey)
-                    {
-                        labels.Add(relation);
-                    }
-
-                    string display = spec.DisplayTypeName + "." + spec.MethodName + " [" + string.Join(Separator, labels) + "]";
-                    rows.Add(new Row(name, display, @case.Id, variant.Key, relation, @case.Tags));
-                }
-            }
-        }
-
-        return rows;
     }
 
     private static void EmitDescriptor(SourceWriter writer, EvalMethodSpec spec, string descriptor, string? projectDirectory)
@@ -309,33 +302,8 @@ internal static class EvalMethodEmitter
             : directory;
     }
 
-    private static void EmitRow(SourceWriter writer, EvalMethodSpec spec, string descriptor, Row row)
-    {
-        writer.WriteLine("[global::Xunit.FactAttribute(DisplayName = " + Literal(row.DisplayName) + ")]");
-        writer.WriteLine("[global::Xunit.TraitAttribute(\"Category\", \"Eval\")]");
-        writer.WriteLine("[global::Xunit.TraitAttribute(\"EvalMethod\", " + Literal(spec.MethodName) + ")]");
-        writer.WriteLine("[global::Xunit.TraitAttribute(\"Case\", " + Literal(row.CaseId) + ")]");
-        writer.WriteLine("[global::Xunit.TraitAttribute(\"Variant\", " + Literal(row.VariantKey) + ")]");
-        writer.WriteLine("[global::Xunit.TraitAttribute(\"Relation\", " + Literal(row.RelationKey) + ")]");
-        foreach (string tag in row.Tags)
-        {
-            // Tags of a case read from a data file ([CasesFrom]): filter with --filter "Tag=billing".
-            writer.WriteLine("[global::Xunit.TraitAttribute(\"Tag\", " + Literal(tag) + ")]");
-        }
-
-        string modifiers = spec.IsStaticClass ? "public static" : "public";
-        string instance = spec.IsStaticClass ? "null" : "this";
-        writer.WriteLine(modifiers + " global::System.Threading.Tasks.Task " + row.TestMethodName + "() =>");
-        writer.Indent();
-        writer.WriteLine("global::EvalSpec.Execution.EvalRowRunner.RunAsync(" + instance + ", " + descriptor + ", " + Literal(row.CaseId) + ", " + Literal(row.VariantKey) + ", " + Literal(row.RelationKey) + ");");
-        writer.Unindent();
-    }
-
     internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     /// <summary>Escapes a name that is a reserved keyword (<c>event</c> becomes <c>@event</c>).</summary>
     internal static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-
-    /// <summary>One generated test.</summary>
-    internal sealed record Row(string TestMethodName, string DisplayName, string CaseId, string VariantKey, string RelationKey, EquatableArray<string> Tags = default);
 }

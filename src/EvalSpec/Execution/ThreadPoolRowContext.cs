@@ -1,4 +1,6 @@
+using System;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace EvalSpec.Execution;
 
@@ -13,6 +15,21 @@ namespace EvalSpec.Execution;
 /// </summary>
 internal sealed class ThreadPoolRowContext : SynchronizationContext
 {
+    /// <summary>Starts <paramref name="start"/> with a new context of this kind current, so what it starts captures it.</summary>
+    public static Task<T> Start<T>(Func<Task<T>> start)
+    {
+        SynchronizationContext? previous = Current;
+        SetSynchronizationContext(new ThreadPoolRowContext());
+        try
+        {
+            return start();
+        }
+        finally
+        {
+            SetSynchronizationContext(previous);
+        }
+    }
+
     public override void Post(SendOrPostCallback d, object? state) =>
         ThreadPool.QueueUserWorkItem(static work => work.Context.Run(work.Callback, work.State), (Context: this, Callback: d, State: state), preferLocal: false);
 

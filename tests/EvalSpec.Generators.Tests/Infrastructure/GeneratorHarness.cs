@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace EvalSpec.Generators.Tests.Infrastructure;
 
 /// <summary>
-/// Builds compilations the way a user's eval project looks (BCL + EvalSpec + xUnit v2, nullable enabled) and
+/// Builds compilations the way a user's eval project looks (BCL + EvalSpec + xUnit v2 + EvalSpec.Xunit, nullable enabled) and
 /// runs <see cref="EvalGenerator"/> over them with step tracking on, so tests can assert outputs and run reasons.
 /// </summary>
 internal static class GeneratorHarness
@@ -23,9 +23,17 @@ internal static class GeneratorHarness
 
     private static readonly MetadataReference EvalSpecRuntime = MetadataReference.CreateFromFile(typeof(EvalAttribute).Assembly.Location);
 
+    /// <summary>xUnit v2 (xunit.core, xunit.abstractions, xunit.execution) without EvalSpec's v2 adapter.</summary>
+    public static readonly ImmutableArray<MetadataReference> XunitV2WithoutAdapter = ImmutableArray.Create<MetadataReference>(
+        MetadataReference.CreateFromFile(typeof(global::Xunit.FactAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(global::Xunit.Abstractions.ITestOutputHelper).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(global::Xunit.Sdk.XunitTestCase).Assembly.Location));
+
     private static readonly ImmutableArray<MetadataReference> Xunit = ImmutableArray.Create<MetadataReference>(
         MetadataReference.CreateFromFile(typeof(global::Xunit.FactAttribute).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(global::Xunit.Abstractions.ITestOutputHelper).Assembly.Location));
+        MetadataReference.CreateFromFile(typeof(global::Xunit.Abstractions.ITestOutputHelper).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(global::Xunit.Sdk.XunitTestCase).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(global::EvalSpec.Execution.EvalRowsAttribute).Assembly.Location));
 
     // The .NET SDK passes NoWarn 1701;1702 to every build: xunit.core and xunit.abstractions target netstandard
     // and refer to System.Runtime 4.0, which unifies with the 10.0 reference assemblies.

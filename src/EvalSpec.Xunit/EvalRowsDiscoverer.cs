@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Linq;
+using System.Reflection;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace EvalSpec.Execution;
+
+/// <summary>
+/// Reports one xUnit v2 test case per row of an <see cref="EvalRowsAttribute"/> method (<see cref="EvalRowTestCase"/>): the
+/// row's display name, the traits <c>Category=Eval</c>, <c>EvalMethod</c>, <c>Case</c>, <c>Variant</c>, <c>Relation</c>
+/// (and <c>Tag</c> of case-file cases), and the row's keys as the method's arguments (which make its unique id).
+/// </summary>
+/// <remarks>
+/// The row table holds strings only: reading it runs the class's static initializer during discovery, which must not run
+/// user code (the descriptor's case arguments and relation factories are read only when a row runs).
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
+{
+    private const int KeyColumns = 4;
+    private readonly IMessageSink _diagnosticMessageSink;
+
+    /// <summary>Creates the discoverer (xUnit calls this).</summary>
+    /// <param name="diagnosticMessageSink">The diagnostic message sink.</param>
+    public EvalRowsDiscoverer(IMessageSink diagnosticMessageSink)
+    {
+        _diagnosticMessageSink = diagnosticMessageSink;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
+    {
+        ArgumentNullException.ThrowIfNull(discoveryOptions);
+        ArgumentNullException.ThrowIfNull(testMethod);
+        ArgumentNullException.ThrowIfNull(factAttribute);
+        TestMethodDisplay display = discoveryOptions.MethodDisplayOrDefault();
+        TestMethodDisplayOptions displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
+        object[] arguments = factAttribute.GetConstructorArguments().ToArray();
+        string table = arguments is [string rowTable, ..] ? rowTable : string.Empty;
+        string evalMethod = arguments is [_, string name, ..] ? name : testMethod.Method.Name;
+
+        string[][] rows;
+        try
+        {
+            rows = ReadTable(testMethod, table);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Reported as one failing test of the method, not as a discovery crash that hides the other classes.
+            return [new ExecutionErrorTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, ex.Message)];
+        }
+
+        var cases = new List<IXunitTestCase>(rows.Length);
+        foreach (string[] row in rows)
+        {
+            if (row is null || row.Length < KeyColumns)
+            {
+                cases.Add(new ExecutionErrorTestCase(_diagnosticMessageSink, display, displayOptions, testMethod,
+                    $"A row of {testMethod.TestClass.Class.Name}.{table} has {row?.Length ?? 0} columns instead of at least {KeyColumns}: rebuild the test project."));
+                continue;
+            }
+
+            string[] tags = row.Length == KeyColumns ? [] : row[KeyColumns..];
+            cases.Add(new EvalRowTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, evalMethod, row[0], row[1], row[2], row[3], tags));
+        }
+
+        return cases;
+    }
+
+    private static string[][] ReadTable(ITestMethod testMethod, string name)
+    {
+        if (testMethod.TestClass.Class is not IReflectionTypeInfo { Type: { } type })
+        {
+            throw new InvalidOperationException($"EvalSpec reads the rows of {testMethod.TestClass.Class.Name}.{testMethod.Method.Name} by reflection, which this runner does not offer.");
+        }
+
+        for (Type? t = type; t is not null; t = t.BaseType)
+        {
+            if (t.GetField(name, BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly) is { } field)
+            {
+                return field.GetValue(null) as string[][]
+                    ?? throw new InvalidOperationException($"The row table {type.FullName}.{name} is not a string[][]: rebuild the test project.");
+            }
+        }
+
+        throw new InvalidOperationException($"{type.FullName} has no row table '{name}': rebuild the test project (the EvalSpec generator writes it).");
+    }
+}
