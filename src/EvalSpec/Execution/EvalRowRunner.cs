@@ -6,14 +6,9 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
-using EvalSpec.Conversations;
 using EvalSpec.Judging;
-using EvalSpec.Metamorphic;
-using EvalSpec.Prompts;
 using EvalSpec.Reporting;
-using EvalSpec.Snapshots;
 
 namespace EvalSpec.Execution;
 
