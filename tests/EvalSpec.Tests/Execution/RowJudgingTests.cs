@@ -150,6 +150,33 @@ public sealed class RowJudgingTests : IClassFixture<EvalRunFixture>
     }
 
     [Fact]
+    public async Task A_run_cancelled_while_a_judge_answers_keeps_the_checks_judged_before_it()
+    {
+        // The rubric judge's model never answers; the run is cancelled once it was asked, after the expected answer was checked.
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync(new FakeOpenAIServerOptions { Responder = _ => ScriptedResponse.Hang() });
+        using var cancellation = new CancellationTokenSource();
+        using var run = new EvalRunFixture(
+            new Dictionary<string, string?>
+            {
+                ["Judges:grader:Provider"] = "OpenAICompatible",
+                ["Judges:grader:Model"] = "grader-model",
+                ["Judges:grader:Endpoint"] = server.BaseAddress.ToString(),
+                ["Judges:grader:MaxRetries"] = "0",
+            },
+            cancellation.Token);
+        PreparedRow row = Row(run.Host, Method(_ => Output(GoodAnswer), rubric: "States the refund window."));
+
+        Task<RowJudgement> judging = RowJudging.JudgeIdentityAsync(run.Host, row, Returned(GoodAnswer), trial: 0, Generous);
+        await server.WaitForRequestsAsync(1).WaitAsync(Generous);
+        cancellation.Cancel();
+        RowJudgement judgement = await judging.WaitAsync(Generous);
+
+        judgement.StoppedBy!.SourceException.Should().BeAssignableTo<OperationCanceledException>();
+        judgement.Checks.Select(c => c.Panel).Should().Equal(ExpectedAnswerJudge.JudgeName);
+        judgement.Decision.Should().Be(RowDecision.NotEvaluated);
+    }
+
+    [Fact]
     public async Task An_invariant_relation_passes_when_the_follow_up_output_is_the_same()
     {
         PreparedRow row = Row(_run.Host, NeverCalled(), "lowercase");
