@@ -77,4 +77,76 @@ internal sealed record RowOutcome(RowDecision Decision, IReadOnlyList<PanelVerdi
 
     /// <summary>Whether a judge of the row (or of one of its trials) errored or could not be read.</summary>
     public bool HasJudgeErrors => Attempts.SelectMany(a => a.Checks).Any(c => c.Verdicts.Any(v => v.Errored));
+
+    /// <summary>A row (or one trial of it) that nothing has decided yet: inconclusive, without checks.</summary>
+    /// <param name="trial">The trial index, or null for a row that runs once.</param>
+    public static RowOutcome NotEvaluated(int? trial = null) => new(RowDecision.NotEvaluated, Array.Empty<PanelVerdict>(), Array.Empty<string>()) { Trial = trial };
+
+    /// <summary>
+    /// Decides a row from its trials by the method's rule. The row shows the first trial whose outcome is the row's (else
+    /// the first trial) as its prompt, output and checks. The snapshot is of the first trial, but it is the row's: a mismatch
+    /// fails the row whatever the trial rule (with AnyPass, a passing trial must not hide it).
+    /// </summary>
+    /// <param name="trials">Each trial's outcome, without the snapshot check.</param>
+    /// <param name="firstTrialSnapshot">The first trial's snapshot check, or null.</param>
+    /// <param name="method">The eval method (its trial rule and pass rate).</param>
+    public static RowOutcome FromTrials(IReadOnlyList<RowOutcome> trials, PanelVerdict? firstTrialSnapshot, EvalMethodDescriptor method)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        ArgumentNullException.ThrowIfNull(method);
+        TrialSummary summary = TrialSummary.Decide(trials.Select(t => t.Outcome).ToArray(), method.TrialRule, method.PassRate);
+        RowOutcome shown = trials.FirstOrDefault(t => t.Outcome == summary.Outcome) ?? trials[0];
+        var row = new RowOutcome(RowDecision.FromTrials(summary, shown.Decision, shown.Trial!.Value), shown.Checks, shown.Notes)
+        {
+            Arguments = shown.Arguments,
+            FollowUpArguments = shown.FollowUpArguments,
+            Prompt = shown.Prompt,
+            FollowUpPrompt = shown.FollowUpPrompt,
+            Source = shown.Source,
+            FollowUp = shown.FollowUp,
+            RelationNotes = shown.RelationNotes,
+            InputSimilarity = shown.InputSimilarity,
+            Trials = trials,
+            RubricNotChecked = trials.Any(t => t.RubricNotChecked),
+        };
+        return firstTrialSnapshot is null ? row : row.WithSnapshot(firstTrialSnapshot);
+    }
+
+    /// <summary>This outcome with the judge stage's decision, checks and notes (<see cref="RowJudging"/>).</summary>
+    public RowOutcome JudgedBy(RowJudgement judgement)
+    {
+        ArgumentNullException.ThrowIfNull(judgement);
+        return this with { Decision = judgement.Decision, Checks = judgement.Checks, Notes = judgement.Notes, RubricNotChecked = judgement.RubricNotChecked };
+    }
+
+    /// <summary>
+    /// This outcome decided otherwise than by its checks (a cancelled run, an error of EvalSpec, a replay miss); a row that
+    /// was not applicable stays reported as such, and a failure of a row whose run timed out is a timeout.
+    /// </summary>
+    public RowOutcome DecidedAs(VerdictOutcome outcome, string reason, Exception? exception = null) => this with
+    {
+        Decision = RowDecision.Of(outcome, reason, exception, timedOut: Source?.TimedOut == true || FollowUp?.TimedOut == true) with { NotApplicable = NotApplicable },
+    };
+
+    /// <summary>This outcome with the snapshot check added to its checks and decision (<see cref="RowDecision.WithSnapshot"/>).</summary>
+    public RowOutcome WithSnapshot(PanelVerdict check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        PanelVerdict[] checks = [.. Checks, check];
+        return this with { Checks = checks, Decision = Decision.WithSnapshot(check, checks) };
+    }
+
+    /// <summary>This outcome with the budget check (if the row has budgets) and its notes added (<see cref="RowDecision.WithBudget"/>).</summary>
+    public RowOutcome WithBudget(PanelVerdict? check, IReadOnlyList<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        string[] allNotes = [.. Notes, .. notes];
+        if (check is null)
+        {
+            return this with { Notes = allNotes };
+        }
+
+        PanelVerdict[] checks = [.. Checks, check];
+        return this with { Checks = checks, Notes = allNotes, Decision = Decision.WithBudget(check, checks) };
+    }
 }

@@ -17,21 +17,30 @@ namespace EvalSpec.Tests.Execution;
 public sealed class EvalRunFixture : IDisposable
 {
     public EvalRunFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A run with options of its own besides the fixture's (which they replace when they set the same key); internal, as xUnit wants one public constructor of a class fixture.</summary>
+    internal EvalRunFixture(IReadOnlyDictionary<string, string?> options, System.Threading.CancellationToken cancellation = default)
     {
         ResultsRoot = Directory.CreateTempSubdirectory("evalspec-runner-").FullName;
-        Host = EvalRunHost.Create(new EvalRunSettings(typeof(EvalRunFixture).Assembly)
+        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            Options = new Dictionary<string, string?>
-            {
-                ["ResultsDirectory"] = ResultsRoot,
-                ["Baseline"] = "ignore",
-                ["RecordingsDirectory"] = Path.Combine(ResultsRoot, "recordings"),
+            ["ResultsDirectory"] = ResultsRoot,
+            ["Baseline"] = "ignore",
+            ["RecordingsDirectory"] = Path.Combine(ResultsRoot, "recordings"),
 
-                // These rows have no rubric judges: rows with a rubric are decided by their other checks whether or not
-                // this test process runs on a build server (the build-server rule has its own tests).
-                ["UnjudgedRubric"] = "ignore",
-            },
-        });
+            // These rows have no rubric judges: rows with a rubric are decided by their other checks whether or not
+            // this test process runs on a build server (the build-server rule has its own tests).
+            ["UnjudgedRubric"] = "ignore",
+        };
+        foreach ((string key, string? value) in options)
+        {
+            all[key] = value;
+        }
+
+        Host = EvalRunHost.Create(new EvalRunSettings(typeof(EvalRunFixture).Assembly) { Options = all, Cancellation = cancellation });
     }
 
     /// <summary>The run the rows of the test class run in.</summary>
