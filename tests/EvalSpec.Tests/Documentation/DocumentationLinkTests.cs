@@ -37,6 +37,22 @@ public sealed class DocumentationLinkTests
     }
 
     [Fact]
+    public void No_markdown_file_of_the_repository_holds_merge_conflict_markers()
+    {
+        // A conflict resolved in code but not in the README was once committed: GitHub renders the markers as text.
+        string[] markers = ["<<<<<<< ", ">>>>>>> ", "|||||||"];
+        string[] conflicted = Directory.EnumerateFiles(Root, "*.md", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !f.Contains(Path.DirectorySeparatorChar + "node_modules" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(f => File.ReadLines(f).Any(line => markers.Any(m => line.StartsWith(m, StringComparison.Ordinal))))
+            .Select(f => Path.GetRelativePath(Root, f))
+            .ToArray();
+
+        conflicted.Should().BeEmpty("a merge left conflict markers in these files");
+    }
+
+    [Fact]
     public void Broken_files_and_anchors_are_reported_and_links_in_code_are_not_links()
     {
         string folder = Path.Combine(Path.GetTempPath(), "evalspec-doclinks-" + Guid.NewGuid().ToString("n")[..12]);
