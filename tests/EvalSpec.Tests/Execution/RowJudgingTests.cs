@@ -108,6 +108,9 @@ public sealed class RowJudgingTests : IClassFixture<EvalRunFixture>
             ["Judges:grader:Model"] = "grader-model",
             ["Judges:grader:Endpoint"] = server.BaseAddress.ToString(),
             ["Judges:grader:MaxRetries"] = "0",
+
+            // A build server (CI=true) replays by default: this judge must really be asked.
+            ["Recording"] = "Live",
         });
         PreparedRow row = Row(run.Host, Method(_ => Output(GoodAnswer), expected: null, rubric: "States the refund window."));
 
@@ -162,6 +165,9 @@ public sealed class RowJudgingTests : IClassFixture<EvalRunFixture>
                 ["Judges:grader:Model"] = "grader-model",
                 ["Judges:grader:Endpoint"] = server.BaseAddress.ToString(),
                 ["Judges:grader:MaxRetries"] = "0",
+
+            // A build server (CI=true) replays by default: this judge must really be asked.
+            ["Recording"] = "Live",
             },
             cancellation.Token);
         PreparedRow row = Row(run.Host, Method(_ => Output(GoodAnswer), rubric: "States the refund window."));
