@@ -13,7 +13,8 @@ namespace EvalSpec.Execution;
 /// <param name="Judged">What the end-of-run metrics need of it.</param>
 /// <param name="Spend">What it spent, when its line says.</param>
 /// <param name="Judgements">The panel verdicts its judging counted, when its line says (lines of EvalSpec before they were written do not).</param>
-internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, RowSpendResult? Spend, IReadOnlyList<JudgementResult>? Judgements = null)
+/// <param name="JudgeErrors">Whether a judge of the row's checks errored (its line's <c>judgeErrors</c>); null in lines of EvalSpec before it was written.</param>
+internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, RowSpendResult? Spend, IReadOnlyList<JudgementResult>? Judgements = null, bool? JudgeErrors = null)
 {
     /// <summary>The row taken over, or null when the test assembly no longer has its method, case, variant or relation.</summary>
     public static TakenOverRow? From(RunRow row, string text, IReadOnlyDictionary<string, EvalMethodDescriptor> methods)
@@ -37,6 +38,7 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
 
         RowSpendResult? spend = null;
         IReadOnlyList<JudgementResult>? judgements = null;
+        bool? judgeErrors = null;
         using (JsonDocument line = JsonDocument.Parse(text))
         {
             if (line.RootElement.TryGetProperty("spend", out JsonElement element) && element.ValueKind == JsonValueKind.Object)
@@ -47,10 +49,13 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
             if (line.RootElement.TryGetProperty("judgements", out JsonElement counted) && counted.ValueKind == JsonValueKind.Array)
             {
                 judgements = counted.Deserialize<JudgementResult[]>(ResultsJson.Options);
+
+                // Written beside the judgements, only when true: a line with judgements and without it had no judge errors.
+                judgeErrors = line.RootElement.TryGetProperty("judgeErrors", out JsonElement errors) && errors.ValueKind == JsonValueKind.True;
             }
         }
 
         var judged = new JudgedRow(row.RowId, method, row.Case, row.Variant, relation, row.Outcome, !row.Applicable, row.InputSimilarity, row.OutcomeWithoutSnapshot);
-        return new TakenOverRow(row, text, judged, spend, judgements);
+        return new TakenOverRow(row, text, judged, spend, judgements, judgeErrors);
     }
 }
