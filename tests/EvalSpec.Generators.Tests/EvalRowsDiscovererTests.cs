@@ -47,6 +47,71 @@ public sealed class EvalRowsDiscovererTests
             .Which.ErrorMessage.Should().Contain(type.FullName).And.Contain("OPENAI_API_KEY is not set");
     }
 
+    public abstract class SuiteWithOneRow
+    {
+        public static readonly System.Threading.SemaphoreSlim Started = new(0);
+
+        private static readonly string[][] Answer_Rows = new string[][]
+        {
+            new string[] { "a", "default", "identity", "SuiteWithOneRow.Answer [a]" },
+        };
+
+        [EvalRows(nameof(Answer_Rows), "Answer")]
+        public static System.Threading.Tasks.Task Answer__EvalRows(string caseId, string variantKey, string relationKey)
+        {
+            Started.Release();
+            return System.Threading.Tasks.Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    [Trait("Review", "Finding")]
+    public async System.Threading.Tasks.Task A_method_with_one_row_left_takes_a_row_slot_like_the_rows_of_bigger_methods()
+    {
+        // Review: the v2 class runner takes no slot for a method of rows (each row takes its own in EvalRowsMethodRunner),
+        // but the method runner ran a method with fewer than two rows without a slot: a suite of one-case [Eval] methods,
+        // or any --filter that leaves one row per method, started every row at once, past the rows-in-flight bound.
+        Type type = typeof(SuiteWithOneRow);
+        MethodInfo method = type.GetMethod(nameof(SuiteWithOneRow.Answer__EvalRows))!;
+        var testMethod = new TestMethod(new TestClass(new TestCollection(new TestAssembly(Reflector.Wrap(type.Assembly)), null, "review"), Reflector.Wrap(type)), Reflector.Wrap(method));
+        IAttributeInfo attribute = Reflector.Wrap(method.GetCustomAttributesData().Single(a => a.AttributeType == typeof(EvalRowsAttribute)));
+        IXunitTestCase[] cases = new EvalRowsDiscoverer(new NullMessageSink()).Discover(new DiscoveryOptions(), testMethod, attribute).ToArray();
+        cases.Should().ContainSingle().Which.Should().BeOfType<EvalRowTestCase>();
+
+        using var slots = new System.Threading.SemaphoreSlim(0, 1);
+        Type runnerType = typeof(EvalRowsAttribute).Assembly.GetType("EvalSpec.Execution.EvalRowsMethodRunner", throwOnError: true)!;
+        object runner = Activator.CreateInstance(
+            runnerType,
+            slots,
+            (Func<object[]>)(() => []),
+            testMethod,
+            (IReflectionTypeInfo)Reflector.Wrap(type),
+            (IReflectionMethodInfo)Reflector.Wrap(method),
+            cases,
+            new NullMessageSink(),
+            new Bus(),
+            new ExceptionAggregator(),
+            new System.Threading.CancellationTokenSource(),
+            Array.Empty<object>())!;
+        var run = (System.Threading.Tasks.Task<RunSummary>)runnerType.GetMethod("RunAsync")!.Invoke(runner, null)!;
+
+        (await SuiteWithOneRow.Started.WaitAsync(TimeSpan.FromMilliseconds(500))).Should().BeFalse("every slot is taken: the row waits for one");
+        slots.Release();
+        (await SuiteWithOneRow.Started.WaitAsync(TimeSpan.FromSeconds(60))).Should().BeTrue("the row starts once a slot is free");
+        RunSummary summary = await run.WaitAsync(TimeSpan.FromSeconds(60));
+        summary.Total.Should().Be(1);
+        summary.Failed.Should().Be(0);
+    }
+
+    private sealed class Bus : IMessageBus
+    {
+        public bool QueueMessage(IMessageSinkMessage message) => true;
+
+        public void Dispose()
+        {
+        }
+    }
+
     private sealed class DiscoveryOptions : ITestFrameworkDiscoveryOptions
     {
         public TValue GetValue<TValue>(string name) => default!;
