@@ -13,7 +13,7 @@ namespace EvalSpec.Execution;
 /// <param name="Judged">What the end-of-run metrics need of it.</param>
 /// <param name="Spend">What it spent, when its line says.</param>
 /// <param name="Judgements">The panel verdicts its judging counted, when its line says (lines of EvalSpec before they were written do not).</param>
-/// <param name="JudgeErrors">Whether a judge of the row's checks errored (its line's <c>judgeErrors</c>); null in lines of EvalSpec before it was written.</param>
+/// <param name="JudgeErrors">True when its line says a judge of the row's checks errored (<c>judgeErrors</c>, written only when true); else null.</param>
 internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, RowSpendResult? Spend, IReadOnlyList<JudgementResult>? Judgements = null, bool? JudgeErrors = null)
 {
     /// <summary>The row taken over, or null when the test assembly no longer has its method, case, variant or relation.</summary>
@@ -49,9 +49,12 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
             if (line.RootElement.TryGetProperty("judgements", out JsonElement counted) && counted.ValueKind == JsonValueKind.Array)
             {
                 judgements = counted.Deserialize<JudgementResult[]>(ResultsJson.Options);
+            }
 
-                // Written beside the judgements, only when true: a line with judgements and without it had no judge errors.
-                judgeErrors = line.RootElement.TryGetProperty("judgeErrors", out JsonElement errors) && errors.ValueKind == JsonValueKind.True;
+            // Written only when true. Without it the row's checks say (those of its shown trial: exact for a row run once).
+            if (line.RootElement.TryGetProperty("judgeErrors", out JsonElement errors) && errors.ValueKind == JsonValueKind.True)
+            {
+                judgeErrors = true;
             }
         }
 
