@@ -120,7 +120,14 @@ public static class EvalRowRunner
         RowSpendResult spendResult = RowSpendResult.Of(spend, RowBudget.Resolve(method, run.Options.Budgets));
 
         long finished = Stopwatch.GetTimestamp();
-        RowResult result = ToResult(run, row, outcome, startedAt, Stopwatch.GetElapsedTime(started, finished)) with { Spend = spendResult, Judgements = run.Judges.TakeRow(row.Id) };
+        RowResult result = ToResult(run, row, outcome, startedAt, Stopwatch.GetElapsedTime(started, finished)) with
+        {
+            Spend = spendResult,
+            Judgements = run.Judges.TakeRow(row.Id),
+
+            // What RowPersistence counts in rowsWithJudgeErrors (JudgeErrorNotice), for a resumed run to count it the same.
+            JudgeErrors = outcome.HasJudgeErrors && !outcome.NotApplicable ? true : null,
+        };
         RowClassification classification = RowClassification.Classify(
             outcome, result, row.Relation is not null, run.Baseline.Find(row.Id), System.IO.Path.GetFileName(run.Baseline.Path), run.Options.Baseline, replayMissed);
         RowPersistence.Persist(

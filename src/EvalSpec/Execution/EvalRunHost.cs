@@ -379,8 +379,10 @@ internal sealed class EvalRunHost : IDisposable
                 Judges.Replay(judgements);
             }
 
+            // As the row's own run counted it (its line's judgeErrors); a line of an EvalSpec before it was written has the
+            // checks of its shown trial only. The judgements are no measure: they include panels the eval method used itself.
             if (!taken.Judged.NotApplicable
-                && (taken.Row.Checks.Any(c => c.Verdicts.Any(v => v.Errored)) || taken.Judgements?.Any(j => j.Verdicts.Any(v => v.Errored == true)) == true))
+                && (taken.JudgeErrors ?? taken.Row.Checks.Any(c => c.Verdicts.Any(v => v.Errored))))
             {
                 Statistics.RowWithJudgeErrors();
             }

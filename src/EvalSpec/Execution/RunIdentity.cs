@@ -190,11 +190,30 @@ internal sealed record RunIdentity(string? Commit, string Options, string Judges
         }
     }
 
-    private static string BaselineHash(string path)
+    /// <summary>
+    /// A hash of the baseline file's bytes with CRLF read as LF: the same committed file checked out on Windows with
+    /// core.autocrlf and on Linux is one baseline.
+    /// </summary>
+    internal static string BaselineHash(string path)
     {
         try
         {
-            return File.Exists(path) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)), 0, 8).ToLowerInvariant() : "none";
+            if (!File.Exists(path))
+            {
+                return "none";
+            }
+
+            byte[] bytes = File.ReadAllBytes(path);
+            var normalized = new List<byte>(bytes.Length);
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] != (byte)'\r' || i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n')
+                {
+                    normalized.Add(bytes[i]);
+                }
+            }
+
+            return Convert.ToHexString(SHA256.HashData(normalized.ToArray()), 0, 8).ToLowerInvariant();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -13,7 +13,8 @@ namespace EvalSpec.Execution;
 /// <param name="Judged">What the end-of-run metrics need of it.</param>
 /// <param name="Spend">What it spent, when its line says.</param>
 /// <param name="Judgements">The panel verdicts its judging counted, when its line says (lines of EvalSpec before they were written do not).</param>
-internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, RowSpendResult? Spend, IReadOnlyList<JudgementResult>? Judgements = null)
+/// <param name="JudgeErrors">True when its line says a judge of the row's checks errored (<c>judgeErrors</c>, written only when true); else null.</param>
+internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, RowSpendResult? Spend, IReadOnlyList<JudgementResult>? Judgements = null, bool? JudgeErrors = null)
 {
     /// <summary>The row taken over, or null when the test assembly no longer has its method, case, variant or relation.</summary>
     public static TakenOverRow? From(RunRow row, string text, IReadOnlyDictionary<string, EvalMethodDescriptor> methods)
@@ -37,6 +38,7 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
 
         RowSpendResult? spend = null;
         IReadOnlyList<JudgementResult>? judgements = null;
+        bool? judgeErrors = null;
         using (JsonDocument line = JsonDocument.Parse(text))
         {
             if (line.RootElement.TryGetProperty("spend", out JsonElement element) && element.ValueKind == JsonValueKind.Object)
@@ -48,9 +50,15 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
             {
                 judgements = counted.Deserialize<JudgementResult[]>(ResultsJson.Options);
             }
+
+            // Written only when true. Without it the row's checks say (those of its shown trial: exact for a row run once).
+            if (line.RootElement.TryGetProperty("judgeErrors", out JsonElement errors) && errors.ValueKind == JsonValueKind.True)
+            {
+                judgeErrors = true;
+            }
         }
 
         var judged = new JudgedRow(row.RowId, method, row.Case, row.Variant, relation, row.Outcome, !row.Applicable, row.InputSimilarity, row.OutcomeWithoutSnapshot);
-        return new TakenOverRow(row, text, judged, spend, judgements);
+        return new TakenOverRow(row, text, judged, spend, judgements, judgeErrors);
     }
 }

@@ -128,6 +128,13 @@ internal sealed record RowResult
     /// judged; absent in lines of EvalSpec before it was written.
     /// </summary>
     public IReadOnlyList<JudgementResult>? Judgements { get; init; }
+
+    /// <summary>
+    /// True when a judge of the row's own checks (of any trial) errored or could not be read, as the summary's
+    /// <c>rowsWithJudgeErrors</c> counts it (panels the eval method used itself are not its checks); absent otherwise. A
+    /// resumed run counts a taken-over row from it, since the line keeps the checks of one trial only.
+    /// </summary>
+    public bool? JudgeErrors { get; init; }
 }
 
 /// <summary>One panel verdict of a row as the run's judge statistics counted it (<see cref="RowJudgements"/>).</summary>

@@ -141,6 +141,25 @@ public sealed class MergeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Shards_of_two_commits_are_refused_when_the_first_shard_does_not_know_its_commit()
+    {
+        // Review: each shard was compared with the first only, so a first shard without a commit let two others of
+        // different commits merge (null on one side is skipped).
+        JsonObject noCommit = Identity();
+        noCommit.Remove("commit");
+        string first = WriteShard(RunFiles.Suite16(), 1, 3, identity: noCommit);
+        string second = WriteShard(RunFiles.Suite16(), 2, 3, identity: Identity(commit: "1111111111111111111111111111111111111111"));
+        string third = WriteShard(RunFiles.Suite16(), 3, 3, identity: Identity(commit: "2222222222222222222222222222222222222222"));
+        string merged = Path.Combine(Results, "merged");
+
+        CliResult result = await Cli.RunAsync("merge", first, second, third, "--out", merged);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("shard.identity.commit").And.Contain(second).And.Contain(third);
+        Directory.Exists(merged).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task A_shard_of_an_older_evalspec_without_identity_is_refused_beside_shards_with_one()
     {
         string first = WriteShard(RunFiles.Suite16(), 1, 2, identity: Identity());

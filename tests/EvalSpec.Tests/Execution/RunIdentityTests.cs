@@ -84,6 +84,25 @@ public sealed class RunIdentityTests : IDisposable
     }
 
     [Fact]
+    [Trait("Review", "Finding")]
+    public void The_baseline_hash_is_the_same_for_a_checkout_with_windows_line_endings()
+    {
+        // Review: the hash was of the file's bytes, so a shard checked out with core.autocrlf (CRLF) and one on Linux (LF)
+        // of the same commit and baseline were refused by evalspec merge as compared with another baseline.
+        Directory.CreateDirectory(_folder);
+        string lf = Path.Combine(_folder, "lf.json");
+        string crlf = Path.Combine(_folder, "crlf.json");
+        const string Baseline = "{\n  \"format\": 2,\n  \"rows\": {}\n}\n";
+        File.WriteAllText(lf, Baseline);
+        File.WriteAllText(crlf, Baseline.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        RunIdentity.BaselineHash(crlf).Should().Be(RunIdentity.BaselineHash(lf));
+        RunIdentity.BaselineHash(lf).Should().NotBe(RunIdentity.BaselineHash(Path.Combine(_folder, "missing.json"))).And.NotBe("none");
+        File.WriteAllText(crlf, Baseline.Replace("{}", "{ \"x\": 1 }", StringComparison.Ordinal));
+        RunIdentity.BaselineHash(crlf).Should().NotBe(RunIdentity.BaselineHash(lf), "another content is another baseline");
+    }
+
+    [Fact]
     public void Without_a_variable_or_a_repository_the_commit_is_unknown()
     {
         Directory.CreateDirectory(_folder);

@@ -230,7 +230,7 @@ internal static class RunMerge
                 throw new RunMergeException($"{shard.Directory} was cut from a different set of rows than {first.Directory} (population fingerprint {shard.Fingerprint}, {shard.PopulationRows} rows, against {first.Fingerprint}, {first.PopulationRows} rows): the suite changed between the shards' builds. Run every shard from the same build (the same commit), then merge.");
             }
 
-            CheckIdentity(first, shard);
+            CheckIdentity(shards, shard);
 
             string? configuration = shard.Summary["configuration"]?.GetValue<string>();
             string? firstConfiguration = first.Summary["configuration"]?.GetValue<string>();
@@ -271,8 +271,9 @@ internal static class RunMerge
     /// build), naming the part; and a mix of shards with and without one, since the older ones cannot be shown to match.
     /// Shards that all lack it (written before it existed) merge as before.
     /// </summary>
-    private static void CheckIdentity(ShardRun first, ShardRun shard)
+    private static void CheckIdentity(ShardRun[] shards, ShardRun shard)
     {
+        ShardRun first = shards[0];
         JsonObject? a = first.Summary["shard"]?["identity"] as JsonObject;
         JsonObject? b = shard.Summary["shard"]?["identity"] as JsonObject;
         if (a is null && b is null)
@@ -296,7 +297,10 @@ internal static class RunMerge
         ];
         foreach ((string part, string what, string todo) in parts)
         {
-            string? x = a[part]?.GetValue<string>();
+            // Compared with the first shard that knows the part, not with the first shard: a first shard without a commit
+            // must not let two others of different commits through.
+            ShardRun? reference = shards.FirstOrDefault(s => Part(s, part) is not null);
+            string? x = reference is null ? null : Part(reference, part);
             string? y = b[part]?.GetValue<string>();
 
             // An unknown commit (no build server variable, no repository) cannot be compared; the other parts still are.
@@ -306,9 +310,11 @@ internal static class RunMerge
             }
 
             string close = part == "commit" ? string.Empty : ")";
-            throw new RunMergeException($"{shard.Directory} {what} {y}{close}, {first.Directory} {what} {x}{close}: its verdicts were decided differently, so the shards are not one run (shard.identity.{part} in their {RunSummaryFile.FileName}). {todo}");
+            throw new RunMergeException($"{shard.Directory} {what} {y}{close}, {reference!.Directory} {what} {x}{close}: its verdicts were decided differently, so the shards are not one run (shard.identity.{part} in their {RunSummaryFile.FileName}). {todo}");
         }
     }
+
+    private static string? Part(ShardRun shard, string part) => (shard.Summary["shard"]?["identity"] as JsonObject)?[part]?.GetValue<string>();
 
     /// <summary>The merged summary.json: recounted and recomputed from the merged rows, counters summed, the rest listed as not merged.</summary>
     private static JsonObject MergedSummary(ShardRun[] shards, string runId, IReadOnlyList<RunRow> rows, string resultsPath, JudgeStatistics? judgements)
