@@ -46,12 +46,33 @@ internal sealed record RunIdentity(string? Commit, string Options, string Judges
     {
         ArgumentNullException.ThrowIfNull(run);
         IEnumerable<JudgePanel?> panels = [run.RubricPanel, run.ExpectedAnswerPanel, run.InvariancePanel, run.ChangePanel, run.IncreasesPanel, run.DecreasesPanel];
-        string judges = string.Join("\n", panels.OfType<JudgePanel>().Select(p => p.Name + ": " + string.Join(", ", p.Judges.Select(j => j.Name + " (" + j.GetType().FullName + ")"))));
+        string judges = JudgesText(panels.OfType<JudgePanel>());
         return new RunIdentity(
             CommitOf(variable, run.ProjectDirectory),
             OptionsHash(run.Options),
             Persistence.ShortHash.Of(judges),
             BaselineHash(run.Baseline.Path));
+    }
+
+    /// <summary>
+    /// What the judges' hash covers: each panel's judges by name and type, and a cascade's calibration (its thresholds and
+    /// weights decide the cascade's verdicts, and the file may differ between checkouts of one commit, e.g. rewritten by
+    /// `evalspec calibrate` on one runner).
+    /// </summary>
+    internal static string JudgesText(IEnumerable<JudgePanel> panels) =>
+        string.Join("\n", panels.Select(p => p.Name + ": " + string.Join(", ", p.Judges.Select(Describe))));
+
+    private static string Describe(IJudge judge)
+    {
+        string text = judge.Name + " (" + judge.GetType().FullName + ")";
+        if (judge is JudgeCascade cascade)
+        {
+            text += cascade.Calibration is { } calibration
+                ? " calibrated " + Persistence.ShortHash.Of(System.Text.Json.JsonSerializer.Serialize(calibration, CascadeJsonContext.Default.CascadeCalibration))
+                : " uncalibrated";
+        }
+
+        return text;
     }
 
     /// <summary>The commit from a build server's variable, else from the git repository holding <paramref name="directory"/>; null when neither says.</summary>

@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using EvalSpec.Execution;
+using EvalSpec.Judging;
+using EvalSpec.Tests.Judging;
+using EvalSpec.Tests.Judging.Cascade;
 using FluentAssertions;
 using Xunit;
 
@@ -107,5 +110,28 @@ public sealed class RunIdentityTests : IDisposable
     {
         Directory.CreateDirectory(_folder);
         RunIdentity.CommitOf(_ => null, Path.GetPathRoot(_folder)!).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_cascade_with_another_calibration_has_other_judges_and_the_same_calibration_the_same()
+    {
+        // Shards of one commit whose runners hold different evalspec.calibration.json files decide cascade rows differently.
+        static JudgePanel Panel(double threshold)
+        {
+            var cascade = new JudgeCascade("cascade", new[]
+            {
+                new CascadeTier("cheap", new IJudge[] { StubJudge.Passing("a"), StubJudge.Passing("b") }),
+                new CascadeTier("strong", new IJudge[] { StubJudge.Passing("c") }),
+            });
+            cascade.UseCalibration(CascadeCalibrationFiles.For(cascade, cheapThreshold: threshold, strongThreshold: 1));
+            return new JudgePanel("rubric", new IJudge[] { cascade });
+        }
+
+        string calibrated = RunIdentity.JudgesText([Panel(0.9)]);
+
+        RunIdentity.JudgesText([Panel(0.9)]).Should().Be(calibrated);
+        RunIdentity.JudgesText([Panel(0.6)]).Should().NotBe(calibrated, "another threshold decides other rows");
+        var uncalibrated = new JudgeCascade("cascade", new[] { new CascadeTier("cheap", new IJudge[] { StubJudge.Passing("a") }) });
+        RunIdentity.JudgesText([new JudgePanel("rubric", new IJudge[] { uncalibrated })]).Should().Contain("uncalibrated");
     }
 }
