@@ -68,7 +68,7 @@ var timer = Stopwatch.StartNew();
 GeneratorDriver driver = Create().RunGenerators(compilation);
 double first = timer.Elapsed.TotalMilliseconds;
 GeneratorRunResult result = driver.GetRunResult().Results.Single();
-int rows = result.GeneratedSources.Sum(s => RowTableLines(s.SourceText.ToString()));
+int rows = result.GeneratedSources.Sum(s => GeneratedRowTables.RowLines(s.SourceText.ToString()));
 long characters = result.GeneratedSources.Sum(s => (long)s.SourceText.Length);
 if (result.Exception is not null || result.GeneratedSources.Any(s => s.HintName.Contains("NotGenerated", StringComparison.Ordinal)))
 {
@@ -91,30 +91,6 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first run (both 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"re-run, unrelated file changed:   {cached,8:0} ms"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"re-run, one JSONL line changed:   {changed,8:0} ms"));
 return 0;
-
-// The rows of the generated row tables (one line each between "_Rows = new string[][]" and "};").
-static int RowTableLines(string source)
-{
-    int count = 0;
-    bool inTable = false;
-    foreach (string line in source.Split('\n'))
-    {
-        if (line.Contains("_Rows = new string[][]", StringComparison.Ordinal))
-        {
-            inTable = true;
-        }
-        else if (inTable && line.Trim() == "};")
-        {
-            inTable = false;
-        }
-        else if (inTable && line.TrimStart().StartsWith("new string[] {", StringComparison.Ordinal))
-        {
-            count++;
-        }
-    }
-
-    return count;
-}
 
 /// <summary>An additional file held in memory.</summary>
 internal sealed class Text(string path, string text) : AdditionalText

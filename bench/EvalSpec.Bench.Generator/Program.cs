@@ -95,7 +95,7 @@ for (int r = 1; r <= repeats; r++)
 
     files = result.GeneratedSources.Length;
     characters = result.GeneratedSources.Sum(s => (long)s.SourceText.Length);
-    rows = result.GeneratedSources.Sum(s => RowTableLines(s.SourceText.ToString()));
+    rows = result.GeneratedSources.Sum(s => GeneratedRowTables.RowLines(s.SourceText.ToString()));
     edits.Add(Measure(() => driver = driver.RunGenerators(after)));
 }
 
@@ -104,30 +104,6 @@ Console.WriteLine("run                                wall ms (min / median)   C
 Print("first run", firsts);
 Print("re-run, unrelated file edited", edits);
 return 0;
-
-// The rows of the generated row tables (one line each between "_Rows = new string[][]" and "};").
-static int RowTableLines(string source)
-{
-    int count = 0;
-    bool inTable = false;
-    foreach (string line in source.Split('\n'))
-    {
-        if (line.Contains("_Rows = new string[][]", StringComparison.Ordinal))
-        {
-            inTable = true;
-        }
-        else if (inTable && line.Trim() == "};")
-        {
-            inTable = false;
-        }
-        else if (inTable && line.TrimStart().StartsWith("new string[] {", StringComparison.Ordinal))
-        {
-            count++;
-        }
-    }
-
-    return count;
-}
 
 static (double Wall, double Cpu) Measure(Action run)
 {

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Reflection;
 using System.Threading.Tasks;
+using EvalSpec.Execution;
 using Xunit.Sdk;
 using Xunit.v3;
 
@@ -20,8 +20,6 @@ namespace EvalSpec.XunitV3;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
 {
-    private const int KeyColumns = 4;
-
     /// <inheritdoc/>
     public ValueTask<IReadOnlyCollection<IXunitTestCase>> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, IXunitTestMethod testMethod, IFactAttribute factAttribute)
     {
@@ -31,16 +29,16 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
             throw new ArgumentException($"{nameof(EvalRowsDiscoverer)} serves {nameof(EvalRowsAttribute)} only.", nameof(factAttribute));
         }
 
-        string[][] rows = ReadTable(testMethod.Method.DeclaringType ?? testMethod.TestClass.Class, attribute.RowTable);
+        string[][] rows = EvalRowTable.Read(testMethod.Method.DeclaringType ?? testMethod.TestClass.Class, attribute.RowTable);
         var cases = new List<IXunitTestCase>(rows.Length);
         foreach (string[] row in rows)
         {
-            if (row.Length < KeyColumns)
+            if (EvalRowTable.Entry(row, testMethod.TestClass.TestClassName + "." + attribute.RowTable, out string? problem) is not { } entry)
             {
-                throw new InvalidOperationException($"A row of {testMethod.TestClass.TestClassName}.{attribute.RowTable} has {row.Length} columns instead of at least {KeyColumns}: rebuild the test project.");
+                throw new InvalidOperationException(problem);
             }
 
-            string caseId = row[0], variantKey = row[1], relationKey = row[2], displayName = row[3];
+            string caseId = entry.CaseId, variantKey = entry.VariantKey, relationKey = entry.RelationKey, displayName = entry.DisplayName;
             var traits = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (KeyValuePair<string, IReadOnlyCollection<string>> trait in testMethod.Traits)
             {
@@ -52,10 +50,10 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
             Add(traits, "Case", caseId);
             Add(traits, "Variant", variantKey);
             Add(traits, "Relation", relationKey);
-            for (int i = KeyColumns; i < row.Length; i++)
+            foreach (string tag in entry.Tags)
             {
                 // Tags of a case read from a data file ([CasesFrom]): filter with --filter "Tag=billing".
-                Add(traits, "Tag", row[i]);
+                Add(traits, "Tag", tag);
             }
 
             object[] arguments = [caseId, variantKey, relationKey];
@@ -83,19 +81,5 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
         }
 
         values.Add(value);
-    }
-
-    private static string[][] ReadTable(Type type, string name)
-    {
-        for (Type? t = type; t is not null; t = t.BaseType)
-        {
-            if (t.GetField(name, BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly) is { } field)
-            {
-                return field.GetValue(null) as string[][]
-                    ?? throw new InvalidOperationException($"The row table {type.FullName}.{name} is not a string[][]: rebuild the test project.");
-            }
-        }
-
-        throw new InvalidOperationException($"{type.FullName} has no row table {name}: rebuild the test project (the EvalSpec generator writes it).");
     }
 }

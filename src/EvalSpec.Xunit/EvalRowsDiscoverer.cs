@@ -21,7 +21,6 @@ namespace EvalSpec.Execution;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
 {
-    private const int KeyColumns = 4;
     private readonly IMessageSink _diagnosticMessageSink;
 
     /// <summary>Creates the discoverer (xUnit calls this).</summary>
@@ -46,7 +45,9 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
         string[][] rows;
         try
         {
-            rows = ReadTable(testMethod, table);
+            rows = testMethod.TestClass.Class is IReflectionTypeInfo { Type: { } type }
+                ? EvalRowTable.Read(type, table)
+                : throw new InvalidOperationException($"EvalSpec reads the rows of {testMethod.TestClass.Class.Name}.{testMethod.Method.Name} by reflection, which this runner does not offer.");
         }
         catch (InvalidOperationException ex)
         {
@@ -67,15 +68,13 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
         var cases = new List<IXunitTestCase>(rows.Length);
         foreach (string[] row in rows)
         {
-            if (row is null || row.Length < KeyColumns)
+            if (EvalRowTable.Entry(row, testMethod.TestClass.Class.Name + "." + table, out string? problem) is not { } entry)
             {
-                cases.Add(new ExecutionErrorTestCase(_diagnosticMessageSink, display, displayOptions, testMethod,
-                    $"A row of {testMethod.TestClass.Class.Name}.{table} has {row?.Length ?? 0} columns instead of at least {KeyColumns}: rebuild the test project."));
+                cases.Add(new ExecutionErrorTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, problem));
                 continue;
             }
 
-            string[] tags = row.Length == KeyColumns ? [] : row[KeyColumns..];
-            cases.Add(new EvalRowTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, evalMethod, row[0], row[1], row[2], row[3], tags));
+            cases.Add(new EvalRowTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, evalMethod, entry.CaseId, entry.VariantKey, entry.RelationKey, entry.DisplayName, entry.Tags));
         }
 
         return cases;
@@ -84,23 +83,4 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
     private ExecutionErrorTestCase ClassCannotStart(TestMethodDisplay display, TestMethodDisplayOptions displayOptions, ITestMethod testMethod, Exception cause) =>
         new(_diagnosticMessageSink, display, displayOptions, testMethod,
             $"The static initializer of {testMethod.TestClass.Class.Name} threw {cause.GetType().FullName}: {Secrets.SecretRedactor.Default.Redact(cause.Message)} EvalSpec reads the class's rows from a static field, which runs it: fix the static field that throws (or make it lazy), then run again.");
-
-    private static string[][] ReadTable(ITestMethod testMethod, string name)
-    {
-        if (testMethod.TestClass.Class is not IReflectionTypeInfo { Type: { } type })
-        {
-            throw new InvalidOperationException($"EvalSpec reads the rows of {testMethod.TestClass.Class.Name}.{testMethod.Method.Name} by reflection, which this runner does not offer.");
-        }
-
-        for (Type? t = type; t is not null; t = t.BaseType)
-        {
-            if (t.GetField(name, BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly) is { } field)
-            {
-                return field.GetValue(null) as string[][]
-                    ?? throw new InvalidOperationException($"The row table {type.FullName}.{name} is not a string[][]: rebuild the test project.");
-            }
-        }
-
-        throw new InvalidOperationException($"{type.FullName} has no row table '{name}': rebuild the test project (the EvalSpec generator writes it).");
-    }
 }

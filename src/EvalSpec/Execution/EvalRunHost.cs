@@ -485,6 +485,19 @@ internal sealed class EvalRunHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// A line for the standard output (shown from normal verbosity); where the test platform never shows it (xUnit v3 under
+    /// VSTest, <see cref="EvalRunSettings.StandardOutputHidden"/>), also a <see cref="Notice"/>, or it would be seen nowhere.
+    /// </summary>
+    private void WriteDetail(string text)
+    {
+        EvalConsole.WriteLine(text);
+        if (_standardOutputHidden)
+        {
+            Notice(text);
+        }
+    }
+
     /// <summary>How many rows have said in a notice that their judges errored; after <see cref="MaxRowNotices"/>, the summary counts the rest.</summary>
     private int _rowNotices;
 
@@ -535,13 +548,8 @@ internal sealed class EvalRunHost : IDisposable
                 Notice(RunSummaryWriter.Headline(run));
             }
 
-            string details = RunSummaryWriter.Describe(run);
-            EvalConsole.WriteLine(details);
-            if (_standardOutputHidden)
-            {
-                // The details (panel agreement, metrics, recordings, the run folder) would otherwise be seen nowhere.
-                Notice(details);
-            }
+            // The details (panel agreement, metrics, recordings, the run folder).
+            WriteDetail(RunSummaryWriter.Describe(run));
 
             WriteReports(run);
         }
@@ -600,11 +608,7 @@ internal sealed class EvalRunHost : IDisposable
                 run.Notice("EvalSpec: " + Reporting.Gate.GateText.ReportHeadline(gate));
             }
 
-            EvalConsole.WriteLine($"EvalSpec report: {files.HtmlPath}");
-            if (run._standardOutputHidden)
-            {
-                run.Notice($"EvalSpec report: {files.HtmlPath}");
-            }
+            run.WriteDetail($"EvalSpec report: {files.HtmlPath}");
 
             if (files.StepSummaryError is { } error)
             {

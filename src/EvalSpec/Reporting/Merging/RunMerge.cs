@@ -301,7 +301,7 @@ internal static class RunMerge
             // must not let two others of different commits through.
             ShardRun? reference = shards.FirstOrDefault(s => Part(s, part) is not null);
             string? x = reference is null ? null : Part(reference, part);
-            string? y = b[part]?.GetValue<string>();
+            string? y = Part(shard, part);
 
             // An unknown commit (no build server variable, no repository) cannot be compared; the other parts still are.
             if (x is null || y is null || string.Equals(x, y, StringComparison.Ordinal))
