@@ -42,6 +42,10 @@ public static class EvalRows
         // The row's cancellation is its test's as well as the run's: xUnit cancels one test (CancelCurrentTest, a test
         // timeout) through TestContext.Current.CancellationToken, which the run's token alone never sees.
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(host.RunCancellation, TestContext.Current.CancellationToken);
+
+        // xUnit v3 starts every test at once (the generated Parallelization attribute): rows wait here for one of the run's
+        // row slots, so that only the rows that can call soon are prepared.
+        using (await host.AdmitRowAsync(cancellation.Token).ConfigureAwait(false))
         using (EvalFlow.Enter(host.Flow with { RowCancellation = cancellation.Token }))
         {
             await EvalRowRunner.RunAsync(host, instance, method, caseId, variantKey, relationKey).ConfigureAwait(false);

@@ -13,8 +13,8 @@ namespace EvalSpec.Execution;
 /// Class runner of <see cref="EvalTestFramework"/>. xUnit v2 runs the tests of a class one after another;
 /// for a class that declares [Eval] methods this runner starts its rows concurrently instead, so that
 /// slow model calls overlap. Calls of eval methods stay bounded by <see cref="EvalOptions.MaxConcurrency"/>
-/// (<see cref="EvalRunHost.SystemUnderTestLimiter"/>); rows in flight are bounded a little above that, because
-/// relation rows spend part of their time waiting for a shared source run.
+/// (<see cref="EvalRunHost.SystemUnderTestLimiter"/>); rows in flight are bounded above that
+/// (<see cref="EvalRunHost.RowsInFlight"/>), because a row spends time outside its call.
 /// </summary>
 internal sealed class EvalTestClassRunner : XunitTestClassRunner
 {
@@ -145,7 +145,6 @@ internal sealed class EvalTestClassRunner : XunitTestClassRunner
             return null;
         }
 
-        int limit = host.Options.MaxConcurrency;
-        return Math.Max(2 * limit, limit + 4);
+        return host.RowsInFlight;
     }
 }

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Threading;
+using System.Threading.Tasks;
 using EvalSpec.Judging;
 using EvalSpec.Reporting;
 using EvalSpec.Secrets;
@@ -61,6 +62,7 @@ internal sealed class EvalRunHost : IDisposable
             ?? new JudgePanel("change", new IJudge[] { new TokenF1ChangeJudge() });
         Cascades = ConfigureCascades(RubricPanel, options.Cascade, projectDirectory);
         SystemUnderTestLimiter = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+        RowSlots = new SemaphoreSlim(RowsInFlight, RowsInFlight);
         Results = new ResultsWriter(Path.Combine(runDirectory, "results.jsonl"), append);
         ReviewQueue = new ReviewQueueWriter(Path.Combine(runDirectory, Judging.ReviewQueue.FileName), append);
         InputSimilarity = new Metamorphic.InputSimilarity(services.GetService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>());
@@ -222,6 +224,46 @@ internal sealed class EvalRunHost : IDisposable
 
     /// <summary>Bounds how many calls of eval methods are in flight at once.</summary>
     public SemaphoreSlim SystemUnderTestLimiter { get; }
+
+    /// <summary>
+    /// How many rows a test framework keeps in flight at once: four times <see cref="EvalOptions.MaxConcurrency"/>. A row
+    /// spends time outside its call (prepared, then judged, compared and written after it), and relation rows wait for a
+    /// shared source run: with only twice the calls in flight, finished rows held the slots while calls could have started
+    /// (measured in bench/Speed, docs/concurrency.md#speed). Bounded all the same, so that a suite of thousands of rows
+    /// does not prepare them all at once.
+    /// </summary>
+    public int RowsInFlight => Math.Max(4 * Options.MaxConcurrency, Options.MaxConcurrency + 4);
+
+    /// <summary>The run-wide slots of rows in flight (<see cref="RowsInFlight"/>): <see cref="AdmitRowAsync"/>.</summary>
+    private SemaphoreSlim RowSlots { get; }
+
+    /// <summary>
+    /// Waits for one of the run's <see cref="RowsInFlight"/> row slots, for a test framework that starts every row at once
+    /// (xUnit v3 runs all tests in parallel), so that only the rows that can call soon are prepared. Dispose the slot when
+    /// the row is done. A row whose <paramref name="cancellation"/> fires while it waits goes on without a slot (the slot
+    /// returned frees nothing): the runner then reports it cancelled at once.
+    /// </summary>
+    public async Task<IDisposable> AdmitRowAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await RowSlots.WaitAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return new RowSlot(null);
+        }
+
+        return new RowSlot(RowSlots);
+    }
+
+    /// <summary>A row slot; disposing it frees the slot once.</summary>
+    private sealed class RowSlot(SemaphoreSlim? slots) : IDisposable
+    {
+        private SemaphoreSlim? _slots = slots;
+
+        public void Dispose() => Interlocked.Exchange(ref _slots, null)?.Release();
+    }
 
     public SourceRunCache Sources { get; } = new();
 
@@ -629,6 +671,7 @@ internal sealed class EvalRunHost : IDisposable
         Results.Dispose();
         ReviewQueue.Dispose();
         SystemUnderTestLimiter.Dispose();
+        RowSlots.Dispose();
 
         // DisposeAsync also disposes services that are only IAsyncDisposable (Dispose would throw for them).
         _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -715,6 +758,7 @@ internal sealed class EvalRunHost : IDisposable
             recording = EvalSpec.Recording.RecordingSession.Start(options, projectDirectory, settings.Variable);
             recording.ModelCalls = new ModelCalls.ModelCallPipeline(options, recording.Mode);
             var host = new EvalRunHost(settings, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording, append: resumed is not null) { Shard = shard, Resumed = resumed };
+            ThreadPoolFloor.Raise(host.RowsInFlight);
 
             // Taken before any row runs: the baseline as the rows are compared with it (an update run rewrites it at the end).
             host.Identity = shard is null ? null : RunIdentity.Of(host, settings.Variable);
