@@ -4,7 +4,11 @@
 # (the same methods, plain), builds both side by side, cold (--no-incremental) and after editing one unrelated file, and
 # prints the wall times, their ratio, and -p:ReportAnalyzer=true figures: EvalSpec's generator, EvalSpec's analyzers, and
 # the third-party analyzers (xUnit's) that inspect the generated tests. Reported, not asserted (a shared, noisy machine).
-# Usage: [XUNIT=v3] bench/BuildCost/run.sh [methods] [repeats]     (defaults 1000 and 2; needs only the .NET SDK)
+# Usage: [XUNIT=v3] [SERVER=1] bench/BuildCost/run.sh [methods] [repeats]     (defaults 1000 and 2; needs only the .NET SDK)
+# SERVER=1 compiles through the compiler server (VBCSCompiler), as a developer's `dotnet build` and the IDE do by default,
+# after WARMUP (default 3) unmeasured rebuilds of each project, so the compiler, the generator and the analyzers are
+# already compiled to machine code; the default (SERVER unset) starts a fresh compiler process for every build, as a CI
+# job's first build does (and as this repository's machines do: they set UseSharedCompilation=false).
 # XUNIT=v3 builds both projects on xUnit v3 (xunit.v3.mtp-off, EvalSpec.Xunit.V3: one generated method and a row table
 # per eval method instead of one [Fact] per row); the default is xUnit v2.
 set -euo pipefail
@@ -57,7 +61,21 @@ for name, rows in (("Rows", True), ("Plain", False)):
 PY
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+server="${SERVER:-0}"
+if [ "$server" = 1 ]; then
+    export UseSharedCompilation=true
+    compiler="-p:UseSharedCompilation=true"
+    trap 'dotnet build-server shutdown >/dev/null 2>&1 || true' EXIT
+else
+    export UseSharedCompilation=false
+    compiler="-p:UseSharedCompilation=false"
+fi
 for p in Rows Plain; do dotnet build "$root/$p" -v q -nodeReuse:false >/dev/null; done   # restore, build the references once
+if [ "$server" = 1 ]; then
+    for w in $(seq 1 "${WARMUP:-3}"); do
+        for p in Rows Plain; do dotnet build "$root/$p" --no-restore --no-incremental -p:BuildProjectReferences=false $compiler -v q -nodeReuse:false >/dev/null; done
+    done
+fi
 
 # Wall seconds of one build; its detailed log is kept for the analyzer figures.
 build() { # project, mode (cold|edit), log
@@ -66,9 +84,9 @@ build() { # project, mode (cold|edit), log
     start=$(date +%s.%N)
     if [ "$2" = cold ]; then
         # A full rebuild of the project itself; its references (EvalSpec, the generator) were built once before.
-        dotnet build "$1" --no-restore --no-incremental -p:BuildProjectReferences=false -p:ReportAnalyzer=true -v:detailed -nodeReuse:false > "$3"
+        dotnet build "$1" --no-restore --no-incremental -p:BuildProjectReferences=false $compiler -p:ReportAnalyzer=true -v:detailed -nodeReuse:false > "$3"
     else
-        dotnet build "$1" --no-restore -p:ReportAnalyzer=true -v:detailed -nodeReuse:false > "$3"
+        dotnet build "$1" --no-restore $compiler -p:ReportAnalyzer=true -v:detailed -nodeReuse:false > "$3"
     fi
     end=$(date +%s.%N)
     echo "$end - $start" | bc
@@ -97,5 +115,5 @@ for mode in cold edit; do
     done
 done
 echo
-echo "xUnit $xunit. Rows project: $methods eval methods x 5 variants x (identity + 3 relations) = $((methods * 20)) rows; plain project: the same methods without EvalSpec attributes."
+echo "xUnit $xunit, $([ "$server" = 1 ] && echo "through the compiler server after ${WARMUP:-3} warm-up rebuilds" || echo "a fresh compiler process per build"). Rows project: $methods eval methods x 5 variants x (identity + 3 relations) = $((methods * 20)) rows; plain project: the same methods without EvalSpec attributes."
 echo "Generator and analyzer seconds are -p:ReportAnalyzer=true figures of the rows project's compilation (summed over analyzer threads, so they can exceed the wall time)."
