@@ -29,13 +29,25 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
             throw new ArgumentException($"{nameof(EvalRowsDiscoverer)} serves {nameof(EvalRowsAttribute)} only.", nameof(factAttribute));
         }
 
-        string[][] rows = EvalRowTable.Read(testMethod.Method.DeclaringType ?? testMethod.TestClass.Class, attribute.RowTable);
+        string[][] rows;
+        try
+        {
+            rows = EvalRowTable.Read(testMethod.Method.DeclaringType ?? testMethod.TestClass.Class, attribute.RowTable);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // One failing test of the method that says what to do (a static initializer that threw: which class, what, with
+            // secrets redacted), instead of xUnit's "Exception during discovery" with the raw exception.
+            return new ValueTask<IReadOnlyCollection<IXunitTestCase>>([Error(testMethod, attribute, ex.Message, 0)]);
+        }
+
         var cases = new List<IXunitTestCase>(rows.Length);
         foreach (string[] row in rows)
         {
             if (EvalRowTable.Entry(row, testMethod.TestClass.TestClassName + "." + attribute.RowTable, out string? problem) is not { } entry)
             {
-                throw new InvalidOperationException(problem);
+                cases.Add(Error(testMethod, attribute, problem!, cases.Count));
+                continue;
             }
 
             string caseId = entry.CaseId, variantKey = entry.VariantKey, relationKey = entry.RelationKey, displayName = entry.DisplayName;
@@ -72,6 +84,16 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
 
         return new ValueTask<IReadOnlyCollection<IXunitTestCase>>(cases);
     }
+
+    /// <summary>A test of the method that fails with <paramref name="message"/> when run.</summary>
+    private static ExecutionErrorTestCase Error(IXunitTestMethod testMethod, EvalRowsAttribute attribute, string message, int index) =>
+        new(
+            testMethod,
+            testMethod.TestClass.TestClassName + "." + attribute.EvalMethod,
+            UniqueIDGenerator.ForTestCase(testMethod.UniqueID, null, ["evalspec-error", index]),
+            attribute.SourceFilePath,
+            attribute.SourceLineNumber > 0 ? attribute.SourceLineNumber : null,
+            message);
 
     private static void Add(Dictionary<string, HashSet<string>> traits, string name, string value)
     {

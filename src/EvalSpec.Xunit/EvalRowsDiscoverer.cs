@@ -54,16 +54,6 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
             // Reported as one failing test of the method, not as a discovery crash that hides the other classes.
             return [new ExecutionErrorTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, ex.Message)];
         }
-        catch (TargetInvocationException ex) when (ex.InnerException is TypeInitializationException { InnerException: { } cause })
-        {
-            return [ClassCannotStart(display, displayOptions, testMethod, cause)];
-        }
-        catch (TypeInitializationException ex) when (ex.InnerException is { } cause)
-        {
-            // Reading the table runs the class's static initializer, the user's static fields included: xUnit v2 would turn
-            // the exception into a diagnostic message and drop every test of the class from the run, so it is a failing test.
-            return [ClassCannotStart(display, displayOptions, testMethod, cause)];
-        }
 
         var cases = new List<IXunitTestCase>(rows.Length);
         foreach (string[] row in rows)
@@ -79,8 +69,4 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
 
         return cases;
     }
-
-    private ExecutionErrorTestCase ClassCannotStart(TestMethodDisplay display, TestMethodDisplayOptions displayOptions, ITestMethod testMethod, Exception cause) =>
-        new(_diagnosticMessageSink, display, displayOptions, testMethod,
-            $"The static initializer of {testMethod.TestClass.Class.Name} threw {cause.GetType().FullName}: {Secrets.SecretRedactor.Default.Redact(cause.Message)} EvalSpec reads the class's rows from a static field, which runs it: fix the static field that throws (or make it lazy), then run again.");
 }

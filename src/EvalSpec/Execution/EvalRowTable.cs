@@ -14,16 +14,32 @@ internal static class EvalRowTable
 
     /// <summary>
     /// Reads the table <paramref name="name"/> of <paramref name="type"/> or a base class. Reading it runs the class's static
-    /// initializer: a <see cref="TypeInitializationException"/> from the user's own static fields is the caller's to report.
+    /// initializer, the user's own static fields included.
     /// </summary>
-    /// <exception cref="InvalidOperationException">There is no such table, or it is not a <c>string[][]</c>: the message says to rebuild.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// There is no such table, or it is not a <c>string[][]</c> (the message says to rebuild), or the class's static
+    /// initializer threw (the message names the class and what it threw, secrets redacted, and says what to do). A test
+    /// framework reports it as one failing test of the method, so that the class's rows are not silently dropped.
+    /// </exception>
     public static string[][] Read(Type type, string name)
     {
         for (Type? t = type; t is not null; t = t.BaseType)
         {
             if (t.GetField(name, BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly) is { } field)
             {
-                return field.GetValue(null) as string[][]
+                object? table;
+                try
+                {
+                    table = field.GetValue(null);
+                }
+                catch (Exception ex) when (SnapshotInventory.InitializerFailure(ex) is { } cause)
+                {
+                    throw new InvalidOperationException(
+                        $"The static initializer of {type.FullName} threw {cause.GetType().FullName}: {Secrets.SecretRedactor.Default.Redact(cause.Message)} EvalSpec reads the class's rows from a static field, which runs it: fix the static field that throws (or make it lazy), then run again.",
+                        cause);
+                }
+
+                return table as string[][]
                     ?? throw new InvalidOperationException($"The row table {type.FullName}.{name} is not a string[][]: rebuild the test project.");
             }
         }

@@ -462,7 +462,8 @@ internal sealed class EvalRunHost : IDisposable
     /// </summary>
     internal Recording.RecordingRowSet RecordingRows()
     {
-        EvalMethodDescriptor[] methods = SnapshotInventory.Descriptors(TestAssembly).ToArray();
+        DescriptorScan scan = SnapshotInventory.Scan(TestAssembly);
+        IReadOnlyList<EvalMethodDescriptor> methods = scan.Methods;
         var rows = new HashSet<string>(StringComparer.Ordinal);
         foreach (EvalMethodDescriptor method in methods)
         {
@@ -480,7 +481,9 @@ internal sealed class EvalRunHost : IDisposable
         }
 
         HashSet<string>? given = Volatile.Read(ref _rowsToRun);
-        bool full = given is not null && Options.Sample <= 0 && Shard is null && Resumed is null && rows.Count > 0 && rows.IsSubsetOf(given) && !RunCancellation.IsCancellationRequested;
+        // A class whose static initializer threw lists no rows: its recordings are not known to be stale, so nothing is removed.
+        bool full = given is not null && Options.Sample <= 0 && Shard is null && Resumed is null && rows.Count > 0 && rows.IsSubsetOf(given) && !RunCancellation.IsCancellationRequested
+            && scan.Unreadable.Count == 0;
         string framework = TestAssembly.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>()?.FrameworkName is { } name
             && new System.Runtime.Versioning.FrameworkName(name) is { Identifier: ".NETCoreApp" } parsed
                 ? string.Create(CultureInfo.InvariantCulture, $"net{parsed.Version.Major}.{parsed.Version.Minor}")
@@ -489,7 +492,7 @@ internal sealed class EvalRunHost : IDisposable
             TestAssembly.GetName().Name ?? "tests",
             framework,
             TestAssembly.Location,
-            methods.Select(m => m.SuiteType.FullName ?? m.SuiteType.Name).ToHashSet(StringComparer.Ordinal),
+            methods.Select(m => m.SuiteType.FullName ?? m.SuiteType.Name).Concat(scan.Unreadable.Select(u => u.Suite)).ToHashSet(StringComparer.Ordinal),
             rows,
             full,
             ProjectDirectory);
@@ -592,6 +595,12 @@ internal sealed class EvalRunHost : IDisposable
 
             // The details (panel agreement, metrics, recordings, the run folder).
             WriteDetail(RunSummaryWriter.Describe(run));
+
+            // Classes whose static initializer threw: their rows fail at discovery, and this run's figures leave them out.
+            foreach (UnreadableSuite broken in SnapshotInventory.Scan(run.TestAssembly).Unreadable)
+            {
+                WriteDetail($"EvalSpec: the rows of {broken.Suite} are not in this run's figures: its static initializer threw {broken.Cause.GetType().FullName}: {SecretRedactor.Default.Redact(broken.Cause.Message)} Fix the static field that throws (or make it lazy); recordings are not pruned while it does.");
+            }
 
             WriteReports(run);
         }

@@ -10,8 +10,19 @@ namespace EvalSpec.Execution;
 /// <summary>Every row snapshot the test assembly's [Snapshot] evals can write, for finding verified files that no row owns any more.</summary>
 internal static class SnapshotInventory
 {
-    /// <summary>The generated descriptors of the assembly's eval methods (static <see cref="EvalMethodDescriptor"/> fields).</summary>
-    public static IEnumerable<EvalMethodDescriptor> Descriptors(Assembly testAssembly)
+    /// <summary>
+    /// The generated descriptors of the assembly's eval methods (static <see cref="EvalMethodDescriptor"/> fields), without
+    /// those of classes whose static initializer throws (<see cref="Scan"/> names them).
+    /// </summary>
+    public static IEnumerable<EvalMethodDescriptor> Descriptors(Assembly testAssembly) => Scan(testAssembly).Methods;
+
+    /// <summary>
+    /// The generated descriptors of the assembly's eval methods, and the classes whose descriptors cannot be read: reading a
+    /// static field runs the class's static initializer, the user's static fields included, and one that throws (a client
+    /// built from a missing key) must not stop the run's summary, reports and gate for every other class. Those classes'
+    /// rows fail on their own (discovery reports the error as a failing test).
+    /// </summary>
+    public static DescriptorScan Scan(Assembly testAssembly)
     {
         Type[] types;
         try
@@ -23,13 +34,33 @@ internal static class SnapshotInventory
             types = ex.Types.Where(t => t is not null).ToArray()!;
         }
 
-        return types
-            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly))
-            .Where(f => f.FieldType == typeof(EvalMethodDescriptor))
-            .Select(f => f.GetValue(null) as EvalMethodDescriptor)
-            .Where(d => d is not null)
-            .Select(d => d!);
+        var methods = new List<EvalMethodDescriptor>();
+        var unreadable = new List<UnreadableSuite>();
+        foreach (Type type in types)
+        {
+            FieldInfo[] fields = type.GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly)
+                .Where(f => f.FieldType == typeof(EvalMethodDescriptor))
+                .ToArray();
+            try
+            {
+                methods.AddRange(fields.Select(f => f.GetValue(null)).OfType<EvalMethodDescriptor>());
+            }
+            catch (Exception ex) when (InitializerFailure(ex) is { } cause)
+            {
+                unreadable.Add(new UnreadableSuite(type.FullName ?? type.Name, cause));
+            }
+        }
+
+        return new DescriptorScan(methods, unreadable);
     }
+
+    /// <summary>What a class's static initializer threw, when <paramref name="ex"/> is that failure; else null.</summary>
+    internal static Exception? InitializerFailure(Exception ex) => ex switch
+    {
+        TargetInvocationException { InnerException: TypeInitializationException { InnerException: { } cause } } => cause,
+        TypeInitializationException { InnerException: { } cause } => cause,
+        _ => null,
+    };
 
     /// <summary>Verified row snapshots in the folders of the assembly's [Snapshot] evals that match no row: full paths, sorted.</summary>
     public static IReadOnlyList<string> FindDangling(Assembly testAssembly, string projectDirectory) =>
@@ -93,3 +124,9 @@ internal static class SnapshotInventory
         return byDirectory;
     }
 }
+
+/// <summary>The assembly's eval methods whose descriptors could be read, and the eval classes whose static initializer threw.</summary>
+internal sealed record DescriptorScan(IReadOnlyList<EvalMethodDescriptor> Methods, IReadOnlyList<UnreadableSuite> Unreadable);
+
+/// <summary>An eval class whose static initializer threw <paramref name="Cause"/>, so its generated descriptors cannot be read.</summary>
+internal sealed record UnreadableSuite(string Suite, Exception Cause);

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Xunit;
+
+namespace EvalSpec.EndToEnd.Tests;
+
+/// <summary>
+/// An eval class whose static initializer throws (tests/fixtures/v3/StaticInitializerSuite.V3) on xUnit v3: EvalSpec reads
+/// a class's rows and descriptors from its static fields, which runs that initializer. Its rows must fail with a message
+/// that says what to do, and the run of the other class must still end with its summary, reports and gate.
+/// </summary>
+public sealed class StaticInitializerTests
+{
+    [Fact]
+    public async Task A_class_whose_static_initializer_throws_fails_with_what_to_do_and_the_rest_of_the_run_still_ends()
+    {
+        SuiteRun run = await SuiteRun.RunAsync("v3/StaticInitializerSuite.V3", new Dictionary<string, string> { ["EVALSPEC_BASELINE"] = "ignore" });
+
+        // Before: xUnit's "Exception during discovery" with the raw exception, and "EvalSpec could not write the run
+        // summary" (listing the assembly's descriptors threw), so the working class's run had no summary, report or gate.
+        TrxResult broken = run["StaticInitializerSuite.BrokenEvals.Answer"];
+        broken.Outcome.Should().Be("Failed", run.Process.ToString());
+        broken.Message.Should().Contain("The static initializer of StaticInitializerSuite.BrokenEvals threw System.InvalidOperationException: STATIC_SUITE_KEY is not set")
+            .And.Contain("fix the static field that throws");
+        run["WorkingEvals.Answer [refunds · plain]"].Outcome.Should().Be("Passed", run.Process.ToString());
+
+        run.Rows.Select(r => r.GetProperty("rowId").GetString()).Should().Equal("StaticInitializerSuite.WorkingEvals.Answer/refunds/plain/identity");
+        run.Summary.GetProperty("rows").GetProperty("total").GetInt32().Should().Be(1);
+        File.Exists(Path.Combine(run.RunDirectory, "report.html")).Should().BeTrue("the reports are written for the rows that ran");
+        run.Process.Output.Should().NotContain("could not write the run summary")
+            .And.Contain("the rows of StaticInitializerSuite.BrokenEvals are not in this run's figures");
+        run.Process.ExitCode.Should().Be(1, "a failing test fails the run");
+    }
+}
