@@ -31,7 +31,8 @@ public sealed class XunitV3CancellationTests
         {
             JsonElement row = rows[cancelled];
             row.GetProperty("outcome").GetString().Should().Be("inconclusive", cancelled + " was cancelled: nobody decided it");
-            row.GetProperty("reason").GetString().Should().Contain("cancelled").And.NotContain("timed out", $"{cancelled} must stop when xUnit cancels its test, not at its timeout");
+            row.GetProperty("reason").GetString().Should().Contain("cancelled").And.NotContain("timed out", $"{cancelled} must stop when xUnit cancels its test, not at its timeout")
+                .And.Contain("the row's test was cancelled").And.NotContain("test run was cancelled", "only this test was cancelled, not the run");
         }
 
         rows[AnsweredRow].GetProperty("outcome").GetString().Should().Be("pass", "another test's cancellation is not this row's");

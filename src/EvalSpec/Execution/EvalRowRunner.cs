@@ -207,7 +207,12 @@ public static class EvalRowRunner
         }
         catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
         {
-            return (outcome.DecidedAs(VerdictOutcome.Inconclusive, "the test run was cancelled before the row finished"), null);
+            // The run's cancellation, or only this row's test's (xUnit v3: CancelCurrentTest, a test timeout).
+            return (outcome.DecidedAs(
+                VerdictOutcome.Inconclusive,
+                run.RunCancellation.IsCancellationRequested
+                    ? "the test run was cancelled before the row finished"
+                    : "the row's test was cancelled (by the test framework: a test timeout or CancelCurrentTest) before the row finished"), null);
         }
         catch (Exception ex)
         {
