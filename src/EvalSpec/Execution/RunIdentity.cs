@@ -21,7 +21,11 @@ namespace EvalSpec.Execution;
 /// <param name="Options">A hash of the options that change verdicts (<see cref="OptionsHash"/>).</param>
 /// <param name="Judges">A hash of the judges of the run's panels, each by panel, name and type.</param>
 /// <param name="Baseline">A hash of the committed baseline file's bytes when the run started, or "none" without one.</param>
-internal sealed record RunIdentity(string? Commit, string Options, string Judges, string Baseline)
+/// <param name="Evals">
+/// A hash of the eval methods as built (<see cref="EvalsText"/>: prompts, cases, relations, thresholds, trials, budgets):
+/// it tells shards built from one commit apart when one had uncommitted changes to an eval, which the commit cannot show.
+/// </param>
+internal sealed record RunIdentity(string? Commit, string Options, string Judges, string Baseline, string Evals)
 {
     /// <summary>Variables build servers set to the commit being built (GitHub Actions, Azure Pipelines, GitLab, Jenkins' git plugin, CircleCI, Buildkite, Travis, TeamCity).</summary>
     private static readonly ImmutableArray<string> CommitVariables =
@@ -51,8 +55,57 @@ internal sealed record RunIdentity(string? Commit, string Options, string Judges
             CommitOf(variable, run.ProjectDirectory),
             OptionsHash(run.Options),
             Persistence.ShortHash.Of(judges),
-            BaselineHash(run.Baseline.Path));
+            BaselineHash(run.Baseline.Path),
+            Persistence.ShortHash.Of(EvalsText(SnapshotInventory.Scan(run.TestAssembly))));
     }
+
+    /// <summary>
+    /// What the evals' hash covers: per eval method (by id), what decides its rows' verdicts as the generator wrote it from
+    /// the sources: its settings, prompt variants, cases with their arguments and expected answers, and relations; and the
+    /// classes whose descriptors could not be read. Not the eval method's body or the system it calls: those are code, which
+    /// only the commit covers.
+    /// </summary>
+    internal static string EvalsText(DescriptorScan scan)
+    {
+        var text = new StringBuilder();
+        foreach (EvalMethodDescriptor m in scan.Methods.OrderBy(m => m.Id, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{m.Id} rubric={m.Rubric} threshold={m.Threshold:R} timeout={m.TimeoutMilliseconds} trials={m.Trials} rule={m.TrialRule} passRate={m.PassRate:R}")
+                .Append(CultureInfo.InvariantCulture, $" maxTokens={m.MaxTokens} maxLatencyMs={m.MaxLatencyMs} maxCostUsd={m.MaxCostUsd:R} snapshot={m.SnapshotOutput} snapshotDirectory={m.SnapshotDirectory} eachTurn={m.JudgeEachTurn}")
+                .Append(" parameters=").Append(string.Join(",", m.ParameterNames)).Append('\n');
+            foreach (Prompts.PromptVariant variant in m.Variants)
+            {
+                text.Append("  variant ").Append(variant.Key).Append('=').Append(variant.Template).Append('\n');
+            }
+
+            foreach (EvalCaseDescriptor @case in m.Cases)
+            {
+                text.Append("  case ").Append(@case.Id).Append(" expected=").Append(@case.Expected)
+                    .Append(" arguments=").Append(string.Join("\u001f", @case.Arguments.Select(Argument)))
+                    .Append(" turns=").Append(@case.Turns is null ? string.Empty : string.Join("\u001f", @case.Turns)).Append('\n');
+            }
+
+            foreach (RelationDescriptor relation in m.Relations)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  relation {relation.Key} kind={relation.Kind} parameter={relation.Parameter} threshold={relation.Threshold:R} expect={relation.Expect}\n");
+            }
+        }
+
+        foreach (UnreadableSuite broken in scan.Unreadable.OrderBy(u => u.Suite, StringComparer.Ordinal))
+        {
+            text.Append("unreadable ").Append(broken.Suite).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Argument(object? value) => value switch
+    {
+        null => "null",
+        string s => "\"" + s + "\"",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture) + ":" + value.GetType().Name,
+        _ => value.ToString() + ":" + value.GetType().Name,
+    };
 
     /// <summary>
     /// What the judges' hash covers: each panel's judges by name and type, and a cascade's calibration (its thresholds and

@@ -25,7 +25,7 @@ internal static class ShardSummary
             ShardRows = shard.Rows,
             SkippedOutsideShard = run.OutsideShard,
             Identity = run.Identity is { } identity
-                ? new RunSummaryFile.IdentitySection { Commit = identity.Commit, Options = identity.Options, Judges = identity.Judges, Baseline = identity.Baseline }
+                ? new RunSummaryFile.IdentitySection { Commit = identity.Commit, Options = identity.Options, Judges = identity.Judges, Baseline = identity.Baseline, Evals = identity.Evals }
                 : null,
         };
 

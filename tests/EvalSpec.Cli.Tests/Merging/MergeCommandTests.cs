@@ -103,14 +103,15 @@ public sealed class MergeCommandTests : IDisposable
         gateMerged.ExitCode.Should().Be(gateUnsharded.ExitCode);
     }
 
-    private static JsonObject Identity(string commit = "0123456789abcdef0123456789abcdef01234567", string options = "aaaa000011112222", string judges = "bbbb000011112222", string baseline = "none") =>
-        new() { ["commit"] = commit, ["options"] = options, ["judges"] = judges, ["baseline"] = baseline };
+    private static JsonObject Identity(string commit = "0123456789abcdef0123456789abcdef01234567", string options = "aaaa000011112222", string judges = "bbbb000011112222", string baseline = "none", string evals = "dddd000011112222") =>
+        new() { ["commit"] = commit, ["options"] = options, ["judges"] = judges, ["baseline"] = baseline, ["evals"] = evals };
 
     [Theory]
     [InlineData("commit", "was built from commit", "one commit")]
     [InlineData("options", "other options that change verdicts", "EVALSPEC_ variables")]
     [InlineData("judges", "other judges", "same judges")]
     [InlineData("baseline", "another committed baseline", "evalspec.baseline.json")]
+    [InlineData("evals", "other eval definitions", "an uncommitted change")]
     public async Task Shards_of_the_same_rows_decided_by_another_commit_options_judges_or_baseline_are_refused_naming_the_part(string part, string says, string todo)
     {
         JsonObject other = Identity();
@@ -125,6 +126,20 @@ public sealed class MergeCommandTests : IDisposable
         result.Error.Should().Contain(first).And.Contain(second).And.Contain(says).And.Contain("shard.identity." + part).And.Contain(todo)
             .And.Contain(other[part]!.GetValue<string>());
         Directory.Exists(merged).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_shard_written_before_the_evals_hash_existed_merges_with_one_that_has_it_compared_by_the_other_parts()
+    {
+        // Summaries of an EvalSpec before "evals" was recorded have the other four parts: those still decide.
+        JsonObject older = Identity();
+        older.Remove("evals");
+        string first = WriteShard(RunFiles.Suite16(), 1, 2, identity: older);
+        string second = WriteShard(RunFiles.Suite16(), 2, 2, identity: Identity());
+
+        CliResult result = await Cli.RunAsync("merge", first, second, "--out", Path.Combine(Results, "merged"));
+
+        result.ExitCode.Should().Be(0, result.ToString());
     }
 
     [Fact]

@@ -134,4 +134,36 @@ public sealed class RunIdentityTests : IDisposable
         var uncalibrated = new JudgeCascade("cascade", new[] { new CascadeTier("cheap", new IJudge[] { StubJudge.Passing("a") }) });
         RunIdentity.JudgesText([new JudgePanel("rubric", new IJudge[] { uncalibrated })]).Should().Contain("uncalibrated");
     }
+
+    private static EvalMethodDescriptor Method(string template = "Reply to {q}", object? argument = null, string? expected = "yes", double relationThreshold = 0.5, string? rubric = null, string name = "Answer") =>
+        new(
+            typeof(RunIdentityTests),
+            name,
+            rubric,
+            0.5,
+            0,
+            ["q"],
+            [new global::EvalSpec.Prompts.PromptVariant("plain", template)],
+            [new EvalCaseDescriptor("c1", [argument ?? "refunds"], expected)],
+            [new RelationDescriptor("lowercase", global::EvalSpec.Metamorphic.RelationKind.Invariant, static () => new global::EvalSpec.Metamorphic.Lowercase(), null, relationThreshold, Change.Increases)],
+            static (_, _, _) => default);
+
+    private static string Evals(params EvalMethodDescriptor[] methods) => RunIdentity.EvalsText(new DescriptorScan(methods, []));
+
+    [Fact]
+    public void The_evals_part_changes_with_a_prompt_a_case_argument_an_expected_answer_a_relation_or_a_setting_and_not_with_the_order_of_methods()
+    {
+        string plain = Evals(Method());
+        Evals(Method()).Should().Be(plain, "the same definitions give the same text");
+        Evals(Method(template: "Reply briefly to {q}")).Should().NotBe(plain, "a changed prompt");
+        Evals(Method(argument: "returns")).Should().NotBe(plain, "a changed case argument");
+        Evals(Method(argument: 1)).Should().NotBe(Evals(Method(argument: "1")), "an argument of another type");
+        Evals(Method(expected: "no")).Should().NotBe(plain, "a changed expected answer");
+        Evals(Method(relationThreshold: 0.7)).Should().NotBe(plain, "a changed relation threshold");
+        Evals(Method(rubric: "Cites the policy")).Should().NotBe(plain, "a changed rubric");
+
+        Evals(Method(), Method(name: "Other")).Should().Be(Evals(Method(name: "Other"), Method()), "methods are keyed by id, not position");
+        RunIdentity.EvalsText(new DescriptorScan([Method()], [new UnreadableSuite("Suite.Broken", new InvalidOperationException("x"))]))
+            .Should().NotBe(plain, "a class that could not be read is part of what was built");
+    }
 }

@@ -267,7 +267,7 @@ internal static class RunMerge
     }
 
     /// <summary>
-    /// Refuses shards whose <c>shard.identity</c> differs (another commit, options, judges or baseline: verdicts of another
+    /// Refuses shards whose <c>shard.identity</c> differs (another commit, options, judges, baseline or eval definitions: verdicts of another
     /// build), naming the part; and a mix of shards with and without one, since the older ones cannot be shown to match.
     /// Shards that all lack it (written before it existed) merge as before.
     /// </summary>
@@ -294,6 +294,7 @@ internal static class RunMerge
             ("options", "ran with other options that change verdicts (options hash", "Give every shard the same evalspec.json, EVALSPEC_ variables and startup code (only EVALSPEC_SHARD may differ), run the odd shard again, then merge."),
             ("judges", "asked other judges (judges hash", "Register the same judges in every shard (evalspec.json \"Judges\", startup code), run the odd shard again, then merge."),
             ("baseline", "was compared with another committed baseline (baseline hash", "Run every shard with the same committed evalspec.baseline.json (a baseline update between shards changes known failures), run the odd shard again, then merge."),
+            ("evals", "was built from other eval definitions: prompts, cases, relations or settings (evals hash", "Build every shard from the same sources (an uncommitted change to an [Eval] method's prompts, cases or attributes on one runner makes its shard another run), run the odd shard again, then merge."),
         ];
         foreach ((string part, string what, string todo) in parts)
         {

@@ -308,6 +308,9 @@ internal sealed class RunSummaryFile
 
         /// <summary>A hash of the committed baseline when the run started; "none" without one.</summary>
         public string? Baseline { get; init; }
+
+        /// <summary>A hash of the eval methods as built (prompts, cases, relations, settings); absent in summaries of EvalSpec before it was written.</summary>
+        public string? Evals { get; init; }
     }
 
     internal sealed class ResumedSection
