@@ -1,22 +1,22 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using EvalSpec.Secrets;
 
 namespace EvalSpec.Recording;
 
 /// <summary>
-/// The recordings file of one eval class, <c>&lt;Suite&gt;.recordings.json</c>: indented JSON (LF, UTF-8 without BOM,
-/// non-ASCII text unescaped), entries sorted by context, client, hash and occurrence, nothing that changes between identical
-/// runs. Written atomically (temporary file, then a rename: <see cref="Persistence.AtomicFile"/>) under a lock that other test
-/// processes respect (<see cref="Persistence.CrossProcessFileLock"/>). Secrets in requests and answers are
-/// redacted (<see cref="SecretRedactor"/>): a replay gets the marker where the model's answer held one.
+/// The recordings file of one eval class, <c>&lt;Suite&gt;.recordings.json</c> (<see cref="RecordingFileContent"/>, serialized
+/// through <see cref="RecordingsJsonContext"/>): indented JSON (LF, UTF-8 without BOM, non-ASCII text unescaped), entries
+/// sorted by context, client, hash and occurrence, nothing that changes between identical runs. Written atomically
+/// (temporary file, then a rename: <see cref="Persistence.AtomicFile"/>) under a lock that other test processes respect
+/// (<see cref="Persistence.CrossProcessFileLock"/>). Secrets in requests and answers are redacted
+/// (<see cref="SecretRedactor"/>): a replay gets the marker where the model's answer held one.
 /// </summary>
 internal static class RecordingFile
 {
@@ -34,15 +34,6 @@ internal static class RecordingFile
 
     /// <summary>The property of a journal line naming the version of the file's entry its answer was recorded over.</summary>
     public const string BaseProperty = "base";
-
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-#if NET9_0_OR_GREATER
-        NewLine = "\n",
-#endif
-    };
 
     /// <summary>The file name of <paramref name="suite"/>'s recordings (characters that cannot be in a file name become <c>_</c>).</summary>
     public static string FileName(string suite)
@@ -87,89 +78,83 @@ internal static class RecordingFile
             return new List<RecordingEntry>();
         }
 
+        RecordingFileContent content;
         try
         {
-            JsonElement root;
-            using (JsonDocument document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow }))
-            {
-                // One copy of the whole document that outlives it, rather than one per request and response.
-                root = document.RootElement.Clone();
-            }
-
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out JsonElement format) || format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out int number))
-            {
-                throw Invalid(path, $"it does not say \"format\": {Format}");
-            }
-
-            if (Persistence.CommittedFileFormats.Recordings.Problem(number) is { } problem)
-            {
-                // Not "delete it": the file is fine, this EvalSpec is too old for it.
-                throw new EvalConfigurationException($"The recordings file {path} cannot be read: {problem}.");
-            }
-
-            if (!root.TryGetProperty("entries", out JsonElement entries) || entries.ValueKind != JsonValueKind.Array)
-            {
-                throw Invalid(path, "it has no \"entries\" array");
-            }
-
-            if (root.TryGetProperty(AssemblyProperty, out JsonElement owner))
-            {
-                assembly = owner.ValueKind == JsonValueKind.String && owner.GetString() is { Length: > 0 } name
-                    ? name
-                    : throw Invalid(path, $"its \"{AssemblyProperty}\" is not the name of a test assembly");
-            }
-
-            var result = new List<RecordingEntry>(entries.GetArrayLength());
-            var positions = new Dictionary<RecordingEntryId, int>();
-            int index = 0;
-            foreach (JsonElement element in entries.EnumerateArray())
-            {
-                RecordingEntry entry = ReadEntry(path, element, index, clone: false);
-                if (positions.TryGetValue(entry.Id, out int first))
-                {
-                    throw Duplicate(path, bytes, entry, first, index);
-                }
-
-                positions.Add(entry.Id, index++);
-                result.Add(entry);
-            }
-
-            return result;
+            content = JsonSerializer.Deserialize(bytes, RecordingsJson.Line.RecordingFileContent) ?? throw Invalid(path, $"it does not say \"format\": {Format}");
         }
         catch (JsonException ex)
         {
+            // A newer format may lay out its entries differently: that, not what failed to parse, is what the reader must hear.
+            if (NewerFormatProblem(bytes) is { } newer)
+            {
+                throw Newer(path, newer);
+            }
+
             throw Invalid(path, ex.Message, ex);
         }
-        catch (InvalidOperationException ex)
+
+        if (content.Format is not { } number)
         {
-            throw Invalid(path, ex.Message, ex);
+            throw Invalid(path, $"it does not say \"format\": {Format}");
         }
-        catch (FormatException ex)
+
+        if (Persistence.CommittedFileFormats.Recordings.Problem(number) is { } problem)
         {
-            throw Invalid(path, ex.Message, ex);
+            throw Newer(path, problem);
+        }
+
+        if (content.Entries is not { } entries)
+        {
+            throw Invalid(path, "it has no \"entries\" array");
+        }
+
+        if (content.Assembly is { Length: 0 })
+        {
+            throw Invalid(path, $"its \"{AssemblyProperty}\" is not the name of a test assembly");
+        }
+
+        assembly = content.Assembly;
+        var positions = new Dictionary<RecordingEntryId, int>();
+        for (int index = 0; index < entries.Count; index++)
+        {
+            RecordingEntry entry = Checked(path, entries[index], index);
+            if (positions.TryGetValue(entry.Id, out int first))
+            {
+                throw Duplicate(path, bytes, entry, first, index);
+            }
+
+            positions.Add(entry.Id, index);
+        }
+
+        return entries;
+    }
+
+    /// <summary>The problem with the format of a file whose content could not be read, when it says it is of a format this EvalSpec cannot read.</summary>
+    private static string? NewerFormatProblem(byte[] bytes)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, RecordingsJson.Line.RecordingFileHeader)?.Format is { } number
+                ? Persistence.CommittedFileFormats.Recordings.Problem(number)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
-    /// <summary>The eval class a recordings file says it is for (its <c>suite</c>), or null when it does not read as one.</summary>
-    public static string? ReadSuite(string path) => ReadHeader(path)?.Suite;
-
     /// <summary>
     /// The eval class a recordings file says it is for (its <c>suite</c>) and the test assembly it says records into it (its
-    /// <c>assembly</c>, null when it has none); null when it does not read as a recordings file.
+    /// <c>assembly</c>, null when it has none); null when it does not read as a recordings file. Its entries are not read.
     /// </summary>
     public static (string Suite, string? Assembly)? ReadHeader(string path)
     {
         try
         {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("suite", out JsonElement suite) || suite.ValueKind != JsonValueKind.String)
-            {
-                return null;
-            }
-
-            string? assembly = root.TryGetProperty(AssemblyProperty, out JsonElement owner) && owner.ValueKind == JsonValueKind.String ? owner.GetString() : null;
-            return (suite.GetString()!, string.IsNullOrEmpty(assembly) ? null : assembly);
+            RecordingFileHeader? header = JsonSerializer.Deserialize(File.ReadAllBytes(path), RecordingsJson.Line.RecordingFileHeader);
+            return header?.Suite is { } suite ? (suite, string.IsNullOrEmpty(header.Assembly) ? null : header.Assembly) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -183,32 +168,19 @@ internal static class RecordingFile
     /// <param name="assembly">The test assembly that records into the file (written as <c>assembly</c>), or null for none.</param>
     public static byte[] Serialize(string suite, IEnumerable<RecordingEntry> entries, string? assembly = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var content = new RecordingFileContent
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("format", Format);
-            writer.WriteString("suite", suite);
-            if (assembly is not null)
-            {
-                writer.WriteString(AssemblyProperty, assembly);
-            }
-
-            writer.WriteStartArray("entries");
-            foreach (RecordingEntry entry in entries
+            Format = Format,
+            Suite = suite,
+            Assembly = assembly,
+            Entries = entries
                 .OrderBy(e => e.Context, StringComparer.Ordinal)
                 .ThenBy(e => e.Client, StringComparer.Ordinal)
                 .ThenBy(e => e.Hash, StringComparer.Ordinal)
-                .ThenBy(e => e.Occurrence))
-            {
-                WriteEntry(writer, entry);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        string text = SecretRedactor.Default.Redact(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                .ThenBy(e => e.Occurrence)
+                .ToList(),
+        };
+        string text = Redacted(content, RecordingsJson.File.RecordingFileContent);
 #if !NET9_0_OR_GREATER
         // Before .NET 9 the indented writer uses the platform's line ending; JSON strings never hold a raw line break.
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -264,126 +236,60 @@ internal static class RecordingFile
     /// The <see cref="VersionOf"/> of the file's entry under the same key when the run read the file, or null when it had
     /// none: a journal left behind is applied only where the file still holds that (<see cref="RecordingMerge.Recover"/>).
     /// </param>
-    public static byte[] JournalLine(string suite, RecordingEntry entry, string? baseVersion) => JournalLine(suite, entry, knownBase: true, baseVersion);
+    public static byte[] JournalLine(string suite, RecordingEntry entry, string? baseVersion) =>
+        JournalLine(new RecordingJournalLine { Suite = suite, Base = RecordingJournal.EntryBase.WhenRead(baseVersion), Entry = entry });
 
     /// <summary>
     /// A journal line that does not say what the file held under its key (as journals written before lines carried a
     /// <c>base</c>): recovery writes it only where the file has no entry under that key, holds the same answer, or was last
     /// changed before the journal was (<see cref="RecordingMerge.Recover"/>).
     /// </summary>
-    public static byte[] JournalLine(string suite, RecordingEntry entry) => JournalLine(suite, entry, knownBase: false, null);
+    public static byte[] JournalLine(string suite, RecordingEntry entry) => JournalLine(new RecordingJournalLine { Suite = suite, Entry = entry });
 
-    private static byte[] JournalLine(string suite, RecordingEntry entry, bool knownBase, string? baseVersion)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("suite", suite);
-            if (knownBase)
-            {
-                WriteBase(writer, baseVersion);
-            }
-
-            writer.WritePropertyName("entry");
-            WriteEntry(writer, entry, readable: false);
-            writer.WriteEndObject();
-        }
-
-        // Redacted like the file: a journal left by a killed run stays on disk until the next run.
-        return Encoding.UTF8.GetBytes(SecretRedactor.Default.Redact(Encoding.UTF8.GetString(buffer.WrittenSpan)) + "\n");
-    }
-
-    /// <summary>Writes a journal line's <c>base</c>: the version of the file's entry the line's answer was recorded over, or null for none.</summary>
-    internal static void WriteBase(Utf8JsonWriter writer, string? baseVersion)
-    {
-        if (baseVersion is null)
-        {
-            writer.WriteNull(BaseProperty);
-        }
-        else
-        {
-            writer.WriteString(BaseProperty, baseVersion);
-        }
-    }
+    /// <summary>
+    /// A journal line as compact JSON ending in a line feed, redacted like the file: a journal left by a killed run stays on
+    /// disk until the next run.
+    /// </summary>
+    public static byte[] JournalLine(RecordingJournalLine line) => Encoding.UTF8.GetBytes(Redacted(line, RecordingsJson.Line.RecordingJournalLine) + "\n");
 
     /// <summary>
     /// A short fingerprint of everything an entry records (key, client, kind, unusable flag, request and response), the same
     /// for an entry however its file is indented: a journal line names the version of the file's entry it replaces.
     /// </summary>
-    public static string VersionOf(RecordingEntry entry)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            WriteEntry(writer, entry, readable: false);
-        }
-
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.WrittenSpan), 0, 16).ToLowerInvariant();
-    }
-
-    /// <summary>Writes <paramref name="content"/> to a temporary file next to <paramref name="path"/> and renames it over the file, unless the file already holds exactly that.</summary>
-    internal static bool WriteIfChanged(string path, byte[] content) => Persistence.AtomicFile.WriteIfChanged(path, content);
+    public static string VersionOf(RecordingEntry entry) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(entry, RecordingsJson.Version.RecordingEntry)), 0, 16).ToLowerInvariant();
 
     /// <summary>
-    /// Writes one entry: context, client, kind, hash, occurrence, unusable (when set), request and response; the last two
-    /// laid out for people (<paramref name="readable"/>: vectors on one line) or copied as they are (a journal line).
+    /// An entry as read from a file or a journal line (<paramref name="index"/> names it in errors), once it is known to have
+    /// what a replay needs: the serializer has already refused one that lacks a required property.
     /// </summary>
-    internal static void WriteEntry(Utf8JsonWriter writer, RecordingEntry entry, bool readable = true)
+    /// <exception cref="EvalConfigurationException">The entry is null, or has a null string or a negative occurrence.</exception>
+    internal static RecordingEntry Checked(string path, RecordingEntry? entry, int index)
     {
-        writer.WriteStartObject();
-        writer.WriteString("context", entry.Context);
-        writer.WriteString("client", entry.Client);
-        writer.WriteString("kind", entry.Kind);
-        writer.WriteString("hash", entry.Hash);
-        writer.WriteNumber("occurrence", entry.Occurrence);
-        if (entry.Unusable is not null)
+        if (entry is null)
         {
-            writer.WriteString("unusable", entry.Unusable);
+            throw Invalid(path, string.Create(CultureInfo.InvariantCulture, $"entry {index} is not an object"));
         }
 
-        writer.WritePropertyName("request");
-        WriteValue(writer, entry.Request, readable);
-        writer.WritePropertyName("response");
-        WriteValue(writer, entry.Response, readable);
-        writer.WriteEndObject();
+        foreach ((string name, string? value) in new[] { ("context", entry.Context), ("client", entry.Client), ("kind", entry.Kind), ("hash", entry.Hash) })
+        {
+            if (value is null)
+            {
+                throw Invalid(path, string.Create(CultureInfo.InvariantCulture, $"entry {index} has no \"{name}\" string"));
+            }
+        }
+
+        if (entry.Occurrence < 0)
+        {
+            throw Invalid(path, string.Create(CultureInfo.InvariantCulture, $"entry {index} has no \"occurrence\" number"));
+        }
+
+        return entry;
     }
 
-    /// <summary>
-    /// Reads one entry (of a file or a journal); <paramref name="index"/> names it in errors. <paramref name="clone"/>: copy its
-    /// request and response out of a document that is disposed afterwards.
-    /// </summary>
-    internal static RecordingEntry ReadEntry(string path, JsonElement entry, int index, bool clone = true)
-    {
-        if (entry.ValueKind != JsonValueKind.Object)
-        {
-            throw Invalid(path, $"entry {index} is not an object");
-        }
-
-        string Text(string name) =>
-            entry.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString()!
-                : throw Invalid(path, $"entry {index} has no \"{name}\" string");
-
-        if (!entry.TryGetProperty("occurrence", out JsonElement occurrence) || occurrence.ValueKind != JsonValueKind.Number || !occurrence.TryGetInt32(out int n) || n < 0)
-        {
-            throw Invalid(path, $"entry {index} has no \"occurrence\" number");
-        }
-
-        if (!entry.TryGetProperty("response", out JsonElement response))
-        {
-            throw Invalid(path, $"entry {index} has no \"response\"");
-        }
-
-        string? unusable = null;
-        if (entry.TryGetProperty("unusable", out JsonElement reason))
-        {
-            unusable = reason.ValueKind == JsonValueKind.String ? reason.GetString() : throw Invalid(path, $"entry {index} has an \"unusable\" that is not a string");
-        }
-
-        JsonElement request = entry.TryGetProperty("request", out JsonElement r) ? (clone ? r.Clone() : r) : default;
-        return new RecordingEntry(Text("context"), Text("client"), Text("kind"), Text("hash"), n, request, clone ? response.Clone() : response) { Unusable = unusable };
-    }
+    /// <summary>The JSON of <paramref name="value"/> with its secrets redacted.</summary>
+    private static string Redacted<T>(T value, JsonTypeInfo<T> typeInfo) =>
+        SecretRedactor.Default.Redact(Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo)));
 
     /// <summary>
     /// Two entries with one key (a hand merge or a rebase that kept both sides): which one a replay would use is
@@ -424,57 +330,8 @@ internal static class RecordingFile
         return lines.ToArray();
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, JsonElement value, bool readable)
-    {
-        if (readable)
-        {
-            WriteReadable(writer, value);
-        }
-        else if (value.ValueKind == JsonValueKind.Undefined)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            value.WriteTo(writer);
-        }
-    }
-
-    /// <summary>Writes <paramref name="value"/> indented, except that an array of numbers (an embedding vector) stays on one line.</summary>
-    private static void WriteReadable(Utf8JsonWriter writer, JsonElement value)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Undefined:
-                writer.WriteNullValue();
-                break;
-            case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (JsonProperty property in value.EnumerateObject())
-                {
-                    writer.WritePropertyName(property.Name);
-                    WriteReadable(writer, property.Value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case JsonValueKind.Array when value.GetArrayLength() > 0 && value.EnumerateArray().All(item => item.ValueKind == JsonValueKind.Number):
-                writer.WriteRawValue("[" + string.Join(",", value.EnumerateArray().Select(item => item.GetRawText())) + "]", skipInputValidation: true);
-                break;
-            case JsonValueKind.Array:
-                writer.WriteStartArray();
-                foreach (JsonElement item in value.EnumerateArray())
-                {
-                    WriteReadable(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                value.WriteTo(writer);
-                break;
-        }
-    }
+    /// <summary>Not "delete it": the file is fine, this EvalSpec is too old for it.</summary>
+    private static EvalConfigurationException Newer(string path, string problem) => new($"The recordings file {path} cannot be read: {problem}.");
 
     private static EvalConfigurationException Invalid(string path, string reason, Exception? inner = null)
     {

@@ -1,12 +1,9 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace EvalSpec.Recording;
@@ -82,25 +79,12 @@ internal sealed class RecordingJournal : IDisposable
     public void AppendEntry(string suite, RecordingEntry entry, string? baseVersion) => Append(RecordingFile.JournalLine(suite, entry, baseVersion));
 
     /// <summary>Appends that the answer under <paramref name="id"/> could not be used, and why, with the version of the file's entry that was replayed (null: none).</summary>
-    public void AppendUnusable(string suite, RecordingEntryId id, string reason, string? baseVersion)
+    public void AppendUnusable(string suite, RecordingEntryId id, string reason, string? baseVersion) => Append(RecordingFile.JournalLine(new RecordingJournalLine
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("suite", suite);
-            RecordingFile.WriteBase(writer, baseVersion);
-            writer.WriteStartObject("unusable");
-            writer.WriteString("context", id.Context);
-            writer.WriteString("hash", id.Hash);
-            writer.WriteNumber("occurrence", id.Occurrence);
-            writer.WriteString("reason", reason);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        Append([.. buffer.WrittenSpan, (byte)'\n']);
-    }
+        Suite = suite,
+        Base = EntryBase.WhenRead(baseVersion),
+        Unusable = new RecordingUnusableMark(id.Context, id.Hash, id.Occurrence, reason),
+    }));
 
     /// <summary>
     /// Appends one line and hands it to the operating system before returning, so that it survives the process being killed.
@@ -308,7 +292,7 @@ internal sealed class RecordingJournal : IDisposable
         using var buffer = new MemoryStream();
         foreach ((string suite, RecordingEntry entry, EntryBase recordedOver) in answers)
         {
-            buffer.Write(recordedOver.Known ? RecordingFile.JournalLine(suite, entry, recordedOver.Version) : RecordingFile.JournalLine(suite, entry));
+            buffer.Write(RecordingFile.JournalLine(new RecordingJournalLine { Suite = suite, Base = recordedOver, Entry = entry }));
         }
 
         // Appended: a journal recovered again after a crash between this write and its deletion adds the same lines.
@@ -351,8 +335,8 @@ internal sealed class RecordingJournal : IDisposable
 
             try
             {
-                using JsonDocument document = JsonDocument.Parse(line);
-                Read(content, journal, document.RootElement, lineNumber);
+                RecordingJournalLine read = JsonSerializer.Deserialize(line.Span, RecordingsJson.Line.RecordingJournalLine) ?? throw new FormatException("a line that is JSON null");
+                Read(content, journal, read, lineNumber);
             }
             catch (Exception ex) when (ex is JsonException or EvalConfigurationException or InvalidOperationException or FormatException)
             {
@@ -363,41 +347,32 @@ internal sealed class RecordingJournal : IDisposable
         return content;
     }
 
-    private static void Read(JournalContent content, string journal, JsonElement line, int lineNumber)
+    private static void Read(JournalContent content, string journal, RecordingJournalLine line, int lineNumber)
     {
-        string suite = line.TryGetProperty("suite", out JsonElement name) && name.ValueKind == JsonValueKind.String
-            ? name.GetString()!
-            : throw new FormatException("no \"suite\"");
+        string suite = line.Suite ?? throw new FormatException("no \"suite\"");
         SuiteJournal answers = content.For(suite);
-        EntryBase recordedOver = EntryBase.Unknown;
-        if (line.TryGetProperty(RecordingFile.BaseProperty, out JsonElement version))
+        if (line.Entry is { } read)
         {
-            recordedOver = version.ValueKind switch
-            {
-                JsonValueKind.Null => EntryBase.Absent,
-                JsonValueKind.String => EntryBase.Of(version.GetString()!),
-                _ => throw new FormatException($"a \"{RecordingFile.BaseProperty}\" that is neither a string nor null"),
-            };
-        }
-
-        if (line.TryGetProperty("entry", out JsonElement element))
-        {
-            RecordingEntry entry = RecordingFile.ReadEntry(journal, element, lineNumber);
+            RecordingEntry entry = RecordingFile.Checked(journal, read, lineNumber);
             answers.Entries[entry.Id] = entry;
-            answers.Bases.TryAdd(entry.Id, recordedOver);
+            answers.Bases.TryAdd(entry.Id, line.Base);
             answers.Unusable.Remove(entry.Id);
         }
-        else if (line.TryGetProperty("unusable", out JsonElement mark))
+        else if (line.Unusable is { } mark)
         {
-            var id = new RecordingEntryId(mark.GetProperty("context").GetString()!, mark.GetProperty("hash").GetString()!, mark.GetProperty("occurrence").GetInt32());
-            string reason = mark.GetProperty("reason").GetString()!;
+            if (mark is not { Context: { } context, Hash: { } hash, Occurrence: { } occurrence, Reason: { } reason })
+            {
+                throw new FormatException("an \"unusable\" without its context, hash, occurrence and reason");
+            }
+
+            var id = new RecordingEntryId(context, hash, occurrence);
             if (answers.Entries.TryGetValue(id, out RecordingEntry? recorded))
             {
                 answers.Entries[id] = recorded with { Unusable = reason };
             }
             else
             {
-                answers.Unusable[id] = (reason, recordedOver);
+                answers.Unusable[id] = (reason, line.Base);
             }
         }
         else
@@ -461,5 +436,8 @@ internal sealed class RecordingJournal : IDisposable
         public static EntryBase Absent => new(true, null);
 
         public static EntryBase Of(string version) => new(true, version);
+
+        /// <summary>What the run read under the key: an entry of <paramref name="version"/>, or none (null).</summary>
+        public static EntryBase WhenRead(string? version) => new(true, version);
     }
 }

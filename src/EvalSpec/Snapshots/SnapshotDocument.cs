@@ -1,7 +1,6 @@
 using System;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using EvalSpec.Secrets;
 
 namespace EvalSpec.Snapshots;
@@ -110,14 +109,9 @@ internal sealed class SnapshotDocument
             return new SnapshotDocument(true, prefix + text + "\n", SnapshotNames.TextExtension, text, prefix, scrubbedPrompt, scrubbedFollowUp);
         }
 
-        JsonNode? node = SnapshotJson.Scrub(SnapshotJson.ToNode(output), settings, context);
-        string outputJson = SnapshotJson.Write(node);
-        string json = SnapshotJson.WriteObject(new (string, JsonNode?, bool)[]
-        {
-            ("prompt", JsonValue.Create(scrubbedPrompt), true),
-            ("followUpPrompt", scrubbedFollowUp is null ? null : JsonValue.Create(scrubbedFollowUp), false),
-            ("output", node, true),
-        });
+        JsonElement scrubbed = SnapshotJson.ToElement(SnapshotJson.Scrub(SnapshotJson.ToNode(output), settings, context));
+        string outputJson = SnapshotJson.Write(scrubbed);
+        string json = SnapshotJson.Write(new SnapshotRowFile(scrubbedPrompt, scrubbedFollowUp, scrubbed));
         return new SnapshotDocument(true, json + "\n", SnapshotNames.JsonExtension, outputJson, null, scrubbedPrompt, scrubbedFollowUp);
     }
 
@@ -149,13 +143,12 @@ internal sealed class SnapshotDocument
         }
 
         if (!HasOutput || Extension != SnapshotNames.JsonExtension
-            || ParseRow(verifiedContent) is not { } verified || !SamePrompts(verified)
-            || !verified.TryGetPropertyValue("output", out JsonNode? output))
+            || SnapshotJson.ReadRow(verifiedContent) is not { } verified || !SamePrompts(verified) || !verified.HasOutput)
         {
             return false;
         }
 
-        verifiedOutput = SnapshotJson.Write(output);
+        verifiedOutput = SnapshotJson.Write(verified.Output);
         return true;
     }
 
@@ -179,8 +172,8 @@ internal sealed class SnapshotDocument
                 : SnapshotPromptMatch.Differs;
         }
 
-        return ParseRow(verifiedContent) is { } verified && SamePrompts(verified)
-            ? verified.ContainsKey("output") ? SnapshotPromptMatch.SameWithOutput : SnapshotPromptMatch.SameWithoutOutput
+        return SnapshotJson.ReadRow(verifiedContent) is { } verified && SamePrompts(verified)
+            ? verified.HasOutput ? SnapshotPromptMatch.SameWithOutput : SnapshotPromptMatch.SameWithoutOutput
             : SnapshotPromptMatch.Differs;
     }
 
@@ -203,10 +196,10 @@ internal sealed class SnapshotDocument
             return SnapshotDiff.Create(output < 0 ? verifiedContent : verifiedContent[..output], Sections(_prompt ?? string.Empty, _followUp));
         }
 
-        string verifiedPrompts = ParseRow(verifiedContent) is { } verified
-            ? PromptsJson(verified["prompt"]?.DeepClone(), verified["followUpPrompt"]?.DeepClone())
+        string verifiedPrompts = SnapshotJson.ReadRow(verifiedContent) is { } verified
+            ? PromptsJson(verified.Prompt, verified.FollowUpPrompt)
             : verifiedContent;
-        return SnapshotDiff.Create(verifiedPrompts, PromptsJson(JsonValue.Create(_prompt), _followUp is null ? null : JsonValue.Create(_followUp)));
+        return SnapshotDiff.Create(verifiedPrompts, PromptsJson(_prompt, _followUp));
     }
 
     private static (string Prompt, string? FollowUp) ScrubPrompts(string prompt, string? followUpPrompt, SnapshotSettings settings, ScrubContext context) =>
@@ -215,24 +208,10 @@ internal sealed class SnapshotDocument
 
     private static string OutputPrefix(string prompt, string? followUp) => Sections(prompt, followUp) + "\n## " + OutputTitle + "\n";
 
-    private static string PromptsJson(JsonNode? prompt, JsonNode? followUp) =>
-        SnapshotJson.WriteObject(new (string, JsonNode?, bool)[] { ("prompt", prompt, true), ("followUpPrompt", followUp, false) }) + "\n";
+    /// <summary>A row's document without its output: the prompt part of a JSON snapshot, for a diff.</summary>
+    private static string PromptsJson(string? prompt, string? followUp) => SnapshotJson.Write(new SnapshotRowFile(prompt, followUp, default)) + "\n";
 
-    private static JsonObject? ParseRow(string content)
-    {
-        try
-        {
-            return JsonNode.Parse(content) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private bool SamePrompts(JsonObject verified) =>
-        TryGetString(verified, "prompt", out string? prompt) && prompt == _prompt
-        && TryGetString(verified, "followUpPrompt", out string? followUp) && followUp == _followUp;
+    private bool SamePrompts(SnapshotRowFile verified) => verified.Prompt == _prompt && verified.FollowUpPrompt == _followUp;
 
     private static string Sections(string prompt, string? followUp)
     {
@@ -244,23 +223,5 @@ internal sealed class SnapshotDocument
         }
 
         return text.ToString();
-    }
-
-    /// <summary>A string property, or an absent one (null); false for any other kind of value.</summary>
-    private static bool TryGetString(JsonObject obj, string name, out string? value)
-    {
-        value = null;
-        if (!obj.TryGetPropertyValue(name, out JsonNode? node) || node is null)
-        {
-            return true;
-        }
-
-        if (node is JsonValue jsonValue && jsonValue.GetValueKind() == JsonValueKind.String)
-        {
-            value = jsonValue.GetValue<string>();
-            return true;
-        }
-
-        return false;
     }
 }

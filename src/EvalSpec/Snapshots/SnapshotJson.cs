@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -11,18 +10,27 @@ using System.Text.Json.Serialization;
 namespace EvalSpec.Snapshots;
 
 /// <summary>
-/// JSON of structured snapshots: camelCase names and enum names as in <c>results.jsonl</c>, but nulls kept (a
-/// property that turns null is a change worth seeing), readable non-ASCII, two-space indentation, LF line ends.
+/// JSON of structured snapshots: a value becomes a tree with camelCase names and enum names as in <c>results.jsonl</c>,
+/// but nulls kept (a property that turns null is a change worth seeing); files are written and read through
+/// <see cref="SnapshotJsonContext"/> with readable non-ASCII, two-space indentation and LF line ends.
 /// </summary>
 internal static class SnapshotJson
 {
+    /// <summary>
+    /// How a snapshot value (a type of the user's, unknown here: reflection, not source generation) becomes a JSON tree.
+    /// </summary>
     public static readonly JsonSerializerOptions Options = new(Reporting.ResultsJson.Indented) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
-    private static readonly JsonWriterOptions WriterOptions = new()
+    /// <summary>
+    /// The layout of snapshot files. The depth limit is the one of the JSON writer that wrote them before they had a
+    /// contract (a row's document nests the output one level deeper than the value).
+    /// </summary>
+    private static readonly SnapshotJsonContext Files = new(new JsonSerializerOptions
     {
-        Indented = true,
+        WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+        MaxDepth = 1000,
+    });
 
     /// <summary>A value as a JSON tree (JSON values given as <see cref="JsonElement"/> or <see cref="JsonNode"/> are taken as they are).</summary>
     /// <exception cref="InvalidOperationException">The value cannot be serialised.</exception>
@@ -76,37 +84,30 @@ internal static class SnapshotJson
         }
     }
 
-    /// <summary>Indented JSON text with LF line ends and no final newline.</summary>
-    public static string Write(JsonNode? node)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            if (node is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                node.WriteTo(writer);
-            }
-        }
+    /// <summary>Indented JSON text of a free-form value (an imperative snapshot) with LF line ends and no final newline.</summary>
+    public static string Write(JsonNode? node) => Text(JsonSerializer.SerializeToUtf8Bytes(node, Files.JsonNode));
 
-        return SnapshotText.NormalizeLineEndings(Encoding.UTF8.GetString(stream.ToArray()));
+    /// <summary>Indented JSON text of a free-form value (an output part) with LF line ends and no final newline.</summary>
+    public static string Write(JsonElement value) => Text(JsonSerializer.SerializeToUtf8Bytes(value, Files.JsonElement));
+
+    /// <summary>Indented JSON text of a row's document with LF line ends and no final newline.</summary>
+    public static string Write(SnapshotRowFile row) => Text(JsonSerializer.SerializeToUtf8Bytes(row, Files.SnapshotRowFile));
+
+    /// <summary>A scrubbed tree as the free-form JSON a row's document holds (JSON <c>null</c> for null).</summary>
+    public static JsonElement ToElement(JsonNode? node) => JsonSerializer.SerializeToElement(node, Files.JsonNode);
+
+    /// <summary>A verified file's text as a row's document, or null when it is not one (not JSON, or a property of the wrong kind).</summary>
+    public static SnapshotRowFile? ReadRow(string content)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(content, Files.SnapshotRowFile);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
-    /// <summary>Writes an object of named parts in order (nulls skipped), as the row document does.</summary>
-    public static string WriteObject(IEnumerable<(string Name, JsonNode? Value, bool Always)> properties)
-    {
-        var obj = new JsonObject();
-        foreach ((string name, JsonNode? value, bool always) in properties)
-        {
-            if (value is not null || always)
-            {
-                obj[name] = value;
-            }
-        }
-
-        return Write(obj);
-    }
+    private static string Text(byte[] json) => SnapshotText.NormalizeLineEndings(Encoding.UTF8.GetString(json));
 }

@@ -27,9 +27,9 @@ public sealed class CommittedFileSchemaTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    public static IEnumerable<object[]> CommittedBaselines() => RepositoryFiles("evalspec.baseline.json").Select(f => new object[] { f });
+    public static IEnumerable<object[]> CommittedBaselines() => CommittedFileSchemas.RepositoryFiles("evalspec.baseline.json").Select(f => new object[] { f });
 
-    public static IEnumerable<object[]> CommittedJsonSnapshots() => RepositoryFiles("*.verified.json").Select(f => new object[] { f });
+    public static IEnumerable<object[]> CommittedJsonSnapshots() => CommittedFileSchemas.RepositoryFiles("*.verified.json").Select(f => new object[] { f });
 
     [Theory]
     [MemberData(nameof(CommittedBaselines))]
@@ -50,7 +50,7 @@ public sealed class CommittedFileSchemaTests : IDisposable
     [Fact]
     public void Every_committed_recordings_file_satisfies_the_recordings_schema()
     {
-        foreach (string relativePath in RepositoryFiles("*.recordings.json"))
+        foreach (string relativePath in CommittedFileSchemas.RepositoryFiles("*.recordings.json"))
         {
             CommittedFileSchemas.Errors(CommittedFileFormats.Recordings.Schema, File.ReadAllText(Path.Combine(CommittedFileSchemas.RepositoryRoot, relativePath)))
                 .Should().BeEmpty(relativePath);
@@ -97,11 +97,49 @@ public sealed class CommittedFileSchemaTests : IDisposable
     }
 
     [Fact]
+    public void A_recordings_file_written_now_with_every_optional_field_satisfies_the_schema()
+    {
+        static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
+        var entries = new[]
+        {
+            new EvalSpec.Recording.RecordingEntry("S.M/a/p/identity/judge/0", "judge", "chat", new string('a', 64), 0, Json("""{"model":"m"}"""), Json("""{"messages":[]}""")) { Unusable = "no readable verdict" },
+            new EvalSpec.Recording.RecordingEntry("S.M/a/p/identity/source/0", "embedder", "embeddings", new string('b', 64), 1, default, Json("""{"embeddings":[{"vector":[0.5,-1]}]}""")),
+        };
+
+        string text = System.Text.Encoding.UTF8.GetString(EvalSpec.Recording.RecordingFile.Serialize("S", entries, assembly: "S.Tests"));
+
+        text.Should().Contain("\"unusable\": ").And.Contain("\"request\": null").And.Contain("\"assembly\": \"S.Tests\"");
+        CommittedFileSchemas.Errors(CommittedFileFormats.Recordings.Schema, text).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("""{ "format": 2, "suite": "S", "entries": [] }""", "format")]
+    [InlineData("""{ "format": 1, "suite": "S", "entries": [], "extra": 1 }""", "extra")]
+    [InlineData("""{ "format": 1, "suite": "S", "entries": [ { "context": "c", "client": "sut", "kind": "chat", "hash": "HASH", "occurrence": -1, "response": {} } ] }""", "occurrence")]
+    [InlineData("""{ "format": 1, "suite": "S", "entries": [ { "context": "c", "client": "sut", "kind": "chat", "hash": "HASH", "occurrence": 0 } ] }""", "response")]
+    [InlineData("""{ "format": 1, "suite": "S", "entries": [ { "context": "c", "client": "sut", "kind": "chat", "hash": "HASH", "occurrence": 0, "response": {}, "note": "" } ] }""", "extra entry property")]
+    [InlineData("""{ "format": 1, "suite": "S", "entries": [ { "context": "c", "client": "sut", "kind": "chat", "hash": "HASH", "occurrence": 0, "response": {}, "unusable": "" } ] }""", "empty unusable")]
+    public void The_recordings_schema_rejects_what_EvalSpec_does_not_write(string json, string because)
+    {
+        CommittedFileSchemas.Errors(CommittedFileFormats.Recordings.Schema, json.Replace("HASH", new string('a', 64), StringComparison.Ordinal)).Should().NotBeEmpty(because);
+    }
+
+    [Fact]
     public void A_structured_row_snapshot_written_now_satisfies_the_row_schema()
     {
         SnapshotDocument document = SnapshotDocument.ForRow("What is the refund window?", "what is the refund window", new { Window = "30 days", Days = 30 });
 
         CommittedFileSchemas.Errors("snapshot-row.schema.json", document.Content).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("""{ "output": {} }""", "no prompt")]
+    [InlineData("""{ "prompt": "p" }""", "no output")]
+    [InlineData("""{ "prompt": "p", "followUpPrompt": null, "output": {} }""", "a null follow-up prompt is left out, never written")]
+    [InlineData("""{ "prompt": "p", "output": {}, "format": 1 }""", "extra")]
+    public void The_row_snapshot_schema_rejects_what_EvalSpec_does_not_write(string json, string because)
+    {
+        CommittedFileSchemas.Errors("snapshot-row.schema.json", json).Should().NotBeEmpty(because);
     }
 
     [Fact]
@@ -123,27 +161,5 @@ public sealed class CommittedFileSchemaTests : IDisposable
         }
 
         CommittedFileFormats.Recordings.Current.Should().Be(EvalSpec.Recording.RecordingFile.Format);
-    }
-
-    /// <summary>Files committed in the repository matching <paramref name="pattern"/> (outside build output and scratch folders), relative to its root.</summary>
-    private static IEnumerable<string> RepositoryFiles(string pattern)
-    {
-        string root = CommittedFileSchemas.RepositoryRoot;
-        var skipped = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", ".work", "TestResults", "node_modules", "artifacts" };
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            string directory = pending.Pop();
-            foreach (string file in Directory.EnumerateFiles(directory, pattern).Order(StringComparer.Ordinal))
-            {
-                yield return Path.GetRelativePath(root, file);
-            }
-
-            foreach (string sub in Directory.EnumerateDirectories(directory).Where(d => !skipped.Contains(Path.GetFileName(d))))
-            {
-                pending.Push(sub);
-            }
-        }
     }
 }

@@ -35,6 +35,31 @@ internal static class CommittedFileSchemas
         return errors.Length > 0 ? errors : new[] { "invalid (no details)" };
     }
 
+    /// <summary>
+    /// Files in the repository matching <paramref name="pattern"/> (outside build output and scratch folders), relative to
+    /// its root: the committed files, and any the working copy holds beside them.
+    /// </summary>
+    public static IEnumerable<string> RepositoryFiles(string pattern)
+    {
+        string root = RepositoryRoot;
+        var skipped = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", ".work", "TestResults", "node_modules", "artifacts" };
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            string directory = pending.Pop();
+            foreach (string file in Directory.EnumerateFiles(directory, pattern).Order(StringComparer.Ordinal))
+            {
+                yield return Path.GetRelativePath(root, file);
+            }
+
+            foreach (string sub in Directory.EnumerateDirectories(directory).Where(d => !skipped.Contains(Path.GetFileName(d))))
+            {
+                pending.Push(sub);
+            }
+        }
+    }
+
     private static string FindRoot()
     {
         for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
