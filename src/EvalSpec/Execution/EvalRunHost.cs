@@ -230,9 +230,10 @@ internal sealed class EvalRunHost : IDisposable
     /// spends time outside its call (prepared, then judged, compared and written after it), and relation rows wait for a
     /// shared source run: with only twice the calls in flight, finished rows held the slots while calls could have started
     /// (measured in bench/Speed, docs/concurrency.md#speed). Bounded all the same, so that a suite of thousands of rows
-    /// does not prepare them all at once.
+    /// does not prepare them all at once. Computed in 64 bits and capped at <see cref="int.MaxValue"/>: a MaxConcurrency
+    /// near it ("no limit") must not wrap to a negative count that stops the run from starting.
     /// </summary>
-    public int RowsInFlight => Math.Max(4 * Options.MaxConcurrency, Options.MaxConcurrency + 4);
+    public int RowsInFlight => (int)Math.Min(int.MaxValue, Math.Max(4L * Options.MaxConcurrency, Options.MaxConcurrency + 4L));
 
     /// <summary>The run-wide slots of rows in flight (<see cref="RowsInFlight"/>): <see cref="AdmitRowAsync"/>.</summary>
     private SemaphoreSlim RowSlots { get; }
