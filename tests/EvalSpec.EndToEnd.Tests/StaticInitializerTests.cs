@@ -34,4 +34,16 @@ public sealed class StaticInitializerTests
             .And.Contain("the rows of StaticInitializerSuite.BrokenEvals are not in this run's figures");
         run.Process.ExitCode.Should().Be(1, "a failing test fails the run");
     }
+
+    [Fact]
+    public async Task A_run_filtered_on_the_eval_traits_still_fails_on_a_class_whose_static_initializer_throws()
+    {
+        // The documented filters (docs/concepts.md: --filter "Category=Eval&Relation=typos", "EvalMethod=..."). Before, the
+        // failing test had only the method's own traits: the filter left it out, and the run passed with one row.
+        SuiteRun run = await SuiteRun.RunAsync("v3/StaticInitializerSuite.V3", new Dictionary<string, string> { ["EVALSPEC_BASELINE"] = "ignore" }, "--filter", "Category=Eval&EvalMethod=Answer");
+
+        run["StaticInitializerSuite.BrokenEvals.Answer"].Outcome.Should().Be("Failed", run.Process.ToString());
+        run["WorkingEvals.Answer [refunds · plain]"].Outcome.Should().Be("Passed", run.Process.ToString());
+        run.Process.ExitCode.Should().Be(1, "a failing test fails the run");
+    }
 }
