@@ -46,4 +46,28 @@ public sealed class StaticInitializerTests
         run["WorkingEvals.Answer [refunds · plain]"].Outcome.Should().Be("Passed", run.Process.ToString());
         run.Process.ExitCode.Should().Be(1, "a failing test fails the run");
     }
+
+    [Fact]
+    public async Task A_run_with_a_class_whose_static_initializer_throws_lists_no_rows_for_evalspec_clean()
+    {
+        // The list of rows (rows.<assembly>.<tfm>.json) is what `evalspec clean --recordings` removes recordings by: one
+        // that named the broken class without its rows made its recorded rows look deleted. Before: it was written.
+        string recordings = Directory.CreateTempSubdirectory("evalspec-static-recordings-").FullName;
+        try
+        {
+            SuiteRun run = await SuiteRun.RunAsync("v3/StaticInitializerSuite.V3", new Dictionary<string, string>
+            {
+                ["EVALSPEC_BASELINE"] = "ignore",
+                ["EVALSPEC_RECORDING"] = "auto",
+                ["EVALSPEC_RECORDINGSDIRECTORY"] = recordings,
+            });
+
+            run["WorkingEvals.Answer [refunds · plain]"].Outcome.Should().Be("Passed", run.Process.ToString());
+            Directory.EnumerateFiles(recordings, "rows.*.json", SearchOption.AllDirectories).Should().BeEmpty(run.Process.ToString());
+        }
+        finally
+        {
+            Directory.Delete(recordings, recursive: true);
+        }
+    }
 }

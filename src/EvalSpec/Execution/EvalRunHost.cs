@@ -496,7 +496,8 @@ internal sealed class EvalRunHost : IDisposable
             methods.Select(m => m.SuiteType.FullName ?? m.SuiteType.Name).Concat(scan.Unreadable.Select(u => u.Suite)).ToHashSet(StringComparer.Ordinal),
             rows,
             full,
-            ProjectDirectory);
+            ProjectDirectory,
+            ListsEveryRow: scan.Unreadable.Count == 0);
     }
 
     /// <summary>The estimated pass rate of every row from the sample, or null when the run is not sampled or nothing was judged.</summary>
