@@ -70,4 +70,16 @@ public sealed class StaticInitializerTests
             Directory.Delete(recordings, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task On_xunit_v2_a_run_filtered_on_the_eval_traits_still_fails_on_a_class_whose_static_initializer_throws()
+    {
+        // The same on xUnit v2 (tests/fixtures/StaticInitializerSuite): before, the failing test had only the method's own
+        // traits, so the filter left it out and the run passed with one row.
+        SuiteRun run = await SuiteRun.RunAsync("StaticInitializerSuite", new Dictionary<string, string> { ["EVALSPEC_BASELINE"] = "ignore" }, "--filter", "Category=Eval&EvalMethod=Answer");
+
+        run["StaticInitializerSuite.BrokenEvals.Answer"].Outcome.Should().Be("Failed", run.Process.ToString());
+        run["StaticInitializerSuite.BrokenEvals.Answer"].Message.Should().Contain("The static initializer of StaticInitializerSuite.BrokenEvals threw");
+        run.Process.ExitCode.Should().Be(1, "a failing test fails the run");
+    }
 }
