@@ -233,7 +233,10 @@ internal sealed class EvalRunHost : IDisposable
     /// does not prepare them all at once. Computed in 64 bits and capped at <see cref="int.MaxValue"/>: a MaxConcurrency
     /// near it ("no limit") must not wrap to a negative count that stops the run from starting.
     /// </summary>
-    public int RowsInFlight => (int)Math.Min(int.MaxValue, Math.Max(4L * Options.MaxConcurrency, Options.MaxConcurrency + 4L));
+    public int RowsInFlight => RowsInFlightFor(Options.MaxConcurrency);
+
+    /// <summary>The <see cref="RowsInFlight"/> of a run with <paramref name="maxConcurrency"/>.</summary>
+    internal static int RowsInFlightFor(int maxConcurrency) => (int)Math.Min(int.MaxValue, Math.Max(4L * maxConcurrency, maxConcurrency + 4L));
 
     /// <summary>The run-wide slots of rows in flight (<see cref="RowsInFlight"/>): <see cref="AdmitRowAsync"/>.</summary>
     private SemaphoreSlim RowSlots { get; }
