@@ -82,4 +82,23 @@ public sealed class StaticInitializerTests
         run["StaticInitializerSuite.BrokenEvals.Answer"].Message.Should().Contain("The static initializer of StaticInitializerSuite.BrokenEvals threw");
         run.Process.ExitCode.Should().Be(1, "a failing test fails the run");
     }
+
+    [Fact]
+    public async Task Resuming_a_run_while_a_class_static_initializer_throws_refuses_and_keeps_that_class_results()
+    {
+        // A resume takes over the rows of the methods the assembly lists. Before: the class whose initializer now threw
+        // (its key not set in the resuming shell) was not listed, so its finished rows were removed from results.jsonl.
+        string root = Path.Combine(Path.GetTempPath(), "evalspec-e2e", System.Guid.NewGuid().ToString("n"));
+        string project = Path.Combine(DotNet.RepoRoot, "tests", "fixtures", "v3", "StaticInitializerSuite.V3");
+        SuiteRun first = await SuiteRun.RunInAsync(root, project, new Dictionary<string, string> { ["EVALSPEC_BASELINE"] = "ignore", ["STATIC_SUITE_KEY"] = "set" });
+        first.Rows.Should().HaveCount(2, first.Process.ToString());
+
+        SuiteRun resumed = await SuiteRun.RunInAsync(root, project, new Dictionary<string, string> { ["EVALSPEC_BASELINE"] = "ignore", ["EVALSPEC_RESUME"] = "e2e" });
+
+        resumed.Rows.Select(r => r.GetProperty("rowId").GetString()).Should().BeEquivalentTo(
+            new[] { "StaticInitializerSuite.BrokenEvals.Answer/refunds/plain/identity", "StaticInitializerSuite.WorkingEvals.Answer/refunds/plain/identity" },
+            resumed.Process.ToString());
+        resumed.Process.Output.Should().Contain("Resuming now would drop the results its rows already have");
+        resumed.Process.ExitCode.Should().Be(1);
+    }
 }

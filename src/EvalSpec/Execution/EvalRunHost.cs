@@ -762,6 +762,14 @@ internal sealed class EvalRunHost : IDisposable
             ? Path.Combine(projectDirectory, "TestResults", "evalspec")
             : Path.GetFullPath(options.ResultsDirectory!, projectDirectory);
         string runDirectory = Path.Combine(resultsRoot, runId);
+        if (resuming && SnapshotInventory.Scan(testAssembly).Unreadable is [UnreadableSuite broken, ..])
+        {
+            // ResumedRun.Load drops the rows of methods the assembly does not list: this class's finished rows would be
+            // removed from results.jsonl as if the class had been deleted.
+            throw new EvalConfigurationException(
+                $"EVALSPEC_RESUME={runId}: the static initializer of {broken.Suite} threw {broken.Cause.GetType().FullName}: {SecretRedactor.Default.Redact(broken.Cause.Message)} Resuming now would drop the results its rows already have in {runDirectory}. Fix the static field that throws (or set what it needs, as in the run you resume), then resume again. Nothing was changed.");
+        }
+
         ResumedRun? resumed = resuming ? ResumedRun.Load(runDirectory, runId, SnapshotInventory.Descriptors(testAssembly), shard, options.Configuration) : null;
         Directory.CreateDirectory(runDirectory);
 
