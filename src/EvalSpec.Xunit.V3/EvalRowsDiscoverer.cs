@@ -85,15 +85,24 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
         return new ValueTask<IReadOnlyCollection<IXunitTestCase>>(cases);
     }
 
-    /// <summary>A test of the method that fails with <paramref name="message"/> when run.</summary>
-    private static ExecutionErrorTestCase Error(IXunitTestMethod testMethod, EvalRowsAttribute attribute, string message, int index) =>
-        new(
+    /// <summary>
+    /// A test of the method that fails with <paramref name="message"/> when run. It carries the method's traits
+    /// <c>Category=Eval</c> and <c>EvalMethod</c>, so that a run filtered on them (<c>--filter "Category=Eval"</c>) still
+    /// fails instead of leaving the method out and passing.
+    /// </summary>
+    private static ExecutionErrorTestCase Error(IXunitTestMethod testMethod, EvalRowsAttribute attribute, string message, int index)
+    {
+        var error = new ExecutionErrorTestCase(
             testMethod,
             testMethod.TestClass.TestClassName + "." + attribute.EvalMethod,
             UniqueIDGenerator.ForTestCase(testMethod.UniqueID, null, ["evalspec-error", index]),
             attribute.SourceFilePath,
             attribute.SourceLineNumber > 0 ? attribute.SourceLineNumber : null,
             message);
+        Add(error.Traits, "Category", "Eval");
+        Add(error.Traits, "EvalMethod", attribute.EvalMethod);
+        return error;
+    }
 
     private static void Add(Dictionary<string, HashSet<string>> traits, string name, string value)
     {

@@ -52,7 +52,7 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
         catch (InvalidOperationException ex)
         {
             // Reported as one failing test of the method, not as a discovery crash that hides the other classes.
-            return [new ExecutionErrorTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, ex.Message)];
+            return [new EvalRowsErrorTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, evalMethod, ex.Message)];
         }
 
         var cases = new List<IXunitTestCase>(rows.Length);
@@ -60,7 +60,7 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
         {
             if (EvalRowTable.Entry(row, testMethod.TestClass.Class.Name + "." + table, out string? problem) is not { } entry)
             {
-                cases.Add(new ExecutionErrorTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, problem));
+                cases.Add(new EvalRowsErrorTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, evalMethod, problem!));
                 continue;
             }
 

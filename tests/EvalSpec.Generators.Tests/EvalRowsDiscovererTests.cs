@@ -43,8 +43,13 @@ public sealed class EvalRowsDiscovererTests
 
         IXunitTestCase[] cases = new EvalRowsDiscoverer(new NullMessageSink()).Discover(new DiscoveryOptions(), testMethod, attribute).ToArray();
 
-        cases.Should().ContainSingle().Which.Should().BeOfType<ExecutionErrorTestCase>()
-            .Which.ErrorMessage.Should().Contain(type.FullName).And.Contain("OPENAI_API_KEY is not set");
+        ExecutionErrorTestCase error = cases.Should().ContainSingle().Which.Should().BeAssignableTo<ExecutionErrorTestCase>().Subject;
+        error.ErrorMessage.Should().Contain(type.FullName).And.Contain("OPENAI_API_KEY is not set");
+
+        // The rows' traits, so that --filter "Category=Eval" or "EvalMethod=Answer" keeps the failing test in the run.
+        error.Traits.Should().ContainKey("Category").WhoseValue.Should().Equal("Eval");
+        error.Traits.Should().ContainKey("EvalMethod").WhoseValue.Should().Equal("Answer");
+        error.DisplayName.Should().EndWith("SuiteWithThrowingStaticField.Answer");
     }
 
     public abstract class SuiteWithOneRow

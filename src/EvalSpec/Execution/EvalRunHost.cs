@@ -230,9 +230,13 @@ internal sealed class EvalRunHost : IDisposable
     /// spends time outside its call (prepared, then judged, compared and written after it), and relation rows wait for a
     /// shared source run: with only twice the calls in flight, finished rows held the slots while calls could have started
     /// (measured in bench/Speed, docs/concurrency.md#speed). Bounded all the same, so that a suite of thousands of rows
-    /// does not prepare them all at once.
+    /// does not prepare them all at once. Computed in 64 bits and capped at <see cref="int.MaxValue"/>: a MaxConcurrency
+    /// near it ("no limit") must not wrap to a negative count that stops the run from starting.
     /// </summary>
-    public int RowsInFlight => Math.Max(4 * Options.MaxConcurrency, Options.MaxConcurrency + 4);
+    public int RowsInFlight => RowsInFlightFor(Options.MaxConcurrency);
+
+    /// <summary>The <see cref="RowsInFlight"/> of a run with <paramref name="maxConcurrency"/>.</summary>
+    internal static int RowsInFlightFor(int maxConcurrency) => (int)Math.Min(int.MaxValue, Math.Max(4L * maxConcurrency, maxConcurrency + 4L));
 
     /// <summary>The run-wide slots of rows in flight (<see cref="RowsInFlight"/>): <see cref="AdmitRowAsync"/>.</summary>
     private SemaphoreSlim RowSlots { get; }
@@ -495,7 +499,8 @@ internal sealed class EvalRunHost : IDisposable
             methods.Select(m => m.SuiteType.FullName ?? m.SuiteType.Name).Concat(scan.Unreadable.Select(u => u.Suite)).ToHashSet(StringComparer.Ordinal),
             rows,
             full,
-            ProjectDirectory);
+            ProjectDirectory,
+            ListsEveryRow: scan.Unreadable.Count == 0);
     }
 
     /// <summary>The estimated pass rate of every row from the sample, or null when the run is not sampled or nothing was judged.</summary>
@@ -757,6 +762,14 @@ internal sealed class EvalRunHost : IDisposable
             ? Path.Combine(projectDirectory, "TestResults", "evalspec")
             : Path.GetFullPath(options.ResultsDirectory!, projectDirectory);
         string runDirectory = Path.Combine(resultsRoot, runId);
+        if (resuming && SnapshotInventory.Scan(testAssembly).Unreadable is [UnreadableSuite broken, ..])
+        {
+            // ResumedRun.Load drops the rows of methods the assembly does not list: this class's finished rows would be
+            // removed from results.jsonl as if the class had been deleted.
+            throw new EvalConfigurationException(
+                $"EVALSPEC_RESUME={runId}: the static initializer of {broken.Suite} threw {broken.Cause.GetType().FullName}: {SecretRedactor.Default.Redact(broken.Cause.Message)} Resuming now would drop the results its rows already have in {runDirectory}. Fix the static field that throws (or set what it needs, as in the run you resume), then resume again. Nothing was changed.");
+        }
+
         ResumedRun? resumed = resuming ? ResumedRun.Load(runDirectory, runId, SnapshotInventory.Descriptors(testAssembly), shard, options.Configuration) : null;
         Directory.CreateDirectory(runDirectory);
 

@@ -281,7 +281,9 @@ internal sealed class RecordingSession : IDisposable
             first ??= new IOException(recoveryError);
         }
 
-        if (rows is not null && Mode is RecordingMode.Auto or RecordingMode.Record)
+        // Not when a class's rows could not be read: the list would name its class without its rows, and
+        // `evalspec clean --recordings` would remove that class's recordings as rows that no longer exist.
+        if (rows is { ListsEveryRow: true } && Mode is RecordingMode.Auto or RecordingMode.Record)
         {
             WriteInventory(rows);
         }
