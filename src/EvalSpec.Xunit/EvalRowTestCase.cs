@@ -67,18 +67,7 @@ public sealed class EvalRowTestCase : XunitTestCase
         }
     }
 
-    private void Add(string name, string value)
-    {
-        if (!Traits.TryGetValue(name, out List<string>? values))
-        {
-            Traits[name] = values = [];
-        }
-
-        if (!values.Contains(value))
-        {
-            values.Add(value);
-        }
-    }
+    private void Add(string name, string value) => RowTraits.Add(Traits, name, value);
 
     /// <inheritdoc/>
     public override void Serialize(IXunitSerializationInfo data)

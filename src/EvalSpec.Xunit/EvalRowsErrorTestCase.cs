@@ -42,18 +42,7 @@ public sealed class EvalRowsErrorTestCase : ExecutionErrorTestCase
         Add("EvalMethod", _evalMethod);
     }
 
-    private void Add(string name, string value)
-    {
-        if (!Traits.TryGetValue(name, out List<string>? values))
-        {
-            Traits[name] = values = [];
-        }
-
-        if (!values.Contains(value))
-        {
-            values.Add(value);
-        }
-    }
+    private void Add(string name, string value) => RowTraits.Add(Traits, name, value);
 
     /// <inheritdoc/>
     public override void Serialize(IXunitSerializationInfo data)
