@@ -29,6 +29,9 @@ public sealed class StaticInitializerTests
 
         run.Rows.Select(r => r.GetProperty("rowId").GetString()).Should().Equal("StaticInitializerSuite.WorkingEvals.Answer/refunds/plain/identity");
         run.Summary.GetProperty("rows").GetProperty("total").GetInt32().Should().Be(1);
+        System.Text.Json.JsonElement unreadable = run.Summary.GetProperty("unreadableSuites").EnumerateArray().Should().ContainSingle().Subject;
+        unreadable.GetProperty("suite").GetString().Should().Be("StaticInitializerSuite.BrokenEvals");
+        unreadable.GetProperty("error").GetString().Should().Be("System.InvalidOperationException: STATIC_SUITE_KEY is not set");
         File.Exists(Path.Combine(run.RunDirectory, "report.html")).Should().BeTrue("the reports are written for the rows that ran");
         run.Process.Output.Should().NotContain("could not write the run summary")
             .And.Contain("the rows of StaticInitializerSuite.BrokenEvals are not in this run's figures");

@@ -101,7 +101,19 @@ internal static class RunSummaryWriter
             InputSimilarity = new RunSummaryFile.SimilaritySection { Measure = run.InputSimilarity.Measure, FallbacksToTokenF1 = run.InputSimilarity.Fallbacks },
             Robustness = RobustnessSection(run.Robustness),
             MultiPrompt = MultiPromptSection(run.MultiPrompt),
+            UnreadableSuites = UnreadableSuites(run),
         };
+    }
+
+    /// <summary>The <c>unreadableSuites</c> section: eval classes whose static initializer threw; null when there are none.</summary>
+    private static List<RunSummaryFile.UnreadableSuiteSection>? UnreadableSuites(EvalRunHost run)
+    {
+        IReadOnlyList<UnreadableSuite> unreadable = SnapshotInventory.Scan(run.TestAssembly).Unreadable;
+        return unreadable.Count == 0
+            ? null
+            : unreadable.OrderBy(u => u.Suite, StringComparer.Ordinal)
+                .Select(u => new RunSummaryFile.UnreadableSuiteSection { Suite = u.Suite, Error = u.Cause.GetType().FullName + ": " + Secrets.SecretRedactor.Default.Redact(u.Cause.Message) })
+                .ToList();
     }
 
     /// <summary>The <c>robustness</c> section: per method, over all its relations and per relation (also written by <c>evalspec merge</c>).</summary>

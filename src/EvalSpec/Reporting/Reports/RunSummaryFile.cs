@@ -88,6 +88,12 @@ internal sealed class RunSummaryFile
     public MergeSection? Merge { get; init; }
 
     /// <summary>
+    /// Eval classes whose static initializer threw, so their rows could not be listed or run and are not in this summary's
+    /// figures (each fails as one test); absent when there are none.
+    /// </summary>
+    public List<UnreadableSuiteSection>? UnreadableSuites { get; init; }
+
+    /// <summary>
     /// Reads <paramref name="path"/>; a malformed file or one of a newer format is a <see cref="RunDataException"/> naming
     /// it and the place.
     /// </summary>
@@ -292,6 +298,16 @@ internal sealed class RunSummaryFile
 
         /// <summary>What decides the shard's verdicts besides its rows; absent in summaries of EvalSpec before it was written.</summary>
         public IdentitySection? Identity { get; init; }
+    }
+
+    /// <summary>An eval class whose static initializer threw.</summary>
+    internal sealed class UnreadableSuiteSection
+    {
+        /// <summary>The class's full name.</summary>
+        public string? Suite { get; init; }
+
+        /// <summary>What its static initializer threw: the exception's type and message, secrets redacted.</summary>
+        public string? Error { get; init; }
     }
 
     /// <summary>The <c>shard.identity</c> section: <c>evalspec merge</c> refuses shards that differ in any part.</summary>
