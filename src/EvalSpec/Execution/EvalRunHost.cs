@@ -36,9 +36,10 @@ internal sealed class EvalRunHost : IDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JudgedRow> _judged = new(StringComparer.Ordinal);
 
-    private EvalRunHost(EvalRunSettings settings, EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline, string projectDirectory, EvalSpec.Snapshots.SnapshotSettings snapshotSettings, Recording.RecordingSession recording, bool append = false)
+    private EvalRunHost(EvalRunSettings settings, EvalOptions options, ServiceProvider services, string runId, string runDirectory, Baseline baseline, string projectDirectory, EvalSpec.Snapshots.SnapshotSettings snapshotSettings, Recording.RecordingSession recording, bool append = false, DescriptorScan? descriptors = null)
     {
         TestAssembly = settings.TestAssembly;
+        _descriptors = descriptors;
         RunCancellation = settings.Cancellation;
         _notices = settings.Notices;
         _completedByTestFramework = settings.CompletedByTestFramework;
@@ -117,6 +118,14 @@ internal sealed class EvalRunHost : IDisposable
     /// <summary>The scrubbers of the startup.</summary>
     public EvalSpec.Snapshots.SnapshotSettings SnapshotSettings { get; }
 
+    private DescriptorScan? _descriptors;
+
+    /// <summary>
+    /// The test assembly's eval methods and the classes whose static initializer threw, scanned once per run, when first
+    /// needed (reading the descriptors runs the classes' static initializers, user code, so not before then).
+    /// </summary>
+    internal DescriptorScan Descriptors => LazyInitializer.EnsureInitialized(ref _descriptors, () => SnapshotInventory.Scan(TestAssembly));
+
     /// <summary>Verified row snapshots that no row of the assembly owns any more, found once at the end of the run.</summary>
     public IReadOnlyList<string> DanglingSnapshots => field ??= FindDanglingSnapshots();
 
@@ -124,7 +133,7 @@ internal sealed class EvalRunHost : IDisposable
     {
         try
         {
-            return SnapshotInventory.FindDangling(TestAssembly, ProjectDirectory);
+            return SnapshotInventory.FindDangling(Descriptors.Methods, ProjectDirectory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -135,7 +144,7 @@ internal sealed class EvalRunHost : IDisposable
 
     /// <summary>Row snapshots (folder and base name) whose names differ from others' only in letter case, found once per run.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SnapshotCaseCollisions =>
-        field ??= SnapshotInventory.FindCaseCollisions(TestAssembly, ProjectDirectory);
+        field ??= SnapshotInventory.FindCaseCollisions(Descriptors.Methods, ProjectDirectory);
 
     /// <summary>What the snapshots of this run did.</summary>
     public SnapshotStatistics SnapshotCounts { get; } = new();
@@ -466,7 +475,7 @@ internal sealed class EvalRunHost : IDisposable
     /// </summary>
     internal Recording.RecordingRowSet RecordingRows()
     {
-        DescriptorScan scan = SnapshotInventory.Scan(TestAssembly);
+        DescriptorScan scan = Descriptors;
         IReadOnlyList<EvalMethodDescriptor> methods = scan.Methods;
         var rows = new HashSet<string>(StringComparer.Ordinal);
         foreach (EvalMethodDescriptor method in methods)
@@ -602,9 +611,9 @@ internal sealed class EvalRunHost : IDisposable
             WriteDetail(RunSummaryWriter.Describe(run));
 
             // Classes whose static initializer threw: their rows fail at discovery, and this run's figures leave them out.
-            foreach (UnreadableSuite broken in SnapshotInventory.Scan(run.TestAssembly).Unreadable)
+            foreach (UnreadableSuite broken in run.Descriptors.Unreadable)
             {
-                WriteDetail($"EvalSpec: the rows of {broken.Suite} are not in this run's figures: its static initializer threw {broken.Cause.GetType().FullName}: {SecretRedactor.Default.Redact(broken.Cause.Message)} Fix the static field that throws (or make it lazy); recordings are not pruned while it does.");
+                WriteDetail($"EvalSpec: the rows of {broken.Suite} are not in this run's figures: its static initializer threw {broken.Error} Fix the static field that throws (or make it lazy); recordings are not pruned while it does.");
             }
 
             WriteReports(run);
@@ -739,7 +748,15 @@ internal sealed class EvalRunHost : IDisposable
         }
 
         // Cut from every row of the assembly, not from the tests a runner was given: a --filter must not move rows between shards.
-        RowShard? shard = RowShard.Parse(options.Shard) is { } cut ? RowShard.Select(RowPopulation.Of(testAssembly), cut.Index, cut.Count) : null;
+        // The descriptors are scanned here only when a shard or a resume needs them before the run starts; the host scans
+        // them once, lazily, otherwise, and keeps this scan when there is one.
+        DescriptorScan? scan = null;
+        RowShard? shard = null;
+        if (RowShard.Parse(options.Shard) is { } cut)
+        {
+            scan = SnapshotInventory.Scan(testAssembly);
+            shard = RowShard.Select(RowPopulation.Of(scan.Methods), cut.Index, cut.Count);
+        }
 
         bool resuming = !string.IsNullOrWhiteSpace(options.Resume);
         if (resuming && !string.IsNullOrWhiteSpace(options.RunId) && !string.Equals(options.RunId, options.Resume, StringComparison.Ordinal))
@@ -762,15 +779,15 @@ internal sealed class EvalRunHost : IDisposable
             ? Path.Combine(projectDirectory, "TestResults", "evalspec")
             : Path.GetFullPath(options.ResultsDirectory!, projectDirectory);
         string runDirectory = Path.Combine(resultsRoot, runId);
-        if (resuming && SnapshotInventory.Scan(testAssembly).Unreadable is [UnreadableSuite broken, ..])
+        if (resuming && (scan ??= SnapshotInventory.Scan(testAssembly)).Unreadable is [UnreadableSuite broken, ..])
         {
             // ResumedRun.Load drops the rows of methods the assembly does not list: this class's finished rows would be
             // removed from results.jsonl as if the class had been deleted.
             throw new EvalConfigurationException(
-                $"EVALSPEC_RESUME={runId}: the static initializer of {broken.Suite} threw {broken.Cause.GetType().FullName}: {SecretRedactor.Default.Redact(broken.Cause.Message)} Resuming now would drop the results its rows already have in {runDirectory}. Fix the static field that throws (or set what it needs, as in the run you resume), then resume again. Nothing was changed.");
+                $"EVALSPEC_RESUME={runId}: the static initializer of {broken.Suite} threw {broken.Error} Resuming now would drop the results its rows already have in {runDirectory}. Fix the static field that throws (or set what it needs, as in the run you resume), then resume again. Nothing was changed.");
         }
 
-        ResumedRun? resumed = resuming ? ResumedRun.Load(runDirectory, runId, SnapshotInventory.Descriptors(testAssembly), shard, options.Configuration) : null;
+        ResumedRun? resumed = resuming ? ResumedRun.Load(runDirectory, runId, scan!.Methods, shard, options.Configuration) : null;
         Directory.CreateDirectory(runDirectory);
 
         ServiceProvider provider = services.BuildServiceProvider();
@@ -779,7 +796,7 @@ internal sealed class EvalRunHost : IDisposable
         {
             recording = EvalSpec.Recording.RecordingSession.Start(options, projectDirectory, settings.Variable);
             recording.ModelCalls = new ModelCalls.ModelCallPipeline(options, recording.Mode);
-            var host = new EvalRunHost(settings, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording, append: resumed is not null) { Shard = shard, Resumed = resumed };
+            var host = new EvalRunHost(settings, options, provider, runId, runDirectory, baseline, projectDirectory, setup.Snapshots, recording, append: resumed is not null, scan) { Shard = shard, Resumed = resumed };
             ThreadPoolFloor.Raise(host.RowsInFlight);
 
             // Taken before any row runs: the baseline as the rows are compared with it (an update run rewrites it at the end).

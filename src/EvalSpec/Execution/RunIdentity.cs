@@ -56,7 +56,7 @@ internal sealed record RunIdentity(string? Commit, string Options, string Judges
             OptionsHash(run.Options),
             Persistence.ShortHash.Of(judges),
             BaselineHash(run.Baseline.Path),
-            Persistence.ShortHash.Of(EvalsText(SnapshotInventory.Scan(run.TestAssembly))));
+            Persistence.ShortHash.Of(EvalsText(run.Descriptors)));
     }
 
     /// <summary>

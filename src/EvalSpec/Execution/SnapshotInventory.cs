@@ -63,8 +63,8 @@ internal static class SnapshotInventory
     };
 
     /// <summary>Verified row snapshots in the folders of the assembly's [Snapshot] evals that match no row: full paths, sorted.</summary>
-    public static IReadOnlyList<string> FindDangling(Assembly testAssembly, string projectDirectory) =>
-        Expected(Descriptors(testAssembly), projectDirectory)
+    public static IReadOnlyList<string> FindDangling(IEnumerable<EvalMethodDescriptor> methods, string projectDirectory) =>
+        Expected(methods, projectDirectory)
             .SelectMany(p => SnapshotFiles.FindDangling(p.Key, p.Value.Classes, p.Value.Names))
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToArray();
@@ -73,10 +73,6 @@ internal static class SnapshotInventory
     /// For each snapshot (folder and base name) whose name differs from another's only in letter case, the names it
     /// collides with: on Windows and macOS the two are one file, and the rows would overwrite each other's snapshots.
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> FindCaseCollisions(Assembly testAssembly, string projectDirectory) =>
-        FindCaseCollisions(Descriptors(testAssembly), projectDirectory);
-
-    /// <inheritdoc cref="FindCaseCollisions(Assembly, string)"/>
     internal static IReadOnlyDictionary<string, IReadOnlyList<string>> FindCaseCollisions(IEnumerable<EvalMethodDescriptor> methods, string projectDirectory)
     {
         var collisions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -129,4 +125,8 @@ internal static class SnapshotInventory
 internal sealed record DescriptorScan(IReadOnlyList<EvalMethodDescriptor> Methods, IReadOnlyList<UnreadableSuite> Unreadable);
 
 /// <summary>An eval class whose static initializer threw <paramref name="Cause"/>, so its generated descriptors cannot be read.</summary>
-internal sealed record UnreadableSuite(string Suite, Exception Cause);
+internal sealed record UnreadableSuite(string Suite, Exception Cause)
+{
+    /// <summary>What the initializer threw, for messages and summary.json: the exception's type and message, secrets redacted.</summary>
+    public string Error => Cause.GetType().FullName + ": " + Secrets.SecretRedactor.Default.Redact(Cause.Message);
+}

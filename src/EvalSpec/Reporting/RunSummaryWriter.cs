@@ -108,11 +108,11 @@ internal static class RunSummaryWriter
     /// <summary>The <c>unreadableSuites</c> section: eval classes whose static initializer threw; null when there are none.</summary>
     private static List<RunSummaryFile.UnreadableSuiteSection>? UnreadableSuites(EvalRunHost run)
     {
-        IReadOnlyList<UnreadableSuite> unreadable = SnapshotInventory.Scan(run.TestAssembly).Unreadable;
+        IReadOnlyList<UnreadableSuite> unreadable = run.Descriptors.Unreadable;
         return unreadable.Count == 0
             ? null
             : unreadable.OrderBy(u => u.Suite, StringComparer.Ordinal)
-                .Select(u => new RunSummaryFile.UnreadableSuiteSection { Suite = u.Suite, Error = u.Cause.GetType().FullName + ": " + Secrets.SecretRedactor.Default.Redact(u.Cause.Message) })
+                .Select(u => new RunSummaryFile.UnreadableSuiteSection { Suite = u.Suite, Error = u.Error })
                 .ToList();
     }
 
