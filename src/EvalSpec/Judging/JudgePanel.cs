@@ -253,6 +253,9 @@ public sealed class JudgePanel
 
     private static async Task<Verdict> AskAsync(IJudge judge, JudgeRequest request, TimeSpan? judgeTimeout, CancellationToken cancellationToken)
     {
+        // A cancelled run asks no judge: WaitAsync below returns a judge's verdict when the judge finished before the wait began,
+        // so without this a judge that answers at once could still decide a row of a cancelled run.
+        cancellationToken.ThrowIfCancellationRequested();
         long started = Stopwatch.GetTimestamp();
         using Activity? span = ModelCalls.EvalTelemetry.StartJudge(judge.Name);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -308,6 +308,24 @@ public sealed class JudgePanelTests
         await judging.Awaiting(t => t).Should().ThrowAsync<OperationCanceledException>();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_token_cancelled_before_judging_throws_even_when_every_judge_answers_at_once(bool earlyStop)
+    {
+        // Judges that answer synchronously raced the cancelled token: a judge done before the panel's wait began gave a verdict.
+        // Seen once on a loaded CI machine (RowJudgingTests); on an idle machine the old code passed even 20,000 rounds,
+        // so this states the rule rather than reproducing the race.
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var panel = new JudgePanel("jury", new IJudge[] { StubJudge.Passing("a"), StubJudge.Passing("b"), StubJudge.Failing("c") }, earlyStop: earlyStop);
+
+        for (int round = 0; round < 200; round++)
+        {
+            await panel.Awaiting(p => p.JudgeAsync(Request, cancellation.Token)).Should().ThrowAsync<OperationCanceledException>($"round {round}");
+        }
+    }
+
     [Fact]
     public async Task The_mean_score_is_taken_over_the_deciding_judges_only()
     {
