@@ -29,10 +29,10 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
             throw new ArgumentException($"{nameof(EvalRowsDiscoverer)} serves {nameof(EvalRowsAttribute)} only.", nameof(factAttribute));
         }
 
-        string[][] rows;
+        IReadOnlyList<EvalRowTableEntry> rows;
         try
         {
-            rows = EvalRowTable.Read(testMethod.Method.DeclaringType ?? testMethod.TestClass.Class, attribute.RowTable);
+            rows = EvalRowTable.Read(testMethod.Method.DeclaringType ?? testMethod.TestClass.Class, attribute.Descriptor);
         }
         catch (InvalidOperationException ex)
         {
@@ -41,15 +41,9 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
             return new ValueTask<IReadOnlyCollection<IXunitTestCase>>([Error(testMethod, attribute, ex.Message, 0)]);
         }
 
-        var cases = new List<IXunitTestCase>(rows.Length);
-        foreach (string[] row in rows)
+        var cases = new List<IXunitTestCase>(rows.Count);
+        foreach (EvalRowTableEntry entry in rows)
         {
-            if (EvalRowTable.Entry(row, testMethod.TestClass.TestClassName + "." + attribute.RowTable, out string? problem) is not { } entry)
-            {
-                cases.Add(Error(testMethod, attribute, problem!, cases.Count));
-                continue;
-            }
-
             string caseId = entry.CaseId, variantKey = entry.VariantKey, relationKey = entry.RelationKey, displayName = entry.DisplayName;
             var traits = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (KeyValuePair<string, IReadOnlyCollection<string>> trait in testMethod.Traits)

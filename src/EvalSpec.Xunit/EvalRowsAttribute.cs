@@ -7,7 +7,7 @@ namespace EvalSpec.Execution;
 
 /// <summary>
 /// Marks the one generated test method of an <c>[Eval]</c> method on xUnit v2: <see cref="EvalRowsDiscoverer"/> reads the
-/// generated row table named by <see cref="RowTable"/> and reports one test case per row. Generated code only.
+/// rows of the generated descriptor named by <see cref="Descriptor"/> and reports one test case per row. Generated code only.
 /// </summary>
 /// <remarks>
 /// xUnit v2 discovers only attributes deriving from <see cref="FactAttribute"/>. One method per eval method (instead of
@@ -19,16 +19,16 @@ namespace EvalSpec.Execution;
 public sealed class EvalRowsAttribute : FactAttribute
 {
     /// <summary>Creates the attribute.</summary>
-    /// <param name="rowTable">The name of the generated static <c>string[][]</c> field of the class that lists the rows.</param>
+    /// <param name="descriptor">The name of the generated static <see cref="EvalMethodDescriptor"/> field of the class, whose rows are listed.</param>
     /// <param name="evalMethod">The name of the <c>[Eval]</c> method (the <c>EvalMethod</c> trait).</param>
-    public EvalRowsAttribute(string rowTable, string evalMethod)
+    public EvalRowsAttribute(string descriptor, string evalMethod)
     {
-        RowTable = rowTable;
+        Descriptor = descriptor;
         EvalMethod = evalMethod;
     }
 
-    /// <summary>The name of the row table field: per row its case id, variant key, relation key, display name, then its tags.</summary>
-    public string RowTable { get; }
+    /// <summary>The name of the descriptor field: its cases x variants x (identity + relations) are the rows.</summary>
+    public string Descriptor { get; }
 
     /// <summary>The name of the <c>[Eval]</c> method.</summary>
     public string EvalMethod { get; }

@@ -39,14 +39,14 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
         TestMethodDisplay display = discoveryOptions.MethodDisplayOrDefault();
         TestMethodDisplayOptions displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
         object[] arguments = factAttribute.GetConstructorArguments().ToArray();
-        string table = arguments is [string rowTable, ..] ? rowTable : string.Empty;
+        string descriptor = arguments is [string field, ..] ? field : string.Empty;
         string evalMethod = arguments is [_, string name, ..] ? name : testMethod.Method.Name;
 
-        string[][] rows;
+        IReadOnlyList<EvalRowTableEntry> rows;
         try
         {
             rows = testMethod.TestClass.Class is IReflectionTypeInfo { Type: { } type }
-                ? EvalRowTable.Read(type, table)
+                ? EvalRowTable.Read(type, descriptor)
                 : throw new InvalidOperationException($"EvalSpec reads the rows of {testMethod.TestClass.Class.Name}.{testMethod.Method.Name} by reflection, which this runner does not offer.");
         }
         catch (InvalidOperationException ex)
@@ -55,15 +55,9 @@ public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer
             return [new EvalRowsErrorTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, evalMethod, ex.Message)];
         }
 
-        var cases = new List<IXunitTestCase>(rows.Length);
-        foreach (string[] row in rows)
+        var cases = new List<IXunitTestCase>(rows.Count);
+        foreach (EvalRowTableEntry entry in rows)
         {
-            if (EvalRowTable.Entry(row, testMethod.TestClass.Class.Name + "." + table, out string? problem) is not { } entry)
-            {
-                cases.Add(new EvalRowsErrorTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, evalMethod, problem!));
-                continue;
-            }
-
             cases.Add(new EvalRowTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, evalMethod, entry.CaseId, entry.VariantKey, entry.RelationKey, entry.DisplayName, entry.Tags));
         }
 

@@ -17,4 +17,7 @@ internal static class EvalDefaults
 
     /// <summary>Relation key of the identity (unperturbed) row.</summary>
     public const string IdentityRelationKey = "identity";
+
+    /// <summary>Between a row's case id, variant key and relation key in its display name (<c>Class.Method [case · variant · relation]</c>).</summary>
+    public const string RowNameSeparator = " \u00B7 ";
 }

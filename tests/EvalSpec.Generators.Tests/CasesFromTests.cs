@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using EvalSpec.Execution;
 using EvalSpec.Generators.Model;
 using EvalSpec.Generators.Parsing;
 using EvalSpec.Generators.Tests.Infrastructure;
@@ -86,9 +88,17 @@ public sealed class CasesFromTests
         refund.Traits.Should().Contain("Tag=billing").And.Contain("Tag=refund");
         run.Tests().Single(t => t.DisplayName.Contains("[csv-1 ", System.StringComparison.Ordinal)).Traits.Should().Contain("Tag=crash").And.Contain("Tag=desktop");
         run.Tests().Single(t => t.DisplayName.Contains("[fire ", System.StringComparison.Ordinal)).Traits.Should().NotContain("Tag=");
-        string source = run.EvalMethodSources.Single().SourceText.ToString();
-        source.Should().Contain("\"refund-late\", new object?[] { \"Refund after 40 days\", global::Shop.Evals.Priority.High, (int)(2), false }, \"refund\"");
-        source.Should().Contain("\"Crash, then \\\"reboot\\\"\\r\\non start\"", "a quoted CSV field keeps its comma, doubled quotes and CRLF");
+        GeneratedEvalMethod data = DescriptorData.Of(run.EvalMethodSources.Single().SourceText.ToString());
+        GeneratedCase late = data.Cases.Single(c => c.Id == "refund-late");
+        late.Arguments.Should().BeEquivalentTo(new[] { new[] { "string", "Refund after 40 days" }, ["enum", "High"], ["int", "2"], ["bool", "false"] }, o => o.WithStrictOrdering());
+        late.Expected.Should().Be("refund");
+        data.Cases.SelectMany(c => c.Arguments).Should().ContainEquivalentOf(new[] { "string", "Crash, then \"reboot\"\r\non start" }, "a quoted CSV field keeps its comma, doubled quotes and CRLF");
+        LoadedDescriptors.Inspect(run, "Shop.Evals.TicketEvals", descriptors =>
+        {
+            EvalCaseDescriptor loaded = descriptors.Single().Cases.Single(c => c.Id == "refund-late");
+            loaded.Arguments.Should().Equal("Refund after 40 days", Enum.Parse(loaded.Arguments[1]!.GetType(), "High"), 2, false);
+            loaded.Arguments[1]!.GetType().FullName.Should().Be("Shop.Evals.Priority");
+        });
     }
 
     [Theory]
@@ -177,7 +187,7 @@ public sealed class CasesFromTests
     }
 
     [Fact]
-    public void Every_convertible_parameter_type_compiles()
+    public void Every_convertible_parameter_type_reads_back_at_run_time_as_the_parameters_type()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -205,7 +215,21 @@ public sealed class CasesFromTests
         run.NotGeneratedTestSources.Should().BeEmpty();
         run.Tests().Should().HaveCount(2);
         run.CompilationWarningsAndErrors().Should().BeEmpty();
-        run.EvalMethodSources.Single().SourceText.ToString().Should().Contain("(long)(-9223372036854775808L)").And.Contain("79228162514264337593543950335M").And.Contain("global::Shop.Evals.Mood.Angry");
+        LoadedDescriptors.Inspect(run, "Shop.Evals.TypedEvals", descriptors =>
+        {
+            EvalCaseDescriptor[] cases = descriptors.Single().Cases;
+            object?[] first = cases[0].Arguments, second = cases[1].Arguments;
+            first.Take(15).Should().Equal(
+                null, 3, true, 'x', (sbyte)-128, (byte)255, (short)-32768, (ushort)65535, int.MinValue, uint.MaxValue, long.MinValue, ulong.MaxValue, 1.5f, 1e300, decimal.MaxValue);
+            first.Take(15).Skip(1).Select(a => a!.GetType()).Should().Equal(
+                typeof(int), typeof(bool), typeof(char), typeof(sbyte), typeof(byte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long), typeof(ulong), typeof(float), typeof(double), typeof(decimal));
+            first[15]!.ToString().Should().Be("Angry");
+            first[15]!.GetType().FullName.Should().Be("Shop.Evals.Mood");
+            first.Skip(16).Should().HaveCount(2).And.OnlyContain(a => a == null);
+            second.Should().Equal("t", "text", false, '\u00e9', (sbyte)0, (byte)0, (short)0, (ushort)0, 2, 0u, 0L, 0UL, -0.25f, -1.5E-5, 0.1m, second[15], 7, second[17]);
+            second[15]!.ToString().Should().Be("Calm");
+            second[17]!.ToString().Should().Be("Calm");
+        });
     }
 
     [Fact]
@@ -225,7 +249,7 @@ public sealed class CasesFromTests
         Reason(unrelatedPrompts, TrackingNames.ValidEvalMethods).Should().BeOneOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         Reason(edited, TrackingNames.DataFiles).Should().Be(IncrementalStepRunReason.Modified);
         Reason(edited, TrackingNames.ValidEvalMethods).Should().Be(IncrementalStepRunReason.Modified);
-        edited.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Triage")).ToString().Should().Contain("\"csv-new\"");
+        DescriptorData.Of(edited.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Triage")).ToString()).Cases.Should().Contain(c => c.Id == "csv-new");
     }
 
     private static IncrementalStepRunReason Reason(GeneratorDriver driver, string step) =>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using EvalSpec.Execution;
 using EvalSpec.Generators.Model;
 using EvalSpec.Generators.Parsing;
 using EvalSpec.Generators.Tests.Infrastructure;
@@ -76,13 +77,14 @@ public sealed class ConversationTests
     [Fact]
     public void Turns_keep_their_order_roles_become_lower_case_and_one_blank_after_the_colon_is_layout()
     {
-        string source = Run(Chats, Shops).EvalMethodSources.Single(s => s.HintName.Contains(".Reply.")).SourceText.ToString();
+        GeneratedEvalMethod data = DescriptorData.Of(Run(Chats, Shops).EvalMethodSources.Single(s => s.HintName.Contains(".Reply.")).SourceText.ToString());
+        string[][] turns = data.Cases.Select(c => c.Turns!).ToArray();
 
-        source.Should().Contain("{ Turns = new string[] { \"system\", \"You are a support agent.\", \"user\", \"My parcel is late.\", \"assistant\", \"Sorry! When did you order it?\", \"user\", \"Two weeks ago.\" } }");
-        source.Should().Contain("\"user\", \"Hi:  there\"", "only the first colon separates the role, and only one blank after it is dropped");
-        source.Should().Contain("\"user\", \"Where is my order?\"", "member order and the role's case do not matter in JSONL");
-        source.Should().Contain("\"#1234, \\\"the blue one\\\"\\nthanks\"");
-        source.Should().Contain("JudgeEachTurn = true,");
+        turns.Should().ContainEquivalentOf(new[] { "system", "You are a support agent.", "user", "My parcel is late.", "assistant", "Sorry! When did you order it?", "user", "Two weeks ago." }, o => o.WithStrictOrdering());
+        turns.Should().Contain(t => Pair(t, "user", "Hi:  there"), "only the first colon separates the role, and only one blank after it is dropped");
+        turns.Should().Contain(t => Pair(t, "user", "Where is my order?"), "member order and the role's case do not matter in JSONL");
+        turns.SelectMany(t => t).Should().Contain("#1234, \"the blue one\"\nthanks");
+        data.JudgeEachTurn.Should().BeTrue();
     }
 
     [Fact]
@@ -187,7 +189,7 @@ public sealed class ConversationTests
         Reasons(unrelated, TrackingNames.ValidEvalMethods).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged);
         Reason(edited, TrackingNames.DataFiles).Should().Be(IncrementalStepRunReason.Modified);
         Reasons(edited, TrackingNames.ValidEvalMethods).Should().Contain(IncrementalStepRunReason.Modified);
-        edited.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains(".Reply.")).ToString().Should().Contain("\"I want my money back.\"");
+        DescriptorData.Of(edited.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains(".Reply.")).ToString()).Cases.SelectMany(c => c.Turns!).Should().Contain("I want my money back.");
     }
 
     private static IncrementalStepRunReason Reason(GeneratorDriver driver, string step) =>
@@ -211,4 +213,8 @@ public sealed class ConversationTests
         CasesFromResolver.Resolve(parsed.Spec!, new[] { DataFileSpec.Parse(ProjectDirectory + "/data/chats.jsonl", chats) }, ProjectDirectory, problems);
         return problems;
     }
+
+    /// <summary>Whether the turns hold <paramref name="role"/> followed by <paramref name="content"/>.</summary>
+    private static bool Pair(string[] turns, string role, string content) =>
+        Enumerable.Range(0, turns.Length / 2).Any(i => turns[2 * i] == role && turns[(2 * i) + 1] == content);
 }

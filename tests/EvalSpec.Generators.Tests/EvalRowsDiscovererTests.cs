@@ -11,7 +11,7 @@ namespace EvalSpec.Generators.Tests;
 
 /// <summary>
 /// EvalSpec.Xunit's v2 discoverer (<see cref="EvalRowsDiscoverer"/>) over a class shaped as the generator writes it: reading the
-/// row table runs the class's static initializer, which holds the user's static fields too.
+/// descriptor runs the class's static initializer, which holds the user's static fields too.
 /// </summary>
 public sealed class EvalRowsDiscovererTests
 {
@@ -21,12 +21,13 @@ public sealed class EvalRowsDiscovererTests
         // A user's static field (a client built from configuration, as in tests/fixtures/AgentSuite) whose initializer throws.
         private static readonly string Client = Environment.GetEnvironmentVariable("EVALSPEC_REVIEW5_NEVER_SET") ?? throw new InvalidProgramException("OPENAI_API_KEY is not set");
 
-        private static readonly string[][] Answer_Rows = new string[][]
-        {
-            new string[] { "a", "default", "identity", "SuiteWithThrowingStaticField.Answer [a]" },
-        };
+        private static readonly EvalMethodDescriptor __EvalSpec_Answer = EvalMethodDescriptor.FromGenerated(
+            typeof(SuiteWithThrowingStaticField),
+            """{"format":1,"method":"Answer","displayType":"SuiteWithThrowingStaticField","static":true,"implicitVariant":true,"threshold":0.5,"timeoutMs":0,"parameters":[],"variants":[{"key":"default","template":"Hello"}],"cases":[{"id":"a","args":[]}],"relations":[]}""");
 
-        [EvalRows(nameof(Answer_Rows), "Answer")]
+        public static System.Threading.Tasks.Task<string> Answer(EvalInput input) => System.Threading.Tasks.Task.FromResult("");
+
+        [EvalRows(nameof(__EvalSpec_Answer), "Answer")]
         public static System.Threading.Tasks.Task Answer__EvalRows(string caseId, string variantKey, string relationKey) => System.Threading.Tasks.Task.FromResult(Client);
     }
 
@@ -56,12 +57,13 @@ public sealed class EvalRowsDiscovererTests
     {
         public static readonly System.Threading.SemaphoreSlim Started = new(0);
 
-        private static readonly string[][] Answer_Rows = new string[][]
-        {
-            new string[] { "a", "default", "identity", "SuiteWithOneRow.Answer [a]" },
-        };
+        private static readonly EvalMethodDescriptor __EvalSpec_Answer = EvalMethodDescriptor.FromGenerated(
+            typeof(SuiteWithOneRow),
+            """{"format":1,"method":"Answer","displayType":"SuiteWithOneRow","static":true,"implicitVariant":true,"threshold":0.5,"timeoutMs":0,"parameters":[],"variants":[{"key":"default","template":"Hello"}],"cases":[{"id":"a","args":[]}],"relations":[]}""");
 
-        [EvalRows(nameof(Answer_Rows), "Answer")]
+        public static System.Threading.Tasks.Task<string> Answer(EvalInput input) => System.Threading.Tasks.Task.FromResult("");
+
+        [EvalRows(nameof(__EvalSpec_Answer), "Answer")]
         public static System.Threading.Tasks.Task Answer__EvalRows(string caseId, string variantKey, string relationKey)
         {
             Started.Release();

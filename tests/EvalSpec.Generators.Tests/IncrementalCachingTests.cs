@@ -83,7 +83,7 @@ public sealed class IncrementalCachingTests
             [Registration] = Reasons(rerun, TrackingNames.TestFrameworkRegistration).Single(),
             [V3Reg] = Reasons(rerun, TrackingNames.V3Registration).Single(),
         });
-        rerun.GeneratedSources.Single(s => s.HintName.StartsWith("Shop.Evals.RefundEvals.RefundWindow.", System.StringComparison.Ordinal)).SourceText.ToString()
+        DescriptorData.Json(rerun.GeneratedSources.Single(s => s.HintName.StartsWith("Shop.Evals.RefundEvals.RefundWindow.", System.StringComparison.Ordinal)).SourceText.ToString())
             .Should().Contain("\"tablet\"").And.NotContain("\"laptop\"");
     }
 

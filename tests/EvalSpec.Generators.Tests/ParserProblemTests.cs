@@ -1,4 +1,5 @@
 using System.Linq;
+using EvalSpec.Generators.Model;
 using EvalSpec.Generators.Parsing;
 using EvalSpec.Generators.Tests.Infrastructure;
 using FluentAssertions;
@@ -90,7 +91,7 @@ public sealed class ParserProblemTests
         EvalMethodParseResult result = Parse("""[Prompt("formal", "{years}")] [Case(2.0)] [Case(5L, Id = "five")]""", "int years");
 
         result.Problems.Should().BeEmpty();
-        result.Spec!.Cases.Select(c => c.ArgumentExpressions[0]).Should().Equal("(int)(2D)", "(int)(5L)");
+        result.Spec!.Cases.Select(c => c.Arguments[0]).Should().Equal(new CaseValue("int", "2"), new CaseValue("int", "5"));
     }
 
     [Fact]

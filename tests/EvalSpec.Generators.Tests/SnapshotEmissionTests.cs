@@ -1,4 +1,5 @@
 using System.Linq;
+using EvalSpec.Execution;
 using EvalSpec.Generators.Emitting;
 using EvalSpec.Generators.Model;
 using EvalSpec.Generators.Parsing;
@@ -39,9 +40,12 @@ public sealed class SnapshotEmissionTests
 
         GeneratorRun run = GeneratorHarness.Run(compilation, GlobalOptionsProvider.With("build_property.MSBuildProjectDirectory", "/repo/tests/Shop.Evals/"));
 
-        string generated = run.EvalMethodSources.Single(s => s.HintName.Contains("RefundWindow")).SourceText.ToString();
-        generated.Should().Contain("SnapshotOutput = (global::EvalSpec.SnapshotOutput)(2),").And.Contain("SnapshotDirectory = \"Refunds\",");
-        run.EvalMethodSources.Single(s => s.HintName.Contains("NoSnapshot")).SourceText.ToString().Should().NotContain("SnapshotOutput").And.NotContain("SnapshotDirectory");
+        GeneratedEvalMethod generated = DescriptorData.Of(run.EvalMethodSources.Single(s => s.HintName.Contains("RefundWindow")).SourceText.ToString());
+        generated.Snapshot.Should().Be(2);
+        generated.SnapshotDirectory.Should().Be("Refunds");
+        GeneratedEvalMethod none = DescriptorData.Of(run.EvalMethodSources.Single(s => s.HintName.Contains("NoSnapshot")).SourceText.ToString());
+        none.Snapshot.Should().BeNull();
+        none.SnapshotDirectory.Should().BeNull();
         run.CompilationWarningsAndErrors().Should().BeEmpty("the generated code compiles");
     }
 

@@ -53,8 +53,8 @@ public sealed class XunitV3ShapeTests
             GeneratorRun v3 = GeneratorHarness.Run(GeneratorHarness.CreateV3Compilation(files));
 
             IEnumerable<string> v2Rows = v2.Tests().Select(t => t.DisplayName + " | " + string.Join("; ", t.Traits.Split("; ").Where(trait => !trait.StartsWith("Category=", StringComparison.Ordinal) && !trait.StartsWith("EvalMethod=", StringComparison.Ordinal))));
-            IEnumerable<string> v3Rows = v3.EvalMethodSources.SelectMany(s => RowTable(s.SyntaxTree))
-                .Select(row => row[3] + " | Case=" + row[0] + "; Variant=" + row[1] + "; Relation=" + row[2] + string.Concat(row.Skip(4).Select(tag => "; Tag=" + tag)));
+            IEnumerable<string> v3Rows = v3.EvalMethodSources.SelectMany(s => DescriptorData.All(s.SyntaxTree)).SelectMany(d => DescriptorData.Rows(d.Data))
+                .Select(row => row.DisplayName + " | Case=" + row.CaseId + "; Variant=" + row.VariantKey + "; Relation=" + row.RelationKey + string.Concat(row.Tags.Select(tag => "; Tag=" + tag)));
 
             v3Rows.Should().Equal(v2Rows, "scenario {0}: the same rows in the same order", name);
         }
@@ -67,7 +67,7 @@ public sealed class XunitV3ShapeTests
 
         // RefundWindow is declared on line 16 of RefundEvals.cs (Scenarios.DesignExample).
         run.EvalMethodSources.Single().SourceText.ToString()
-            .Should().Contain("[global::EvalSpec.XunitV3.EvalRowsAttribute(nameof(__EvalSpec_RefundWindow_Rows), \"RefundWindow\", SourceFilePath = \"RefundEvals.cs\", SourceLineNumber = 16)]");
+            .Should().Contain("[global::EvalSpec.XunitV3.EvalRowsAttribute(nameof(__EvalSpec_RefundWindow), \"RefundWindow\", SourceFilePath = \"RefundEvals.cs\", SourceLineNumber = 16)]");
     }
 
     [Fact]
@@ -139,12 +139,6 @@ public sealed class XunitV3ShapeTests
     }
 
     /// <summary>The rows of a generated row table: case id, variant key, relation key, display name, tags.</summary>
-    private static IEnumerable<string[]> RowTable(SyntaxTree tree) =>
-        tree.GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>()
-            .Where(f => f.Declaration.Variables.Single().Identifier.ValueText.EndsWith("_Rows", StringComparison.Ordinal))
-            .SelectMany(f => ((ArrayCreationExpressionSyntax)f.Declaration.Variables.Single().Initializer!.Value).Initializer!.Expressions)
-            .Select(row => ((ArrayCreationExpressionSyntax)row).Initializer!.Expressions.Select(e => ((LiteralExpressionSyntax)e).Token.ValueText).ToArray());
-
     private static IEnumerable<string> AssemblyAttributes(GeneratorRun run) =>
         run.OutputCompilation.Assembly.GetAttributes()
             .Where(a => a.AttributeClass?.ContainingNamespace.ToDisplayString().StartsWith("Xunit", StringComparison.Ordinal) == true)

@@ -48,11 +48,22 @@ internal sealed record ParameterSpec(string Name, string FullyQualifiedType, Equ
 /// <summary>A prompt variant.</summary>
 internal sealed record VariantSpec(string Key, string Template);
 
-/// <summary>A case: id, argument expressions (C# source, already typed for their parameters), expected answer, tags (traits).</summary>
-internal sealed record CaseSpec(string Id, EquatableArray<string> ArgumentExpressions, string? Expected, EquatableArray<string> Tags = default)
+/// <summary>A case: id, arguments (already converted to their parameters' types), expected answer, tags (traits).</summary>
+internal sealed record CaseSpec(string Id, EquatableArray<CaseValue> Arguments, string? Expected, EquatableArray<string> Tags = default)
 {
     /// <summary>A conversation case's turns as role/content pairs (roles in lower case); empty for a case of arguments.</summary>
     public EquatableArray<string> Turns { get; init; }
+}
+
+/// <summary>
+/// A case argument as the runtime reads it back (EvalMethodDescriptor.FromGenerated): a type tag (<c>null</c>,
+/// <c>string</c>, <c>bool</c>, <c>char</c>, a numeric keyword such as <c>int</c> or <c>double</c>, or <c>enum</c>) and
+/// its invariant text. An enum value of an <c>object</c> parameter names its enum type in <paramref name="EnumType"/>.
+/// </summary>
+internal sealed record CaseValue(string Tag, string Text, string? EnumType = null)
+{
+    /// <summary>A null argument.</summary>
+    public static readonly CaseValue Null = new("null", string.Empty);
 }
 
 /// <summary>A relation applied to the method.</summary>

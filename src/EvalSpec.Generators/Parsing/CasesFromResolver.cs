@@ -87,7 +87,7 @@ internal static class CasesFromResolver
         string? id = null;
         string? expected = null;
         var tags = new List<string>();
-        var expressions = new string?[spec.Parameters.Count];
+        var arguments = new CaseValue?[spec.Parameters.Count];
         var texts = new string[spec.Parameters.Count];
         var nulls = new bool[spec.Parameters.Count];
         DataCell? idCell = null;
@@ -164,21 +164,21 @@ internal static class CasesFromResolver
                 continue;
             }
 
-            if (!TryConvert(cell, spec.Parameters[index], out string expression, out string text, out string reason))
+            if (!TryConvert(cell, spec.Parameters[index], out CaseValue argument, out string text, out string reason))
             {
                 report(cell.Line, cell.Column, "the value " + Shorten(cell) + " does not fit the parameter '" + spec.Parameters[index].FullyQualifiedType.Replace("global::", string.Empty) + " " + spec.Parameters[index].Name + "': " + reason);
                 valid = false;
                 continue;
             }
 
-            expressions[index] = expression;
+            arguments[index] = argument;
             texts[index] = text;
-            nulls[index] = expression == "null";
+            nulls[index] = argument.Tag == CaseValue.Null.Tag;
         }
 
         for (int i = 0; i < spec.Parameters.Count; i++)
         {
-            if (expressions[i] is null && valid)
+            if (arguments[i] is null && valid)
             {
                 report(row.Line, 1, "no value for the parameter '" + spec.Parameters[i].Name + "'; add a column named '" + spec.Parameters[i].Name + "'");
                 valid = false;
@@ -197,7 +197,7 @@ internal static class CasesFromResolver
             return;
         }
 
-        cases.Add(new CaseSpec(id, new EquatableArray<string>(expressions.Select(e => e!)), expected, new EquatableArray<string>(tags.Distinct(StringComparer.Ordinal)))
+        cases.Add(new CaseSpec(id, new EquatableArray<CaseValue>(arguments.Select(a => a!)), expected, new EquatableArray<string>(tags.Distinct(StringComparer.Ordinal)))
         {
             Turns = turns is null ? default : new EquatableArray<string>(turns),
         });
@@ -310,14 +310,14 @@ internal static class CasesFromResolver
     }
 
     /// <summary>
-    /// Converts a data value to a C# expression of the parameter's type, as [Case] arguments convert: texts to string
+    /// Converts a data value to a value of the parameter's type, as [Case] arguments convert: texts to string
     /// (and object, char, enums by member name), numbers to any numeric type that holds them exactly, true and false to
     /// bool. A CSV field is text whose parameter decides its type; an empty CSV field is "" for a string, null for a
     /// nullable parameter. A JSON string never becomes a number, nor a JSON number a string.
     /// </summary>
-    internal static bool TryConvert(DataCell cell, ParameterSpec parameter, out string expression, out string text, out string reason)
+    internal static bool TryConvert(DataCell cell, ParameterSpec parameter, out CaseValue argument, out string text, out string reason)
     {
-        expression = "null";
+        argument = CaseValue.Null;
         text = "null";
         reason = string.Empty;
         string type = parameter.FullyQualifiedType;
@@ -325,7 +325,7 @@ internal static class CasesFromResolver
         string core = nullable ? type.Substring(0, type.Length - 1) : type;
         bool isReference = core is "string" or "object";
         bool isEnum = parameter.EnumMembers.Count > 0;
-        if (!isReference && !isEnum && NumericSuffix(core) is null && core is not ("bool" or "char"))
+        if (!isReference && !isEnum && !IsNumeric(core) && core is not ("bool" or "char"))
         {
             reason = "data files can fill string, object, bool, char, numeric and enum parameters only";
             return false;
@@ -358,7 +358,7 @@ internal static class CasesFromResolver
                 return false;
             }
 
-            expression = SymbolDisplay.FormatLiteral(cell.Value, quote: true);
+            argument = new CaseValue("string", cell.Value);
             return true;
         }
 
@@ -366,19 +366,19 @@ internal static class CasesFromResolver
         {
             if (cell.Kind == DataValueKind.Boolean)
             {
-                expression = cell.Value;
+                argument = new CaseValue("bool", cell.Value);
                 return true;
             }
 
             // A JSON number in an object parameter is an int when it is one, else a double, as a C# literal would be.
             if (int.TryParse(cell.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int whole))
             {
-                expression = whole.ToString(CultureInfo.InvariantCulture);
-                text = expression;
+                text = whole.ToString(CultureInfo.InvariantCulture);
+                argument = new CaseValue("int", text);
                 return true;
             }
 
-            return TryNumber(cell.Value, "double", out expression, out text, out reason);
+            return TryNumber(cell.Value, "double", out argument, out text, out reason);
         }
 
         if (isEnum)
@@ -386,7 +386,7 @@ internal static class CasesFromResolver
             if (isText && parameter.EnumMembers.Contains(cell.Value.Trim()))
             {
                 text = cell.Value.Trim();
-                expression = core + "." + text;
+                argument = new CaseValue("enum", text);
                 return true;
             }
 
@@ -405,7 +405,7 @@ internal static class CasesFromResolver
             if (cell.Kind == DataValueKind.Boolean || (cell.Kind == DataValueKind.Text && (cell.Value.Trim() is "true" or "false" or "True" or "False" or "TRUE" or "FALSE")))
             {
                 text = cell.Value.Trim().ToLowerInvariant();
-                expression = text;
+                argument = new CaseValue("bool", text);
                 return true;
             }
 
@@ -417,7 +417,7 @@ internal static class CasesFromResolver
         {
             if (isText && cell.Value.Length == 1)
             {
-                expression = SymbolDisplay.FormatLiteral(cell.Value[0], quote: true);
+                argument = new CaseValue("char", cell.Value);
                 return true;
             }
 
@@ -431,12 +431,12 @@ internal static class CasesFromResolver
             return false;
         }
 
-        return TryNumber(cell.Value.Trim(), core, out expression, out text, out reason);
+        return TryNumber(cell.Value.Trim(), core, out argument, out text, out reason);
     }
 
-    private static bool TryNumber(string value, string core, out string expression, out string text, out string reason)
+    private static bool TryNumber(string value, string core, out CaseValue argument, out string text, out string reason)
     {
-        expression = "null";
+        argument = CaseValue.Null;
         text = value;
         reason = string.Empty;
         const NumberStyles style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
@@ -446,7 +446,7 @@ internal static class CasesFromResolver
                 if (double.TryParse(value, style, CultureInfo.InvariantCulture, out double d) && !double.IsInfinity(d))
                 {
                     text = d.ToString("R", CultureInfo.InvariantCulture);
-                    expression = text + "D";
+                    argument = new CaseValue(core, EvalMethodParser.Invariant(d));
                     return true;
                 }
 
@@ -455,7 +455,7 @@ internal static class CasesFromResolver
                 if (float.TryParse(value, style, CultureInfo.InvariantCulture, out float f) && !float.IsInfinity(f))
                 {
                     text = f.ToString("R", CultureInfo.InvariantCulture);
-                    expression = text + "F";
+                    argument = new CaseValue(core, EvalMethodParser.Invariant(f));
                     return true;
                 }
 
@@ -464,7 +464,7 @@ internal static class CasesFromResolver
                 if (decimal.TryParse(value, style, CultureInfo.InvariantCulture, out decimal m))
                 {
                     text = m.ToString(CultureInfo.InvariantCulture);
-                    expression = text + "M";
+                    argument = new CaseValue(core, text);
                     return true;
                 }
 
@@ -473,7 +473,7 @@ internal static class CasesFromResolver
                 if (decimal.TryParse(value, style, CultureInfo.InvariantCulture, out decimal whole) && whole == decimal.Truncate(whole) && FitsInteger(whole, core))
                 {
                     text = decimal.Truncate(whole).ToString(CultureInfo.InvariantCulture);
-                    expression = "(" + core + ")(" + text + NumericSuffix(core) + ")";
+                    argument = new CaseValue(core, text);
                     return true;
                 }
 
@@ -498,16 +498,7 @@ internal static class CasesFromResolver
         _ => false,
     };
 
-    /// <summary>The literal suffix of a numeric keyword type ("" for the int-sized ones), null for any other type.</summary>
-    private static string? NumericSuffix(string core) => core switch
-    {
-        "sbyte" or "byte" or "short" or "ushort" or "int" => string.Empty,
-        "uint" => "U",
-        "long" => "L",
-        "ulong" => "UL",
-        "float" => "F",
-        "double" => "D",
-        "decimal" => "M",
-        _ => null,
-    };
+    /// <summary>Whether the type keyword is one of C#'s numeric types.</summary>
+    private static bool IsNumeric(string core) =>
+        core is "sbyte" or "byte" or "short" or "ushort" or "int" or "uint" or "long" or "ulong" or "float" or "double" or "decimal";
 }

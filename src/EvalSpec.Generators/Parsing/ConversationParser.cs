@@ -95,7 +95,7 @@ internal static class ConversationParser
                 continue;
             }
 
-            cases.Add(new CaseSpec(id, EquatableArray<string>.Empty, EvalMethodParser.NamedString(attribute, "Expected")) { Turns = new EquatableArray<string>(pairs) });
+            cases.Add(new CaseSpec(id, EquatableArray<CaseValue>.Empty, EvalMethodParser.NamedString(attribute, "Expected")) { Turns = new EquatableArray<string>(pairs) });
         }
 
         return cases;

@@ -374,19 +374,19 @@ internal static class EvalMethodParser
                 continue;
             }
 
-            var expressions = new List<string>();
+            var arguments = new List<CaseValue>();
             var texts = new List<string>();
             bool valid = true;
             for (int i = 0; i < values.Length; i++)
             {
-                if (!TryConvert(values[i], array.IsNull, parameters[i].Type, symbols.Compilation, out string expression, out string text, out string reason))
+                if (!TryConvert(values[i], array.IsNull, parameters[i].Type, symbols.Compilation, out CaseValue argument, out string text, out string reason))
                 {
                     problems.Add(new EvalProblem(EvalRule.CaseArgumentType, ArgumentLocation(@case, i, cancellationToken) ?? caseLocation, methodName, i + 1, text, parameters[i].Type.ToDisplayString() + " " + parameters[i].Name, reason));
                     valid = false;
                     continue;
                 }
 
-                expressions.Add(expression);
+                arguments.Add(argument);
                 texts.Add(text);
             }
 
@@ -418,7 +418,7 @@ internal static class EvalMethodParser
                 continue;
             }
 
-            cases.Add(new CaseSpec(id, new EquatableArray<string>(expressions), NamedString(@case, "Expected")));
+            cases.Add(new CaseSpec(id, new EquatableArray<CaseValue>(arguments), NamedString(@case, "Expected")));
         }
 
         return cases;
@@ -539,12 +539,11 @@ internal static class EvalMethodParser
         return false;
     }
 
-    /// <summary>Converts a case argument to a C# expression of the parameter's type, and a readable text of it.</summary>
-    private static bool TryConvert(TypedConstant value, bool isNullArray, ITypeSymbol target, Compilation compilation, out string expression, out string text, out string reason)
+    /// <summary>Converts a case argument to a value of the parameter's type, and a readable text of it.</summary>
+    private static bool TryConvert(TypedConstant value, bool isNullArray, ITypeSymbol target, Compilation compilation, out CaseValue argument, out string text, out string reason)
     {
-        expression = "null";
+        argument = CaseValue.Null;
         reason = string.Empty;
-        string targetName = target.ToDisplayString(FullyQualified);
         if (isNullArray || value.IsNull)
         {
             text = "null";
@@ -571,31 +570,79 @@ internal static class EvalMethodParser
         }
 
         ITypeSymbol source = value.Type!;
-        string literal = Literal(value);
-        if (target.SpecialType == SpecialType.System_Object)
-        {
-            // The value keeps its own type in the object (a byte stays a byte, not the int its literal would be).
-            expression = source.SpecialType is SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16
-                ? "(" + source.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" + literal + ")"
-                : literal;
-            return true;
-        }
-
         ITypeSymbol effectiveTarget = target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullableTarget
             ? nullableTarget.TypeArguments[0]
             : target;
         Conversion conversion = compilation.ClassifyConversion(source, effectiveTarget);
         if (conversion.IsIdentity || conversion.IsImplicit || IsExactNumericConversion(value.Value, source, effectiveTarget))
         {
-            expression = source.SpecialType == SpecialType.System_String && effectiveTarget.SpecialType == SpecialType.System_String
-                ? literal
-                : "(" + targetName + ")(" + literal + ")";
+            argument = Converted(value, source, effectiveTarget);
             return true;
         }
 
         reason = $"{source.ToDisplayString()} does not convert to {target.ToDisplayString()}";
         return false;
     }
+
+    /// <summary>
+    /// The value as the parameter receives it: converted to a numeric, bool, char, string or enum parameter's type; of its
+    /// own type for an <c>object</c> (or interface) parameter (a byte stays a byte, an enum keeps its enum type).
+    /// </summary>
+    private static CaseValue Converted(TypedConstant value, ITypeSymbol source, ITypeSymbol target)
+    {
+        if (target.TypeKind == TypeKind.Enum)
+        {
+            return new CaseValue("enum", Invariant(value.Value!));
+        }
+
+        if (CaseValueTag(target.SpecialType) is { } tag)
+        {
+            object converted = tag switch
+            {
+                "string" or "bool" => value.Value!,
+                "char" => value.Value!,
+                _ => Convert.ChangeType(value.Value!, ClrNumericType(target.SpecialType)!, CultureInfo.InvariantCulture),
+            };
+            return new CaseValue(tag, Invariant(converted));
+        }
+
+        return source.TypeKind == TypeKind.Enum
+            ? new CaseValue("enum", Invariant(value.Value!), source.ToDisplayString(FullyQualified))
+            : new CaseValue(CaseValueTag(source.SpecialType)!, Invariant(value.Value!));
+    }
+
+    /// <summary>The <see cref="CaseValue.Tag"/> of a primitive or string type, null for any other.</summary>
+    internal static string? CaseValueTag(SpecialType type) => type switch
+    {
+        SpecialType.System_String => "string",
+        SpecialType.System_Boolean => "bool",
+        SpecialType.System_Char => "char",
+        SpecialType.System_Byte => "byte",
+        SpecialType.System_SByte => "sbyte",
+        SpecialType.System_Int16 => "short",
+        SpecialType.System_UInt16 => "ushort",
+        SpecialType.System_Int32 => "int",
+        SpecialType.System_UInt32 => "uint",
+        SpecialType.System_Int64 => "long",
+        SpecialType.System_UInt64 => "ulong",
+        SpecialType.System_Single => "float",
+        SpecialType.System_Double => "double",
+        SpecialType.System_Decimal => "decimal",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The invariant text the runtime parses back exactly: round-trip formats for float and double (G9, G17: "R" does not
+    /// round-trip every double on .NET Framework, where Visual Studio's compiler runs), lower-case true and false.
+    /// </summary>
+    internal static string Invariant(object value) => value switch
+    {
+        bool b => b ? "true" : "false",
+        float f => f.ToString("G9", CultureInfo.InvariantCulture),
+        double d => d.ToString("G17", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 
     private static bool IsExactNumericConversion(object? value, ITypeSymbol source, ITypeSymbol target)
     {
@@ -631,30 +678,6 @@ internal static class EvalMethodParser
         SpecialType.System_Decimal => typeof(decimal),
         _ => null,
     };
-
-    private static string Literal(TypedConstant value)
-    {
-        if (value.Kind == TypedConstantKind.Enum)
-        {
-            return "(" + value.Type!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" + SymbolDisplay.FormatPrimitive(value.Value!, quoteStrings: true, useHexadecimalNumbers: false) + ")";
-        }
-
-        return value.Value switch
-        {
-            double d when double.IsNaN(d) => "global::System.Double.NaN",
-            double d when double.IsPositiveInfinity(d) => "global::System.Double.PositiveInfinity",
-            double d when double.IsNegativeInfinity(d) => "global::System.Double.NegativeInfinity",
-            float f when float.IsNaN(f) => "global::System.Single.NaN",
-            float f when float.IsPositiveInfinity(f) => "global::System.Single.PositiveInfinity",
-            float f when float.IsNegativeInfinity(f) => "global::System.Single.NegativeInfinity",
-            float f => SymbolDisplay.FormatPrimitive(f, quoteStrings: true, useHexadecimalNumbers: false) + "F",
-            long l => SymbolDisplay.FormatPrimitive(l, quoteStrings: true, useHexadecimalNumbers: false) + "L",
-            ulong u => SymbolDisplay.FormatPrimitive(u, quoteStrings: true, useHexadecimalNumbers: false) + "UL",
-            uint u => SymbolDisplay.FormatPrimitive(u, quoteStrings: true, useHexadecimalNumbers: false) + "U",
-            double d => SymbolDisplay.FormatPrimitive(d, quoteStrings: true, useHexadecimalNumbers: false) + "D",
-            _ => SymbolDisplay.FormatPrimitive(value.Value!, quoteStrings: true, useHexadecimalNumbers: false),
-        };
-    }
 
     private static string Text(TypedConstant value)
     {

@@ -32,4 +32,7 @@ public sealed class EvalCaseDescriptor
     /// null for a case of arguments.
     /// </summary>
     public string[]? Turns { get; init; }
+
+    /// <summary>The tags of a case read from a data file (<c>Tag</c> traits); empty otherwise.</summary>
+    public string[] Tags { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Linq;
 using System.Threading.Tasks;
@@ -107,6 +108,41 @@ public sealed class EvalMethodDescriptor
 
     /// <summary>Whether each assistant turn of a returned exchange is judged on its own (<see cref="EvalAttribute.JudgeEachTurn"/>).</summary>
     public bool JudgeEachTurn { get; init; }
+
+    /// <summary>
+    /// The class as display names show it: its name inside its containing types (<c>Outer.Inner</c>), without the
+    /// namespace. Null for the name of <see cref="SuiteType"/> and the types that contain it.
+    /// </summary>
+    public string? DisplayTypeName { get; init; }
+
+    /// <summary>Whether the method declares no prompt: its one implicit variant is left out of display names.</summary>
+    public bool HasImplicitVariant { get; init; }
+
+    /// <summary>
+    /// Creates the descriptor from the data the source generator writes (a JSON text, see <c>docs/build.md</c>): the
+    /// method and the relation types are found by reflection and <paramref name="types"/>, the case arguments converted to
+    /// the method's parameter types. Used by generated code.
+    /// </summary>
+    /// <param name="suiteType">The class that declares the method.</param>
+    /// <param name="data">The generated description.</param>
+    /// <param name="types">The relation types (and enum types of <c>object</c> case arguments) the description refers to by index.</param>
+    /// <exception cref="InvalidOperationException">The description does not fit the compiled code or this EvalSpec (the message says to rebuild).</exception>
+    public static EvalMethodDescriptor FromGenerated(Type suiteType, string data, params Type[] types) => GeneratedEvalMethods.Read(suiteType, data, types);
+
+    /// <summary>
+    /// The method's rows in a stable order (cases, then variants, then identity and the relations as declared), each with
+    /// its keys, display name (<c>Class.Method [case · variant · relation]</c>) and its case's tags.
+    /// </summary>
+    internal IReadOnlyList<EvalRowTableEntry> RowEntries() =>
+        EvalRowTable.Expand(
+            DisplayTypeName ?? NestedName(SuiteType),
+            MethodName,
+            HasImplicitVariant,
+            Cases.Select(c => (c.Id, c.Tags)).ToArray(),
+            Variants.Select(v => v.Key).ToArray(),
+            Relations.Select(r => r.Key).ToArray());
+
+    private static string NestedName(Type type) => type.DeclaringType is { } outer ? NestedName(outer) + "." + type.Name : type.Name;
 
     /// <summary>The method's stable id: full type name and method name.</summary>
     public string Id => SuiteType.FullName + "." + MethodName;

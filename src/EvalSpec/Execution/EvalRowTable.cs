@@ -1,36 +1,35 @@
 using System;
+using System.Collections.Generic;
 using System.Reflection;
 
 namespace EvalSpec.Execution;
 
 /// <summary>
-/// The row table the generator writes per eval method (a static <c>string[][]</c> field of the class), as both xUnit
-/// adapters' discoverers read it: each row is case id, variant key, relation key, display name, then the case's tags.
+/// The rows of a generated eval method as both xUnit adapters' discoverers list them: read from the method's generated
+/// descriptor (a static <see cref="EvalMethodDescriptor"/> field of the class) and expanded into case x variant x
+/// (identity + relations), each with its keys, display name and tags.
 /// </summary>
 internal static class EvalRowTable
 {
-    /// <summary>The columns every row has before its tags.</summary>
-    public const int KeyColumns = 4;
-
     /// <summary>
-    /// Reads the table <paramref name="name"/> of <paramref name="type"/> or a base class. Reading it runs the class's static
-    /// initializer, the user's own static fields included.
+    /// Reads the descriptor field <paramref name="name"/> of <paramref name="type"/> or a base class and lists its rows.
+    /// Reading it runs the class's static initializer, the user's own static fields included (no eval method is called).
     /// </summary>
     /// <exception cref="InvalidOperationException">
-    /// There is no such table, or it is not a <c>string[][]</c> (the message says to rebuild), or the class's static
-    /// initializer threw (the message names the class and what it threw, secrets redacted, and says what to do). A test
-    /// framework reports it as one failing test of the method, so that the class's rows are not silently dropped.
+    /// There is no such field, or it is not a descriptor (the message says to rebuild), or the class's static initializer
+    /// threw (the message names the class and what it threw, secrets redacted, and says what to do). A test framework
+    /// reports it as one failing test of the method, so that the class's rows are not silently dropped.
     /// </exception>
-    public static string[][] Read(Type type, string name)
+    public static IReadOnlyList<EvalRowTableEntry> Read(Type type, string name)
     {
         for (Type? t = type; t is not null; t = t.BaseType)
         {
             if (t.GetField(name, BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly) is { } field)
             {
-                object? table;
+                object? descriptor;
                 try
                 {
-                    table = field.GetValue(null);
+                    descriptor = field.GetValue(null);
                 }
                 catch (Exception ex) when (SnapshotInventory.InitializerFailure(ex) is { } cause)
                 {
@@ -39,28 +38,38 @@ internal static class EvalRowTable
                         cause);
                 }
 
-                return table as string[][]
-                    ?? throw new InvalidOperationException($"The row table {type.FullName}.{name} is not a string[][]: rebuild the test project.");
+                return (descriptor as EvalMethodDescriptor)?.RowEntries()
+                    ?? throw new InvalidOperationException($"The field {type.FullName}.{name} is not an eval method's descriptor: rebuild the test project.");
             }
         }
 
-        throw new InvalidOperationException($"{type.FullName} has no row table '{name}': rebuild the test project (the EvalSpec generator writes it).");
+        throw new InvalidOperationException($"{type.FullName} has no eval method descriptor '{name}': rebuild the test project (the EvalSpec generator writes it).");
     }
 
-    /// <summary>The row's keys, display name and tags, or null (with <paramref name="problem"/>) when it has too few columns.</summary>
-    /// <param name="row">A row of the table.</param>
-    /// <param name="table">The table, for the message (<c>Class.Table</c>).</param>
-    /// <param name="problem">What is wrong with the row, or null.</param>
-    public static EvalRowTableEntry? Entry(string[]? row, string table, out string? problem)
+    /// <summary>
+    /// The rows of an eval method in a stable order (cases, then variants, then identity and the relations as declared),
+    /// each with its keys, display name (<c>Class.Method [case · variant · relation]</c>, the variant left out when the
+    /// method declares no prompt) and its case's tags.
+    /// </summary>
+    public static IReadOnlyList<EvalRowTableEntry> Expand(
+        string displayType, string method, bool implicitVariant, IReadOnlyList<(string Id, string[] Tags)> cases, IReadOnlyList<string> variantKeys, IReadOnlyList<string> relationKeys)
     {
-        if (row is null || row.Length < KeyColumns)
+        string prefix = displayType + "." + method + " [";
+        var rows = new List<EvalRowTableEntry>(cases.Count * variantKeys.Count * (relationKeys.Count + 1));
+        foreach ((string caseId, string[] tags) in cases)
         {
-            problem = $"A row of {table} has {row?.Length ?? 0} columns instead of at least {KeyColumns}: rebuild the test project.";
-            return null;
+            foreach (string variantKey in variantKeys)
+            {
+                string row = prefix + caseId + (implicitVariant ? string.Empty : EvalDefaults.RowNameSeparator + variantKey);
+                rows.Add(new EvalRowTableEntry(caseId, variantKey, EvalDefaults.IdentityRelationKey, row + "]", tags));
+                foreach (string relationKey in relationKeys)
+                {
+                    rows.Add(new EvalRowTableEntry(caseId, variantKey, relationKey, row + EvalDefaults.RowNameSeparator + relationKey + "]", tags));
+                }
+            }
         }
 
-        problem = null;
-        return new EvalRowTableEntry(row[0], row[1], row[2], row[3], row.Length == KeyColumns ? [] : row[KeyColumns..]);
+        return rows;
     }
 }
 

@@ -7,7 +7,7 @@ namespace EvalSpec.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// One generated xUnit v2 test as the test explorer sees it: its identity (a <c>[Fact]</c>'s method name, or for a row of
-/// a row table the generated method with the row's keys, which xUnit v2 serializes as the test case's arguments), the
+/// an eval method the generated method with the row's keys, which xUnit v2 serializes as the test case's arguments), the
 /// display name and the traits.
 /// </summary>
 internal sealed record GeneratedTest(string MethodName, string DisplayName, string Traits)
@@ -43,22 +43,18 @@ internal sealed record GeneratedTest(string MethodName, string DisplayName, stri
         }
     }
 
-    /// <summary>The rows of the table the attribute names (<c>nameof(table)</c>), with the traits the v2 discoverer gives them.</summary>
+    /// <summary>
+    /// The rows of the descriptor the attribute names (<c>nameof(field)</c>), listed by the runtime's own expansion from the
+    /// generated data, with the traits the v2 discoverer gives them.
+    /// </summary>
     private static IEnumerable<GeneratedTest> ReadRows(MethodDeclarationSyntax method, AttributeSyntax attribute)
     {
-        string table = ((IdentifierNameSyntax)((InvocationExpressionSyntax)attribute.ArgumentList!.Arguments[0].Expression).ArgumentList.Arguments[0].Expression).Identifier.ValueText;
-        string evalMethod = StringArgument(attribute.ArgumentList.Arguments[1]);
-        VariableDeclaratorSyntax field = method.Parent!.ChildNodes().OfType<FieldDeclarationSyntax>()
-            .SelectMany(f => f.Declaration.Variables)
-            .Single(v => v.Identifier.ValueText == table);
-        foreach (ExpressionSyntax row in ((ArrayCreationExpressionSyntax)field.Initializer!.Value).Initializer!.Expressions)
+        string evalMethod = StringArgument(attribute.ArgumentList!.Arguments[1]);
+        foreach (Execution.EvalRowTableEntry row in DescriptorData.Rows(method.Parent!, attribute))
         {
-            string[] columns = ((ArrayCreationExpressionSyntax)row).Initializer!.Expressions
-                .Select(c => ((LiteralExpressionSyntax)c).Token.ValueText)
-                .ToArray();
-            IEnumerable<string> traits = new[] { "Category=Eval", "EvalMethod=" + evalMethod, "Case=" + columns[0], "Variant=" + columns[1], "Relation=" + columns[2] }
-                .Concat(columns.Skip(4).Select(tag => "Tag=" + tag));
-            yield return new GeneratedTest(method.Identifier.ValueText + "(" + columns[0] + "/" + columns[1] + "/" + columns[2] + ")", columns[3], string.Join("; ", traits));
+            IEnumerable<string> traits = new[] { "Category=Eval", "EvalMethod=" + evalMethod, "Case=" + row.CaseId, "Variant=" + row.VariantKey, "Relation=" + row.RelationKey }
+                .Concat(row.Tags.Select(tag => "Tag=" + tag));
+            yield return new GeneratedTest(method.Identifier.ValueText + "(" + row.CaseId + "/" + row.VariantKey + "/" + row.RelationKey + ")", row.DisplayName, string.Join("; ", traits));
         }
     }
 

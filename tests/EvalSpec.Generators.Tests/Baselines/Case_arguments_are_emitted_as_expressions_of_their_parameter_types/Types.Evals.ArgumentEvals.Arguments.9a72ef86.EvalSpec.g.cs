@@ -7,36 +7,11 @@ namespace Types.Evals
 {
     partial class ArgumentEvals
     {
-        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Arguments = new global::EvalSpec.Execution.EvalMethodDescriptor(
+        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Arguments = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
             typeof(global::Types.Evals.ArgumentEvals),
-            "Arguments",
-            null,
-            0.5D,
-            0,
-            new string[] { "count", "big", "ratio", "flag", "letter", "mood", "note", "maybe", "widened", "longFromInt", "single", "anything" },
-            new global::EvalSpec.Prompts.PromptVariant[]
-            {
-                new global::EvalSpec.Prompts.PromptVariant("all", "{count} {big} {ratio} {flag} {letter} {mood} {note} {maybe} {widened} {longFromInt} {single} {anything}"),
-            },
-            new global::EvalSpec.Execution.EvalCaseDescriptor[]
-            {
-                new global::EvalSpec.Execution.EvalCaseDescriptor("case-f20806d2", new object?[] { (int)(3), (long)(5L), (double)(0.25D), (bool)(true), (char)('x'), (global::Types.Evals.Mood)((global::Types.Evals.Mood)(2)), "a note", (int?)(7), (double)(1), (long)(2), (float)(1.5F), "boxed" }, null),
-                new global::EvalSpec.Execution.EvalCaseDescriptor("extremes", new object?[] { (int)(-2147483648), (long)(9223372036854775807L), (double)(-0.5D), (bool)(false), (char)('\''), (global::Types.Evals.Mood)((global::Types.Evals.Mood)(-1)), null, null, (double)(-4), (long)(-9), (float)(-2.5F), 42 }, null),
-                new global::EvalSpec.Execution.EvalCaseDescriptor("zeros", new object?[] { (int)(0), (long)(0L), (double)(1E-07D), (bool)(false), (char)('\\'), (global::Types.Evals.Mood)((global::Types.Evals.Mood)(0)), "", (int?)(0), (double)(3), (long)(4), (float)(0F), null }, null),
-            },
-            new global::EvalSpec.Execution.RelationDescriptor[]
-            {
-            },
-            static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(((global::Types.Evals.ArgumentEvals)instance!).Arguments(input, (int)args[0]!, (long)args[1]!, (double)args[2]!, (bool)args[3]!, (char)args[4]!, (global::Types.Evals.Mood)args[5]!, (string?)args[6]!, (int?)args[7]!, (double)args[8]!, (long)args[9]!, (float)args[10]!, (object?)args[11]!)));
+            "{\"format\":1,\"method\":\"Arguments\",\"displayType\":\"ArgumentEvals\",\"static\":false,\"implicitVariant\":false,\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"count\",\"big\",\"ratio\",\"flag\",\"letter\",\"mood\",\"note\",\"maybe\",\"widened\",\"longFromInt\",\"single\",\"anything\"],\"variants\":[{\"key\":\"all\",\"template\":\"{count} {big} {ratio} {flag} {letter} {mood} {note} {maybe} {widened} {longFromInt} {single} {anything}\"}],\"cases\":[{\"id\":\"case-f20806d2\",\"args\":[[\"int\",\"3\"],[\"long\",\"5\"],[\"double\",\"0.25\"],[\"bool\",\"true\"],[\"char\",\"x\"],[\"enum\",\"2\"],[\"string\",\"a note\"],[\"int\",\"7\"],[\"double\",\"1\"],[\"long\",\"2\"],[\"float\",\"1.5\"],[\"string\",\"boxed\"]]},{\"id\":\"extremes\",\"args\":[[\"int\",\"-2147483648\"],[\"long\",\"9223372036854775807\"],[\"double\",\"-0.5\"],[\"bool\",\"false\"],[\"char\",\"'\"],[\"enum\",\"-1\"],[\"null\",\"\"],[\"null\",\"\"],[\"double\",\"-4\"],[\"long\",\"-9\"],[\"float\",\"-2.5\"],[\"int\",\"42\"]]},{\"id\":\"zeros\",\"args\":[[\"int\",\"0\"],[\"long\",\"0\"],[\"double\",\"9.9999999999999995E-08\"],[\"bool\",\"false\"],[\"char\",\"\\\\\"],[\"enum\",\"0\"],[\"string\",\"\"],[\"int\",\"0\"],[\"double\",\"3\"],[\"long\",\"4\"],[\"float\",\"0\"],[\"null\",\"\"]]}],\"relations\":[]}");
 
-        private static readonly string[][] __EvalSpec_Arguments_Rows = new string[][]
-        {
-            new string[] { "case-f20806d2", "all", "identity", "ArgumentEvals.Arguments [case-f20806d2 · all]" },
-            new string[] { "extremes", "all", "identity", "ArgumentEvals.Arguments [extremes · all]" },
-            new string[] { "zeros", "all", "identity", "ArgumentEvals.Arguments [zeros · all]" },
-        };
-
-        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Arguments_Rows), "Arguments")]
+        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Arguments), "Arguments")]
         public global::System.Threading.Tasks.Task Arguments__EvalRows(string caseId, string variantKey, string relationKey) =>
             global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_Arguments, caseId, variantKey, relationKey);
     }

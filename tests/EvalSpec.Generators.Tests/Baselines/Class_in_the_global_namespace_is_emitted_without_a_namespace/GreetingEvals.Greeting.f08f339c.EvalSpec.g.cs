@@ -5,32 +5,11 @@
 
 partial class GreetingEvals
 {
-    private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Greeting = new global::EvalSpec.Execution.EvalMethodDescriptor(
+    private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Greeting = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
         typeof(global::GreetingEvals),
-        "Greeting",
-        null,
-        0.5D,
-        0,
-        new string[] { "name" },
-        new global::EvalSpec.Prompts.PromptVariant[]
-        {
-            new global::EvalSpec.Prompts.PromptVariant("hello", "Say hello to {name}."),
-        },
-        new global::EvalSpec.Execution.EvalCaseDescriptor[]
-        {
-            new global::EvalSpec.Execution.EvalCaseDescriptor("Ada", new object?[] { "Ada" }, null),
-        },
-        new global::EvalSpec.Execution.RelationDescriptor[]
-        {
-        },
-        static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(((global::GreetingEvals)instance!).Greeting(input, (string)args[0]!)));
+        "{\"format\":1,\"method\":\"Greeting\",\"displayType\":\"GreetingEvals\",\"static\":false,\"implicitVariant\":false,\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"name\"],\"variants\":[{\"key\":\"hello\",\"template\":\"Say hello to {name}.\"}],\"cases\":[{\"id\":\"Ada\",\"args\":[[\"string\",\"Ada\"]]}],\"relations\":[]}");
 
-    private static readonly string[][] __EvalSpec_Greeting_Rows = new string[][]
-    {
-        new string[] { "Ada", "hello", "identity", "GreetingEvals.Greeting [Ada · hello]" },
-    };
-
-    [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Greeting_Rows), "Greeting")]
+    [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Greeting), "Greeting")]
     public global::System.Threading.Tasks.Task Greeting__EvalRows(string caseId, string variantKey, string relationKey) =>
         global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_Greeting, caseId, variantKey, relationKey);
 }

@@ -7,46 +7,12 @@ namespace Shop.Evals
 {
     partial class ChatEvals
     {
-        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Reply = new global::EvalSpec.Execution.EvalMethodDescriptor(
+        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Reply = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
             typeof(global::Shop.Evals.ChatEvals),
-            "Reply",
-            "Answers the last question politely.",
-            0.5D,
-            0,
-            new string[] {  },
-            new global::EvalSpec.Prompts.PromptVariant[]
-            {
-                new global::EvalSpec.Prompts.PromptVariant("default", ""),
-            },
-            new global::EvalSpec.Execution.EvalCaseDescriptor[]
-            {
-                new global::EvalSpec.Execution.EvalCaseDescriptor("late-parcel", new object?[] {  }, "refund") { Turns = new string[] { "system", "You are a support agent.", "user", "My parcel is late.", "assistant", "Sorry! When did you order it?", "user", "Two weeks ago." } },
-                new global::EvalSpec.Execution.EvalCaseDescriptor("conversation-d321375f", new object?[] {  }, null) { Turns = new string[] { "user", "Hi:  there" } },
-                new global::EvalSpec.Execution.EvalCaseDescriptor("refund", new object?[] {  }, "refund") { Turns = new string[] { "user", "I want a refund.", "assistant", "For which order?", "user", "#1234, \"the blue one\"\nthanks" } },
-                new global::EvalSpec.Execution.EvalCaseDescriptor("conversation-b15e0247", new object?[] {  }, null) { Turns = new string[] { "user", "Where is my order?" } },
-            },
-            new global::EvalSpec.Execution.RelationDescriptor[]
-            {
-                new global::EvalSpec.Execution.RelationDescriptor("typos", global::EvalSpec.Metamorphic.RelationKind.Invariant, static () => new global::EvalSpec.Metamorphic.Typos(), null, 0.5D, (global::EvalSpec.Change)(0)),
-            },
-            static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(((global::Shop.Evals.ChatEvals)instance!).Reply(input)))
-            {
-                JudgeEachTurn = true,
-            };
+            "{\"format\":1,\"method\":\"Reply\",\"displayType\":\"ChatEvals\",\"static\":false,\"implicitVariant\":true,\"rubric\":\"Answers the last question politely.\",\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[],\"variants\":[{\"key\":\"default\",\"template\":\"\"}],\"cases\":[{\"id\":\"late-parcel\",\"args\":[],\"expected\":\"refund\",\"turns\":[\"system\",\"You are a support agent.\",\"user\",\"My parcel is late.\",\"assistant\",\"Sorry! When did you order it?\",\"user\",\"Two weeks ago.\"]},{\"id\":\"conversation-d321375f\",\"args\":[],\"turns\":[\"user\",\"Hi:  there\"]},{\"id\":\"refund\",\"args\":[],\"expected\":\"refund\",\"turns\":[\"user\",\"I want a refund.\",\"assistant\",\"For which order?\",\"user\",\"#1234, \\\"the blue one\\\"\\nthanks\"],\"tags\":[\"billing\"]},{\"id\":\"conversation-b15e0247\",\"args\":[],\"turns\":[\"user\",\"Where is my order?\"]}],\"relations\":[{\"key\":\"typos\",\"directional\":false,\"type\":0,\"threshold\":0.5,\"expect\":0}],\"judgeEachTurn\":true}",
+            typeof(global::EvalSpec.Metamorphic.Typos));
 
-        private static readonly string[][] __EvalSpec_Reply_Rows = new string[][]
-        {
-            new string[] { "late-parcel", "default", "identity", "ChatEvals.Reply [late-parcel]" },
-            new string[] { "late-parcel", "default", "typos", "ChatEvals.Reply [late-parcel · typos]" },
-            new string[] { "conversation-d321375f", "default", "identity", "ChatEvals.Reply [conversation-d321375f]" },
-            new string[] { "conversation-d321375f", "default", "typos", "ChatEvals.Reply [conversation-d321375f · typos]" },
-            new string[] { "refund", "default", "identity", "ChatEvals.Reply [refund]", "billing" },
-            new string[] { "refund", "default", "typos", "ChatEvals.Reply [refund · typos]", "billing" },
-            new string[] { "conversation-b15e0247", "default", "identity", "ChatEvals.Reply [conversation-b15e0247]" },
-            new string[] { "conversation-b15e0247", "default", "typos", "ChatEvals.Reply [conversation-b15e0247 · typos]" },
-        };
-
-        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Reply_Rows), "Reply")]
+        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Reply), "Reply")]
         public global::System.Threading.Tasks.Task Reply__EvalRows(string caseId, string variantKey, string relationKey) =>
             global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_Reply, caseId, variantKey, relationKey);
     }

@@ -7,32 +7,11 @@ namespace Shop.Evals
 {
     partial class ChatEvals
     {
-        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_ShopReply = new global::EvalSpec.Execution.EvalMethodDescriptor(
+        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_ShopReply = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
             typeof(global::Shop.Evals.ChatEvals),
-            "ShopReply",
-            null,
-            0.5D,
-            0,
-            new string[] { "shop" },
-            new global::EvalSpec.Prompts.PromptVariant[]
-            {
-                new global::EvalSpec.Prompts.PromptVariant("agent", "You answer for {shop}."),
-            },
-            new global::EvalSpec.Execution.EvalCaseDescriptor[]
-            {
-                new global::EvalSpec.Execution.EvalCaseDescriptor("conversation-ef2f350d", new object?[] { "Acme" }, null) { Turns = new string[] { "user", "Do you ship abroad?" } },
-            },
-            new global::EvalSpec.Execution.RelationDescriptor[]
-            {
-            },
-            static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(((global::Shop.Evals.ChatEvals)instance!).ShopReply(input, (string)args[0]!)));
+            "{\"format\":1,\"method\":\"ShopReply\",\"displayType\":\"ChatEvals\",\"static\":false,\"implicitVariant\":false,\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"shop\"],\"variants\":[{\"key\":\"agent\",\"template\":\"You answer for {shop}.\"}],\"cases\":[{\"id\":\"conversation-ef2f350d\",\"args\":[[\"string\",\"Acme\"]],\"turns\":[\"user\",\"Do you ship abroad?\"]}],\"relations\":[]}");
 
-        private static readonly string[][] __EvalSpec_ShopReply_Rows = new string[][]
-        {
-            new string[] { "conversation-ef2f350d", "agent", "identity", "ChatEvals.ShopReply [conversation-ef2f350d · agent]" },
-        };
-
-        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_ShopReply_Rows), "ShopReply")]
+        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_ShopReply), "ShopReply")]
         public global::System.Threading.Tasks.Task ShopReply__EvalRows(string caseId, string variantKey, string relationKey) =>
             global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_ShopReply, caseId, variantKey, relationKey);
     }

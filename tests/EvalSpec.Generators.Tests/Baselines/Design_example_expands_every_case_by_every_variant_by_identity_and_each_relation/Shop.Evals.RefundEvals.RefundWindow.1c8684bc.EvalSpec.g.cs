@@ -7,52 +7,14 @@ namespace Shop.Evals
 {
     partial class RefundEvals
     {
-        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_RefundWindow = new global::EvalSpec.Execution.EvalMethodDescriptor(
+        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_RefundWindow = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
             typeof(global::Shop.Evals.RefundEvals),
-            "RefundWindow",
-            "States the correct refund window for the product.",
-            0.5D,
-            0,
-            new string[] { "product" },
-            new global::EvalSpec.Prompts.PromptVariant[]
-            {
-                new global::EvalSpec.Prompts.PromptVariant("formal", "What is the refund window for {product}?"),
-                new global::EvalSpec.Prompts.PromptVariant("casual", "how long can i send back my {product}"),
-            },
-            new global::EvalSpec.Execution.EvalCaseDescriptor[]
-            {
-                new global::EvalSpec.Execution.EvalCaseDescriptor("laptop", new object?[] { "laptop" }, "30 days"),
-                new global::EvalSpec.Execution.EvalCaseDescriptor("headphones", new object?[] { "headphones" }, "14 days"),
-            },
-            new global::EvalSpec.Execution.RelationDescriptor[]
-            {
-                new global::EvalSpec.Execution.RelationDescriptor("typos", global::EvalSpec.Metamorphic.RelationKind.Invariant, static () => new global::EvalSpec.Metamorphic.Typos(), null, 0.5D, (global::EvalSpec.Change)(0)),
-                new global::EvalSpec.Execution.RelationDescriptor("lowercase", global::EvalSpec.Metamorphic.RelationKind.Invariant, static () => new global::EvalSpec.Metamorphic.Lowercase(), null, 0.5D, (global::EvalSpec.Change)(0)),
-                new global::EvalSpec.Execution.RelationDescriptor("negation", global::EvalSpec.Metamorphic.RelationKind.Directional, static () => new global::Shop.Evals.Negation(), null, 0.5D, (global::EvalSpec.Change)(0)),
-            },
-            static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(((global::Shop.Evals.RefundEvals)instance!).RefundWindow(input, (string)args[0]!)));
+            "{\"format\":1,\"method\":\"RefundWindow\",\"displayType\":\"RefundEvals\",\"static\":false,\"implicitVariant\":false,\"rubric\":\"States the correct refund window for the product.\",\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"product\"],\"variants\":[{\"key\":\"formal\",\"template\":\"What is the refund window for {product}?\"},{\"key\":\"casual\",\"template\":\"how long can i send back my {product}\"}],\"cases\":[{\"id\":\"laptop\",\"args\":[[\"string\",\"laptop\"]],\"expected\":\"30 days\"},{\"id\":\"headphones\",\"args\":[[\"string\",\"headphones\"]],\"expected\":\"14 days\"}],\"relations\":[{\"key\":\"typos\",\"directional\":false,\"type\":0,\"threshold\":0.5,\"expect\":0},{\"key\":\"lowercase\",\"directional\":false,\"type\":1,\"threshold\":0.5,\"expect\":0},{\"key\":\"negation\",\"directional\":true,\"type\":2,\"threshold\":0.5,\"expect\":0}]}",
+            typeof(global::EvalSpec.Metamorphic.Typos),
+            typeof(global::EvalSpec.Metamorphic.Lowercase),
+            typeof(global::Shop.Evals.Negation));
 
-        private static readonly string[][] __EvalSpec_RefundWindow_Rows = new string[][]
-        {
-            new string[] { "laptop", "formal", "identity", "RefundEvals.RefundWindow [laptop · formal]" },
-            new string[] { "laptop", "formal", "typos", "RefundEvals.RefundWindow [laptop · formal · typos]" },
-            new string[] { "laptop", "formal", "lowercase", "RefundEvals.RefundWindow [laptop · formal · lowercase]" },
-            new string[] { "laptop", "formal", "negation", "RefundEvals.RefundWindow [laptop · formal · negation]" },
-            new string[] { "laptop", "casual", "identity", "RefundEvals.RefundWindow [laptop · casual]" },
-            new string[] { "laptop", "casual", "typos", "RefundEvals.RefundWindow [laptop · casual · typos]" },
-            new string[] { "laptop", "casual", "lowercase", "RefundEvals.RefundWindow [laptop · casual · lowercase]" },
-            new string[] { "laptop", "casual", "negation", "RefundEvals.RefundWindow [laptop · casual · negation]" },
-            new string[] { "headphones", "formal", "identity", "RefundEvals.RefundWindow [headphones · formal]" },
-            new string[] { "headphones", "formal", "typos", "RefundEvals.RefundWindow [headphones · formal · typos]" },
-            new string[] { "headphones", "formal", "lowercase", "RefundEvals.RefundWindow [headphones · formal · lowercase]" },
-            new string[] { "headphones", "formal", "negation", "RefundEvals.RefundWindow [headphones · formal · negation]" },
-            new string[] { "headphones", "casual", "identity", "RefundEvals.RefundWindow [headphones · casual]" },
-            new string[] { "headphones", "casual", "typos", "RefundEvals.RefundWindow [headphones · casual · typos]" },
-            new string[] { "headphones", "casual", "lowercase", "RefundEvals.RefundWindow [headphones · casual · lowercase]" },
-            new string[] { "headphones", "casual", "negation", "RefundEvals.RefundWindow [headphones · casual · negation]" },
-        };
-
-        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_RefundWindow_Rows), "RefundWindow")]
+        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_RefundWindow), "RefundWindow")]
         public global::System.Threading.Tasks.Task RefundWindow__EvalRows(string caseId, string variantKey, string relationKey) =>
             global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_RefundWindow, caseId, variantKey, relationKey);
     }

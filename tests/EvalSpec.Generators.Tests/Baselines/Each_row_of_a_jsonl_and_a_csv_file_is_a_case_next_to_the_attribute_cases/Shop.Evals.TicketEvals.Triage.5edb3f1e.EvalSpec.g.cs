@@ -7,40 +7,11 @@ namespace Shop.Evals
 {
     partial class TicketEvals
     {
-        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Triage = new global::EvalSpec.Execution.EvalMethodDescriptor(
+        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Triage = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
             typeof(global::Shop.Evals.TicketEvals),
-            "Triage",
-            null,
-            0.5D,
-            0,
-            new string[] { "subject", "priority", "attempts", "vip" },
-            new global::EvalSpec.Prompts.PromptVariant[]
-            {
-                new global::EvalSpec.Prompts.PromptVariant("triage", "Triage: {subject} ({priority}, {attempts} attempts, vip={vip})"),
-            },
-            new global::EvalSpec.Execution.EvalCaseDescriptor[]
-            {
-                new global::EvalSpec.Execution.EvalCaseDescriptor("fire", new object?[] { "Printer on fire", (global::Shop.Evals.Priority)((global::Shop.Evals.Priority)(1)), (int)(1), (bool)(true) }, null),
-                new global::EvalSpec.Execution.EvalCaseDescriptor("refund-late", new object?[] { "Refund after 40 days", global::Shop.Evals.Priority.High, (int)(2), false }, "refund"),
-                new global::EvalSpec.Execution.EvalCaseDescriptor("case-43a92324", new object?[] { "Login \"loop\"\nagain", global::Shop.Evals.Priority.Low, (int)(0), true }, null),
-                new global::EvalSpec.Execution.EvalCaseDescriptor("csv-1", new object?[] { "Crash, then \"reboot\"\r\non start", global::Shop.Evals.Priority.High, (int)(3), true }, "restart"),
-                new global::EvalSpec.Execution.EvalCaseDescriptor("Password reset, Low, 1, false", new object?[] { "Password reset", global::Shop.Evals.Priority.Low, (int)(1), false }, null),
-            },
-            new global::EvalSpec.Execution.RelationDescriptor[]
-            {
-            },
-            static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(((global::Shop.Evals.TicketEvals)instance!).Triage(input, (string)args[0]!, (global::Shop.Evals.Priority)args[1]!, (int)args[2]!, (bool)args[3]!)));
+            "{\"format\":1,\"method\":\"Triage\",\"displayType\":\"TicketEvals\",\"static\":false,\"implicitVariant\":false,\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"subject\",\"priority\",\"attempts\",\"vip\"],\"variants\":[{\"key\":\"triage\",\"template\":\"Triage: {subject} ({priority}, {attempts} attempts, vip={vip})\"}],\"cases\":[{\"id\":\"fire\",\"args\":[[\"string\",\"Printer on fire\"],[\"enum\",\"1\"],[\"int\",\"1\"],[\"bool\",\"true\"]]},{\"id\":\"refund-late\",\"args\":[[\"string\",\"Refund after 40 days\"],[\"enum\",\"High\"],[\"int\",\"2\"],[\"bool\",\"false\"]],\"expected\":\"refund\",\"tags\":[\"billing\",\"refund\"]},{\"id\":\"case-43a92324\",\"args\":[[\"string\",\"Login \\\"loop\\\"\\nagain\"],[\"enum\",\"Low\"],[\"int\",\"0\"],[\"bool\",\"true\"]]},{\"id\":\"csv-1\",\"args\":[[\"string\",\"Crash, then \\\"reboot\\\"\\r\\non start\"],[\"enum\",\"High\"],[\"int\",\"3\"],[\"bool\",\"true\"]],\"expected\":\"restart\",\"tags\":[\"crash\",\"desktop\"]},{\"id\":\"Password reset, Low, 1, false\",\"args\":[[\"string\",\"Password reset\"],[\"enum\",\"Low\"],[\"int\",\"1\"],[\"bool\",\"false\"]]}],\"relations\":[]}");
 
-        private static readonly string[][] __EvalSpec_Triage_Rows = new string[][]
-        {
-            new string[] { "fire", "triage", "identity", "TicketEvals.Triage [fire · triage]" },
-            new string[] { "refund-late", "triage", "identity", "TicketEvals.Triage [refund-late · triage]", "billing", "refund" },
-            new string[] { "case-43a92324", "triage", "identity", "TicketEvals.Triage [case-43a92324 · triage]" },
-            new string[] { "csv-1", "triage", "identity", "TicketEvals.Triage [csv-1 · triage]", "crash", "desktop" },
-            new string[] { "Password reset, Low, 1, false", "triage", "identity", "TicketEvals.Triage [Password reset, Low, 1, false · triage]" },
-        };
-
-        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Triage_Rows), "Triage")]
+        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Triage), "Triage")]
         public global::System.Threading.Tasks.Task Triage__EvalRows(string caseId, string variantKey, string relationKey) =>
             global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_Triage, caseId, variantKey, relationKey);
     }

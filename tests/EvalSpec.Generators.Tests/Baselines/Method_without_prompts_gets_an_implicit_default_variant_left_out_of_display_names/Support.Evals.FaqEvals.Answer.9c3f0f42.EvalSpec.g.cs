@@ -7,40 +7,13 @@ namespace Support.Evals
 {
     partial class FaqEvals
     {
-        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Answer = new global::EvalSpec.Execution.EvalMethodDescriptor(
+        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Answer = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
             typeof(global::Support.Evals.FaqEvals),
-            "Answer",
-            null,
-            0.5D,
-            0,
-            new string[] { "question" },
-            new global::EvalSpec.Prompts.PromptVariant[]
-            {
-                new global::EvalSpec.Prompts.PromptVariant("default", ""),
-            },
-            new global::EvalSpec.Execution.EvalCaseDescriptor[]
-            {
-                new global::EvalSpec.Execution.EvalCaseDescriptor("Do you ship to Canada?", new object?[] { "Do you ship to Canada?" }, "Canada"),
-                new global::EvalSpec.Execution.EvalCaseDescriptor("Can I pay with PayPal?", new object?[] { "Can I pay with PayPal?" }, "PayPal"),
-            },
-            new global::EvalSpec.Execution.RelationDescriptor[]
-            {
-                new global::EvalSpec.Execution.RelationDescriptor("typos", global::EvalSpec.Metamorphic.RelationKind.Invariant, static () => new global::EvalSpec.Metamorphic.Typos(), "question", 0.5D, (global::EvalSpec.Change)(0)),
-                new global::EvalSpec.Execution.RelationDescriptor("question-lowercase", global::EvalSpec.Metamorphic.RelationKind.Invariant, static () => new global::EvalSpec.Metamorphic.Lowercase(), "question", 0.8D, (global::EvalSpec.Change)(0)),
-            },
-            static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(((global::Support.Evals.FaqEvals)instance!).Answer(input, (string)args[0]!)));
+            "{\"format\":1,\"method\":\"Answer\",\"displayType\":\"FaqEvals\",\"static\":false,\"implicitVariant\":true,\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"question\"],\"variants\":[{\"key\":\"default\",\"template\":\"\"}],\"cases\":[{\"id\":\"Do you ship to Canada?\",\"args\":[[\"string\",\"Do you ship to Canada?\"]],\"expected\":\"Canada\"},{\"id\":\"Can I pay with PayPal?\",\"args\":[[\"string\",\"Can I pay with PayPal?\"]],\"expected\":\"PayPal\"}],\"relations\":[{\"key\":\"typos\",\"directional\":false,\"type\":0,\"parameter\":\"question\",\"threshold\":0.5,\"expect\":0},{\"key\":\"question-lowercase\",\"directional\":false,\"type\":1,\"parameter\":\"question\",\"threshold\":0.80000000000000004,\"expect\":0}]}",
+            typeof(global::EvalSpec.Metamorphic.Typos),
+            typeof(global::EvalSpec.Metamorphic.Lowercase));
 
-        private static readonly string[][] __EvalSpec_Answer_Rows = new string[][]
-        {
-            new string[] { "Do you ship to Canada?", "default", "identity", "FaqEvals.Answer [Do you ship to Canada?]" },
-            new string[] { "Do you ship to Canada?", "default", "typos", "FaqEvals.Answer [Do you ship to Canada? · typos]" },
-            new string[] { "Do you ship to Canada?", "default", "question-lowercase", "FaqEvals.Answer [Do you ship to Canada? · question-lowercase]" },
-            new string[] { "Can I pay with PayPal?", "default", "identity", "FaqEvals.Answer [Can I pay with PayPal?]" },
-            new string[] { "Can I pay with PayPal?", "default", "typos", "FaqEvals.Answer [Can I pay with PayPal? · typos]" },
-            new string[] { "Can I pay with PayPal?", "default", "question-lowercase", "FaqEvals.Answer [Can I pay with PayPal? · question-lowercase]" },
-        };
-
-        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Answer_Rows), "Answer")]
+        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Answer), "Answer")]
         public global::System.Threading.Tasks.Task Answer__EvalRows(string caseId, string variantKey, string relationKey) =>
             global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_Answer, caseId, variantKey, relationKey);
     }

@@ -11,32 +11,11 @@ namespace Bank.Evals
         {
             partial class Mortgages
             {
-                private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Rate = new global::EvalSpec.Execution.EvalMethodDescriptor(
+                private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Rate = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
                     typeof(global::Bank.Evals.Suites.Loans.Mortgages),
-                    "Rate",
-                    null,
-                    0.5D,
-                    0,
-                    new string[] { "years" },
-                    new global::EvalSpec.Prompts.PromptVariant[]
-                    {
-                        new global::EvalSpec.Prompts.PromptVariant("ask", "What is the rate for {years} years?"),
-                    },
-                    new global::EvalSpec.Execution.EvalCaseDescriptor[]
-                    {
-                        new global::EvalSpec.Execution.EvalCaseDescriptor("10", new object?[] { (int)(10) }, null),
-                    },
-                    new global::EvalSpec.Execution.RelationDescriptor[]
-                    {
-                    },
-                    static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(((global::Bank.Evals.Suites.Loans.Mortgages)instance!).Rate(input, (int)args[0]!)));
+                    "{\"format\":1,\"method\":\"Rate\",\"displayType\":\"Suites.Loans.Mortgages\",\"static\":false,\"implicitVariant\":false,\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"years\"],\"variants\":[{\"key\":\"ask\",\"template\":\"What is the rate for {years} years?\"}],\"cases\":[{\"id\":\"10\",\"args\":[[\"int\",\"10\"]]}],\"relations\":[]}");
 
-                private static readonly string[][] __EvalSpec_Rate_Rows = new string[][]
-                {
-                    new string[] { "10", "ask", "identity", "Suites.Loans.Mortgages.Rate [10 · ask]" },
-                };
-
-                [global::EvalSpec.XunitV3.EvalRowsAttribute(nameof(__EvalSpec_Rate_Rows), "Rate", SourceFilePath = "Suites.cs", SourceLineNumber = 15)]
+                [global::EvalSpec.XunitV3.EvalRowsAttribute(nameof(__EvalSpec_Rate), "Rate", SourceFilePath = "Suites.cs", SourceLineNumber = 15)]
                 public global::System.Threading.Tasks.Task Rate__EvalRows(string caseId, string variantKey, string relationKey) =>
                     global::EvalSpec.XunitV3.EvalRows.RunAsync(this, __EvalSpec_Rate, caseId, variantKey, relationKey);
             }

@@ -9,32 +9,11 @@ namespace Bank.Evals
     {
         partial record Cards
         {
-            private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Limit = new global::EvalSpec.Execution.EvalMethodDescriptor(
+            private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Limit = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
                 typeof(global::Bank.Evals.Suites.Cards),
-                "Limit",
-                null,
-                0.5D,
-                0,
-                new string[] { "card" },
-                new global::EvalSpec.Prompts.PromptVariant[]
-                {
-                    new global::EvalSpec.Prompts.PromptVariant("ask", "What is the limit of {card}?"),
-                },
-                new global::EvalSpec.Execution.EvalCaseDescriptor[]
-                {
-                    new global::EvalSpec.Execution.EvalCaseDescriptor("gold", new object?[] { "gold" }, null),
-                },
-                new global::EvalSpec.Execution.RelationDescriptor[]
-                {
-                },
-                static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(((global::Bank.Evals.Suites.Cards)instance!).Limit(input, (string)args[0]!)));
+                "{\"format\":1,\"method\":\"Limit\",\"displayType\":\"Suites.Cards\",\"static\":false,\"implicitVariant\":false,\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"card\"],\"variants\":[{\"key\":\"ask\",\"template\":\"What is the limit of {card}?\"}],\"cases\":[{\"id\":\"gold\",\"args\":[[\"string\",\"gold\"]]}],\"relations\":[]}");
 
-            private static readonly string[][] __EvalSpec_Limit_Rows = new string[][]
-            {
-                new string[] { "gold", "ask", "identity", "Suites.Cards.Limit [gold · ask]" },
-            };
-
-            [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Limit_Rows), "Limit")]
+            [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Limit), "Limit")]
             public global::System.Threading.Tasks.Task Limit__EvalRows(string caseId, string variantKey, string relationKey) =>
                 global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_Limit, caseId, variantKey, relationKey);
         }

@@ -7,34 +7,12 @@ namespace Docs.Evals
 {
     partial class SummaryEvals
     {
-        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Summary = new global::EvalSpec.Execution.EvalMethodDescriptor(
+        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Summary = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
             typeof(global::Docs.Evals.SummaryEvals),
-            "Summary",
-            null,
-            0.75D,
-            30000,
-            new string[] { "text" },
-            new global::EvalSpec.Prompts.PromptVariant[]
-            {
-                new global::EvalSpec.Prompts.PromptVariant("49e5f48d", "Summarise {text} in one sentence."),
-            },
-            new global::EvalSpec.Execution.EvalCaseDescriptor[]
-            {
-                new global::EvalSpec.Execution.EvalCaseDescriptor("meeting", new object?[] { "The meeting moved to Tuesday because the room was double-booked." }, null),
-            },
-            new global::EvalSpec.Execution.RelationDescriptor[]
-            {
-                new global::EvalSpec.Execution.RelationDescriptor("whitespace-noise", global::EvalSpec.Metamorphic.RelationKind.Invariant, static () => new global::EvalSpec.Metamorphic.WhitespaceNoise(), null, 0.5D, (global::EvalSpec.Change)(0)),
-            },
-            static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(((global::Docs.Evals.SummaryEvals)instance!).Summary(input, (string)args[0]!)));
+            "{\"format\":1,\"method\":\"Summary\",\"displayType\":\"SummaryEvals\",\"static\":false,\"implicitVariant\":false,\"threshold\":0.75,\"timeoutMs\":30000,\"parameters\":[\"text\"],\"variants\":[{\"key\":\"49e5f48d\",\"template\":\"Summarise {text} in one sentence.\"}],\"cases\":[{\"id\":\"meeting\",\"args\":[[\"string\",\"The meeting moved to Tuesday because the room was double-booked.\"]]}],\"relations\":[{\"key\":\"whitespace-noise\",\"directional\":false,\"type\":0,\"threshold\":0.5,\"expect\":0}]}",
+            typeof(global::EvalSpec.Metamorphic.WhitespaceNoise));
 
-        private static readonly string[][] __EvalSpec_Summary_Rows = new string[][]
-        {
-            new string[] { "meeting", "49e5f48d", "identity", "SummaryEvals.Summary [meeting · 49e5f48d]" },
-            new string[] { "meeting", "49e5f48d", "whitespace-noise", "SummaryEvals.Summary [meeting · 49e5f48d · whitespace-noise]" },
-        };
-
-        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Summary_Rows), "Summary")]
+        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Summary), "Summary")]
         public global::System.Threading.Tasks.Task Summary__EvalRows(string caseId, string variantKey, string relationKey) =>
             global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_Summary, caseId, variantKey, relationKey);
     }

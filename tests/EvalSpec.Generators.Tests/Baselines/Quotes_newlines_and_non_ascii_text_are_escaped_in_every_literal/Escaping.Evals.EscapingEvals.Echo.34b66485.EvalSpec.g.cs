@@ -7,52 +7,12 @@ namespace Escaping.Evals
 {
     partial class EscapingEvals
     {
-        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Echo = new global::EvalSpec.Execution.EvalMethodDescriptor(
+        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Echo = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
             typeof(global::Escaping.Evals.EscapingEvals),
-            "Echo",
-            "Quotes \"exactly\" and keeps C:\\paths\\intact.",
-            0.5D,
-            0,
-            new string[] { "text" },
-            new global::EvalSpec.Prompts.PromptVariant[]
-            {
-                new global::EvalSpec.Prompts.PromptVariant("quoted", "Say \"{text}\" and nothing else.\nThen\tstop. {{not a placeholder}}"),
-                new global::EvalSpec.Prompts.PromptVariant("très-formel", "Veuillez répéter « {text} » — merci ☕ 日本語\u2028fin"),
-            },
-            new global::EvalSpec.Execution.EvalCaseDescriptor[]
-            {
-                new global::EvalSpec.Execution.EvalCaseDescriptor("He said \"hi\"", new object?[] { "He said \"hi\"" }, "\"hi\""),
-                new global::EvalSpec.Execution.EvalCaseDescriptor("case-ef48e53a", new object?[] { "line one\nline two" }, "two\r\nlines"),
-                new global::EvalSpec.Execution.EvalCaseDescriptor("unicode \"id\" ✓", new object?[] { "naïve café 🚀" }, null),
-                new global::EvalSpec.Execution.EvalCaseDescriptor("case-e2480c78", new object?[] { "a/b" }, "slash"),
-            },
-            new global::EvalSpec.Execution.RelationDescriptor[]
-            {
-                new global::EvalSpec.Execution.RelationDescriptor("typos \"quoted\"", global::EvalSpec.Metamorphic.RelationKind.Invariant, static () => new global::EvalSpec.Metamorphic.Typos(), null, 0.5D, (global::EvalSpec.Change)(0)),
-            },
-            static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(((global::Escaping.Evals.EscapingEvals)instance!).Echo(input, (string)args[0]!)));
+            "{\"format\":1,\"method\":\"Echo\",\"displayType\":\"EscapingEvals\",\"static\":false,\"implicitVariant\":false,\"rubric\":\"Quotes \\\"exactly\\\" and keeps C:\\\\paths\\\\intact.\",\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"text\"],\"variants\":[{\"key\":\"quoted\",\"template\":\"Say \\\"{text}\\\" and nothing else.\\nThen\\tstop. {{not a placeholder}}\"},{\"key\":\"très-formel\",\"template\":\"Veuillez répéter « {text} » — merci ☕ 日本語\u2028fin\"}],\"cases\":[{\"id\":\"He said \\\"hi\\\"\",\"args\":[[\"string\",\"He said \\\"hi\\\"\"]],\"expected\":\"\\\"hi\\\"\"},{\"id\":\"case-ef48e53a\",\"args\":[[\"string\",\"line one\\nline two\"]],\"expected\":\"two\\r\\nlines\"},{\"id\":\"unicode \\\"id\\\" ✓\",\"args\":[[\"string\",\"naïve café 🚀\"]]},{\"id\":\"case-e2480c78\",\"args\":[[\"string\",\"a/b\"]],\"expected\":\"slash\"}],\"relations\":[{\"key\":\"typos \\\"quoted\\\"\",\"directional\":false,\"type\":0,\"threshold\":0.5,\"expect\":0}]}",
+            typeof(global::EvalSpec.Metamorphic.Typos));
 
-        private static readonly string[][] __EvalSpec_Echo_Rows = new string[][]
-        {
-            new string[] { "He said \"hi\"", "quoted", "identity", "EscapingEvals.Echo [He said \"hi\" · quoted]" },
-            new string[] { "He said \"hi\"", "quoted", "typos \"quoted\"", "EscapingEvals.Echo [He said \"hi\" · quoted · typos \"quoted\"]" },
-            new string[] { "He said \"hi\"", "très-formel", "identity", "EscapingEvals.Echo [He said \"hi\" · très-formel]" },
-            new string[] { "He said \"hi\"", "très-formel", "typos \"quoted\"", "EscapingEvals.Echo [He said \"hi\" · très-formel · typos \"quoted\"]" },
-            new string[] { "case-ef48e53a", "quoted", "identity", "EscapingEvals.Echo [case-ef48e53a · quoted]" },
-            new string[] { "case-ef48e53a", "quoted", "typos \"quoted\"", "EscapingEvals.Echo [case-ef48e53a · quoted · typos \"quoted\"]" },
-            new string[] { "case-ef48e53a", "très-formel", "identity", "EscapingEvals.Echo [case-ef48e53a · très-formel]" },
-            new string[] { "case-ef48e53a", "très-formel", "typos \"quoted\"", "EscapingEvals.Echo [case-ef48e53a · très-formel · typos \"quoted\"]" },
-            new string[] { "unicode \"id\" ✓", "quoted", "identity", "EscapingEvals.Echo [unicode \"id\" ✓ · quoted]" },
-            new string[] { "unicode \"id\" ✓", "quoted", "typos \"quoted\"", "EscapingEvals.Echo [unicode \"id\" ✓ · quoted · typos \"quoted\"]" },
-            new string[] { "unicode \"id\" ✓", "très-formel", "identity", "EscapingEvals.Echo [unicode \"id\" ✓ · très-formel]" },
-            new string[] { "unicode \"id\" ✓", "très-formel", "typos \"quoted\"", "EscapingEvals.Echo [unicode \"id\" ✓ · très-formel · typos \"quoted\"]" },
-            new string[] { "case-e2480c78", "quoted", "identity", "EscapingEvals.Echo [case-e2480c78 · quoted]" },
-            new string[] { "case-e2480c78", "quoted", "typos \"quoted\"", "EscapingEvals.Echo [case-e2480c78 · quoted · typos \"quoted\"]" },
-            new string[] { "case-e2480c78", "très-formel", "identity", "EscapingEvals.Echo [case-e2480c78 · très-formel]" },
-            new string[] { "case-e2480c78", "très-formel", "typos \"quoted\"", "EscapingEvals.Echo [case-e2480c78 · très-formel · typos \"quoted\"]" },
-        };
-
-        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Echo_Rows), "Echo")]
+        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Echo), "Echo")]
         public global::System.Threading.Tasks.Task Echo__EvalRows(string caseId, string variantKey, string relationKey) =>
             global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_Echo, caseId, variantKey, relationKey);
     }

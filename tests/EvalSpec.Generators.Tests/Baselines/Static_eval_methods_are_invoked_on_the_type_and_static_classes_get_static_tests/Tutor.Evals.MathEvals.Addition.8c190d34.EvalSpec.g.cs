@@ -7,32 +7,11 @@ namespace Tutor.Evals
 {
     partial class MathEvals
     {
-        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Addition = new global::EvalSpec.Execution.EvalMethodDescriptor(
+        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Addition = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
             typeof(global::Tutor.Evals.MathEvals),
-            "Addition",
-            null,
-            0.5D,
-            0,
-            new string[] { "a", "b" },
-            new global::EvalSpec.Prompts.PromptVariant[]
-            {
-                new global::EvalSpec.Prompts.PromptVariant("plain", "What is {a} plus {b}?"),
-            },
-            new global::EvalSpec.Execution.EvalCaseDescriptor[]
-            {
-                new global::EvalSpec.Execution.EvalCaseDescriptor("2, 3", new object?[] { (int)(2), (int)(3) }, "5"),
-            },
-            new global::EvalSpec.Execution.RelationDescriptor[]
-            {
-            },
-            static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(global::Tutor.Evals.MathEvals.Addition(input, (int)args[0]!, (int)args[1]!)));
+            "{\"format\":1,\"method\":\"Addition\",\"displayType\":\"MathEvals\",\"static\":true,\"implicitVariant\":false,\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"a\",\"b\"],\"variants\":[{\"key\":\"plain\",\"template\":\"What is {a} plus {b}?\"}],\"cases\":[{\"id\":\"2, 3\",\"args\":[[\"int\",\"2\"],[\"int\",\"3\"]],\"expected\":\"5\"}],\"relations\":[]}");
 
-        private static readonly string[][] __EvalSpec_Addition_Rows = new string[][]
-        {
-            new string[] { "2, 3", "plain", "identity", "MathEvals.Addition [2, 3 · plain]" },
-        };
-
-        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Addition_Rows), "Addition")]
+        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Addition), "Addition")]
         public global::System.Threading.Tasks.Task Addition__EvalRows(string caseId, string variantKey, string relationKey) =>
             global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_Addition, caseId, variantKey, relationKey);
     }

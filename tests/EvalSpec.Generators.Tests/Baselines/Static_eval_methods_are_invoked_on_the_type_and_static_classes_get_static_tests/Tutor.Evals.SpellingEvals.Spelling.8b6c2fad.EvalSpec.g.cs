@@ -7,32 +7,11 @@ namespace Tutor.Evals
 {
     partial class SpellingEvals
     {
-        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Spelling = new global::EvalSpec.Execution.EvalMethodDescriptor(
+        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Spelling = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
             typeof(global::Tutor.Evals.SpellingEvals),
-            "Spelling",
-            null,
-            0.5D,
-            0,
-            new string[] { "word" },
-            new global::EvalSpec.Prompts.PromptVariant[]
-            {
-                new global::EvalSpec.Prompts.PromptVariant("plain", "Spell {word}."),
-            },
-            new global::EvalSpec.Execution.EvalCaseDescriptor[]
-            {
-                new global::EvalSpec.Execution.EvalCaseDescriptor("necessary", new object?[] { "necessary" }, null),
-            },
-            new global::EvalSpec.Execution.RelationDescriptor[]
-            {
-            },
-            static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromTask(global::Tutor.Evals.SpellingEvals.Spelling(input, (string)args[0]!)));
+            "{\"format\":1,\"method\":\"Spelling\",\"displayType\":\"SpellingEvals\",\"static\":true,\"implicitVariant\":false,\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"word\"],\"variants\":[{\"key\":\"plain\",\"template\":\"Spell {word}.\"}],\"cases\":[{\"id\":\"necessary\",\"args\":[[\"string\",\"necessary\"]]}],\"relations\":[]}");
 
-        private static readonly string[][] __EvalSpec_Spelling_Rows = new string[][]
-        {
-            new string[] { "necessary", "plain", "identity", "SpellingEvals.Spelling [necessary · plain]" },
-        };
-
-        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Spelling_Rows), "Spelling")]
+        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Spelling), "Spelling")]
         public static global::System.Threading.Tasks.Task Spelling__EvalRows(string caseId, string variantKey, string relationKey) =>
             global::EvalSpec.Execution.EvalRowRunner.RunAsync(null, __EvalSpec_Spelling, caseId, variantKey, relationKey);
     }

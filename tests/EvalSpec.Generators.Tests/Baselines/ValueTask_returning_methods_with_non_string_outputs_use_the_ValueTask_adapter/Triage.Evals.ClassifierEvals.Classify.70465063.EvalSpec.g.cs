@@ -7,32 +7,11 @@ namespace Triage.Evals
 {
     partial class ClassifierEvals
     {
-        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Classify = new global::EvalSpec.Execution.EvalMethodDescriptor(
+        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_Classify = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
             typeof(global::Triage.Evals.ClassifierEvals),
-            "Classify",
-            null,
-            0.5D,
-            0,
-            new string[] { "ticket" },
-            new global::EvalSpec.Prompts.PromptVariant[]
-            {
-                new global::EvalSpec.Prompts.PromptVariant("label", "Classify: {ticket}"),
-            },
-            new global::EvalSpec.Execution.EvalCaseDescriptor[]
-            {
-                new global::EvalSpec.Execution.EvalCaseDescriptor("My card was charged twice", new object?[] { "My card was charged twice" }, "billing"),
-            },
-            new global::EvalSpec.Execution.RelationDescriptor[]
-            {
-            },
-            static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromValueTask(((global::Triage.Evals.ClassifierEvals)instance!).Classify(input, (string)args[0]!)));
+            "{\"format\":1,\"method\":\"Classify\",\"displayType\":\"ClassifierEvals\",\"static\":false,\"implicitVariant\":false,\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"ticket\"],\"variants\":[{\"key\":\"label\",\"template\":\"Classify: {ticket}\"}],\"cases\":[{\"id\":\"My card was charged twice\",\"args\":[[\"string\",\"My card was charged twice\"]],\"expected\":\"billing\"}],\"relations\":[]}");
 
-        private static readonly string[][] __EvalSpec_Classify_Rows = new string[][]
-        {
-            new string[] { "My card was charged twice", "label", "identity", "ClassifierEvals.Classify [My card was charged twice · label]" },
-        };
-
-        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Classify_Rows), "Classify")]
+        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_Classify), "Classify")]
         public global::System.Threading.Tasks.Task Classify__EvalRows(string caseId, string variantKey, string relationKey) =>
             global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_Classify, caseId, variantKey, relationKey);
     }

@@ -7,32 +7,11 @@ namespace Triage.Evals
 {
     partial class ClassifierEvals
     {
-        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_CountItems = new global::EvalSpec.Execution.EvalMethodDescriptor(
+        private static readonly global::EvalSpec.Execution.EvalMethodDescriptor __EvalSpec_CountItems = global::EvalSpec.Execution.EvalMethodDescriptor.FromGenerated(
             typeof(global::Triage.Evals.ClassifierEvals),
-            "CountItems",
-            null,
-            0.5D,
-            0,
-            new string[] { "order" },
-            new global::EvalSpec.Prompts.PromptVariant[]
-            {
-                new global::EvalSpec.Prompts.PromptVariant("count", "How many items are in {order}?"),
-            },
-            new global::EvalSpec.Execution.EvalCaseDescriptor[]
-            {
-                new global::EvalSpec.Execution.EvalCaseDescriptor("two apples and a pear", new object?[] { "two apples and a pear" }, "3"),
-            },
-            new global::EvalSpec.Execution.RelationDescriptor[]
-            {
-            },
-            static (instance, input, args) => global::EvalSpec.Execution.EvalInvoker.FromValueTask(((global::Triage.Evals.ClassifierEvals)instance!).CountItems(input, (string)args[0]!)));
+            "{\"format\":1,\"method\":\"CountItems\",\"displayType\":\"ClassifierEvals\",\"static\":false,\"implicitVariant\":false,\"threshold\":0.5,\"timeoutMs\":0,\"parameters\":[\"order\"],\"variants\":[{\"key\":\"count\",\"template\":\"How many items are in {order}?\"}],\"cases\":[{\"id\":\"two apples and a pear\",\"args\":[[\"string\",\"two apples and a pear\"]],\"expected\":\"3\"}],\"relations\":[]}");
 
-        private static readonly string[][] __EvalSpec_CountItems_Rows = new string[][]
-        {
-            new string[] { "two apples and a pear", "count", "identity", "ClassifierEvals.CountItems [two apples and a pear · count]" },
-        };
-
-        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_CountItems_Rows), "CountItems")]
+        [global::EvalSpec.Execution.EvalRowsAttribute(nameof(__EvalSpec_CountItems), "CountItems")]
         public global::System.Threading.Tasks.Task CountItems__EvalRows(string caseId, string variantKey, string relationKey) =>
             global::EvalSpec.Execution.EvalRowRunner.RunAsync(this, __EvalSpec_CountItems, caseId, variantKey, relationKey);
     }
