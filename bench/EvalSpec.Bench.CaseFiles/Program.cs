@@ -68,7 +68,7 @@ var timer = Stopwatch.StartNew();
 GeneratorDriver driver = Create().RunGenerators(compilation);
 double first = timer.Elapsed.TotalMilliseconds;
 GeneratorRunResult result = driver.GetRunResult().Results.Single();
-int rows = result.GeneratedSources.Sum(s => GeneratedRowTables.RowLines(s.SourceText.ToString()));
+int rows = result.GeneratedSources.Sum(s => GeneratedRows.Count(s.SourceText.ToString()));
 long characters = result.GeneratedSources.Sum(s => (long)s.SourceText.Length);
 if (result.Exception is not null || result.GeneratedSources.Any(s => s.HintName.Contains("NotGenerated", StringComparison.Ordinal)))
 {

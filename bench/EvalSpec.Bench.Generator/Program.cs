@@ -95,7 +95,7 @@ for (int r = 1; r <= repeats; r++)
 
     files = result.GeneratedSources.Length;
     characters = result.GeneratedSources.Sum(s => (long)s.SourceText.Length);
-    rows = result.GeneratedSources.Sum(s => GeneratedRowTables.RowLines(s.SourceText.ToString()));
+    rows = result.GeneratedSources.Sum(s => GeneratedRows.Count(s.SourceText.ToString()));
     edits.Add(Measure(() => driver = driver.RunGenerators(after)));
 }
 

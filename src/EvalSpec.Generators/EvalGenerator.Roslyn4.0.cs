@@ -96,7 +96,7 @@ public sealed class EvalGenerator : IIncrementalGenerator
                     // The rows would not compile without the adapter; ES1025 (an error) says which package to add.
                     break;
                 default:
-                    output.AddSource(EvalMethodEmitter.HintName(pair.Left), EvalMethodEmitter.EmitRowTable(pair.Left, pair.Right.Left, pair.Right.Right));
+                    output.AddSource(EvalMethodEmitter.HintName(pair.Left), EvalMethodEmitter.Emit(pair.Left, pair.Right.Left, pair.Right.Right));
                     break;
             }
         });

@@ -14,8 +14,8 @@ namespace EvalSpec.XunitV3;
 /// cases), a unique id from the method's id and the row's keys, and the row's keys as the method's arguments.
 /// </summary>
 /// <remarks>
-/// The row table holds strings only: reading it runs the class's static initializer during discovery, which must not run
-/// user code (the descriptor's case arguments and relation factories are read only when a row runs).
+/// The rows are listed from the method's generated descriptor: reading it runs the class's static initializer during
+/// discovery, but the generated field only reads the generator's data (no eval method or relation is called).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer

@@ -14,9 +14,9 @@ namespace EvalSpec.Execution;
 /// (and <c>Tag</c> of case-file cases), and the row's keys as the method's arguments (which make its unique id).
 /// </summary>
 /// <remarks>
-/// The row table holds strings only: reading it runs the class's static initializer during discovery, so the generated
-/// fields run no user code (the descriptor's case arguments and relation factories are read only when a row runs). The
-/// user's own static fields do run: one that throws is reported as a failing test of the method, not lost with the class.
+/// The rows are listed from the method's generated descriptor: reading it runs the class's static initializer during
+/// discovery, but the generated field only reads the generator's data (no eval method or relation is called). The user's
+/// own static fields do run: one that throws is reported as a failing test of the method, not lost with the class.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EvalRowsDiscoverer : IXunitTestCaseDiscoverer

@@ -8,7 +8,7 @@ namespace EvalSpec.Execution;
 
 /// <summary>
 /// The failing test xUnit v2 shows in place of an eval method's rows when they cannot be read (a static initializer that
-/// threw, a row table to rebuild). It carries the rows' traits <c>Category=Eval</c> and <c>EvalMethod</c>, so that a run
+/// threw, a descriptor to rebuild). It carries the rows' traits <c>Category=Eval</c> and <c>EvalMethod</c>, so that a run
 /// filtered on them (<c>--filter "Category=Eval"</c>) still fails instead of leaving the method out and passing, and it is
 /// named after the eval method.
 /// </summary>

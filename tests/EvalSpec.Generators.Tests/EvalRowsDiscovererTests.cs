@@ -23,6 +23,7 @@ public sealed class EvalRowsDiscovererTests
 
         private static readonly EvalMethodDescriptor __EvalSpec_Answer = EvalMethodDescriptor.FromGenerated(
             typeof(SuiteWithThrowingStaticField),
+            "Answer",
             """{"format":1,"method":"Answer","displayType":"SuiteWithThrowingStaticField","static":true,"implicitVariant":true,"threshold":0.5,"timeoutMs":0,"parameters":[],"variants":[{"key":"default","template":"Hello"}],"cases":[{"id":"a","args":[]}],"relations":[]}""");
 
         public static System.Threading.Tasks.Task<string> Answer(EvalInput input) => System.Threading.Tasks.Task.FromResult("");
@@ -59,6 +60,7 @@ public sealed class EvalRowsDiscovererTests
 
         private static readonly EvalMethodDescriptor __EvalSpec_Answer = EvalMethodDescriptor.FromGenerated(
             typeof(SuiteWithOneRow),
+            "Answer",
             """{"format":1,"method":"Answer","displayType":"SuiteWithOneRow","static":true,"implicitVariant":true,"threshold":0.5,"timeoutMs":0,"parameters":[],"variants":[{"key":"default","template":"Hello"}],"cases":[{"id":"a","args":[]}],"relations":[]}""");
 
         public static System.Threading.Tasks.Task<string> Answer(EvalInput input) => System.Threading.Tasks.Task.FromResult("");

@@ -49,6 +49,13 @@ internal sealed class JsonText
         _text.Append(value.ToString("G17", CultureInfo.InvariantCulture));
     }
 
+    /// <summary>A number as an element of the enclosing array.</summary>
+    public void Element(int value)
+    {
+        Separate();
+        _text.Append(value.ToString(CultureInfo.InvariantCulture));
+    }
+
     public void Strings(string name, IEnumerable<string> values)
     {
         Begin(name, '[');

@@ -15,7 +15,6 @@ internal sealed record EvalMethodSpec(
     string? Rubric,
     double Threshold,
     int TimeoutMilliseconds,
-    ReturnShape ReturnShape,
     EquatableArray<ParameterSpec> Parameters,
     EquatableArray<VariantSpec> Variants,
     bool HasImplicitVariant,
@@ -42,8 +41,12 @@ internal sealed record EvalMethodSpec(
 /// <summary>A type that contains the eval method (outermost first), re-declared as partial by the emitter.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
 
-/// <summary>A case parameter (after the leading EvalInput); an enum's member names, for values read from data files.</summary>
-internal sealed record ParameterSpec(string Name, string FullyQualifiedType, EquatableArray<string> EnumMembers = default);
+/// <summary>
+/// A case parameter (after the leading EvalInput): its type as messages and data-file conversions name it, as
+/// <c>typeof(...)</c> takes it (which picks the method among overloads at run time), and an enum's member names, for values
+/// read from data files.
+/// </summary>
+internal sealed record ParameterSpec(string Name, string FullyQualifiedType, string TypeOfName, EquatableArray<string> EnumMembers = default);
 
 /// <summary>A prompt variant.</summary>
 internal sealed record VariantSpec(string Key, string Template);
@@ -69,9 +72,3 @@ internal sealed record CaseValue(string Tag, string Text, string? EnumType = nul
 /// <summary>A relation applied to the method.</summary>
 internal sealed record RelationSpec(string Key, bool IsDirectional, string FullyQualifiedType, string? Parameter, double Threshold, int Expect);
 
-/// <summary>How the eval method returns its output.</summary>
-internal enum ReturnShape
-{
-    Task,
-    ValueTask,
-}

@@ -117,13 +117,12 @@ internal static class EvalMethodParser
             : null;
 
         // Signature.
-        ReturnShape shape = ReturnShape.Task;
         string? signatureProblem = null;
         if (method.IsGenericMethod)
         {
             signatureProblem = "is generic";
         }
-        else if (!TryGetReturnShape(method.ReturnType, symbols, out shape))
+        else if (!ReturnsTaskOfT(method.ReturnType, symbols))
         {
             signatureProblem = $"returns {method.ReturnType.ToDisplayString()}";
         }
@@ -251,8 +250,7 @@ internal static class EvalMethodParser
             Rubric: rubric,
             Threshold: threshold,
             TimeoutMilliseconds: timeout,
-            ReturnShape: shape,
-            Parameters: new EquatableArray<ParameterSpec>(parameters.Select(p => new ParameterSpec(p.Name, p.Type.ToDisplayString(FullyQualified), EnumMembers(p.Type)))),
+            Parameters: new EquatableArray<ParameterSpec>(parameters.Select(p => new ParameterSpec(p.Name, p.Type.ToDisplayString(FullyQualified), TypeOfName(p.Type), EnumMembers(p.Type)))),
             Variants: new EquatableArray<VariantSpec>(variants),
             HasImplicitVariant: implicitVariant,
             Cases: new EquatableArray<CaseSpec>(cases),
@@ -516,28 +514,14 @@ internal static class EvalMethodParser
             : EquatableArray<string>.Empty;
     }
 
-    private static bool TryGetReturnShape(ITypeSymbol returnType, KnownSymbols symbols, out ReturnShape shape)
-    {
-        shape = ReturnShape.Task;
-        if (returnType is not INamedTypeSymbol { IsGenericType: true } named)
-        {
-            return false;
-        }
+    /// <summary>The type as <c>typeof(...)</c> takes it: fully qualified, without nullable reference annotations; <c>dynamic</c> is object.</summary>
+    private static string TypeOfName(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Dynamic ? "object" : type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
-        if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.Task))
-        {
-            shape = ReturnShape.Task;
-            return true;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.ValueTask))
-        {
-            shape = ReturnShape.ValueTask;
-            return true;
-        }
-
-        return false;
-    }
+    /// <summary>Whether the method returns Task&lt;T&gt; or ValueTask&lt;T&gt; (the runtime adapts either, by reflection).</summary>
+    private static bool ReturnsTaskOfT(ITypeSymbol returnType, KnownSymbols symbols) =>
+        returnType is INamedTypeSymbol { IsGenericType: true } named
+        && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.Task) || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.ValueTask));
 
     /// <summary>Converts a case argument to a value of the parameter's type, and a readable text of it.</summary>
     private static bool TryConvert(TypedConstant value, bool isNullArray, ITypeSymbol target, Compilation compilation, out CaseValue argument, out string text, out string reason)
@@ -601,7 +585,8 @@ internal static class EvalMethodParser
             {
                 "string" or "bool" => value.Value!,
                 "char" => value.Value!,
-                _ => Convert.ChangeType(value.Value!, ClrNumericType(target.SpecialType)!, CultureInfo.InvariantCulture),
+                // Convert.ChangeType does not take a char to float, double or decimal, which C# converts implicitly: through its code.
+                _ => Convert.ChangeType(value.Value is char c ? (int)c : value.Value!, ClrNumericType(target.SpecialType)!, CultureInfo.InvariantCulture),
             };
             return new CaseValue(tag, Invariant(converted));
         }
@@ -633,11 +618,14 @@ internal static class EvalMethodParser
 
     /// <summary>
     /// The invariant text the runtime parses back exactly: round-trip formats for float and double (G9, G17: "R" does not
-    /// round-trip every double on .NET Framework, where Visual Studio's compiler runs), lower-case true and false.
+    /// round-trip every double on .NET Framework, where Visual Studio's compiler runs, and there negative zero prints as
+    /// "0", so it is written out), lower-case true and false.
     /// </summary>
     internal static string Invariant(object value) => value switch
     {
         bool b => b ? "true" : "false",
+        float f when f == 0 && 1 / f < 0 => "-0",
+        double d when d == 0 && 1 / d < 0 => "-0",
         float f => f.ToString("G9", CultureInfo.InvariantCulture),
         double d => d.ToString("G17", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),

@@ -124,10 +124,14 @@ public sealed class EvalMethodDescriptor
     /// the method's parameter types. Used by generated code.
     /// </summary>
     /// <param name="suiteType">The class that declares the method.</param>
+    /// <param name="methodName">The method's name.</param>
     /// <param name="data">The generated description.</param>
-    /// <param name="types">The relation types (and enum types of <c>object</c> case arguments) the description refers to by index.</param>
-    /// <exception cref="InvalidOperationException">The description does not fit the compiled code or this EvalSpec (the message says to rebuild).</exception>
-    public static EvalMethodDescriptor FromGenerated(Type suiteType, string data, params Type[] types) => GeneratedEvalMethods.Read(suiteType, data, types);
+    /// <param name="types">
+    /// The types the description refers to by index: the case parameters' types (which pick the method among overloads),
+    /// the relation types, and the enum types of enum values in <c>object</c> parameters.
+    /// </param>
+    /// <exception cref="InvalidOperationException">The description does not fit the compiled code or this EvalSpec (the message names the method and says what to do).</exception>
+    public static EvalMethodDescriptor FromGenerated(Type suiteType, string methodName, string data, params Type[] types) => GeneratedEvalMethods.Read(suiteType, methodName, data, types);
 
     /// <summary>
     /// The method's rows in a stable order (cases, then variants, then identity and the relations as declared), each with

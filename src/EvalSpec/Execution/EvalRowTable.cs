@@ -31,6 +31,11 @@ internal static class EvalRowTable
                 {
                     descriptor = field.GetValue(null);
                 }
+                catch (Exception ex) when (SnapshotInventory.InitializerFailure(ex) is GeneratedDataException stale)
+                {
+                    // EvalSpec's own descriptor does not fit (built by another EvalSpec, or text it cannot hold): its message says what to do.
+                    throw new InvalidOperationException(stale.Message, stale);
+                }
                 catch (Exception ex) when (SnapshotInventory.InitializerFailure(ex) is { } cause)
                 {
                     throw new InvalidOperationException(

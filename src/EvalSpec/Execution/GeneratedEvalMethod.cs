@@ -19,74 +19,87 @@ namespace EvalSpec.Execution;
 /// <remarks>
 /// Case arguments are written as a type tag and an invariant text, already converted to their parameter's type by the
 /// generator (the tag of the value itself for an <c>object</c> parameter); the method and the relation types are found by
-/// reflection and typeof.
+/// reflection and typeof. Settable properties: System.Text.Json's generated code sets an absent init-only property to its
+/// default, not to the initializer's value (a method without "trials" would read 0 trials).
 /// </remarks>
 internal sealed record GeneratedEvalMethod
 {
     /// <summary>The data format; the runtime refuses others (rebuild the test project).</summary>
     public const int CurrentFormat = 1;
 
-    [JsonPropertyName("format")] public int Format { get; init; }
-    [JsonPropertyName("method")] public string Method { get; init; } = "";
-    [JsonPropertyName("displayType")] public string DisplayType { get; init; } = "";
-    [JsonPropertyName("static")] public bool IsStatic { get; init; }
-    [JsonPropertyName("implicitVariant")] public bool ImplicitVariant { get; init; }
-    [JsonPropertyName("rubric")] public string? Rubric { get; init; }
-    [JsonPropertyName("threshold")] public double Threshold { get; init; }
-    [JsonPropertyName("timeoutMs")] public int TimeoutMilliseconds { get; init; }
-    [JsonPropertyName("parameters")] public string[] Parameters { get; init; } = [];
-    [JsonPropertyName("variants")] public GeneratedVariant[] Variants { get; init; } = [];
-    [JsonPropertyName("cases")] public GeneratedCase[] Cases { get; init; } = [];
-    [JsonPropertyName("relations")] public GeneratedRelation[] Relations { get; init; } = [];
-    [JsonPropertyName("trials")] public int Trials { get; init; } = 1;
-    [JsonPropertyName("trialRule")] public int TrialRule { get; init; }
-    [JsonPropertyName("passRate")] public double PassRate { get; init; } = 0.8;
-    [JsonPropertyName("maxTokens")] public int? MaxTokens { get; init; }
-    [JsonPropertyName("maxLatencyMs")] public int? MaxLatencyMs { get; init; }
-    [JsonPropertyName("maxCostUsd")] public double? MaxCostUsd { get; init; }
-    [JsonPropertyName("snapshot")] public int? Snapshot { get; init; }
-    [JsonPropertyName("snapshotDirectory")] public string? SnapshotDirectory { get; init; }
-    [JsonPropertyName("judgeEachTurn")] public bool JudgeEachTurn { get; init; }
+    [JsonPropertyName("format")] public int Format { get; set; }
+    [JsonPropertyName("method")] public string Method { get; set; } = "";
+    [JsonPropertyName("displayType")] public string DisplayType { get; set; } = "";
+    [JsonPropertyName("static")] public bool IsStatic { get; set; }
+    [JsonPropertyName("implicitVariant")] public bool ImplicitVariant { get; set; }
+    [JsonPropertyName("rubric")] public string? Rubric { get; set; }
+    [JsonPropertyName("threshold")] public double Threshold { get; set; }
+    [JsonPropertyName("timeoutMs")] public int TimeoutMilliseconds { get; set; }
+    [JsonPropertyName("parameters")] public string[] Parameters { get; set; } = [];
+    [JsonPropertyName("parameterTypes")] public int[] ParameterTypes { get; set; } = [];
+    [JsonPropertyName("variants")] public GeneratedVariant[] Variants { get; set; } = [];
+    [JsonPropertyName("cases")] public GeneratedCase[] Cases { get; set; } = [];
+    [JsonPropertyName("relations")] public GeneratedRelation[] Relations { get; set; } = [];
+    [JsonPropertyName("trials")] public int Trials { get; set; } = 1;
+    [JsonPropertyName("trialRule")] public int TrialRule { get; set; }
+    [JsonPropertyName("passRate")] public double PassRate { get; set; } = 0.8;
+    [JsonPropertyName("maxTokens")] public int? MaxTokens { get; set; }
+    [JsonPropertyName("maxLatencyMs")] public int? MaxLatencyMs { get; set; }
+    [JsonPropertyName("maxCostUsd")] public double? MaxCostUsd { get; set; }
+    [JsonPropertyName("snapshot")] public int? Snapshot { get; set; }
+    [JsonPropertyName("snapshotDirectory")] public string? SnapshotDirectory { get; set; }
+    [JsonPropertyName("judgeEachTurn")] public bool JudgeEachTurn { get; set; }
 }
 
 /// <summary>A prompt variant in <see cref="GeneratedEvalMethod"/>.</summary>
-internal sealed record GeneratedVariant([property: JsonPropertyName("key")] string Key, [property: JsonPropertyName("template")] string Template);
+internal sealed record GeneratedVariant
+{
+    [JsonPropertyName("key")] public string Key { get; set; } = "";
+    [JsonPropertyName("template")] public string Template { get; set; } = "";
+}
 
 /// <summary>A case in <see cref="GeneratedEvalMethod"/>: arguments as [tag, text] pairs.</summary>
 internal sealed record GeneratedCase
 {
-    [JsonPropertyName("id")] public string Id { get; init; } = "";
-    [JsonPropertyName("args")] public string[][] Arguments { get; init; } = [];
-    [JsonPropertyName("expected")] public string? Expected { get; init; }
-    [JsonPropertyName("turns")] public string[]? Turns { get; init; }
-    [JsonPropertyName("tags")] public string[]? Tags { get; init; }
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
+    [JsonPropertyName("args")] public string[][] Arguments { get; set; } = [];
+    [JsonPropertyName("expected")] public string? Expected { get; set; }
+    [JsonPropertyName("turns")] public string[]? Turns { get; set; }
+    [JsonPropertyName("tags")] public string[]? Tags { get; set; }
 }
 
 /// <summary>A relation in <see cref="GeneratedEvalMethod"/>; <see cref="Type"/> indexes the generated type list.</summary>
 internal sealed record GeneratedRelation
 {
-    [JsonPropertyName("key")] public string Key { get; init; } = "";
-    [JsonPropertyName("directional")] public bool Directional { get; init; }
-    [JsonPropertyName("type")] public int Type { get; init; }
-    [JsonPropertyName("parameter")] public string? Parameter { get; init; }
-    [JsonPropertyName("threshold")] public double Threshold { get; init; }
-    [JsonPropertyName("expect")] public int Expect { get; init; }
+    [JsonPropertyName("key")] public string Key { get; set; } = "";
+    [JsonPropertyName("directional")] public bool Directional { get; set; }
+    [JsonPropertyName("type")] public int Type { get; set; }
+    [JsonPropertyName("parameter")] public string? Parameter { get; set; }
+    [JsonPropertyName("threshold")] public double Threshold { get; set; }
+    [JsonPropertyName("expect")] public int Expect { get; set; }
 }
 
 [JsonSourceGenerationOptions(ReadCommentHandling = JsonCommentHandling.Disallow)]
 [JsonSerializable(typeof(GeneratedEvalMethod))]
 internal sealed partial class GeneratedEvalJsonContext : JsonSerializerContext;
 
+/// <summary>
+/// Generated data that does not fit the compiled code or this EvalSpec. It is thrown from the class's static initializer
+/// (the descriptor field), which fails the class's rows as one test per method that says to rebuild.
+/// </summary>
+internal sealed class GeneratedDataException(string message, Exception? inner = null) : InvalidOperationException(message, inner);
+
 /// <summary>Builds an <see cref="EvalMethodDescriptor"/> from <see cref="GeneratedEvalMethod"/> data.</summary>
 internal static class GeneratedEvalMethods
 {
-    public static EvalMethodDescriptor Read(Type suiteType, string data, Type[] types)
+    public static EvalMethodDescriptor Read(Type suiteType, string methodName, string data, Type[] types)
     {
         ArgumentNullException.ThrowIfNull(suiteType);
+        ArgumentNullException.ThrowIfNull(methodName);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(types);
-        GeneratedEvalMethod method = Parse(suiteType, data);
-        MethodInfo target = FindMethod(suiteType, method);
+        GeneratedEvalMethod method = Parse(suiteType, methodName, data);
+        MethodInfo target = FindMethod(suiteType, method, types);
         ParameterInfo[] parameters = target.GetParameters();
         var cases = new EvalCaseDescriptor[method.Cases.Length];
         for (int c = 0; c < cases.Length; c++)
@@ -100,7 +113,7 @@ internal static class GeneratedEvalMethods
             var arguments = new object?[@case.Arguments.Length];
             for (int a = 0; a < arguments.Length; a++)
             {
-                arguments[a] = Argument(@case.Arguments[a], parameters[a + 1].ParameterType, types, () => $"{Describe(suiteType, method.Method)} case '{@case.Id}' argument {a + 1}");
+                arguments[a] = Argument(@case.Arguments[a], parameters[a + 1].ParameterType, types, () => $"case '{@case.Id}' argument {a + 1} ({method.Parameters[a]})", suiteType, method.Method);
             }
 
             cases[c] = new EvalCaseDescriptor(@case.Id, arguments, @case.Expected) { Turns = @case.Turns, Tags = @case.Tags ?? [] };
@@ -116,7 +129,8 @@ internal static class GeneratedEvalMethods
             relations[r] = new RelationDescriptor(
                 relation.Key,
                 relation.Directional ? RelationKind.Directional : RelationKind.Invariant,
-                () => (IMetamorphicRelation)Activator.CreateInstance(type)!,
+                // The relation's own exception if its constructor throws, as `new T()` gives it.
+                () => (IMetamorphicRelation)Activator.CreateInstance(type, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DoNotWrapExceptions, null, null, null)!,
                 relation.Parameter,
                 relation.Threshold,
                 (Change)relation.Expect);
@@ -148,9 +162,9 @@ internal static class GeneratedEvalMethods
         };
     }
 
-    /// <summary>The data the generator wrote for a method of <paramref name="suiteType"/> (named in messages).</summary>
-    /// <exception cref="InvalidOperationException">It cannot be read, or has another format (the message says to rebuild).</exception>
-    internal static GeneratedEvalMethod Parse(Type suiteType, string data)
+    /// <summary>The data the generator wrote for the method <paramref name="methodName"/> of <paramref name="suiteType"/>.</summary>
+    /// <exception cref="GeneratedDataException">It cannot be read, has another format or names another method (the message says to rebuild).</exception>
+    internal static GeneratedEvalMethod Parse(Type suiteType, string methodName, string data)
     {
         GeneratedEvalMethod method;
         try
@@ -160,26 +174,42 @@ internal static class GeneratedEvalMethods
         }
         catch (JsonException ex)
         {
-            throw Stale(suiteType, "?", "its generated data cannot be read (" + ex.Message + ")");
+            throw Stale(suiteType, methodName, "its generated data cannot be read (" + ex.Message + ")");
+        }
+        catch (ArgumentException ex)
+        {
+            // System.Text.Json refuses text that is not valid UTF-16: a lone surrogate in a prompt, id, expected answer or rubric.
+            throw new GeneratedDataException(
+                $"The generated description of the eval method {Describe(suiteType, methodName)} holds text that is not valid UTF-16 (a lone surrogate in a prompt, case id, expected answer, rubric, turn or tag): {ex.Message} Remove the lone surrogate from the eval's attributes or data files and rebuild.",
+                ex);
         }
 
-        return method.Format == GeneratedEvalMethod.CurrentFormat
+        if (method.Format != GeneratedEvalMethod.CurrentFormat)
+        {
+            throw Stale(suiteType, methodName, $"its generated data has format {method.Format}, this EvalSpec reads format {GeneratedEvalMethod.CurrentFormat}");
+        }
+
+        return method.Method == methodName
             ? method
-            : throw Stale(suiteType, method.Method, $"its generated data has format {method.Format}, this EvalSpec reads format {GeneratedEvalMethod.CurrentFormat}");
+            : throw Stale(suiteType, methodName, $"its generated data describes the method '{method.Method}'");
     }
 
-    /// <summary>The eval method: the one of that name whose first parameter is an <see cref="EvalInput"/> and that takes the case parameters.</summary>
-    private static MethodInfo FindMethod(Type suiteType, GeneratedEvalMethod method)
+    /// <summary>The eval method: the one of that name, static or not as generated, taking an EvalInput and the case parameters' types.</summary>
+    private static MethodInfo FindMethod(Type suiteType, GeneratedEvalMethod method, Type[] types)
     {
-        const BindingFlags Flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly | BindingFlags.Static | BindingFlags.Instance;
-        MethodInfo[] found = suiteType.GetMethods(Flags)
-            .Where(m => m.Name == method.Method && m.IsStatic == method.IsStatic && !m.IsGenericMethodDefinition)
-            .Where(m => m.GetParameters() is { } p && p.Length == method.Parameters.Length + 1 && p[0].ParameterType == typeof(EvalInput)
-                && p.Skip(1).Select(x => x.Name).SequenceEqual(method.Parameters))
-            .ToArray();
-        return found.Length == 1
-            ? found[0]
-            : throw Stale(suiteType, method.Method, found.Length == 0 ? "no such method takes an EvalInput and the parameters " + string.Join(", ", method.Parameters) : "several methods match");
+        if (method.ParameterTypes.Length != method.Parameters.Length || method.ParameterTypes.Any(t => t < 0 || t >= types.Length))
+        {
+            throw Stale(suiteType, method.Method, "its parameter types are not listed");
+        }
+
+        Type[] parameterTypes = [typeof(EvalInput), .. method.ParameterTypes.Select(t => types[t])];
+        BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly | (method.IsStatic ? BindingFlags.Static : BindingFlags.Instance);
+        return suiteType.GetMethod(method.Method, flags, binder: null, parameterTypes, modifiers: null) is { IsGenericMethodDefinition: false } found
+            ? found
+            : throw Stale(
+                suiteType,
+                method.Method,
+                $"no {(method.IsStatic ? "static" : "instance")} method {method.Method}({string.Join(", ", parameterTypes.Select(t => t.Name))}) is declared there");
     }
 
     /// <summary>Calls the method and adapts its Task&lt;T&gt; or ValueTask&lt;T&gt; as the generated lambda used to.</summary>
@@ -209,18 +239,56 @@ internal static class GeneratedEvalMethods
         };
     }
 
-    private static ValueTask<object?> AdaptTask<T>(object? task) => EvalInvoker.FromTask((Task<T>)task!);
+    private static async ValueTask<object?> AdaptTask<T>(object? task) => await ((Task<T>)task!).ConfigureAwait(false);
 
-    private static ValueTask<object?> AdaptValueTask<T>(object? task) => EvalInvoker.FromValueTask((ValueTask<T>)task!);
+    private static async ValueTask<object?> AdaptValueTask<T>(object? task) => await ((ValueTask<T>)task!).ConfigureAwait(false);
 
     /// <summary>A case argument from its [tag, text] pair, for a parameter of <paramref name="parameterType"/>.</summary>
-    internal static object? Argument(string[] pair, Type parameterType, Type[] types, Func<string> where)
+    internal static object? Argument(string[] pair, Type parameterType, Type[] types, Func<string> where, Type suiteType, string methodName)
     {
         if (pair is not [string tag, string text])
         {
-            throw new InvalidOperationException($"{where()} is not a [type, value] pair: rebuild the test project.");
+            throw Stale(suiteType, methodName, where() + " is not a [type, value] pair");
         }
 
+        object? value = Value(tag, text, parameterType, types, () => where() + $" ('{text}' as {tag})", suiteType, methodName);
+        return Fit(value, parameterType)
+            ? value
+            : (value is null ? null : ConvertedByOperator(value, parameterType))
+            ?? throw Stale(suiteType, methodName, $"{where()}, {(value is null ? "null" : "a " + value.GetType().Name)}, does not convert to the parameter's type {parameterType.Name}");
+    }
+
+    /// <summary>Whether the method can take <paramref name="value"/> for a parameter of <paramref name="parameterType"/> as it is.</summary>
+    private static bool Fit(object? value, Type parameterType) =>
+        value is null
+            ? !parameterType.IsValueType || Nullable.GetUnderlyingType(parameterType) is not null
+            : parameterType.IsInstanceOfType(value) || Nullable.GetUnderlyingType(parameterType)?.IsInstanceOfType(value) == true;
+
+    /// <summary>
+    /// The value through the conversions C# applies that a boxed value does not: nint and nuint from an integer, and a
+    /// user-defined implicit conversion of the parameter's type or the value's. Null when there is none.
+    /// </summary>
+    private static object? ConvertedByOperator(object value, Type parameterType)
+    {
+        Type target = Nullable.GetUnderlyingType(parameterType) ?? parameterType;
+        if (target == typeof(nint) && value is IConvertible signed && value is not (string or char or bool or float or double or decimal))
+        {
+            return (nint)signed.ToInt64(CultureInfo.InvariantCulture);
+        }
+
+        if (target == typeof(nuint) && value is IConvertible unsigned && value is not (string or char or bool or float or double or decimal))
+        {
+            return (nuint)unsigned.ToUInt64(CultureInfo.InvariantCulture);
+        }
+
+        Type source = value.GetType();
+        MethodInfo? conversion = target.GetMethods(BindingFlags.Public | BindingFlags.Static).Concat(source.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .FirstOrDefault(m => m.Name == "op_Implicit" && m.ReturnType == target && m.GetParameters() is [{ } p] && p.ParameterType.IsAssignableFrom(source));
+        return conversion?.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, [value], culture: null);
+    }
+
+    private static object? Value(string tag, string text, Type parameterType, Type[] types, Func<string> where, Type suiteType, string methodName)
+    {
         CultureInfo invariant = CultureInfo.InvariantCulture;
         try
         {
@@ -230,6 +298,8 @@ internal static class GeneratedEvalMethods
                 "string" => text,
                 "bool" => bool.Parse(text),
                 "char" => text.Length == 1 ? text[0] : throw new FormatException("a char is one character"),
+                "utf16" => Utf16(text),
+                "utf16char" => Utf16(text) is [char c] ? c : throw new FormatException("a char is one UTF-16 code unit"),
                 "byte" => byte.Parse(text, invariant),
                 "sbyte" => sbyte.Parse(text, invariant),
                 "short" => short.Parse(text, invariant),
@@ -250,12 +320,29 @@ internal static class GeneratedEvalMethods
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
         {
-            throw new InvalidOperationException($"{where()} ('{text}' as {tag}) cannot be read: {ex.Message} Rebuild the test project.", ex);
+            throw Stale(suiteType, methodName, $"{where()} cannot be read: {ex.Message}");
         }
+    }
+
+    /// <summary>Text written as UTF-16 code units in hex (4 digits each): how the generator writes a value with a lone surrogate, which JSON text cannot hold.</summary>
+    private static string Utf16(string hex)
+    {
+        if (hex.Length % 4 != 0)
+        {
+            throw new FormatException("UTF-16 code units are 4 hex digits each");
+        }
+
+        var text = new char[hex.Length / 4];
+        for (int i = 0; i < text.Length; i++)
+        {
+            text[i] = (char)ushort.Parse(hex.AsSpan(4 * i, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        }
+
+        return new string(text);
     }
 
     private static string Describe(Type suiteType, string method) => (suiteType.FullName ?? suiteType.Name) + "." + method;
 
-    private static InvalidOperationException Stale(Type suiteType, string method, string why) =>
+    private static GeneratedDataException Stale(Type suiteType, string method, string why) =>
         new($"The generated description of the eval method {Describe(suiteType, method)} does not fit the compiled code: {why}. Rebuild the test project (the EvalSpec generator writes it).");
 }

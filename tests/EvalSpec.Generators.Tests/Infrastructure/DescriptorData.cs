@@ -27,9 +27,10 @@ internal static class DescriptorData
             .SelectMany(f => f.Declaration.Variables)
             .Single(v => v.Identifier.ValueText == field);
         ArgumentSyntax[] arguments = ((InvocationExpressionSyntax)declarator.Initializer!.Value).ArgumentList.Arguments.ToArray();
-        string json = ((LiteralExpressionSyntax)arguments[1].Expression).Token.ValueText;
-        string[] types = arguments.Skip(2).Select(a => ((TypeOfExpressionSyntax)a.Expression).Type.ToString()).ToArray();
-        return (GeneratedEvalMethods.Parse(typeof(DescriptorData), json), types);
+        string method = ((LiteralExpressionSyntax)arguments[1].Expression).Token.ValueText;
+        string json = ((LiteralExpressionSyntax)arguments[2].Expression).Token.ValueText;
+        string[] types = arguments.Skip(3).Select(a => ((TypeOfExpressionSyntax)a.Expression).Type.ToString()).ToArray();
+        return (GeneratedEvalMethods.Parse(typeof(DescriptorData), method, json), types);
     }
 
     /// <summary>The one descriptor of a generated file (one eval method's source).</summary>
@@ -46,7 +47,7 @@ internal static class DescriptorData
     {
         FieldDeclarationSyntax field = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>()
             .Single(f => f.Declaration.Type.ToString() == "global::EvalSpec.Execution.EvalMethodDescriptor");
-        return ((LiteralExpressionSyntax)((InvocationExpressionSyntax)field.Declaration.Variables.Single().Initializer!.Value).ArgumentList.Arguments[1].Expression).Token.ValueText;
+        return ((LiteralExpressionSyntax)((InvocationExpressionSyntax)field.Declaration.Variables.Single().Initializer!.Value).ArgumentList.Arguments[2].Expression).Token.ValueText;
     }
 
     /// <summary>The rows the discoverers list for the descriptor, by the runtime's expansion.</summary>

@@ -105,6 +105,9 @@ public sealed class RuntimeStaticStateTests
         typeof(EvalRunHost).Assembly.GetTypes()
             .Where(t => t.Namespace == ExecutionNamespace || RowPathTypes.Contains(Outermost(t)))
             .Where(t => !IsCompilerGenerated(t))
+
+            // System.Text.Json's generated contexts (constant property names and metadata), as outside this namespace.
+            .Where(t => !typeof(System.Text.Json.Serialization.JsonSerializerContext).IsAssignableFrom(t))
             .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly));
 
     private static Type Outermost(Type type) => type.DeclaringType is { } outer ? Outermost(outer) : type;
