@@ -50,12 +50,23 @@ public sealed class DescriptorDataRoundTripTests
                 return n * 2;
             }
 
-            // Not an eval method: an overload with the same parameter names, told apart by its parameter types.
+            // Not eval methods: overloads with the same parameter names, told apart by their parameter types or generic arity.
             public Task<int> Twice(EvalInput input, long n) => Task.FromResult(-1);
+
+            public Task<int> Twice<T>(EvalInput input, int n) => Task.FromResult(-2);
+
+            [Eval]
+            [Case(5, 'a', "x\uD800")]
+            public Task<string> Widened(EvalInput input, Money money, nint size, string lone) => Task.FromResult(lone);
 
             [Eval]
             [Case('a', "s-1", "lone \uD800 surrogate", '\uDC00', Id = "converted")]
             public Task<string> Converted(EvalInput input, double fromChar, Sku sku, string text, char low) => Task.FromResult(text);
+        }
+
+        public readonly record struct Money(decimal Amount)
+        {
+            public static implicit operator Money(decimal amount) => new(amount);
         }
 
         public readonly record struct Sku(string Value)
@@ -140,6 +151,12 @@ public sealed class DescriptorDataRoundTripTests
             arguments[1]!.ToString().Should().Contain("s-1");
             arguments[2].Should().Be("lone \uD800 surrogate", "a lone surrogate, which JSON text cannot hold, comes back");
             arguments[3].Should().Be('\uDC00');
+
+            EvalCaseDescriptor widened = descriptors.Single(d => d.MethodName == "Widened").Cases.Single();
+            widened.Arguments[0]!.ToString().Should().Be("Money { Amount = 5 }", "5 becomes 5m for the operator from decimal, as C# converts it");
+            widened.Arguments[1].Should().Be((nint)97, "a char converts to nint by its code");
+            widened.Arguments[2].Should().Be("x\uD800");
+            widened.Id.Should().StartWith("case-", "a default id cannot hold a lone surrogate: it is hashed");
         });
     }
 

@@ -179,7 +179,7 @@ internal static class EvalMethodEmitter
                 {
                     json.StringArray("enum:" + TypeIndex(enumType).ToString(CultureInfo.InvariantCulture), argument.Text);
                 }
-                else if (argument.Tag is "string" or "char" && HasLoneSurrogate(argument.Text))
+                else if (argument.Tag is "string" or "char" && KeyNaming.HasLoneSurrogate(argument.Text))
                 {
                     // JSON text cannot hold a lone surrogate (System.Text.Json refuses it): its UTF-16 code units in hex.
                     json.StringArray(argument.Tag == "string" ? "utf16" : "utf16char", string.Concat(argument.Text.Select(c => ((int)c).ToString("X4", CultureInfo.InvariantCulture))));
@@ -295,23 +295,6 @@ internal static class EvalMethodEmitter
     }
 
     internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
-
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Escapes a name that is a reserved keyword (<c>event</c> becomes <c>@event</c>).</summary>
     internal static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;

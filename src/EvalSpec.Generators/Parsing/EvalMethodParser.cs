@@ -560,7 +560,11 @@ internal static class EvalMethodParser
         Conversion conversion = compilation.ClassifyConversion(source, effectiveTarget);
         if (conversion.IsIdentity || conversion.IsImplicit || IsExactNumericConversion(value.Value, source, effectiveTarget))
         {
-            argument = Converted(value, source, effectiveTarget);
+            // A user-defined conversion takes the value as its operator's parameter (5 for an operator from decimal is 5m);
+            // the runtime then applies the operator (GeneratedEvalMethods.ConvertedByOperator).
+            argument = conversion.IsUserDefined && conversion.MethodSymbol is { Parameters.Length: 1 } op
+                ? Converted(value, source, op.Parameters[0].Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullableParameter ? nullableParameter.TypeArguments[0] : op.Parameters[0].Type)
+                : Converted(value, source, effectiveTarget);
             return true;
         }
 

@@ -52,10 +52,13 @@ internal static class KeyNaming
         return "case-" + Hash(exact.ToString());
     }
 
-    /// <summary>Default case id: the arguments' text when short and printable, else <c>case-</c> and a hash.</summary>
+    /// <summary>
+    /// Default case id: the arguments' text when short and printable, else <c>case-</c> and a hash (also for text with a
+    /// lone UTF-16 surrogate, which the generated data cannot hold as text).
+    /// </summary>
     public static string CaseId(string argumentsText)
     {
-        bool readable = argumentsText.Length > 0 && argumentsText.Length <= MaxReadableCaseIdLength;
+        bool readable = argumentsText.Length > 0 && argumentsText.Length <= MaxReadableCaseIdLength && !HasLoneSurrogate(argumentsText);
         foreach (char c in argumentsText)
         {
             if (char.IsControl(c) || c == '/')
@@ -65,6 +68,24 @@ internal static class KeyNaming
         }
 
         return readable ? argumentsText : "case-" + Hash(argumentsText);
+    }
+
+    /// <summary>Whether the text holds a UTF-16 surrogate that is not half of a pair (System.Text.Json cannot hold it).</summary>
+    public static bool HasLoneSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Default relation key from its type name: <c>WhitespaceNoise</c> becomes <c>whitespace-noise</c>.</summary>

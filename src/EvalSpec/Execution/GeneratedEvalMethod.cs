@@ -204,7 +204,7 @@ internal static class GeneratedEvalMethods
 
         Type[] parameterTypes = [typeof(EvalInput), .. method.ParameterTypes.Select(t => types[t])];
         BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly | (method.IsStatic ? BindingFlags.Static : BindingFlags.Instance);
-        return suiteType.GetMethod(method.Method, flags, binder: null, parameterTypes, modifiers: null) is { IsGenericMethodDefinition: false } found
+        return suiteType.GetMethod(method.Method, genericParameterCount: 0, flags, binder: null, parameterTypes, modifiers: null) is { } found
             ? found
             : throw Stale(
                 suiteType,
@@ -271,19 +271,23 @@ internal static class GeneratedEvalMethods
     private static object? ConvertedByOperator(object value, Type parameterType)
     {
         Type target = Nullable.GetUnderlyingType(parameterType) ?? parameterType;
-        if (target == typeof(nint) && value is IConvertible signed && value is not (string or char or bool or float or double or decimal))
+        if (target == typeof(nint) && value is IConvertible signed && value is not (string or bool or float or double or decimal))
         {
             return (nint)signed.ToInt64(CultureInfo.InvariantCulture);
         }
 
-        if (target == typeof(nuint) && value is IConvertible unsigned && value is not (string or char or bool or float or double or decimal))
+        if (target == typeof(nuint) && value is IConvertible unsigned && value is not (string or bool or float or double or decimal))
         {
             return (nuint)unsigned.ToUInt64(CultureInfo.InvariantCulture);
         }
 
+        // The generator wrote the value as the operator's parameter type, so the operator that takes exactly that type is the
+        // one C# chose; one taking a base type or interface of the value only when there is none.
         Type source = value.GetType();
-        MethodInfo? conversion = target.GetMethods(BindingFlags.Public | BindingFlags.Static).Concat(source.GetMethods(BindingFlags.Public | BindingFlags.Static))
-            .FirstOrDefault(m => m.Name == "op_Implicit" && m.ReturnType == target && m.GetParameters() is [{ } p] && p.ParameterType.IsAssignableFrom(source));
+        MethodInfo[] conversions = target.GetMethods(BindingFlags.Public | BindingFlags.Static).Concat(source.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .Where(m => m.Name == "op_Implicit" && (m.ReturnType == target || m.ReturnType == parameterType) && m.GetParameters() is [{ } p] && p.ParameterType.IsAssignableFrom(source))
+            .ToArray();
+        MethodInfo? conversion = conversions.FirstOrDefault(m => m.GetParameters()[0].ParameterType == source) ?? conversions.FirstOrDefault();
         return conversion?.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, [value], culture: null);
     }
 
