@@ -1,12 +1,9 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
 using EvalSpec.Generators.Tests.Infrastructure;
 using FluentAssertions;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Emit;
 using Xunit;
 
 namespace EvalSpec.Generators.Tests;
@@ -199,27 +196,17 @@ public sealed class NotGeneratedTestTests
     /// <summary>Compiles the run's output, calls the generated test and returns the message of the exception it throws.</summary>
     private static string FailureOf(GeneratorRun run, string typeMetadataName, string testMethodName)
     {
-        using var image = new MemoryStream();
-        EmitResult emitted = run.OutputCompilation.Emit(image);
-        emitted.Success.Should().BeTrue(string.Join("\n", emitted.Diagnostics));
-        image.Position = 0;
-
-        // A collectible context of its own; EvalSpec and xUnit resolve to the copies this test assembly already loaded.
-        var context = new AssemblyLoadContext(nameof(NotGeneratedTestTests), isCollectible: true);
-        try
+        string message = string.Empty;
+        LoadedDescriptors.Load(run, typeMetadataName, type =>
         {
-            Type type = context.LoadFromStream(image).GetType(typeMetadataName, throwOnError: true)!;
             MethodInfo test = type.GetMethod(testMethodName, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
                 ?? throw new InvalidOperationException($"'{typeMetadataName}' has no public method '{testMethodName}'.");
             object? instance = test.IsStatic ? null : Activator.CreateInstance(type);
             Action call = () => test.Invoke(instance, null);
-            return call.Should().Throw<TargetInvocationException>()
+            message = call.Should().Throw<TargetInvocationException>()
                 .WithInnerException<EvalConfigurationException>()
                 .Which.Message;
-        }
-        finally
-        {
-            context.Unload();
-        }
+        });
+        return message;
     }
 }

@@ -189,6 +189,12 @@ internal static class GeneratedEvalMethods
             throw Stale(suiteType, methodName, $"its generated data has format {method.Format}, this EvalSpec reads format {GeneratedEvalMethod.CurrentFormat}");
         }
 
+        if (method.Parameters is null || method.ParameterTypes is null || method.Variants is null || method.Cases is null || method.Relations is null
+            || method.Cases.Any(c => c?.Arguments is null || c.Arguments.Any(a => a is null)) || method.Variants.Any(v => v is null) || method.Relations.Any(r => r is null))
+        {
+            throw Stale(suiteType, methodName, "its generated data has a null where a list belongs");
+        }
+
         return method.Method == methodName
             ? method
             : throw Stale(suiteType, methodName, $"its generated data describes the method '{method.Method}'");
