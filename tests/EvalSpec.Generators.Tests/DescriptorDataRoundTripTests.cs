@@ -56,12 +56,21 @@ public sealed class DescriptorDataRoundTripTests
             public Task<int> Twice<T>(EvalInput input, int n) => Task.FromResult(-2);
 
             [Eval]
+            [Case(Mood.Angry, Mood.Calm, Id = "moods")]
+            public Task<string> FromEnums(EvalInput input, MoodBox box, MoodBox? maybe) => Task.FromResult("");
+
+            [Eval]
             [Case(5, 'a', "x\uD800")]
             public Task<string> Widened(EvalInput input, Money money, nint size, string lone) => Task.FromResult(lone);
 
             [Eval]
             [Case('a', "s-1", "lone \uD800 surrogate", '\uDC00', Id = "converted")]
             public Task<string> Converted(EvalInput input, double fromChar, Sku sku, string text, char low) => Task.FromResult(text);
+        }
+
+        public readonly record struct MoodBox(Mood Mood)
+        {
+            public static implicit operator MoodBox(Mood mood) => new(mood);
         }
 
         public readonly record struct Money(decimal Amount)
@@ -157,6 +166,10 @@ public sealed class DescriptorDataRoundTripTests
             widened.Arguments[1].Should().Be((nint)97, "a char converts to nint by its code");
             widened.Arguments[2].Should().Be("x\uD800");
             widened.Id.Should().StartWith("case-", "a default id cannot hold a lone surrogate: it is hashed");
+
+            object?[] boxes = descriptors.Single(d => d.MethodName == "FromEnums").Cases.Single().Arguments;
+            boxes[0]!.ToString().Should().Be("MoodBox { Mood = Angry }", "an enum constant reaches the operator from the enum");
+            boxes[1]!.ToString().Should().Be("MoodBox { Mood = Calm }", "also for a nullable parameter");
         });
     }
 

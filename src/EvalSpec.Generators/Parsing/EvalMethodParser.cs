@@ -563,8 +563,8 @@ internal static class EvalMethodParser
             // A user-defined conversion takes the value as its operator's parameter (5 for an operator from decimal is 5m);
             // the runtime then applies the operator (GeneratedEvalMethods.ConvertedByOperator).
             argument = conversion.IsUserDefined && conversion.MethodSymbol is { Parameters.Length: 1 } op
-                ? Converted(value, source, op.Parameters[0].Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullableParameter ? nullableParameter.TypeArguments[0] : op.Parameters[0].Type)
-                : Converted(value, source, effectiveTarget);
+                ? Converted(value, source, op.Parameters[0].Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullableParameter ? nullableParameter.TypeArguments[0] : op.Parameters[0].Type, named: true)
+                : Converted(value, source, effectiveTarget, named: false);
             return true;
         }
 
@@ -576,11 +576,18 @@ internal static class EvalMethodParser
     /// The value as the parameter receives it: converted to a numeric, bool, char, string or enum parameter's type; of its
     /// own type for an <c>object</c> (or interface) parameter (a byte stays a byte, an enum keeps its enum type).
     /// </summary>
-    private static CaseValue Converted(TypedConstant value, ITypeSymbol source, ITypeSymbol target)
+    /// <param name="value">The constant.</param>
+    /// <param name="source">The constant's type.</param>
+    /// <param name="target">The type it converts to (the parameter's, or a user-defined conversion operator's parameter's).</param>
+    /// <param name="named">
+    /// Whether an enum value names its type: the value is for a user-defined conversion's operator, not the parameter, so
+    /// the runtime cannot take the enum type from the parameter.
+    /// </param>
+    private static CaseValue Converted(TypedConstant value, ITypeSymbol source, ITypeSymbol target, bool named)
     {
         if (target.TypeKind == TypeKind.Enum)
         {
-            return new CaseValue("enum", Invariant(value.Value!));
+            return new CaseValue("enum", Invariant(value.Value!), named ? TypeOfName(target) : null);
         }
 
         if (CaseValueTag(target.SpecialType) is { } tag)
@@ -596,7 +603,7 @@ internal static class EvalMethodParser
         }
 
         return source.TypeKind == TypeKind.Enum
-            ? new CaseValue("enum", Invariant(value.Value!), source.ToDisplayString(FullyQualified))
+            ? new CaseValue("enum", Invariant(value.Value!), TypeOfName(source))
             : new CaseValue(CaseValueTag(source.SpecialType)!, Invariant(value.Value!));
     }
 

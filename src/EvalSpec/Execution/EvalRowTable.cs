@@ -39,7 +39,7 @@ internal static class EvalRowTable
                 catch (Exception ex) when (SnapshotInventory.InitializerFailure(ex) is { } cause)
                 {
                     throw new InvalidOperationException(
-                        $"The static initializer of {type.FullName} threw {new UnreadableSuite(type.FullName ?? type.Name, cause).Error} EvalSpec reads the class's rows from a static field, which runs it: fix the static field that throws (or make it lazy), then run again.",
+                        $"The static initializer of {type.FullName} threw {new UnreadableSuite(type.FullName ?? type.Name, cause).ErrorSentence} EvalSpec reads the class's rows from a static field, which runs it: fix the static field that throws (or make it lazy), then run again.",
                         cause);
                 }
 

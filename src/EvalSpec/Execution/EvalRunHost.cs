@@ -613,7 +613,7 @@ internal sealed class EvalRunHost : IDisposable
             // Classes whose static initializer threw: their rows fail at discovery, and this run's figures leave them out.
             foreach (UnreadableSuite broken in run.Descriptors.Unreadable)
             {
-                WriteDetail($"EvalSpec: the rows of {broken.Suite} are not in this run's figures: its static initializer threw {broken.Error} Fix the static field that throws (or make it lazy); recordings are not pruned while it does.");
+                WriteDetail($"EvalSpec: the rows of {broken.Suite} are not in this run's figures: {broken.Explain("Fix the static field that throws (or make it lazy).")} Recordings are not pruned while the class cannot be read.");
             }
 
             WriteReports(run);
@@ -784,7 +784,7 @@ internal sealed class EvalRunHost : IDisposable
             // ResumedRun.Load drops the rows of methods the assembly does not list: this class's finished rows would be
             // removed from results.jsonl as if the class had been deleted.
             throw new EvalConfigurationException(
-                $"EVALSPEC_RESUME={runId}: the static initializer of {broken.Suite} threw {broken.Error} Resuming now would drop the results its rows already have in {runDirectory}. Fix the static field that throws (or set what it needs, as in the run you resume), then resume again. Nothing was changed.");
+                $"EVALSPEC_RESUME={runId}: {broken.Suite} cannot be read: {broken.Explain("Fix the static field that throws (or set what it needs, as in the run you resume).")} Resuming now would drop the results its rows already have in {runDirectory}; resume again once it reads. Nothing was changed.");
         }
 
         ResumedRun? resumed = resuming ? ResumedRun.Load(runDirectory, runId, scan!.Methods, shard, options.Configuration) : null;

@@ -129,4 +129,16 @@ internal sealed record UnreadableSuite(string Suite, Exception Cause)
 {
     /// <summary>What the initializer threw, for messages and summary.json: the exception's type and message, secrets redacted.</summary>
     public string Error => Cause.GetType().FullName + ": " + Secrets.SecretRedactor.Default.Redact(Cause.Message);
+
+    /// <summary>
+    /// <see cref="Error"/> as a sentence in a message, then what to do: EvalSpec's own unreadable descriptor data says it
+    /// itself (rebuild, or the text it cannot hold); anything else is the user's static field.
+    /// </summary>
+    /// <param name="userFix">What to do about a user's static field that throws.</param>
+    public string Explain(string userFix) => Cause is GeneratedDataException
+        ? "its generated descriptors cannot be read: " + Cause.Message
+        : "its static initializer threw " + ErrorSentence + " " + userFix;
+
+    /// <summary><see cref="Error"/> ending with a full stop, to be followed by another sentence.</summary>
+    public string ErrorSentence => Error.EndsWith('.') || Error.EndsWith('!') || Error.EndsWith('?') ? Error : Error + ".";
 }

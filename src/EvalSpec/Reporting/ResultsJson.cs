@@ -24,7 +24,8 @@ internal static class ResultsJson
         {
             return JsonSerializer.SerializeToElement(value, Options);
         }
-        catch (System.Exception ex) when (ex is JsonException or System.NotSupportedException or System.InvalidOperationException)
+        // ArgumentException: NaN and the infinities, which JSON numbers cannot hold.
+        catch (System.Exception ex) when (ex is JsonException or System.NotSupportedException or System.InvalidOperationException or System.ArgumentException)
         {
             return JsonSerializer.SerializeToElement(value?.ToString(), Options);
         }
