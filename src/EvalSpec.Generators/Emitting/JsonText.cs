@@ -56,7 +56,14 @@ internal sealed class JsonText
         _text.Append(value.ToString(CultureInfo.InvariantCulture));
     }
 
-    public void Strings(string name, IEnumerable<string> values)
+    public void Strings(string name, IEnumerable<string> values) => Array(name, values);
+
+    /// <summary>An array of strings as an element of the enclosing array.</summary>
+    public void StringArray(params string[] values) => Array(null, values);
+
+    public override string ToString() => _text.ToString();
+
+    private void Array(string? name, IEnumerable<string> values)
     {
         Begin(name, '[');
         foreach (string value in values)
@@ -67,21 +74,6 @@ internal sealed class JsonText
 
         End(']');
     }
-
-    /// <summary>An array of strings as an element of the enclosing array.</summary>
-    public void StringArray(params string[] values)
-    {
-        Begin(null, '[');
-        foreach (string value in values)
-        {
-            Separate();
-            Quote(value);
-        }
-
-        End(']');
-    }
-
-    public override string ToString() => _text.ToString();
 
     private void Begin(string? name, char bracket)
     {

@@ -277,14 +277,9 @@ internal static class GeneratedEvalMethods
     private static object? ConvertedByOperator(object value, Type parameterType)
     {
         Type target = Nullable.GetUnderlyingType(parameterType) ?? parameterType;
-        if (target == typeof(nint) && value is IConvertible signed && value is not (string or bool or float or double or decimal))
+        if (value is IConvertible integral and not (string or bool or float or double or decimal) && (target == typeof(nint) || target == typeof(nuint)))
         {
-            return (nint)signed.ToInt64(CultureInfo.InvariantCulture);
-        }
-
-        if (target == typeof(nuint) && value is IConvertible unsigned && value is not (string or bool or float or double or decimal))
-        {
-            return (nuint)unsigned.ToUInt64(CultureInfo.InvariantCulture);
+            return target == typeof(nint) ? (object)(nint)integral.ToInt64(CultureInfo.InvariantCulture) : (nuint)integral.ToUInt64(CultureInfo.InvariantCulture);
         }
 
         // The generator wrote the value as the operator's parameter type, so the operator that takes exactly that type is the
