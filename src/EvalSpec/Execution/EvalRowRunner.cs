@@ -152,11 +152,11 @@ public static class EvalRowRunner
     {
         if (row.Method.Trials <= 1)
         {
-            (RowOutcome once, PanelVerdict? snapshot) = await EvaluateOnceAsync(run, instance, row, relationInput, timeout, trial: null).ConfigureAwait(false);
+            (RowOutcome once, RowSnapshot? snapshot) = await EvaluateOnceAsync(run, instance, row, relationInput, timeout, trial: null).ConfigureAwait(false);
             return snapshot is null ? once : once.WithSnapshot(snapshot);
         }
 
-        (RowOutcome Outcome, PanelVerdict? Snapshot)[] trials = await Task.WhenAll(
+        (RowOutcome Outcome, RowSnapshot? Snapshot)[] trials = await Task.WhenAll(
             Enumerable.Range(0, row.Method.Trials).Select(t => EvaluateOnceAsync(run, instance, row, relationInput, timeout, t))).ConfigureAwait(false);
 
         // The first trial's snapshot check is the row's, kept out of that trial's checks so that the trial rule counts the
@@ -170,7 +170,7 @@ public static class EvalRowRunner
     /// adds it: <see cref="EvaluateAsync"/>). Never throws except for stale generated code: what stops a stage (the run was
     /// cancelled, an error of EvalSpec) makes the row inconclusive with what the stages before it found.
     /// </summary>
-    private static async Task<(RowOutcome Outcome, PanelVerdict? Snapshot)> EvaluateOnceAsync(EvalRunHost run, object? instance, PreparedRow row, RelationInput? relationInput, TimeSpan timeout, int? trial)
+    private static async Task<(RowOutcome Outcome, RowSnapshot? Snapshot)> EvaluateOnceAsync(EvalRunHost run, object? instance, PreparedRow row, RelationInput? relationInput, TimeSpan timeout, int? trial)
     {
         RowOutcome outcome = RowOutcome.NotEvaluated(trial);
         try
@@ -201,7 +201,7 @@ public static class EvalRowRunner
             outcome = outcome.JudgedBy(judgement);
             judgement.StoppedBy?.Throw();
 
-            PanelVerdict? snapshot = await RowSnapshotVerification.VerifyAsync(
+            RowSnapshot? snapshot = await RowSnapshotVerification.VerifyAsync(
                 run, row, trial ?? 0, outcome.Prompt, row.Relation is null ? null : outcome.FollowUpPrompt, outcome.Judged(row.Relation is not null), timeout).ConfigureAwait(false);
             return (outcome, snapshot);
         }

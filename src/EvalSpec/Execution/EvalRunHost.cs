@@ -427,6 +427,12 @@ internal sealed class EvalRunHost : IDisposable
                 Spend.Add(taken.Judged.Method.Id, taken.Judged.VariantKey, spend);
             }
 
+            // Its snapshot as the interrupted run counted it (the verified file was compared, written or accepted then).
+            if (taken.Snapshot is { } snapshot)
+            {
+                SnapshotCounts.Record(snapshot, taken.SnapshotByMeaning);
+            }
+
             // The judges, panels (their agreement), cascades and pairwise statistics count the rows decided before the
             // interruption too, so the summary reads as one run.
             if (taken.Judgements is { } judgements)

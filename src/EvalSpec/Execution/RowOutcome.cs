@@ -51,6 +51,12 @@ internal sealed record RowOutcome(RowDecision Decision, IReadOnlyList<PanelVerdi
     /// <summary>How the row's recorded model calls went (replayed, recorded, live, failed).</summary>
     public Recording.RowModelCalls? ModelCalls { get; init; }
 
+    /// <summary>What the run's snapshot counts recorded of the row's snapshot (its results line keeps it, so a resumed run counts it again); null for none.</summary>
+    public Snapshots.SnapshotOutcome? SnapshotCounted { get; init; }
+
+    /// <summary>Whether <see cref="SnapshotCounted"/> is a match by meaning.</summary>
+    public bool SnapshotMatchedByMeaning { get; init; }
+
     /// <summary>The row's outcome.</summary>
     public VerdictOutcome Outcome => Decision.Outcome;
 
@@ -88,9 +94,9 @@ internal sealed record RowOutcome(RowDecision Decision, IReadOnlyList<PanelVerdi
     /// fails the row whatever the trial rule (with AnyPass, a passing trial must not hide it).
     /// </summary>
     /// <param name="trials">Each trial's outcome, without the snapshot check.</param>
-    /// <param name="firstTrialSnapshot">The first trial's snapshot check, or null.</param>
+    /// <param name="firstTrialSnapshot">The first trial's snapshot stage, or null.</param>
     /// <param name="method">The eval method (its trial rule and pass rate).</param>
-    public static RowOutcome FromTrials(IReadOnlyList<RowOutcome> trials, PanelVerdict? firstTrialSnapshot, EvalMethodDescriptor method)
+    public static RowOutcome FromTrials(IReadOnlyList<RowOutcome> trials, RowSnapshot? firstTrialSnapshot, EvalMethodDescriptor method)
     {
         ArgumentNullException.ThrowIfNull(trials);
         ArgumentNullException.ThrowIfNull(method);
@@ -128,12 +134,18 @@ internal sealed record RowOutcome(RowDecision Decision, IReadOnlyList<PanelVerdi
         Decision = RowDecision.Of(outcome, reason, exception, timedOut: Source?.TimedOut == true || FollowUp?.TimedOut == true) with { NotApplicable = NotApplicable },
     };
 
-    /// <summary>This outcome with the snapshot check added to its checks and decision (<see cref="RowDecision.WithSnapshot"/>).</summary>
-    public RowOutcome WithSnapshot(PanelVerdict check)
+    /// <summary>This outcome with the snapshot check added to its checks and decision (<see cref="RowDecision.WithSnapshot"/>), and what the counts recorded of it.</summary>
+    public RowOutcome WithSnapshot(RowSnapshot snapshot)
     {
-        ArgumentNullException.ThrowIfNull(check);
-        PanelVerdict[] checks = [.. Checks, check];
-        return this with { Checks = checks, Decision = Decision.WithSnapshot(check, checks) };
+        ArgumentNullException.ThrowIfNull(snapshot);
+        PanelVerdict[] checks = [.. Checks, snapshot.Check];
+        return this with
+        {
+            Checks = checks,
+            Decision = Decision.WithSnapshot(snapshot.Check, checks),
+            SnapshotCounted = snapshot.Counted,
+            SnapshotMatchedByMeaning = snapshot.MatchedByMeaning,
+        };
     }
 
     /// <summary>This outcome with the budget check (if the row has budgets) and its notes added (<see cref="RowDecision.WithBudget"/>).</summary>

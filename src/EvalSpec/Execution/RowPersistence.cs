@@ -31,8 +31,31 @@ internal static class RowPersistence
             ModelCalls = outcome.ModelCalls is { Total: > 0 } calls
                 ? new ModelCallsResult(recordingMode.ToString().ToLowerInvariant(), calls.Replayed, calls.Recorded, calls.Live, calls.Failed)
                 : null,
+            Snapshot = outcome.SnapshotCounted is { } counted ? SnapshotName(counted) : null,
+            SnapshotByMeaning = outcome.SnapshotCounted is not null && outcome.SnapshotMatchedByMeaning ? true : null,
         };
     }
+
+    /// <summary>A counted snapshot outcome as the results line writes it (the summary's names: anything else counts as invalid).</summary>
+    internal static string SnapshotName(Snapshots.SnapshotOutcome outcome) => outcome switch
+    {
+        Snapshots.SnapshotOutcome.Matched => "matched",
+        Snapshots.SnapshotOutcome.Accepted => "accepted",
+        Snapshots.SnapshotOutcome.Missing => "missing",
+        Snapshots.SnapshotOutcome.Mismatched => "mismatched",
+        _ => "invalid",
+    };
+
+    /// <summary>A results line's <c>snapshot</c> read back (<see cref="SnapshotName"/>); null for a name it does not write.</summary>
+    internal static Snapshots.SnapshotOutcome? SnapshotOutcomeOf(string? name) => name switch
+    {
+        "matched" => Snapshots.SnapshotOutcome.Matched,
+        "accepted" => Snapshots.SnapshotOutcome.Accepted,
+        "missing" => Snapshots.SnapshotOutcome.Missing,
+        "mismatched" => Snapshots.SnapshotOutcome.Mismatched,
+        "invalid" => Snapshots.SnapshotOutcome.InvalidVerifiedFile,
+        _ => null,
+    };
 
     /// <summary>Persists a decided row in <paramref name="run"/>.</summary>
     /// <param name="run">The run the row belongs to.</param>

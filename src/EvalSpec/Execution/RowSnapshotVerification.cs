@@ -25,7 +25,7 @@ internal static class RowSnapshotVerification
     /// <param name="judged">The run whose output the row's checks judged (the source run, or a relation row's follow-up run), or null when there was none.</param>
     /// <param name="timeout">The row's timeout (judging by meaning asks the invariance panel within it).</param>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public static async Task<PanelVerdict?> VerifyAsync(EvalRunHost run, PreparedRow row, int trial, string? prompt, string? followUpPrompt, MethodRun? judged, TimeSpan timeout)
+    public static async Task<RowSnapshot?> VerifyAsync(EvalRunHost run, PreparedRow row, int trial, string? prompt, string? followUpPrompt, MethodRun? judged, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(row);
@@ -49,12 +49,12 @@ internal static class RowSnapshotVerification
         if (run.SnapshotCaseCollisions.TryGetValue(System.IO.Path.Combine(directory, baseName), out IReadOnlyList<string>? sameFile))
         {
             // Nothing is read or written: on Windows and macOS these rows would share (and overwrite) one file.
-            return new PanelVerdict(
+            return new RowSnapshot(new PanelVerdict(
                 "snapshot",
                 VerdictOutcome.Fail,
                 0,
                 $"the snapshot name {baseName} differs from {string.Join(", ", sameFile)} only in letter case: on Windows and macOS they are one file. Give the cases, variants or relations keys that differ in more than case.",
-                Array.Empty<Verdict>());
+                Array.Empty<Verdict>()));
         }
 
         try
@@ -74,18 +74,29 @@ internal static class RowSnapshotVerification
             }
 
             // A prompt checked without an output is neither a match nor a miss of the whole snapshot: the counts skip it.
+            SnapshotOutcome? counted = null;
             if (result.Outcome is not (SnapshotOutcome.PromptMatched or SnapshotOutcome.NotCompared))
             {
-                run.SnapshotCounts.Record(result);
+                run.SnapshotCounts.Record(result.Outcome, result.MatchedByMeaning);
+                counted = result.Outcome;
             }
 
             VerdictOutcome outcome = result.Passed ? VerdictOutcome.Pass : result.Outcome == SnapshotOutcome.NotCompared ? VerdictOutcome.Inconclusive : VerdictOutcome.Fail;
             string rationale = withOutput is not null && comparison.Note is not null ? result.Message + "\n" + comparison.Note : result.Message;
-            return new PanelVerdict("snapshot", outcome, outcome switch { VerdictOutcome.Pass => 1, VerdictOutcome.Fail => 0, _ => null }, rationale, Array.Empty<Verdict>());
+            return new RowSnapshot(
+                new PanelVerdict("snapshot", outcome, outcome switch { VerdictOutcome.Pass => 1, VerdictOutcome.Fail => 0, _ => null }, rationale, Array.Empty<Verdict>()),
+                counted,
+                counted == SnapshotOutcome.Matched && result.MatchedByMeaning);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !run.Cancellation.IsCancellationRequested)
         {
-            return new PanelVerdict("snapshot", VerdictOutcome.Inconclusive, null, $"the snapshot {baseName} could not be verified: {ex.GetType().Name}: {ex.Message}", Array.Empty<Verdict>());
+            return new RowSnapshot(new PanelVerdict("snapshot", VerdictOutcome.Inconclusive, null, $"the snapshot {baseName} could not be verified: {ex.GetType().Name}: {ex.Message}", Array.Empty<Verdict>()));
         }
     }
 }
+
+/// <summary>A row's snapshot stage: its check, and what the run's snapshot counts recorded of it (for its results line).</summary>
+/// <param name="Check">The snapshot check the row's decision adds.</param>
+/// <param name="Counted">What <see cref="SnapshotStatistics"/> counted (matched, accepted, missing, mismatched, invalid); null when nothing was (a prompt checked alone, a snapshot not compared or not verified, clashing names).</param>
+/// <param name="MatchedByMeaning">Whether it matched by meaning rather than exactly.</param>
+internal sealed record RowSnapshot(PanelVerdict Check, SnapshotOutcome? Counted = null, bool MatchedByMeaning = false);

@@ -27,13 +27,14 @@ internal sealed class SnapshotStatistics
 
     public int Total => Matched + Accepted + Missing + Mismatched + Invalid;
 
-    public void Record(SnapshotResult result)
+    /// <summary>Counts one row's snapshot: verified by this run, or by the run it resumes (from the row's results line).</summary>
+    public void Record(SnapshotOutcome outcome, bool matchedByMeaning)
     {
-        switch (result.Outcome)
+        switch (outcome)
         {
             case SnapshotOutcome.Matched:
                 Interlocked.Increment(ref _matched);
-                if (result.MatchedByMeaning)
+                if (matchedByMeaning)
                 {
                     Interlocked.Increment(ref _matchedByMeaning);
                 }

@@ -16,6 +16,12 @@ namespace EvalSpec.Execution;
 /// <param name="JudgeErrors">True when its line says a judge of the row's checks errored (<c>judgeErrors</c>, written only when true); else null.</param>
 internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, RowSpendResult? Spend, IReadOnlyList<JudgementResult>? Judgements = null, bool? JudgeErrors = null)
 {
+    /// <summary>What the run's snapshot counts recorded of the row's snapshot, when its line says (<c>snapshot</c>); else null.</summary>
+    public Snapshots.SnapshotOutcome? Snapshot { get; init; }
+
+    /// <summary>Whether <see cref="Snapshot"/> is a match by meaning (<c>snapshotByMeaning</c>).</summary>
+    public bool SnapshotByMeaning { get; init; }
+
     /// <summary>The row taken over, or null when the test assembly no longer has its method, case, variant or relation.</summary>
     public static TakenOverRow? From(RunRow row, string text, IReadOnlyDictionary<string, EvalMethodDescriptor> methods)
     {
@@ -39,16 +45,25 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
         RowSpendResult? spend = null;
         IReadOnlyList<JudgementResult>? judgements = null;
         bool? judgeErrors = null;
+        Snapshots.SnapshotOutcome? snapshot = null;
+        bool snapshotByMeaning = false;
         using (JsonDocument line = JsonDocument.Parse(text))
         {
+            // Written from this version on; a line without it (an older EvalSpec, or no snapshot) counts no snapshot.
+            if (line.RootElement.TryGetProperty("snapshot", out JsonElement counted) && counted.ValueKind == JsonValueKind.String)
+            {
+                snapshot = RowPersistence.SnapshotOutcomeOf(counted.GetString());
+                snapshotByMeaning = line.RootElement.TryGetProperty("snapshotByMeaning", out JsonElement byMeaning) && byMeaning.ValueKind == JsonValueKind.True;
+            }
+
             if (line.RootElement.TryGetProperty("spend", out JsonElement element) && element.ValueKind == JsonValueKind.Object)
             {
                 spend = element.Deserialize<RowSpendResult>(ResultsJson.Options);
             }
 
-            if (line.RootElement.TryGetProperty("judgements", out JsonElement counted) && counted.ValueKind == JsonValueKind.Array)
+            if (line.RootElement.TryGetProperty("judgements", out JsonElement verdicts) && verdicts.ValueKind == JsonValueKind.Array)
             {
-                judgements = counted.Deserialize<JudgementResult[]>(ResultsJson.Options);
+                judgements = verdicts.Deserialize<JudgementResult[]>(ResultsJson.Options);
             }
 
             // Written only when true. Without it the row's checks say (those of its shown trial: exact for a row run once).
@@ -59,6 +74,6 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
         }
 
         var judged = new JudgedRow(row.RowId, method, row.Case, row.Variant, relation, row.Outcome, !row.Applicable, row.InputSimilarity, row.OutcomeWithoutSnapshot);
-        return new TakenOverRow(row, text, judged, spend, judgements, judgeErrors);
+        return new TakenOverRow(row, text, judged, spend, judgements, judgeErrors) { Snapshot = snapshot, SnapshotByMeaning = snapshotByMeaning };
     }
 }

@@ -135,6 +135,16 @@ internal sealed record RowResult
     /// resumed run counts a taken-over row from it, since the line keeps the checks of one trial only.
     /// </summary>
     public bool? JudgeErrors { get; init; }
+
+    /// <summary>
+    /// What the run's snapshot counts recorded of the row's snapshot: <c>matched</c>, <c>accepted</c>, <c>missing</c>,
+    /// <c>mismatched</c> or <c>invalid</c>; absent when the row has none or it was not counted (a prompt checked alone, a
+    /// snapshot that could not be verified). A resumed run counts a taken-over row from it.
+    /// </summary>
+    public string? Snapshot { get; init; }
+
+    /// <summary>True when <see cref="Snapshot"/> is <c>matched</c> by meaning rather than exactly; absent otherwise.</summary>
+    public bool? SnapshotByMeaning { get; init; }
 }
 
 /// <summary>One panel verdict of a row as the run's judge statistics counted it (<see cref="RowJudgements"/>).</summary>

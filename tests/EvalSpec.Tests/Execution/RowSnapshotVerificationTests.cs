@@ -36,8 +36,24 @@ public sealed class RowSnapshotVerificationTests : IClassFixture<EvalRunFixture>
     private EvalMethodDescriptor Snapshotted(SnapshotOutput output = SnapshotOutput.Exact, [System.Runtime.CompilerServices.CallerMemberName] string methodName = "") =>
         Method(_ => throw new InvalidOperationException("the snapshot stage must not call the eval method"), snapshot: output, snapshotDirectory: _folder.Path, methodName: methodName);
 
-    private Task<PanelVerdict?> Verify(EvalMethodDescriptor method, MethodRun judged, int trial = 0) =>
+    private async Task<PanelVerdict?> Verify(EvalMethodDescriptor method, MethodRun judged, int trial = 0) =>
+        (await Stage(method, judged, trial))?.Check;
+
+    private Task<RowSnapshot?> Stage(EvalMethodDescriptor method, MethodRun judged, int trial = 0) =>
         RowSnapshotVerification.VerifyAsync(_run.Host, Row(_run.Host, method), trial, RenderedPrompt, followUpPrompt: null, judged, Generous);
+
+    [Fact]
+    public async Task The_stage_says_what_the_counts_recorded_a_match_and_a_missing_file()
+    {
+        EvalMethodDescriptor matching = Snapshotted(methodName: "Counted_match");
+        _folder.Write(BaseName(matching) + ".verified.txt", Document(RenderedPrompt, GoodAnswer));
+        RowSnapshot? matched = await Stage(matching, Returned(GoodAnswer));
+        RowSnapshot? missing = await Stage(Snapshotted(methodName: "Counted_missing"), Returned(GoodAnswer));
+
+        matched!.Counted.Should().Be(SnapshotOutcome.Matched);
+        matched.MatchedByMeaning.Should().BeFalse();
+        missing!.Counted.Should().Be(SnapshotOutcome.Missing);
+    }
 
     [Fact]
     public async Task A_matching_snapshot_is_a_passing_check()
