@@ -40,35 +40,9 @@ public sealed class ResumedJudgeErrorCountTests : IDisposable
 
     private readonly string _root = Directory.CreateTempSubdirectory("evalspec-resume-errors-").FullName;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is harmless.
-        }
-    }
+    public void Dispose() => ResumableRuns.Delete(_root);
 
-    private EvalRunHost Host(string runId, string? resume = null)
-    {
-        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["ResultsDirectory"] = _root,
-            ["Baseline"] = "ignore",
-            ["RecordingsDirectory"] = Path.Combine(_root, "recordings"),
-            ["UnjudgedRubric"] = "ignore",
-            ["RunId"] = runId,
-        };
-        if (resume is not null)
-        {
-            all["Resume"] = resume;
-        }
-
-        return EvalRunHost.Create(new EvalRunSettings(typeof(ResumedJudgeErrorCountTests).Assembly) { Options = all, Environment = new Dictionary<string, string>() });
-    }
+    private EvalRunHost Host(string runId, string? resume = null) => ResumableRuns.Host(_root, runId, resume);
 
     private static int RowsWithJudgeErrors(EvalRunHost host) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(host.RunDirectory, "summary.json"))).RootElement.TryGetProperty("rowsWithJudgeErrors", out JsonElement count) ? count.GetInt32() : 0;

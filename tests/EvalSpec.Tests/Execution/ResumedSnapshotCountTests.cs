@@ -46,38 +46,9 @@ public sealed class ResumedSnapshotCountTests : IDisposable
             "## Prompt\nWhat is the refund window for laptop?\n\n## Output\nYou can return it within 30 days.\n");
     }
 
-    public void Dispose()
-    {
-        foreach (string folder in new[] { _root, SnapshotFolder })
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temporary folder is harmless.
-            }
-        }
-    }
+    public void Dispose() => ResumableRuns.Delete(_root, SnapshotFolder);
 
-    private EvalRunHost Host(string runId, string? resume = null)
-    {
-        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["ResultsDirectory"] = _root,
-            ["Baseline"] = "ignore",
-            ["RecordingsDirectory"] = Path.Combine(_root, "recordings"),
-            ["UnjudgedRubric"] = "ignore",
-            ["RunId"] = runId,
-        };
-        if (resume is not null)
-        {
-            all["Resume"] = resume;
-        }
-
-        return EvalRunHost.Create(new EvalRunSettings(typeof(ResumedSnapshotCountTests).Assembly) { Options = all, Environment = new Dictionary<string, string>() });
-    }
+    private EvalRunHost Host(string runId, string? resume = null) => ResumableRuns.Host(_root, runId, resume);
 
     private static string? SnapshotSection(EvalRunHost host) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(host.RunDirectory, "summary.json"))).RootElement.TryGetProperty("snapshots", out JsonElement section)
