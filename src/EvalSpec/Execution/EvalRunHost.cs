@@ -419,6 +419,15 @@ internal sealed class EvalRunHost : IDisposable
             {
                 Statistics.KnownFailure();
             }
+            else if (taken.FixedSinceBaseline)
+            {
+                Statistics.FixedSinceBaseline();
+            }
+
+            if (taken.RubricNotChecked)
+            {
+                Statistics.UnjudgedRubricRow();
+            }
 
             Statistics.RowFinished(taken.Judged.Method.Id, taken.Judged.Outcome, now, taken.Judged.NotApplicable);
             RecordOutcome(taken.Judged);
@@ -427,8 +436,9 @@ internal sealed class EvalRunHost : IDisposable
                 Spend.Add(taken.Judged.Method.Id, taken.Judged.VariantKey, spend);
             }
 
-            // Its snapshot as the interrupted run counted it (the verified file was compared, written or accepted then).
-            if (taken.Snapshot is { } snapshot)
+            // Its snapshot as the interrupted run counted it (the verified file was compared, written or accepted then), when
+            // its method still has one.
+            if (taken.Snapshot is { } snapshot && taken.Judged.Method.SnapshotOutput is not null)
             {
                 SnapshotCounts.Record(snapshot, taken.SnapshotByMeaning);
             }

@@ -22,6 +22,12 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
     /// <summary>Whether <see cref="Snapshot"/> is a match by meaning (<c>snapshotByMeaning</c>).</summary>
     public bool SnapshotByMeaning { get; init; }
 
+    /// <summary>Whether its line's notes say its rubric was not checked (<see cref="UnjudgedRubric"/>).</summary>
+    public bool RubricNotChecked { get; init; }
+
+    /// <summary>Whether it passed where the baseline the interrupted run used records a failure (and was no known failure).</summary>
+    public bool FixedSinceBaseline => !Row.KnownFailure && Row.Outcome == Judging.VerdictOutcome.Pass && Row.RecordedOutcome == "fail";
+
     /// <summary>The row taken over, or null when the test assembly no longer has its method, case, variant or relation.</summary>
     public static TakenOverRow? From(RunRow row, string text, IReadOnlyDictionary<string, EvalMethodDescriptor> methods)
     {
@@ -47,8 +53,14 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
         bool? judgeErrors = null;
         Snapshots.SnapshotOutcome? snapshot = null;
         bool snapshotByMeaning = false;
+        bool rubricNotChecked = false;
         using (JsonDocument line = JsonDocument.Parse(text))
         {
+            if (line.RootElement.TryGetProperty("notes", out JsonElement notes) && notes.ValueKind == JsonValueKind.Array)
+            {
+                rubricNotChecked = notes.EnumerateArray().Any(n => n.ValueKind == JsonValueKind.String && n.GetString()!.StartsWith(UnjudgedRubric.NotePrefix, StringComparison.Ordinal));
+            }
+
             // Written from this version on; a line without it (an older EvalSpec, or no snapshot) counts no snapshot.
             if (line.RootElement.TryGetProperty("snapshot", out JsonElement counted) && counted.ValueKind == JsonValueKind.String)
             {
@@ -74,6 +86,6 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
         }
 
         var judged = new JudgedRow(row.RowId, method, row.Case, row.Variant, relation, row.Outcome, !row.Applicable, row.InputSimilarity, row.OutcomeWithoutSnapshot);
-        return new TakenOverRow(row, text, judged, spend, judgements, judgeErrors) { Snapshot = snapshot, SnapshotByMeaning = snapshotByMeaning };
+        return new TakenOverRow(row, text, judged, spend, judgements, judgeErrors) { Snapshot = snapshot, SnapshotByMeaning = snapshotByMeaning, RubricNotChecked = rubricNotChecked };
     }
 }

@@ -12,8 +12,11 @@ namespace EvalSpec.Execution;
 /// </summary>
 internal static class UnjudgedRubric
 {
+    /// <summary>How the note of a row whose rubric was not checked begins (a resumed run counts taken-over rows by it).</summary>
+    public const string NotePrefix = "rubric not checked: ";
+
     /// <summary>What the row's message, its result line and the run summary say when no rubric judge is registered.</summary>
-    public const string NotChecked = "rubric not checked: no rubric judge registered";
+    public const string NotChecked = NotePrefix + "no rubric judge registered";
 
     /// <summary>Whether the run's rubric panel checks rubrics: it has a judge that reads them.</summary>
     public static bool Checks(JudgePanel? rubricPanel) => rubricPanel is not null && rubricPanel.Judges.Any(j => j.ReadsRubric);
@@ -24,7 +27,7 @@ internal static class UnjudgedRubric
     /// </summary>
     public static string Reason(JudgePanel? rubricPanel) => rubricPanel is null
         ? NotChecked
-        : $"rubric not checked: no judge of the rubric panel reads rubrics ({string.Join(", ", rubricPanel.Judges.Select(j => j.Name))} judge the output without it)";
+        : NotePrefix + $"no judge of the rubric panel reads rubrics ({string.Join(", ", rubricPanel.Judges.Select(j => j.Name))} judge the output without it)";
 
     /// <summary>The name of the check an inconclusive row carries.</summary>
     public const string CheckName = "rubric coverage";
