@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Speed benchmark (issue 16 item 7): builds the projects beside this script (Release), installs promptfoo 0.120.0 with
 # ../shared/tools/peer_promptfoo.sh's method unless PROMPTFOO=0, and runs speed.py: in each round, interleaved, the bare
-# client, EvalSpec on xUnit v3 and v2, promptfoo, and trivial rows against plain [Fact]s; prints medians and ratios.
-# Usage: [ROUNDS=2] [ADAPTERS="v3 v2"] [PROMPTFOO=0] [PROMPTFOO_DIR=dir] [SPEED_TOOLS=dir-of-fake_openai.py] bench/Speed/run.sh
+# client, EvalSpec on xUnit v3 (VSTest) and v2, xUnit v3 under Microsoft.Testing.Platform (v3mtp), promptfoo, and trivial rows
+# against plain [Fact]s; prints medians and ratios.
+# Usage: [ROUNDS=2] [ADAPTERS="v3 v2 v3mtp"] [PROMPTFOO=0] [PROMPTFOO_DIR=dir] [SPEED_TOOLS=dir-of-fake_openai.py] bench/Speed/run.sh
 set -eu
 here=$(dirname "$(readlink -f "$0")")
 # fake_openai.py: ../shared/tools beside the repository (or beside the folder of a worktree), unless SPEED_TOOLS says.
@@ -12,9 +13,14 @@ for c in "$here/../../../shared/tools" "$here/../../../../shared/tools"; do
 done
 [ -n "$tools" ] || { echo "fake_openai.py not found: set SPEED_TOOLS to the folder that holds it"; exit 1; }
 export SPEED_TOOLS=$tools
-adapters=${ADAPTERS:-v3 v2}
+adapters=${ADAPTERS:-v3 v2 v3mtp}
 projects="Bare"
-for a in $adapters; do projects="$projects Suite.${a^^} Facts.${a^^}"; done
+for a in $adapters; do
+  case $a in
+    v3mtp) projects="$projects Suite.V3.Mtp" ;;   # xUnit v3 under Microsoft.Testing.Platform: its global.json, no facts project
+    *) projects="$projects Suite.${a^^} Facts.${a^^}" ;;
+  esac
+done
 if [ "${NOBUILD:-0}" != 1 ]; then
   for p in $projects; do dotnet build "$here/$p" -c Release -v q -nologo >/dev/null || { echo "build of $p failed"; exit 1; }; done
 fi
