@@ -22,7 +22,10 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
     /// <summary>Whether <see cref="Snapshot"/> is a match by meaning (<c>snapshotByMeaning</c>).</summary>
     public bool SnapshotByMeaning { get; init; }
 
-    /// <summary>Whether its line's notes say its rubric was not checked (<see cref="UnjudgedRubric"/>).</summary>
+    /// <summary>
+    /// Whether its rubric was not checked (<see cref="UnjudgedRubric"/>): its line has the note, or, where a rubric nobody
+    /// checks makes the row inconclusive (on a build server by default), the <c>rubric coverage</c> check.
+    /// </summary>
     public bool RubricNotChecked { get; init; }
 
     /// <summary>Whether it passed where the baseline the interrupted run used records a failure (and was no known failure).</summary>
@@ -60,6 +63,8 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
             {
                 rubricNotChecked = notes.EnumerateArray().Any(n => n.ValueKind == JsonValueKind.String && n.GetString()!.StartsWith(UnjudgedRubric.NotePrefix, StringComparison.Ordinal));
             }
+
+            rubricNotChecked |= row.Checks.Any(c => c.Name == UnjudgedRubric.CheckName);
 
             // Written from this version on; a line without it (an older EvalSpec, or no snapshot) counts no snapshot.
             if (line.RootElement.TryGetProperty("snapshot", out JsonElement counted) && counted.ValueKind == JsonValueKind.String)

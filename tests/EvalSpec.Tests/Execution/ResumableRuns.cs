@@ -9,14 +9,14 @@ namespace EvalSpec.Tests.Execution;
 internal static class ResumableRuns
 {
     /// <summary>A run host writing into <paramref name="root"/> under <paramref name="runId"/>, resuming <paramref name="resume"/> when given.</summary>
-    public static EvalRunHost Host(string root, string runId, string? resume = null)
+    public static EvalRunHost Host(string root, string runId, string? resume = null, string unjudgedRubric = "ignore")
     {
         var options = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["ResultsDirectory"] = root,
             ["Baseline"] = "ignore",
             ["RecordingsDirectory"] = Path.Combine(root, "recordings"),
-            ["UnjudgedRubric"] = "ignore",
+            ["UnjudgedRubric"] = unjudgedRubric,
             ["RunId"] = runId,
         };
         if (resume is not null)

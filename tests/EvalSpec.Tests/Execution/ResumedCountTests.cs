@@ -58,6 +58,19 @@ public sealed class ResumedCountTests : IDisposable
         Array.Empty<RelationDescriptor>(),
         (_, _, _) => ValueTask.FromResult<object?>("You can return it within 30 days."));
 
+    /// <summary>An eval with a rubric no judge of this assembly reads and a wrong answer: it fails, so a resumed run takes it over.</summary>
+    internal static readonly EvalMethodDescriptor FailingWithRubric = new(
+        typeof(ResumedCountTests),
+        nameof(FailingWithRubric),
+        "Answers politely.",
+        0.5,
+        timeoutMilliseconds: 0,
+        new[] { "product" },
+        new[] { new PromptVariant("formal", "What is the refund window for {product}?") },
+        new[] { new EvalCaseDescriptor("laptop", new object?[] { "laptop" }, "14 days") },
+        Array.Empty<RelationDescriptor>(),
+        (_, _, _) => ValueTask.FromResult<object?>("You can return it within 30 days."));
+
     private readonly string _root = Directory.CreateTempSubdirectory("evalspec-resume-counts-").FullName;
 
     public ResumedCountTests()
@@ -117,6 +130,36 @@ public sealed class ResumedCountTests : IDisposable
 
         Section(resumed, "snapshots").Should().Be(snapshots, "a resumed run reads as one run");
         Section(resumed, "unjudgedRubric").Should().Be(unjudged);
+        resumed.Dispose();
+    }
+
+    // Review: with UnjudgedRubric=inconclusive (a build server's default) the row carries a "rubric coverage" check instead
+    // of the note; a row that fails as well is taken over, and was not counted in unjudgedRubric.
+    [Fact]
+    [Trait("Review", "Finding")]
+    public async Task A_failing_row_taken_over_counts_its_unchecked_rubric_where_the_rubric_makes_rows_inconclusive()
+    {
+        async Task<EvalRunHost> Run(string runId, string? resume = null)
+        {
+            EvalRunHost host = ResumableRuns.Host(_root, runId, resume, unjudgedRubric: "inconclusive");
+            Func<Task> row = () => EvalRowRunner.RunAsync(host, null, FailingWithRubric, "laptop", "formal", "identity");
+            await row.Should().ThrowAsync<EvalRowFailedException>("the expected answer is wrong");
+            return host;
+        }
+
+        EvalRunHost whole = await Run("whole");
+        whole.Complete();
+        string? unjudged = Section(whole, "unjudgedRubric");
+        whole.Dispose();
+        unjudged.Should().MatchRegex("\"rows\":\\s*1", "no judge of this assembly reads rubrics");
+
+        (await Run("nightly")).Dispose();
+        EvalRunHost resumed = ResumableRuns.Host(_root, "nightly", resume: "nightly", unjudgedRubric: "inconclusive");
+        Func<Task> again = () => EvalRowRunner.RunAsync(resumed, null, FailingWithRubric, "laptop", "formal", "identity");
+        (await again.Should().ThrowAsync<EvalRowFailedException>()).Which.Message.Should().Contain("not run again", "the failed row is taken over");
+        resumed.Complete();
+
+        Section(resumed, "unjudgedRubric").Should().Be(unjudged, "a resumed run reads as one run");
         resumed.Dispose();
     }
 
