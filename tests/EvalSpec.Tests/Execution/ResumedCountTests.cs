@@ -22,7 +22,8 @@ public sealed class ResumedCountTests : IDisposable
 {
     private static readonly string SnapshotFolder = Path.Combine(Path.GetTempPath(), "evalspec-resume-snapshots-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    private static int s_snapshottedCalls;
+    /// <summary>Calls of <see cref="Snapshotted"/> and <see cref="NotSnapshotted"/>: a resumed run must not call a taken-over row's method again.</summary>
+    private static int s_calls;
 
     /// <summary>A snapshotted eval whose verified file matches its output (written by the constructor), with a rubric no judge of this assembly reads.</summary>
     internal static readonly EvalMethodDescriptor Snapshotted = new(
@@ -37,7 +38,7 @@ public sealed class ResumedCountTests : IDisposable
         Array.Empty<RelationDescriptor>(),
         (_, _, _) =>
         {
-            Interlocked.Increment(ref s_snapshottedCalls);
+            Interlocked.Increment(ref s_calls);
             return ValueTask.FromResult<object?>("You can return it within 30 days.");
         })
     {
@@ -56,7 +57,11 @@ public sealed class ResumedCountTests : IDisposable
         new[] { new PromptVariant("formal", "What is the refund window for {product}?") },
         new[] { new EvalCaseDescriptor("laptop", new object?[] { "laptop" }, "30 days") },
         Array.Empty<RelationDescriptor>(),
-        (_, _, _) => ValueTask.FromResult<object?>("You can return it within 30 days."));
+        (_, _, _) =>
+        {
+            Interlocked.Increment(ref s_calls);
+            return ValueTask.FromResult<object?>("You can return it within 30 days.");
+        });
 
     /// <summary>An eval with a rubric no judge of this assembly reads and a wrong answer: it fails, so a resumed run takes it over.</summary>
     internal static readonly EvalMethodDescriptor FailingWithRubric = new(
@@ -105,11 +110,11 @@ public sealed class ResumedCountTests : IDisposable
             File.WriteAllText(results, line.ToJsonString() + "\n");
         }
 
-        int calls = Volatile.Read(ref s_snapshottedCalls);
+        int calls = Volatile.Read(ref s_calls);
         EvalRunHost resumed = Host("nightly", resume: "nightly");
         await EvalRowRunner.RunAsync(resumed, null, method, "laptop", "formal", "identity");
         resumed.Complete();
-        Volatile.Read(ref s_snapshottedCalls).Should().Be(calls, "the resumed run takes the row over instead of running it again");
+        Volatile.Read(ref s_calls).Should().Be(calls, "the resumed run takes the row over instead of running it again");
         return resumed;
     }
 
