@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading.Tasks;
 using EvalSpec.Execution;
+using EvalSpec.Prompts;
 
 namespace EvalSpec.Tests.Execution;
 
@@ -26,6 +28,27 @@ internal static class ResumableRuns
 
         return EvalRunHost.Create(new EvalRunSettings(typeof(ResumableRuns).Assembly) { Options = options, Environment = new Dictionary<string, string>() });
     }
+
+    /// <summary>
+    /// A one-row eval of <paramref name="suite"/> (<c>laptop/formal/identity</c>): the refund-window prompt with a <c>product</c>
+    /// parameter, the case <c>laptop</c> expecting <paramref name="expected"/>, answered by <paramref name="answer"/>, with a
+    /// snapshot when <paramref name="snapshotDirectory"/> is given.
+    /// </summary>
+    public static EvalMethodDescriptor OneRowEval(Type suite, string name, string? rubric, string expected, Func<EvalInput, ValueTask<object?>> answer, string? snapshotDirectory = null) => new(
+        suite,
+        name,
+        rubric,
+        0.5,
+        timeoutMilliseconds: 0,
+        new[] { "product" },
+        new[] { new PromptVariant("formal", "What is the refund window for {product}?") },
+        new[] { new EvalCaseDescriptor("laptop", new object?[] { "laptop" }, expected) },
+        Array.Empty<RelationDescriptor>(),
+        (_, input, _) => answer(input))
+    {
+        SnapshotOutput = snapshotDirectory is null ? null : SnapshotOutput.Exact,
+        SnapshotDirectory = snapshotDirectory,
+    };
 
     /// <summary>Deletes the folders, leaving any that cannot be deleted (a leftover temporary folder is harmless).</summary>
     public static void Delete(params string[] folders)

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using EvalSpec.Execution;
-using EvalSpec.Prompts;
 using EvalSpec.Snapshots;
 using FluentAssertions;
 using Xunit;
@@ -22,59 +21,26 @@ public sealed class ResumedCountTests : IDisposable
 {
     private static readonly string SnapshotFolder = Path.Combine(Path.GetTempPath(), "evalspec-resume-snapshots-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Calls of <see cref="Snapshotted"/> and <see cref="NotSnapshotted"/>: a resumed run must not call a taken-over row's method again.</summary>
+    /// <summary>Calls of this class's evals: a resumed run must not call a taken-over row's method again.</summary>
     private static int s_calls;
 
     /// <summary>A snapshotted eval whose verified file matches its output (written by the constructor), with a rubric no judge of this assembly reads.</summary>
-    internal static readonly EvalMethodDescriptor Snapshotted = new(
-        typeof(ResumedCountTests),
-        nameof(Snapshotted),
-        "Answers politely.",
-        0.5,
-        timeoutMilliseconds: 0,
-        new[] { "product" },
-        new[] { new PromptVariant("formal", "What is the refund window for {product}?") },
-        new[] { new EvalCaseDescriptor("laptop", new object?[] { "laptop" }, "30 days") },
-        Array.Empty<RelationDescriptor>(),
-        (_, _, _) =>
-        {
-            Interlocked.Increment(ref s_calls);
-            return ValueTask.FromResult<object?>("You can return it within 30 days.");
-        })
-    {
-        SnapshotOutput = SnapshotOutput.Exact,
-        SnapshotDirectory = SnapshotFolder,
-    };
+    internal static readonly EvalMethodDescriptor Snapshotted =
+        ResumableRuns.OneRowEval(typeof(ResumedCountTests), nameof(Snapshotted), "Answers politely.", "30 days", CountedAnswer, snapshotDirectory: SnapshotFolder);
 
     /// <summary>The same eval without [Snapshot].</summary>
-    internal static readonly EvalMethodDescriptor NotSnapshotted = new(
-        typeof(ResumedCountTests),
-        nameof(NotSnapshotted),
-        null,
-        0.5,
-        timeoutMilliseconds: 0,
-        new[] { "product" },
-        new[] { new PromptVariant("formal", "What is the refund window for {product}?") },
-        new[] { new EvalCaseDescriptor("laptop", new object?[] { "laptop" }, "30 days") },
-        Array.Empty<RelationDescriptor>(),
-        (_, _, _) =>
-        {
-            Interlocked.Increment(ref s_calls);
-            return ValueTask.FromResult<object?>("You can return it within 30 days.");
-        });
+    internal static readonly EvalMethodDescriptor NotSnapshotted =
+        ResumableRuns.OneRowEval(typeof(ResumedCountTests), nameof(NotSnapshotted), rubric: null, "30 days", CountedAnswer);
 
     /// <summary>An eval with a rubric no judge of this assembly reads and a wrong answer: it fails, so a resumed run takes it over.</summary>
-    internal static readonly EvalMethodDescriptor FailingWithRubric = new(
-        typeof(ResumedCountTests),
-        nameof(FailingWithRubric),
-        "Answers politely.",
-        0.5,
-        timeoutMilliseconds: 0,
-        new[] { "product" },
-        new[] { new PromptVariant("formal", "What is the refund window for {product}?") },
-        new[] { new EvalCaseDescriptor("laptop", new object?[] { "laptop" }, "14 days") },
-        Array.Empty<RelationDescriptor>(),
-        (_, _, _) => ValueTask.FromResult<object?>("You can return it within 30 days."));
+    internal static readonly EvalMethodDescriptor FailingWithRubric =
+        ResumableRuns.OneRowEval(typeof(ResumedCountTests), nameof(FailingWithRubric), "Answers politely.", "14 days", CountedAnswer);
+
+    private static ValueTask<object?> CountedAnswer(EvalInput input)
+    {
+        Interlocked.Increment(ref s_calls);
+        return ValueTask.FromResult<object?>("You can return it within 30 days.");
+    }
 
     private readonly string _root = Directory.CreateTempSubdirectory("evalspec-resume-counts-").FullName;
 

@@ -1,13 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using EvalSpec.Execution;
 using EvalSpec.Judging;
-using EvalSpec.Prompts;
 using EvalSpec.Tests.Judging;
 using FluentAssertions;
 using Xunit;
@@ -21,17 +17,12 @@ namespace EvalSpec.Tests.Execution;
 public sealed class ResumedJudgeErrorCountTests : IDisposable
 {
     /// <summary>The eval method asks a panel of its own, whose judge errors; the row's own check (the expected answer) does not.</summary>
-    internal static readonly EvalMethodDescriptor AnswerWithOwnPanel = new(
+    internal static readonly EvalMethodDescriptor AnswerWithOwnPanel = ResumableRuns.OneRowEval(
         typeof(ResumedJudgeErrorCountTests),
         nameof(AnswerWithOwnPanel),
-        null,
-        0.5,
-        timeoutMilliseconds: 0,
-        new[] { "product" },
-        new[] { new PromptVariant("formal", "What is the refund window for {product}?") },
-        new[] { new EvalCaseDescriptor("laptop", new object?[] { "laptop" }, "30 days") },
-        Array.Empty<RelationDescriptor>(),
-        async (_, input, _) =>
+        rubric: null,
+        expected: "30 days",
+        async input =>
         {
             var panel = new JudgePanel("own-tone", [StubJudge.Returning(Verdict.Inconclusive("tone", "unreadable", "{garbled") with { Errored = true })]);
             await panel.JudgeAsync(new JudgeRequest("You can return it within 30 days."), input.CancellationToken).ConfigureAwait(false);
