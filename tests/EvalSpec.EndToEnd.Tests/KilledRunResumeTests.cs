@@ -104,8 +104,7 @@ public sealed class KilledRunResumeTests
         JsonElement summary = resumed.Summary;
         summary.GetProperty("resumed").GetProperty("takenOver").GetInt32().Should().Be(before.Length);
         summary.GetProperty("resumed").GetProperty("tornLines").GetInt32().Should().Be(0);
-        summary.GetProperty("systemUnderTestCalls").GetInt32().Should().Be(whole.Summary.GetProperty("systemUnderTestCalls").GetInt32() - before.Length, "only Beta's rows ran again");
-        foreach (string section in new[] { "rows", "methods", "judges", "panels" })
+        foreach (string section in new[] { "rows", "methods", "judges", "panels", "systemUnderTestCalls" })
         {
             Optional(summary, section).Should().Be(Optional(whole.Summary, section), $"the resumed run's {section} must equal the uninterrupted run's");
         }

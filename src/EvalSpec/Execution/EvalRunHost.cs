@@ -13,6 +13,7 @@ using EvalSpec.Reporting;
 using EvalSpec.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RowModelCalls = EvalSpec.Recording.RowModelCalls;
 
 namespace EvalSpec.Execution;
 
@@ -413,6 +414,11 @@ internal sealed class EvalRunHost : IDisposable
         }
 
         long now = Stopwatch.GetTimestamp();
+
+        // The source run of a case x prompt variant is shared by its rows, and each taken-over row's line includes it: its
+        // model and eval method calls count once, as in an uninterrupted run. Its rows' lines agree, but for a row cancelled
+        // before the source run ended, whose line has fewer: the most any of them says.
+        var sources = new Dictionary<string, (RowModelCalls ModelCalls, int MethodCalls)>(StringComparer.Ordinal);
         foreach (TakenOverRow taken in Resumed.Rows)
         {
             if (taken.Row.KnownFailure)
@@ -443,6 +449,14 @@ internal sealed class EvalRunHost : IDisposable
                 SnapshotCounts.Record(snapshot, taken.SnapshotByMeaning);
             }
 
+            // Its own model and eval method calls; those of its source run once per source run, below.
+            Recording.CountTakenOver(taken.OwnModelCalls);
+            Statistics.SystemUnderTestCalled(taken.OwnEvalMethodCalls);
+            (RowModelCalls ModelCalls, int MethodCalls) counted = sources.GetValueOrDefault(taken.SourceRowId, (RowModelCalls.None, 0));
+            sources[taken.SourceRowId] = (
+                taken.SourceModelCalls.Asked > counted.ModelCalls.Asked ? taken.SourceModelCalls : counted.ModelCalls,
+                Math.Max(counted.MethodCalls, taken.SourceEvalMethodCalls));
+
             // The judges, panels (their agreement), cascades and pairwise statistics count the rows decided before the
             // interruption too, so the summary reads as one run.
             if (taken.Judgements is { } judgements)
@@ -457,6 +471,12 @@ internal sealed class EvalRunHost : IDisposable
             {
                 Statistics.RowWithJudgeErrors();
             }
+        }
+
+        foreach ((RowModelCalls modelCalls, int methodCalls) in sources.Values)
+        {
+            Recording.CountTakenOver(modelCalls);
+            Statistics.SystemUnderTestCalled(methodCalls);
         }
     }
 
@@ -1013,6 +1033,9 @@ internal sealed class EvalRunHost : IDisposable
         }
 
         public void SystemUnderTestCalled() => Interlocked.Increment(ref _systemUnderTestCalls);
+
+        /// <summary>Counts <paramref name="calls"/> eval method calls at once (those of rows a resumed run took over).</summary>
+        public void SystemUnderTestCalled(int calls) => Interlocked.Add(ref _systemUnderTestCalls, calls);
 
         public int SystemUnderTestCalls => Volatile.Read(ref _systemUnderTestCalls);
 

@@ -48,8 +48,20 @@ internal sealed record RowOutcome(RowDecision Decision, IReadOnlyList<PanelVerdi
     /// <summary>The eval has a rubric and no rubric judge checked it.</summary>
     public bool RubricNotChecked { get; init; }
 
-    /// <summary>How the row's recorded model calls went (replayed, recorded, live, failed).</summary>
+    /// <summary>How the row's recorded model calls went (replayed, recorded, live, failed, missing), its source run's included.</summary>
     public Recording.RowModelCalls? ModelCalls { get; init; }
+
+    /// <summary>
+    /// Of <see cref="ModelCalls"/>, those of the source run, which the rows of a case x prompt variant share: a resumed run
+    /// that takes rows over counts each source run once (<see cref="TakenOverRow"/>).
+    /// </summary>
+    public Recording.RowModelCalls? SourceModelCalls { get; init; }
+
+    /// <summary>Calls of the eval method behind the row (<see cref="EvalRunHost.RunStatistics.SystemUnderTestCalls"/>): its source runs (one per trial) and follow-up runs.</summary>
+    public int EvalMethodCalls => Attempts.Count(a => a.Source is not null) + Attempts.Count(a => a.FollowUp is not null);
+
+    /// <summary>Of <see cref="EvalMethodCalls"/>, the source runs', which the rows of a case x prompt variant share.</summary>
+    public int SourceEvalMethodCalls => Attempts.Count(a => a.Source is not null);
 
     /// <summary>What the run's snapshot counts recorded of the row's snapshot (its results line keeps it, so a resumed run counts it again); null for none.</summary>
     public Snapshots.SnapshotOutcome? SnapshotCounted { get; init; }

@@ -28,9 +28,10 @@ internal static class RowPersistence
             FailureEvidenceHash = classification.Evidence?.Hash,
             RelationNotes = outcome.RelationNotes is { Count: > 0 } notes ? notes : null,
             InputSimilarity = outcome.InputSimilarity is double similarity ? Math.Round(similarity, 4) : null,
-            ModelCalls = outcome.ModelCalls is { Total: > 0 } calls
-                ? new ModelCallsResult(recordingMode.ToString().ToLowerInvariant(), calls.Replayed, calls.Recorded, calls.Live, calls.Failed)
+            ModelCalls = outcome.ModelCalls is { IsNone: false } calls
+                ? ModelCallsResult.Of(recordingMode, calls, outcome.SourceModelCalls ?? Recording.RowModelCalls.None)
                 : null,
+            EvalMethodCalls = outcome.EvalMethodCalls == 0 ? null : new EvalMethodCallsResult(outcome.EvalMethodCalls, outcome.SourceEvalMethodCalls),
             Snapshot = outcome.SnapshotCounted is { } counted ? SnapshotName(counted) : null,
             SnapshotByMeaning = outcome.SnapshotCounted is not null && outcome.SnapshotMatchedByMeaning ? true : null,
         };

@@ -44,9 +44,10 @@ internal static class RowSettlement
             ReachedChecks: !run.Cancellation.IsCancellationRequested && attempts.All(a => a.Decision.DecidedByChecks || a.Decision.NotApplicable),
             JudgesAnswered: attempts.All(a => a.Checks.All(c => !c.Verdicts.Any(v => v.Errored)))));
 
-        // Budgets are checked once, after judging, from what the row spent (see RowBudget).
+        // Budgets are checked once, after judging, from what the row spent (see RowBudget). A row decided before running used no source run.
+        string callsSource = decidedBeforeRunning ? row.Id : sourceRowId;
         RowSpend spend = RowBudget.Measure(
-            run.Recording.Usage.For(row.Id, decidedBeforeRunning ? row.Id : sourceRowId),
+            run.Recording.Usage.For(row.Id, callsSource),
             attempts.SelectMany(a => a.Checks).SelectMany(c => c.Verdicts),
             RowBudget.SlowestRun(attempts.SelectMany(a => new[] { a.Source?.Latency, a.FollowUp?.Latency })),
             RowBudget.Prices(run.Options));
@@ -57,6 +58,6 @@ internal static class RowSettlement
         }
 
         // How the row's model calls went (its source run's included), so that a replayed verdict says it was replayed.
-        return (outcome with { ModelCalls = run.Recording.CallsFor(row.Id, decidedBeforeRunning ? row.Id : sourceRowId) }, misses.Count > 0, spend);
+        return (outcome with { ModelCalls = run.Recording.CallsFor(row.Id, callsSource), SourceModelCalls = run.Recording.SourceCallsFor(callsSource) }, misses.Count > 0, spend);
     }
 }

@@ -28,6 +28,24 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
     /// </summary>
     public bool RubricNotChecked { get; init; }
 
+    /// <summary>
+    /// Its own model calls (follow-up run, judges) as its line says them (<c>modelCalls</c> less its <c>source</c>); none
+    /// for a line of an EvalSpec before the source run's part was written, whose calls cannot be told from its source run's.
+    /// </summary>
+    public Recording.RowModelCalls OwnModelCalls { get; init; } = Recording.RowModelCalls.None;
+
+    /// <summary>The model calls of the source run it used (<c>modelCalls.source</c>), shared with the other rows of its case x prompt variant.</summary>
+    public Recording.RowModelCalls SourceModelCalls { get; init; } = Recording.RowModelCalls.None;
+
+    /// <summary>Its own calls of the eval method (follow-up runs: <c>evalMethodCalls</c> less its <c>source</c>).</summary>
+    public int OwnEvalMethodCalls { get; init; }
+
+    /// <summary>The eval method calls of the source run it used (one per trial), shared with the other rows of its case x prompt variant.</summary>
+    public int SourceEvalMethodCalls { get; init; }
+
+    /// <summary>The id its source run is filed under (the identity row's of its case x prompt variant): rows with the same one shared it.</summary>
+    public string SourceRowId => RowIds.Row(Judged.Method, Row.Case, Row.Variant, EvalDefaults.IdentityRelationKey);
+
     /// <summary>Whether it passed where the baseline the interrupted run used records a failure (and was no known failure).</summary>
     public bool FixedSinceBaseline => !Row.KnownFailure && Row.Outcome == Judging.VerdictOutcome.Pass && Row.RecordedOutcome == "fail";
 
@@ -56,6 +74,8 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
         bool? judgeErrors = null;
         Snapshots.SnapshotOutcome? snapshot = null;
         bool snapshotByMeaning = false;
+        ModelCallsResult? modelCalls = null;
+        EvalMethodCallsResult? methodCalls = null;
         bool rubricNotChecked = false;
         using (JsonDocument line = JsonDocument.Parse(text))
         {
@@ -71,6 +91,16 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
             {
                 snapshot = RowPersistence.SnapshotOutcomeOf(counted.GetString());
                 snapshotByMeaning = line.RootElement.TryGetProperty("snapshotByMeaning", out JsonElement byMeaning) && byMeaning.ValueKind == JsonValueKind.True;
+            }
+
+            if (line.RootElement.TryGetProperty("modelCalls", out JsonElement calls) && calls.ValueKind == JsonValueKind.Object)
+            {
+                modelCalls = calls.Deserialize<ModelCallsResult>(ResultsJson.Options);
+            }
+
+            if (line.RootElement.TryGetProperty("evalMethodCalls", out JsonElement called) && called.ValueKind == JsonValueKind.Object)
+            {
+                methodCalls = called.Deserialize<EvalMethodCallsResult>(ResultsJson.Options);
             }
 
             if (line.RootElement.TryGetProperty("spend", out JsonElement element) && element.ValueKind == JsonValueKind.Object)
@@ -91,6 +121,19 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
         }
 
         var judged = new JudgedRow(row.RowId, method, row.Case, row.Variant, relation, row.Outcome, !row.Applicable, row.InputSimilarity, row.OutcomeWithoutSnapshot);
-        return new TakenOverRow(row, text, judged, spend, judgements, judgeErrors) { Snapshot = snapshot, SnapshotByMeaning = snapshotByMeaning, RubricNotChecked = rubricNotChecked };
+        // A line without the source run's part (an older EvalSpec) counts no model calls: its own cannot be told from the
+        // source run's, which other rows' lines include too.
+        Recording.RowModelCalls source = modelCalls?.Source?.ToCalls() ?? Recording.RowModelCalls.None;
+        Recording.RowModelCalls own = modelCalls is { Source: not null } ? modelCalls.ToCalls() - source : Recording.RowModelCalls.None;
+        return new TakenOverRow(row, text, judged, spend, judgements, judgeErrors)
+        {
+            Snapshot = snapshot,
+            SnapshotByMeaning = snapshotByMeaning,
+            RubricNotChecked = rubricNotChecked,
+            OwnModelCalls = own,
+            SourceModelCalls = source,
+            OwnEvalMethodCalls = methodCalls is null ? 0 : methodCalls.Total - methodCalls.Source,
+            SourceEvalMethodCalls = methodCalls?.Source ?? 0,
+        };
     }
 }

@@ -69,6 +69,8 @@ internal sealed class RecordingSession : IDisposable
     private readonly Lazy<RecordingRecovery> _recovery;
     private readonly RecordingJournal _journal;
     private readonly string? _modeSource;
+    private readonly object _takenOverGate = new();
+    private RowModelCalls _takenOver = RowModelCalls.None;
     private int _replayed;
     private int _legacyReplayed;
     private int _recorded;
@@ -127,19 +129,21 @@ internal sealed class RecordingSession : IDisposable
     /// <summary>The folder of the recordings files (full path).</summary>
     public string Directory { get; }
 
-    /// <summary>What the recordings did so far in this run.</summary>
-    public RecordingStatistics Statistics => new(
+    /// <summary>What the recordings did so far in this run (with a resumed run's calls of the rows it took over: <see cref="CountTakenOver"/>).</summary>
+    public RecordingStatistics Statistics => StatisticsWith(Volatile.Read(ref _takenOver));
+
+    private RecordingStatistics StatisticsWith(RowModelCalls takenOver) => new(
         Mode,
         Directory,
-        Volatile.Read(ref _replayed),
-        Volatile.Read(ref _recorded),
-        Volatile.Read(ref _live),
-        Volatile.Read(ref _misses),
+        Volatile.Read(ref _replayed) + takenOver.Replayed,
+        Volatile.Read(ref _recorded) + takenOver.Recorded,
+        Volatile.Read(ref _live) + takenOver.Live,
+        Volatile.Read(ref _misses) + takenOver.Missing,
         _changes.Removed,
         Volatile.Read(ref _filesWritten),
         Volatile.Read(ref _error))
     {
-        Failed = Volatile.Read(ref _failed),
+        Failed = Volatile.Read(ref _failed) + takenOver.Failed,
         LegacyKeyReplayed = Volatile.Read(ref _legacyReplayed),
         Unusable = Volatile.Read(ref _unusable),
         Added = _changes.Added,
@@ -333,15 +337,31 @@ internal sealed class RecordingSession : IDisposable
         Counter(context?.RowId, context?.Phase)?.Failed();
     }
 
-    /// <summary>How the model calls behind a row went: its own phases', and those of the source run it used.</summary>
+    /// <summary>How the model calls behind a row went: its own phases', and those of the source run it used (<see cref="SourceCallsFor"/>).</summary>
     /// <param name="rowId">The row's id.</param>
     /// <param name="sourceRowId">The id its source run is filed under (for a relation row, its identity row's id); null: the row's own.</param>
     internal RowModelCalls CallsFor(string rowId, string? sourceRowId = null)
     {
         ArgumentNullException.ThrowIfNull(rowId);
         RowModelCalls own = _rowCalls.TryGetValue(rowId, out RowCallCounter? counter) ? counter.Snapshot() : RowModelCalls.None;
-        RowModelCalls source = _rowCalls.TryGetValue(SourceKey(sourceRowId ?? rowId), out RowCallCounter? sourceCounter) ? sourceCounter.Snapshot() : RowModelCalls.None;
-        return own + source;
+        return own + SourceCallsFor(sourceRowId ?? rowId);
+    }
+
+    /// <summary>The model calls of the source run filed under <paramref name="sourceRowId"/>, which the rows of a case x prompt variant share.</summary>
+    internal RowModelCalls SourceCallsFor(string sourceRowId) =>
+        _rowCalls.TryGetValue(SourceKey(sourceRowId), out RowCallCounter? counter) ? counter.Snapshot() : RowModelCalls.None;
+
+    /// <summary>
+    /// Counts in <see cref="Statistics"/> the model calls of rows a resumed run took over from the run it resumes (their
+    /// results lines say them), so that its counts read as one run's. Only the counts: nothing is replayed or written.
+    /// </summary>
+    internal void CountTakenOver(RowModelCalls calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        lock (_takenOverGate)
+        {
+            _takenOver += calls;
+        }
     }
 
     private RowCallCounter? Counter(string? rowId, string? phase) =>
@@ -566,6 +586,7 @@ internal sealed class RecordingSession : IDisposable
         }
 
         Interlocked.Increment(ref _misses);
+        Counter(call.RowId, call.Phase)?.Missed();
         RecordingMissException miss = Miss(call, suite);
         if (call.RowId is not null)
         {
@@ -743,6 +764,7 @@ internal sealed class RecordingSession : IDisposable
         private int _recorded;
         private int _live;
         private int _failed;
+        private int _missed;
 
         public void Replayed() => Interlocked.Increment(ref _replayed);
 
@@ -752,6 +774,8 @@ internal sealed class RecordingSession : IDisposable
 
         public void Failed() => Interlocked.Increment(ref _failed);
 
-        public RowModelCalls Snapshot() => new(Volatile.Read(ref _replayed), Volatile.Read(ref _recorded), Volatile.Read(ref _live), Volatile.Read(ref _failed));
+        public void Missed() => Interlocked.Increment(ref _missed);
+
+        public RowModelCalls Snapshot() => new(Volatile.Read(ref _replayed), Volatile.Read(ref _recorded), Volatile.Read(ref _live), Volatile.Read(ref _failed), Volatile.Read(ref _missed));
     }
 }

@@ -118,6 +118,12 @@ internal sealed record RowResult
     /// <summary>How the row's model calls through recording clients went (its source run's included); null when it made none.</summary>
     public ModelCallsResult? ModelCalls { get; init; }
 
+    /// <summary>
+    /// Calls of the eval method behind the row (its source runs' included), as the summary's <c>systemUnderTestCalls</c>
+    /// counts them; null when it made none. A resumed run counts a taken-over row from it.
+    /// </summary>
+    public EvalMethodCallsResult? EvalMethodCalls { get; init; }
+
     /// <summary>What the row spent (tokens of the system under test and of the judges, times, cost) and its budgets.</summary>
     public RowSpendResult? Spend { get; init; }
 
@@ -226,8 +232,41 @@ internal sealed record RowSpendResult(
     };
 }
 
-/// <summary>The model calls behind a row: answered from recordings, called and recorded, called live, or failed.</summary>
-internal sealed record ModelCallsResult(string Mode, int Replayed, int Recorded, int Live, int Failed);
+/// <summary>The model calls behind a row: answered from recordings, called and recorded, called live, failed, or missing from the recordings (Replay mode).</summary>
+/// <param name="Mode">The run's recording mode.</param>
+/// <param name="Replayed">Answered from a recording.</param>
+/// <param name="Recorded">Called and recorded.</param>
+/// <param name="Live">Called without being recorded.</param>
+/// <param name="Failed">Calls that failed.</param>
+/// <param name="Missing">Replay-mode calls without a recording, when any (absent in lines of EvalSpec before it was written).</param>
+/// <param name="Source">
+/// Of these, the source run's calls, which the rows of a case x prompt variant share (so summing lines counts them once per
+/// source run). Written with every <c>modelCalls</c> from this version on: a resumed run counts the calls of a line without it as none.
+/// </param>
+internal sealed record ModelCallsResult(string Mode, int Replayed, int Recorded, int Live, int Failed, int? Missing = null, ModelCallCountsResult? Source = null)
+{
+    /// <summary>The result for <paramref name="calls"/> (<paramref name="source"/> of them the source run's) in <paramref name="mode"/>.</summary>
+    public static ModelCallsResult Of(Recording.RecordingMode mode, Recording.RowModelCalls calls, Recording.RowModelCalls source) =>
+        new(mode.ToString().ToLowerInvariant(), calls.Replayed, calls.Recorded, calls.Live, calls.Failed, calls.Missing == 0 ? null : calls.Missing, ModelCallCountsResult.Of(source));
+
+    /// <summary>The counts as the run counts them.</summary>
+    public Recording.RowModelCalls ToCalls() => new(Replayed, Recorded, Live, Failed, Missing ?? 0);
+}
+
+/// <summary>Counts of model calls (the source run's part of a row's <see cref="ModelCallsResult"/>).</summary>
+internal sealed record ModelCallCountsResult(int Replayed, int Recorded, int Live, int Failed, int? Missing = null)
+{
+    /// <summary>The result for <paramref name="calls"/>.</summary>
+    public static ModelCallCountsResult Of(Recording.RowModelCalls calls) => new(calls.Replayed, calls.Recorded, calls.Live, calls.Failed, calls.Missing == 0 ? null : calls.Missing);
+
+    /// <summary>The counts as the run counts them.</summary>
+    public Recording.RowModelCalls ToCalls() => new(Replayed, Recorded, Live, Failed, Missing ?? 0);
+}
+
+/// <summary>Calls of the eval method behind a row (the run's <c>systemUnderTestCalls</c> counts them).</summary>
+/// <param name="Total">Its source runs (one per trial) and follow-up runs.</param>
+/// <param name="Source">Of these, the source runs', which the rows of a case x prompt variant share.</param>
+internal sealed record EvalMethodCallsResult(int Total, int Source);
 
 /// <summary>One trial of a row run several times.</summary>
 internal sealed record TrialResult(int Trial, string Outcome, string? Reason, JsonElement? Output);

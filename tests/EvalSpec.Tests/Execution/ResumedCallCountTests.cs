@@ -1,0 +1,198 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using EvalSpec.Execution;
+using EvalSpec.Metamorphic;
+using EvalSpec.Prompts;
+using EvalSpec.Recording;
+using EvalSpec.Testing.OpenAI;
+using FluentAssertions;
+using Microsoft.Extensions.AI;
+using Xunit;
+
+namespace EvalSpec.Tests.Execution;
+
+/// <summary>
+/// A resumed run counts the model calls and eval method calls of the rows it takes over, so its summary's <c>recording</c>
+/// counts and <c>systemUnderTestCalls</c> read as one run's. A case's rows share one source run, and each of their results
+/// lines includes it (<c>modelCalls.source</c>, <c>evalMethodCalls.source</c>): it counts once. The system under test is
+/// the real OpenAI client against the fake OpenAI server, recorded by EvalSpec.
+/// </summary>
+public sealed class ResumedCallCountTests : IAsyncLifetime
+{
+    private static readonly string[] Rows = ["laptop/identity", "laptop/lowercase", "phone/identity", "phone/lowercase"];
+
+    /// <summary>The system under test's client (the test class's server); the descriptor below is static, as generated ones are.</summary>
+    private static IChatClient? s_client;
+
+    /// <summary>Calls of the eval method: a resumed run must not call a taken-over row's method again.</summary>
+    private static int s_calls;
+
+    /// <summary>Two cases, each with its identity row and a lowercase relation row that shares the case's source run.</summary>
+    internal static readonly EvalMethodDescriptor Asking = new(
+        typeof(ResumedCallCountTests),
+        nameof(Asking),
+        null,
+        0.5,
+        timeoutMilliseconds: 0,
+        new[] { "product" },
+        new[] { new PromptVariant("formal", "What is the refund window for {product}?") },
+        new[] { new EvalCaseDescriptor("laptop", new object?[] { "laptop" }, "answer"), new EvalCaseDescriptor("phone", new object?[] { "phone" }, "answer") },
+        new[] { new RelationDescriptor("lowercase", RelationKind.Invariant, static () => new Lowercase(), null, 0.5, Change.Differs) },
+        async (_, input, _) =>
+        {
+            Interlocked.Increment(ref s_calls);
+            ChatResponse response = await s_client!.GetResponseAsync(input.Prompt, cancellationToken: input.CancellationToken).ConfigureAwait(false);
+            return response.Text;
+        });
+
+    private readonly string _root = Directory.CreateTempSubdirectory("evalspec-resume-calls-").FullName;
+    private FakeOpenAIServer? _server;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeOpenAIServer.StartAsync(new FakeOpenAIServerOptions
+        {
+            Responder = request => ScriptedResponse.Completion("answer to " + request.LastUserMessage, new ScriptedUsage(12, 3)),
+        });
+        s_client = _server.CreateChatClient("gpt-test", "test-key").WithEvalSpecRecording("sut");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        ResumableRuns.Delete(_root);
+    }
+
+    /// <summary>Runs <paramref name="rows"/> ("case/relation") in <paramref name="host"/>; a failing row is fine (the counts are the point).</summary>
+    private static async Task RunRows(EvalRunHost host, params string[] rows)
+    {
+        foreach (string row in rows)
+        {
+            string[] parts = row.Split('/');
+            try
+            {
+                await EvalRowRunner.RunAsync(host, null, Asking, parts[0], "formal", parts[1]);
+            }
+            catch (EvalRowFailedException)
+            {
+                // Decided: a resumed run takes it over like a passing row.
+            }
+        }
+    }
+
+    /// <summary>The summary's call counts: the eval method calls and the recording section's counts of model calls.</summary>
+    private static (int MethodCalls, int Replayed, int Recorded, int Live, int Misses, int Failed) Counts(EvalRunHost host)
+    {
+        JsonElement summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(host.RunDirectory, "summary.json"))).RootElement;
+        JsonElement recording = summary.GetProperty("recording");
+        int Count(string name) => recording.TryGetProperty(name, out JsonElement value) ? value.GetInt32() : 0;
+        return (summary.GetProperty("systemUnderTestCalls").GetInt32(), Count("replayed"), Count("recorded"), Count("live"), Count("misses"), Count("failed"));
+    }
+
+    /// <summary>
+    /// A run of <paramref name="runFirst"/> that is then interrupted (its results lines as <paramref name="edit"/> leaves them),
+    /// resumed with every row: the resumed run's counts, and how many times it called the eval method itself.
+    /// </summary>
+    private async Task<((int, int, int, int, int, int) Counts, int CallsAfterResume)> InterruptedAndResumed(string mode, string[] runFirst, Action<JsonObject>? edit = null)
+    {
+        EvalRunHost interrupted = ResumableRuns.Host(_root, "nightly", recording: mode);
+        await RunRows(interrupted, runFirst);
+        interrupted.Dispose();
+        if (edit is not null)
+        {
+            string results = Path.Combine(interrupted.RunDirectory, "results.jsonl");
+            string[] edited = File.ReadAllLines(results).Select(l =>
+            {
+                JsonObject line = JsonNode.Parse(l)!.AsObject();
+                edit(line);
+                return line.ToJsonString();
+            }).ToArray();
+            File.WriteAllLines(results, edited);
+        }
+
+        int before = Volatile.Read(ref s_calls);
+        EvalRunHost resumed = ResumableRuns.Host(_root, "nightly", resume: "nightly", recording: mode);
+        await RunRows(resumed, Rows);
+        resumed.Complete();
+        var counts = Counts(resumed);
+        foreach (string line in File.ReadAllLines(Path.Combine(resumed.RunDirectory, "results.jsonl")))
+        {
+            Persistence.CommittedFileSchemas.Errors("results-line.schema.json", line).Should().BeEmpty(line);
+        }
+
+        resumed.Dispose();
+        return (counts, Volatile.Read(ref s_calls) - before);
+    }
+
+    private async Task<(int, int, int, int, int, int)> Uninterrupted(string mode)
+    {
+        EvalRunHost whole = ResumableRuns.Host(_root, "whole", recording: mode);
+        await RunRows(whole, Rows);
+        whole.Complete();
+        var counts = Counts(whole);
+        whole.Dispose();
+        return counts;
+    }
+
+    [Fact]
+    public async Task A_resumed_run_counts_the_calls_of_the_rows_it_took_over_once_per_shared_source_run()
+    {
+        var whole = await Uninterrupted("live");
+        whole.Should().Be((4, 0, 0, 4, 0, 0), "two source runs and two follow-up runs, each one live model call");
+
+        // The laptop case's two rows share one source run, and both of their lines include its call.
+        var (resumed, callsAfterResume) = await InterruptedAndResumed("live", ["laptop/identity", "laptop/lowercase"]);
+
+        callsAfterResume.Should().Be(2, "only the phone case's source and follow-up runs ran again");
+        string laptopRelation = File.ReadAllLines(Path.Combine(_root, "nightly", "results.jsonl")).Single(l => l.Contains("/laptop/formal/lowercase\"", StringComparison.Ordinal));
+        laptopRelation.Should().Contain("\"modelCalls\":{\"mode\":\"live\",\"replayed\":0,\"recorded\":0,\"live\":2,\"failed\":0,\"source\":{\"replayed\":0,\"recorded\":0,\"live\":1,\"failed\":0}}")
+            .And.Contain("\"evalMethodCalls\":{\"total\":2,\"source\":1}", "the relation row's line says its follow-up run and the source run it shares");
+        resumed.Should().Be(whole, "a resumed run reads as one run: the laptop case's source run counts once");
+    }
+
+    [Fact]
+    public async Task A_resumed_run_counts_the_replay_misses_of_the_rows_it_took_over()
+    {
+        // Replay with no recordings: each source run's call misses, which fails the case's rows (a failed source run leaves
+        // nothing for a follow-up to be compared with: it is not called).
+        var whole = await Uninterrupted("replay");
+        whole.Should().Be((2, 0, 0, 0, 2, 0));
+
+        var (resumed, _) = await InterruptedAndResumed("replay", ["laptop/identity", "laptop/lowercase"]);
+
+        resumed.Should().Be(whole);
+    }
+
+    [Fact]
+    public async Task A_source_run_the_resumed_run_makes_again_counts_again_since_both_were_made()
+    {
+        var whole = await Uninterrupted("live");
+
+        // The relation row was decided, its case's identity row not: the resumed run calls the source run again.
+        var (resumed, callsAfterResume) = await InterruptedAndResumed("live", ["laptop/lowercase"]);
+
+        callsAfterResume.Should().Be(3, "the laptop source run, and the phone case's source and follow-up runs");
+        resumed.Should().Be((5, 0, 0, 5, 0, 0), "the laptop case's source run was made by both runs: " + whole);
+    }
+
+    [Fact]
+    public async Task Lines_of_an_EvalSpec_before_the_source_runs_part_was_written_count_no_calls()
+    {
+        var (resumed, _) = await InterruptedAndResumed("live", ["laptop/identity", "laptop/lowercase"], line =>
+        {
+            line["modelCalls"]!.AsObject().Remove("source");
+            line.Remove("evalMethodCalls");
+        });
+
+        resumed.Should().Be((2, 0, 0, 2, 0, 0), "a line's own calls cannot be told from its source run's: only the rows run after the resume count");
+    }
+}
