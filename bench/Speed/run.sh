@@ -3,7 +3,8 @@
 # ../shared/tools/peer_promptfoo.sh's method unless PROMPTFOO=0, and runs speed.py: in each round, interleaved, the bare
 # client, EvalSpec on xUnit v3 (VSTest) and v2, xUnit v3 under Microsoft.Testing.Platform (v3mtp), promptfoo, and trivial rows
 # against plain [Fact]s; prints medians and ratios.
-# Usage: [ROUNDS=2] [ADAPTERS="v3 v2 v3mtp"] [PROMPTFOO=0] [PROMPTFOO_DIR=dir] [SPEED_TOOLS=dir-of-fake_openai.py] bench/Speed/run.sh
+# With FLOOR=1 (the default) it also times plain xUnit v3 tests making the same 1,000 calls (HttpFacts.V3): the runner's floor.
+# Usage: [ROUNDS=2] [ADAPTERS="v3 v2 v3mtp"] [FLOOR=0] [PROMPTFOO=0] [PROMPTFOO_DIR=dir] [SPEED_TOOLS=dir-of-fake_openai.py] bench/Speed/run.sh
 set -eu
 here=$(dirname "$(readlink -f "$0")")
 # fake_openai.py: ../shared/tools beside the repository (or beside the folder of a worktree), unless SPEED_TOOLS says.
@@ -21,6 +22,7 @@ for a in $adapters; do
     *) projects="$projects Suite.${a^^} Facts.${a^^}" ;;
   esac
 done
+[ "${FLOOR:-1}" = 0 ] || projects="$projects HttpFacts.V3"   # the runner's floor: plain xUnit v3 tests making the same calls
 if [ "${NOBUILD:-0}" != 1 ]; then
   for p in $projects; do dotnet build "$here/$p" -c Release -v q -nologo >/dev/null || { echo "build of $p failed"; exit 1; }; done
 fi
