@@ -459,7 +459,7 @@ public static class EvalRowRunner
             text.Append("\nCheck ").Append(check.Describe().Replace("\n", "\n    ", StringComparison.Ordinal));
         }
 
-        if (evaluation.ModelCalls is { Total: > 0 } calls)
+        if (evaluation.ModelCalls is { IsNone: false } calls)
         {
             text.Append("\nModel calls: ").Append(calls);
         }

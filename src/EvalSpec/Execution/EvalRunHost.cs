@@ -13,7 +13,6 @@ using EvalSpec.Reporting;
 using EvalSpec.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using RowModelCalls = EvalSpec.Recording.RowModelCalls;
 
 namespace EvalSpec.Execution;
 
@@ -405,6 +404,9 @@ internal sealed class EvalRunHost : IDisposable
     /// <summary>The run this one resumes (<see cref="EvalOptions.Resume"/>): its rows with a decided outcome; null for a new run.</summary>
     public ResumedRun? Resumed { get; private init; }
 
+    /// <summary>Which resume of its run this run is (<see cref="ResumedRun.Attempt"/>), or 0 when it resumes none: its results lines say it (<c>attempt</c>).</summary>
+    public int Attempt => Resumed?.Attempt ?? 0;
+
     /// <summary>Counts the resumed run's decided rows as rows of this run: statistics, the end-of-run metrics and spend.</summary>
     private void TakeOver()
     {
@@ -415,10 +417,11 @@ internal sealed class EvalRunHost : IDisposable
 
         long now = Stopwatch.GetTimestamp();
 
-        // The source run of a case x prompt variant is shared by its rows, and each taken-over row's line includes it: its
-        // model and eval method calls count once, as in an uninterrupted run. Its rows' lines agree, but for a row cancelled
-        // before the source run ended, whose line has fewer: the most any of them says.
-        var sources = new Dictionary<string, (RowModelCalls ModelCalls, int MethodCalls)>(StringComparer.Ordinal);
+        // The source run of a case x prompt variant is shared by the rows of one attempt (the run, or one resume of it), and
+        // each of their lines includes it: its model and eval method calls count once, as in an uninterrupted run. Their lines
+        // agree (each read the source run's counts once it had ended); the most any of them says is kept.
+        var sources = new Dictionary<string, TakenOverRow>(StringComparer.Ordinal);
+        long calls = 0;
         foreach (TakenOverRow taken in Resumed.Rows)
         {
             if (taken.Row.KnownFailure)
@@ -450,12 +453,14 @@ internal sealed class EvalRunHost : IDisposable
             }
 
             // Its own model and eval method calls; those of its source run once per source run, below.
-            Recording.CountTakenOver(taken.OwnModelCalls);
+            Recording.CountTakenOver(taken.OwnModelCalls, taken.ModelCallsMode);
             Statistics.SystemUnderTestCalled(taken.OwnEvalMethodCalls);
-            (RowModelCalls ModelCalls, int MethodCalls) counted = sources.GetValueOrDefault(taken.SourceRowId, (RowModelCalls.None, 0));
-            sources[taken.SourceRowId] = (
-                taken.SourceModelCalls.Asked > counted.ModelCalls.Asked ? taken.SourceModelCalls : counted.ModelCalls,
-                Math.Max(counted.MethodCalls, taken.SourceEvalMethodCalls));
+            calls += taken.OwnModelCalls.Asked + taken.OwnEvalMethodCalls;
+            if (!sources.TryGetValue(taken.SourceRunKey, out TakenOverRow? counted)
+                || taken.SourceModelCalls.Asked + taken.SourceEvalMethodCalls > counted.SourceModelCalls.Asked + counted.SourceEvalMethodCalls)
+            {
+                sources[taken.SourceRunKey] = taken;
+            }
 
             // The judges, panels (their agreement), cascades and pairwise statistics count the rows decided before the
             // interruption too, so the summary reads as one run.
@@ -473,10 +478,17 @@ internal sealed class EvalRunHost : IDisposable
             }
         }
 
-        foreach ((RowModelCalls modelCalls, int methodCalls) in sources.Values)
+        foreach (TakenOverRow source in sources.Values)
         {
-            Recording.CountTakenOver(modelCalls);
-            Statistics.SystemUnderTestCalled(methodCalls);
+            Recording.CountTakenOver(source.SourceModelCalls, source.ModelCallsMode);
+            Statistics.SystemUnderTestCalled(source.SourceEvalMethodCalls);
+            calls += source.SourceModelCalls.Asked + source.SourceEvalMethodCalls;
+        }
+
+        // Each line has at most TakenOverRow.MaxCallsPerRow: more than this in all means lines made up by hand (the counts would overflow).
+        if (calls > int.MaxValue / 4)
+        {
+            throw new EvalConfigurationException(string.Create(CultureInfo.InvariantCulture, $"EVALSPEC_RESUME={Resumed.RunId}: the results lines of that run count {calls} model and eval method calls, more than a run makes: the file was changed by hand or by something else. Start a new run (unset EVALSPEC_RESUME)."));
         }
     }
 

@@ -25,12 +25,16 @@ internal sealed class ResumedRun
     {
         RunId = runId;
         _rows = rows;
+        Attempt = (rows.Count == 0 ? 0 : rows.Values.Max(r => r.Attempt)) + 1;
         Dropped = dropped;
         TornLines = tornLines;
     }
 
     /// <summary>The run id resumed.</summary>
     public string RunId { get; }
+
+    /// <summary>Which resume of the run this is (written in its rows' lines as <c>attempt</c>): one more than the lines taken over say.</summary>
+    public int Attempt { get; }
 
     /// <summary>The rows taken over, by row id.</summary>
     public IReadOnlyCollection<TakenOverRow> Rows => _rows.Values;
@@ -93,7 +97,17 @@ internal sealed class ResumedRun
 
         foreach ((RunRow row, string text) in lines)
         {
-            if (!Decided(row) || TakenOverRow.From(row, text, byId) is not { } taken)
+            TakenOverRow? taken;
+            try
+            {
+                taken = Decided(row) ? TakenOverRow.From(row, text, byId) : null;
+            }
+            catch (RunDataException ex)
+            {
+                throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {path}: {ex.Message} The file was changed by hand or by something else; nothing was changed in it. Start a new run (unset EVALSPEC_RESUME).", ex);
+            }
+
+            if (taken is null)
             {
                 dropped++;
                 continue;

@@ -14,7 +14,8 @@ internal static class RowPersistence
     /// <param name="outcome">The row's outcome.</param>
     /// <param name="classification">The row against the baseline.</param>
     /// <param name="recordingMode">How the run used recorded model calls.</param>
-    public static RowResult ResultLine(RowResult result, RowOutcome outcome, RowClassification classification, Recording.RecordingMode recordingMode)
+    /// <param name="attempt">Which resume of the run this is (<see cref="EvalRunHost.Attempt"/>): 0 for the run itself.</param>
+    public static RowResult ResultLine(RowResult result, RowOutcome outcome, RowClassification classification, Recording.RecordingMode recordingMode, int attempt = 0)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -32,6 +33,7 @@ internal static class RowPersistence
                 ? ModelCallsResult.Of(recordingMode, calls, outcome.SourceModelCalls ?? Recording.RowModelCalls.None)
                 : null,
             EvalMethodCalls = outcome.EvalMethodCalls == 0 ? null : new EvalMethodCallsResult(outcome.EvalMethodCalls, outcome.SourceEvalMethodCalls),
+            Attempt = attempt > 0 ? attempt : null,
             Snapshot = outcome.SnapshotCounted is { } counted ? SnapshotName(counted) : null,
             SnapshotByMeaning = outcome.SnapshotCounted is not null && outcome.SnapshotMatchedByMeaning ? true : null,
         };
@@ -93,7 +95,7 @@ internal static class RowPersistence
 
         run.Statistics.RowFinished(row.Method.Id, outcome.Outcome, finished, outcome.NotApplicable);
         run.RecordOutcome(row);
-        RowResult line = ResultLine(result, outcome, classification, run.RecordingMode);
+        RowResult line = ResultLine(result, outcome, classification, run.RecordingMode, run.Attempt);
         run.Results.Append(line);
         run.CheckpointIfUnattended();
         return line;

@@ -58,6 +58,8 @@ internal static class RowSettlement
         }
 
         // How the row's model calls went (its source run's included), so that a replayed verdict says it was replayed.
-        return (outcome with { ModelCalls = run.Recording.CallsFor(row.Id, callsSource), SourceModelCalls = run.Recording.SourceCallsFor(callsSource) }, misses.Count > 0, spend);
+        // The source run's counter is read once: an abandoned source call can still count while the row settles.
+        Recording.RowModelCalls sourceCalls = run.Recording.SourceCallsFor(callsSource);
+        return (outcome with { ModelCalls = run.Recording.OwnCallsFor(row.Id) + sourceCalls, SourceModelCalls = sourceCalls }, misses.Count > 0, spend);
     }
 }

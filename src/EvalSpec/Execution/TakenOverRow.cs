@@ -43,13 +43,26 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
     /// <summary>The eval method calls of the source run it used (one per trial), shared with the other rows of its case x prompt variant.</summary>
     public int SourceEvalMethodCalls { get; init; }
 
-    /// <summary>The id its source run is filed under (the identity row's of its case x prompt variant): rows with the same one shared it.</summary>
-    public string SourceRowId => RowIds.Row(Judged.Method, Row.Case, Row.Variant, EvalDefaults.IdentityRelationKey);
+    /// <summary>The recording mode of the run that made its model calls (<c>modelCalls.mode</c>), or null when its line has none.</summary>
+    public string? ModelCallsMode { get; init; }
+
+    /// <summary>Which resume of the run wrote its line (<c>attempt</c>; 0 for the run itself).</summary>
+    public int Attempt { get; init; }
+
+    /// <summary>
+    /// Its source run: the id it is filed under (the identity row's of its case x prompt variant) and the attempt that made it.
+    /// Rows with the same one shared it; a source run made again by a resume is another.
+    /// </summary>
+    public string SourceRunKey => RowIds.Row(Judged.Method, Row.Case, Row.Variant, EvalDefaults.IdentityRelationKey) + "\u0001" + Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The most model calls or eval method calls a results line may say its row made: more is a damaged or edited line.</summary>
+    internal const int MaxCallsPerRow = 1_000_000;
 
     /// <summary>Whether it passed where the baseline the interrupted run used records a failure (and was no known failure).</summary>
     public bool FixedSinceBaseline => !Row.KnownFailure && Row.Outcome == Judging.VerdictOutcome.Pass && Row.RecordedOutcome == "fail";
 
     /// <summary>The row taken over, or null when the test assembly no longer has its method, case, variant or relation.</summary>
+    /// <exception cref="RunDataException">Its line's counts of calls are not counts (negative, more than <see cref="MaxCallsPerRow"/>, or a source run's part larger than the whole).</exception>
     public static TakenOverRow? From(RunRow row, string text, IReadOnlyDictionary<string, EvalMethodDescriptor> methods)
     {
         if (!methods.TryGetValue(row.MethodId, out EvalMethodDescriptor? method)
@@ -76,6 +89,7 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
         bool snapshotByMeaning = false;
         ModelCallsResult? modelCalls = null;
         EvalMethodCallsResult? methodCalls = null;
+        int attempt = 0;
         bool rubricNotChecked = false;
         using (JsonDocument line = JsonDocument.Parse(text))
         {
@@ -103,6 +117,11 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
                 methodCalls = called.Deserialize<EvalMethodCallsResult>(ResultsJson.Options);
             }
 
+            if (line.RootElement.TryGetProperty("attempt", out JsonElement attemptElement) && attemptElement.ValueKind == JsonValueKind.Number)
+            {
+                attempt = attemptElement.TryGetInt32(out int number) && number > 0 ? number : throw Damaged(row, "attempt", attemptElement.GetRawText());
+            }
+
             if (line.RootElement.TryGetProperty("spend", out JsonElement element) && element.ValueKind == JsonValueKind.Object)
             {
                 spend = element.Deserialize<RowSpendResult>(ResultsJson.Options);
@@ -125,15 +144,37 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
         // source run's, which other rows' lines include too.
         Recording.RowModelCalls source = modelCalls?.Source?.ToCalls() ?? Recording.RowModelCalls.None;
         Recording.RowModelCalls own = modelCalls is { Source: not null } ? modelCalls.ToCalls() - source : Recording.RowModelCalls.None;
+        Check(row, "modelCalls", own, source);
+        if (methodCalls is not null && (methodCalls.Source < 0 || methodCalls.Total < methodCalls.Source || methodCalls.Total > MaxCallsPerRow))
+        {
+            throw Damaged(row, "evalMethodCalls", $"total {methodCalls.Total}, source {methodCalls.Source}");
+        }
+
         return new TakenOverRow(row, text, judged, spend, judgements, judgeErrors)
         {
             Snapshot = snapshot,
             SnapshotByMeaning = snapshotByMeaning,
             RubricNotChecked = rubricNotChecked,
+            ModelCallsMode = modelCalls?.Mode,
+            Attempt = attempt,
             OwnModelCalls = own,
             SourceModelCalls = source,
             OwnEvalMethodCalls = methodCalls is null ? 0 : methodCalls.Total - methodCalls.Source,
             SourceEvalMethodCalls = methodCalls?.Source ?? 0,
         };
     }
+
+    /// <summary>Refuses counts that are not counts: a part below 0, a source run's part larger than the whole, or more than <see cref="MaxCallsPerRow"/>.</summary>
+    private static void Check(RunRow row, string field, Recording.RowModelCalls own, Recording.RowModelCalls source)
+    {
+        int[] values = [own.Replayed, own.Recorded, own.Live, own.Failed, own.Missing, source.Replayed, source.Recorded, source.Live, source.Failed, source.Missing];
+        if (values.Any(v => v < 0) || values.Sum(v => (long)v) > MaxCallsPerRow)
+        {
+            throw Damaged(row, field, $"{own + source} with {source} of its source run");
+        }
+    }
+
+    private static RunDataException Damaged(RunRow row, string field, string value) => new(string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"the line of row {row.RowId} says {field}: {value}, which is not what a run writes (a count below 0, a source run's part larger than the whole, or more than {MaxCallsPerRow} calls for one row)."));
 }

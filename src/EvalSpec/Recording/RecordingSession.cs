@@ -71,6 +71,7 @@ internal sealed class RecordingSession : IDisposable
     private readonly string? _modeSource;
     private readonly object _takenOverGate = new();
     private RowModelCalls _takenOver = RowModelCalls.None;
+    private System.Collections.Immutable.ImmutableSortedSet<string> _takenOverModes = System.Collections.Immutable.ImmutableSortedSet<string>.Empty.WithComparer(StringComparer.Ordinal);
     private int _replayed;
     private int _legacyReplayed;
     private int _recorded;
@@ -130,9 +131,9 @@ internal sealed class RecordingSession : IDisposable
     public string Directory { get; }
 
     /// <summary>What the recordings did so far in this run (with a resumed run's calls of the rows it took over: <see cref="CountTakenOver"/>).</summary>
-    public RecordingStatistics Statistics => StatisticsWith(Volatile.Read(ref _takenOver));
+    public RecordingStatistics Statistics => StatisticsWith(Volatile.Read(ref _takenOver), Volatile.Read(ref _takenOverModes));
 
-    private RecordingStatistics StatisticsWith(RowModelCalls takenOver) => new(
+    private RecordingStatistics StatisticsWith(RowModelCalls takenOver, IReadOnlyCollection<string> takenOverModes) => new(
         Mode,
         Directory,
         Volatile.Read(ref _replayed) + takenOver.Replayed,
@@ -144,6 +145,7 @@ internal sealed class RecordingSession : IDisposable
         Volatile.Read(ref _error))
     {
         Failed = Volatile.Read(ref _failed) + takenOver.Failed,
+        TakenOverModes = takenOverModes.Count == 0 ? null : takenOverModes.ToArray(),
         LegacyKeyReplayed = Volatile.Read(ref _legacyReplayed),
         Unusable = Volatile.Read(ref _unusable),
         Added = _changes.Added,
@@ -340,11 +342,13 @@ internal sealed class RecordingSession : IDisposable
     /// <summary>How the model calls behind a row went: its own phases', and those of the source run it used (<see cref="SourceCallsFor"/>).</summary>
     /// <param name="rowId">The row's id.</param>
     /// <param name="sourceRowId">The id its source run is filed under (for a relation row, its identity row's id); null: the row's own.</param>
-    internal RowModelCalls CallsFor(string rowId, string? sourceRowId = null)
+    internal RowModelCalls CallsFor(string rowId, string? sourceRowId = null) => OwnCallsFor(rowId) + SourceCallsFor(sourceRowId ?? rowId);
+
+    /// <summary>The model calls of a row's own phases (follow-up run, judges), without its source run's.</summary>
+    internal RowModelCalls OwnCallsFor(string rowId)
     {
         ArgumentNullException.ThrowIfNull(rowId);
-        RowModelCalls own = _rowCalls.TryGetValue(rowId, out RowCallCounter? counter) ? counter.Snapshot() : RowModelCalls.None;
-        return own + SourceCallsFor(sourceRowId ?? rowId);
+        return _rowCalls.TryGetValue(rowId, out RowCallCounter? counter) ? counter.Snapshot() : RowModelCalls.None;
     }
 
     /// <summary>The model calls of the source run filed under <paramref name="sourceRowId"/>, which the rows of a case x prompt variant share.</summary>
@@ -355,12 +359,18 @@ internal sealed class RecordingSession : IDisposable
     /// Counts in <see cref="Statistics"/> the model calls of rows a resumed run took over from the run it resumes (their
     /// results lines say them), so that its counts read as one run's. Only the counts: nothing is replayed or written.
     /// </summary>
-    internal void CountTakenOver(RowModelCalls calls)
+    /// <param name="calls">The calls.</param>
+    /// <param name="mode">The recording mode of the run that made them (its lines' <c>modelCalls.mode</c>): another than this run's is named in <see cref="RecordingStatistics.TakenOverModes"/>.</param>
+    internal void CountTakenOver(RowModelCalls calls, string? mode)
     {
         ArgumentNullException.ThrowIfNull(calls);
         lock (_takenOverGate)
         {
             _takenOver += calls;
+            if (!calls.IsNone && mode is not null && !string.Equals(mode, Mode.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                _takenOverModes = _takenOverModes.Add(mode.ToLowerInvariant());
+            }
         }
     }
 

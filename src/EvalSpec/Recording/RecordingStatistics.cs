@@ -15,6 +15,12 @@ internal sealed record RecordingStatistics(RecordingMode Mode, string Directory,
     /// <summary>Calls that reached the model.</summary>
     public int ModelCalls => Recorded + Live;
 
+    /// <summary>
+    /// The recording modes, other than this run's, of the runs whose rows a resumed run took over and counted the model calls
+    /// of (<c>modelCalls.mode</c> of their lines); null when there were none.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<string>? TakenOverModes { get; init; }
+
     /// <summary>Calls to the model that failed (an error, a timeout); their entries were neither replaced nor removed.</summary>
     public int Failed { get; init; }
 

@@ -119,6 +119,12 @@ internal sealed record RowResult
     public ModelCallsResult? ModelCalls { get; init; }
 
     /// <summary>
+    /// Which resume of the run wrote the line: 1 for the first run that resumed it (<c>EVALSPEC_RESUME</c>), 2 for the next;
+    /// absent for the run itself. A source run is shared by the rows of one attempt only.
+    /// </summary>
+    public int? Attempt { get; init; }
+
+    /// <summary>
     /// Calls of the eval method behind the row (its source runs' included), as the summary's <c>systemUnderTestCalls</c>
     /// counts them; null when it made none. A resumed run counts a taken-over row from it.
     /// </summary>

@@ -181,6 +181,7 @@ internal static class RunSummaryWriter
         NotRecovered = r.NotRecovered,
         NotRecoveredReason = r.NotRecoveredReason,
         WriteMilliseconds = r.WriteMilliseconds,
+        TakenOverModes = r.TakenOverModes,
     };
 
     /// <summary>
@@ -374,7 +375,7 @@ internal static class RunSummaryWriter
         bool changed = recording.Added + recording.Replaced + recording.Removed + recording.Kept + recording.Recovered + recording.RowsKept + recording.NotRecovered > 0;
         string calls = recording.Replayed + recording.Recorded + recording.Live + recording.Misses + recording.Failed == 0 && !changed
             ? string.Empty
-            : $"\n  Model calls ({recording.Mode.ToString().ToLowerInvariant()}): {recording.Replayed} replayed, {recording.Recorded} recorded, {recording.Live} live, {recording.Misses} missing from the recordings in {recording.Directory}"
+            : $"\n  Model calls ({recording.Mode.ToString().ToLowerInvariant()}{(recording.TakenOverModes is { Count: > 0 } modes ? "; " + string.Join(", ", modes) + " in rows taken over from the run resumed" : string.Empty)}): {recording.Replayed} replayed, {recording.Recorded} recorded, {recording.Live} live, {recording.Misses} missing from the recordings in {recording.Directory}"
                 + (recording.Failed == 0 ? string.Empty : $", {recording.Failed} failed")
                 + (recording.Unusable == 0 ? string.Empty : $", {recording.Unusable} unusable (auto mode calls them again)")
                 + (recording.Mode is Recording.RecordingMode.Record or Recording.RecordingMode.Auto || changed

@@ -50,6 +50,27 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
             return response.Text;
         });
 
+    /// <summary>
+    /// Three trials of one case, a formal variant and a casual one already in lowercase, whose lowercase relation row does not
+    /// apply (decided before anything is called).
+    /// </summary>
+    internal static readonly EvalMethodDescriptor Trialled = new(
+        typeof(ResumedCallCountTests),
+        nameof(Trialled),
+        null,
+        0.5,
+        timeoutMilliseconds: 0,
+        new[] { "product" },
+        new[] { new PromptVariant("formal", "What is the refund window for {product}?"), new PromptVariant("casual", "how long can i return a {product}") },
+        new[] { new EvalCaseDescriptor("laptop", new object?[] { "laptop" }, "answer") },
+        new[] { new RelationDescriptor("lowercase", RelationKind.Invariant, static () => new Lowercase(), null, 0.5, Change.Differs) },
+        Asking.Invoke)
+    {
+        Trials = 3,
+    };
+
+    private static readonly string[] TrialledRows = ["laptop/formal/identity", "laptop/formal/lowercase", "laptop/casual/identity", "laptop/casual/lowercase"];
+
     private readonly string _root = Directory.CreateTempSubdirectory("evalspec-resume-calls-").FullName;
     private FakeOpenAIServer? _server;
 
@@ -72,7 +93,10 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
         ResumableRuns.Delete(_root);
     }
 
-    /// <summary>Runs <paramref name="rows"/> ("case/relation") in <paramref name="host"/>; a failing row is fine (the counts are the point).</summary>
+    /// <summary>
+    /// Runs <paramref name="rows"/> ("case/relation" of <see cref="Asking"/>'s formal variant, or "case/variant/relation" of
+    /// <see cref="Trialled"/>) in <paramref name="host"/>; a failing row is fine (the counts are the point).
+    /// </summary>
     private static async Task RunRows(EvalRunHost host, params string[] rows)
     {
         foreach (string row in rows)
@@ -80,11 +104,13 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
             string[] parts = row.Split('/');
             try
             {
-                await EvalRowRunner.RunAsync(host, null, Asking, parts[0], "formal", parts[1]);
+                await (parts.Length == 3
+                    ? EvalRowRunner.RunAsync(host, null, Trialled, parts[0], parts[1], parts[2])
+                    : EvalRowRunner.RunAsync(host, null, Asking, parts[0], "formal", parts[1]));
             }
-            catch (EvalRowFailedException)
+            catch (Exception ex) when (ex is EvalRowFailedException or EvalRowSkippedException)
             {
-                // Decided: a resumed run takes it over like a passing row.
+                // Decided (failed, or its relation did not apply): a resumed run takes it over like a passing row.
             }
         }
     }
@@ -102,7 +128,7 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
     /// A run of <paramref name="runFirst"/> that is then interrupted (its results lines as <paramref name="edit"/> leaves them),
     /// resumed with every row: the resumed run's counts, and how many times it called the eval method itself.
     /// </summary>
-    private async Task<((int, int, int, int, int, int) Counts, int CallsAfterResume)> InterruptedAndResumed(string mode, string[] runFirst, Action<JsonObject>? edit = null)
+    private async Task<((int, int, int, int, int, int) Counts, int CallsAfterResume)> InterruptedAndResumed(string mode, string[] runFirst, Action<JsonObject>? edit = null, string[]? all = null, string? resumeMode = null)
     {
         EvalRunHost interrupted = ResumableRuns.Host(_root, "nightly", recording: mode);
         await RunRows(interrupted, runFirst);
@@ -120,8 +146,8 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
         }
 
         int before = Volatile.Read(ref s_calls);
-        EvalRunHost resumed = ResumableRuns.Host(_root, "nightly", resume: "nightly", recording: mode);
-        await RunRows(resumed, Rows);
+        EvalRunHost resumed = ResumableRuns.Host(_root, "nightly", resume: "nightly", recording: resumeMode ?? mode);
+        await RunRows(resumed, all ?? Rows);
         resumed.Complete();
         var counts = Counts(resumed);
         foreach (string line in File.ReadAllLines(Path.Combine(resumed.RunDirectory, "results.jsonl")))
@@ -133,10 +159,10 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
         return (counts, Volatile.Read(ref s_calls) - before);
     }
 
-    private async Task<(int, int, int, int, int, int)> Uninterrupted(string mode)
+    private async Task<(int, int, int, int, int, int)> Uninterrupted(string mode, string[]? all = null)
     {
         EvalRunHost whole = ResumableRuns.Host(_root, "whole", recording: mode);
-        await RunRows(whole, Rows);
+        await RunRows(whole, all ?? Rows);
         whole.Complete();
         var counts = Counts(whole);
         whole.Dispose();
@@ -194,5 +220,79 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
         });
 
         resumed.Should().Be((2, 0, 0, 2, 0, 0), "a line's own calls cannot be told from its source run's: only the rows run after the resume count");
+    }
+
+    [Fact]
+    public async Task Trials_and_a_relation_row_that_does_not_apply_count_as_in_the_uninterrupted_run()
+    {
+        var whole = await Uninterrupted("live", TrialledRows);
+        whole.Should().Be((9, 0, 0, 9, 0, 0), "three trials of two source runs (formal, casual) and of the formal follow-up; the casual relation does not apply");
+
+        var (resumed, callsAfterResume) = await InterruptedAndResumed("live", ["laptop/formal/identity", "laptop/formal/lowercase", "laptop/casual/lowercase"], all: TrialledRows);
+
+        callsAfterResume.Should().Be(3, "only the casual source run's three trials ran again");
+        resumed.Should().Be(whole);
+    }
+
+    [Fact]
+    public async Task A_run_resumed_twice_counts_each_source_run_each_attempt_made()
+    {
+        // The run decides the laptop relation row (its source run S1); the first resume the laptop identity row (S2, made
+        // again) and the phone identity row (S3), and is interrupted too; the second runs the phone relation row (S4, and its
+        // follow-up run). Every one of these calls was made: 2 + 2 + 2.
+        EvalRunHost first = ResumableRuns.Host(_root, "nightly", recording: "live");
+        await RunRows(first, "laptop/lowercase");
+        first.Dispose();
+        EvalRunHost second = ResumableRuns.Host(_root, "nightly", resume: "nightly", recording: "live");
+        await RunRows(second, "laptop/identity", "phone/identity");
+        second.Dispose();
+
+        EvalRunHost third = ResumableRuns.Host(_root, "nightly", resume: "nightly", recording: "live");
+        await RunRows(third, Rows);
+        third.Complete();
+        var counts = Counts(third);
+        string[] lines = File.ReadAllLines(Path.Combine(third.RunDirectory, "results.jsonl"));
+        third.Dispose();
+
+        counts.Should().Be((6, 0, 0, 6, 0, 0), "the laptop identity row's source run is not the one the laptop relation row used");
+        lines.Select(l => JsonNode.Parse(l)!["attempt"]?.GetValue<int>() ?? 0).Should().BeEquivalentTo([0, 1, 1, 2], "each line says which attempt wrote it");
+    }
+
+    [Fact]
+    public async Task Calls_of_rows_taken_over_from_a_run_in_another_recording_mode_are_counted_and_the_summary_names_that_mode()
+    {
+        var (resumed, _) = await InterruptedAndResumed("live", ["laptop/identity", "laptop/lowercase"], resumeMode: "replay");
+
+        resumed.Should().Be((3, 0, 0, 2, 1, 0), "the laptop case's calls were live; the phone case's source run missed its recording");
+        JsonElement recording = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "nightly", "summary.json"))).RootElement.GetProperty("recording");
+        recording.GetProperty("mode").GetString().Should().Be("replay");
+        recording.GetProperty("takenOverModes").EnumerateArray().Select(m => m.GetString()).Should().Equal("live");
+    }
+
+    [Theory]
+    [InlineData("evalMethodCalls", """{"total":1,"source":50}""")]
+    [InlineData("evalMethodCalls", """{"total":-1,"source":0}""")]
+    [InlineData("evalMethodCalls", """{"total":2147483647,"source":0}""")]
+    [InlineData("modelCalls", """{"mode":"live","replayed":0,"recorded":0,"live":1,"failed":0,"source":{"replayed":0,"recorded":0,"live":50,"failed":0}}""")]
+    [InlineData("modelCalls", """{"mode":"live","replayed":0,"recorded":0,"live":-3,"failed":0,"source":{"replayed":0,"recorded":0,"live":0,"failed":0}}""")]
+    [InlineData("modelCalls", """{"mode":"live","replayed":0,"recorded":0,"live":2147483647,"failed":0,"source":{"replayed":0,"recorded":0,"live":0,"failed":0}}""")]
+    [InlineData("attempt", "-1")]
+    public async Task A_line_whose_counts_are_not_counts_refuses_the_resume_and_changes_nothing(string field, string value)
+    {
+        EvalRunHost interrupted = ResumableRuns.Host(_root, "nightly", recording: "live");
+        await RunRows(interrupted, "laptop/identity", "laptop/lowercase");
+        interrupted.Dispose();
+        string results = Path.Combine(interrupted.RunDirectory, "results.jsonl");
+        string[] lines = File.ReadAllLines(results);
+        JsonObject damaged = JsonNode.Parse(lines[0])!.AsObject();
+        damaged[field] = JsonNode.Parse(value);
+        File.WriteAllLines(results, [damaged.ToJsonString(), .. lines.Skip(1)]);
+        byte[] before = File.ReadAllBytes(results);
+
+        Action resume = () => ResumableRuns.Host(_root, "nightly", resume: "nightly", recording: "live");
+
+        resume.Should().Throw<EvalConfigurationException>()
+            .WithMessage($"*results.jsonl*{damaged["rowId"]}*{field}*changed by hand*Start a new run*");
+        File.ReadAllBytes(results).Should().Equal(before, "a refused resume changes nothing");
     }
 }

@@ -16,11 +16,11 @@ public sealed class HtmlReportDataTests : System.IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private string WriteReport(string output)
+    private string WriteReport(string output, RunRowDetails.ModelCallCounts? modelCalls = null)
     {
         string directory = _folder.Combine("TestResults", "evalspec", "run-1");
         Directory.CreateDirectory(directory);
-        RunRow row = Row("RefundWindow", "laptop", "formal", VerdictOutcome.Fail) with { Details = new RunRowDetails { Output = output, Prompt = "What is the refund window?" } };
+        RunRow row = Row("RefundWindow", "laptop", "formal", VerdictOutcome.Fail) with { Details = new RunRowDetails { Output = output, Prompt = "What is the refund window?", ModelCalls = modelCalls } };
         RunReportFiles files = RunReports.Write(Run([row], directory), new ReportOptions(), stepSummaryPath: null);
         return File.ReadAllText(files.HtmlPath);
     }
@@ -56,5 +56,22 @@ public sealed class HtmlReportDataTests : System.IDisposable
         string html = WriteReport("</script><script>alert(1)</script><!-- & \u2028");
 
         html.Should().NotContain("</script><script>alert").And.NotContain("<!-- &").And.Contain("\\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)");
+    }
+
+    [Fact]
+    public void A_row_whose_model_calls_missed_their_recordings_says_how_many()
+    {
+        string html = WriteReport("no answer", new RunRowDetails.ModelCallCounts("replay", 1, 0, 0, 0, Missing: 2));
+
+        html.Should().Contain("\"replayed\":1,\"recorded\":0,\"live\":0,\"failed\":0,\"missing\":2}")
+            .And.Contain("t.mc.missing + \" missing from the recordings\"", "the explorer shows it");
+    }
+
+    [Fact]
+    public void A_results_line_s_missing_model_calls_are_read()
+    {
+        using var line = System.Text.Json.JsonDocument.Parse("""{"rowId":"S.M/a/p/identity","outcome":"fail","modelCalls":{"mode":"replay","replayed":0,"recorded":0,"live":0,"failed":0,"missing":1}}""");
+
+        RunRowDetails.Read(line.RootElement).ModelCalls.Should().Be(new RunRowDetails.ModelCallCounts("replay", 0, 0, 0, 0, 1));
     }
 }

@@ -620,7 +620,7 @@ internal static class HtmlExplorerAssets
             var tokensIn = 0, tokensOut = 0, cost = null;
             (t.ck || []).forEach(function (c) { c.v.forEach(function (v) { tokensIn += v["in"] || 0; tokensOut += v.outTok || 0; if (v.cost !== undefined) { cost = (cost || 0) + v.cost; } }); });
             var snapshot = (t.ck || []).filter(function (c) { return tstr(c.name) === "snapshot"; })[0];
-            var calls = t.mc ? t.mc.replayed + " replayed, " + t.mc.recorded + " recorded, " + t.mc.live + " live" + (t.mc.failed ? ", " + t.mc.failed + " failed" : "") + " (" + tstr(t.mc.mode) + " mode)" : "none through a recording client";
+            var calls = t.mc ? t.mc.replayed + " replayed, " + t.mc.recorded + " recorded, " + t.mc.live + " live" + (t.mc.failed ? ", " + t.mc.failed + " failed" : "") + (t.mc.missing ? ", " + t.mc.missing + " missing from the recordings" : "") + " (" + tstr(t.mc.mode) + " mode)" : "none through a recording client";
             run.appendChild(facts([
               ["Latency", t.lat !== undefined ? ms(t.lat) + (t.slat !== undefined || t.flat !== undefined ? " (source " + ms(t.slat) + ", follow-up " + ms(t.flat) + ")" : "") : null],
               ["Started", t.at !== undefined ? tstr(t.at) : null],

@@ -218,6 +218,11 @@ internal static class HtmlReportData
             json.WriteNumber("recorded", calls.Recorded);
             json.WriteNumber("live", calls.Live);
             json.WriteNumber("failed", calls.Failed);
+            if (calls.Missing > 0)
+            {
+                json.WriteNumber("missing", calls.Missing);
+            }
+
             json.WriteEndObject();
         }
 

@@ -94,7 +94,7 @@ internal sealed record RunRowDetails
     internal sealed record TrialDetails(int Trial, string Outcome, string? Reason, string? Output);
 
     /// <summary>The row's model calls: answered from recordings, called and recorded, called live, or failed.</summary>
-    internal sealed record ModelCallCounts(string Mode, int Replayed, int Recorded, int Live, int Failed);
+    internal sealed record ModelCallCounts(string Mode, int Replayed, int Recorded, int Live, int Failed, int Missing = 0);
 
     /// <summary>One tool call: the tool's name, its arguments and what it returned (JSON text or plain text).</summary>
     internal sealed record ToolCallDetails(string Name, string? CallId, string? Arguments, string? Result);
@@ -127,7 +127,7 @@ internal sealed record RunRowDetails
                     (int)(Number(t, "trial") ?? i), Text(t, "outcome") ?? "inconclusive", Text(t, "reason"), Display(Element(t, "output")))).ToArray()
                 : Array.Empty<TrialDetails>(),
             ModelCalls = Element(row, "modelCalls") is { ValueKind: JsonValueKind.Object } calls
-                ? new ModelCallCounts(Text(calls, "mode") ?? "unknown", Count(calls, "replayed"), Count(calls, "recorded"), Count(calls, "live"), Count(calls, "failed"))
+                ? new ModelCallCounts(Text(calls, "mode") ?? "unknown", Count(calls, "replayed"), Count(calls, "recorded"), Count(calls, "live"), Count(calls, "failed"), Count(calls, "missing"))
                 : null,
             ToolCalls = ToolCallsOf(row, output),
         };

@@ -491,6 +491,9 @@ internal sealed class RunSummaryFile
         public string? NotRecoveredReason { get; init; }
 
         public double WriteMilliseconds { get; init; }
+
+        /// <summary>A resumed run: the recording modes, other than this run's, of the rows it took over (their calls are in the counts); null when none.</summary>
+        public IReadOnlyList<string>? TakenOverModes { get; init; }
     }
 
     internal sealed class SimilaritySection
