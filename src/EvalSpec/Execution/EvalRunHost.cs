@@ -416,12 +416,6 @@ internal sealed class EvalRunHost : IDisposable
         }
 
         long now = Stopwatch.GetTimestamp();
-
-        // The source run of a case x prompt variant is shared by the rows of one attempt (the run, or one resume of it), and
-        // each of their lines includes it: its model and eval method calls count once, as in an uninterrupted run. Their lines
-        // agree (each read the source run's counts once it had ended); the most any of them says is kept.
-        var sources = new Dictionary<string, TakenOverRow>(StringComparer.Ordinal);
-        long calls = 0;
         foreach (TakenOverRow taken in Resumed.Rows)
         {
             if (taken.Row.KnownFailure)
@@ -452,16 +446,6 @@ internal sealed class EvalRunHost : IDisposable
                 SnapshotCounts.Record(snapshot, taken.SnapshotByMeaning);
             }
 
-            // Its own model and eval method calls; those of its source run once per source run, below.
-            Recording.CountTakenOver(taken.OwnModelCalls, taken.ModelCallsMode);
-            Statistics.SystemUnderTestCalled(taken.OwnEvalMethodCalls);
-            calls += taken.OwnModelCalls.Asked + taken.OwnEvalMethodCalls;
-            if (!sources.TryGetValue(taken.SourceRunKey, out TakenOverRow? counted)
-                || taken.SourceModelCalls.Asked + taken.SourceEvalMethodCalls > counted.SourceModelCalls.Asked + counted.SourceEvalMethodCalls)
-            {
-                sources[taken.SourceRunKey] = taken;
-            }
-
             // The judges, panels (their agreement), cascades and pairwise statistics count the rows decided before the
             // interruption too, so the summary reads as one run.
             if (taken.Judgements is { } judgements)
@@ -478,17 +462,11 @@ internal sealed class EvalRunHost : IDisposable
             }
         }
 
-        foreach (TakenOverRow source in sources.Values)
+        // Their model and eval method calls: each row's own, each source run's once (ResumedRun.CountCalls).
+        foreach (TakenOverCalls calls in Resumed.Calls)
         {
-            Recording.CountTakenOver(source.SourceModelCalls, source.ModelCallsMode);
-            Statistics.SystemUnderTestCalled(source.SourceEvalMethodCalls);
-            calls += source.SourceModelCalls.Asked + source.SourceEvalMethodCalls;
-        }
-
-        // Each line has at most TakenOverRow.MaxCallsPerRow: more than this in all means lines made up by hand (the counts would overflow).
-        if (calls > int.MaxValue / 4)
-        {
-            throw new EvalConfigurationException(string.Create(CultureInfo.InvariantCulture, $"EVALSPEC_RESUME={Resumed.RunId}: the results lines of that run count {calls} model and eval method calls, more than a run makes: the file was changed by hand or by something else. Start a new run (unset EVALSPEC_RESUME)."));
+            Recording.CountTakenOver(calls.ModelCalls, calls.Mode);
+            Statistics.SystemUnderTestCalled(calls.EvalMethodCalls);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -21,10 +22,11 @@ internal sealed class ResumedRun
 {
     private readonly Dictionary<string, TakenOverRow> _rows;
 
-    private ResumedRun(string runId, Dictionary<string, TakenOverRow> rows, int dropped, int tornLines)
+    private ResumedRun(string runId, Dictionary<string, TakenOverRow> rows, IReadOnlyList<TakenOverCalls> calls, int dropped, int tornLines)
     {
         RunId = runId;
         _rows = rows;
+        Calls = calls;
         Attempt = (rows.Count == 0 ? 0 : rows.Values.Max(r => r.Attempt)) + 1;
         Dropped = dropped;
         TornLines = tornLines;
@@ -38,6 +40,12 @@ internal sealed class ResumedRun
 
     /// <summary>The rows taken over, by row id.</summary>
     public IReadOnlyCollection<TakenOverRow> Rows => _rows.Values;
+
+    /// <summary>
+    /// The model and eval method calls of the rows taken over, as the run counts them: each row's own, and each source run's
+    /// once (<see cref="CountCalls"/>).
+    /// </summary>
+    public IReadOnlyList<TakenOverCalls> Calls { get; }
 
     /// <summary>Lines of rows without a decided outcome, or of rows the test assembly no longer has: removed, their rows run again (or not at all).</summary>
     public int Dropped { get; }
@@ -116,9 +124,41 @@ internal sealed class ResumedRun
             rows[row.RowId] = taken;
         }
 
+        // Counted before anything is rewritten, so that lines made up by hand refuse the resume with the file as it was.
+        IReadOnlyList<TakenOverCalls> calls = CountCalls(rows.Values);
+        long total = calls.Sum(c => (long)c.ModelCalls.Asked + c.EvalMethodCalls);
+        if (total > int.MaxValue / 4)
+        {
+            throw new EvalConfigurationException(string.Create(CultureInfo.InvariantCulture, $"EVALSPEC_RESUME={runId}: the lines of {path} count {total} model and eval method calls, more than a run makes: the file was changed by hand or by something else; nothing was changed in it. Start a new run (unset EVALSPEC_RESUME)."));
+        }
+
         AtomicFile.Write(path, Encoding.UTF8.GetBytes(string.Concat(rows.Values.OrderBy(r => r.Row.RowId, StringComparer.Ordinal).Select(r => r.Text + "\n"))));
         KeepReviewItemsOf(Path.Combine(runDirectory, Judging.ReviewQueue.FileName), rows);
-        return new ResumedRun(runId, rows, dropped, torn);
+        return new ResumedRun(runId, rows, calls, dropped, torn);
+    }
+
+    /// <summary>
+    /// The calls to count for <paramref name="rows"/>: each row's own (follow-up run, judges), and the calls of each source run
+    /// they used once. A source run of a case x prompt variant is shared by the rows one process wrote (one run, shard and
+    /// attempt: <see cref="TakenOverRow.SourceRunKey"/>), and each of their lines includes it; their lines agree (each read
+    /// its counts once it had ended), and the most any of them says is kept.
+    /// </summary>
+    internal static IReadOnlyList<TakenOverCalls> CountCalls(IEnumerable<TakenOverRow> rows)
+    {
+        var calls = new List<TakenOverCalls>();
+        var sources = new Dictionary<string, TakenOverRow>(StringComparer.Ordinal);
+        foreach (TakenOverRow taken in rows)
+        {
+            calls.Add(new TakenOverCalls(taken.OwnModelCalls, taken.OwnEvalMethodCalls, taken.ModelCallsMode));
+            if (!sources.TryGetValue(taken.SourceRunKey, out TakenOverRow? counted)
+                || taken.SourceModelCalls.Asked + taken.SourceEvalMethodCalls > counted.SourceModelCalls.Asked + counted.SourceEvalMethodCalls)
+            {
+                sources[taken.SourceRunKey] = taken;
+            }
+        }
+
+        calls.AddRange(sources.Values.Select(s => new TakenOverCalls(s.SourceModelCalls, s.SourceEvalMethodCalls, s.ModelCallsMode)));
+        return calls;
     }
 
     /// <summary>
@@ -215,3 +255,9 @@ internal sealed class ResumedRun
     /// <summary>The <c>resumed</c> section of summary.json.</summary>
     public RunSummaryFile.ResumedSection Summary() => new() { RunId = RunId, TakenOver = _rows.Count, Dropped = Dropped, TornLines = TornLines };
 }
+
+/// <summary>Calls of rows a resumed run took over, to count as its own (<see cref="ResumedRun.Calls"/>).</summary>
+/// <param name="ModelCalls">Model calls through recording clients.</param>
+/// <param name="EvalMethodCalls">Calls of the eval method.</param>
+/// <param name="Mode">The recording mode of the run that made them (<c>modelCalls.mode</c>), or null when the line has none.</param>
+internal sealed record TakenOverCalls(Recording.RowModelCalls ModelCalls, int EvalMethodCalls, string? Mode);

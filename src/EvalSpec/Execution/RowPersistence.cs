@@ -15,7 +15,8 @@ internal static class RowPersistence
     /// <param name="classification">The row against the baseline.</param>
     /// <param name="recordingMode">How the run used recorded model calls.</param>
     /// <param name="attempt">Which resume of the run this is (<see cref="EvalRunHost.Attempt"/>): 0 for the run itself.</param>
-    public static RowResult ResultLine(RowResult result, RowOutcome outcome, RowClassification classification, Recording.RecordingMode recordingMode, int attempt = 0)
+    /// <param name="shard">The shard the run runs (<see cref="RowShard.Name"/>), or null when it is not sharded.</param>
+    public static RowResult ResultLine(RowResult result, RowOutcome outcome, RowClassification classification, Recording.RecordingMode recordingMode, int attempt = 0, string? shard = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -34,6 +35,7 @@ internal static class RowPersistence
                 : null,
             EvalMethodCalls = outcome.EvalMethodCalls == 0 ? null : new EvalMethodCallsResult(outcome.EvalMethodCalls, outcome.SourceEvalMethodCalls),
             Attempt = attempt > 0 ? attempt : null,
+            Shard = shard,
             Snapshot = outcome.SnapshotCounted is { } counted ? SnapshotName(counted) : null,
             SnapshotByMeaning = outcome.SnapshotCounted is not null && outcome.SnapshotMatchedByMeaning ? true : null,
         };
@@ -95,7 +97,7 @@ internal static class RowPersistence
 
         run.Statistics.RowFinished(row.Method.Id, outcome.Outcome, finished, outcome.NotApplicable);
         run.RecordOutcome(row);
-        RowResult line = ResultLine(result, outcome, classification, run.RecordingMode, run.Attempt);
+        RowResult line = ResultLine(result, outcome, classification, run.RecordingMode, run.Attempt, run.Shard?.Name);
         run.Results.Append(line);
         run.CheckpointIfUnattended();
         return line;

@@ -49,11 +49,15 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
     /// <summary>Which resume of the run wrote its line (<c>attempt</c>; 0 for the run itself).</summary>
     public int Attempt { get; init; }
 
+    /// <summary>The process that wrote its line: its run id, shard (<c>shard</c>, empty when not sharded) and <see cref="Attempt"/>.</summary>
+    public string Writer { get; init; } = string.Empty;
+
     /// <summary>
-    /// Its source run: the id it is filed under (the identity row's of its case x prompt variant) and the attempt that made it.
-    /// Rows with the same one shared it; a source run made again by a resume is another.
+    /// Its source run: the id it is filed under (the identity row's of its case x prompt variant) and the process that made
+    /// it (<see cref="Writer"/>). Rows with the same one shared it; a source run made again by a resume, or by another
+    /// shard of a merged run, is another.
     /// </summary>
-    public string SourceRunKey => RowIds.Row(Judged.Method, Row.Case, Row.Variant, EvalDefaults.IdentityRelationKey) + "\u0001" + Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string SourceRunKey => RowIds.Row(Judged.Method, Row.Case, Row.Variant, EvalDefaults.IdentityRelationKey) + "\u0001" + Writer;
 
     /// <summary>The most model calls or eval method calls a results line may say its row made: more is a damaged or edited line.</summary>
     internal const int MaxCallsPerRow = 1_000_000;
@@ -90,6 +94,7 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
         ModelCallsResult? modelCalls = null;
         EvalMethodCallsResult? methodCalls = null;
         int attempt = 0;
+        string writer = string.Empty;
         bool rubricNotChecked = false;
         using (JsonDocument line = JsonDocument.Parse(text))
         {
@@ -121,6 +126,10 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
             {
                 attempt = attemptElement.TryGetInt32(out int number) && number > 0 ? number : throw Damaged(row, "attempt", attemptElement.GetRawText());
             }
+
+            string? runId = line.RootElement.TryGetProperty("runId", out JsonElement id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+            string? shard = line.RootElement.TryGetProperty("shard", out JsonElement shardElement) && shardElement.ValueKind == JsonValueKind.String ? shardElement.GetString() : null;
+            writer = runId + "\u0001" + shard + "\u0001" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
             if (line.RootElement.TryGetProperty("spend", out JsonElement element) && element.ValueKind == JsonValueKind.Object)
             {
@@ -157,6 +166,7 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
             RubricNotChecked = rubricNotChecked,
             ModelCallsMode = modelCalls?.Mode,
             Attempt = attempt,
+            Writer = writer,
             OwnModelCalls = own,
             SourceModelCalls = source,
             OwnEvalMethodCalls = methodCalls is null ? 0 : methodCalls.Total - methodCalls.Source,

@@ -124,6 +124,9 @@ internal sealed record RowResult
     /// </summary>
     public int? Attempt { get; init; }
 
+    /// <summary>The shard of the run that wrote the line (<c>EVALSPEC_SHARD</c>, "2/4"); absent when it was not sharded. Lines of a merged run keep their shard's.</summary>
+    public string? Shard { get; init; }
+
     /// <summary>
     /// Calls of the eval method behind the row (its source runs' included), as the summary's <c>systemUnderTestCalls</c>
     /// counts them; null when it made none. A resumed run counts a taken-over row from it.

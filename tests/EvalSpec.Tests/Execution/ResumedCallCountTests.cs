@@ -295,4 +295,36 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
             .WithMessage($"*results.jsonl*{damaged["rowId"]}*{field}*changed by hand*Start a new run*");
         File.ReadAllBytes(results).Should().Equal(before, "a refused resume changes nothing");
     }
+
+    [Fact]
+    public async Task Lines_of_shards_joined_in_one_folder_count_each_shards_source_run()
+    {
+        // Two shards of one run: the identity row in one, the relation row in the other, which makes the case's source run
+        // again (as evalspec merge leaves them: each line keeps its shard). Both source runs were made: 1 + 2 calls.
+        async Task<string[]> Shard(string shard, string row)
+        {
+            EvalRunHost host = ResumableRuns.Host(_root, "sharded-" + shard[0], recording: "live");
+            await RunRows(host, row);
+            host.Dispose();
+            return File.ReadAllLines(Path.Combine(host.RunDirectory, "results.jsonl")).Select(l =>
+            {
+                JsonObject line = JsonNode.Parse(l)!.AsObject();
+                line["runId"] = "merged";
+                line["shard"] = shard;
+                return line.ToJsonString();
+            }).ToArray();
+        }
+
+        string[] lines = [.. await Shard("1/2", "laptop/identity"), .. await Shard("2/2", "laptop/lowercase")];
+        Directory.CreateDirectory(Path.Combine(_root, "merged"));
+        File.WriteAllLines(Path.Combine(_root, "merged", "results.jsonl"), lines);
+
+        EvalRunHost resumed = ResumableRuns.Host(_root, "merged", resume: "merged", recording: "live");
+        await RunRows(resumed, "laptop/identity", "laptop/lowercase");
+        resumed.Complete();
+        var counts = Counts(resumed);
+        resumed.Dispose();
+
+        counts.Should().Be((3, 0, 0, 3, 0, 0), "each shard made the laptop case's source run");
+    }
 }
