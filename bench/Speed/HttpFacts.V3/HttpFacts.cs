@@ -1,29 +1,14 @@
-using System;
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
-using OpenAI;
 using Xunit;
 
 namespace SpeedHttpFacts;
 
-/// <summary>The client of every test: the same as the eval rows' (bench/Speed/Suite/SpeedEvals.cs) and the bare program's.</summary>
+/// <summary>The calls of the tests, through the eval rows' client (bench/Speed/Suite/SpeedClient.cs).</summary>
 internal static class Http
 {
-    public static readonly IChatClient Client =
-        new OpenAI.Chat.ChatClient(
-                "fake-model",
-                new ApiKeyCredential("sk-fake"),
-                new OpenAIClientOptions
-                {
-                    Endpoint = new Uri(Environment.GetEnvironmentVariable("SPEED_URL") ?? "http://127.0.0.1:18091/v1"),
-                    RetryPolicy = new ClientRetryPolicy(0),
-                })
-            .AsIChatClient();
-
     public static async Task Ask(int n) =>
-        Assert.Contains("Answer", (await Http.Client.GetResponseAsync("Reply to: question number " + n, cancellationToken: TestContext.Current.CancellationToken)).Text);
+        Assert.Contains("Answer", (await SpeedSuite.SpeedClient.Client.GetResponseAsync("Reply to: question number " + n, cancellationToken: TestContext.Current.CancellationToken)).Text);
 }
 // 125 classes (xUnit runs the tests of a class one after another, classes in parallel) of 8 calls each: 1,000 calls; the
 // first 25 (Set=200) are the 200 calls of the figure at concurrency 16.

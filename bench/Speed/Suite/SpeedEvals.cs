@@ -1,10 +1,7 @@
 using System;
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Threading.Tasks;
 using EvalSpec;
 using Microsoft.Extensions.AI;
-using OpenAI;
 
 namespace SpeedSuite;
 
@@ -16,16 +13,7 @@ namespace SpeedSuite;
 public partial class SpeedEvals
 {
     // Built when xUnit first creates the class (before the first row starts), as Bare builds its client before its clock starts.
-    private static readonly IChatClient Client =
-        new OpenAI.Chat.ChatClient(
-                "fake-model",
-                new ApiKeyCredential("sk-fake"),
-                new OpenAIClientOptions
-                {
-                    Endpoint = new Uri(Environment.GetEnvironmentVariable("SPEED_URL") ?? "http://127.0.0.1:18091/v1"),
-                    RetryPolicy = new ClientRetryPolicy(0),
-                })
-            .AsIChatClient();
+    private static readonly IChatClient Client = SpeedClient.Client;
 
     [Eval]
     [Prompt("ask", "Reply to: {q}")]
