@@ -62,6 +62,9 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
     /// <summary>The most model calls or eval method calls a results line may say its row made: more is a damaged or edited line.</summary>
     internal const int MaxCallsPerRow = 1_000_000;
 
+    /// <summary>The highest <c>attempt</c> a results line may say (a resume's is one more than the lines it takes over say).</summary>
+    internal const int MaxAttempt = 1_000_000;
+
     /// <summary>Whether it passed where the baseline the interrupted run used records a failure (and was no known failure).</summary>
     public bool FixedSinceBaseline => !Row.KnownFailure && Row.Outcome == Judging.VerdictOutcome.Pass && Row.RecordedOutcome == "fail";
 
@@ -124,7 +127,7 @@ internal sealed record TakenOverRow(RunRow Row, string Text, JudgedRow Judged, R
 
             if (line.RootElement.TryGetProperty("attempt", out JsonElement attemptElement) && attemptElement.ValueKind == JsonValueKind.Number)
             {
-                attempt = attemptElement.TryGetInt32(out int number) && number > 0 ? number : throw Damaged(row, "attempt", attemptElement.GetRawText());
+                attempt = attemptElement.TryGetInt32(out int number) && number is > 0 and <= MaxAttempt ? number : throw Damaged(row, "attempt", attemptElement.GetRawText());
             }
 
             string? runId = line.RootElement.TryGetProperty("runId", out JsonElement id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;

@@ -119,8 +119,9 @@ internal sealed record RowResult
     public ModelCallsResult? ModelCalls { get; init; }
 
     /// <summary>
-    /// Which resume of the run wrote the line: 1 for the first run that resumed it (<c>EVALSPEC_RESUME</c>), 2 for the next;
-    /// absent for the run itself. A source run is shared by the rows of one attempt only.
+    /// Which resume of the run wrote the line (<c>EVALSPEC_RESUME</c>): one more than the highest the lines it took over say
+    /// (absent: 0); absent for the run itself. With <see cref="RunId"/> and <see cref="Shard"/> it names the process that
+    /// wrote the line, whose rows alone share a source run.
     /// </summary>
     public int? Attempt { get; init; }
 

@@ -10,8 +10,8 @@ namespace EvalSpec.Tests.Execution;
 /// <summary>Run hosts over this test assembly's descriptors in a results folder of a test's own, for runs that are interrupted and resumed.</summary>
 internal static class ResumableRuns
 {
-    /// <summary>A run host writing into <paramref name="root"/> under <paramref name="runId"/>, resuming <paramref name="resume"/> when given, in <paramref name="recording"/> mode (Auto by default).</summary>
-    public static EvalRunHost Host(string root, string runId, string? resume = null, string unjudgedRubric = "ignore", string? recording = null)
+    /// <summary>A run host writing into <paramref name="root"/> under <paramref name="runId"/>, resuming <paramref name="resume"/> when given, in <paramref name="recording"/> mode (Auto by default), running <paramref name="shard"/> when given.</summary>
+    public static EvalRunHost Host(string root, string runId, string? resume = null, string unjudgedRubric = "ignore", string? recording = null, string? shard = null)
     {
         var options = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -29,6 +29,11 @@ internal static class ResumableRuns
         if (recording is not null)
         {
             options["Recording"] = recording;
+        }
+
+        if (shard is not null)
+        {
+            options["Shard"] = shard;
         }
 
         return EvalRunHost.Create(new EvalRunSettings(typeof(ResumableRuns).Assembly) { Options = options, Environment = new Dictionary<string, string>() });

@@ -277,6 +277,7 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
     [InlineData("modelCalls", """{"mode":"live","replayed":0,"recorded":0,"live":-3,"failed":0,"source":{"replayed":0,"recorded":0,"live":0,"failed":0}}""")]
     [InlineData("modelCalls", """{"mode":"live","replayed":0,"recorded":0,"live":2147483647,"failed":0,"source":{"replayed":0,"recorded":0,"live":0,"failed":0}}""")]
     [InlineData("attempt", "-1")]
+    [InlineData("attempt", "2147483647")]
     public async Task A_line_whose_counts_are_not_counts_refuses_the_resume_and_changes_nothing(string field, string value)
     {
         EvalRunHost interrupted = ResumableRuns.Host(_root, "nightly", recording: "live");
@@ -326,5 +327,25 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
         resumed.Dispose();
 
         counts.Should().Be((3, 0, 0, 3, 0, 0), "each shard made the laptop case's source run");
+    }
+
+    [Fact]
+    public async Task The_lines_of_a_sharded_run_say_its_shard_and_those_of_a_resume_its_attempt()
+    {
+        var shards = new[] { "1/2", "2/2" };
+        foreach (string shard in shards)
+        {
+            EvalRunHost host = ResumableRuns.Host(_root, "shard-" + shard[0], recording: "live", shard: shard);
+            await RunRows(host, Rows);
+            host.Dispose();
+        }
+
+        string[] lines = shards.SelectMany(s => File.ReadAllLines(Path.Combine(_root, "shard-" + s[0], "results.jsonl"))).ToArray();
+        lines.Should().HaveCount(Rows.Length, "every row is in one shard");
+        lines.Select(l => JsonNode.Parse(l)!).Should().AllSatisfy(l => l["shard"]!.GetValue<string>().Should().Be(shards[l["runId"]!.GetValue<string>()[^1] - '1']));
+
+        EvalRunHost resumed = ResumableRuns.Host(_root, "shard-1", resume: "shard-1", recording: "live", shard: "1/2");
+        resumed.Attempt.Should().Be(1);
+        resumed.Dispose();
     }
 }
