@@ -58,7 +58,7 @@ internal sealed record RowOutcome(RowDecision Decision, IReadOnlyList<PanelVerdi
     public Recording.RowModelCalls? SourceModelCalls { get; init; }
 
     /// <summary>Calls of the eval method behind the row (<see cref="EvalRunHost.RunStatistics.SystemUnderTestCalls"/>): its source runs (one per trial) and follow-up runs.</summary>
-    public int EvalMethodCalls => Attempts.Count(a => a.Source is not null) + Attempts.Count(a => a.FollowUp is not null);
+    public int EvalMethodCalls => SourceEvalMethodCalls + Attempts.Count(a => a.FollowUp is not null);
 
     /// <summary>Of <see cref="EvalMethodCalls"/>, the source runs', which the rows of a case x prompt variant share.</summary>
     public int SourceEvalMethodCalls => Attempts.Count(a => a.Source is not null);
