@@ -74,7 +74,7 @@ internal sealed class ResumedRun
             throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {runDirectory} has no {RunResultsReader.FileName} to resume. Check the run id (the folder names under {Path.GetDirectoryName(runDirectory)}), or unset EVALSPEC_RESUME to start a new run.");
         }
 
-        CheckSummary(Path.Combine(runDirectory, RunSummaryFile.FileName), runId, shard, configuration);
+        bool summarized = CheckSummary(Path.Combine(runDirectory, RunSummaryFile.FileName), runId, shard, configuration);
 
         IReadOnlyList<(RunRow Row, string Text)> lines;
         int torn;
@@ -101,6 +101,14 @@ internal sealed class ResumedRun
             {
                 throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {path} holds row {outside.RowId}, which is not in shard {shard.Name} (EVALSPEC_SHARD): that run was another shard, or not sharded. Resume a shard with the same EVALSPEC_SHARD it ran with.");
             }
+        }
+
+        // A killed run wrote no summary.json to say which shard it ran; its lines say it (each line's "shard"). Without this,
+        // a killed shard resumed without EVALSPEC_SHARD would take its rows over and run every other shard's rows too.
+        // (With a summary, CheckSummary decided: a merged run's lines keep their shards' and it resumes unsharded.)
+        if (!summarized && lines.FirstOrDefault(l => l.Row.Shard is { } written && !string.Equals(written, shard?.Name, StringComparison.Ordinal)) is { Row: { } other })
+        {
+            throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {path} holds row {other.RowId}, written by shard {other.Shard} (its line's \"shard\"), and the run was stopped before it wrote {RunSummaryFile.FileName}; this run is {(shard is null ? "not sharded" : "shard " + shard.Name)} (EVALSPEC_SHARD). Resume a shard with the same EVALSPEC_SHARD it ran with: EVALSPEC_SHARD={other.Shard}.");
         }
 
         foreach ((RunRow row, string text) in lines)
@@ -164,8 +172,9 @@ internal sealed class ResumedRun
     /// <summary>
     /// A run that was cancelled (not killed) wrote its summary.json, which says which shard and configuration it ran: its
     /// rows are taken over only by a run of the same ones (a killed run has no summary; its rows are checked against the shard).
+    /// Returns false when there is no summary.json that can be read (it then decided nothing).
     /// </summary>
-    private static void CheckSummary(string summaryPath, string runId, RowShard? shard, string? configuration)
+    private static bool CheckSummary(string summaryPath, string runId, RowShard? shard, string? configuration)
     {
         RunSummaryFile? summary;
         try
@@ -175,12 +184,12 @@ internal sealed class ResumedRun
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or RunDataException)
         {
             // A summary that cannot be read decides nothing: the rows are still checked against the shard.
-            return;
+            return false;
         }
 
         if (summary is null)
         {
-            return;
+            return false;
         }
 
         string? ran = summary.Shard is { } section ? RowShard.Format(section.Index, section.Count) : null;
@@ -195,6 +204,8 @@ internal sealed class ResumedRun
         {
             throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: that run evaluated configuration '{evaluated ?? "(none)"}' ({summaryPath}), this one '{now ?? "(none)"}' (EVALSPEC_CONFIGURATION): its rows were decided for another configuration. Resume with the same EVALSPEC_CONFIGURATION, or start a new run.");
         }
+
+        return true;
     }
 
     /// <summary>

@@ -266,6 +266,32 @@ public sealed class ResumedRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Resuming_a_killed_shard_without_its_shard_setting_is_refused_by_its_lines()
+    {
+        _slow = false;
+        EvalRunHost first = Host(("RunId", "killed-shard"), ("Shard", "2/2"));
+        foreach (string caseId in new[] { "good", "bad", "slow", "torn" })
+        {
+            await RunAsync(first, caseId);
+        }
+
+        // Killed: the process ends before it writes summary.json, so nothing but the lines' "shard" says which shard ran.
+        first.Dispose();
+        File.Delete(Path.Combine(_root, "killed-shard", "summary.json"));
+        string results = Path.Combine(_root, "killed-shard", "results.jsonl");
+        string before = File.ReadAllText(results);
+        before.Should().NotBeEmpty("shard 2/2 holds some of the four rows");
+
+        // Unsharded, every row of the folder is in the population, so only the lines can tell this was shard 2/2.
+        FluentActions.Invoking(() => Host(("Resume", "killed-shard"))).Should().Throw<EvalConfigurationException>()
+            .Which.Message.Should().Contain("EVALSPEC_SHARD=2/2").And.Contain("not sharded").And.Contain(results);
+        File.ReadAllText(results).Should().Be(before, "a refused resume changes nothing");
+
+        using EvalRunHost same = Host(("Resume", "killed-shard"), ("Shard", "2/2"));
+        same.Resumed!.Rows.Should().NotBeEmpty();
+    }
+
+    [Fact]
     public async Task Resuming_a_finished_shard_without_its_shard_or_configuration_is_refused()
     {
         _slow = false;

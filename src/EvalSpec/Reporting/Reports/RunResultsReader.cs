@@ -177,6 +177,7 @@ internal static class RunResultsReader
                 Details = RunRowDetails.Read(row),
                 Trajectory = RowTrajectory.Read(row),
                 Line = line,
+                Shard = result.Shard,
             };
         }
     }

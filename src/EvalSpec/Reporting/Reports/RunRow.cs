@@ -88,6 +88,9 @@ internal sealed record RunRow
     /// <summary>The line of <c>results.jsonl</c> the row was read from (1-based).</summary>
     public int Line { get; init; }
 
+    /// <summary>The shard of the run that wrote the line (its <c>shard</c>, "2/4"), or null when it was not sharded (or written before lines said so).</summary>
+    public string? Shard { get; init; }
+
     /// <summary>The eval method id: <c>Namespace.Class.Method</c>.</summary>
     public string MethodId => Suite + "." + Method;
 
