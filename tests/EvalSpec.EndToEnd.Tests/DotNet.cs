@@ -75,6 +75,7 @@ internal static class DotNet
         }
 
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["UseSharedCompilation"] = SharedCompilation;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (KeyValuePair<string, string> variable in environment ?? new Dictionary<string, string>())
@@ -90,6 +91,16 @@ internal static class DotNet
         process.BeginErrorReadLine();
         return process;
     }
+
+    /// <summary>
+    /// The children's builds compile through one compiler server (VBCSCompiler), even where the machine sets
+    /// UseSharedCompilation=false (as these machines and many CI images do): otherwise each of this project's hundreds of
+    /// builds starts a compiler that compiles Roslyn, the xUnit analyzers and EvalSpec's generator to machine code again.
+    /// The server does not hold the children's output open (it is started detached), and it exits when idle.
+    /// EVALSPECDEV_SHARED_COMPILATION=false turns it off (to see a build as a fresh CI job's first build does).
+    /// </summary>
+    public static string SharedCompilation { get; } =
+        Environment.GetEnvironmentVariable("EVALSPECDEV_SHARED_COMPILATION") is "false" ? "false" : "true";
 
     private static readonly string[] BuildServerMarkers =
     {

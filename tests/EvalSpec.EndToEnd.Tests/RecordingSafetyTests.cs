@@ -275,6 +275,7 @@ public sealed class RecordingSafetyTests : IAsyncLifetime
         }
 
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["UseSharedCompilation"] = DotNet.SharedCompilation;
         start.Environment["EVALSPEC_RESULTSDIRECTORY"] = Path.Combine(Path.GetTempPath(), "evalspec-e2e", Guid.NewGuid().ToString("n"));
         foreach ((string name, string value) in Environment(recording))
         {

@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 
@@ -73,7 +76,7 @@ internal sealed class SuiteRun
         string[] arguments = new[] { "test", "--project", projectDirectory, "--report-trx", "--report-trx-filename", "run.trx", "--results-directory", trx, "--no-progress", "--no-ansi" }
             .Concat(extraArguments)
             .ToArray();
-        ProcessResult process = await DotNet.RunAsync(mtpFolder, variables, arguments);
+        ProcessResult process = await RestoreOnce.RunAsync(projectDirectory, arguments, extraArguments, withArguments => DotNet.RunAsync(mtpFolder, variables, withArguments));
         if (!Directory.Exists(trx))
         {
             throw new InvalidOperationException("dotnet test wrote no TRX file:\n" + process);
@@ -98,7 +101,7 @@ internal sealed class SuiteRun
         string[] arguments = new[] { "test", projectDirectory, "--logger", "trx;LogFileName=run.trx", "--results-directory", trx }
             .Concat(extraArguments)
             .ToArray();
-        ProcessResult process = await DotNet.RunAsync(DotNet.RepoRoot, variables, arguments);
+        ProcessResult process = await RestoreOnce.RunAsync(projectDirectory, arguments, extraArguments, withArguments => DotNet.RunAsync(DotNet.RepoRoot, variables, withArguments));
         if (!Directory.Exists(trx))
         {
             throw new InvalidOperationException("dotnet test wrote no TRX file:\n" + process);
@@ -106,6 +109,73 @@ internal sealed class SuiteRun
 
         return new SuiteRun(process, TrxReport.Load(trx), Path.Combine(root, "evalspec", "e2e"));
     }
+}
+
+/// <summary>
+/// Restores a fixture once per test run: `dotnet test` of a project this process already ran, whose project files
+/// (*.csproj, *.props, *.targets, nuget.config, global.json under its folder) and build properties are unchanged and whose
+/// assets file is still there, gets <c>--no-restore</c> (a no-op restore of the fixture and EvalSpec's projects costs
+/// seconds, and the fixtures are run about a hundred times). The build itself still runs every time, as a user's does.
+/// </summary>
+internal static class RestoreOnce
+{
+    private static readonly ConcurrentDictionary<string, string> Restored = new(StringComparer.Ordinal);
+
+    public static async Task<ProcessResult> RunAsync(string projectDirectory, string[] arguments, string[] extraArguments, Func<string[], Task<ProcessResult>> run)
+    {
+        string folder = Path.GetFullPath(projectDirectory);
+        bool own = extraArguments.Contains("--no-restore") || extraArguments.Contains("--no-build");
+        string? state = State(folder, extraArguments);
+        if (!own && state is not null && Restored.TryGetValue(folder, out string? before) && before == state)
+        {
+            ProcessResult again = await run([.. arguments, "--no-restore"]);
+
+            // NETSDK1004 (the assets file is gone) fails the build before any test runs: run it again with its restore.
+            if (again.ExitCode == 0 || !again.Output.Contains("NETSDK1004", StringComparison.Ordinal))
+            {
+                return again;
+            }
+        }
+
+        ProcessResult process = await run(arguments);
+        if (!own && !process.Output.Contains("error NU", StringComparison.Ordinal) && State(folder, extraArguments) is { } restored)
+        {
+            Restored[folder] = restored;
+        }
+
+        return process;
+    }
+
+    /// <summary>The project files' contents and the build properties given, or null when there is no assets file to reuse.</summary>
+    private static string? State(string folder, string[] extraArguments)
+    {
+        if (!File.Exists(Path.Combine(folder, "obj", "project.assets.json")))
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        foreach (string file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => IsProjectFile(Path.GetFileName(f)) && !InOutput(Path.GetRelativePath(folder, f)))
+            .OrderBy(f => f, StringComparer.Ordinal))
+        {
+            text.Append(file).Append('\0').Append(File.ReadAllText(file)).Append('\0');
+        }
+
+        foreach (string argument in extraArguments.Where(a => a.StartsWith("-p:", StringComparison.Ordinal) || a.StartsWith("/p:", StringComparison.Ordinal) || a.StartsWith("--property", StringComparison.Ordinal)))
+        {
+            text.Append(argument).Append('\0');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static bool IsProjectFile(string name) =>
+        name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".props", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase) || name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("global.json", StringComparison.OrdinalIgnoreCase);
+
+    private static bool InOutput(string relative) => relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj" or "TestResults";
 }
 
 /// <summary>The test platform `dotnet test` runs a fixture on.</summary>
