@@ -76,7 +76,7 @@ internal sealed class SuiteRun
         string[] arguments = new[] { "test", "--project", projectDirectory, "--report-trx", "--report-trx-filename", "run.trx", "--results-directory", trx, "--no-progress", "--no-ansi" }
             .Concat(extraArguments)
             .ToArray();
-        ProcessResult process = await RestoreOnce.RunAsync(projectDirectory, arguments, extraArguments, withArguments => DotNet.RunAsync(mtpFolder, variables, withArguments));
+        ProcessResult process = await RestoreOnce.RunAsync(mtpFolder, projectDirectory, variables, arguments, extraArguments, withArguments => DotNet.RunAsync(mtpFolder, variables, withArguments));
         if (!Directory.Exists(trx))
         {
             throw new InvalidOperationException("dotnet test wrote no TRX file:\n" + process);
@@ -101,7 +101,7 @@ internal sealed class SuiteRun
         string[] arguments = new[] { "test", projectDirectory, "--logger", "trx;LogFileName=run.trx", "--results-directory", trx }
             .Concat(extraArguments)
             .ToArray();
-        ProcessResult process = await RestoreOnce.RunAsync(projectDirectory, arguments, extraArguments, withArguments => DotNet.RunAsync(DotNet.RepoRoot, variables, withArguments));
+        ProcessResult process = await RestoreOnce.RunAsync(DotNet.RepoRoot, projectDirectory, variables, arguments, extraArguments, withArguments => DotNet.RunAsync(DotNet.RepoRoot, variables, withArguments));
         if (!Directory.Exists(trx))
         {
             throw new InvalidOperationException("dotnet test wrote no TRX file:\n" + process);
@@ -112,33 +112,39 @@ internal sealed class SuiteRun
 }
 
 /// <summary>
-/// Restores a fixture once per test run: `dotnet test` of a project this process already ran, whose project files
-/// (*.csproj, *.props, *.targets, nuget.config, global.json under its folder) and build properties are unchanged and whose
-/// assets file is still there, gets <c>--no-restore</c> (a no-op restore of the fixture and EvalSpec's projects costs
-/// seconds, and the fixtures are run about a hundred times). The build itself still runs every time, as a user's does.
+/// Restores a fixture once per test run: `dotnet test` of a project this process already ran, with nothing changed that
+/// restore reads, gets <c>--no-restore</c> (a no-op restore of the fixture and EvalSpec's projects costs seconds, and the
+/// fixtures are run about a hundred times). What restore reads, as far as this class tracks it: the project files under
+/// the fixture's folder and in every folder above it up to the repository (*.csproj, *.props, *.targets, nuget.config,
+/// global.json), the working directory, the arguments other than <c>--filter</c> and <c>--logger</c> and their values, and
+/// the environment given other than EvalSpec's options and the fixtures' own FIXTURE_ variables (read at run time only).
+/// The build itself still runs every time, as a user's does.
 /// </summary>
 internal static class RestoreOnce
 {
     private static readonly ConcurrentDictionary<string, string> Restored = new(StringComparer.Ordinal);
 
-    public static async Task<ProcessResult> RunAsync(string projectDirectory, string[] arguments, string[] extraArguments, Func<string[], Task<ProcessResult>> run)
+    /// <summary>Runs <paramref name="run"/> with <paramref name="arguments"/>, or with <c>--no-restore</c> inserted before <paramref name="extraArguments"/> (their tail).</summary>
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, string projectDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments, string[] extraArguments, Func<string[], Task<ProcessResult>> run)
     {
         string folder = Path.GetFullPath(projectDirectory);
         bool own = extraArguments.Contains("--no-restore") || extraArguments.Contains("--no-build");
-        string? state = State(folder, extraArguments);
-        if (!own && state is not null && Restored.TryGetValue(folder, out string? before) && before == state)
+        string? state = own ? null : State(workingDirectory, folder, environment, extraArguments);
+        if (state is not null && Restored.TryGetValue(folder, out string? before) && before == state)
         {
-            ProcessResult again = await run([.. arguments, "--no-restore"]);
+            string[] withoutRestore = [.. arguments[..^extraArguments.Length], "--no-restore", .. extraArguments];
+            ProcessResult again = await run(withoutRestore);
 
-            // NETSDK1004 (the assets file is gone) fails the build before any test runs: run it again with its restore.
-            if (again.ExitCode == 0 || !again.Output.Contains("NETSDK1004", StringComparison.Ordinal))
+            // These fail the build before any test runs (so running it again runs no test twice): the assets file is gone
+            // (NETSDK1004) or does not match the project (NETSDK1005, NETSDK1047, NETSDK1064). Restore after all.
+            if (again.ExitCode == 0 || !new[] { "NETSDK1004", "NETSDK1005", "NETSDK1047", "NETSDK1064" }.Any(code => again.Output.Contains(code, StringComparison.Ordinal)))
             {
                 return again;
             }
         }
 
         ProcessResult process = await run(arguments);
-        if (!own && !process.Output.Contains("error NU", StringComparison.Ordinal) && State(folder, extraArguments) is { } restored)
+        if (!own && !process.Output.Contains("error NU", StringComparison.Ordinal) && State(workingDirectory, folder, environment, extraArguments) is { } restored)
         {
             Restored[folder] = restored;
         }
@@ -146,25 +152,44 @@ internal static class RestoreOnce
         return process;
     }
 
-    /// <summary>The project files' contents and the build properties given, or null when there is no assets file to reuse.</summary>
-    private static string? State(string folder, string[] extraArguments)
+    /// <summary>What restore reads (see the class), hashed; null when there is no assets file to reuse.</summary>
+    private static string? State(string workingDirectory, string folder, IReadOnlyDictionary<string, string> environment, string[] extraArguments)
     {
         if (!File.Exists(Path.Combine(folder, "obj", "project.assets.json")))
         {
             return null;
         }
 
-        var text = new StringBuilder();
-        foreach (string file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => IsProjectFile(Path.GetFileName(f)) && !InOutput(Path.GetRelativePath(folder, f)))
-            .OrderBy(f => f, StringComparer.Ordinal))
+        var text = new StringBuilder(Path.GetFullPath(workingDirectory)).Append('\0');
+        IEnumerable<string> files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => IsProjectFile(Path.GetFileName(f)) && !InOutput(Path.GetRelativePath(folder, f)));
+        for (DirectoryInfo? above = Directory.GetParent(folder); above is not null && above.FullName.StartsWith(Path.GetFullPath(DotNet.RepoRoot).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal); above = above.Parent)
+        {
+            files = files.Concat(above.EnumerateFiles().Select(f => f.FullName).Where(f => IsProjectFile(Path.GetFileName(f))));
+        }
+
+        foreach (string file in files.OrderBy(f => f, StringComparer.Ordinal))
         {
             text.Append(file).Append('\0').Append(File.ReadAllText(file)).Append('\0');
         }
 
-        foreach (string argument in extraArguments.Where(a => a.StartsWith("-p:", StringComparison.Ordinal) || a.StartsWith("/p:", StringComparison.Ordinal) || a.StartsWith("--property", StringComparison.Ordinal)))
+        for (int i = 0; i < extraArguments.Length; i++)
         {
-            text.Append(argument).Append('\0');
+            if (extraArguments[i] is "--filter" or "--logger")
+            {
+                i++;
+                continue;
+            }
+
+            text.Append(extraArguments[i]).Append('\0');
+        }
+
+        foreach ((string name, string value) in environment.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            if (!name.StartsWith("EVALSPEC_", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("FIXTURE_", StringComparison.OrdinalIgnoreCase))
+            {
+                text.Append(name).Append('=').Append(value).Append('\0');
+            }
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

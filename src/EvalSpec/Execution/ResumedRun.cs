@@ -91,6 +91,22 @@ internal sealed class ResumedRun
         var rows = new Dictionary<string, TakenOverRow>(StringComparer.Ordinal);
         int dropped = 0;
 
+        // A killed run wrote no summary.json to say which shard it ran (nor does one whose summary cannot be read); its lines
+        // say it (each line's "shard", absent when not sharded). Without this, a killed shard resumed without EVALSPEC_SHARD
+        // would take its rows over and run every other shard's rows too. Lines of several shards are a merged run (or a
+        // resume of one), which resumes unsharded: they are left to the checks below. Lines of EvalSpec versions that did
+        // not write "shard" say nothing.
+        if (!summarized)
+        {
+            var writers = lines.Where(l => l.Row.SaysShard).Select(l => l.Row.Shard ?? string.Empty).Distinct(StringComparer.Ordinal).ToList();
+            if (writers is [string ran] && !string.Equals(ran, shard?.Name ?? string.Empty, StringComparison.Ordinal))
+            {
+                string rowId = lines.First(l => l.Row.SaysShard).Row.RowId;
+                string setting = ran.Length == 0 ? "without EVALSPEC_SHARD" : "with EVALSPEC_SHARD=" + ran;
+                throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: the lines of {path} say that run was {(ran.Length == 0 ? "not sharded" : "shard " + ran)} (their \"shard\"; row {rowId}, for one), and it has no {RunSummaryFile.FileName} that can be read (it was stopped before writing one); this run is {(shard is null ? "not sharded" : "shard " + shard.Name)} (EVALSPEC_SHARD). Resume it {setting}, as it ran, or start a new run (unset EVALSPEC_RESUME).");
+            }
+        }
+
         // Checked before anything is rewritten: a row of another shard taken over would be counted in this shard's run
         // (and skipped as another shard's), and the merge would then find it in two shards. Rows the assembly no longer
         // has are in no shard; they are dropped below.
@@ -101,14 +117,6 @@ internal sealed class ResumedRun
             {
                 throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {path} holds row {outside.RowId}, which is not in shard {shard.Name} (EVALSPEC_SHARD): that run was another shard, or not sharded. Resume a shard with the same EVALSPEC_SHARD it ran with.");
             }
-        }
-
-        // A killed run wrote no summary.json to say which shard it ran; its lines say it (each line's "shard"). Without this,
-        // a killed shard resumed without EVALSPEC_SHARD would take its rows over and run every other shard's rows too.
-        // (With a summary, CheckSummary decided: a merged run's lines keep their shards' and it resumes unsharded.)
-        if (!summarized && lines.FirstOrDefault(l => l.Row.Shard is { } written && !string.Equals(written, shard?.Name, StringComparison.Ordinal)) is { Row: { } other })
-        {
-            throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {path} holds row {other.RowId}, written by shard {other.Shard} (its line's \"shard\"), and the run was stopped before it wrote {RunSummaryFile.FileName}; this run is {(shard is null ? "not sharded" : "shard " + shard.Name)} (EVALSPEC_SHARD). Resume a shard with the same EVALSPEC_SHARD it ran with: EVALSPEC_SHARD={other.Shard}.");
         }
 
         foreach ((RunRow row, string text) in lines)

@@ -320,9 +320,9 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(_root, "merged"));
         File.WriteAllLines(Path.Combine(_root, "merged", "results.jsonl"), lines);
 
-        // A merged run has a summary.json, unsharded (evalspec merge writes one), which is what lets it resume unsharded
-        // although its lines keep their shards'.
-        File.Copy(Path.Combine(_root, "sharded-1", "summary.json"), Path.Combine(_root, "merged", "summary.json"));
+        // Its summary.json cannot be read (torn, or written by a newer evalspec merge): the lines of two shards still resume
+        // unsharded, as a merged run does, instead of being taken for a killed shard.
+        File.WriteAllText(Path.Combine(_root, "merged", "summary.json"), "{");
 
         EvalRunHost resumed = ResumableRuns.Host(_root, "merged", resume: "merged", recording: "live");
         await RunRows(resumed, "laptop/identity", "laptop/lowercase");

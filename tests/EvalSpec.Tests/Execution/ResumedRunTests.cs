@@ -284,11 +284,36 @@ public sealed class ResumedRunTests : IDisposable
 
         // Unsharded, every row of the folder is in the population, so only the lines can tell this was shard 2/2.
         FluentActions.Invoking(() => Host(("Resume", "killed-shard"))).Should().Throw<EvalConfigurationException>()
-            .Which.Message.Should().Contain("EVALSPEC_SHARD=2/2").And.Contain("not sharded").And.Contain(results);
+            .Which.Message.Should().Contain("EVALSPEC_SHARD=2/2").And.Contain("this run is not sharded").And.Contain(results);
+        FluentActions.Invoking(() => Host(("Resume", "killed-shard"), ("Shard", "1/2"))).Should().Throw<EvalConfigurationException>()
+            .Which.Message.Should().Contain("EVALSPEC_SHARD=2/2").And.Contain("this run is shard 1/2");
         File.ReadAllText(results).Should().Be(before, "a refused resume changes nothing");
 
         using EvalRunHost same = Host(("Resume", "killed-shard"), ("Shard", "2/2"));
         same.Resumed!.Rows.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Resuming_a_killed_unsharded_run_as_a_shard_is_refused_by_its_lines()
+    {
+        _slow = false;
+        EvalRunHost first = Host(("RunId", "killed-whole"));
+        await RunAsync(first, "good");
+        first.Dispose();
+        File.Delete(Path.Combine(_root, "killed-whole", "summary.json"));
+        string results = Path.Combine(_root, "killed-whole", "results.jsonl");
+        string before = File.ReadAllText(results);
+
+        // Whichever shard its one row falls in, the lines say the run was not sharded.
+        foreach (string shard in new[] { "1/2", "2/2" })
+        {
+            FluentActions.Invoking(() => Host(("Resume", "killed-whole"), ("Shard", shard))).Should().Throw<EvalConfigurationException>()
+                .Which.Message.Should().Contain("not sharded").And.Contain("without EVALSPEC_SHARD").And.Contain("this run is shard " + shard);
+        }
+
+        File.ReadAllText(results).Should().Be(before, "a refused resume changes nothing");
+        using EvalRunHost same = Host(("Resume", "killed-whole"));
+        same.Resumed!.Rows.Select(r => r.Row.RowId).Should().Contain(RowId("good"));
     }
 
     [Fact]

@@ -178,6 +178,7 @@ internal static class RunResultsReader
                 Trajectory = RowTrajectory.Read(row),
                 Line = line,
                 Shard = result.Shard,
+                SaysShard = result.Shard is not null || result.EvalMethodCalls is not null,
             };
         }
     }

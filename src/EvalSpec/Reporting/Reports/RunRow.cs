@@ -91,6 +91,12 @@ internal sealed record RunRow
     /// <summary>The shard of the run that wrote the line (its <c>shard</c>, "2/4"), or null when it was not sharded (or written before lines said so).</summary>
     public string? Shard { get; init; }
 
+    /// <summary>
+    /// True when the line comes from an EvalSpec that writes <c>shard</c> whenever a run is sharded (its lines have
+    /// <c>evalMethodCalls</c>): a null <see cref="Shard"/> then means the run was not sharded; for older lines it means nothing.
+    /// </summary>
+    public bool SaysShard { get; init; }
+
     /// <summary>The eval method id: <c>Namespace.Class.Method</c>.</summary>
     public string MethodId => Suite + "." + Method;
 
