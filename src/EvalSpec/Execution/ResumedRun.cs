@@ -103,7 +103,7 @@ internal sealed class ResumedRun
             {
                 string rowId = lines.First(l => l.Row.SaysShard).Row.RowId;
                 string setting = ran.Length == 0 ? "without EVALSPEC_SHARD" : "with EVALSPEC_SHARD=" + ran;
-                throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: the lines of {path} say that run was {(ran.Length == 0 ? "not sharded" : "shard " + ran)} (their \"shard\"; row {rowId}, for one), and it has no {RunSummaryFile.FileName} that can be read (it was stopped before writing one); this run is {(shard is null ? "not sharded" : "shard " + shard.Name)} (EVALSPEC_SHARD). Resume it {setting}, as it ran, or start a new run (unset EVALSPEC_RESUME).");
+                throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: the lines of {path} say that run was {(ran.Length == 0 ? "not sharded" : "shard " + ran)} (their \"shard\"; row {rowId}, for one), and it has no {RunSummaryFile.FileName} that can be read ({(File.Exists(Path.Combine(runDirectory, RunSummaryFile.FileName)) ? "the file is damaged or of another version" : "the run was stopped before writing one")}); this run is {(shard is null ? "not sharded" : "shard " + shard.Name)} (EVALSPEC_SHARD). Resume it {setting}, as it ran, or start a new run (unset EVALSPEC_RESUME).");
             }
         }
 

@@ -297,8 +297,10 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
         File.ReadAllBytes(results).Should().Equal(before, "a refused resume changes nothing");
     }
 
-    [Fact]
-    public async Task Lines_of_shards_joined_in_one_folder_count_each_shards_source_run()
+    [Theory]
+    [InlineData("unsharded")]
+    [InlineData("unreadable")]
+    public async Task Lines_of_shards_joined_in_one_folder_count_each_shards_source_run(string summary)
     {
         // Two shards of one run: the identity row in one, the relation row in the other, which makes the case's source run
         // again (as evalspec merge leaves them: each line keeps its shard). Both source runs were made: 1 + 2 calls.
@@ -320,9 +322,17 @@ public sealed class ResumedCallCountTests : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(_root, "merged"));
         File.WriteAllLines(Path.Combine(_root, "merged", "results.jsonl"), lines);
 
-        // Its summary.json cannot be read (torn, or written by a newer evalspec merge): the lines of two shards still resume
-        // unsharded, as a merged run does, instead of being taken for a killed shard.
-        File.WriteAllText(Path.Combine(_root, "merged", "summary.json"), "{");
+        // A merged run's summary.json is unsharded (evalspec merge writes one); when it cannot be read (torn, or written by a
+        // newer evalspec merge), the lines of two shards still resume unsharded, instead of being taken for a killed shard.
+        string merged = Path.Combine(_root, "merged", "summary.json");
+        if (summary == "unsharded")
+        {
+            File.Copy(Path.Combine(_root, "sharded-1", "summary.json"), merged);
+        }
+        else
+        {
+            File.WriteAllText(merged, "{");
+        }
 
         EvalRunHost resumed = ResumableRuns.Host(_root, "merged", resume: "merged", recording: "live");
         await RunRows(resumed, "laptop/identity", "laptop/lowercase");

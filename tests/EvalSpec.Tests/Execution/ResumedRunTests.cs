@@ -280,7 +280,7 @@ public sealed class ResumedRunTests : IDisposable
         File.Delete(Path.Combine(_root, "killed-shard", "summary.json"));
         string results = Path.Combine(_root, "killed-shard", "results.jsonl");
         string before = File.ReadAllText(results);
-        before.Should().NotBeEmpty("shard 2/2 holds some of the four rows");
+        before.Should().NotBeEmpty("shard 2/2 holds some of the four rows").And.Contain("\"shard\":\"2/2\"");
 
         // Unsharded, every row of the folder is in the population, so only the lines can tell this was shard 2/2.
         FluentActions.Invoking(() => Host(("Resume", "killed-shard"))).Should().Throw<EvalConfigurationException>()
@@ -303,6 +303,7 @@ public sealed class ResumedRunTests : IDisposable
         File.Delete(Path.Combine(_root, "killed-whole", "summary.json"));
         string results = Path.Combine(_root, "killed-whole", "results.jsonl");
         string before = File.ReadAllText(results);
+        before.Should().Contain("\"evalMethodCalls\"", "a line with it says its run's shard, here by having none");
 
         // Whichever shard its one row falls in, the lines say the run was not sharded.
         foreach (string shard in new[] { "1/2", "2/2" })
