@@ -76,7 +76,7 @@ internal sealed class SuiteRun
         string[] arguments = new[] { "test", "--project", projectDirectory, "--report-trx", "--report-trx-filename", "run.trx", "--results-directory", trx, "--no-progress", "--no-ansi" }
             .Concat(extraArguments)
             .ToArray();
-        ProcessResult process = await RestoreOnce.RunAsync(mtpFolder, projectDirectory, variables, arguments, extraArguments, withArguments => DotNet.RunAsync(mtpFolder, variables, withArguments));
+        ProcessResult process = await RestoreOnce.RunAsync(mtpFolder, projectDirectory, variables, arguments, extraArguments);
         if (!Directory.Exists(trx))
         {
             throw new InvalidOperationException("dotnet test wrote no TRX file:\n" + process);
@@ -101,7 +101,7 @@ internal sealed class SuiteRun
         string[] arguments = new[] { "test", projectDirectory, "--logger", "trx;LogFileName=run.trx", "--results-directory", trx }
             .Concat(extraArguments)
             .ToArray();
-        ProcessResult process = await RestoreOnce.RunAsync(DotNet.RepoRoot, projectDirectory, variables, arguments, extraArguments, withArguments => DotNet.RunAsync(DotNet.RepoRoot, variables, withArguments));
+        ProcessResult process = await RestoreOnce.RunAsync(DotNet.RepoRoot, projectDirectory, variables, arguments, extraArguments);
         if (!Directory.Exists(trx))
         {
             throw new InvalidOperationException("dotnet test wrote no TRX file:\n" + process);
@@ -124,9 +124,10 @@ internal static class RestoreOnce
 {
     private static readonly ConcurrentDictionary<string, string> Restored = new(StringComparer.Ordinal);
 
-    /// <summary>Runs <paramref name="run"/> with <paramref name="arguments"/>, or with <c>--no-restore</c> inserted before <paramref name="extraArguments"/> (their tail).</summary>
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, string projectDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments, string[] extraArguments, Func<string[], Task<ProcessResult>> run)
+    /// <summary>Runs the dotnet CLI with <paramref name="arguments"/>, or with <c>--no-restore</c> inserted before <paramref name="extraArguments"/> (their tail).</summary>
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, string projectDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments, string[] extraArguments)
     {
+        Task<ProcessResult> run(string[] withArguments) => DotNet.RunAsync(workingDirectory, environment, withArguments);
         string folder = Path.GetFullPath(projectDirectory);
         bool own = extraArguments.Contains("--no-restore") || extraArguments.Contains("--no-build");
         string? state = own ? null : State(workingDirectory, folder, environment, extraArguments);

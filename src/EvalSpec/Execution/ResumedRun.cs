@@ -74,7 +74,8 @@ internal sealed class ResumedRun
             throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: {runDirectory} has no {RunResultsReader.FileName} to resume. Check the run id (the folder names under {Path.GetDirectoryName(runDirectory)}), or unset EVALSPEC_RESUME to start a new run.");
         }
 
-        bool summarized = CheckSummary(Path.Combine(runDirectory, RunSummaryFile.FileName), runId, shard, configuration);
+        string summaryPath = Path.Combine(runDirectory, RunSummaryFile.FileName);
+        bool summarized = CheckSummary(summaryPath, runId, shard, configuration);
 
         IReadOnlyList<(RunRow Row, string Text)> lines;
         int torn;
@@ -103,7 +104,7 @@ internal sealed class ResumedRun
             {
                 string rowId = lines.First(l => l.Row.SaysShard).Row.RowId;
                 string setting = ran.Length == 0 ? "without EVALSPEC_SHARD" : "with EVALSPEC_SHARD=" + ran;
-                throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: the lines of {path} say that run was {(ran.Length == 0 ? "not sharded" : "shard " + ran)} (their \"shard\"; row {rowId}, for one), and it has no {RunSummaryFile.FileName} that can be read ({(File.Exists(Path.Combine(runDirectory, RunSummaryFile.FileName)) ? "the file is damaged or of another version" : "the run was stopped before writing one")}); this run is {(shard is null ? "not sharded" : "shard " + shard.Name)} (EVALSPEC_SHARD). Resume it {setting}, as it ran, or start a new run (unset EVALSPEC_RESUME).");
+                throw new EvalConfigurationException($"EVALSPEC_RESUME={runId}: the lines of {path} say that run was {(ran.Length == 0 ? "not sharded" : "shard " + ran)} (their \"shard\"; row {rowId}, for one), and it has no {RunSummaryFile.FileName} that can be read ({(File.Exists(summaryPath) ? "the file is damaged or of another version" : "the run was stopped before writing one")}); this run is {(shard is null ? "not sharded" : "shard " + shard.Name)} (EVALSPEC_SHARD). Resume it {setting}, as it ran, or start a new run (unset EVALSPEC_RESUME).");
             }
         }
 
