@@ -12,6 +12,9 @@
 # FLOOR=1 also builds a third project, the floor: the rows project's files with EvalSpec's generator removed and, in its
 # place, the least any generator must add (per eval method one attribute and a one-line test method, no descriptor), so
 # the ratio EvalSpec's own output costs above that floor is seen apart from the cost of the attributes and test methods.
+# It also builds the attributes-only project: the rows project's files with EvalSpec's generator removed and nothing in its
+# place (no test methods at all), which shows what the attributes users write cost by themselves (their binding, and
+# analyzers that visit every attribute, such as xUnit's xUnit3004 check on v3).
 # XUNIT=v3 builds both projects on xUnit v3 (xunit.v3.mtp-off, EvalSpec.Xunit.V3: one generated method and a row table
 # per eval method instead of one [Fact] per row); the default is xUnit v2.
 set -euo pipefail
@@ -22,7 +25,7 @@ xunit="${XUNIT:-v2}"
 case "$xunit" in v2|v3) ;; *) echo "XUNIT must be v2 or v3, not '$xunit'" >&2; exit 2 ;; esac
 root="bench/BuildCost/generated"   # inside the repository so Directory.Build.props and the in-repo targets apply; git-ignored
 rm -rf "$root"
-mkdir -p "$root/Rows" "$root/Plain" "$root/Floor"
+mkdir -p "$root/Rows" "$root/Plain" "$root/Floor" "$root/Attrs"
 
 python3 - "$root" "$methods" "$xunit" <<'PY'
 import os, sys
@@ -51,9 +54,9 @@ drop = """
   <Target Name="DropEvalSpecGenerator" BeforeTargets="CoreCompile">
     <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="$([System.String]::Copy('%(Filename)').Contains('EvalSpec.Generators'))" /></ItemGroup>
   </Target>"""
-for name, rows in (("Rows", True), ("Plain", False), ("Floor", True)):
+for name, rows in (("Rows", True), ("Plain", False), ("Floor", True), ("Attrs", True)):
     d = os.path.join(root, name)
-    open(os.path.join(d, name + ".csproj"), "w").write(csproj(rows, floor=name == "Floor"))
+    open(os.path.join(d, name + ".csproj"), "w").write(csproj(rows, floor=name in ("Floor", "Attrs")))
     open(os.path.join(d, "Unrelated.cs"), "w").write("namespace Bench;\n\npublic static class Unrelated\n{\n    public static int Value => 0;\n}\n")
     for c in range((methods + per_class - 1) // per_class):
         lines = ["using System.Threading.Tasks;", "using EvalSpec;", "using EvalSpec.Metamorphic;", "", "namespace Bench;", "", f"public partial class Evals{c:03d}", "{"]
@@ -86,7 +89,7 @@ else
     compiler="-p:UseSharedCompilation=false"
 fi
 projects="Rows Plain"
-if [ "${FLOOR:-0}" = 1 ]; then projects="Rows Plain Floor"; fi
+if [ "${FLOOR:-0}" = 1 ]; then projects="Rows Plain Floor Attrs"; fi
 for p in $projects; do dotnet build "$root/$p" -v q -nodeReuse:false >/dev/null; done   # restore, build the references once
 if [ "$server" = 1 ]; then
     for w in $(seq 1 "${WARMUP:-3}"); do
@@ -119,22 +122,26 @@ total() { # log, "analyzer"|"generator"
     grep -E "Total $2 execution time: [0-9.]+ seconds" "$1" | head -1 | sed -E 's/.*: ([0-9.]+) seconds.*/\1/'
 }
 
-printf '%s\n' "| build | run | rows project (s) | plain project (s) | ratio | floor (s) | floor ratio | EvalSpec generator (s) | EvalSpec analyzers (s) | xUnit analyzers on rows (s) | all analyzers, rows (s) |"
-printf '%s\n' "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+printf '%s\n' "| build | run | rows project (s) | plain project (s) | ratio | floor (s) | floor ratio | attributes only (s) | attributes-only ratio | EvalSpec generator (s) | EvalSpec analyzers (s) | xUnit analyzers on rows (s) | all analyzers, rows (s) | xUnit analyzers, attributes only (s) |"
+printf '%s\n' "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for mode in cold edit; do
     for r in $(seq 1 "$repeats"); do
         # Interleaved, so both projects see the same machine load.
         rows=$(build "$root/Rows" "$mode" "$root/rows-$mode-$r.log")
         plain=$(build "$root/Plain" "$mode" "$root/plain-$mode-$r.log")
-        floor="" floorratio=""
+        floor="" floorratio="" attrs="" attrsratio=""
         if [ "${FLOOR:-0}" = 1 ]; then
             floor=$(build "$root/Floor" "$mode" "$root/floor-$mode-$r.log")
             floorratio=$(printf '%.2fx' "$(echo "$floor / $plain" | bc -l)")
             floor=$(printf '%.1f' "$floor")
+            attrs=$(build "$root/Attrs" "$mode" "$root/attrs-$mode-$r.log")
+            attrsratio=$(printf '%.2fx' "$(echo "$attrs / $plain" | bc -l)")
+            attrs=$(printf '%.1f' "$attrs")
         fi
         log="$root/rows-$mode-$r.log"
-        printf '| %s | %s | %.1f | %.1f | %.2fx | %s | %s | %s | %s | %s | %s |\n' "$mode" "$r" "$rows" "$plain" "$(echo "$rows / $plain" | bc -l)" "${floor:--}" "${floorratio:--}" \
-            "$(seconds "$log" 'EvalSpec\.Generators')" "$(seconds "$log" 'EvalSpec\.Analyzers')" "$(seconds "$log" 'xunit\.analyzers')" "$(total "$log" analyzer)"
+        printf '| %s | %s | %.1f | %.1f | %.2fx | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$mode" "$r" "$rows" "$plain" "$(echo "$rows / $plain" | bc -l)" "${floor:--}" "${floorratio:--}" "${attrs:--}" "${attrsratio:--}" \
+            "$(seconds "$log" 'EvalSpec\.Generators')" "$(seconds "$log" 'EvalSpec\.Analyzers')" "$(seconds "$log" 'xunit\.analyzers')" "$(total "$log" analyzer)" \
+            "$(if [ -n "$attrs" ]; then seconds "$root/attrs-$mode-$r.log" 'xunit\.analyzers'; else echo -; fi)"
     done
 done
 echo
