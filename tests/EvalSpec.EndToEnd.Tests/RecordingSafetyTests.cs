@@ -263,6 +263,7 @@ public sealed class RecordingSafetyTests : IAsyncLifetime
     /// <summary>`dotnet test` of the scratch project, started and left running (to be killed).</summary>
     private Process StartDotnetTest(string recording)
     {
+        DotNet.EnsureSourcesBuilt();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = DotNet.RepoRoot, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in new[] { "test", _project })
         {
