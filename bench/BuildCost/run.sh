@@ -9,12 +9,15 @@
 # after WARMUP (default 3) unmeasured rebuilds of each project, so the compiler, the generator and the analyzers are
 # already compiled to machine code; the default (SERVER unset) starts a fresh compiler process for every build, as a CI
 # job's first build does (and as this repository's machines do: they set UseSharedCompilation=false).
-# FLOOR=1 also builds a third project, the floor: the rows project's files with EvalSpec's generator removed and, in its
-# place, the least any generator must add (per eval method one attribute and a one-line test method, no descriptor), so
-# the ratio EvalSpec's own output costs above that floor is seen apart from the cost of the attributes and test methods.
-# It also builds the attributes-only project: the rows project's files with EvalSpec's generator removed and nothing in its
-# place (no test methods at all), which shows what the attributes users write cost by themselves (their binding, and
-# analyzers that visit every attribute, such as xUnit's xUnit3004 check on v3).
+# FLOOR=1 also builds three more projects from the rows project's files, EvalSpec's generator and analyzers removed:
+# - the floor: in the generator's place, the least any generator must add (per eval method one attribute and a one-line
+#   test method, no descriptor), so the ratio EvalSpec's own output costs above it is seen apart from the cost of the
+#   attributes and test methods;
+# - attributes only: nothing in the generator's place (no test methods at all), which shows what the attributes users
+#   write cost by themselves (their binding, and third-party analyzers that visit every attribute);
+# - attributes only, without xUnit's analyzers too, so that the wall time xUnit's analyzers add to that is seen.
+# Each round builds the projects in a rotated order, so that no project always comes last on a machine whose load changes.
+# A build that fails stops the benchmark (its log is named); so does a dropped analyzer that still ran.
 # XUNIT=v3 builds both projects on xUnit v3 (xunit.v3.mtp-off, EvalSpec.Xunit.V3: one generated method and a row table
 # per eval method instead of one [Fact] per row); the default is xUnit v2.
 set -euo pipefail
@@ -25,13 +28,13 @@ xunit="${XUNIT:-v2}"
 case "$xunit" in v2|v3) ;; *) echo "XUNIT must be v2 or v3, not '$xunit'" >&2; exit 2 ;; esac
 root="bench/BuildCost/generated"   # inside the repository so Directory.Build.props and the in-repo targets apply; git-ignored
 rm -rf "$root"
-mkdir -p "$root/Rows" "$root/Plain" "$root/Floor" "$root/Attrs"
+mkdir -p "$root/Rows" "$root/Plain" "$root/Floor" "$root/Attrs" "$root/AttrsNoXunit"
 
 python3 - "$root" "$methods" "$xunit" <<'PY'
 import os, sys
 root, methods, xunit = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 per_class = 50
-def csproj(with_evalspec, floor=False):
+def csproj(with_evalspec, name):
     v3 = xunit == "v3"
     extra = "\n    <OutputType>Exe</OutputType>\n    <EvalSpecXunit>v3</EvalSpecXunit>" if v3 else ""
     framework = "xunit.v3.mtp-off" if v3 else "xunit"
@@ -47,16 +50,22 @@ def csproj(with_evalspec, floor=False):
     <PackageReference Include="{framework}" />
     <PackageReference Include="xunit.runner.visualstudio" />
   </ItemGroup>
-  <Import Project="$(RepoRoot)eng/EvalSpec.InRepo.targets" />{drop if floor else ""}
+  <Import Project="$(RepoRoot)eng/EvalSpec.InRepo.targets" />{drop(dropped.get(name, []))}
 </Project>
 """
-drop = """
-  <Target Name="DropEvalSpecGenerator" BeforeTargets="CoreCompile">
-    <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="$([System.String]::Copy('%(Filename)').Contains('EvalSpec.Generators'))" /></ItemGroup>
+def drop(names):
+    if not names:
+        return ""
+    condition = " or ".join(f"$([System.String]::Copy('%(Filename)').Contains('{n}'))" for n in names)
+    return f"""
+  <Target Name="DropAnalyzers" BeforeTargets="CoreCompile">
+    <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="{condition}" /></ItemGroup>
   </Target>"""
-for name, rows in (("Rows", True), ("Plain", False), ("Floor", True), ("Attrs", True)):
+dropped = {"Floor": ["EvalSpec.Generators", "EvalSpec.Analyzers"], "Attrs": ["EvalSpec.Generators", "EvalSpec.Analyzers"],
+           "AttrsNoXunit": ["EvalSpec.Generators", "EvalSpec.Analyzers", "xunit.analyzers"]}
+for name, rows in (("Rows", True), ("Plain", False), ("Floor", True), ("Attrs", True), ("AttrsNoXunit", True)):
     d = os.path.join(root, name)
-    open(os.path.join(d, name + ".csproj"), "w").write(csproj(rows, floor=name in ("Floor", "Attrs")))
+    open(os.path.join(d, name + ".csproj"), "w").write(csproj(rows, name))
     open(os.path.join(d, "Unrelated.cs"), "w").write("namespace Bench;\n\npublic static class Unrelated\n{\n    public static int Value => 0;\n}\n")
     for c in range((methods + per_class - 1) // per_class):
         lines = ["using System.Threading.Tasks;", "using EvalSpec;", "using EvalSpec.Metamorphic;", "", "namespace Bench;", "", f"public partial class Evals{c:03d}", "{"]
@@ -89,7 +98,7 @@ else
     compiler="-p:UseSharedCompilation=false"
 fi
 projects="Rows Plain"
-if [ "${FLOOR:-0}" = 1 ]; then projects="Rows Plain Floor Attrs"; fi
+if [ "${FLOOR:-0}" = 1 ]; then projects="Rows Plain Floor Attrs AttrsNoXunit"; fi
 for p in $projects; do dotnet build "$root/$p" -v q -nodeReuse:false >/dev/null; done   # restore, build the references once
 if [ "$server" = 1 ]; then
     for w in $(seq 1 "${WARMUP:-3}"); do
@@ -102,11 +111,13 @@ build() { # project, mode (cold|edit), log
     local start end
     if [ "$2" = edit ]; then echo "// edit $(date +%s%N)" >> "$1/Unrelated.cs"; fi
     start=$(date +%s.%N)
-    if [ "$2" = cold ]; then
-        # A full rebuild of the project itself; its references (EvalSpec, the generator) were built once before.
-        dotnet build "$1" --no-restore --no-incremental -p:BuildProjectReferences=false $compiler -p:ReportAnalyzer=true -v:detailed -nodeReuse:false > "$3"
-    else
-        dotnet build "$1" --no-restore $compiler -p:ReportAnalyzer=true -v:detailed -nodeReuse:false > "$3"
+    local incremental=""
+    # Cold: a full rebuild of the project itself; its references (EvalSpec, the generator) were built once before.
+    if [ "$2" = cold ]; then incremental="--no-incremental -p:BuildProjectReferences=false"; fi
+    # shellcheck disable=SC2086
+    if ! dotnet build "$1" --no-restore $incremental $compiler -p:ReportAnalyzer=true -v:detailed -nodeReuse:false > "$3"; then
+        echo "The build of $1 failed: see $3" >&2
+        return 1
     fi
     end=$(date +%s.%N)
     echo "$end - $start" | bc
@@ -122,26 +133,42 @@ total() { # log, "analyzer"|"generator"
     grep -E "Total $2 execution time: [0-9.]+ seconds" "$1" | head -1 | sed -E 's/.*: ([0-9.]+) seconds.*/\1/'
 }
 
-printf '%s\n' "| build | run | rows project (s) | plain project (s) | ratio | floor (s) | floor ratio | attributes only (s) | attributes-only ratio | EvalSpec generator (s) | EvalSpec analyzers (s) | xUnit analyzers on rows (s) | all analyzers, rows (s) | xUnit analyzers, attributes only (s) |"
-printf '%s\n' "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+header="| build | run | rows project (s) | plain project (s) | ratio |"
+separator="| --- | --- | ---: | ---: | ---: |"
+if [ "${FLOOR:-0}" = 1 ]; then
+    header="$header floor (s) | floor ratio | attributes only (s) | attributes-only ratio | attributes only, no xUnit analyzers (s) | its ratio |"
+    separator="$separator ---: | ---: | ---: | ---: | ---: | ---: |"
+fi
+printf '%s\n' "$header EvalSpec generator (s) | EvalSpec analyzers (s) | xUnit analyzers on rows (s) | all analyzers, rows (s) | xUnit analyzers, attributes only (s) |"
+printf '%s\n' "$separator ---: | ---: | ---: | ---: | ---: |"
+declare -A seconds_of
+round=0
 for mode in cold edit; do
     for r in $(seq 1 "$repeats"); do
-        # Interleaved, so both projects see the same machine load.
-        rows=$(build "$root/Rows" "$mode" "$root/rows-$mode-$r.log")
-        plain=$(build "$root/Plain" "$mode" "$root/plain-$mode-$r.log")
-        floor="" floorratio="" attrs="" attrsratio=""
+        # Interleaved, so all projects see about the same machine load; the order turns by one each round.
+        read -r -a order <<< "$projects"
+        n=${#order[@]}
+        for i in $(seq 0 $((n - 1))); do
+            p=${order[$(((i + round) % n))]}
+            log="$root/$p-$mode-$r.log"
+            seconds_of[$p]=$(build "$root/$p" "$mode" "$log") || exit 1
+            if [ "$p" != Rows ] && [ "$p" != Plain ] && grep -qE "^\s+[0-9.<]+\s+[0-9<]+\s+EvalSpec\.(Generators|Analyzers), Version=" "$log"; then
+                echo "EvalSpec's generator or analyzers ran in $p, which must not have them: see $log" >&2
+                exit 1
+            fi
+        done
+        round=$((round + 1))
+        rows=${seconds_of[Rows]} plain=${seconds_of[Plain]}
+        line=$(printf '| %s | %s | %.1f | %.1f | %.2fx |' "$mode" "$r" "$rows" "$plain" "$(echo "$rows / $plain" | bc -l)")
+        attrsxunit="-"
         if [ "${FLOOR:-0}" = 1 ]; then
-            floor=$(build "$root/Floor" "$mode" "$root/floor-$mode-$r.log")
-            floorratio=$(printf '%.2fx' "$(echo "$floor / $plain" | bc -l)")
-            floor=$(printf '%.1f' "$floor")
-            attrs=$(build "$root/Attrs" "$mode" "$root/attrs-$mode-$r.log")
-            attrsratio=$(printf '%.2fx' "$(echo "$attrs / $plain" | bc -l)")
-            attrs=$(printf '%.1f' "$attrs")
+            for p in Floor Attrs AttrsNoXunit; do
+                line="$line $(printf ' %.1f | %.2fx |' "${seconds_of[$p]}" "$(echo "${seconds_of[$p]} / $plain" | bc -l)")"
+            done
+            attrsxunit=$(seconds "$root/Attrs-$mode-$r.log" 'xunit\.analyzers')
         fi
-        log="$root/rows-$mode-$r.log"
-        printf '| %s | %s | %.1f | %.1f | %.2fx | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$mode" "$r" "$rows" "$plain" "$(echo "$rows / $plain" | bc -l)" "${floor:--}" "${floorratio:--}" "${attrs:--}" "${attrsratio:--}" \
-            "$(seconds "$log" 'EvalSpec\.Generators')" "$(seconds "$log" 'EvalSpec\.Analyzers')" "$(seconds "$log" 'xunit\.analyzers')" "$(total "$log" analyzer)" \
-            "$(if [ -n "$attrs" ]; then seconds "$root/attrs-$mode-$r.log" 'xunit\.analyzers'; else echo -; fi)"
+        log="$root/Rows-$mode-$r.log"
+        printf '%s %s | %s | %s | %s | %s |\n' "$line" "$(seconds "$log" 'EvalSpec\.Generators')" "$(seconds "$log" 'EvalSpec\.Analyzers')" "$(seconds "$log" 'xunit\.analyzers')" "$(total "$log" analyzer)" "$attrsxunit"
     done
 done
 echo

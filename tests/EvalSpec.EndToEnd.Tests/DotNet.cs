@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -27,33 +26,6 @@ internal static class DotNet
     /// </summary>
     public static async Task<ProcessResult> RunProgramAsync(string fileName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        if (fileName == "dotnet")
-        {
-            await SourcesBuilt.Value.ConfigureAwait(false);
-        }
-
-        // Tests run two at a time: a fixture built and run where it is (not a scratch copy) takes one child at a time.
-        List<SemaphoreSlim> gates = InPlaceFixtures(workingDirectory, arguments).Select(f => FixtureGates.GetOrAdd(f, _ => new SemaphoreSlim(1, 1))).ToList();
-        foreach (SemaphoreSlim gate in gates)
-        {
-            await gate.WaitAsync().ConfigureAwait(false);
-        }
-
-        try
-        {
-            return await RunUngatedAsync(fileName, workingDirectory, environment, arguments).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (SemaphoreSlim gate in gates)
-            {
-                gate.Release();
-            }
-        }
-    }
-
-    private static async Task<ProcessResult> RunUngatedAsync(string fileName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] arguments)
-    {
         var output = new StringBuilder();
         using Process process = StartProgram(fileName, workingDirectory, environment, output, arguments);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
@@ -78,78 +50,8 @@ internal static class DotNet
     /// Starts the dotnet CLI with the environment of <see cref="RunAsync"/>; its standard output and error are appended to
     /// <paramref name="output"/> (lock it to read). For tests that must act on the process while it runs (kill it).
     /// </summary>
-    /// <remarks>
-    /// A fixture in place is refused: its other children could not be kept apart from a process the caller acts on. Run a
-    /// scratch copy (<see cref="ScratchCopy"/>) or a collection's own build.
-    /// </remarks>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, StringBuilder output, params string[] arguments)
-    {
-        if (InPlaceFixtures(workingDirectory, arguments).FirstOrDefault() is { } fixture)
-        {
-            throw new InvalidOperationException($"DotNet.Start runs tests/fixtures/{fixture} in place, beside other tests that may build it: run a scratch copy (ScratchCopy.Of).");
-        }
-
-        EnsureSourcesBuilt();
-        return StartProgram("dotnet", workingDirectory, environment, output, arguments);
-    }
-
-    /// <summary>
-    /// Builds, once per test run, the EvalSpec projects every fixture references (through eng/EvalSpec.InRepo.targets), before
-    /// the first child that builds a fixture: tests run two at a time, and two children building one of these projects
-    /// for the first time at once would write the same files. (Under `dotnet test EvalSpec.sln` they are built already,
-    /// and this is an up-to-date check.) Blocks; for children started without <see cref="RunAsync"/>.
-    /// </summary>
-    public static void EnsureSourcesBuilt() => SourcesBuilt.Value.GetAwaiter().GetResult();
-
-    // Task.Run: its continuations must not need xUnit's two test threads, which tests waiting for it may hold.
-    private static readonly Lazy<Task> SourcesBuilt = new(() => Task.Run(async () =>
-    {
-        foreach (string project in new[] { "EvalSpec.Xunit", "EvalSpec.Xunit.V3", "EvalSpec.Generators", "EvalSpec.Analyzers" })
-        {
-            string path = Path.Combine(RepoRoot, "src", project, project + ".csproj");
-            ProcessResult build = await RunUngatedAsync("dotnet", RepoRoot, null, new[] { "build", path, "-nologo", "-v", "q" }).ConfigureAwait(false);
-            if (build.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"Building {project}, which the fixtures reference, failed, so no fixture can be built:\n{build}");
-            }
-        }
-    }));
-
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> FixtureGates = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The fixtures under tests/fixtures that a child would build or run in place, named relative to tests/fixtures
-    /// (<c>BehaviourSuite</c>, <c>v3/CancellationSuite.V3</c>, <c>mtp/BehaviourSuite.Mtp</c>), in a fixed order: the working
-    /// directory and every argument that is an existing path under tests/fixtures, except scratch copies (tests/fixtures/.work).
-    /// </summary>
-    internal static IReadOnlyList<string> InPlaceFixtures(string workingDirectory, IEnumerable<string> arguments)
-    {
-        string fixtures = Path.Combine(RepoRoot, "tests", "fixtures") + Path.DirectorySeparatorChar;
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (string candidate in arguments.Prepend(workingDirectory))
-        {
-            if (candidate.Length == 0 || candidate.StartsWith('-') || candidate.Contains('='))
-            {
-                continue;
-            }
-
-            // Only a path that exists: a bare word ("test", a project name) resolves under the working directory too.
-            string full = Path.GetFullPath(candidate, workingDirectory);
-            if (!full.StartsWith(fixtures, StringComparison.Ordinal) || !Path.Exists(full))
-            {
-                continue;
-            }
-
-            string[] parts = full[fixtures.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-            int depth = parts.Length > 0 && parts[0] is "v3" or "mtp" ? 2 : 1;
-            if (parts.Length >= depth && parts[0] != ".work")
-            {
-                found.Add(string.Join('/', parts.Take(depth)));
-            }
-        }
-
-        return found.ToList();
-    }
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, StringBuilder output, params string[] arguments) =>
+        StartProgram("dotnet", workingDirectory, environment, output, arguments);
 
     private static Process StartProgram(string fileName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, StringBuilder output, params string[] arguments)
     {

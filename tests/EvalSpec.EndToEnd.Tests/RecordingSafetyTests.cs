@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -263,32 +264,11 @@ public sealed class RecordingSafetyTests : IAsyncLifetime
     /// <summary>`dotnet test` of the scratch project, started and left running (to be killed).</summary>
     private Process StartDotnetTest(string recording)
     {
-        DotNet.EnsureSourcesBuilt();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = DotNet.RepoRoot, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { "test", _project })
+        var environment = new Dictionary<string, string>(Environment(recording))
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (string key in start.Environment.Keys.Where(k => k.StartsWith("EVALSPEC_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "CI").ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["UseSharedCompilation"] = DotNet.SharedCompilation;
-        start.Environment["EVALSPEC_RESULTSDIRECTORY"] = Path.Combine(Path.GetTempPath(), "evalspec-e2e", Guid.NewGuid().ToString("n"));
-        foreach ((string name, string value) in Environment(recording))
-        {
-            start.Environment[name] = value;
-        }
-
-        Process process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+            ["EVALSPEC_RESULTSDIRECTORY"] = Path.Combine(Path.GetTempPath(), "evalspec-e2e", Guid.NewGuid().ToString("n")),
+        };
+        return DotNet.Start(DotNet.RepoRoot, environment, new StringBuilder(), "test", _project);
     }
 
     private static async Task WaitUntil(Func<bool> condition, Process run, TimeSpan timeout)

@@ -162,8 +162,7 @@ internal static class RestoreOnce
         }
 
         var text = new StringBuilder(Path.GetFullPath(workingDirectory)).Append('\0');
-        IEnumerable<string> files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => IsProjectFile(Path.GetFileName(f)) && !InOutput(Path.GetRelativePath(folder, f)));
+        IEnumerable<string> files = ProjectFiles(new DirectoryInfo(folder), top: true);
         for (DirectoryInfo? above = Directory.GetParent(folder); above is not null && above.FullName.StartsWith(Path.GetFullPath(DotNet.RepoRoot).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal); above = above.Parent)
         {
             files = files.Concat(above.EnumerateFiles().Select(f => f.FullName).Where(f => IsProjectFile(Path.GetFileName(f))));
@@ -201,7 +200,12 @@ internal static class RestoreOnce
         || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase) || name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase)
         || name.Equals("global.json", StringComparison.OrdinalIgnoreCase);
 
-    private static bool InOutput(string relative) => relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj" or "TestResults";
+    // The fixture's own bin, obj and TestResults are not walked: another test's child may be writing there.
+    private static IEnumerable<string> ProjectFiles(DirectoryInfo folder, bool top) =>
+        folder.EnumerateFiles().Select(f => f.FullName).Where(f => IsProjectFile(Path.GetFileName(f)))
+            .Concat(folder.EnumerateDirectories()
+                .Where(d => !(top && d.Name is "bin" or "obj" or "TestResults"))
+                .SelectMany(d => ProjectFiles(d, top: false)));
 }
 
 /// <summary>The test platform `dotnet test` runs a fixture on.</summary>
