@@ -200,7 +200,7 @@ internal static class RestoreOnce
         || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase) || name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase)
         || name.Equals("global.json", StringComparison.OrdinalIgnoreCase);
 
-    // The fixture's own bin, obj and TestResults are not walked: another test's child may be writing there.
+    // The fixture's own bin, obj and TestResults are not walked: restore reads nothing there that this fingerprint needs.
     private static IEnumerable<string> ProjectFiles(DirectoryInfo folder, bool top) =>
         folder.EnumerateFiles().Select(f => f.FullName).Where(f => IsProjectFile(Path.GetFileName(f)))
             .Concat(folder.EnumerateDirectories()
