@@ -67,13 +67,20 @@ public sealed class CaseFileTests : IClassFixture<CaseFileTests.Run>
     public async Task A_bad_value_in_a_case_file_fails_the_build_at_the_file_line_and_column()
     {
         string project = ScratchCopy.Of("CaseFileSuite");
-        string jsonl = System.IO.Path.Combine(project, "data", "tickets.jsonl");
-        System.IO.File.AppendAllText(jsonl, "{\"subject\": \"Broken\", \"priority\": \"Urgent\", \"attempts\": 1, \"expected\": \"x\"}\n");
+        try
+        {
+            string jsonl = System.IO.Path.Combine(project, "data", "tickets.jsonl");
+            System.IO.File.AppendAllText(jsonl, "{\"subject\": \"Broken\", \"priority\": \"Urgent\", \"attempts\": 1, \"expected\": \"x\"}\n");
 
-        ProcessResult build = await DotNet.RunAsync(project, null, "build", project, "-nologo");
+            ProcessResult build = await DotNet.RunAsync(project, null, "build", project, "-nologo");
 
-        build.ExitCode.Should().NotBe(0, build.ToString());
-        build.ToString().Should().Contain("tickets.jsonl(5,35): error ES1023: data/tickets.jsonl(5,35): case data for TicketEvals.Triage is not usable: the value \"Urgent\" does not fit the parameter 'CaseFileSuite.Priority priority': write one of Low, High (as text)");
+            build.ExitCode.Should().NotBe(0, build.ToString());
+            build.ToString().Should().Contain("tickets.jsonl(5,35): error ES1023: data/tickets.jsonl(5,35): case data for TicketEvals.Triage is not usable: the value \"Urgent\" does not fit the parameter 'CaseFileSuite.Priority priority': write one of Low, High (as text)");
+        }
+        finally
+        {
+            ScratchCopy.Delete(project);
+        }
     }
 
     public sealed class Run : IAsyncLifetime

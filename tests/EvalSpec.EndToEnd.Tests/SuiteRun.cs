@@ -76,7 +76,7 @@ internal sealed class SuiteRun
         string[] arguments = new[] { "test", "--project", projectDirectory, "--report-trx", "--report-trx-filename", "run.trx", "--results-directory", trx, "--no-progress", "--no-ansi" }
             .Concat(extraArguments)
             .ToArray();
-        ProcessResult process = await RestoreOnce.RunAsync(mtpFolder, projectDirectory, variables, arguments, extraArguments);
+        ProcessResult process = await RepeatRuns.RunAsync(mtpFolder, projectDirectory, variables, arguments, extraArguments, trx);
         if (!Directory.Exists(trx))
         {
             throw new InvalidOperationException("dotnet test wrote no TRX file:\n" + process);
@@ -101,7 +101,7 @@ internal sealed class SuiteRun
         string[] arguments = new[] { "test", projectDirectory, "--logger", "trx;LogFileName=run.trx", "--results-directory", trx }
             .Concat(extraArguments)
             .ToArray();
-        ProcessResult process = await RestoreOnce.RunAsync(DotNet.RepoRoot, projectDirectory, variables, arguments, extraArguments);
+        ProcessResult process = await RepeatRuns.RunAsync(DotNet.RepoRoot, projectDirectory, variables, arguments, extraArguments, trx);
         if (!Directory.Exists(trx))
         {
             throw new InvalidOperationException("dotnet test wrote no TRX file:\n" + process);
@@ -112,49 +112,140 @@ internal sealed class SuiteRun
 }
 
 /// <summary>
-/// Restores a fixture once per test run: `dotnet test` of a project this process already ran, with nothing changed that
-/// restore reads, gets <c>--no-restore</c> (a no-op restore of the fixture and EvalSpec's projects costs seconds, and the
-/// fixtures are run about a hundred times). What restore reads, as far as this class tracks it: the project files under
-/// the fixture's folder and in every folder above it up to the repository (*.csproj, *.props, *.targets, nuget.config,
-/// global.json), the working directory, the arguments other than <c>--filter</c> and <c>--logger</c> and their values, and
-/// the environment given other than EvalSpec's options and the fixtures' own FIXTURE_ variables (read at run time only).
-/// The build itself still runs every time, as a user's does.
+/// Restores and builds a fixture once per state: the end-to-end tests run `dotnet test` on the same fixtures about a
+/// hundred and thirty times, and a no-op restore and an up-to-date build of a fixture and EvalSpec's projects cost about
+/// four seconds of every run. A run of a project this process already ran, with nothing changed that restore reads, gets
+/// <c>--no-restore</c>; with nothing changed that the build reads either, and the last build of that state successful
+/// (it ran tests), it gets <c>--no-build</c>, as a developer's second `dotnet test --no-build` would.
+/// <para>What restore reads, as far as this class tracks it: the project files under the fixture's folder and in every
+/// folder above it up to the repository (*.csproj, *.props, *.targets, nuget.config, global.json), the working directory,
+/// the arguments other than <c>--filter</c> and <c>--logger</c> and their values, and the environment given other than
+/// EvalSpec's options and the fixtures' own FIXTURE_ variables (read at run time only). What the build reads besides: every
+/// file of the repository's src/ and eng/ folders and of the fixtures' folder (tests/fixtures without .work; a scratch
+/// copy's own folder under .work instead, since fixtures compile each other's sources), bin, obj and TestResults left
+/// out, and the files of every folder above that one up to the repository's top; left out too are the files a run writes
+/// beside the sources and the build does not read (recordings/ folders, .received. and .verified. snapshots), unless their
+/// extension is one the build reads (.cs, .jsonl, .csv, .prompts, .resx). A file the build does not read but a run writes
+/// (a baseline) only costs a build.</para>
 /// </summary>
-internal static class RestoreOnce
+internal static class RepeatRuns
 {
     private static readonly ConcurrentDictionary<string, string> Restored = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> Built = new(StringComparer.Ordinal);
 
-    /// <summary>Runs the dotnet CLI with <paramref name="arguments"/>, or with <c>--no-restore</c> inserted before <paramref name="extraArguments"/> (their tail).</summary>
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, string projectDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments, string[] extraArguments)
+    private static readonly string[] RestoreErrors = { "NETSDK1004", "NETSDK1005", "NETSDK1047", "NETSDK1064" };
+
+    private static readonly string[] BuildReads = { ".cs", ".jsonl", ".csv", ".prompts", ".resx" };
+
+    /// <summary>
+    /// EVALSPECDEV_RUN_TRACE=&lt;file&gt; appends a line per run to that file: seconds, how it ran ("as given", --no-restore,
+    /// --no-build) and the project (to see where the end-to-end tests' time goes).
+    /// </summary>
+    private static readonly string? TraceFile = Environment.GetEnvironmentVariable("EVALSPECDEV_RUN_TRACE") is { Length: > 0 } file ? file : null;
+
+    private static readonly object TraceLock = new();
+
+    /// <summary>
+    /// Runs the dotnet CLI with <paramref name="arguments"/>, or with <c>--no-build</c> or <c>--no-restore</c> inserted
+    /// before <paramref name="extraArguments"/> (their tail). A run that writes a TRX file into <paramref name="trxFolder"/>
+    /// ran tests, so its build succeeded.
+    /// </summary>
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, string projectDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments, string[] extraArguments, string trxFolder)
     {
-        Task<ProcessResult> run(string[] withArguments) => DotNet.RunAsync(workingDirectory, environment, withArguments);
-        string folder = Path.GetFullPath(projectDirectory);
-        bool own = extraArguments.Contains("--no-restore") || extraArguments.Contains("--no-build");
-        string? state = own ? null : State(workingDirectory, folder, environment, extraArguments);
-        if (state is not null && Restored.TryGetValue(folder, out string? before) && before == state)
+        DateTime started = DateTime.UtcNow;
+        async Task<ProcessResult> run(string flag)
         {
-            string[] withoutRestore = [.. arguments[..^extraArguments.Length], "--no-restore", .. extraArguments];
-            ProcessResult again = await run(withoutRestore);
-
-            // These fail the build before any test runs (so running it again runs no test twice): the assets file is gone
-            // (NETSDK1004) or does not match the project (NETSDK1005, NETSDK1047, NETSDK1064). Restore after all.
-            if (again.ExitCode == 0 || !new[] { "NETSDK1004", "NETSDK1005", "NETSDK1047", "NETSDK1064" }.Any(code => again.Output.Contains(code, StringComparison.Ordinal)))
+            started = DateTime.UtcNow;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            ProcessResult result = await DotNet.RunAsync(workingDirectory, environment, flag.Length == 0 ? arguments : [.. arguments[..^extraArguments.Length], flag, .. extraArguments]);
+            if (TraceFile is not null)
             {
+                lock (TraceLock)
+                {
+                    File.AppendAllText(TraceFile, FormattableString.Invariant($"{clock.Elapsed.TotalSeconds:F1}\t{(flag.Length == 0 ? "as given" : flag)}\t{Path.GetRelativePath(Root, projectDirectory)}\n"));
+                }
+            }
+
+            return result;
+        }
+
+        // Only a TRX file written by this attempt counts (a caller may give the folder of an earlier run).
+        bool testsRan() => Directory.Exists(trxFolder)
+            && Directory.EnumerateFiles(trxFolder, "*.trx", SearchOption.AllDirectories).Any(f => File.GetLastWriteTimeUtc(f) >= started);
+
+        string folder = Path.GetFullPath(projectDirectory);
+        if (extraArguments.Contains("--no-restore") || extraArguments.Contains("--no-build"))
+        {
+            return await run(string.Empty);
+        }
+
+        string? restoreState = RestoreState(workingDirectory, folder, environment, extraArguments);
+        string? buildInputs = BuildInputs(folder);
+        if (restoreState is not null && buildInputs is not null && Built.TryGetValue(folder, out string? built) && built == restoreState + buildInputs + Output(folder))
+        {
+            // This very state was built, that build ran tests, and its output is as it left it (no other build wrote it since).
+            return await run("--no-build");
+        }
+
+        if (restoreState is not null && Restored.TryGetValue(folder, out string? restored) && restored == restoreState)
+        {
+            ProcessResult again = await run("--no-restore");
+
+            // These fail the build before any test runs: the assets file is gone (NETSDK1004) or does not match the project
+            // (NETSDK1005, NETSDK1047, NETSDK1064). Restore after all.
+            if (again.ExitCode == 0 || !RestoreErrors.Any(code => again.Output.Contains(code, StringComparison.Ordinal)))
+            {
+                Remember(folder, restoreState, buildInputs, testsRan());
                 return again;
             }
         }
 
-        ProcessResult process = await run(arguments);
-        if (!own && !process.Output.Contains("error NU", StringComparison.Ordinal) && State(workingDirectory, folder, environment, extraArguments) is { } restored)
+        ProcessResult process = await run(string.Empty);
+        if (!process.Output.Contains("error NU", StringComparison.Ordinal) && RestoreState(workingDirectory, folder, environment, extraArguments) is { } now)
         {
-            Restored[folder] = restored;
+            Remember(folder, now, buildInputs, testsRan());
         }
 
         return process;
     }
 
+    /// <summary>
+    /// Remembers what a run of <paramref name="folder"/> restored and, when it ran tests, what it built: the build inputs
+    /// from before the run, unless the run changed them (then the next run builds), and the output it left.
+    /// </summary>
+    private static void Remember(string folder, string restoreState, string? buildInputs, bool testsRan)
+    {
+        Restored[folder] = restoreState;
+        if (testsRan && buildInputs is not null && BuildInputs(folder) == buildInputs)
+        {
+            Built[folder] = restoreState + buildInputs + Output(folder);
+        }
+        else
+        {
+            Built.TryRemove(folder, out _);
+        }
+    }
+
+    /// <summary>The project's bin folder as names, sizes and times: another build that wrote it shows here.</summary>
+    private static string Output(string folder)
+    {
+        var bin = new DirectoryInfo(Path.Combine(folder, "bin"));
+        if (!bin.Exists)
+        {
+            return "none";
+        }
+
+        var text = new StringBuilder();
+        foreach (FileInfo file in bin.EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
+        {
+            text.Append(file.FullName).Append('\0').Append(file.Length).Append('\0').Append(file.LastWriteTimeUtc.Ticks).Append('\0');
+        }
+
+        return Hash(text.ToString());
+    }
+
     /// <summary>What restore reads (see the class), hashed; null when there is no assets file to reuse.</summary>
-    private static string? State(string workingDirectory, string folder, IReadOnlyDictionary<string, string> environment, string[] extraArguments)
+    private static string? RestoreState(string workingDirectory, string folder, IReadOnlyDictionary<string, string> environment, string[] extraArguments)
     {
         if (!File.Exists(Path.Combine(folder, "obj", "project.assets.json")))
         {
@@ -163,7 +254,7 @@ internal static class RestoreOnce
 
         var text = new StringBuilder(Path.GetFullPath(workingDirectory)).Append('\0');
         IEnumerable<string> files = ProjectFiles(new DirectoryInfo(folder), top: true);
-        for (DirectoryInfo? above = Directory.GetParent(folder); above is not null && above.FullName.StartsWith(Path.GetFullPath(DotNet.RepoRoot).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal); above = above.Parent)
+        for (DirectoryInfo? above = Directory.GetParent(folder); above is not null && above.FullName.StartsWith(Root, StringComparison.Ordinal); above = above.Parent)
         {
             files = files.Concat(above.EnumerateFiles().Select(f => f.FullName).Where(f => IsProjectFile(Path.GetFileName(f))));
         }
@@ -192,8 +283,68 @@ internal static class RestoreOnce
             }
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Hash(text.ToString());
     }
+
+    /// <summary>
+    /// What the build reads besides (see the class), hashed; null for a project outside tests/fixtures, or when a file went
+    /// while it was read (a run writing beside the sources at the same time): no shortcut then.
+    /// </summary>
+    private static string? BuildInputs(string folder)
+    {
+        string fixtures = Path.Combine(Root, "tests", "fixtures");
+        string work = Path.Combine(fixtures, ".work");
+        if (!folder.StartsWith(fixtures + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        string fixtureFiles = folder.StartsWith(work + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? Path.Combine(work, Path.GetRelativePath(work, folder).Split(Path.DirectorySeparatorChar)[0])
+            : fixtures;
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            IEnumerable<string> files = new[] { Path.Combine(Root, "src"), Path.Combine(Root, "eng"), fixtureFiles }
+                .SelectMany(f => BuildFiles(new DirectoryInfo(f), inRecordings: false));
+            for (DirectoryInfo? above = Directory.GetParent(fixtureFiles); above is not null && above.FullName.StartsWith(Root, StringComparison.Ordinal); above = above.Parent)
+            {
+                files = files.Concat(above.EnumerateFiles().Select(f => f.FullName));
+            }
+
+            foreach (string file in files.OrderBy(f => f, StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(file + "\0"));
+                hash.AppendData(File.ReadAllBytes(file));
+                hash.AppendData(new byte[1]);
+            }
+
+            return Convert.ToHexString(hash.GetHashAndReset());
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<string> BuildFiles(DirectoryInfo folder, bool inRecordings) =>
+        folder.EnumerateFiles()
+            .Where(f => BuildReads.Contains(f.Extension, StringComparer.OrdinalIgnoreCase) || !(inRecordings || WrittenByRuns(f.Name)))
+            .Select(f => f.FullName)
+            .Concat(folder.EnumerateDirectories()
+                .Where(d => d.Name is not ("bin" or "obj" or "TestResults" or ".work"))
+                .SelectMany(d => BuildFiles(d, inRecordings || d.Name == "recordings")));
+
+    private static bool WrittenByRuns(string name) =>
+        name.Contains(".received.", StringComparison.Ordinal) || name.Contains(".verified.", StringComparison.Ordinal);
+
+    private static string Root { get; } = Path.GetFullPath(DotNet.RepoRoot).TrimEnd(Path.DirectorySeparatorChar);
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static bool IsProjectFile(string name) =>
         name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".props", StringComparison.OrdinalIgnoreCase)
