@@ -9,7 +9,8 @@ namespace EvalSpec.EndToEnd.Tests;
 /// <summary>
 /// The end-to-end tests' own shortcut (<see cref="RepeatRuns"/>): a fixture run again with nothing changed that its build
 /// reads gets <c>--no-build</c>; files a run writes beside the sources (recordings, snapshots) do not count; output that
-/// changed since (another build, or deleted) and a new source file build again, so a test never runs a stale build.
+/// changed since (another build), a case file (even in recordings/) and a new source file build again, so a test never
+/// runs a stale build.
 /// </summary>
 public sealed class RepeatRunsTests
 {
@@ -27,16 +28,25 @@ public sealed class RepeatRunsTests
             Directory.CreateDirectory(Path.Combine(project, "recordings"));
             File.WriteAllText(Path.Combine(project, "recordings", "BehaviourEvals.recordings.json"), "{}");
             File.WriteAllText(Path.Combine(project, "BehaviourEvals.Refund.received.txt"), "changed");
+            File.WriteAllText(Path.Combine(project, "BehaviourEvals.Refund.verified.txt"), "accepted");
 
             SuiteRun second = await SuiteRun.RunProjectAsync(project);
             second.Process.CommandLine.Should().Contain("--no-build");
             second.Report.Results.ToDictionary(r => r.Key, r => r.Value.Outcome).Should().BeEquivalentTo(first.Report.Results.ToDictionary(r => r.Key, r => r.Value.Outcome));
 
-            Directory.Delete(Path.Combine(project, "bin"), recursive: true);
+            // Another build wrote the output since (same names, a new time).
+            string assembly = Directory.EnumerateFiles(Path.Combine(project, "bin"), "BehaviourSuite.dll", SearchOption.AllDirectories).Single();
+            File.SetLastWriteTimeUtc(assembly, System.DateTime.UtcNow.AddMinutes(1));
 
             SuiteRun third = await SuiteRun.RunProjectAsync(project);
             third.Process.CommandLine.Should().NotContain("--no-build");
             third.Report.Results.ToDictionary(r => r.Key, r => r.Value.Outcome).Should().BeEquivalentTo(first.Report.Results.ToDictionary(r => r.Key, r => r.Value.Outcome));
+
+            // A case file is read by the build wherever it is, a recordings folder included.
+            File.WriteAllText(Path.Combine(project, "recordings", "cases.jsonl"), "{}\n");
+
+            SuiteRun again = await SuiteRun.RunProjectAsync(project);
+            again.Process.CommandLine.Should().NotContain("--no-build");
 
             File.WriteAllText(Path.Combine(project, "ExtraTests.cs"), "public class ExtraTests { [Xunit.Fact] public void Added() { } }\n");
 

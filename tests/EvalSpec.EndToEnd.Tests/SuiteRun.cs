@@ -139,9 +139,9 @@ internal static class RepeatRuns
 
     /// <summary>
     /// EVALSPECDEV_RUN_TRACE=&lt;file&gt; appends a line per run to that file: seconds, how it ran ("as given", --no-restore,
-    /// --no-build) and the project (to see where the end-to-end tests' time goes).
+    /// --no-build) and the project (to see where the end-to-end tests' time goes). The file is no build input, wherever it is.
     /// </summary>
-    private static readonly string? TraceFile = Environment.GetEnvironmentVariable("EVALSPECDEV_RUN_TRACE") is { Length: > 0 } file ? file : null;
+    private static readonly string? TraceFile = Environment.GetEnvironmentVariable("EVALSPECDEV_RUN_TRACE") is { Length: > 0 } file ? Path.GetFullPath(file) : null;
 
     private static readonly object TraceLock = new();
 
@@ -193,7 +193,7 @@ internal static class RepeatRuns
 
             // These fail the build before any test runs: the assets file is gone (NETSDK1004) or does not match the project
             // (NETSDK1005, NETSDK1047, NETSDK1064). Restore after all.
-            if (again.ExitCode == 0 || !RestoreErrors.Any(code => again.Output.Contains(code, StringComparison.Ordinal)))
+            if (again.ExitCode == 0 || testsRan() || !RestoreErrors.Any(code => again.Output.Contains(code, StringComparison.Ordinal)))
             {
                 Remember(folder, restoreState, buildInputs, testsRan());
                 return again;
@@ -235,13 +235,21 @@ internal static class RepeatRuns
             return "none";
         }
 
-        var text = new StringBuilder();
-        foreach (FileInfo file in bin.EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
+        try
         {
-            text.Append(file.FullName).Append('\0').Append(file.Length).Append('\0').Append(file.LastWriteTimeUtc.Ticks).Append('\0');
-        }
+            var text = new StringBuilder();
+            foreach (FileInfo file in bin.EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
+            {
+                text.Append(file.FullName).Append('\0').Append(file.Length).Append('\0').Append(file.LastWriteTimeUtc.Ticks).Append('\0');
+            }
 
-        return Hash(text.ToString());
+            return Hash(text.ToString());
+        }
+        catch (IOException)
+        {
+            // A file went while it was listed: match nothing, so the next run builds.
+            return Guid.NewGuid().ToString("n");
+        }
     }
 
     /// <summary>What restore reads (see the class), hashed; null when there is no assets file to reuse.</summary>
@@ -312,7 +320,7 @@ internal static class RepeatRuns
                 files = files.Concat(above.EnumerateFiles().Select(f => f.FullName));
             }
 
-            foreach (string file in files.OrderBy(f => f, StringComparer.Ordinal))
+            foreach (string file in files.Where(f => f != TraceFile).OrderBy(f => f, StringComparer.Ordinal))
             {
                 hash.AppendData(Encoding.UTF8.GetBytes(file + "\0"));
                 hash.AppendData(File.ReadAllBytes(file));
