@@ -32,7 +32,7 @@ public sealed class RepeatRunsTests
 
             SuiteRun second = await SuiteRun.RunProjectAsync(project);
             second.Process.CommandLine.Should().Contain("--no-build");
-            second.Report.Results.ToDictionary(r => r.Key, r => r.Value.Outcome).Should().BeEquivalentTo(first.Report.Results.ToDictionary(r => r.Key, r => r.Value.Outcome));
+            Outcomes(second).Should().BeEquivalentTo(Outcomes(first));
 
             // Another build wrote the output since (same names, a new time).
             string assembly = Directory.EnumerateFiles(Path.Combine(project, "bin"), "BehaviourSuite.dll", SearchOption.AllDirectories).Single();
@@ -40,7 +40,7 @@ public sealed class RepeatRunsTests
 
             SuiteRun third = await SuiteRun.RunProjectAsync(project);
             third.Process.CommandLine.Should().NotContain("--no-build");
-            third.Report.Results.ToDictionary(r => r.Key, r => r.Value.Outcome).Should().BeEquivalentTo(first.Report.Results.ToDictionary(r => r.Key, r => r.Value.Outcome));
+            Outcomes(third).Should().BeEquivalentTo(Outcomes(first));
 
             // A case file is read by the build wherever it is, a recordings folder included.
             File.WriteAllText(Path.Combine(project, "recordings", "cases.jsonl"), "{}\n");
@@ -59,4 +59,6 @@ public sealed class RepeatRunsTests
             ScratchCopy.Delete(project);
         }
     }
+
+    private static System.Collections.Generic.Dictionary<string, string> Outcomes(SuiteRun run) => run.Report.Results.ToDictionary(r => r.Key, r => r.Value.Outcome);
 }

@@ -262,10 +262,7 @@ internal static class RepeatRuns
 
         var text = new StringBuilder(Path.GetFullPath(workingDirectory)).Append('\0');
         IEnumerable<string> files = ProjectFiles(new DirectoryInfo(folder), top: true);
-        for (DirectoryInfo? above = Directory.GetParent(folder); above is not null && above.FullName.StartsWith(Root, StringComparison.Ordinal); above = above.Parent)
-        {
-            files = files.Concat(above.EnumerateFiles().Select(f => f.FullName).Where(f => IsProjectFile(Path.GetFileName(f))));
-        }
+        files = files.Concat(FilesAbove(folder).Where(f => IsProjectFile(Path.GetFileName(f))));
 
         foreach (string file in files.OrderBy(f => f, StringComparer.Ordinal))
         {
@@ -315,11 +312,7 @@ internal static class RepeatRuns
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             IEnumerable<string> files = new[] { Path.Combine(Root, "src"), Path.Combine(Root, "eng"), fixtureFiles }
                 .SelectMany(f => BuildFiles(new DirectoryInfo(f), inRecordings: false));
-            for (DirectoryInfo? above = Directory.GetParent(fixtureFiles); above is not null && above.FullName.StartsWith(Root, StringComparison.Ordinal); above = above.Parent)
-            {
-                files = files.Concat(above.EnumerateFiles().Select(f => f.FullName));
-            }
-
+            files = files.Concat(FilesAbove(fixtureFiles));
             foreach (string file in files.Where(f => f != TraceFile).OrderBy(f => f, StringComparer.Ordinal))
             {
                 hash.AppendData(Encoding.UTF8.GetBytes(file + "\0"));
@@ -349,6 +342,18 @@ internal static class RepeatRuns
 
     private static bool WrittenByRuns(string name) =>
         name.Contains(".received.", StringComparison.Ordinal) || name.Contains(".verified.", StringComparison.Ordinal);
+
+    /// <summary>The files of every folder above <paramref name="folder"/> up to the repository's top (not their subfolders).</summary>
+    private static IEnumerable<string> FilesAbove(string folder)
+    {
+        for (DirectoryInfo? above = Directory.GetParent(folder); above is not null && above.FullName.StartsWith(Root, StringComparison.Ordinal); above = above.Parent)
+        {
+            foreach (FileInfo file in above.EnumerateFiles())
+            {
+                yield return file.FullName;
+            }
+        }
+    }
 
     private static string Root { get; } = Path.GetFullPath(DotNet.RepoRoot).TrimEnd(Path.DirectorySeparatorChar);
 
