@@ -27,7 +27,7 @@ xunit="${XUNIT:-v2}"
 case "$xunit" in v2|v3) ;; *) echo "XUNIT must be v2 or v3, not '$xunit'" >&2; exit 2 ;; esac
 root="bench/BuildCost/generated"   # inside the repository so Directory.Build.props and the in-repo targets apply; git-ignored
 rm -rf "$root"
-mkdir -p "$root/Rows" "$root/Plain" "$root/Floor" "$root/Attrs" "$root/AttrsNoXunit"
+mkdir -p "$root/Rows" "$root/Plain" "$root/NoEval" "$root/Floor" "$root/Attrs" "$root/AttrsNoXunit"
 
 python3 - "$root" "$methods" "$xunit" <<'PY'
 import os, sys
@@ -62,7 +62,9 @@ def drop(names):
   </Target>"""
 dropped = {"Floor": ["EvalSpec.Generators", "EvalSpec.Analyzers"], "Attrs": ["EvalSpec.Generators", "EvalSpec.Analyzers"],
            "AttrsNoXunit": ["EvalSpec.Generators", "EvalSpec.Analyzers", "xunit.analyzers"]}
-for name, rows in (("Rows", True), ("Plain", False), ("Floor", True), ("Attrs", True), ("AttrsNoXunit", True)):
+# NoEval is issue #13's baseline, "the same project without [Eval] attributes": every other attribute, EvalSpec's generator
+# and analyzers stay, so no rows are generated and what the rows cost is seen apart from what the attributes users write cost.
+for name, rows in (("Rows", True), ("Plain", False), ("NoEval", True), ("Floor", True), ("Attrs", True), ("AttrsNoXunit", True)):
     d = os.path.join(root, name)
     open(os.path.join(d, name + ".csproj"), "w").write(csproj(name))
     # The analyzers this project must not run, as a pattern the benchmark checks each build's analyzer report against.
@@ -72,7 +74,7 @@ for name, rows in (("Rows", True), ("Plain", False), ("Floor", True), ("Attrs", 
         lines = ["using System.Threading.Tasks;", "using EvalSpec;", "using EvalSpec.Metamorphic;", "", "namespace Bench;", "", f"public partial class Evals{c:03d}", "{"]
         for m in range(c * per_class, min(methods, (c + 1) * per_class)):
             if rows:
-                lines += ["    [Eval]"]
+                lines += [] if name == "NoEval" else ["    [Eval]"]
                 lines += [f'    [Prompt("v{v}", "Variant {v}: what is the refund window for {{product}}? ({m})")]' for v in range(5)]
                 lines += ['    [Case("laptop")]', "    [Invariant<Lowercase>]", "    [Invariant<WhitespaceNoise>]", "    [Invariant<PunctuationNoise>]"]
             lines += [f"    public Task<string> Method{m:04d}(EvalInput input, string product) => Task.FromResult(input.Prompt);", ""]
@@ -98,8 +100,8 @@ else
     export UseSharedCompilation=false
     compiler="-p:UseSharedCompilation=false"
 fi
-projects="Rows Plain"
-if [ "${FLOOR:-0}" = 1 ]; then projects="Rows Plain Floor Attrs AttrsNoXunit"; fi
+projects="Rows Plain NoEval"
+if [ "${FLOOR:-0}" = 1 ]; then projects="Rows Plain NoEval Floor Attrs AttrsNoXunit"; fi
 for p in $projects; do dotnet build "$root/$p" -v q -nodeReuse:false >/dev/null; done   # restore, build the references once
 if [ "$server" = 1 ]; then
     for w in $(seq 1 "${WARMUP:-3}"); do
@@ -139,8 +141,8 @@ total() { # log, "analyzer"|"generator"
     grep -E "Total $2 execution time: [0-9.]+ seconds" "$1" | head -1 | sed -E 's/.*: ([0-9.]+) seconds.*/\1/'
 }
 
-header="| build | run | rows project (s) | plain project (s) | ratio |"
-separator="| --- | --- | ---: | ---: | ---: |"
+header="| build | run | rows project (s) | without [Eval] (s) | ratio to it | plain project (s) | ratio |"
+separator="| --- | --- | ---: | ---: | ---: | ---: | ---: |"
 if [ "${FLOOR:-0}" = 1 ]; then
     header="$header floor (s) | floor ratio | attributes only (s) | attributes-only ratio | attributes only, no xUnit analyzers (s) | its ratio |"
     separator="$separator ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -169,8 +171,8 @@ for mode in cold edit; do
             fi
         done
         round=$((round + 1))
-        rows=${seconds_of[Rows]} plain=${seconds_of[Plain]}
-        line=$(printf '| %s | %s | %.1f | %.1f | %.2fx |' "$mode" "$r" "$rows" "$plain" "$(echo "$rows / $plain" | bc -l)")
+        rows=${seconds_of[Rows]} plain=${seconds_of[Plain]} noeval=${seconds_of[NoEval]}
+        line=$(printf '| %s | %s | %.1f | %.1f | %.2fx | %.1f | %.2fx |' "$mode" "$r" "$rows" "$noeval" "$(echo "$rows / $noeval" | bc -l)" "$plain" "$(echo "$rows / $plain" | bc -l)")
         attrsxunit="-"
         if [ "${FLOOR:-0}" = 1 ]; then
             for p in Floor Attrs AttrsNoXunit; do
@@ -183,5 +185,5 @@ for mode in cold edit; do
     done
 done
 echo
-echo "xUnit $xunit, $([ "$server" = 1 ] && echo "through the compiler server after ${WARMUP:-3} warm-up rebuilds" || echo "a fresh compiler process per build"). Rows project: $methods eval methods x 5 variants x (identity + 3 relations) = $((methods * 20)) rows; plain project: the same methods without EvalSpec attributes."
+echo "xUnit $xunit, $([ "$server" = 1 ] && echo "through the compiler server after ${WARMUP:-3} warm-up rebuilds" || echo "a fresh compiler process per build"). Rows project: $methods eval methods x 5 variants x (identity + 3 relations) = $((methods * 20)) rows; without [Eval]: the rows project's files without the [Eval] attributes (issue #13's baseline: no rows, every other attribute, EvalSpec's generator and analyzers kept); plain project: the same methods without EvalSpec attributes."
 echo "Generator and analyzer seconds are -p:ReportAnalyzer=true figures of the rows project's compilation (summed over analyzer threads, so they can exceed the wall time)."

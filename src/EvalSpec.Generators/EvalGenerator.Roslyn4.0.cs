@@ -87,7 +87,14 @@ public sealed class EvalGenerator : IIncrementalGenerator
                         : XunitFlavor.None)
             .WithTrackingName(TrackingNames.XunitFlavor);
 
-        context.RegisterSourceOutput(validMethods.Combine(projectDirectory.Combine(flavor)), static (output, pair) =>
+        // One file per class: the methods are collected and grouped, and each class's group compares by value, so a change to
+        // one method re-emits its class's file alone.
+        IncrementalValuesProvider<EvalClassSpec> validClasses = validMethods
+            .Collect()
+            .SelectMany(static (specs, _) => EvalClassSpec.Group(specs))
+            .WithTrackingName(TrackingNames.ValidEvalClasses);
+
+        context.RegisterSourceOutput(validClasses.Combine(projectDirectory.Combine(flavor)), static (output, pair) =>
         {
             switch (pair.Right.Right)
             {

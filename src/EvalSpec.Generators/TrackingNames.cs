@@ -5,6 +5,7 @@ internal static class TrackingNames
 {
     public const string EvalMethods = nameof(EvalMethods);
     public const string ValidEvalMethods = nameof(ValidEvalMethods);
+    public const string ValidEvalClasses = nameof(ValidEvalClasses);
     public const string NotGeneratedTests = nameof(NotGeneratedTests);
     public const string PromptFiles = nameof(PromptFiles);
     public const string DataFiles = nameof(DataFiles);

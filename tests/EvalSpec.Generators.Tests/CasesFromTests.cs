@@ -249,7 +249,7 @@ public sealed class CasesFromTests
         Reason(unrelatedPrompts, TrackingNames.ValidEvalMethods).Should().BeOneOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         Reason(edited, TrackingNames.DataFiles).Should().Be(IncrementalStepRunReason.Modified);
         Reason(edited, TrackingNames.ValidEvalMethods).Should().Be(IncrementalStepRunReason.Modified);
-        DescriptorData.Of(edited.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Triage")).ToString()).Cases.Should().Contain(c => c.Id == "csv-new");
+        DescriptorData.Of(edited.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains(".TicketEvals.")).ToString(), "Triage").Cases.Should().Contain(c => c.Id == "csv-new");
     }
 
     private static IncrementalStepRunReason Reason(GeneratorDriver driver, string step) =>

@@ -77,7 +77,7 @@ public sealed class ConversationTests
     [Fact]
     public void Turns_keep_their_order_roles_become_lower_case_and_one_blank_after_the_colon_is_layout()
     {
-        GeneratedEvalMethod data = DescriptorData.Of(Run(Chats, Shops).EvalMethodSources.Single(s => s.HintName.Contains(".Reply.")).SourceText.ToString());
+        GeneratedEvalMethod data = DescriptorData.Of(Run(Chats, Shops).EvalMethodSources.Single().SourceText.ToString(), "Reply");
         string[][] turns = data.Cases.Select(c => c.Turns!).ToArray();
 
         turns.Should().ContainEquivalentOf(new[] { "system", "You are a support agent.", "user", "My parcel is late.", "assistant", "Sorry! When did you order it?", "user", "Two weeks ago." }, o => o.WithStrictOrdering());
@@ -189,7 +189,7 @@ public sealed class ConversationTests
         Reasons(unrelated, TrackingNames.ValidEvalMethods).Should().OnlyContain(r => r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged);
         Reason(edited, TrackingNames.DataFiles).Should().Be(IncrementalStepRunReason.Modified);
         Reasons(edited, TrackingNames.ValidEvalMethods).Should().Contain(IncrementalStepRunReason.Modified);
-        DescriptorData.Of(edited.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains(".Reply.")).ToString()).Cases.SelectMany(c => c.Turns!).Should().Contain("I want my money back.");
+        DescriptorData.Of(edited.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains(".ChatEvals.")).ToString(), "Reply").Cases.SelectMany(c => c.Turns!).Should().Contain("I want my money back.");
     }
 
     private static IncrementalStepRunReason Reason(GeneratorDriver driver, string step) =>

@@ -76,14 +76,15 @@ public sealed class IncrementalCachingTests
         ReasonFor(rerun, TrackingNames.EvalMethods, "Answer").Should().BeOneOf(Reused);
         ReasonFor(rerun, TrackingNames.ValidEvalMethods, "Answer").Should().BeOneOf(Reused);
         Reasons(rerun, TrackingNames.TestFrameworkRegistration).Should().AllSatisfy(r => r.Should().BeOneOf(Reused));
-        SourceOutputs(rerun).Should().BeEquivalentTo(new Dictionary<string, IncrementalStepRunReason>
-        {
-            ["RefundWindow"] = IncrementalStepRunReason.Modified,
-            ["Answer"] = ReasonFor(rerun, TrackingNames.ValidEvalMethods, "Answer"),
-            [Registration] = Reasons(rerun, TrackingNames.TestFrameworkRegistration).Single(),
-            [V3Reg] = Reasons(rerun, TrackingNames.V3Registration).Single(),
-        });
-        DescriptorData.Json(rerun.GeneratedSources.Single(s => s.HintName.StartsWith("Shop.Evals.RefundEvals.RefundWindow.", System.StringComparison.Ordinal)).SourceText.ToString())
+        ReasonFor(rerun, TrackingNames.ValidEvalClasses, "RefundWindow").Should().Be(IncrementalStepRunReason.Modified);
+        ReasonFor(rerun, TrackingNames.ValidEvalClasses, "Answer").Should().BeOneOf(Reused);
+        Dictionary<string, IncrementalStepRunReason> outputs = SourceOutputs(rerun);
+        outputs.Keys.Should().BeEquivalentTo("RefundWindow", "Answer", Registration, V3Reg);
+        outputs["RefundWindow"].Should().Be(IncrementalStepRunReason.Modified);
+        outputs["Answer"].Should().BeOneOf(Reused, "the file of the other class must not be regenerated");
+        outputs[Registration].Should().BeOneOf(Reused);
+        outputs[V3Reg].Should().BeOneOf(Reused);
+        DescriptorData.Json(rerun.GeneratedSources.Single(s => s.HintName.StartsWith("Shop.Evals.RefundEvals.", System.StringComparison.Ordinal)).SourceText.ToString())
             .Should().Contain("\"tablet\"").And.NotContain("\"laptop\"");
     }
 
@@ -110,6 +111,7 @@ public sealed class IncrementalCachingTests
 
         MethodNames(first, TrackingNames.EvalMethods).Should().BeEquivalentTo("RefundWindow", "Answer");
         MethodNames(first, TrackingNames.ValidEvalMethods).Should().BeEquivalentTo("RefundWindow", "Answer");
+        MethodNames(first, TrackingNames.ValidEvalClasses).Should().BeEquivalentTo("RefundWindow", "Answer");
         MethodNames(first, TrackingNames.NotGeneratedTests).Should().BeEmpty();
         Reasons(first, TrackingNames.EvalMethods).Should().AllBeEquivalentTo(IncrementalStepRunReason.New);
         SourceOutputs(first).Keys.Should().BeEquivalentTo("RefundWindow", "Answer", Registration, V3Reg);
@@ -163,7 +165,7 @@ public sealed class IncrementalCachingTests
         ReasonFor(rerun, TrackingNames.ValidEvalMethods, "RefundWindow").Should().Be(IncrementalStepRunReason.New);
         ReasonFor(rerun, TrackingNames.ValidEvalMethods, "Answer").Should().BeOneOf(Reused);
         rerun.GeneratedSources.Select(s => s.HintName).Should().NotContain(name => name.EndsWith(".EvalSpec.NotGenerated.g.cs", StringComparison.Ordinal))
-            .And.Contain(name => name.StartsWith("Shop.Evals.BrokenEvals.RefundWindow.", StringComparison.Ordinal));
+            .And.Contain(name => name.StartsWith("Shop.Evals.BrokenEvals.", StringComparison.Ordinal));
     }
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnceWithInvalidMethod()
@@ -200,6 +202,7 @@ public sealed class IncrementalCachingTests
         rerun.Exception.Should().BeNull();
         Reasons(rerun, TrackingNames.EvalMethods).Should().HaveCount(2).And.AllSatisfy(r => r.Should().BeOneOf(Reused));
         Reasons(rerun, TrackingNames.ValidEvalMethods).Should().HaveCount(2).And.AllSatisfy(r => r.Should().BeOneOf(Reused));
+        Reasons(rerun, TrackingNames.ValidEvalClasses).Should().HaveCount(2).And.AllSatisfy(r => r.Should().BeOneOf(Reused));
         Reasons(rerun, TrackingNames.TestFrameworkRegistration).Should().ContainSingle().Which.Should().BeOneOf(Reused);
         Reasons(rerun, TrackingNames.XunitFlavor).Should().ContainSingle().Which.Should().BeOneOf(Reused);
         Reasons(rerun, TrackingNames.V3Registration).Should().ContainSingle().Which.Should().BeOneOf(Reused);
@@ -218,25 +221,24 @@ public sealed class IncrementalCachingTests
     private static IncrementalStepRunReason ReasonFor(GeneratorRunResult result, string trackingName, string methodName) =>
         Outputs(result, trackingName).Single(o => MethodName(o.Value) == methodName).Reason;
 
-    /// <summary>The eval method a step's output is about.</summary>
+    /// <summary>The eval method a step's output is about (the methods of a class's output, joined by '+').</summary>
     private static string MethodName(object value) => value switch
     {
         EvalMethodModel model => model.Spec?.MethodName ?? model.NotGeneratedTest!.MethodName,
         EvalMethodSpec spec => spec.MethodName,
+        EvalClassSpec type => string.Join("+", type.Methods.Select(m => m.MethodName)),
         NotGeneratedTestSpec test => test.MethodName,
         _ => throw new ArgumentException($"{value.GetType().Name} is not about one eval method.", nameof(value)),
     };
 
-    /// <summary>The run reason of each RegisterSourceOutput call, named by the eval method (or registration) it emits.</summary>
+    /// <summary>The run reason of each RegisterSourceOutput call, named by the eval methods of the class (or the registration) it emits.</summary>
     private static Dictionary<string, IncrementalStepRunReason> SourceOutputs(GeneratorRunResult result) =>
         result.TrackedOutputSteps[WellKnownGeneratorOutputs.SourceOutput]
             .SelectMany(step => step.Outputs.Select(output => (Input: step.Inputs.Single(), output.Reason)))
             .ToDictionary(
                 o => o.Input.Source.Outputs[o.Input.OutputIndex].Value switch
                 {
-                    EvalMethodSpec spec => spec.MethodName,
-                    ValueTuple<EvalMethodSpec, string?> pair => pair.Item1.MethodName,
-                    ValueTuple<EvalMethodSpec, (string?, XunitFlavor)> pair => pair.Item1.MethodName,
+                    ValueTuple<EvalClassSpec, (string?, XunitFlavor)> pair => MethodName(pair.Item1),
                     Model.V3Registration => V3Reg,
                     ValueTuple<NotGeneratedTestSpec, bool> pair => pair.Item1.MethodName + NotGenerated,
                     TestFrameworkRegistration => Registration,

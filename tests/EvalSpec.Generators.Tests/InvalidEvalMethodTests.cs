@@ -49,7 +49,8 @@ public sealed class InvalidEvalMethodTests
 
         run.Result.Exception.Should().BeNull();
         run.DriverDiagnostics.Should().BeEmpty();
-        run.EvalMethodSources.Should().ContainSingle().Which.HintName.Should().StartWith("Support.Evals.FaqEvals.Answer.");
+        run.EvalMethodSources.Should().ContainSingle().Which.HintName.Should().StartWith("Support.Evals.FaqEvals.");
+        DescriptorData.All(run.EvalMethodSources.Single().SyntaxTree).Select(d => d.Data.Method).Should().Equal("Answer");
         run.EvalMethodSources.Should().NotContain(s => s.SourceText.ToString().Contains("BrokenEvals"));
     }
 

@@ -106,7 +106,7 @@ public sealed class PromptFileTests
 
         Reason(unrelated).Should().BeOneOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         Reason(edited).Should().Be(IncrementalStepRunReason.Modified);
-        DescriptorData.Of(edited.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("RefundWindow")).ToString()).Variants.Select(v => v.Key).Should().Contain("short");
+        DescriptorData.Of(edited.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains(".RefundEvals.")).ToString(), "RefundWindow").Variants.Select(v => v.Key).Should().Contain("short");
     }
 
     private static GeneratorRun Run(string file) =>

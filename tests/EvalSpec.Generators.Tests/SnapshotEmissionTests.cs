@@ -40,10 +40,10 @@ public sealed class SnapshotEmissionTests
 
         GeneratorRun run = GeneratorHarness.Run(compilation, GlobalOptionsProvider.With("build_property.MSBuildProjectDirectory", "/repo/tests/Shop.Evals/"));
 
-        GeneratedEvalMethod generated = DescriptorData.Of(run.EvalMethodSources.Single(s => s.HintName.Contains("RefundWindow")).SourceText.ToString());
+        GeneratedEvalMethod generated = DescriptorData.Of(run.EvalMethodSources.Single().SourceText.ToString(), "RefundWindow");
         generated.Snapshot.Should().Be(2);
         generated.SnapshotDirectory.Should().Be("Refunds");
-        GeneratedEvalMethod none = DescriptorData.Of(run.EvalMethodSources.Single(s => s.HintName.Contains("NoSnapshot")).SourceText.ToString());
+        GeneratedEvalMethod none = DescriptorData.Of(run.EvalMethodSources.Single().SourceText.ToString(), "NoSnapshot");
         none.Snapshot.Should().BeNull();
         none.SnapshotDirectory.Should().BeNull();
         run.CompilationWarningsAndErrors().Should().BeEmpty("the generated code compiles");

@@ -8,26 +8,27 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace EvalSpec.Generators.Emitting;
 
 /// <summary>
-/// Emits, for one eval method, a partial declaration of its class holding the method's descriptor (its description as a
-/// JSON text that the runtime reads, <c>EvalMethodDescriptor.FromGenerated</c>) and one test method for all its rows
-/// (case x variant x (identity + relations)), which EvalSpec's discoverer lists from the descriptor.
+/// Emits, for the eval methods of one class, one partial declaration of the class holding, per method, its descriptor
+/// (its description as a JSON text that the runtime reads, <c>EvalMethodDescriptor.FromGenerated</c>) and one test
+/// method for all its rows (case x variant x (identity + relations)), which EvalSpec's discoverer lists from the descriptor.
 /// </summary>
 /// <remarks>
 /// Data instead of code: a suite of 1,000 eval methods built in about 2.5 times the time of the same project without
-/// rows while the descriptors, their lambdas and the row tables were written as C# (docs/build.md).
+/// rows while the descriptors, their lambdas and the row tables were written as C#. One file per class instead of one
+/// per method: the 1,000 methods' 1,000 partial declarations took the compiler about 0.6 s longer than 20 (docs/build.md).
 /// </remarks>
 internal static class EvalMethodEmitter
 {
     internal const string Separator = EvalDefaults.RowNameSeparator;
 
     /// <summary>
-    /// Readable and unique: Roslyn compares hint names ignoring case, so the exact type and method names are
-    /// hashed in (<c>Answer</c> and <c>answer</c> get different files); '@' escapes are left out.
+    /// Readable and unique: the namespace and containing types, and a hash of their exact names, since Roslyn compares
+    /// hint names ignoring case (classes <c>Answers</c> and <c>answers</c> get different files); '@' escapes are left out.
     /// </summary>
-    public static string HintName(EvalMethodSpec spec)
+    public static string HintName(EvalClassSpec type)
     {
-        string type = (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace.Replace("@", string.Empty) + ".") + spec.DisplayTypeName;
-        string name = type + "." + spec.MethodName;
+        EvalMethodSpec spec = type.First;
+        string name = (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace.Replace("@", string.Empty) + ".") + spec.DisplayTypeName;
         return SafeHintText(name) + "." + KeyNaming.Hash(name) + ".EvalSpec.g.cs";
     }
 
@@ -43,79 +44,82 @@ internal static class EvalMethodEmitter
     }
 
     /// <summary>
-    /// The generated source of one eval method: the descriptor and one test method that EvalSpec's discoverer for the
-    /// project's xUnit (EvalSpec.Xunit or EvalSpec.Xunit.V3) reports as one test case per row, with the row's display name
-    /// and traits.
+    /// The generated source of one class's eval methods: per method, the descriptor and one test method that EvalSpec's
+    /// discoverer for the project's xUnit (EvalSpec.Xunit or EvalSpec.Xunit.V3) reports as one test case per row, with the
+    /// row's display name and traits.
     /// </summary>
-    /// <param name="spec">The method.</param>
+    /// <param name="type">The class and its methods.</param>
     /// <param name="projectDirectory">The project folder (MSBuildProjectDirectory), to name snapshot folders relative to it; null when unknown.</param>
-    /// <param name="flavor">Which adapter the test method is for: <see cref="XunitFlavor.V3"/>, or xUnit v2 otherwise.</param>
-    public static string Emit(EvalMethodSpec spec, string? projectDirectory = null, XunitFlavor flavor = XunitFlavor.V3)
+    /// <param name="flavor">Which adapter the test methods are for: <see cref="XunitFlavor.V3"/>, or xUnit v2 otherwise.</param>
+    public static string Emit(EvalClassSpec type, string? projectDirectory = null, XunitFlavor flavor = XunitFlavor.V3)
     {
         bool v3 = flavor == XunitFlavor.V3;
-        return EmitFile(spec, v3 ? " (xUnit v3)" : " (xUnit v2)", projectDirectory, (writer, descriptor) =>
-        {
-            writer.WriteLine();
-            string attribute = v3 ? "global::EvalSpec.XunitV3.EvalRowsAttribute" : "global::EvalSpec.Execution.EvalRowsAttribute";
-            var line = new System.Text.StringBuilder("[" + attribute + "(nameof(" + descriptor + "), " + Literal(spec.MethodName));
-            if (v3 && spec.DeclarationFilePath is { Length: > 0 } path)
-            {
-                line.Append(", SourceFilePath = ").Append(Literal(path));
-            }
-
-            if (v3 && spec.DeclarationLine > 0)
-            {
-                line.Append(", SourceLineNumber = ").Append(spec.DeclarationLine.ToString(CultureInfo.InvariantCulture));
-            }
-
-            writer.WriteLine(line.Append(")]").ToString());
-            string modifiers = spec.IsStaticClass ? "public static" : "public";
-            string instance = spec.IsStaticClass ? "null" : "this";
-            string run = v3 ? "global::EvalSpec.XunitV3.EvalRows.RunAsync(" : "global::EvalSpec.Execution.EvalRowRunner.RunAsync(";
-            writer.WriteLine(modifiers + " global::System.Threading.Tasks.Task " + spec.MethodName + "__EvalRows(string caseId, string variantKey, string relationKey) =>");
-            writer.Indent();
-            writer.WriteLine(run + instance + ", " + descriptor + ", caseId, variantKey, relationKey);");
-            writer.Unindent();
-        });
-    }
-
-    /// <summary>
-    /// One generated file of either shape: the header, the namespace and the user's containing types redeclared as
-    /// partial around the descriptor and what <paramref name="body"/> writes after it.
-    /// </summary>
-    private static string EmitFile(EvalMethodSpec spec, string shape, string? projectDirectory, System.Action<SourceWriter, string> body)
-    {
+        EvalMethodSpec first = type.First;
         var writer = new SourceWriter();
         writer.WriteLine("// <auto-generated/>");
-        writer.WriteLine("// Generated by EvalSpec from the [Eval] method " + spec.DisplayTypeName + "." + spec.MethodName + shape + ". Do not edit.");
+        writer.WriteLine("// Generated by EvalSpec from the [Eval] methods of " + first.DisplayTypeName + (v3 ? " (xUnit v3)" : " (xUnit v2)") + ". Do not edit.");
         writer.WriteLine("#nullable enable");
         writer.WriteLine("#pragma warning disable CS0612, CS0618 // typeof of an [Obsolete] parameter, relation or enum type is the user's choice, not the generated code's");
         writer.WriteLine();
-        if (spec.Namespace.Length > 0)
+        if (first.Namespace.Length > 0)
         {
-            writer.OpenBlock("namespace " + spec.Namespace);
+            writer.OpenBlock("namespace " + first.Namespace);
         }
 
-        foreach (ContainingTypeSpec type in spec.ContainingTypes)
+        foreach (ContainingTypeSpec containing in first.ContainingTypes)
         {
-            writer.OpenBlock("partial " + type.Keyword + " " + Escape(type.Name));
+            writer.OpenBlock("partial " + containing.Keyword + " " + Escape(containing.Name));
         }
 
-        string descriptor = "__EvalSpec_" + spec.MethodName;
-        EmitDescriptor(writer, spec, descriptor, projectDirectory);
-        body(writer, descriptor);
+        for (int i = 0; i < type.Methods.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.WriteLine();
+            }
 
-        foreach (ContainingTypeSpec _ in spec.ContainingTypes)
+            EmitMethod(writer, type.Methods[i], projectDirectory, v3);
+        }
+
+        foreach (ContainingTypeSpec _ in first.ContainingTypes)
         {
             writer.CloseBlock();
         }
 
-        if (spec.Namespace.Length > 0)
+        if (first.Namespace.Length > 0)
         {
             writer.CloseBlock();
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>One method's descriptor field and its test method.</summary>
+    private static void EmitMethod(SourceWriter writer, EvalMethodSpec spec, string? projectDirectory, bool v3)
+    {
+        string descriptor = "__EvalSpec_" + spec.MethodName;
+        EmitDescriptor(writer, spec, descriptor, projectDirectory);
+        writer.WriteLine();
+        string attribute = v3 ? "global::EvalSpec.XunitV3.EvalRowsAttribute" : "global::EvalSpec.Execution.EvalRowsAttribute";
+        var line = new System.Text.StringBuilder("[" + attribute + "(nameof(" + descriptor + "), " + Literal(spec.MethodName));
+        if (v3 && spec.DeclarationFilePath is { Length: > 0 } path)
+        {
+            line.Append(", SourceFilePath = ").Append(Literal(path));
+        }
+
+        if (v3 && spec.DeclarationLine > 0)
+        {
+            line.Append(", SourceLineNumber = ").Append(spec.DeclarationLine.ToString(CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteLine(line.Append(")]").ToString());
+        string modifiers = spec.IsStaticClass ? "public static" : "public";
+        string instance = spec.IsStaticClass ? "null" : "this";
+        string run = v3 ? "global::EvalSpec.XunitV3.EvalRows.RunAsync(" : "global::EvalSpec.Execution.EvalRowRunner.RunAsync(";
+        writer.WriteLine(modifiers + " global::System.Threading.Tasks.Task " + spec.MethodName + "__EvalRows(string caseId, string variantKey, string relationKey) =>");
+        writer.Indent();
+        writer.WriteLine(run + instance + ", " + descriptor + ", caseId, variantKey, relationKey);");
+        writer.Unindent();
     }
 
     /// <summary>

@@ -33,8 +33,11 @@ internal static class DescriptorData
         return (GeneratedEvalMethods.Parse(typeof(DescriptorData), method, json), types);
     }
 
-    /// <summary>The one descriptor of a generated file (one eval method's source).</summary>
+    /// <summary>The one descriptor of a generated file (the source of a class with one eval method).</summary>
     public static GeneratedEvalMethod Of(string source) => All(CSharpSyntaxTree.ParseText(source)).Single().Data;
+
+    /// <summary>The descriptor of eval method <paramref name="method"/> in a generated file (one class's source).</summary>
+    public static GeneratedEvalMethod Of(string source, string method) => All(CSharpSyntaxTree.ParseText(source)).Single(d => d.Data.Method == method).Data;
 
     /// <summary>Every descriptor of a generated file, with the typeof list after its data.</summary>
     public static IEnumerable<(GeneratedEvalMethod Data, string[] Types)> All(SyntaxTree tree) =>
