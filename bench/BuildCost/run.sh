@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Build-cost benchmark (issue #13 item 7): generates a suite of METHODS eval methods x 5 prompt variants x (identity + 3
-# relations) = 20 rows per method (20,000 rows for 1,000 methods) and the same project without EvalSpec's attributes
-# (the same methods, plain), builds them side by side, cold (--no-incremental) and after editing one unrelated file, and
-# prints the wall times, their ratio, and -p:ReportAnalyzer=true figures: EvalSpec's generator, EvalSpec's analyzers, and
-# the third-party analyzers (xUnit's) that inspect the generated tests. Reported, not asserted (a shared, noisy machine).
+# Build-cost benchmark (issue #13 item 7): generates a suite of METHODS eval methods (50 per class) x 5 prompt variants x
+# (identity + 3 relations) = 20 rows per method (20,000 rows for 1,000 methods), the same project without the [Eval]
+# attributes (NoEval: issue #13's baseline, no rows) and the same methods without any EvalSpec attribute (plain), builds
+# them side by side, cold (--no-incremental) and after editing one unrelated file, and prints the wall times, the rows
+# project's ratio to each, and -p:ReportAnalyzer=true figures: EvalSpec's generator, EvalSpec's analyzers, and the
+# third-party analyzers (xUnit's) that inspect the generated tests. Reported, not asserted (a shared, noisy machine).
+# OLD_GENERATOR=<path of another build's EvalSpec.Generators.dll> also builds the rows project with that generator in
+# place of this repository's (RowsOld), to compare two versions of the generator side by side.
 # Usage: [XUNIT=v3] [SERVER=1] bench/BuildCost/run.sh [methods] [repeats]     (defaults 1000 and 2; needs only the .NET SDK)
 # SERVER=1 compiles through the compiler server (VBCSCompiler), as a developer's `dotnet build` and the IDE do by default,
 # after WARMUP (default 3) unmeasured rebuilds of each project, so the compiler, the generator and the analyzers are
@@ -27,11 +30,16 @@ xunit="${XUNIT:-v2}"
 case "$xunit" in v2|v3) ;; *) echo "XUNIT must be v2 or v3, not '$xunit'" >&2; exit 2 ;; esac
 root="bench/BuildCost/generated"   # inside the repository so Directory.Build.props and the in-repo targets apply; git-ignored
 rm -rf "$root"
-mkdir -p "$root/Rows" "$root/Plain" "$root/NoEval" "$root/Floor" "$root/Attrs" "$root/AttrsNoXunit"
+mkdir -p "$root/Rows" "$root/Plain" "$root/NoEval" "$root/Floor" "$root/Attrs" "$root/AttrsNoXunit" "$root/RowsOld"
+old_generator="${OLD_GENERATOR:-}"
+if [ -n "$old_generator" ]; then
+    [ -f "$old_generator" ] || { echo "OLD_GENERATOR names no file: $old_generator" >&2; exit 2; }
+    old_generator=$(readlink -f "$old_generator")
+fi
 
-python3 - "$root" "$methods" "$xunit" <<'PY'
+python3 - "$root" "$methods" "$xunit" "$old_generator" <<'PY'
 import os, sys
-root, methods, xunit = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+root, methods, xunit, old_generator = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 per_class = 50
 def csproj(name):
     v3 = xunit == "v3"
@@ -49,26 +57,27 @@ def csproj(name):
     <PackageReference Include="{framework}" />
     <PackageReference Include="xunit.runner.visualstudio" />
   </ItemGroup>
-  <Import Project="$(RepoRoot)eng/EvalSpec.InRepo.targets" />{drop(dropped.get(name, []))}
+  <Import Project="$(RepoRoot)eng/EvalSpec.InRepo.targets" />{drop(dropped.get(name, []), old_generator if name == "RowsOld" else "")}
 </Project>
 """
-def drop(names):
+def drop(names, add=""):
     if not names:
         return ""
     condition = " or ".join(f"$([System.String]::Copy('%(Filename)').Contains('{n}'))" for n in names)
     return f"""
   <Target Name="DropAnalyzers" BeforeTargets="CoreCompile">
-    <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="{condition}" /></ItemGroup>
+    <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="{condition}" />{f'<Analyzer Include="{add}" />' if add else ""}</ItemGroup>
   </Target>"""
 dropped = {"Floor": ["EvalSpec.Generators", "EvalSpec.Analyzers"], "Attrs": ["EvalSpec.Generators", "EvalSpec.Analyzers"],
-           "AttrsNoXunit": ["EvalSpec.Generators", "EvalSpec.Analyzers", "xunit.analyzers"]}
+           "AttrsNoXunit": ["EvalSpec.Generators", "EvalSpec.Analyzers", "xunit.analyzers"], "RowsOld": ["EvalSpec.Generators"]}
 # NoEval is issue #13's baseline, "the same project without [Eval] attributes": every other attribute, EvalSpec's generator
 # and analyzers stay, so no rows are generated and what the rows cost is seen apart from what the attributes users write cost.
-for name, rows in (("Rows", True), ("Plain", False), ("NoEval", True), ("Floor", True), ("Attrs", True), ("AttrsNoXunit", True)):
+for name, rows in (("Rows", True), ("Plain", False), ("NoEval", True), ("Floor", True), ("Attrs", True), ("AttrsNoXunit", True), ("RowsOld", True)):
     d = os.path.join(root, name)
     open(os.path.join(d, name + ".csproj"), "w").write(csproj(name))
     # The analyzers this project must not run, as a pattern the benchmark checks each build's analyzer report against.
-    open(os.path.join(d, "dropped.pattern"), "w").write("|".join(n.replace(".", "\\.") for n in dropped.get(name, [])))
+    # (RowsOld runs a generator of the same name, so nothing can be checked by name there.)
+    open(os.path.join(d, "dropped.pattern"), "w").write("" if name == "RowsOld" else "|".join(n.replace(".", "\\.") for n in dropped.get(name, [])))
     open(os.path.join(d, "Unrelated.cs"), "w").write("namespace Bench;\n\npublic static class Unrelated\n{\n    public static int Value => 0;\n}\n")
     for c in range((methods + per_class - 1) // per_class):
         lines = ["using System.Threading.Tasks;", "using EvalSpec;", "using EvalSpec.Metamorphic;", "", "namespace Bench;", "", f"public partial class Evals{c:03d}", "{"]
@@ -102,6 +111,7 @@ else
 fi
 projects="Rows Plain NoEval"
 if [ "${FLOOR:-0}" = 1 ]; then projects="Rows Plain NoEval Floor Attrs AttrsNoXunit"; fi
+if [ -n "$old_generator" ]; then projects="$projects RowsOld"; fi
 for p in $projects; do dotnet build "$root/$p" -v q -nodeReuse:false >/dev/null; done   # restore, build the references once
 if [ "$server" = 1 ]; then
     for w in $(seq 1 "${WARMUP:-3}"); do
@@ -143,6 +153,10 @@ total() { # log, "analyzer"|"generator"
 
 header="| build | run | rows project (s) | without [Eval] (s) | ratio to it | plain project (s) | ratio |"
 separator="| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+if [ -n "$old_generator" ]; then
+    header="$header rows, OLD_GENERATOR (s) | its ratio to without [Eval] |"
+    separator="$separator ---: | ---: |"
+fi
 if [ "${FLOOR:-0}" = 1 ]; then
     header="$header floor (s) | floor ratio | attributes only (s) | attributes-only ratio | attributes only, no xUnit analyzers (s) | its ratio |"
     separator="$separator ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -173,6 +187,9 @@ for mode in cold edit; do
         round=$((round + 1))
         rows=${seconds_of[Rows]} plain=${seconds_of[Plain]} noeval=${seconds_of[NoEval]}
         line=$(printf '| %s | %s | %.1f | %.1f | %.2fx | %.1f | %.2fx |' "$mode" "$r" "$rows" "$noeval" "$(echo "$rows / $noeval" | bc -l)" "$plain" "$(echo "$rows / $plain" | bc -l)")
+        if [ -n "$old_generator" ]; then
+            line="$line $(printf '%.1f | %.2fx |' "${seconds_of[RowsOld]}" "$(echo "${seconds_of[RowsOld]} / $noeval" | bc -l)")"
+        fi
         attrsxunit="-"
         if [ "${FLOOR:-0}" = 1 ]; then
             for p in Floor Attrs AttrsNoXunit; do

@@ -87,11 +87,12 @@ public sealed class EvalGenerator : IIncrementalGenerator
                         : XunitFlavor.None)
             .WithTrackingName(TrackingNames.XunitFlavor);
 
-        // One file per class: the methods are collected and grouped, and each class's group compares by value, so a change to
-        // one method re-emits its class's file alone.
-        IncrementalValuesProvider<EvalClassSpec> validClasses = validMethods
-            .Collect()
-            .SelectMany(static (specs, _) => EvalClassSpec.Group(specs))
+        IncrementalValueProvider<ImmutableArray<EvalMethodSpec>> allValidMethods = validMethods.Collect();
+
+        // One file per class: the methods are collected, grouped by class and handed on in buckets of fixed positions
+        // (EvalClassBucket), so a change to one method re-emits the files of its bucket's classes alone.
+        IncrementalValuesProvider<EvalClassBucket> validClasses = allValidMethods
+            .SelectMany(static (specs, _) => EvalClassBucket.Of(specs))
             .WithTrackingName(TrackingNames.ValidEvalClasses);
 
         context.RegisterSourceOutput(validClasses.Combine(projectDirectory.Combine(flavor)), static (output, pair) =>
@@ -103,7 +104,11 @@ public sealed class EvalGenerator : IIncrementalGenerator
                     // The rows would not compile without the adapter; ES1025 (an error) says which package to add.
                     break;
                 default:
-                    output.AddSource(EvalMethodEmitter.HintName(pair.Left), EvalMethodEmitter.Emit(pair.Left, pair.Right.Left, pair.Right.Right));
+                    foreach (EvalClassSpec type in pair.Left.Classes)
+                    {
+                        output.AddSource(EvalMethodEmitter.HintName(type), EvalMethodEmitter.Emit(type, pair.Right.Left, pair.Right.Right));
+                    }
+
                     break;
             }
         });
@@ -134,8 +139,7 @@ public sealed class EvalGenerator : IIncrementalGenerator
             .Select(static (options, _) => options.GlobalOptions.TryGetValue(OptOutProperty, out string? value)
                 && string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
 
-        IncrementalValueProvider<TestFrameworkRegistration> registration = validMethods
-            .Collect()
+        IncrementalValueProvider<TestFrameworkRegistration> registration = allValidMethods
             .Select(static (specs, _) => specs.Length > 0)
             .Combine(referencesXunit)
             .Combine(userFramework)
@@ -164,8 +168,7 @@ public sealed class EvalGenerator : IIncrementalGenerator
             .Select(static (found, _) => found.Length > 0)
             .WithTrackingName(TrackingNames.UserParallelization);
 
-        IncrementalValueProvider<V3Registration> v3Registration = validMethods
-            .Collect()
+        IncrementalValueProvider<V3Registration> v3Registration = allValidMethods
             .Select(static (specs, _) => specs.Length > 0)
             .Combine(flavor)
             .Combine(userParallelization)

@@ -93,7 +93,7 @@ public sealed class HintNameTests
     [Fact]
     public void Eval_methods_whose_names_differ_only_in_case_each_get_their_rows()
     {
-        // Roslyn compares hint names case-insensitively (file systems may), so "Answer" and "answer" must not clash.
+        // Both land in the one file of their class; their rows must stay apart (descriptor and test method names differ in case).
         GeneratorRun run = GeneratorHarness.Run("""
             using System.Threading.Tasks;
             using EvalSpec;

@@ -164,8 +164,45 @@ public sealed class IncrementalCachingTests
         ReasonFor(rerun, TrackingNames.EvalMethods, "RefundWindow").Should().Be(IncrementalStepRunReason.Modified);
         ReasonFor(rerun, TrackingNames.ValidEvalMethods, "RefundWindow").Should().Be(IncrementalStepRunReason.New);
         ReasonFor(rerun, TrackingNames.ValidEvalMethods, "Answer").Should().BeOneOf(Reused);
+        ReasonFor(rerun, TrackingNames.ValidEvalClasses, "RefundWindow").Should().Be(IncrementalStepRunReason.Modified, "its bucket gained the class");
+        ReasonFor(rerun, TrackingNames.ValidEvalClasses, "Answer").Should().BeOneOf(Reused, "a class coming back must not shift the other classes");
+        SourceOutputs(rerun)["Answer"].Should().BeOneOf(Reused, "the other class's file must not be regenerated");
         rerun.GeneratedSources.Select(s => s.HintName).Should().NotContain(name => name.EndsWith(".EvalSpec.NotGenerated.g.cs", StringComparison.Ordinal))
             .And.Contain(name => name.StartsWith("Shop.Evals.BrokenEvals.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Adding_or_removing_a_class_leaves_the_files_of_the_other_classes_alone()
+    {
+        // The step's outputs are compared by position: a new class that sorts first must not shift the others.
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
+        CSharpCompilation added = compilation.AddSyntaxTrees(GeneratorHarness.Parse(new SourceFile("AaaEvals.cs", """
+            using System.Threading.Tasks;
+            using EvalSpec;
+
+            namespace Aaa;
+
+            public partial class AaaEvals
+            {
+                [Eval] [Prompt("plain", "{question}")] [Case("Is it first?")]
+                public Task<string> First(EvalInput input, string question) => Task.FromResult(input.Prompt);
+            }
+            """)));
+
+        GeneratorDriver afterAdding = driver.RunGenerators(added);
+        GeneratorRunResult adding = afterAdding.GetRunResult().Results.Single();
+        Dictionary<string, IncrementalStepRunReason> outputs = SourceOutputs(adding);
+        outputs.Keys.Should().BeEquivalentTo("First", "RefundWindow", "Answer", Registration, V3Reg);
+        outputs["First"].Should().Be(IncrementalStepRunReason.Modified, "its bucket gained the class");
+        outputs["RefundWindow"].Should().BeOneOf(Reused);
+        outputs["Answer"].Should().BeOneOf(Reused);
+
+        GeneratorRunResult removing = Rerun(afterAdding, compilation);
+        outputs = SourceOutputs(removing);
+        outputs.Keys.Should().BeEquivalentTo("RefundWindow", "Answer", Registration, V3Reg);
+        outputs["RefundWindow"].Should().BeOneOf(Reused);
+        outputs["Answer"].Should().BeOneOf(Reused);
+        removing.GeneratedSources.Select(s => s.HintName).Should().NotContain(name => name.StartsWith("Aaa.", StringComparison.Ordinal));
     }
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnceWithInvalidMethod()
@@ -209,8 +246,11 @@ public sealed class IncrementalCachingTests
         SourceOutputs(rerun).Should().HaveCount(4).And.AllSatisfy(p => p.Value.Should().BeOneOf(Reused, "'{0}' must not be regenerated", p.Key));
     }
 
+    /// <summary>A step's outputs, leaving out the empty buckets of classes (EvalClassBucket), which every run lists.</summary>
     private static IEnumerable<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string trackingName) =>
-        result.TrackedSteps.TryGetValue(trackingName, out var steps) ? steps.SelectMany(step => step.Outputs) : Enumerable.Empty<(object, IncrementalStepRunReason)>();
+        result.TrackedSteps.TryGetValue(trackingName, out var steps)
+            ? steps.SelectMany(step => step.Outputs).Where(o => o.Value is not EvalClassBucket { Classes.Count: 0 })
+            : Enumerable.Empty<(object, IncrementalStepRunReason)>();
 
     private static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string trackingName) =>
         Outputs(result, trackingName).Select(o => o.Reason).ToList();
@@ -227,18 +267,23 @@ public sealed class IncrementalCachingTests
         EvalMethodModel model => model.Spec?.MethodName ?? model.NotGeneratedTest!.MethodName,
         EvalMethodSpec spec => spec.MethodName,
         EvalClassSpec type => string.Join("+", type.Methods.Select(m => m.MethodName)),
+        EvalClassBucket bucket => string.Join("+", bucket.Classes.SelectMany(c => c.Methods).Select(m => m.MethodName)),
         NotGeneratedTestSpec test => test.MethodName,
         _ => throw new ArgumentException($"{value.GetType().Name} is not about one eval method.", nameof(value)),
     };
 
-    /// <summary>The run reason of each RegisterSourceOutput call, named by the eval methods of the class (or the registration) it emits.</summary>
+    /// <summary>
+    /// The run reason of each RegisterSourceOutput call that emits something, named by the eval methods of the classes (or
+    /// the registration) it emits; the calls for empty buckets of classes are left out.
+    /// </summary>
     private static Dictionary<string, IncrementalStepRunReason> SourceOutputs(GeneratorRunResult result) =>
         result.TrackedOutputSteps[WellKnownGeneratorOutputs.SourceOutput]
             .SelectMany(step => step.Outputs.Select(output => (Input: step.Inputs.Single(), output.Reason)))
+            .Where(o => o.Input.Source.Outputs[o.Input.OutputIndex].Value is not ValueTuple<EvalClassBucket, (string?, XunitFlavor)> { Item1.Classes.Count: 0 })
             .ToDictionary(
                 o => o.Input.Source.Outputs[o.Input.OutputIndex].Value switch
                 {
-                    ValueTuple<EvalClassSpec, (string?, XunitFlavor)> pair => MethodName(pair.Item1),
+                    ValueTuple<EvalClassBucket, (string?, XunitFlavor)> pair => MethodName(pair.Item1),
                     Model.V3Registration => V3Reg,
                     ValueTuple<NotGeneratedTestSpec, bool> pair => pair.Item1.MethodName + NotGenerated,
                     TestFrameworkRegistration => Registration,

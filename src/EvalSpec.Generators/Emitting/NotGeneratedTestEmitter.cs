@@ -18,8 +18,9 @@ internal static class NotGeneratedTestEmitter
     public const string Closing = "Fix the errors (they are build errors unless their severity was changed).";
 
     /// <summary>
-    /// Like <see cref="EvalMethodEmitter.HintName"/>, with the ordinal of a shared method name (from the second method
-    /// on) and its own suffix, so it never meets the rows' files or another stand-in's.
+    /// The namespace, containing types and method (the rows' files, <see cref="EvalMethodEmitter.HintName"/>, stop at the
+    /// class), with the ordinal of a shared method name (from the second method on) and its own suffix, so it never meets
+    /// the rows' files or another stand-in's.
     /// </summary>
     public static string HintName(NotGeneratedTestSpec spec)
     {
