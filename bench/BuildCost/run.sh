@@ -23,6 +23,11 @@
 # A build that fails stops the benchmark (its log is named); so does a dropped analyzer that still ran.
 # XUNIT=v3 builds every project on xUnit v3 (xunit.v3.mtp-off, EvalSpec.Xunit.V3); the default is xUnit v2.
 set -euo pipefail
+old_generator="${OLD_GENERATOR:-}"
+if [ -n "$old_generator" ]; then   # resolved where the caller stands, before the cd
+    [ -f "$old_generator" ] || { echo "OLD_GENERATOR names no file: $old_generator" >&2; exit 2; }
+    old_generator=$(readlink -f "$old_generator")
+fi
 cd "$(dirname "$0")/../.."
 methods="${1:-1000}"
 repeats="${2:-2}"
@@ -30,12 +35,8 @@ xunit="${XUNIT:-v2}"
 case "$xunit" in v2|v3) ;; *) echo "XUNIT must be v2 or v3, not '$xunit'" >&2; exit 2 ;; esac
 root="bench/BuildCost/generated"   # inside the repository so Directory.Build.props and the in-repo targets apply; git-ignored
 rm -rf "$root"
-mkdir -p "$root/Rows" "$root/Plain" "$root/NoEval" "$root/Floor" "$root/Attrs" "$root/AttrsNoXunit" "$root/RowsOld"
-old_generator="${OLD_GENERATOR:-}"
-if [ -n "$old_generator" ]; then
-    [ -f "$old_generator" ] || { echo "OLD_GENERATOR names no file: $old_generator" >&2; exit 2; }
-    old_generator=$(readlink -f "$old_generator")
-fi
+mkdir -p "$root/Rows" "$root/Plain" "$root/NoEval" "$root/Floor" "$root/Attrs" "$root/AttrsNoXunit"
+if [ -n "$old_generator" ]; then mkdir -p "$root/RowsOld"; fi
 
 python3 - "$root" "$methods" "$xunit" "$old_generator" <<'PY'
 import os, sys
@@ -72,7 +73,7 @@ dropped = {"Floor": ["EvalSpec.Generators", "EvalSpec.Analyzers"], "Attrs": ["Ev
            "AttrsNoXunit": ["EvalSpec.Generators", "EvalSpec.Analyzers", "xunit.analyzers"], "RowsOld": ["EvalSpec.Generators"]}
 # NoEval is issue #13's baseline, "the same project without [Eval] attributes": every other attribute, EvalSpec's generator
 # and analyzers stay, so no rows are generated and what the rows cost is seen apart from what the attributes users write cost.
-for name, rows in (("Rows", True), ("Plain", False), ("NoEval", True), ("Floor", True), ("Attrs", True), ("AttrsNoXunit", True), ("RowsOld", True)):
+for name, rows in (("Rows", True), ("Plain", False), ("NoEval", True), ("Floor", True), ("Attrs", True), ("AttrsNoXunit", True)) + ((("RowsOld", True),) if old_generator else ()):
     d = os.path.join(root, name)
     open(os.path.join(d, name + ".csproj"), "w").write(csproj(name))
     # The analyzers this project must not run, as a pattern the benchmark checks each build's analyzer report against.
@@ -176,6 +177,10 @@ for mode in cold edit; do
             seconds_of[$p]=$(build "$root/$p" "$mode" "$log") || exit 1
             if ! grep -qE "Total analyzer execution time" "$log"; then
                 echo "No analyzer report in $log: did $p compile?" >&2
+                exit 1
+            fi
+            if [ "$p" = RowsOld ] && { ! grep -qF "/analyzer:$old_generator" "$log" || grep -qF "/analyzer:$PWD/src/EvalSpec.Generators/bin/" "$log"; }; then
+                echo "RowsOld did not compile with OLD_GENERATOR alone: see the csc command line in $log" >&2
                 exit 1
             fi
             gone=$(cat "$root/$p/dropped.pattern")

@@ -174,15 +174,18 @@ public sealed class IncrementalCachingTests
     [Fact]
     public void Adding_or_removing_a_class_leaves_the_files_of_the_other_classes_alone()
     {
-        // The step's outputs are compared by position: a new class that sorts first must not shift the others.
+        // The step's outputs are compared by position: a new class whose bucket comes before the others' must not shift them
+        // (it would, were the classes handed on as a list, or the empty buckets left out).
+        EvalClassBucket.IndexOf("global::Aaa.EarlyEvals").Should().BeLessThan(EvalClassBucket.IndexOf("global::Shop.Evals.RefundEvals"))
+            .And.BeLessThan(EvalClassBucket.IndexOf("global::Support.Evals.FaqEvals"), "the test needs the new class's bucket first");
         (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
-        CSharpCompilation added = compilation.AddSyntaxTrees(GeneratorHarness.Parse(new SourceFile("AaaEvals.cs", """
+        CSharpCompilation added = compilation.AddSyntaxTrees(GeneratorHarness.Parse(new SourceFile("EarlyEvals.cs", """
             using System.Threading.Tasks;
             using EvalSpec;
 
             namespace Aaa;
 
-            public partial class AaaEvals
+            public partial class EarlyEvals
             {
                 [Eval] [Prompt("plain", "{question}")] [Case("Is it first?")]
                 public Task<string> First(EvalInput input, string question) => Task.FromResult(input.Prompt);
@@ -240,6 +243,8 @@ public sealed class IncrementalCachingTests
         Reasons(rerun, TrackingNames.EvalMethods).Should().HaveCount(2).And.AllSatisfy(r => r.Should().BeOneOf(Reused));
         Reasons(rerun, TrackingNames.ValidEvalMethods).Should().HaveCount(2).And.AllSatisfy(r => r.Should().BeOneOf(Reused));
         Reasons(rerun, TrackingNames.ValidEvalClasses).Should().HaveCount(2).And.AllSatisfy(r => r.Should().BeOneOf(Reused));
+        rerun.TrackedSteps[TrackingNames.ValidEvalClasses].SelectMany(step => step.Outputs).Should()
+            .HaveCount(EvalClassBucket.Count, "every bucket, empty or not, keeps its position").And.AllSatisfy(o => o.Reason.Should().BeOneOf(Reused));
         Reasons(rerun, TrackingNames.TestFrameworkRegistration).Should().ContainSingle().Which.Should().BeOneOf(Reused);
         Reasons(rerun, TrackingNames.XunitFlavor).Should().ContainSingle().Which.Should().BeOneOf(Reused);
         Reasons(rerun, TrackingNames.V3Registration).Should().ContainSingle().Which.Should().BeOneOf(Reused);

@@ -28,8 +28,14 @@ internal sealed record EvalClassSpec(string FullyQualifiedTypeName, EquatableArr
 /// <param name="Classes">Its classes, ordered by name (ordinal).</param>
 internal sealed record EvalClassBucket(int Index, EquatableArray<EvalClassSpec> Classes)
 {
-    /// <summary>How many buckets there are: enough that a suite's classes rarely share one, few enough to cost nothing when empty.</summary>
-    public const int Count = 64;
+    /// <summary>
+    /// How many buckets there are. Classes that share a bucket are re-emitted together (in a suite of 20 classes, two
+    /// share one about every other time; of 100 classes, about 32 share one with another); an empty bucket costs one comparison per run.
+    /// </summary>
+    public const int Count = 256;
+
+    /// <summary>The bucket of a class (<see cref="EvalMethodSpec.FullyQualifiedTypeName"/>).</summary>
+    public static int IndexOf(string fullyQualifiedTypeName) => (int)(KeyNaming.HashValue(fullyQualifiedTypeName) % Count);
 
     /// <summary>The methods grouped by class, the classes spread over <see cref="Count"/> buckets.</summary>
     public static ImmutableArray<EvalClassBucket> Of(ImmutableArray<EvalMethodSpec> methods)
@@ -37,7 +43,7 @@ internal sealed record EvalClassBucket(int Index, EquatableArray<EvalClassSpec> 
         var buckets = new List<EvalClassSpec>[Count];
         foreach (IGrouping<string, EvalMethodSpec> type in methods.GroupBy(m => m.FullyQualifiedTypeName, StringComparer.Ordinal))
         {
-            int index = (int)(Convert.ToUInt32(KeyNaming.Hash(type.Key), 16) % Count);
+            int index = IndexOf(type.Key);
             (buckets[index] ??= new List<EvalClassSpec>()).Add(
                 new EvalClassSpec(type.Key, new EquatableArray<EvalMethodSpec>(type.OrderBy(m => m.MethodName, StringComparer.Ordinal))));
         }

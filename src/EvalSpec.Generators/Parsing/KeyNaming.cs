@@ -10,7 +10,10 @@ internal static class KeyNaming
     private const int MaxReadableCaseIdLength = 40;
 
     /// <summary>Short stable content hash: 8 hex digits of FNV-1a 64 over the UTF-8 bytes, folded to 32 bits.</summary>
-    public static string Hash(string text)
+    public static string Hash(string text) => HashValue(text).ToString("x8", CultureInfo.InvariantCulture);
+
+    /// <summary>The number <see cref="Hash"/> writes as eight hex digits.</summary>
+    public static uint HashValue(string text)
     {
         ulong hash = 14695981039346656037UL;
         foreach (byte b in Encoding.UTF8.GetBytes(text))
@@ -19,8 +22,7 @@ internal static class KeyNaming
             hash *= 1099511628211UL;
         }
 
-        uint folded = (uint)(hash ^ (hash >> 32));
-        return folded.ToString("x8", CultureInfo.InvariantCulture);
+        return (uint)(hash ^ (hash >> 32));
     }
 
     /// <summary>
