@@ -67,8 +67,7 @@ public sealed class ClassBucketTests
         CSharpCompilation edited = compilation.ReplaceSyntaxTree(tree, GeneratorHarness.Parse(new SourceFile("Evals3.cs", Class("Evals3", "three edited"))));
         GeneratorRunResult rerun = run.Driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        Dictionary<string, IncrementalStepRunReason> reasons = rerun.TrackedOutputSteps[WellKnownGeneratorOutputs.SourceOutput]
-            .SelectMany(step => step.Outputs.Select(o => (Value: step.Inputs.Single().Source.Outputs[step.Inputs.Single().OutputIndex].Value, o.Reason)))
+        Dictionary<string, IncrementalStepRunReason> reasons = SourceOutputSteps.Of(rerun)
             .Where(o => o.Value is System.ValueTuple<EvalClassBucket, (string?, XunitFlavor)> { Item1.Classes.Count: > 0 })
             .ToDictionary(o => string.Join("+", ((System.ValueTuple<EvalClassBucket, (string?, XunitFlavor)>)o.Value).Item1.Classes.Select(x => x.FullyQualifiedTypeName)), o => o.Reason);
         reasons["global::Shop.Evals.Evals15+global::Shop.Evals.Evals3"].Should().Be(IncrementalStepRunReason.Modified, "the bucket-mate is emitted again with the edited class");

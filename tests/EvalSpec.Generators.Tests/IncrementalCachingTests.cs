@@ -282,11 +282,10 @@ public sealed class IncrementalCachingTests
     /// the registration) it emits; the calls for empty buckets of classes are left out.
     /// </summary>
     private static Dictionary<string, IncrementalStepRunReason> SourceOutputs(GeneratorRunResult result) =>
-        result.TrackedOutputSteps[WellKnownGeneratorOutputs.SourceOutput]
-            .SelectMany(step => step.Outputs.Select(output => (Input: step.Inputs.Single(), output.Reason)))
-            .Where(o => o.Input.Source.Outputs[o.Input.OutputIndex].Value is not ValueTuple<EvalClassBucket, (string?, XunitFlavor)> { Item1.Classes.Count: 0 })
+        SourceOutputSteps.Of(result)
+            .Where(o => o.Value is not ValueTuple<EvalClassBucket, (string?, XunitFlavor)> { Item1.Classes.Count: 0 })
             .ToDictionary(
-                o => o.Input.Source.Outputs[o.Input.OutputIndex].Value switch
+                o => o.Value switch
                 {
                     ValueTuple<EvalClassBucket, (string?, XunitFlavor)> pair => MethodName(pair.Item1),
                     Model.V3Registration => V3Reg,

@@ -27,9 +27,40 @@ internal static class EvalMethodEmitter
     /// </summary>
     public static string HintName(EvalClassSpec type)
     {
-        EvalMethodSpec spec = type.First;
-        string name = (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace.Replace("@", string.Empty) + ".") + spec.DisplayTypeName;
+        string name = TypeHintText(type.First.Namespace, type.First.DisplayTypeName);
         return SafeHintText(name) + "." + KeyNaming.Hash(name) + ".EvalSpec.g.cs";
+    }
+
+    /// <summary>The namespace and containing types as hint names start, '@' escapes left out.</summary>
+    internal static string TypeHintText(string @namespace, string displayTypeName) =>
+        (@namespace.Length == 0 ? string.Empty : @namespace.Replace("@", string.Empty) + ".") + displayTypeName;
+
+    /// <summary>Opens the namespace (when there is one) and redeclares the user's containing types as partial.</summary>
+    internal static void OpenTypes(SourceWriter writer, string @namespace, EquatableArray<ContainingTypeSpec> containingTypes)
+    {
+        if (@namespace.Length > 0)
+        {
+            writer.OpenBlock("namespace " + @namespace);
+        }
+
+        foreach (ContainingTypeSpec containing in containingTypes)
+        {
+            writer.OpenBlock("partial " + containing.Keyword + " " + Escape(containing.Name));
+        }
+    }
+
+    /// <summary>Closes what <see cref="OpenTypes"/> opened.</summary>
+    internal static void CloseTypes(SourceWriter writer, string @namespace, EquatableArray<ContainingTypeSpec> containingTypes)
+    {
+        foreach (ContainingTypeSpec _ in containingTypes)
+        {
+            writer.CloseBlock();
+        }
+
+        if (@namespace.Length > 0)
+        {
+            writer.CloseBlock();
+        }
     }
 
     internal static string SafeHintText(string text)
@@ -61,16 +92,7 @@ internal static class EvalMethodEmitter
         writer.WriteLine("#nullable enable");
         writer.WriteLine("#pragma warning disable CS0612, CS0618 // typeof of an [Obsolete] parameter, relation or enum type is the user's choice, not the generated code's");
         writer.WriteLine();
-        if (first.Namespace.Length > 0)
-        {
-            writer.OpenBlock("namespace " + first.Namespace);
-        }
-
-        foreach (ContainingTypeSpec containing in first.ContainingTypes)
-        {
-            writer.OpenBlock("partial " + containing.Keyword + " " + Escape(containing.Name));
-        }
-
+        OpenTypes(writer, first.Namespace, first.ContainingTypes);
         for (int i = 0; i < type.Methods.Count; i++)
         {
             if (i > 0)
@@ -81,16 +103,7 @@ internal static class EvalMethodEmitter
             EmitMethod(writer, type.Methods[i], projectDirectory, v3);
         }
 
-        foreach (ContainingTypeSpec _ in first.ContainingTypes)
-        {
-            writer.CloseBlock();
-        }
-
-        if (first.Namespace.Length > 0)
-        {
-            writer.CloseBlock();
-        }
-
+        CloseTypes(writer, first.Namespace, first.ContainingTypes);
         return writer.ToString();
     }
 

@@ -41,7 +41,7 @@ internal sealed record EvalClassBucket(int Index, EquatableArray<EvalClassSpec> 
     public static ImmutableArray<EvalClassBucket> Of(ImmutableArray<EvalMethodSpec> methods)
     {
         var buckets = new List<EvalClassSpec>[Count];
-        foreach (IGrouping<string, EvalMethodSpec> type in methods.GroupBy(m => m.FullyQualifiedTypeName, StringComparer.Ordinal))
+        foreach (IGrouping<string, EvalMethodSpec> type in methods.GroupBy(m => m.FullyQualifiedTypeName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             int index = IndexOf(type.Key);
             (buckets[index] ??= new List<EvalClassSpec>()).Add(
@@ -49,8 +49,7 @@ internal sealed record EvalClassBucket(int Index, EquatableArray<EvalClassSpec> 
         }
 
         return Enumerable.Range(0, Count)
-            .Select(i => new EvalClassBucket(i, new EquatableArray<EvalClassSpec>(
-                (IEnumerable<EvalClassSpec>?)buckets[i]?.OrderBy(c => c.FullyQualifiedTypeName, StringComparer.Ordinal) ?? Array.Empty<EvalClassSpec>())))
+            .Select(i => new EvalClassBucket(i, new EquatableArray<EvalClassSpec>(buckets[i] ?? Enumerable.Empty<EvalClassSpec>())))
             .ToImmutableArray();
     }
 }
